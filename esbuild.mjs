@@ -1,0 +1,33 @@
+// Bundles the extension, the CLI and the integration suites. `--production` minifies, `--watch` rebuilds.
+import * as esbuild from 'esbuild';
+import { readdirSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'info',
+};
+
+const integrationSuites = readdirSync('test/integration')
+  .filter(f => f.endsWith('.ts'))
+  .map(f => `test/integration/${f}`);
+
+const builds = [
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The suites run inside VS Code's extension host, which provides `vscode`; mocha comes from node_modules.
+  { ...common, entryPoints: integrationSuites, outdir: 'out/test/integration', external: ['vscode', 'mocha'], minify: false },
+];
+
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.map(options => esbuild.build(options)));
+}
