@@ -1,4 +1,5 @@
 import { recognizeDates } from './dates/recognizeDates';
+import { recognizeNames } from './names/recognizeNames';
 import { documentOwnDate } from './publicationDate';
 import type { Analysis, AnalyzedDocument, Entity, SourceDocument } from './types';
 
@@ -21,7 +22,8 @@ export function publicationDate(doc: SourceDocument, options: AnalyzeOptions = {
 
 function analyzeDocument(doc: SourceDocument, options: AnalyzeOptions): AnalyzedDocument {
   const dct = publicationDate(doc, options);
-  return { path: doc.path, dct, mentions: recognizeDates(doc.text, dct) };
+  const mentions = [...recognizeNames(doc.text), ...recognizeDates(doc.text, dct)].sort((a, b) => a.start - b.start || b.end - a.end);
+  return { path: doc.path, dct, mentions };
 }
 
 function collectEntities(documents: readonly AnalyzedDocument[]): Entity[] {
