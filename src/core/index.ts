@@ -3,3 +3,14 @@ export { analyze, publicationDate, type AnalyzeOptions } from './analyze';
 export { documentOwnDate } from './publicationDate';
 export { decodeArticle, type DecodedArticle } from './decode';
 export { isArticlePath, DEFAULT_INCLUDE, DEFAULT_EXCLUDE } from './articleFiles';
+export { CorpusIndex, type MentionRef, type CorpusStats } from './corpus/corpusIndex';
+export { entityCard, dateCard, contextLine, type EntityCard, type DateCard, type CardDocument } from './corpus/cards';
+export {
+  parseRegistry, recordMerge, recordRename, recordNotEntity, emptyRegistryText, DEFAULT_REGISTRY_PATH,
+  type Registry, type RegistryEntity, type ParsedRegistry,
+} from './corpus/registry';
+export { variantProposals, type VariantProposal } from './corpus/variants';
+export { foldedName, orderFreeName } from './corpus/variantKey';
+export { MAX_YAML_ALIASES, type YamlProblem } from './yamlParse';
+export { lineStarts, positionAt, type TextPosition } from './textPositions';
+export { escapeMarkdown } from './markdown';

@@ -1,48 +1,38 @@
 import * as vscode from 'vscode';
 import { MENTION_KINDS, type MentionKind } from '../core';
-import type { DocumentAnalysis } from './documentAnalysis';
+import type { CorpusService } from './corpusService';
 
-const EDIT_DEBOUNCE_MS = 150;
-
-/** Colors every mention in visible article editors by its kind. */
-export function registerDecorations(analysis: DocumentAnalysis): vscode.Disposable {
+/** Colors every mention in visible article editors by its kind (each kind can be turned off). */
+export function registerDecorations(corpus: CorpusService): vscode.Disposable {
   const types = new Map<MentionKind, vscode.TextEditorDecorationType>(
     MENTION_KINDS.map(kind => [
       kind,
       vscode.window.createTextEditorDecorationType({
-        backgroundColor: new vscode.ThemeColor(`marginalia.${kind}`),
+        backgroundColor: new vscode.ThemeColor(`marginalia.${kind}Background`),
         borderRadius: '2px',
       }),
     ]),
   );
 
   const decorate = (editor: vscode.TextEditor): void => {
-    const result = analysis.get(editor.document);
+    const shown = vscode.workspace.getConfiguration('marginalia.highlight', editor.document.uri);
+    const result = corpus.analyzed(editor.document);
     const byKind = new Map<MentionKind, vscode.Range[]>(MENTION_KINDS.map(k => [k, []]));
     for (const m of result?.mentions ?? []) {
+      if (!shown.get<boolean>(m.kind, true)) continue;
       byKind.get(m.kind)?.push(new vscode.Range(editor.document.positionAt(m.start), editor.document.positionAt(m.end)));
     }
     for (const [kind, type] of types) editor.setDecorations(type, byKind.get(kind)!);
   };
+  const decorateAll = () => vscode.window.visibleTextEditors.forEach(decorate);
 
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  const scheduleFor = (document: vscode.TextDocument): void => {
-    const key = document.uri.toString();
-    clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => {
-      timers.delete(key);
-      for (const editor of vscode.window.visibleTextEditors) if (editor.document === document) decorate(editor);
-    }, EDIT_DEBOUNCE_MS));
-  };
-
-  vscode.window.visibleTextEditors.forEach(decorate);
+  decorateAll();
   return vscode.Disposable.from(
     ...types.values(),
     vscode.window.onDidChangeVisibleTextEditors(editors => editors.forEach(decorate)),
-    vscode.workspace.onDidChangeTextDocument(e => scheduleFor(e.document)),
+    corpus.onDidChange(decorateAll),
     vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration('marginalia')) vscode.window.visibleTextEditors.forEach(decorate);
+      if (e.affectsConfiguration('marginalia')) decorateAll();
     }),
-    { dispose: () => timers.forEach(clearTimeout) },
   );
 }

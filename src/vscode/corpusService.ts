@@ -1,0 +1,184 @@
+import * as vscode from 'vscode';
+import { CorpusIndex, decodeArticle, isArticlePath, type AnalyzedDocument, type CorpusStats, type Mention, type RegistryEntity } from '../core';
+import { articleGlobs, isArticle } from './articles';
+import type { RegistryFile } from './registryFile';
+
+const EDIT_DEBOUNCE_MS = 200;
+const FILE_EVENT_DEBOUNCE_MS = 100;
+const YIELD_EVERY_FILES = 50;
+
+/**
+ * Keeps the corpus index of the workspace current: a background scan with progress, then
+ * per-document updates on edits (unsaved text included), on file events and on registry changes.
+ */
+export class CorpusService implements vscode.Disposable {
+  readonly index = new CorpusIndex();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when what the index answers may have changed. */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Versions of open documents whose text the index holds. */
+  private readonly indexedVersions = new Map<string, number>();
+  private readonly output: vscode.OutputChannel;
+  private scan: Promise<CorpusStats> | undefined;
+  private scanCancel: vscode.CancellationTokenSource | undefined;
+
+  constructor(private readonly registry: RegistryFile, output: vscode.OutputChannel) {
+    this.output = output;
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.disposables.push(
+      this.changed,
+      watcher,
+      watcher.onDidCreate(uri => this.scheduleFile(uri)),
+      watcher.onDidChange(uri => this.scheduleFile(uri)),
+      watcher.onDidDelete(uri => this.remove(uri)),
+      vscode.workspace.onDidChangeTextDocument(e => this.scheduleDocument(e.document)),
+      vscode.workspace.onDidOpenTextDocument(doc => this.updateDocument(doc)),
+      vscode.workspace.onDidCloseTextDocument(doc => {
+        this.indexedVersions.delete(doc.uri.toString());
+        this.scheduleFile(doc.uri);
+      }),
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (e.affectsConfiguration('marginalia.include') || e.affectsConfiguration('marginalia.exclude')) void this.reindex();
+      }),
+      registry.onDidChange(parsed => {
+        this.index.setRegistry(parsed.registry);
+        this.changed.fire();
+      }),
+    );
+  }
+
+  /** The analysis of the document's current text (an edit not yet indexed is indexed now). */
+  analyzed(document: vscode.TextDocument): AnalyzedDocument | undefined {
+    const key = document.uri.toString();
+    if (this.indexedVersions.get(key) !== document.version) {
+      if (!this.index.hasDocument(key) && !isArticle(document)) return undefined;
+      this.updateDocument(document);
+    }
+    return this.index.analyzed(key);
+  }
+
+  /** The reviewers' registry entry for an entity id, if they wrote one. */
+  registryEntity(id: string): RegistryEntity | undefined {
+    return this.registry.parsed.registry.entities.find(e => e.id === id);
+  }
+
+  /** The mention under a position of an open document, with its range there. */
+  mentionAt(document: vscode.TextDocument, position: vscode.Position): { mention: Mention; range: vscode.Range } | undefined {
+    if (!this.analyzed(document)) return undefined;
+    const mention = this.index.mentionAt(document.uri.toString(), document.offsetAt(position));
+    if (!mention) return undefined;
+    return { mention, range: new vscode.Range(document.positionAt(mention.start), document.positionAt(mention.end)) };
+  }
+
+  /** Scans the whole workspace (again), with a cancellable progress notification. */
+  reindex(): Promise<CorpusStats> {
+    this.scanCancel?.cancel();
+    const cancel = (this.scanCancel = new vscode.CancellationTokenSource());
+    this.scan = Promise.resolve(vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Marginalia: indexing articles', cancellable: true },
+      async (progress, token) => {
+        token.onCancellationRequested(() => cancel.cancel());
+        const uris = await this.findArticles();
+        const open = new Map(vscode.workspace.textDocuments.map(d => [d.uri.toString(), d]));
+        const seen = new Set<string>();
+        for (const [i, uri] of uris.entries()) {
+          if (cancel.token.isCancellationRequested) break;
+          seen.add(uri.toString());
+          const doc = open.get(uri.toString());
+          if (doc) this.updateDocument(doc);
+          else await this.readIntoIndex(uri);
+          if (i % YIELD_EVERY_FILES === YIELD_EVERY_FILES - 1) {
+            progress.report({ message: `${i + 1} of ${uris.length}`, increment: (YIELD_EVERY_FILES * 100) / uris.length });
+            await new Promise(resolve => setTimeout(resolve, 0)); // let the extension host breathe
+          }
+        }
+        if (!cancel.token.isCancellationRequested) {
+          for (const path of this.index.paths()) if (!seen.has(path) && !open.has(path)) this.index.deleteDocument(path);
+        }
+        const stats = this.index.stats();
+        this.output.appendLine(`Indexed ${stats.documents} documents: ${stats.entities} entities, ${stats.mentions} mentions.`);
+        this.changed.fire();
+        return stats;
+      },
+    ));
+    return this.scan;
+  }
+
+  /** Resolves when the running scan (if any) is done. */
+  async ready(): Promise<void> {
+    await this.scan;
+  }
+
+  private async findArticles(): Promise<vscode.Uri[]> {
+    const { include, exclude } = articleGlobs();
+    const found = await Promise.all(include.map(glob => vscode.workspace.findFiles(glob)));
+    const unique = new Map(found.flat().map(uri => [uri.toString(), uri]));
+    return [...unique.values()]
+      .filter(uri => isArticlePath(vscode.workspace.asRelativePath(uri, false), include, exclude))
+      .sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+  }
+
+  private async readIntoIndex(uri: vscode.Uri): Promise<void> {
+    try {
+      const decoded = decodeArticle(await vscode.workspace.fs.readFile(uri));
+      for (const warning of decoded.warnings) this.output.appendLine(`${vscode.workspace.asRelativePath(uri)}: ${warning}`);
+      this.indexedVersions.delete(uri.toString());
+      if (decoded.binary) this.index.deleteDocument(uri.toString());
+      else this.index.setDocument({ path: uri.toString(), text: decoded.text });
+    } catch (e) {
+      this.output.appendLine(`${vscode.workspace.asRelativePath(uri)}: ${(e as Error).message}`);
+    }
+  }
+
+  private updateDocument(document: vscode.TextDocument): void {
+    if (!isArticle(document)) return;
+    const key = document.uri.toString();
+    if (this.indexedVersions.get(key) === document.version && this.index.hasDocument(key)) return;
+    this.index.setDocument({ path: key, text: document.getText() });
+    this.indexedVersions.set(key, document.version);
+    this.changed.fire();
+  }
+
+  private scheduleDocument(document: vscode.TextDocument): void {
+    this.debounce(document.uri.toString(), EDIT_DEBOUNCE_MS, () => this.updateDocument(document));
+  }
+
+  /** A file changed on disk: open documents are tracked through their editor text instead. */
+  private scheduleFile(uri: vscode.Uri): void {
+    if (uri.scheme !== 'file') return;
+    const key = uri.toString();
+    this.debounce(key, FILE_EVENT_DEBOUNCE_MS, async () => {
+      const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === key && !d.isClosed);
+      if (open) return this.updateDocument(open);
+      const { include, exclude } = articleGlobs(uri);
+      if (!isArticlePath(vscode.workspace.asRelativePath(uri, false), include, exclude)) return;
+      await this.readIntoIndex(uri);
+      this.changed.fire();
+    });
+  }
+
+  private remove(uri: vscode.Uri): void {
+    const key = uri.toString();
+    let removed = false;
+    for (const path of this.index.paths()) {
+      if (path === key || path.startsWith(key + '/')) removed = this.index.deleteDocument(path) || removed;
+    }
+    if (removed) this.changed.fire();
+  }
+
+  private debounce(key: string, ms: number, run: () => unknown): void {
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void run();
+    }, ms));
+  }
+
+  dispose(): void {
+    this.scanCancel?.cancel();
+    this.timers.forEach(clearTimeout);
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
