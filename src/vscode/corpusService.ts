@@ -106,13 +106,16 @@ export class CorpusService implements vscode.Disposable {
     return this.scan;
   }
 
-  /** Resolves when the running scan (if any) is done. */
+  /** Resolves when the running scan (if any) is done and every open article's latest text is indexed. */
   async ready(): Promise<void> {
     await this.scan;
+    for (const document of vscode.workspace.textDocuments) {
+      if (this.indexedVersions.has(document.uri.toString()) || this.index.hasDocument(document.uri.toString())) this.updateDocument(document);
+    }
   }
 
   private async findArticles(): Promise<vscode.Uri[]> {
-    const { include, exclude } = articleGlobs();
+    const { include, exclude } = articleGlobs(vscode.workspace.workspaceFolders?.[0]?.uri);
     const found = await Promise.all(include.map(glob => vscode.workspace.findFiles(glob)));
     const unique = new Map(found.flat().map(uri => [uri.toString(), uri]));
     return [...unique.values()]
