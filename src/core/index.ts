@@ -14,3 +14,4 @@ export { foldedName, orderFreeName } from './corpus/variantKey';
 export { MAX_YAML_ALIASES, type YamlProblem } from './yamlParse';
 export { lineStarts, positionAt, type TextPosition } from './textPositions';
 export { escapeMarkdown } from './markdown';
+export * from './annotations';

@@ -1,0 +1,64 @@
+import { strict as assert } from 'node:assert';
+import {
+  articlePathFor, isPathInside, isSidecarInWorkspace, isSidecarPath, newAnnotationId, normalizePath, randomIdGenerator,
+  sequentialIdGenerator, sidecarPathFor,
+} from '../../src/core/annotations';
+
+describe('annotations: sidecar paths', () => {
+  it('names the sidecar beside the article and back', () => {
+    assert.equal(sidecarPathFor('/ws/news/beijing.txt'), '/ws/news/beijing.txt.annotations.yaml');
+    assert.equal(articlePathFor('/ws/news/beijing.txt.annotations.yaml'), '/ws/news/beijing.txt');
+    assert.equal(articlePathFor('beijing.txt.annotations.yaml'), 'beijing.txt');
+    assert.equal(articlePathFor('/ws/news/beijing.txt'), undefined);
+    assert.equal(articlePathFor('/ws/news/.annotations.yaml'), undefined);
+    assert.equal(isSidecarPath('/ws/a.md.annotations.yaml'), true);
+    assert.equal(isSidecarPath('/ws/a.md.annotations.yml'), false);
+  });
+
+  it('normalizes paths', () => {
+    assert.equal(normalizePath('/ws//news/./a/../b.txt'), '/ws/news/b.txt');
+    assert.equal(normalizePath('/../../etc'), '/etc');
+    assert.equal(normalizePath('a/../../b/'), '../b');
+    assert.equal(normalizePath(''), '.');
+  });
+
+  it('tells whether a path is inside the workspace', () => {
+    assert.equal(isPathInside('/ws/news/a.txt', '/ws'), true);
+    assert.equal(isPathInside('/ws', '/ws/'), true);
+    assert.equal(isPathInside('/wsx/a.txt', '/ws'), false);
+    assert.equal(isPathInside('/ws/../etc/passwd', '/ws'), false);
+    assert.equal(isPathInside('news/a.txt', '/ws'), true);
+    assert.equal(isPathInside('../a.txt', '/ws'), false);
+    assert.equal(isPathInside('/C:/Work/a.txt', '/c:/work', { caseInsensitive: true }), true);
+    assert.equal(isPathInside('/C:/Work/a.txt', '/c:/work'), false);
+  });
+
+  it('accepts only sidecars of articles inside the workspace', () => {
+    assert.equal(isSidecarInWorkspace('/ws/news/a.txt.annotations.yaml', '/ws'), true);
+    assert.equal(isSidecarInWorkspace('/ws/news/../../etc/passwd.annotations.yaml', '/ws'), false);
+    assert.equal(isSidecarInWorkspace('/other/a.txt.annotations.yaml', '/ws'), false);
+    assert.equal(isSidecarInWorkspace('/ws/news/a.txt', '/ws'), false);
+    assert.equal(isSidecarInWorkspace('news/a.txt.annotations.yaml', '/ws'), true);
+  });
+});
+
+describe('annotations: ids', () => {
+  it('generates 8-character ids starting with a letter', () => {
+    const gen = randomIdGenerator();
+    for (let i = 0; i < 200; i++) assert.match(gen(), /^[a-z][0-9a-z]{7}$/);
+  });
+
+  it('is injectable and deterministic with an injected random source', () => {
+    const make = (): (() => number) => { let x = 0.1; return () => (x = (x * 9301 + 0.49297) % 1); };
+    assert.equal(randomIdGenerator(make())(), randomIdGenerator(make())());
+    const seq = sequentialIdGenerator('t');
+    assert.deepEqual([seq(), seq()], ['t1', 't2']);
+  });
+
+  it('avoids ids already in the file', () => {
+    const gen = sequentialIdGenerator('t');
+    assert.equal(newAnnotationId(['t1', 't2'], gen), 't3');
+    assert.equal(newAnnotationId(new Set(['t5']), sequentialIdGenerator('t')), 't1');
+    assert.throws(() => newAnnotationId(['same'], () => 'same'), /taken/);
+  });
+});
