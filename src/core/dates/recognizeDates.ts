@@ -1,38 +1,470 @@
 import type { Mention } from '../types';
-import { isoDate, isoMonth } from './isoDate';
-import { MONTH_PATTERN, monthNumber } from './months';
+import {
+  type Anchor,
+  dayNumber,
+  formatDay,
+  formatIsoWeek,
+  formatMonth,
+  formatYear,
+  isoWeekday,
+  isValidDate,
+  parseAnchor,
+} from './calendar';
+import { MONTH_PATTERN, monthNumber, WEEKDAY_PATTERN, WEEKDAY_PREFIX_PATTERN, weekdayNumber, words } from './months';
+import { type Tense, tenseAround } from './tense';
 
-// Absolute dates in their plain forms; relative ones come with the recognition issue.
-const DATE = new RegExp(
-  [
-    `\\b(?<iy>\\d{4})-(?<im>\\d{2})-(?<id>\\d{2})\\b`,
-    `\\b(?<am>${MONTH_PATTERN})\\s+(?<ad>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(?<ay>\\d{4}))?(?![\\w])`,
-    `\\b(?<bd>\\d{1,2})\\s+(?<bm>${MONTH_PATTERN})(?:,?\\s+(?<by>\\d{4}))?(?![\\w])`,
-    `\\b(?<cm>${MONTH_PATTERN})\\s+(?<cy>\\d{4})\\b`,
-  ].join('|'),
-  'g',
+// One pass of one precompiled global regex finds every candidate; a few cheap checks of the words
+// around a candidate (only at candidates) decide context-dependent ones (bare years, lone months).
+//
+// Span conventions (those of TimeML/TIMEX3 DATE and the GUM news gold): the date expression itself,
+// with a leading weekday ("Friday, July 21, 2017"), "last/next/this" and "early/mid/late" modifiers
+// ("last year", "late 2025"), and "the" only where it is part of the expression ("the 1990s",
+// "the year before"); never a preposition ("on", "in"), a time of day ("Thursday night" -> "Thursday"),
+// or a possessive ("this year's" -> "this year"). Durations and ages ("four-day", "six years",
+// "two-year-old", "for three weeks", "the past 30 days") are not dates.
+
+const S = '[ \\t\\u00a0]'; // spaces within a line: a date never spans lines
+const MONTH = MONTH_PATTERN;
+const WEEKDAY = WEEKDAY_PATTERN;
+const ORD = '(?:st|nd|rd|th)?';
+const NOT_NUM = '(?![\\w\\u00b2\\u00b3]|[.,:]\\d)'; // a number ends: "20,000" and "4.5" are no days
+const YEAR4 = `\\d{4}${NOT_NUM}`;
+const MOD = `${words(['early', 'mid', 'late'])}(?:-|${S}+)`;
+const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TEENS = ['ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const NUMBER_VALUES: Record<string, number> = { a: 1, an: 1 };
+UNITS.forEach((w, i) => (NUMBER_VALUES[w] = i + 1));
+TEENS.forEach((w, i) => (NUMBER_VALUES[w] = i + 10));
+TENS.forEach((w, i) => (NUMBER_VALUES[w] = (i + 2) * 10));
+// "a", "Seventeen", "twenty-five", "15"
+const NUM = `(?:${words(TENS)}(?:-${words(UNITS)})?|${words([...TEENS, ...UNITS, 'an', 'a'])}|\\d{1,3})`;
+
+const DATE_SOURCE = (
+  // A cheap first test at each position: a word start with a character that can begin a date
+  // (a digit; an initial of the month and weekday names or of the words below) or a quote/bracket.
+  // Keep in step with the patterns.
+  "(?:\\b(?=[0-9ACDEFJLMNOSTWYaceflmnostwy])|(?=['’[]))(?:" +
+    [
+      // 2026-01-05, 2026/1/5
+      `(?<iy>\\d{4})(?<isep>[-/])(?<im>\\d{1,2})\\k<isep>(?<id>\\d{1,2})(?![\\d/]|[-.]\\d)`,
+      // 18.09.2013 (day first)
+      `(?<ed>\\d{1,2})\\.(?<em>\\d{1,2})\\.(?<ey>\\d{4})(?!\\d|\\.\\d)`,
+      // 1/5/2026, 01/05/26 (month first)
+      `(?<um>\\d{1,2})/(?<ud>\\d{1,2})/(?<uy>\\d{4}|\\d{2})(?![\\d/])`,
+      // [Friday, ] July 21[, 2017] | [Monday ]5 January[, 2026]
+      `(?:(?<wp>${WEEKDAY_PREFIX_PATTERN})${S}*,?${S}+)?(?:` +
+        `(?<m1>${MONTH})${S}+(?<d1>\\d{1,2})${ORD}${NOT_NUM}(?:${S}*,?${S}*(?<y1>${YEAR4}))?` +
+        `|(?<d2>\\d{1,2})(?:(?:st|nd|rd|th)${S}+of${S}+|${ORD}${S}+)(?<m2>${MONTH})(?:${S}*,?${S}*(?<y2>${YEAR4}))?)`,
+      // [mid-]January[ 2026]
+      `(?:(?<mm>${MOD}))?(?<m3>${MONTH})(?:${S}*,?${S}+(?:of${S}+)?(?<y3>${YEAR4}))?`,
+      // [last ]Friday
+      `(?:(?<wr>${words(['this'])}${S}+${words(['coming'])}|${words(['last', 'next', 'this', 'coming'])})${S}+)?(?<wd>${WEEKDAY})`,
+      `(?<dx>${words(['today', 'yesterday', 'tomorrow'])})(?![\\w])`,
+      // [earlier ]this month, last year, next week, late last year, this June
+      `(?:(?<rm>${words(['early', 'mid', 'late', 'earlier', 'later'])})(?:-|${S}+))?(?<rel>${words(['this'])}${S}+${words(['coming'])}|${words(['last', 'next', 'this', 'coming'])})${S}+` +
+        `(?:(?<unit>${words(['weekend', 'week', 'month', 'year', 'decade', 'summer', 'winter', 'spring', 'fall', 'autumn'])})(?<pl>s)?(?![\\w])|(?<um2>${MONTH}))`,
+      // [the ][late ]1990s, '90s
+      `(?:(?<dthe>${words(['the'])})${S}+)?(?:(?<dm>${MOD}))?(?:(?<dc>1[0-9]|20)(?<dd>\\d)0|(?<dq>['’])(?<ds>\\d)0)['’]?s(?![\\w])`,
+      // the year before, the previous month, the following week
+      `(?<the>${words(['the'])})${S}+(?:(?<tu1>${words(['year', 'month', 'week'])})${S}+(?<td1>${words(['before', 'earlier', 'after', 'later'])})` +
+        `|(?<td2>${words(['previous', 'prior', 'following'])})${S}+(?<tu2>${words(['year', 'month', 'week'])}))(?![\\w])`,
+      // Seventeen years ago, a decade ago, [Ten] years ago, a couple of weeks ago
+      `(?<an>${NUM}|\\[${NUM}\\]|${words(['a'])}${S}+${words(['couple'])}${S}+${words(['of'])})(?:-|${S}+)` +
+        `(?<au>${words(['year', 'month', 'week', 'day', 'decade'])})s?${S}+${words(['ago'])}(?![\\w])`,
+      // summer 2016, winter of 2010
+      `(?<sea>${words(['spring', 'summer', 'fall', 'autumn', 'winter'])})${S}+(?:${words(['of'])}${S}+)?(?<sy>${YEAR4})`,
+      // [late ]2017, fiscal 2017
+      `(?:(?<ym>${MOD}|${words(['fiscal'])}${S}+))?(?<yr>\\d{4})${NOT_NUM}`,
+      // by year end
+      `(?<ye>${words(['year'])})(?:-|${S}+)${words(['end'])}(?![\\w])`,
+    ].join('|') +
+    ')'
 );
 
-/**
- * Finds dates written in full or as month and day. A year-less date takes the publication
- * year when one is known, else its value is null.
- */
-export function recognizeDates(text: string, dct: string | null): Mention[] {
-  const year = dct ? Number(dct.slice(0, 4)) : undefined;
-  const out: Mention[] = [];
-  for (const m of text.matchAll(DATE)) {
-    const g = m.groups!;
-    let value: string | null;
-    if (g.iy) value = isoDate(+g.iy, +g.im, +g.id);
-    else if (g.am) value = dayValue(g.ay ? +g.ay : year, monthNumber(g.am), +g.ad);
-    else if (g.bm) value = dayValue(g.by ? +g.by : year, monthNumber(g.bm), +g.bd);
-    else value = isoMonth(+g.cy, monthNumber(g.cm));
-    if (g.iy && value === null) continue;
-    out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], kind: 'date', value });
-  }
-  return out;
+// Named groups keep the patterns readable; matching uses plain numbered groups (V8 builds a
+// `groups` object of every name on every match otherwise).
+const { regex: DATE, index: G } = numberGroups(DATE_SOURCE, 'g');
+
+/** Compiles a pattern whose capturing groups are all named into one with numbered groups. */
+function numberGroups(source: string, flags: string): { regex: RegExp; index: Record<string, number> } {
+  const index: Record<string, number> = {};
+  let n = 0;
+  const plain = source
+    .replace(/\(\?<([A-Za-z]\w*)>/g, (_, name: string) => {
+      index[name] = ++n;
+      return '(';
+    })
+    .replace(/\\k<(\w+)>/g, (_, name: string) => `\\${index[name]}`);
+  const regex = new RegExp(plain, flags);
+  if (new RegExp(`${plain}|`).exec('')!.length !== n + 1) throw new Error('every capturing group must be named');
+  return { regex, index };
 }
 
-function dayValue(year: number | undefined, month: number, day: number): string | null {
-  return year === undefined ? null : isoDate(year, month, day);
+/** A date recognized so far, with what later checks (ranges sharing a year) need. */
+interface Found {
+  start: number;
+  end: number;
+  value: string | null;
+  /** Month and day of a date written without a year (its year may come from a range partner). */
+  month: number;
+  day: number;
+  /** The year written in the date itself, or 0. */
+  year: number;
+}
+
+/**
+ * Finds dates: absolute ones with their ISO value, relative ones ("on Friday", "last month",
+ * "two years ago") resolved against the publication date `dct` (YYYY-MM-DD), or with a null value
+ * when there is none. Offsets are UTF-16 code units into `text`.
+ */
+export function recognizeDates(text: string, dct: string | null): Mention[] {
+  const anchor = parseAnchor(dct);
+  const found: Found[] = [];
+  const re = new RegExp(DATE); // a private lastIndex: callers may interleave calls
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const f = interpret(text, m, anchor, found);
+    if (f) {
+      found.push(f);
+      re.lastIndex = f.end;
+    } else if (f === null) {
+      re.lastIndex = m.index + 1; // not a date here; a shorter one may start inside
+    } // else (false): no such day ("February 30, 2026", "2026-13-01"): skip all of it
+  }
+  shareRangeYears(text, found, anchor);
+  return found.map(f => ({ start: f.start, end: f.end, text: text.slice(f.start, f.end), kind: 'date', value: f.value }));
+}
+
+/** The date of a candidate; null when the context says it is none, false when no such day exists. */
+function interpret(text: string, m: RegExpExecArray, a: Anchor | null, found: readonly Found[]): Found | null | false {
+  const start = m.index;
+  const end = start + m[0].length;
+  const at = (value: string | null, month = 0, day = 0, year = 0): Found => ({ start, end, value, month, day, year });
+  if (inUrl(text, start)) return null;
+
+  if (m[G.iy]) {
+    const y = +m[G.iy], mo = +m[G.im], d = +m[G.id];
+    return isValidDate(y, mo, d) ? at(formatDay(dayNumber(y, mo, d))) : false;
+  }
+  if (m[G.ed]) {
+    const y = +m[G.ey], mo = +m[G.em], d = +m[G.ed];
+    return isValidDate(y, mo, d) ? at(formatDay(dayNumber(y, mo, d))) : false;
+  }
+  if (m[G.um]) {
+    const y = expandYear(+m[G.uy], m[G.uy].length, a), mo = +m[G.um], d = +m[G.ud];
+    if (isValidDate(y, mo, d)) return at(formatDay(dayNumber(y, mo, d)));
+    return isValidDate(y, d, mo) ? at(formatDay(dayNumber(y, d, mo))) : false; // day first
+  }
+  if (m[G.m1] || m[G.m2]) {
+    const mo = monthNumber(m[G.m1] ?? m[G.m2]);
+    const d = +(m[G.d1] ?? m[G.d2]);
+    const yText = m[G.y1] ?? m[G.y2];
+    if (!mo || d < 1 || d > 31) return false;
+    if (yText) {
+      const y = +yText;
+      return isValidDate(y, mo, d) ? at(formatDay(dayNumber(y, mo, d)), mo, d, y) : false;
+    }
+    return at(yearlessDay(text, start, end, mo, d, m[G.wp] ? weekdayNumber(m[G.wp]) : 0, a), mo, d);
+  }
+  if (m[G.m3]) {
+    const mo = monthNumber(m[G.m3]);
+    if (m[G.y3]) return at(formatMonth(+m[G.y3], mo), 0, 0, +m[G.y3]);
+    if (!m[G.mm] && !loneMonthContext(text, start, end, m[G.m3], found)) return null;
+    if (!a) return at(null);
+    const tense = tenseAround(text, start, end) ?? 'past';
+    return at(formatMonth(monthInTense(mo, tense, a), mo));
+  }
+  if (m[G.wd]) {
+    if (isNotWeekdayDate(text, start, end)) return null;
+    if (m[G.wr] && followsThe(text, start)) return null; // "the next Tuesday": narrative; take "Tuesday" alone
+    const wd = weekdayNumber(m[G.wd]);
+    if (!a || Number.isNaN(a.dayNo)) return at(null);
+    const rel = m[G.wr]?.toLowerCase().replace(/^(?:this\s+)?coming$/, 'next');
+    let day: number;
+    if (rel === 'last') day = a.dayNo - (((isoWeekday(a.dayNo) - wd + 7) % 7) || 7);
+    else if (rel === 'next') day = a.dayNo + (((wd - isoWeekday(a.dayNo) + 7) % 7) || 7);
+    else {
+      const tense = tenseAround(text, start, end) ?? (rel ? 'future' : 'past');
+      day = tense === 'future' ? a.dayNo + ((wd - isoWeekday(a.dayNo) + 7) % 7) : a.dayNo - ((isoWeekday(a.dayNo) - wd + 7) % 7);
+    }
+    return at(formatDay(day));
+  }
+  if (m[G.dx]) {
+    if (m[G.dx][0] === 'T' && /^USA?$/.test(previousWord(text, start))) return null; // USA Today, the newspaper
+    if (!a || Number.isNaN(a.dayNo)) return at(null);
+    const w = m[G.dx].toLowerCase();
+    return at(formatDay(a.dayNo + (w === 'today' ? 0 : w === 'tomorrow' ? 1 : -1)));
+  }
+  if (m[G.rel]) {
+    if (followsThe(text, start)) return null; // "the last year", "the next month": durations
+    const rel = m[G.rel].toLowerCase().replace(/^this\s+coming$/, 'coming');
+    const step = rel === 'last' ? -1 : rel === 'this' ? 0 : 1;
+    if (m[G.um2]) {
+      const mo = monthNumber(m[G.um2]);
+      if (!a || !a.month) return at(null);
+      if (rel === 'this') return at(formatMonth(a.year, mo));
+      const y = rel === 'last' ? (mo < a.month ? a.year : a.year - 1) : mo > a.month ? a.year : a.year + 1;
+      return at(formatMonth(y, mo));
+    }
+    if (m[G.pl] && (rel !== 'this' || m[G.unit].toLowerCase() !== 'year' || /^(?:in|for|over|during|the)$/i.test(previousWord(text, start)))) return null;
+    return at(a ? relativeUnit(m[G.unit].toLowerCase(), step, a) : null);
+  }
+  if (m[G.dc] || m[G.ds]) {
+    if (m[G.ds]) {
+      const yy = +m[G.ds] * 10;
+      const century = a && yy > a.year % 100 ? Math.floor(a.year / 100) - 1 : a ? Math.floor(a.year / 100) : 19;
+      return at(`${century}${m[G.ds]}X`);
+    }
+    return at(`${m[G.dc]}${m[G.dd]}X`);
+  }
+  if (m[G.the]) {
+    const unit = (m[G.tu1] ?? m[G.tu2]).toLowerCase();
+    const dir = (m[G.td1] ?? m[G.td2]).toLowerCase();
+    const step = dir === 'before' || dir === 'earlier' || dir === 'previous' || dir === 'prior' ? -1 : 1;
+    return at(a ? relativeUnit(unit, step, a) : null);
+  }
+  if (m[G.au]) {
+    const unit = m[G.au].toLowerCase();
+    const n = numberValue(m[G.an]);
+    if (!n) return null;
+    if (!a) return at(null);
+    return at(unit === 'decade' ? relativeUnit('year', -10 * n, a) : relativeUnit(unit, -n, a));
+  }
+  if (m[G.sea]) return at(formatYear(+m[G.sy]), 0, 0, +m[G.sy]);
+  if (m[G.yr]) {
+    const y = +m[G.yr];
+    if (!m[G.ym] && !isYear(text, start, end, y)) return null;
+    return at(formatYear(y), 0, 0, y);
+  }
+  if (m[G.ye]) {
+    if (!/^(?:by|at|before|until|till|after|from|since|around|to)$/i.test(previousWord(text, start))) return null;
+    return at(a ? `${formatYear(a.year)}-12-31` : null);
+  }
+  return null;
+}
+
+/** The value of "last/this/next <unit>" (step -1/0/1) or "<n> <unit>s ago" (step -n). */
+function relativeUnit(unit: string, step: number, a: Anchor): string | null {
+  switch (unit) {
+    case 'year':
+      return formatYear(a.year + step);
+    case 'decade':
+      return `${Math.floor((a.year + 10 * step) / 10)}X`;
+    case 'month':
+      return a.month ? formatMonth(a.year, a.month + step) : null;
+    case 'week':
+    case 'weekend':
+      return Number.isNaN(a.dayNo) ? null : formatIsoWeek(a.dayNo + 7 * step);
+    case 'day':
+      return Number.isNaN(a.dayNo) ? null : formatDay(a.dayNo + step);
+    default: {
+      // seasons: the year of the season's most recent (or next) start
+      const first = unit === 'spring' ? 3 : unit === 'summer' ? 6 : unit === 'winter' ? 12 : 9;
+      if (!a.month) return formatYear(a.year + step);
+      if (step < 0) return formatYear(first < a.month ? a.year : a.year - 1);
+      if (step > 0) return formatYear(first > a.month ? a.year : a.year + 1);
+      return formatYear(unit === 'winter' && a.month < 3 ? a.year - 1 : a.year);
+    }
+  }
+}
+
+/** Year of the most recent (past) or next (future) occurrence of a month, this month included. */
+function monthInTense(month: number, tense: Tense, a: Anchor): number {
+  if (!a.month) return a.year;
+  if (tense === 'future') return month >= a.month ? a.year : a.year + 1;
+  return month <= a.month ? a.year : a.year - 1;
+}
+
+/**
+ * The value of a month and day written without a year: the publication year, moved back a year when
+ * that lands more than half a year ahead in a past context (and ahead for a future one); with a
+ * weekday, the nearby year where that day falls on it.
+ */
+function yearlessDay(text: string, start: number, end: number, month: number, day: number, weekday: number, a: Anchor | null): string | null {
+  if (!a) return null;
+  const candidates = [a.year, a.year - 1, a.year + 1].filter(y => isValidDate(y, month, day));
+  if (candidates.length === 0) return null;
+  if (weekday) {
+    const y = candidates.find(c => isoWeekday(dayNumber(c, month, day)) === weekday);
+    if (y !== undefined) return formatDay(dayNumber(y, month, day));
+  }
+  let y = candidates[0];
+  if (!Number.isNaN(a.dayNo) && y === a.year) {
+    const delta = dayNumber(y, month, day) - a.dayNo;
+    if (delta > 183 || delta < -183) {
+      const tense = tenseAround(text, start, end);
+      if (delta > 183 && tense !== 'future' && isValidDate(y - 1, month, day)) y--;
+      else if (delta < -183 && tense === 'future' && isValidDate(y + 1, month, day)) y++;
+    }
+  }
+  return formatDay(dayNumber(y, month, day));
+}
+
+/** A two-digit year in a numeric date: the century that puts it nearest the publication year. */
+function expandYear(y: number, digits: number, a: Anchor | null): number {
+  if (digits === 4) return y;
+  const base = a ? a.year : 2000;
+  const century = Math.floor(base / 100) * 100;
+  const candidates = [century - 100 + y, century + y, century + 100 + y];
+  return candidates.reduce((best, c) => (Math.abs(c - base) < Math.abs(best - base) ? c : best));
+}
+
+function numberValue(words: string): number {
+  const w = words.replace(/[[\]]/g, '').toLowerCase();
+  if (/^\d+$/.test(w)) return +w;
+  if (w.startsWith('a ') || w.startsWith('a\u00a0') || w.startsWith('a\t')) return 2; // a couple of
+  const [tens, ones] = w.split('-');
+  return (NUMBER_VALUES[tens] ?? 0) + (ones ? NUMBER_VALUES[ones] ?? 0 : 0);
+}
+
+// ---- context checks (run only at candidates) ----
+
+/** The word before `i` (letters, digits, apostrophes), skipping spaces; '' when none is right there. */
+function previousWord(text: string, i: number): string {
+  let j = i - 1;
+  while (j >= 0 && isSpace(text.charCodeAt(j))) j--;
+  const end = j + 1;
+  while (j >= 0 && isWordChar(text.charCodeAt(j))) j--;
+  return text.slice(j + 1, end);
+}
+
+/** The character before `i`, skipping spaces; '' at the start. */
+function previousChar(text: string, i: number): string {
+  let j = i - 1;
+  while (j >= 0 && isSpace(text.charCodeAt(j))) j--;
+  return j >= 0 ? text[j] : '';
+}
+
+/** The word after `i`, skipping spaces (not newlines). */
+function nextWord(text: string, i: number): string {
+  let j = i;
+  while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+  const start = j;
+  while (j < text.length && isWordChar(text.charCodeAt(j))) j++;
+  return text.slice(start, j);
+}
+
+function followsThe(text: string, start: number): boolean {
+  return previousWord(text, start).toLowerCase() === 'the';
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 0x2019 || (c >= 0xc0 && c <= 0x24f);
+}
+
+const STRONG_YEAR_WORDS = /^(?:in|since|until|till|by|from|during|before|after|circa|c|ca|of|between|through|early|mid|late|spring|summer|autumn|fall|winter)$/i;
+const MONTH_WORD = new RegExp(`^${MONTH}$`);
+const QUANTITY_AFTER =
+  /^[ \t\u00a0-]*(?:%|percent\b|per[ \t]cent\b|(?:years?|months?|weeks?|days?)[ \t-](?:old|long)\b|years\b|yrs\b|months\b|weeks\b|days\b|hours?\b|hrs?\b|minutes?\b|mins?\b|seconds?\b|km\b|kilomet(?:er|re)s?\b|miles?\b|met(?:er|re)s?\b|m\b|ft\b|feet\b|kg\b|kilograms?\b|pounds\b|lbs?\b|tons?\b|tonnes?\b|people\b|persons\b|men\b|women\b|children\b|troops\b|soldiers\b|votes\b|units\b|GMT\b|UTC\b|BST\b|EST\b|EDT\b|PST\b|CET\b|hrs\b|local\b|[A-Z][a-z]+[ \t](?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane)\b)/;
+const CURRENCY = /[$£€¥₩₹#№]/;
+const CURRENCY_CODE = /^(?:USD|EUR|GBP|JPY|CNY|RMB|INR|Rs|AUD|CAD|NZD|HKD|CHF)$/;
+const COUNT_BEFORE = /^(?:a|an|about|around|approximately|nearly|almost|over|some|than|only|just|least|most|roughly|estimated|additional|another|those|these|all)$/i;
+const FUNCTION_WORD = /^(?:and|or|to|through|till|until|when|as|with|for|in|on|at|the|a|was|is|were|saw|had|has|will|would|after|before|but|by|from|of|that|which|while|where)$/;
+const NUMBER_BEFORE = /^(?:no|nos|number|flight|route|room|page|pp|p|highway|bus|channel|model|version|v|track|episode|chapter|section|article|rule|code|tel|phone|ext|box|suite|unit|apt|platform|gate)$/i;
+
+/** A 4-digit number standing as a year (not "2,000 people", "$2015", "1500 troops", "room 2014"). */
+function isYear(text: string, start: number, end: number, y: number): boolean {
+  if (y < 1000 || y > 2199) return false;
+  const prev = previousWord(text, start);
+  const strong = STRONG_YEAR_WORDS.test(prev) || MONTH_WORD.test(prev);
+  if (y < 1800 || y > 2100) {
+    if (!strong) return false;
+  }
+  const before = previousChar(text, start);
+  if (before && CURRENCY.test(before)) return false;
+  if ((CURRENCY_CODE.test(prev) || NUMBER_BEFORE.test(prev)) && before !== ',') return false;
+  // glued to other numbers: "555-2014", "3/2014", "12.2015" (but "2004-2009", "2000 - 2050" are years)
+  const c1 = text.charCodeAt(start - 1);
+  if ((c1 === 45 || c1 === 47 || c1 === 46 || c1 === 58 || c1 === 0x2013) && isDigit(text.charCodeAt(start - 2)) && !yearBefore(text, start - 1)) return false;
+  const after = text.slice(end, end + 40);
+  if (QUANTITY_AFTER.test(after)) return false;
+  const c2 = text.charCodeAt(end);
+  if ((c2 === 45 || c2 === 47 || c2 === 58) && isDigit(text.charCodeAt(end + 1)) && !/^[-/]\d{2}(?:\d{2})?(?!\d)/.test(after)) return false;
+  if (/^[ \t]*(?:-|–|—|to|and|through|until)[ \t]*\d{4}(?!\d)/.test(after)) return true; // "2000 - 2050"
+  if (y < 1800 || y % 100 === 0) {
+    // Round or early numbers are often counts ("1500 soldiers", "about 2000", "2000 signatures");
+    // after "the" or a possessive they name a year ("the 2000 election", "Britain's 2000 budget").
+    const next = nextWord(text, end);
+    const noun = /^[a-z]/.test(next) && !FUNCTION_WORD.test(next);
+    if (y < 1800) return !noun;
+    if (strong || /^the$/i.test(prev) || /['’]s$/.test(prev)) return true;
+    if (COUNT_BEFORE.test(prev) || noun) return false;
+  }
+  return true;
+}
+
+function yearBefore(text: string, i: number): boolean {
+  // the number ending just before index i is 4 digits
+  let j = i - 1;
+  while (j >= 0 && isDigit(text.charCodeAt(j))) j--;
+  return i - 1 - j === 4;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+const LONE_MONTH_WORDS = /^(?:in|since|until|till|by|from|to|through|thru|during|before|after|of|around|between|early|late|mid|and|or|starting|beginning|end|throughout)$/i;
+const SURE_MONTH_WORDS = /^(?:in|since|until|till|during|through|thru|before|after|early|late|mid|starting|beginning|throughout)$/i;
+const NAME_MONTH = /^(?:April|May|June|July|August|APRIL|MAY|JUNE|JULY|AUGUST)$/;
+
+/** A month name standing alone is a date only after a temporal preposition ("in June", "since May"). */
+function loneMonthContext(text: string, start: number, end: number, name: string, found: readonly Found[]): boolean {
+  const prev = previousWord(text, start).toLowerCase();
+  if (!LONE_MONTH_WORDS.test(prev)) return false;
+  if ((prev === 'and' || prev === 'or' || prev === 'to') && !(found.length && start - found[found.length - 1].end < 12)) return false;
+  if (!NAME_MONTH.test(name)) return true;
+  // April, May, June, July and August are also names ("a speech by May", "in June Carter's songs")
+  if (/^['’]s/.test(text.slice(end, end + 2)) && /^may$/i.test(name)) return false;
+  if (prev === 'of' && !/^(?:end|beginning|start|middle|rest|part|half)$/i.test(previousWord(text, start - prev.length - 1))) return false;
+  if (SURE_MONTH_WORDS.test(prev)) return true;
+  if (/^may$/i.test(name) && prev !== 'of') return false;
+  return !(isSpace(text.charCodeAt(end)) && /^[A-Z][a-z]/.test(nextWord(text, end)));
+}
+
+/** Inside a web address ("example.com/2012/08/07/story"), even one tokenized with spaces. */
+function inUrl(text: string, start: number): boolean {
+  if (previousChar(text, start) !== '/') return false;
+  const lineStart = text.lastIndexOf('\n', start) + 1;
+  const line = text.slice(Math.max(lineStart, start - 300), start);
+  return line.includes('http') || line.includes('www');
+}
+
+/**
+ * Weekday names that are no relative date: newspapers ("Sunday Times", "Mail on Sunday"), named days
+ * ("Black Friday", "Good Friday", "Super Tuesday"), and recurrences ("every Monday").
+ */
+function isNotWeekdayDate(text: string, start: number, end: number): boolean {
+  const prev = previousWord(text, start);
+  if (/^(?:Good|Black|Super|Cyber|Ash|Easter|Bloody|Palm|Holy|Maundy|Shrove|Giving|Blue|every|each)$/i.test(prev)) return true;
+  if (text.charCodeAt(start) !== 83 /* S */ || text.charCodeAt(start + 1) !== 117 /* u */) return false;
+  if (/^[ \t](?:Times|Telegraph|Express|Mirror|Herald|Tribune|Independent|Observer|Mail|Post)\b/.test(text.slice(end, end + 14))) return true;
+  return /(?:Mail|Independent|Sun)[ \t]on[ \t]$/.test(text.slice(Math.max(0, start - 16), start));
+}
+
+/**
+ * Ranges written with one year ("November 20 to December 11, 2015", "January 23 - March 9 2014"):
+ * the yearless end takes the year of the other end.
+ */
+function shareRangeYears(text: string, found: Found[], a: Anchor | null): void {
+  for (let i = 0; i + 1 < found.length; i++) {
+    const x = found[i], y = found[i + 1];
+    if (y.start - x.end > 12 || !/^[ \t]*(?:-|–|—|to|through|until|till|and)[ \t]*$/.test(text.slice(x.end, y.start))) continue;
+    if (x.month && !x.year && y.month && y.year) {
+      const year = x.month > y.month || (x.month === y.month && x.day > y.day) ? y.year - 1 : y.year;
+      if (isValidDate(year, x.month, x.day)) x.value = formatDay(dayNumber(year, x.month, x.day));
+    } else if (x.month && x.year && y.month && !y.year) {
+      const year = y.month < x.month || (y.month === x.month && y.day < x.day) ? x.year + 1 : x.year;
+      if (isValidDate(year, y.month, y.day)) y.value = formatDay(dayNumber(year, y.month, y.day));
+    } else if (x.month && !x.year && y.month && !y.year && a && x.value && y.value) {
+      // both yearless: the end follows the start
+      const yx = +x.value.slice(0, 4);
+      const year = y.month < x.month || (y.month === x.month && y.day < x.day) ? yx + 1 : yx;
+      if (isValidDate(year, y.month, y.day)) y.value = formatDay(dayNumber(year, y.month, y.day));
+    }
+  }
 }
