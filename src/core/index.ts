@@ -15,3 +15,10 @@ export { MAX_YAML_ALIASES, type YamlProblem } from './yamlParse';
 export { lineStarts, positionAt, type TextPosition } from './textPositions';
 export { escapeMarkdown } from './markdown';
 export * from './annotations';
+export {
+  exportAnnotations, exportAnnotationsSync, importBrat, importW3c, readBrat, readW3c, readConll, conllSpans, mergeImported,
+  CancelledError, EXPORT_FORMATS, OffsetMap,
+  type ExportFormat, type ExportDocument, type ExportOptions, type ExportResult, type ExportedFile, type ExportProblem,
+  type ImportDocument, type ImportResult, type ImportedDocument, type ImportedAnnotation, type MergeImportOptions,
+  type BratImportOptions, type W3cImportOptions, type ProgressCallback,
+} from './export';

@@ -1,0 +1,76 @@
+/**
+ * CSV (RFC 4180), `annotations.csv`: a header row, then one row per span in document order:
+ * `document,start,end,quote,label,entity,status,note,author,created,modified`. Offsets are UTF-16
+ * code units (Marginalia's own). Rows end with CRLF (the last one too); a field holding a comma,
+ * a double quote, CR or LF is put in double quotes with its quotes doubled.
+ *
+ * Formula injection: spreadsheet programs run a cell starting with `=`, `+`, `-` or `@` (and some
+ * a tab or CR) as a formula, so such a text cell gets a `'` in front (OWASP's advice), which
+ * spreadsheets hide; a program reading the file back should drop a leading `'` before one of those
+ * characters. Numbers (start, end) are never changed.
+ */
+import type { ExportDocument, ExportedFile, ExportSpan } from './types';
+
+export const CSV_FILE = 'annotations.csv';
+export const CSV_COLUMNS = ['document', 'start', 'end', 'quote', 'label', 'entity', 'status', 'note', 'author', 'created', 'modified'] as const;
+
+/** A text cell, defused against formula injection and quoted when needed. */
+export function csvField(value: string | number | undefined): string {
+  if (value === undefined) return '';
+  let s = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvRow(values: readonly (string | number | undefined)[]): string {
+  return values.map(csvField).join(',') + '\r\n';
+}
+
+/** Parses RFC 4180 CSV into rows of fields (no unquoting of `'`). Lenient about LF line ends. */
+export function parseCsv(content: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let i = 0;
+  let quoted = false;
+  while (i < content.length) {
+    const c = content[i];
+    if (quoted) {
+      if (c === '"') {
+        if (content[i + 1] === '"') { field += '"'; i += 2; continue; }
+        quoted = false; i++; continue;
+      }
+      field += c; i++; continue;
+    }
+    if (c === '"' && field === '') { quoted = true; i++; continue; }
+    if (c === ',') { row.push(field); field = ''; i++; continue; }
+    if (c === '\r' || c === '\n') {
+      row.push(field); rows.push(row); row = []; field = '';
+      i += c === '\r' && content[i + 1] === '\n' ? 2 : 1;
+      continue;
+    }
+    field += c; i++;
+  }
+  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+export class CsvWriter {
+  private readonly rows: string[] = [csvRow(CSV_COLUMNS)];
+  private count = 0;
+
+  document(doc: ExportDocument, spans: readonly ExportSpan[]): void {
+    for (const s of spans) {
+      this.rows.push(csvRow([doc.path, s.start, s.end, s.quote, s.label, s.entity, s.status, s.note, s.author, s.created, s.modified]));
+      this.count++;
+    }
+  }
+
+  finish(): ExportedFile[] {
+    return [{ path: CSV_FILE, content: this.rows.join('') }];
+  }
+
+  get spans(): number {
+    return this.count;
+  }
+}
