@@ -1,19 +1,25 @@
 import { readFile } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze } from '../core';
+import { analyze, applyRegistry, EXPORT_FORMATS, exportAnnotations, type Analysis, type ExportFormat } from '../core';
 import { dateFor, parseDatesFile } from './publicationDates';
-import { readCorpus } from './readCorpus';
+import { readCorpus, type ReadCorpus } from './readCorpus';
 import { formatTable } from './table';
+import { writeFilesAtomically } from './writeFiles';
 
 const USAGE = `Usage:
   marginalia analyze [--dct YYYY-MM-DD] [--dates FILE] [--format json|table] PATH...
+  marginalia export --format ${EXPORT_FORMATS.join('|')} [--include-suggestions] [--include-rejected] -o OUT PATH...
 `;
 
 class UsageError extends Error {}
 
+const DATE_OPTIONS = { dct: { type: 'string' }, dates: { type: 'string' } } as const;
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'analyze') return runAnalyze(rest);
+  if (command === 'export') return runExport(rest);
   if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(USAGE);
     return 0;
@@ -22,23 +28,68 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function runAnalyze(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...DATE_OPTIONS, format: { type: 'string' } } });
+  const format = values.format ?? (process.stdout.isTTY ? 'table' : 'json');
+  if (format !== 'json' && format !== 'table') throw new UsageError(`--format must be json or table, not ${format}`);
+  const corpus = await readInputs(positionals);
+  const analysis = await analyzeCorpus(corpus, values);
+  process.stdout.write(format === 'json' ? JSON.stringify(analysis, null, 1) + '\n' : formatTable(analysis));
+  return reportProblems(corpus);
+}
+
+async function runExport(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { dct: { type: 'string' }, dates: { type: 'string' }, format: { type: 'string' } },
+    options: {
+      ...DATE_OPTIONS,
+      format: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      'include-suggestions': { type: 'boolean', default: false },
+      'include-rejected': { type: 'boolean', default: false },
+    },
   });
-  const format = values.format ?? (process.stdout.isTTY ? 'table' : 'json');
-  if (format !== 'json' && format !== 'table') throw new UsageError(`--format must be json or table, not ${format}`);
-  if (values.dct !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.dct)) throw new UsageError('--dct must be YYYY-MM-DD');
-  if (positionals.length === 0) throw new UsageError('analyze needs at least one PATH');
+  const format = values.format as ExportFormat | undefined;
+  if (!format || !EXPORT_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+  if (!values.output) throw new UsageError('export needs -o OUT (a folder)');
+  const includeSuggestions = values['include-suggestions'];
+  const corpus = await readInputs(positionals);
+  const analysis = includeSuggestions ? await analyzeCorpus(corpus, values) : undefined;
+  const root = commonRoot(positionals);
+  const result = await exportAnnotations(format, corpus.documents.map((doc, i) => ({
+    path: relative(root, resolve(doc.path)).split(sep).join('/'),
+    text: doc.text,
+    annotations: doc.annotations,
+    mentions: analysis?.documents[i].mentions,
+  })), { includeSuggestions, includeRejected: values['include-rejected'], registry: corpus.registry });
+  const written = await writeFilesAtomically(values.output, result.files);
+  for (const p of result.problems) process.stderr.write(`marginalia: ${p.path}${p.annotation ? ` (${p.annotation})` : ''}: ${p.message}\n`);
+  process.stderr.write(`marginalia: exported ${result.spans} spans of ${corpus.documents.length} documents to ${written.length} files in ${values.output}\n`);
+  return reportProblems(corpus);
+}
 
+function readInputs(paths: string[]): Promise<ReadCorpus> {
+  if (paths.length === 0) throw new UsageError('at least one PATH is needed');
+  return readCorpus(paths);
+}
+
+/** One corpus analysis of the inputs, with publication dates in the contract's order and the registry applied. */
+async function analyzeCorpus(corpus: ReadCorpus, values: { dct?: string; dates?: string }): Promise<Analysis> {
+  if (values.dct !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.dct)) throw new UsageError('--dct must be YYYY-MM-DD');
   const dates = values.dates ? parseDatesFile(await readFile(values.dates, 'utf8')) : new Map<string, string>();
-  const corpus = await readCorpus(positionals);
-  const documents = corpus.documents.map(doc => ({ ...doc, dct: dateFor(dates, doc.path) }));
+  const documents = corpus.documents.map(doc => (doc.dctFromSidecar ? doc : { ...doc, dct: dateFor(dates, doc.path) }));
   const analysis = analyze(documents, { defaultDct: values.dct });
+  return corpus.registry ? applyRegistry(analysis, corpus.registry) : analysis;
+}
+
+function reportProblems(corpus: ReadCorpus): number {
   for (const p of corpus.problems) process.stderr.write(`marginalia: ${p.path}: ${p.message}\n`);
-  process.stdout.write(format === 'json' ? JSON.stringify(analysis, null, 1) + '\n' : formatTable(analysis));
   return corpus.problems.length ? 1 : 0;
+}
+
+/** The folder that document paths in exports are relative to: the one input folder, else the current one. */
+function commonRoot(paths: string[]): string {
+  return paths.length === 1 && !/\.(txt|md)$/i.test(paths[0]) ? resolve(paths[0]) : process.cwd();
 }
 
 main(process.argv.slice(2)).then(

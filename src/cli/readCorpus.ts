@@ -1,20 +1,33 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
-import { decodeArticle, isArticlePath, type SourceDocument } from '../core';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import {
+  DEFAULT_REGISTRY_PATH, decodeArticle, isArticlePath, parseRegistry, parseSidecar, sidecarPathFor,
+  type Annotation, type Registry, type SourceDocument,
+} from '../core';
 
 export interface CorpusProblem {
   path: string;
   message: string;
 }
 
-export interface ReadCorpus {
-  documents: SourceDocument[];
-  problems: CorpusProblem[];
+/** An article with what its sidecar says. */
+export interface CorpusDocument extends SourceDocument {
+  annotations: Annotation[];
 }
 
-/** Reads files and walks folders for articles, in a stable (sorted) order. */
+export interface ReadCorpus {
+  documents: CorpusDocument[];
+  problems: CorpusProblem[];
+  /** The reviewers' registry found above the inputs, if any. */
+  registry?: Registry;
+}
+
+/**
+ * Reads files and walks folders for articles, in a stable (sorted) order, with their sidecars
+ * (annotations and publication date) and the entity registry of the workspace they are in.
+ */
 export async function readCorpus(paths: readonly string[]): Promise<ReadCorpus> {
-  const documents: SourceDocument[] = [];
+  const documents: CorpusDocument[] = [];
   const problems: CorpusProblem[] = [];
   for (const path of paths) {
     let files: string[];
@@ -28,13 +41,52 @@ export async function readCorpus(paths: readonly string[]): Promise<ReadCorpus> 
       try {
         const decoded = decodeArticle(await readFile(file));
         for (const message of decoded.warnings) problems.push({ path: file, message });
-        if (!decoded.binary) documents.push({ path: file, text: decoded.text });
+        if (decoded.binary) continue;
+        const sidecar = await readSidecar(file, problems);
+        documents.push({
+          path: file,
+          text: decoded.text,
+          annotations: sidecar?.annotations ?? [],
+          ...(sidecar?.dct ? { dct: sidecar.dct, dctFromSidecar: true } : {}),
+        });
       } catch (e) {
         problems.push({ path: file, message: errorMessage(e) });
       }
     }
   }
-  return { documents, problems };
+  return { documents, problems, registry: await findRegistry(paths, problems) };
+}
+
+async function readSidecar(article: string, problems: CorpusProblem[]): Promise<{ annotations: Annotation[]; dct?: string } | undefined> {
+  const path = sidecarPathFor(article);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const parsed = parseSidecar(text);
+  for (const p of parsed.problems.filter(p => p.severity === 'error')) problems.push({ path, message: `line ${p.line + 1}: ${p.message}` });
+  return parsed;
+}
+
+/** `.marginalia/entities.yaml` in the first input folder or the nearest folder above it. */
+async function findRegistry(paths: readonly string[], problems: CorpusProblem[]): Promise<Registry | undefined> {
+  if (paths.length === 0) return undefined;
+  let dir = resolve(paths[0]);
+  if (!(await stat(dir).then(s => s.isDirectory(), () => false))) dir = dirname(dir);
+  for (;;) {
+    const file = join(dir, DEFAULT_REGISTRY_PATH);
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    if (text !== undefined) {
+      const parsed = parseRegistry(text);
+      for (const p of parsed.problems) problems.push({ path: file, message: `line ${p.line + 1}: ${p.message}` });
+      return parsed.registry;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
 }
 
 async function walk(root: string): Promise<string[]> {

@@ -22,3 +22,4 @@ export {
   type ImportDocument, type ImportResult, type ImportedDocument, type ImportedAnnotation, type MergeImportOptions,
   type BratImportOptions, type W3cImportOptions, type ProgressCallback,
 } from './export';
+export { applyRegistry } from './corpus/applyRegistry';
