@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CorpusIndex, decodeArticle, isArticlePath, type AnalyzedDocument, type CorpusStats, type Mention, type RegistryEntity } from '../core';
+import { CorpusIndex, decodeArticle, isArticlePath, type AnalyzedDocument, type CorpusStats, type Mention, type Registry, type RegistryEntity } from '../core';
 import { articleGlobs, isArticle } from './articles';
 import type { RegistryFile } from './registryFile';
 
@@ -24,7 +24,7 @@ export class CorpusService implements vscode.Disposable {
   private scan: Promise<CorpusStats> | undefined;
   private scanCancel: vscode.CancellationTokenSource | undefined;
 
-  constructor(private readonly registry: RegistryFile, output: vscode.OutputChannel) {
+  constructor(private readonly registryFile: RegistryFile, output: vscode.OutputChannel) {
     this.output = output;
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
@@ -42,7 +42,7 @@ export class CorpusService implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration(e => {
         if (e.affectsConfiguration('marginalia.include') || e.affectsConfiguration('marginalia.exclude')) void this.reindex();
       }),
-      registry.onDidChange(parsed => {
+      registryFile.onDidChange(parsed => {
         this.index.setRegistry(parsed.registry);
         this.changed.fire();
       }),
@@ -59,9 +59,14 @@ export class CorpusService implements vscode.Disposable {
     return this.index.analyzed(key);
   }
 
+  /** The reviewers' registry as last loaded. */
+  registry(): Registry {
+    return this.registryFile.parsed.registry;
+  }
+
   /** The reviewers' registry entry for an entity id, if they wrote one. */
   registryEntity(id: string): RegistryEntity | undefined {
-    return this.registry.parsed.registry.entities.find(e => e.id === id);
+    return this.registryFile.parsed.registry.entities.find(e => e.id === id);
   }
 
   /** The mention under a position of an open document, with its range there. */

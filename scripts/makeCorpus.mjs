@@ -1,0 +1,61 @@
+// Generates the benchmark corpus: >= 1,000,000 words of news text in bench/corpus/ (git-ignored),
+// made from the paragraphs of the articles under samples/, reshuffled deterministically.
+//   node scripts/makeCorpus.mjs [--words N] [--out DIR]
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = process.argv.slice(2);
+const opt = (name, def) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : def;
+};
+const target = Number(opt('--words', 1_000_000));
+const out = opt('--out', 'bench/corpus');
+const source = opt('--from', 'samples');
+
+function walk(dir) {
+  return readdirSync(dir).flatMap(name => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return walk(p);
+    return /\.(txt|md)$/.test(name) ? [p] : [];
+  });
+}
+
+const files = walk(source).sort();
+const paragraphs = [];
+for (const f of files) {
+  const text = readFileSync(f, 'utf8').replace(/^\uFEFF/, '').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
+  for (const p of text.split(/\r?\n\s*\r?\n/)) if (p.trim().split(/\s+/).length >= 5) paragraphs.push(p.trim());
+}
+if (!paragraphs.length) {
+  console.error(`makeCorpus: no paragraphs found under ${source}/`);
+  process.exit(1);
+}
+
+// mulberry32: a small seeded generator, so the corpus is the same on every machine
+let seed = 0x5eed;
+function random() {
+  seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+let words = 0;
+let docs = 0;
+while (words < target) {
+  const parts = [];
+  let docWords = 0;
+  const size = 250 + Math.floor(random() * 600);
+  while (docWords < size) {
+    const p = paragraphs[Math.floor(random() * paragraphs.length)];
+    parts.push(p);
+    docWords += p.split(/\s+/).length;
+  }
+  docs++;
+  writeFileSync(join(out, `doc-${String(docs).padStart(5, '0')}.txt`), parts.join('\n\n') + '\n');
+  words += docWords;
+}
+console.log(`makeCorpus: ${docs} documents, ${words} words from ${files.length} files (${paragraphs.length} paragraphs) in ${out}/`);

@@ -1,0 +1,169 @@
+// Lookup tables built once, at first use, from the compact lists in generated.ts and words.ts.
+import { CITIES, COMMON_WORDS, COUNTRIES, DEMONYMS, GIVEN_NAMES } from './generated';
+import * as W from './words';
+
+/** Decodes a front-coded list (see scripts/makeLexicon.mjs). */
+export function frontDecode(coded: string): string[] {
+  const out: string[] = [];
+  let prev = '';
+  let i = 0;
+  const n = coded.length;
+  while (i < n) {
+    let j = coded.indexOf('|', i);
+    if (j < 0) j = n;
+    const shared = parseInt(coded[i], 36);
+    prev = prev.slice(0, shared) + coded.slice(i + 1, j);
+    out.push(prev);
+    i = j + 1;
+  }
+  return out;
+}
+
+const split = (s: string): string[] => s.split('|').filter(Boolean);
+
+export interface Lexicon {
+  /** Lowercase common English words. */
+  common: Set<string>;
+  /** The most common English words, lowercase. */
+  veryCommon: Set<string>;
+  /** Lowercase closed-class words. */
+  functionWords: Set<string>;
+  given: Set<string>;
+  /** Lowercase key -> place; countries, cities, regions. Keys are `key()` of the name. */
+  places: Set<string>;
+  countries: Set<string>;
+  /** Lowercase key of known organizations. */
+  orgs: Set<string>;
+  demonyms: Set<string>;
+  titles: Set<string>;
+  personTitles: Set<string>;
+  personCuesBefore: Set<string>;
+  personCuesAfter: Set<string>;
+  placeCuesBefore: Set<string>;
+  orgCuesAfter: Set<string>;
+  orgHeads: Set<string>;
+  placeHeads: Set<string>;
+  placePrefixes: Set<string>;
+  orgPrefixes: Set<string>;
+  placeOfPrefixes: Set<string>;
+  eventHeads: Set<string>;
+  neverNames: Set<string>;
+  eastAsianSurnames: Set<string>;
+  particles: Set<string>;
+  actorVerbs: Set<string>;
+  notOrgAcronyms: Set<string>;
+  /** Normalized alias -> canonical normalized key. */
+  aliases: Map<string, string>;
+  /** Canonical normalized key -> display name. */
+  aliasNames: Map<string, string>;
+  /** Longest number of words of a multi-word lexicon entry. */
+  maxWords: number;
+  /** Lowercase first word -> true when some multi-word place/org entry starts with it. */
+  multiStarts: Set<string>;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+const NON_ALNUM = /[^a-z0-9]+/g;
+const MARKS = /[\u0300-\u036f]/g;
+const NON_ALNUM_U = /[^\p{L}\p{N}]+/gu;
+const FOLD: Record<string, string> = { 'ß': 'ss', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'æ': 'ae', 'œ': 'oe', 'ı': 'i', 'þ': 'th' };
+
+/** Case-, diacritic-, punctuation- and spacing-insensitive key of a name. */
+export function normKey(s: string): string {
+  const lower = s.toLowerCase();
+  let plain = true;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c > 127) { plain = false; break; }
+    if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) plain = false;
+  }
+  if (plain) return lower;
+  if (ASCII.test(lower)) return lower.replace(NON_ALNUM, '');
+  return lower.normalize('NFD').replace(MARKS, '').replace(/[ßøłđæœıþ]/g, c => FOLD[c]).replace(NON_ALNUM_U, '');
+}
+
+let cached: Lexicon | undefined;
+
+export function lexicon(): Lexicon {
+  if (cached) return cached;
+  const lowerSet = (s: string) => new Set(split(s).map(w => w.toLowerCase()));
+  const places = new Set<string>();
+  const countries = new Set<string>();
+  const orgs = new Set<string>();
+  const multiStarts = new Set<string>();
+  let maxWords = 1;
+  const addMulti = (name: string) => {
+    const words = name.split(' ');
+    if (words.length > 1) {
+      multiStarts.add(words[0].toLowerCase());
+      if (words.length > maxWords) maxWords = words.length;
+    }
+  };
+  for (const c of frontDecode(CITIES)) { places.add(normKey(c)); addMulti(c); }
+  for (const p of split(W.KNOWN_PLACES)) { places.add(normKey(p)); addMulti(p); }
+  for (const entry of COUNTRIES.split('|')) {
+    for (const name of entry.slice(entry.indexOf(':') + 1).split(';')) {
+      countries.add(normKey(name));
+      places.add(normKey(name));
+      addMulti(name);
+    }
+  }
+  for (const o of split(W.KNOWN_ORGS)) { orgs.add(normKey(o)); addMulti(o); }
+  const aliases = new Map<string, string>();
+  const aliasNames = new Map<string, string>();
+  for (const group of W.ALIASES) {
+    const forms = split(group);
+    const canon = normKey(forms[0]);
+    aliasNames.set(canon, forms[0]);
+    for (const f of forms) {
+      aliases.set(normKey(f), canon);
+      addMulti(f);
+    }
+  }
+  const demonymList = [...split(DEMONYMS), ...split(W.EXTRA_DEMONYMS)];
+  for (const d of demonymList) addMulti(d);
+  const demonyms = new Set<string>(demonymList.map(normKey));
+  // Places named like their demonym ("Djibouti") stay places.
+  for (const p of countries) demonyms.delete(p);
+  const common = new Set<string>();
+  const veryCommon = new Set<string>();
+  for (const w of frontDecode(COMMON_WORDS)) {
+    if (w.charCodeAt(w.length - 1) === 33) {
+      const bare = w.slice(0, -1);
+      common.add(bare);
+      veryCommon.add(bare);
+    } else common.add(w);
+  }
+  cached = {
+    common,
+    veryCommon,
+    functionWords: lowerSet(W.FUNCTION_WORDS),
+    given: new Set(frontDecode(GIVEN_NAMES)),
+    places,
+    countries,
+    orgs,
+    demonyms,
+    titles: lowerSet(W.TITLES),
+    personTitles: lowerSet(W.PERSON_TITLES),
+    personCuesBefore: lowerSet(W.PERSON_CUES_BEFORE),
+    personCuesAfter: lowerSet(W.PERSON_CUES_AFTER),
+    placeCuesBefore: lowerSet(W.PLACE_CUES_BEFORE),
+    orgCuesAfter: lowerSet(W.ORG_CUES_AFTER),
+    orgHeads: lowerSet(W.ORG_HEADS),
+    placeHeads: lowerSet(W.PLACE_HEADS),
+    placePrefixes: lowerSet(W.PLACE_PREFIXES),
+    orgPrefixes: lowerSet(W.ORG_PREFIXES),
+    placeOfPrefixes: lowerSet(W.PLACE_OF_PREFIXES),
+    eventHeads: lowerSet(W.EVENT_HEADS),
+    neverNames: lowerSet(W.NEVER_NAMES),
+    eastAsianSurnames: lowerSet(W.EAST_ASIAN_SURNAMES),
+    particles: lowerSet(W.NAME_PARTICLES),
+    actorVerbs: lowerSet(W.ACTOR_VERBS),
+    notOrgAcronyms: new Set(split(W.NOT_ORG_ACRONYMS)),
+    aliases,
+    aliasNames,
+    maxWords,
+    multiStarts,
+  };
+  return cached;
+}

@@ -1,0 +1,278 @@
+// One pass over the capitalized words of a text, grouped into runs that may form names.
+import { lexicon, normKey } from '../lexicon/lexicon';
+
+export const enum LineKind { Body = 0, Title = 1, Caps = 2 }
+
+/** A capitalized word (or dotted acronym) of the text. Offsets are UTF-16 code units. */
+export interface Tok {
+  s: number;
+  e: number;
+  t: string;
+  lower: string;
+  /** All letters uppercase and at least two of them ("APEC", "UN", "BEIJING"). */
+  caps: boolean;
+  /** "U.S.", "D.C.": capitals with dots. */
+  dotted: boolean;
+  /** "W.": one capital and a dot. */
+  initial: boolean;
+  /** First word of a sentence (or of a line, or after a colon or a dash). */
+  sent: boolean;
+  line: LineKind;
+  /** Start of the token's line, for telling lines apart. */
+  lineStart: number;
+  /** Connector before this token inside its run ('' for a plain space; "of", "de"...). */
+  conn: string;
+  /** True when this token was cut from the same hyphenated word as the token before. */
+  hyphenSplit?: boolean;
+  /** normKey of the word, computed on demand by tokKey(). */
+  k?: string;
+}
+
+/** The lexicon key of a token, computed once. */
+export function tokKey(t: Tok): string {
+  return t.k ?? (t.k = normKey(t.t));
+}
+
+// A capitalized word: letters, digits, inner apostrophes before a capital (O'Brien), hyphenated parts.
+const CAP_RE = /(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}\p{N}]*(?:['’]\p{Lu}[\p{L}\p{M}\p{N}]*)*(?:[-‐‑][\p{L}\p{N}]+(?:['’]\p{Lu}[\p{L}\p{M}\p{N}]*)*)*(?:&\p{Lu}+)?(?:\.com\b)?/uy;
+const UPPER = /\p{Lu}/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
+const HYPHEN = /[-‐‑]/;
+
+/** Abbreviations whose final dot belongs to the word and ends no sentence. */
+const ABBREVIATIONS = new Set('Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Fr|Mt|Ft|Co|Corp|Inc|Ltd|Bros|Calif|Fla|Mass|Ariz|Ill|Ind|Mich|Minn|Wis|Wash|Ore|Penn|Conn|Tenn|Ky|La|Md|Mo|Va|Ga|Ala|Miss|Okla|Colo|Nev|Neb|Kan|Ave|Blvd|Rd|No|Vol|Gen|Adm|Cmdr|Cpl|Pvt|Supt|Insp|Det|Hon|Messrs|Mme|Mlle|Univ|Dept|Assn|Intl|Natl|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec'.split('|'));
+const NUMBER_WORDS = new Set('one|two|three|four|five|six|seven|eight|nine|ten|single|dual|multi|first|second|third|half|all|non|anti|pro|ex|post|pre|neo|mid|pan|sub|trans|inter|intra'.split('|'));
+/** Lowercase second halves of hyphenated words that make the first half a modifier ("Seoul-based"). */
+const COMPOUND_TAILS = new Set('led|based|born|backed|owned|run|style|styled|era|made|bound|wide|related|friendly|controlled|funded|sponsored|linked|affiliated|allied|aligned|brokered|built|centric|dominated|inspired|focused|speaking|language|themed|specific|registered|listed|flagged|bred|grown|educated|trained|appointed|elected|bashing|only|plus|level|type|class|area|bred|headquartered|listed|proof|free|occupied|administered|held|ruled|governed|bound|wide|esque|ish|ism|ist|ists|ese|ian|an|led|like|specific|produced|designed|made|sized|shaped|Americans|American|born|native|origin|Korean|Japanese|Chinese|British|French|German|Russian|related|centered|centred|oriented'.split('|'));
+const CONNECTOR_RE = /^ (of|of the|for|for the|on|and|&|de|du|des|del|della|di|da|dos|das|do|van|von|der|den|van der|van den|von der|la|le|al|el|bin|ibn|bint|y) $/;
+
+export interface LineInfo { kind: LineKind; start: number; end: number }
+
+/** Classifies a line: a headline in title case, an all-caps line, or body text. */
+export function lineKindOf(text: string, start: number, end: number): LineKind {
+  if (end - start > 300) return LineKind.Body;
+  let upperWords = 0;
+  let lowerWords = 0;
+  let upperLetters = 0;
+  let lowerLetters = 0;
+  const fw = lexicon().functionWords;
+  let i = start;
+  while (i < end) {
+    let c = text.charCodeAt(i);
+    const up = (c >= 65 && c <= 90) || (c > 127 && text[i] !== text[i].toLowerCase());
+    const low = !up && ((c >= 97 && c <= 122) || (c > 127 && text[i] !== text[i].toUpperCase()));
+    if (!up && !low) { i++; continue; }
+    // one word: letters and apostrophes
+    const ws = i;
+    for (;;) {
+      if ((c >= 65 && c <= 90)) upperLetters++;
+      else if (c >= 97 && c <= 122) lowerLetters++;
+      else if (c > 127 && LETTER_OR_DIGIT.test(text[i])) {
+        if (text[i] !== text[i].toLowerCase()) upperLetters++;
+        else lowerLetters++;
+      } else if (c !== 39 && c !== 0x2019) break;
+      if (++i >= end) break;
+      c = text.charCodeAt(i);
+    }
+    if (up) upperWords++;
+    else if (i - ws > 4 || !fw.has(text.slice(ws, i))) {
+      // a line of at most ~50 words with more than 10 lowercase ones is body text
+      if (++lowerWords > 10) return LineKind.Body;
+    }
+  }
+  if (upperLetters >= 4 && lowerLetters <= upperLetters * 0.1 && upperWords >= 1) return LineKind.Caps;
+  if (upperWords >= 3 && lowerWords <= upperWords * 0.2) {
+    // a sentence that happens to be full of names ends with a full stop; a headline rarely does
+    let k = end - 1;
+    while (k > start && (text.charCodeAt(k) <= 32 || text.charCodeAt(k) === 34 || text.charCodeAt(k) === 0x201d)) k--;
+    if (text.charCodeAt(k) === 46) return LineKind.Body;
+    return LineKind.Title;
+  }
+  return LineKind.Body;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x202f || c === 0x2009;
+}
+function isOpener(c: number): boolean {
+  // quotes, brackets, backtick, asterisk, underscore, hash (markdown)
+  return c === 34 || c === 39 || c === 96 || c === 40 || c === 91 || c === 0x201c || c === 0x2018 || c === 0xab || c === 42 || c === 95 || c === 35 || c === 0x201e;
+}
+
+/** True when the word at `s` begins a sentence, a line, or a clause after a colon or a dash. */
+export function sentenceStart(text: string, s: number): boolean {
+  let i = s - 1;
+  while (i >= 0) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c) || isOpener(c)) i--;
+    else break;
+  }
+  if (i < 0) return true;
+  const c = text.charCodeAt(i);
+  if (c === 10 || c === 13) return true;
+  if (c === 58 || c === 0x2014 || c === 0x2013 || c === 124 || c === 0x2022 || c === 62) return true; // : — – | • >
+  if (c === 45) return i > 0 && isSpace(text.charCodeAt(i - 1)); // " - " dateline
+  if (c === 33 || c === 63) return true; // ! ?
+  if (c === 34 || c === 0x201d || c === 39 || c === 0x2019 || c === 41) {
+    // closing quote or bracket after a sentence end: ." or .)
+    const b = text.charCodeAt(i - 1);
+    return b === 46 || b === 33 || b === 63;
+  }
+  if (c === 46) {
+    // "Mr. Lee", "U.S. President", "W. Mark Felt": the dot ends an abbreviation, not a sentence
+    let j = i - 1;
+    while (j >= 0 && LETTER_OR_DIGIT.test(text[j])) j--;
+    const word = text.slice(j + 1, i);
+    if (word.length === 1 && word !== word.toLowerCase()) return false;
+    if (ABBREVIATIONS.has(word)) return false;
+    return true;
+  }
+  return false;
+}
+
+export type RunSink = (run: Tok[]) => void;
+
+/**
+ * Finds the capitalized words of `text` and hands runs of them (joined by single spaces or name
+ * connectors, within one line) to `sink`. Linear in the length of the text.
+ */
+export function scanRuns(text: string, sink: RunSink): void {
+  const lex = lexicon();
+  let run: Tok[] = [];
+  let lineStart = 0;
+  let nextNl = text.indexOf('\n');
+  if (nextNl < 0) nextNl = text.length;
+  let lineKind: LineKind | -1 = -1;
+  const flush = () => {
+    if (run.length) sink(run);
+    run = [];
+  };
+  const len = text.length;
+  for (let at = 0; at < len; at++) {
+    // find the next capital letter: a plain loop is faster than a Unicode-class regex search
+    const c0 = text.charCodeAt(at);
+    if (c0 < 65 || (c0 > 90 && (c0 < 0xc0 || !UPPER.test(text[at])))) continue;
+    CAP_RE.lastIndex = at;
+    const m = CAP_RE.exec(text);
+    if (m === null) continue;
+    at += m[0].length - 1;
+    let s = m.index;
+    let t = m[0];
+    // not the start of a word: "iPhone", "pro-Beijing", "d'Ivoire"
+    if (s > 0) {
+      const p = text.charCodeAt(s - 1);
+      if (p > 127 ? LETTER_OR_DIGIT.test(text[s - 1]) : (p >= 97 && p <= 122) || (p >= 65 && p <= 90) || (p >= 48 && p <= 57)) continue;
+      if ((p === 45 || p === 0x2010 || p === 0x2011 || p === 39 || p === 0x2019 || p === 46 || p === 47 || p === 64 || p === 95) && s > 1) {
+        const pp = text[s - 2];
+        if (LETTER_OR_DIGIT.test(pp)) continue;
+      }
+    }
+    while (s >= nextNl) {
+      lineStart = nextNl + 1;
+      nextNl = text.indexOf('\n', lineStart);
+      if (nextNl < 0) nextNl = text.length;
+      lineKind = -1;
+      flush();
+    }
+    if (lineKind === -1) lineKind = lineKindOf(text, lineStart, nextNl);
+    let e = s + t.length;
+    const dotted = t.length >= 4 && t.charCodeAt(1) === 46;
+    let initial = false;
+    if (!dotted && text.charCodeAt(e) === 46) {
+      if (t.length === 1) { initial = true; e++; t += '.'; }
+      else if (ABBREVIATIONS.has(t)) { e++; t += '.'; }
+    }
+    const parts = HYPHEN.test(t) && !dotted ? t.split(HYPHEN) : null;
+    if (parts) {
+      if (NUMBER_WORDS.has(parts[0].toLowerCase())) { flush(); continue; } // "One-China policy"
+      if (parts[0].length === 1 && parts[1] && parts[1][0] === parts[1][0].toLowerCase()) { flush(); continue; } // "T-shirt", "X-ray"
+      // cut lowercase modifiers: "Seoul-based", "US-led"
+      let cut = parts.length;
+      for (let k = 1; k < parts.length; k++) {
+        const q = parts[k];
+        if (q[0] === q[0].toLowerCase() && COMPOUND_TAILS.has(q)) { cut = k; break; }
+      }
+      if (cut < parts.length) {
+        t = parts.slice(0, cut).join('-');
+        e = s + t.length;
+      }
+    }
+    const tok = makeTok(text, s, e, t, lineKind, lineStart, dotted, initial);
+    // joins the run?
+    if (run.length) {
+      const prev = run[run.length - 1];
+      const gap = s - prev.e;
+      let conn: string | null = null;
+      if (gap === 1 && isSpace(text.charCodeAt(prev.e))) conn = '';
+      else if (gap > 2 && gap <= 12) {
+        const g = CONNECTOR_RE.exec(text.slice(prev.e, s));
+        if (g) conn = g[1];
+      }
+      if (conn === null || tok.sent) flush();
+      else tok.conn = conn;
+    }
+    // split "Korea-China", "Seoul-Beijing" into names when a part is a known place or organization
+    const hp = t.indexOf('-') > 0 && !dotted ? t.split('-') : null;
+    if (hp && hp.length >= 2 && hp.every(q => q.length > 1 && q[0] !== q[0].toLowerCase()) && !lex.particles.has(hp[0].toLowerCase())) {
+      const whole = lex.places.has(t.toLowerCase().replace(/-/g, '')) || lex.orgs.has(t.toLowerCase().replace(/-/g, ''));
+      const known = hp.some(q => { const k = q.toLowerCase(); return lex.places.has(k) || lex.orgs.has(k) || lex.aliases.has(k); });
+      // "Asia-Pacific Economic Cooperation": a compound that begins a longer name stays whole
+      const nextCap = text.charCodeAt(e) === 32 && text.charCodeAt(e + 1) >= 65 && text.charCodeAt(e + 1) <= 90;
+      if (!whole && known && !nextCap) {
+        let off = s;
+        for (let k = 0; k < hp.length; k++) {
+          const q = hp[k];
+          const sub = makeTok(text, off, off + q.length, q, lineKind, lineStart, false, false);
+          if (k === 0) { sub.conn = tok.conn; sub.sent = tok.sent; run.push(sub); }
+          else { flush(); sub.hyphenSplit = true; run.push(sub); }
+          off += q.length + 1;
+        }
+        continue;
+      }
+    }
+    run.push(tok);
+    if (initial || (t.charCodeAt(t.length - 1) === 46 && ABBREVIATIONS.has(t.slice(0, -1)))) continue;
+    // a sentence ends after this word: the run ends too
+    const after = text.charCodeAt(e);
+    if (after === 46 && !dotted) flush();
+  }
+  flush();
+}
+
+function makeTok(text: string, s: number, e: number, t: string, line: LineKind, lineStart: number, dotted: boolean, initial: boolean): Tok {
+  let caps = false;
+  const lower = t.toLowerCase();
+  if (!dotted && !initial && t.length >= 2) {
+    const c1 = t.charCodeAt(1);
+    // quick reject: a lowercase ASCII second letter ("Seoul")
+    if (!(c1 >= 97 && c1 <= 122)) caps = t.toUpperCase() === t && lower !== t;
+  }
+  return { s, e, t, lower, caps, dotted, initial, sent: sentenceStart(text, s), line, lineStart, conn: '' };
+}
+
+/** The lowercase word right before `s` on the same line (one space apart), or ''. */
+export function wordBefore(text: string, s: number): string {
+  let i = s - 1;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  const end = i + 1;
+  while (i >= 0) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 45) i--;
+    else break;
+  }
+  if (end - (i + 1) > 20 || end - (i + 1) <= 0) return '';
+  return text.slice(i + 1, end);
+}
+
+/** The word right after `e` on the same line (spaces only between), or ''. */
+export function wordAfter(text: string, e: number): string {
+  let i = e;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  const start = i;
+  while (i < text.length && i - start < 20) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) i++;
+    else break;
+  }
+  return text.slice(start, i);
+}

@@ -1,0 +1,60 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serializeSidecar, targetFor } from '../../src/core';
+
+const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
+
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+}
+
+describe('marginalia export (built CLI)', function () {
+  before(function () {
+    if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: npm run build first');
+  });
+
+  const dir = mkdtempSync(join(tmpdir(), 'marginalia-cli-'));
+  const articles = join(dir, 'articles');
+  mkdirSync(articles);
+  const text = 'Published: 5 January 2026\r\n\r\n😀 𠀀 Lee Jae Myung met Xi Jinping in Beijing.\r\n';
+  writeFileSync(join(articles, 'a.txt'), text);
+  const start = text.indexOf('Xi Jinping');
+  writeFileSync(join(articles, 'a.txt.annotations.yaml'), serializeSidecar(undefined, [{
+    id: 'a1b2c3d4', target: targetFor(text, start, start + 10), label: 'person', status: 'confirmed', note: 'checked, "twice"', thread: [],
+  }]));
+
+  for (const format of ['w3c', 'brat', 'conll', 'jsonl', 'csv']) {
+    it(`writes ${format} and exits 0`, () => {
+      const out = join(dir, `out-${format}`);
+      const run = cli('export', '--format', format, '-o', out, articles);
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stderr, /exported 1 spans/);
+    });
+  }
+
+  it('counts BRAT offsets in code points', () => {
+    const ann = readFileSync(join(dir, 'out-brat', 'a.ann'), 'utf8');
+    const [, type, s, e, quote] = /^T1\t(\S+) (\d+) (\d+)\t(.*)$/m.exec(ann)!;
+    assert.equal(type, 'person');
+    assert.equal(Array.from(text).slice(+s, +e).join(''), quote);
+    assert.equal(quote, 'Xi Jinping');
+  });
+
+  it('adds recognized mentions with --include-suggestions', () => {
+    const out = join(dir, 'out-suggest');
+    const run = cli('export', '--format', 'jsonl', '--include-suggestions', '-o', out, articles);
+    assert.equal(run.status, 0, run.stderr);
+    const line = JSON.parse(readFileSync(join(out, 'annotations.jsonl'), 'utf8').split('\n')[0]);
+    const quotes = line.spans.map((s: { start: number; end: number }) => text.slice(s.start, s.end));
+    assert.ok(quotes.includes('Lee Jae Myung') && quotes.includes('Beijing'), quotes.join(', '));
+  });
+
+  it('exits 2 on a wrong format and writes nothing', () => {
+    const run = cli('export', '--format', 'xml', '-o', join(dir, 'none'), articles);
+    assert.equal(run.status, 2);
+    assert.ok(!existsSync(join(dir, 'none')));
+  });
+});

@@ -1,0 +1,110 @@
+import { strict as assert } from 'node:assert';
+import { analyze } from '../../src/core/analyze';
+import { slug } from '../../src/core/linking/linkCorpus';
+import type { Analysis } from '../../src/core/types';
+
+function run(...texts: string[]): Analysis {
+  return analyze(texts.map((text, i) => ({ path: `doc${i + 1}.txt`, text })));
+}
+
+/** entity id of the i-th mention with this text in document d */
+function idOf(a: Analysis, d: number, text: string, i = 0): string | undefined {
+  return a.documents[d].mentions.filter(m => m.text === text)[i]?.entity;
+}
+
+describe('linking', () => {
+  describe('within a document', () => {
+    it('links short forms and titled forms to the full name', () => {
+      const a = run('President Lee Jae Myung arrived in Beijing. Lee met Xi Jinping. Mr Lee said Xi was kind. President Lee left.');
+      const lee = idOf(a, 0, 'Lee Jae Myung');
+      assert.equal(lee, 'lee-jae-myung');
+      for (let i = 0; i < 3; i++) assert.equal(idOf(a, 0, 'Lee', i), lee);
+      assert.equal(idOf(a, 0, 'Xi'), idOf(a, 0, 'Xi Jinping'));
+      assert.equal(idOf(a, 0, 'Xi'), 'xi-jinping');
+    });
+
+    it('links a surname to the Western full name', () => {
+      const a = run('Donald Trump spoke on Monday. Trump said more later.');
+      assert.equal(idOf(a, 0, 'Trump'), 'donald-trump');
+    });
+
+    it('links acronyms to their expansion, both ways', () => {
+      const a = run('The United Nations (UN) met. UN envoys spoke. The Korea Development Institute (KDI) agreed; KDI economists left.');
+      assert.equal(idOf(a, 0, 'UN'), idOf(a, 0, 'United Nations'));
+      assert.equal(idOf(a, 0, 'KDI'), idOf(a, 0, 'Korea Development Institute'));
+      const b = run('APEC leaders met. Later, Asia-Pacific Economic Cooperation ministers agreed.');
+      assert.equal(idOf(b, 0, 'APEC'), idOf(b, 0, 'Asia-Pacific Economic Cooperation'));
+    });
+
+    it('keeps two people with one surname apart', () => {
+      const a = run('Lee Jae Myung met Lee Min-ji on Monday. Lee Min-ji said the talks went well.');
+      assert.notEqual(idOf(a, 0, 'Lee Jae Myung'), idOf(a, 0, 'Lee Min-ji'));
+    });
+  });
+
+  describe('across documents', () => {
+    it('gives one id per entity, whatever the spelling', () => {
+      const a = run(
+        'Kang Jun-young met officials in the U.S. and the Northeast Asia desk.',
+        'Kang Junyoung flew to the United States. The US embassy and America agreed.',
+        'KANG JUN-YOUNG spoke.\nKang Jun-young spoke in the US.',
+      );
+      const kang = idOf(a, 0, 'Kang Jun-young');
+      assert.equal(idOf(a, 1, 'Kang Junyoung'), kang);
+      const us = idOf(a, 0, 'U.S.');
+      assert.equal(us, 'united-states');
+      assert.equal(idOf(a, 1, 'United States'), us);
+      assert.equal(idOf(a, 1, 'US'), us);
+      assert.equal(idOf(a, 1, 'America'), us);
+    });
+
+    it('links diacritics and case variants', () => {
+      const a = run('Ségolène Royal spoke in Paris.', 'Segolene Royal answered.');
+      assert.equal(idOf(a, 0, 'Ségolène Royal'), idOf(a, 1, 'Segolene Royal'));
+    });
+
+    it('gives a lone surname the full name of another document, and keeps different full names apart', () => {
+      const a = run(
+        'Lee Min-ji, a student, met Park Ji-sung.',
+        'Lee said she was pleased.',
+        'Lee Jae Myung spoke. Lee Min-ji listened.',
+      );
+      assert.equal(idOf(a, 1, 'Lee'), idOf(a, 0, 'Lee Min-ji'));
+      assert.notEqual(idOf(a, 2, 'Lee Jae Myung'), idOf(a, 2, 'Lee Min-ji'));
+    });
+
+    it('makes ids readable, deterministic and unique per entity', () => {
+      const texts = ['Georgia Smith visited Georgia.', 'Jordan Peele went to Jordan. Jordan said so.'];
+      const a = run(...texts);
+      const b = run(...texts);
+      assert.deepEqual(a, b);
+      const byId = new Map<string, Set<string>>();
+      for (const d of a.documents) for (const m of d.mentions) {
+        if (!m.entity) continue;
+        assert.match(m.entity, /^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+        const kinds = byId.get(m.entity) ?? new Set();
+        kinds.add(m.kind);
+        byId.set(m.entity, kinds);
+      }
+      for (const e of a.entities) assert.ok(e.aliases.length >= 1 && e.name.length > 0);
+      assert.equal(slug('Lee Jae-myung'), 'lee-jae-myung');
+      assert.equal(slug('Ségolène Royal'), 'segolene-royal');
+    });
+
+    it('names an entity by its longest, most frequent form and lists every form seen', () => {
+      const a = run('Xi Jinping arrived. Xi spoke.', 'Xi met reporters. Xi Jinping left.');
+      const xi = a.entities.find(e => e.id === 'xi-jinping')!;
+      assert.equal(xi.name, 'Xi Jinping');
+      assert.deepEqual(xi.aliases, ['Xi', 'Xi Jinping']);
+      assert.equal(xi.documents, 2);
+      assert.equal(xi.mentions, 4);
+    });
+
+    it('keeps offsets right after a BOM-less text with emoji', () => {
+      const text = '🙂🙂 Donald Trump met Kim Jong-un. 🙂 Trump left.';
+      const a = run(text);
+      for (const m of a.documents[0].mentions) assert.equal(text.slice(m.start, m.end), m.text);
+      assert.equal(idOf(a, 0, 'Trump'), idOf(a, 0, 'Donald Trump'));
+    });
+  });
+});

@@ -1,0 +1,142 @@
+import { strict as assert } from 'node:assert';
+import { recognizeNames } from '../../src/core/names/recognizeNames';
+
+/** [text, kind] of the names of `text`, checking every span against the text. */
+function names(text: string): Array<[string, string]> {
+  const ms = recognizeNames(text);
+  for (const m of ms) assert.equal(text.slice(m.start, m.end), m.text, `span of ${m.text}`);
+  return ms.map(m => [m.text, m.kind]);
+}
+
+function has(text: string, name: string, kind?: string): void {
+  const found = names(text);
+  assert.ok(found.some(([t, k]) => t === name && (!kind || k === kind)), `${name}${kind ? ` (${kind})` : ''} not in ${JSON.stringify(found)}`);
+}
+
+function hasNot(text: string, name: string): void {
+  const found = names(text);
+  assert.ok(!found.some(([t]) => t === name), `${name} unexpectedly in ${JSON.stringify(found)}`);
+}
+
+describe('recognizeNames', () => {
+  describe('spans', () => {
+    it('leaves out titles and the possessive', () => {
+      const text = "President Lee Jae Myung's visit was praised by Mr Kim Min-seok and Premier Li Qiang.";
+      assert.deepEqual(names(text), [['Lee Jae Myung', 'person'], ['Kim Min-seok', 'person'], ['Li Qiang', 'person']]);
+    });
+
+    it('leaves out quotes around a name', () => {
+      has('The group called itself "Youngspiration" last year, said Wang Yi.', 'Wang Yi', 'person');
+      hasNot('The group called itself "Youngspiration" last year.', '"Youngspiration"');
+    });
+
+    it('keeps whole multi-word names', () => {
+      has('She studied at Hankuk University of Foreign Studies in Seoul.', 'Hankuk University of Foreign Studies', 'organization');
+      has('Ships crossed the Sea of Japan on Monday.', 'Sea of Japan', 'place');
+      has('Tension rose in the Taiwan Strait this week.', 'Taiwan Strait', 'place');
+      has('He joined the Korea Development Institute in 2019.', 'Korea Development Institute', 'organization');
+    });
+
+    it('reads East Asian names and hyphenated given names', () => {
+      has('The talks were led by Kang Jun-young, a senior official.', 'Kang Jun-young', 'person');
+      has('Vice Foreign Minister Wi Sung-lac briefed reporters.', 'Wi Sung-lac', 'person');
+      has('Chinese President Xi Jinping met him.', 'Xi Jinping', 'person');
+    });
+
+    it('finds acronyms with and without dots', () => {
+      has('The UN said the talks would go on.', 'UN', 'organization');
+      has('The UN Security Council met.', 'UN Security Council', 'organization');
+      has('Officials in the U.S. said so.', 'U.S.', 'place');
+      has('Leaders gathered for the APEC meeting, said NATO officials.', 'APEC', 'organization');
+    });
+
+    it('finds names at the start of a sentence, and drops common words there', () => {
+      has('Lee arrived in Beijing on Sunday. Lee Jae Myung then met Xi.', 'Lee', 'person');
+      hasNot('After the talks, Lee Jae Myung left.', 'After');
+      hasNot('The ministry said so. According to Kim Min-ji, nothing changed.', 'According');
+    });
+
+    it('reads all-caps datelines and headlines', () => {
+      has('BEIJING - South Korean President Lee Jae Myung arrived on Sunday.', 'BEIJING', 'place');
+      const headline = 'LEE ARRIVES IN BEIJING FOR TALKS WITH XI\nBEIJING - Lee Jae Myung arrived. Xi Jinping met him.';
+      has(headline, 'BEIJING', 'place');
+      hasNot(headline, 'ARRIVES');
+      hasNot(headline, 'TALKS');
+      const titleCase = 'Lindsay Lohan Checks Into Betty Ford Center\nLindsay Lohan checked into the Betty Ford Center on Thursday.';
+      has(titleCase, 'Betty Ford Center', 'place');
+      hasNot(titleCase, 'Checks');
+    });
+
+    it('splits names inside hyphenated compounds', () => {
+      const text = 'South Korea-China relations improved, as did Seoul-Beijing relations.';
+      has(text, 'South Korea', 'place');
+      has(text, 'China', 'place');
+      has(text, 'Seoul', 'place');
+      has(text, 'Beijing', 'place');
+      has('The Seoul-based company grew.', 'Seoul', 'place');
+    });
+
+    it('does not take demonyms, or places inside policy names, for places', () => {
+      const text = 'South Korean and Chinese officials reaffirmed the One-China policy.';
+      const found = names(text).map(([t]) => t);
+      for (const bad of ['South Korean', 'Chinese', 'China', 'One-China', 'South Korea']) assert.ok(!found.includes(bad), `${bad} in ${found}`);
+      hasNot('Veterans of the Korean War gathered in Seoul.', 'Korean War');
+    });
+  });
+
+  describe('kinds', () => {
+    it('uses titles for persons, prepositions and lexicons for places, head words for organizations', () => {
+      has('Talks were held with Dr Ahn Cheol-soo.', 'Ahn Cheol-soo', 'person');
+      has('She lives in Haldenbruck now.', 'Haldenbruck', 'place');
+      has('Analysts at the Bank of Korea disagreed.', 'Bank of Korea', 'organization');
+      has('The Ministry of Foreign Affairs said so.', 'Ministry of Foreign Affairs', 'organization');
+      has('Samsung Electronics reported profits.', 'Samsung Electronics', 'organization');
+      has('Reporters from Yonhap News were there.', 'Yonhap News', 'organization');
+      has('He flew to Shanghai.', 'Shanghai', 'place');
+      has('Ambassador Jane Doe spoke in Ottawa.', 'Jane Doe', 'person');
+    });
+
+    it('keeps one kind for a name and its short forms in a document', () => {
+      const text = 'Promises Treatment Center is in Malibu. She entered Promises on Tuesday.';
+      const found = names(text);
+      assert.deepEqual(found.filter(([t]) => t.startsWith('Promises')).map(([, k]) => k), ['place', 'place']);
+    });
+
+    it('takes countries acting as governments or teams for organizations', () => {
+      const text = 'North Korea fired shells. North Korea said it would respond. North Korea warned Seoul.';
+      assert.ok(names(text).filter(([t]) => t === 'North Korea').every(([, k]) => k === 'organization'));
+    });
+  });
+
+  describe('offsets', () => {
+    it('counts UTF-16 code units after emoji and other astral characters', () => {
+      const text = '😀🇰🇷 𝕏 Lee Jae Myung met Xi Jinping in Beijing. 👍';
+      const ms = recognizeNames(text);
+      assert.deepEqual(ms.map(m => m.text), ['Lee Jae Myung', 'Xi Jinping', 'Beijing']);
+      for (const m of ms) assert.equal(text.slice(m.start, m.end), m.text);
+    });
+
+    it('handles CRLF line ends', () => {
+      const text = 'SEOUL\r\nLee Jae Myung left Seoul.\r\nHe met Xi Jinping.\r\n';
+      const ms = recognizeNames(text);
+      assert.ok(ms.some(m => m.text === 'Xi Jinping'));
+      for (const m of ms) assert.equal(text.slice(m.start, m.end), m.text);
+    });
+  });
+
+  describe('bad input', () => {
+    it('reads several megabytes without names, or of one long line, in bounded time', function () {
+      this.timeout(20000);
+      const line = 'Lee Jae Myung met Xi Jinping in Beijing on Monday, said the Ministry of Foreign Affairs. ';
+      const big = line.repeat(60000); // ~5 MB on a single line
+      let t = performance.now();
+      const ms = recognizeNames(big);
+      assert.ok(ms.length >= 60000 * 4);
+      assert.ok(performance.now() - t < 8000, 'one long line took too long');
+      const noise = 'ABCDEFGHIJ'.repeat(500000) + ' x'.repeat(500000) + 'É'.repeat(200000);
+      t = performance.now();
+      recognizeNames(noise);
+      assert.ok(performance.now() - t < 8000, 'noise took too long');
+    });
+  });
+});
