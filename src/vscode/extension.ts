@@ -1,15 +1,22 @@
 import * as vscode from 'vscode';
 import { DEFAULT_REGISTRY_PATH } from '../core';
+import { registerAnnotationCommands } from './annotationCommands';
+import { registerAnnotationDecorations } from './annotationDecorations';
+import { AnnotationStore } from './annotationStore';
+import { registerAnnotationTree } from './annotationTree';
+import { registerComments } from './comments';
 import { registerCrossReference } from './crossReference';
 import { registerDecorations } from './decorations';
 import { registerDefinition } from './definition';
 import { CorpusService } from './corpusService';
 import { registerEntityCommands } from './entityCommands';
 import { registerEntityTree } from './entityTree';
+import { registerExportCommand } from './exportCommand';
 import { registerHover } from './hover';
 import { registerDocumentHighlights, registerReferences } from './references';
 import { RegistryFile } from './registryFile';
 import { registerRename } from './rename';
+import { registerSidecarChecks } from './sidecarChecks';
 import { registerStatusBar } from './statusBar';
 import { registerWorkspaceSymbols } from './workspaceSymbols';
 
@@ -21,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('Marginalia');
   const registry = new RegistryFile(registryUri());
   const corpus = new CorpusService(registry, output);
+  const store = new AnnotationStore(output);
   context.subscriptions.push(
     output,
     registry,
@@ -36,6 +44,13 @@ export function activate(context: vscode.ExtensionContext): void {
     registerEntityCommands(corpus, registry),
     registerEntityTree(corpus),
     registerStatusBar(corpus),
+    store,
+    registerAnnotationCommands(store, corpus),
+    registerAnnotationDecorations(store),
+    registerComments(store),
+    registerAnnotationTree(store),
+    registerSidecarChecks(),
+    registerExportCommand(corpus, store),
   );
   // Indexing runs in the background: activation never waits for it.
   void registry.load().then(() => corpus.reindex());
