@@ -154,6 +154,14 @@ export class AnnotationStore implements vscode.Disposable {
     return true;
   }
 
+  /** Sets (or with undefined removes) the publication date kept in the article's sidecar. */
+  async setPublicationDate(article: vscode.Uri, dct: string | undefined): Promise<void> {
+    const state = await this.get(article);
+    const before = state.dct;
+    state.dct = dct;
+    await this.commitOrUndo(state, () => { state.dct = before; });
+  }
+
   /** Re-reads an article's sidecar and re-anchors against the article's current text. */
   async reload(article: vscode.Uri): Promise<ArticleAnnotations> {
     this.articles.delete(article.toString());
@@ -291,10 +299,11 @@ export class AnnotationStore implements vscode.Disposable {
         throw new Error(`Marginalia: ${vscode.workspace.asRelativePath(state.sidecar)} changed on disk and has errors; not saved.`);
       }
       content = merged.text;
+      state.dct = merged.dct;
       this.place(state, merged.annotations, text);
       if (merged.conflicts.length) this.output.appendLine(`${vscode.workspace.asRelativePath(state.sidecar)}: merged with changes on disk (${merged.conflicts.length} conflicting field(s) kept as replies).`);
     } else {
-      if (all.length === 0 && onDisk === undefined) return;
+      if (all.length === 0 && !state.dct && onDisk === undefined) return;
       content = serializeSidecar(state.lastRead, all, { dct: state.dct ?? null });
     }
     if (content !== onDisk) await writeFileAtomic(state.sidecar, content);

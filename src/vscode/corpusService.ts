@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CorpusIndex, decodeArticle, isArticlePath, type AnalyzedDocument, type CorpusStats, type Mention, type Registry, type RegistryEntity } from '../core';
+import { CorpusIndex, articlePathFor, decodeArticle, isArticlePath, parseSidecar, type SourceDocument, type AnalyzedDocument, type CorpusStats, type Mention, type Registry, type RegistryEntity } from '../core';
 import { articleGlobs, isArticle } from './articles';
 import type { RegistryFile } from './registryFile';
 
@@ -18,6 +18,8 @@ export class CorpusService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Publication dates kept in sidecars: they outrank the article's own metadata. */
+  private readonly sidecarDates = new Map<string, string>();
   /** Versions of open documents whose text the index holds. */
   private readonly indexedVersions = new Map<string, number>();
   private readonly output: vscode.OutputChannel;
@@ -59,6 +61,18 @@ export class CorpusService implements vscode.Disposable {
     return this.index.analyzed(key);
   }
 
+  /** Records the publication date a sidecar gives an article (undefined: none) and re-analyzes it. */
+  setSidecarDate(article: vscode.Uri, dct: string | undefined): void {
+    const key = article.toString();
+    if (this.sidecarDates.get(key) === dct) return;
+    if (dct) this.sidecarDates.set(key, dct);
+    else this.sidecarDates.delete(key);
+    const text = this.index.text(key);
+    if (text === undefined) return;
+    this.index.setDocument(this.source(key, text));
+    this.changed.fire();
+  }
+
   /** The reviewers' registry as last loaded. */
   registry(): Registry {
     return this.registryFile.parsed.registry;
@@ -85,6 +99,7 @@ export class CorpusService implements vscode.Disposable {
       { location: vscode.ProgressLocation.Notification, title: 'Marginalia: indexing articles', cancellable: true },
       async (progress, token) => {
         token.onCancellationRequested(() => cancel.cancel());
+        await this.readSidecarDates();
         const uris = await this.findArticles();
         const open = new Map(vscode.workspace.textDocuments.map(d => [d.uri.toString(), d]));
         const seen = new Set<string>();
@@ -119,6 +134,20 @@ export class CorpusService implements vscode.Disposable {
     }
   }
 
+  private source(key: string, text: string): SourceDocument {
+    const dct = this.sidecarDates.get(key);
+    return dct ? { path: key, text, dct, dctFromSidecar: true } : { path: key, text };
+  }
+
+  /** Reads the publication dates the workspace's sidecars give. */
+  private async readSidecarDates(): Promise<void> {
+    for (const uri of await vscode.workspace.findFiles('**/*.annotations.yaml')) {
+      const dct = parseSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))).dct;
+      const article = articlePathFor(uri.path);
+      if (dct && article) this.sidecarDates.set(uri.with({ path: article }).toString(), dct);
+    }
+  }
+
   private async findArticles(): Promise<vscode.Uri[]> {
     const { include, exclude } = articleGlobs(vscode.workspace.workspaceFolders?.[0]?.uri);
     const found = await Promise.all(include.map(glob => vscode.workspace.findFiles(glob)));
@@ -134,7 +163,7 @@ export class CorpusService implements vscode.Disposable {
       for (const warning of decoded.warnings) this.output.appendLine(`${vscode.workspace.asRelativePath(uri)}: ${warning}`);
       this.indexedVersions.delete(uri.toString());
       if (decoded.binary) this.index.deleteDocument(uri.toString());
-      else this.index.setDocument({ path: uri.toString(), text: decoded.text });
+      else this.index.setDocument(this.source(uri.toString(), decoded.text));
     } catch (e) {
       this.output.appendLine(`${vscode.workspace.asRelativePath(uri)}: ${(e as Error).message}`);
     }
@@ -144,7 +173,7 @@ export class CorpusService implements vscode.Disposable {
     if (!isArticle(document)) return;
     const key = document.uri.toString();
     if (this.indexedVersions.get(key) === document.version && this.index.hasDocument(key)) return;
-    this.index.setDocument({ path: key, text: document.getText() });
+    this.index.setDocument(this.source(key, document.getText()));
     this.indexedVersions.set(key, document.version);
     this.changed.fire();
   }

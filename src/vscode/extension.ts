@@ -15,6 +15,7 @@ import { registerExportCommand } from './exportCommand';
 import { registerHover } from './hover';
 import { registerDocumentHighlights, registerReferences } from './references';
 import { RegistryFile } from './registryFile';
+import { registerPublicationDate } from './publicationDate';
 import { registerRename } from './rename';
 import { registerSidecarChecks } from './sidecarChecks';
 import { registerStatusBar } from './statusBar';
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerAnnotationTree(store),
     registerSidecarChecks(),
     registerExportCommand(corpus, store),
+    registerPublicationDate(corpus, store),
   );
   // Indexing runs in the background: activation never waits for it.
   void registry.load().then(() => corpus.reindex());

@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import type { AnnotationStore } from './annotationStore';
+import type { CorpusService } from './corpusService';
+
+interface SetPublicationDateArgs {
+  /** YYYY-MM-DD, or null to remove the date from the sidecar. */
+  date: string | null;
+  /** The article (URI string); absent: the active editor's. */
+  uri?: string;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * `marginalia.setPublicationDate` and the status bar item that shows the active article's
+ * publication date (the date relative dates resolve against) and runs the command.
+ */
+export function registerPublicationDate(corpus: CorpusService, store: AnnotationStore): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('marginalia.publicationDate', vscode.StatusBarAlignment.Right, 100);
+  item.name = 'Marginalia publication date';
+  item.command = 'marginalia.setPublicationDate';
+  const update = () => {
+    const editor = vscode.window.activeTextEditor;
+    const analyzed = editor && corpus.analyzed(editor.document);
+    if (!analyzed) return item.hide();
+    item.text = `$(calendar) ${analyzed.dct ?? 'no publication date'}`;
+    item.tooltip = analyzed.dct
+      ? `Relative dates in this article resolve against ${analyzed.dct}. Click to change it.`
+      : 'Relative dates in this article cannot be resolved. Click to set its publication date.';
+    item.show();
+  };
+  update();
+
+  return vscode.Disposable.from(
+    item,
+    vscode.window.onDidChangeActiveTextEditor(update),
+    corpus.onDidChange(update),
+    store.onDidChange(article => corpus.setSidecarDate(article, store.peek(article)?.dct)),
+    vscode.commands.registerCommand('marginalia.setPublicationDate', async (args?: SetPublicationDateArgs) => {
+      const uri = args?.uri ? vscode.Uri.parse(args.uri) : vscode.window.activeTextEditor?.document.uri;
+      if (!uri) throw new Error('Marginalia: open an article to set its publication date.');
+      let date = args?.date;
+      if (args === undefined) {
+        const current = corpus.index.analyzed(uri.toString())?.dct ?? '';
+        const input = await vscode.window.showInputBox({
+          title: 'Publication date of this article',
+          prompt: 'YYYY-MM-DD, kept in the article\'s sidecar; empty removes it. Relative dates ("last Friday") resolve against it.',
+          value: current,
+          validateInput: v => (v === '' || ISO_DATE.test(v) ? undefined : 'Use YYYY-MM-DD'),
+        });
+        if (input === undefined) return undefined;
+        date = input || null;
+      }
+      if (date !== null && date !== undefined && !ISO_DATE.test(date)) throw new Error(`Marginalia: ${date} is not a YYYY-MM-DD date.`);
+      await store.setPublicationDate(uri, date ?? undefined);
+      corpus.setSidecarDate(uri, date ?? undefined);
+      return date ?? null;
+    }),
+  );
+}
