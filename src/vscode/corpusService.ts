@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CorpusIndex, articlePathFor, decodeArticle, isArticlePath, parseSidecar, type SourceDocument, type AnalyzedDocument, type CorpusStats, type Mention, type Registry, type RegistryEntity } from '../core';
+import { CorpusIndex, articlePathFor, decodeArticle, isArticlePath, parseSidecar, type SourceDocument, type AnalyzedDocument, type Annotation, type CorpusStats, type Mention, type Registry, type RegistryEntity } from '../core';
 import { articleGlobs, isArticle } from './articles';
 import type { RegistryFile } from './registryFile';
 
@@ -18,8 +18,8 @@ export class CorpusService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  /** Publication dates kept in sidecars: they outrank the article's own metadata. */
-  private readonly sidecarDates = new Map<string, string>();
+  /** What the sidecars say of each article: its publication date and its annotations. */
+  private readonly sidecars = new Map<string, { dct?: string; annotations: readonly Annotation[] }>();
   /** Versions of open documents whose text the index holds. */
   private readonly indexedVersions = new Map<string, number>();
   private readonly output: vscode.OutputChannel;
@@ -61,16 +61,23 @@ export class CorpusService implements vscode.Disposable {
     return this.index.analyzed(key);
   }
 
-  /** Records the publication date a sidecar gives an article (undefined: none) and re-analyzes it. */
-  setSidecarDate(article: vscode.Uri, dct: string | undefined): void {
+  /** Records what an article's sidecar now says; a new publication date re-analyzes the article. */
+  setSidecar(article: vscode.Uri, sidecar: { dct?: string; annotations: readonly Annotation[] }): void {
     const key = article.toString();
-    if (this.sidecarDates.get(key) === dct) return;
-    if (dct) this.sidecarDates.set(key, dct);
-    else this.sidecarDates.delete(key);
+    const datesDiffer = this.sidecars.get(key)?.dct !== sidecar.dct;
+    this.sidecars.set(key, sidecar);
     const text = this.index.text(key);
-    if (text === undefined) return;
-    this.index.setDocument(this.source(key, text));
+    if (datesDiffer && text !== undefined) this.index.setDocument(this.source(key, text));
     this.changed.fire();
+  }
+
+  /** Reviewers' notes on annotations that name an entity, in every sidecar read. */
+  notesOn(entity: string): { path: string; annotation: Annotation }[] {
+    const notes: { path: string; annotation: Annotation }[] = [];
+    for (const [path, { annotations }] of this.sidecars) {
+      for (const annotation of annotations) if (annotation.entity === entity && annotation.note) notes.push({ path, annotation });
+    }
+    return notes;
   }
 
   /** The reviewers' registry as last loaded. */
@@ -99,7 +106,7 @@ export class CorpusService implements vscode.Disposable {
       { location: vscode.ProgressLocation.Notification, title: 'Marginalia: indexing articles', cancellable: true },
       async (progress, token) => {
         token.onCancellationRequested(() => cancel.cancel());
-        await this.readSidecarDates();
+        await this.readSidecars();
         const uris = await this.findArticles();
         const open = new Map(vscode.workspace.textDocuments.map(d => [d.uri.toString(), d]));
         const seen = new Set<string>();
@@ -135,16 +142,17 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private source(key: string, text: string): SourceDocument {
-    const dct = this.sidecarDates.get(key);
+    const dct = this.sidecars.get(key)?.dct;
     return dct ? { path: key, text, dct, dctFromSidecar: true } : { path: key, text };
   }
 
-  /** Reads the publication dates the workspace's sidecars give. */
-  private async readSidecarDates(): Promise<void> {
+  /** Reads what the workspace's sidecars say: publication dates and annotations. */
+  private async readSidecars(): Promise<void> {
     for (const uri of await vscode.workspace.findFiles('**/*.annotations.yaml')) {
-      const dct = parseSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))).dct;
       const article = articlePathFor(uri.path);
-      if (dct && article) this.sidecarDates.set(uri.with({ path: article }).toString(), dct);
+      if (!article) continue;
+      const { dct, annotations } = parseSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+      this.sidecars.set(uri.with({ path: article }).toString(), { dct, annotations });
     }
   }
 

@@ -41,6 +41,13 @@ export function registerHover(corpus: CorpusService, selector: vscode.DocumentSe
       if (others.length) md.appendMarkdown(`Also written: ${others.map(a => `*${escapeMarkdown(a)}*`).join(', ')}  \n`);
       md.appendMarkdown(`${plural(entity.mentions, 'mention')} in ${plural(entity.documents, 'document')}`);
       if (description) md.appendMarkdown(`\n\n${escapeMarkdown(description)}`);
+      const notes = corpus.notesOn(entity.id);
+      if (notes.length) {
+        md.appendMarkdown('\n\n**Reviewers\' notes**\n');
+        for (const { annotation: a } of notes.slice(0, max)) {
+          md.appendMarkdown(`\n- ${escapeMarkdown(a.author ?? 'reviewer')} (${a.status}): ${escapeMarkdown(firstLine(a.note!))}`);
+        }
+      }
       appendDocuments(md, card.documents, card.more, 'Other documents');
       md.appendMarkdown('\n\n' + [
         `[Find all references](${commandLink('marginalia.showReferences', { entity: entity.id })})`,
@@ -62,6 +69,11 @@ function appendDocuments(md: vscode.MarkdownString, documents: CardDocument[], m
     md.appendMarkdown(`\n- [${name}](${link}) (${d.count}): ${escapeMarkdown(d.context)}`);
   }
   if (more > 0) md.appendMarkdown(`\n- and ${more} more`);
+}
+
+function firstLine(note: string): string {
+  const line = note.trim().split(/\r?\n/)[0];
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
 
 function plural(n: number, word: string): string {

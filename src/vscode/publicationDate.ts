@@ -35,7 +35,10 @@ export function registerPublicationDate(corpus: CorpusService, store: Annotation
     item,
     vscode.window.onDidChangeActiveTextEditor(update),
     corpus.onDidChange(update),
-    store.onDidChange(article => corpus.setSidecarDate(article, store.peek(article)?.dct)),
+    store.onDidChange(article => {
+      const state = store.peek(article);
+      if (state) corpus.setSidecar(article, { dct: state.dct, annotations: [...state.annotations, ...state.orphans] });
+    }),
     vscode.commands.registerCommand('marginalia.setPublicationDate', async (args?: SetPublicationDateArgs) => {
       const uri = args?.uri ? vscode.Uri.parse(args.uri) : vscode.window.activeTextEditor?.document.uri;
       if (!uri) throw new Error('Marginalia: open an article to set its publication date.');
@@ -53,7 +56,6 @@ export function registerPublicationDate(corpus: CorpusService, store: Annotation
       }
       if (date !== null && date !== undefined && !ISO_DATE.test(date)) throw new Error(`Marginalia: ${date} is not a YYYY-MM-DD date.`);
       await store.setPublicationDate(uri, date ?? undefined);
-      corpus.setSidecarDate(uri, date ?? undefined);
       return date ?? null;
     }),
   );

@@ -41,6 +41,13 @@ describe('corpus: hover, references, symbols, merge', () => {
     assert.match(text, /command:marginalia\.openMention/);
   });
 
+  it('a hover on a name shows the notes reviewers wrote on the entity', async () => {
+    const { doc, position } = await positionOf('korea-china/herald-xi-lee-summit-talks.txt', 'Lee Jae Myung');
+    const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position));
+    assert.match(text, /Reviewers' notes/);
+    assert.match(text, /Hana Cho \(confirmed\): Sitting \\\*\\\*President of South Korea/);
+  });
+
   it('a hover on a date gives its ISO value and the publication date it was resolved against', async () => {
     const { doc, position } = await positionOf(WIRE, 'Jan. 5');
     const text = hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, position));
