@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, applyRegistry, EXPORT_FORMATS, exportAnnotations, type Analysis, type ExportFormat } from '../core';
+import { importAnnotations } from './importCommand';
 import { dateFor, parseDatesFile } from './publicationDates';
 import { readCorpus, type ReadCorpus } from './readCorpus';
 import { formatTable } from './table';
@@ -10,6 +11,8 @@ import { writeFilesAtomically } from './writeFiles';
 const USAGE = `Usage:
   marginalia analyze [--dct YYYY-MM-DD] [--dates FILE] [--format json|table] PATH...
   marginalia export --format ${EXPORT_FORMATS.join('|')} [--include-suggestions] [--include-rejected] -o OUT PATH...
+  marginalia import --format brat|w3c -i SOURCE FOLDER
+    SOURCE: a BRAT folder (.txt/.ann) or a W3C .jsonld file; FOLDER: the articles, whose sidecars receive the annotations.
 `;
 
 class UsageError extends Error {}
@@ -20,6 +23,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'analyze') return runAnalyze(rest);
   if (command === 'export') return runExport(rest);
+  if (command === 'import') return runImport(rest);
   if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(USAGE);
     return 0;
@@ -66,6 +70,17 @@ async function runExport(args: string[]): Promise<number> {
   for (const p of result.problems) process.stderr.write(`marginalia: ${p.path}${p.annotation ? ` (${p.annotation})` : ''}: ${p.message}\n`);
   process.stderr.write(`marginalia: exported ${result.spans} spans of ${corpus.documents.length} documents to ${written.length} files in ${values.output}\n`);
   return reportProblems(corpus);
+}
+
+async function runImport(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string' }, input: { type: 'string', short: 'i' } } });
+  if (values.format !== 'brat' && values.format !== 'w3c') throw new UsageError('--format must be brat or w3c');
+  if (!values.input) throw new UsageError('import needs -i SOURCE');
+  if (positionals.length !== 1) throw new UsageError('import needs one FOLDER of articles');
+  const summary = await importAnnotations(values.format, values.input, positionals[0]);
+  for (const p of summary.problems) process.stderr.write(`marginalia: ${p.path}: ${p.message}\n`);
+  process.stderr.write(`marginalia: ${summary.added} annotations added, ${summary.updated} updated, in ${summary.sidecars} sidecars\n`);
+  return summary.problems.length ? 1 : 0;
 }
 
 function readInputs(paths: string[]): Promise<ReadCorpus> {

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serializeSidecar, targetFor } from '../../src/core';
+import { parseSidecar, serializeSidecar, targetFor } from '../../src/core';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 
@@ -51,6 +51,22 @@ describe('marginalia export (built CLI)', function () {
     const quotes = line.spans.map((s: { start: number; end: number }) => text.slice(s.start, s.end));
     assert.ok(quotes.includes('Lee Jae Myung') && quotes.includes('Beijing'), quotes.join(', '));
   });
+
+  for (const format of ['brat', 'w3c']) {
+    it(`imports ${format} back into a sidecar, without duplicates`, () => {
+      const sidecar = join(articles, 'a.txt.annotations.yaml');
+      const before = parseSidecar(readFileSync(sidecar, 'utf8')).annotations;
+      rmSync(sidecar);
+      const source = format === 'brat' ? join(dir, 'out-brat') : join(dir, 'out-w3c', 'annotations.jsonld');
+      for (let i = 0; i < 2; i++) {
+        const run = cli('import', '--format', format, '-i', source, articles);
+        assert.equal(run.status, 0, run.stderr);
+      }
+      const after = parseSidecar(readFileSync(sidecar, 'utf8')).annotations;
+      assert.equal(after.length, 1);
+      assert.deepEqual([after[0].target, after[0].label, after[0].status, after[0].note], [before[0].target, before[0].label, before[0].status, before[0].note]);
+    });
+  }
 
   it('exits 2 on a wrong format and writes nothing', () => {
     const run = cli('export', '--format', 'xml', '-o', join(dir, 'none'), articles);
