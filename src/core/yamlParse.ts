@@ -1,6 +1,6 @@
 import { parseDocument, type Document } from 'yaml';
 
-/** Aliases beyond this count are refused, so a hostile file cannot expand exponentially. */
+/** Aliases beyond this count are refused, so a hostile file cannot expand exponentially (billion laughs). */
 export const MAX_YAML_ALIASES = 50;
 
 /** A problem in a YAML file, at a 0-based line and column of that file. */

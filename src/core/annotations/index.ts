@@ -5,7 +5,7 @@ export {
   SIDECAR_SUFFIX, sidecarPathFor, articlePathFor, isSidecarPath, normalizePath, isPathInside, isSidecarInWorkspace,
   type PathCheckOptions,
 } from './paths';
-export { parseSidecar, serializeSidecar, compareAnnotations, SidecarWriteError, MAX_ALIAS_COUNT, type SerializeMeta } from './sidecar';
+export { parseSidecar, serializeSidecar, compareAnnotations, SidecarWriteError, type SerializeMeta } from './sidecar';
 export {
   mergeSidecars, reconcileSidecar,
   type SidecarState, type MergeConflict, type MergeOptions, type MergeResult, type ReconcileResult,

@@ -10,14 +10,12 @@ import {
   Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit,
   type Node as YamlNode, type Pair, type ToStringOptions, type YAMLMap, type YAMLSeq,
 } from 'yaml';
+import { MAX_YAML_ALIASES } from '../yamlParse';
 import { splice3 } from './lineDiff';
 import {
   ANNOTATION_STATUSES, SIDECAR_VERSION,
   type Annotation, type AnnotationStatus, type ParsedSidecar, type Reply, type SidecarProblem, type TextQuoteTarget,
 } from './model';
-
-/** Aliases allowed when expanding a sidecar; far more means an "alias bomb" (billion laughs). */
-export const MAX_ALIAS_COUNT = 50;
 
 /** Top-level keys, in the order a new file gets them. */
 const TOP_KEYS = ['version', 'dct', 'annotations'];
@@ -105,7 +103,7 @@ class Reader {
       const key = keyString(pair);
       if (key === undefined || known.includes(key)) continue;
       const v = pair.value as YamlNode | null;
-      (extra ??= {})[key] = v == null ? null : v.toJS(this.doc, { maxAliasCount: MAX_ALIAS_COUNT });
+      (extra ??= {})[key] = v == null ? null : v.toJS(this.doc, { maxAliasCount: MAX_YAML_ALIASES });
     }
     return extra;
   }
@@ -241,7 +239,7 @@ function read(text: string): ReadResult {
     return result;
   }
   try {
-    doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
   } catch (e) {
     reader.report(doc.contents, `the file uses too many aliases (${e instanceof Error ? e.message : String(e)})`, 'error', []);
     parsed.writable = false;
@@ -292,7 +290,7 @@ function read(text: string): ReadResult {
 
 /**
  * Reads a sidecar. Never throws: YAML syntax errors, duplicate keys, alias bombs (more than
- * `MAX_ALIAS_COUNT` alias expansions) and schema violations are returned as `problems` with 0-based
+ * `MAX_YAML_ALIASES` alias expansions) and schema violations are returned as `problems` with 0-based
  * positions in the YAML text, and any error makes the result `writable: false` (saving over the
  * file could lose what could not be read). Annotations are in file order; those without a usable
  * `id` or `target` are left out. Empty text is an empty, writable sidecar.
