@@ -12,7 +12,8 @@ export function articleGlobs(uri?: vscode.Uri): { include: string[]; exclude: st
 
 /** True when Marginalia treats the document as an article, whatever its language id. */
 export function isArticle(document: vscode.TextDocument): boolean {
-  if (document.uri.scheme === 'output' || document.uri.scheme === 'vscode-userdata') return false;
+  // Other schemes (git:, output:, diff views...) show copies of files, not articles of the corpus.
+  if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return false;
   if (document.languageId === 'article') return true;
   const { include, exclude } = articleGlobs(document.uri);
   const relative = vscode.workspace.asRelativePath(document.uri, false);
