@@ -122,6 +122,14 @@ export class AnnotationStore implements vscode.Disposable {
     return annotation;
   }
 
+  /** Replaces all of an article's annotations (an import merged with them) and saves. */
+  async replaceAll(article: vscode.Uri, annotations: Annotation[]): Promise<void> {
+    const state = await this.get(article);
+    const { annotations: before, orphans } = state;
+    this.place(state, annotations, await this.articleText(article));
+    await this.commitOrUndo(state, () => { state.annotations = before; state.orphans = orphans; });
+  }
+
   /** Changes an annotation's fields (status, label, note, entity) and saves. */
   async update(id: string, change: (annotation: Annotation) => void, article?: vscode.Uri): Promise<Annotation> {
     const found = this.require(id, article);

@@ -13,6 +13,7 @@ import { registerEntityCommands } from './entityCommands';
 import { registerEntityTree } from './entityTree';
 import { registerExportCommand } from './exportCommand';
 import { registerHover } from './hover';
+import { registerImportCommand } from './importCommand';
 import { registerDocumentHighlights, registerReferences } from './references';
 import { RegistryFile } from './registryFile';
 import { registerPublicationDate } from './publicationDate';
@@ -52,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerAnnotationTree(store),
     registerSidecarChecks(),
     registerExportCommand(corpus, store),
+    registerImportCommand(corpus, store),
     registerPublicationDate(corpus, store),
   );
   // Indexing runs in the background: activation never waits for it.

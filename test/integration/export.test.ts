@@ -45,3 +45,39 @@ describe('export from VS Code', () => {
     assert.ok(rows.some(r => r.includes(',suggested,')));
   });
 });
+
+describe('import into sidecars from VS Code', () => {
+  const folder = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'import-it');
+  const out = mkdtempSync(join(tmpdir(), 'marginalia-import-'));
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(folder, { recursive: true });
+  });
+
+  for (const format of ['brat', 'w3c'] as const) {
+    it(`marginalia.importAnnotations brings a ${format} export back, without duplicates`, async () => {
+      const article = vscode.Uri.joinPath(folder, `note-${format}.txt`);
+      const sidecar = vscode.Uri.joinPath(folder, `note-${format}.txt.annotations.yaml`);
+      await vscode.workspace.fs.writeFile(article, new TextEncoder().encode('😀 Published: 5 January 2026\r\nWi Sung-lac met reporters in Seoul.\r\n'));
+      const doc = await vscode.workspace.openTextDocument(article);
+      const editor = await vscode.window.showTextDocument(doc);
+      const start = doc.getText().indexOf('Wi Sung-lac');
+      editor.selection = new vscode.Selection(doc.positionAt(start), doc.positionAt(start + 11));
+      const id = await vscode.commands.executeCommand<string>('marginalia.annotateSelection', { label: 'person', note: 'adviser' });
+      await vscode.commands.executeCommand('marginalia.reindex');
+      const output = join(out, format);
+      const [written] = await vscode.commands.executeCommand<string[]>('marginalia.exportAnnotations', { format, output, scope: 'workspace' });
+      assert.ok(await vscode.commands.executeCommand<boolean>('marginalia.deleteAnnotation', { id, uri: article.toString() }));
+      assert.doesNotMatch(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecar)), /Wi Sung-lac/);
+
+      const input = format === 'brat' ? output : written;
+      assert.strictEqual(await vscode.commands.executeCommand<number>('marginalia.importAnnotations', { format, input }), 1);
+      assert.strictEqual(await vscode.commands.executeCommand<number>('marginalia.importAnnotations', { format, input }), 0);
+      const yaml = new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecar));
+      assert.match(yaml, /quote: (")?Wi Sung-lac/);
+      assert.match(yaml, /note: adviser/);
+      assert.match(yaml, new RegExp(`start: ${start}\\b`));
+    });
+  }
+});

@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import { bratFileNames, importBrat, importW3c, type ImportDocument, type ImportResult } from '../core';
+import type { AnnotationStore } from './annotationStore';
+import type { CorpusService } from './corpusService';
+import { readTextIfExists } from './atomicWrite';
+
+interface ImportArgs {
+  format: 'brat' | 'w3c';
+  /** A BRAT folder (.txt/.ann) or a W3C .jsonld file (absolute path or URI string). */
+  input: string;
+}
+
+/**
+ * `marginalia.importAnnotations`: merges a BRAT folder or a W3C export into the sidecars of the
+ * workspace's articles (same span and label = same annotation); returns how many were added.
+ */
+export function registerImportCommand(corpus: CorpusService, store: AnnotationStore): vscode.Disposable {
+  return vscode.commands.registerCommand('marginalia.importAnnotations', async (args?: ImportArgs): Promise<number | undefined> => {
+    const choice = args ?? await ask();
+    if (!choice) return undefined;
+    await corpus.ready();
+    const input = choice.input.includes('://') ? vscode.Uri.parse(choice.input) : vscode.Uri.file(choice.input);
+    const documents: (ImportDocument & { uri: vscode.Uri })[] = [];
+    for (const path of corpus.index.paths()) {
+      const uri = vscode.Uri.parse(path);
+      const state = await store.get(uri);
+      documents.push({ uri, path: vscode.workspace.asRelativePath(uri, false), text: corpus.index.text(path) ?? '', annotations: [...state.annotations, ...state.orphans] });
+    }
+    const results: ImportResult[] = [];
+    if (choice.format === 'w3c') {
+      const json = await readTextIfExists(input);
+      if (json === undefined) throw new Error(`Marginalia: ${input.fsPath} not found.`);
+      results.push(importW3c(json, documents));
+    } else {
+      for (const doc of documents) {
+        const names = bratFileNames(doc.path);
+        const ann = await readTextIfExists(vscode.Uri.joinPath(input, ...names.ann.split('/')));
+        if (ann === undefined) continue;
+        const txt = await readTextIfExists(vscode.Uri.joinPath(input, ...names.txt.split('/')));
+        results.push(importBrat(doc, txt ?? doc.text, ann));
+      }
+    }
+    let added = 0;
+    for (const result of results) {
+      for (const imported of result.documents) {
+        if (imported.added.length === 0 && imported.updated.length === 0) continue;
+        await store.replaceAll(documents.find(d => d.path === imported.path)!.uri, imported.annotations);
+        added += imported.added.length;
+      }
+    }
+    const problems = results.flatMap(r => r.problems);
+    if (!args) {
+      void vscode.window.showInformationMessage(`Marginalia: imported ${added} annotations${problems.length ? `; ${problems.length} left out (see the Marginalia output)` : ''}.`);
+    }
+    return added;
+  });
+}
+
+async function ask(): Promise<ImportArgs | undefined> {
+  const format = await vscode.window.showQuickPick(
+    [{ label: 'BRAT standoff', detail: 'a folder of .txt and .ann files', value: 'brat' as const }, { label: 'W3C Web Annotation', detail: 'a .jsonld file', value: 'w3c' as const }],
+    { title: 'Import annotations: format' });
+  if (!format) return undefined;
+  const picked = await vscode.window.showOpenDialog({
+    canSelectFolders: format.value === 'brat', canSelectFiles: format.value === 'w3c', canSelectMany: false,
+    filters: format.value === 'w3c' ? { 'W3C Web Annotation': ['jsonld', 'json'] } : undefined,
+    openLabel: 'Import', title: 'Import annotations: source',
+  });
+  return picked?.[0] ? { format: format.value, input: picked[0].toString() } : undefined;
+}
