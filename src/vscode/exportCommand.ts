@@ -61,10 +61,8 @@ export function registerExportCommand(corpus: CorpusService, store: AnnotationSt
             onDocument: ({ index, total }) => progress.report({ message: `${index + 1} of ${total}`, increment: 100 / total }),
           });
           const written = await writeAll(output, result.files);
-          if (!args) {
-            const open = await vscode.window.showInformationMessage(`Marginalia: exported ${result.spans} spans to ${written.length} files.`, 'Reveal');
-            if (open) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(written[0]));
-          }
+          // Not awaited: the progress notification ends now, whatever the user does with this one.
+          if (!args) void announce(result.spans, written);
           return written;
         } catch (e) {
           if (e instanceof CancelledError) return undefined;
@@ -73,6 +71,11 @@ export function registerExportCommand(corpus: CorpusService, store: AnnotationSt
       },
     );
   });
+}
+
+async function announce(spans: number, written: string[]): Promise<void> {
+  const open = await vscode.window.showInformationMessage(`Marginalia: exported ${spans} spans to ${written.length} files.`, 'Reveal');
+  if (open) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(written[0]));
 }
 
 /** Writes every file to a temporary name first, then renames all into place. */
