@@ -1,84 +1,86 @@
-import { recognizeDates } from './dates/recognizeDates';
 import { entityName, linkCorpus } from './linking/linkCorpus';
-import { collectSurnames, linkDocument, type LinkedName } from './linking/linkDocument';
-import { findNamesDetailed, type NameCandidate } from './names/recognizeNames';
-import { documentOwnDate } from './publicationDate';
+import type { DocumentNames } from './linking/linkDocument';
+import { linkNames, lookupsHold, relinkNames } from './linking/linkNames';
+import { recognizeDocument, type AnalyzeOptions } from './recognizeDocument';
 import type { Analysis, AnalyzedDocument, Entity, Mention, MentionKind, SourceDocument } from './types';
 
-export interface AnalyzeOptions {
-  /** Publication date for documents that have no other (the CLI's `--dct`). */
-  readonly defaultDct?: string;
-}
+export { publicationDate, type AnalyzeOptions } from './recognizeDocument';
 
-/** Analyzes one corpus: every document's mentions, and entity ids shared across documents. */
+/**
+ * Analyzes one corpus: every document's mentions, and entity ids shared across documents.
+ * Each document is recognized by itself, then linked within itself against the family names of the
+ * documents read so far; once all are read, a document whose lookups of family names would now be
+ * answered otherwise is linked again. Last, entities are linked across documents.
+ */
 export function analyze(documents: readonly SourceDocument[], options: AnalyzeOptions = {}): Analysis {
-  const names: LinkedName[][] = [];
-  const dcts: Array<string | null> = [];
-  const dates: Mention[][] = [];
-  const found: NameCandidate[][] = [];
-  const dropped: string[][] = [];
   const surnames = new Set<string>();
-  for (const doc of documents) {
-    const dct = publicationDate(doc, options);
-    dcts.push(dct);
-    const r = findNamesDetailed(doc.text);
-    collectSurnames(r.names, surnames);
-    found.push(r.names);
-    dropped.push(r.dropped);
-    dates.push(recognizeDates(doc.text, dct));
-  }
-  // a sentence-initial "Lee" left out for want of evidence is a name when another document names a Lee
-  documents.forEach((doc, d) => {
-    if (dropped[d].some(w => surnames.has(w))) found[d] = findNamesDetailed(doc.text, surnames).names;
+  const analyzed = documents.map(doc => {
+    const r = recognizeDocument(doc, options);
+    for (const s of r.surnames) surnames.add(s);
+    return { dct: r.dct, dates: r.dates, linked: linkNames(doc.text, r, surnames) };
   });
-  documents.forEach((doc, d) => names.push(linkDocument(doc.text, found[d], surnames)));
-  const ids = linkCorpus(names);
-  const analyzed: AnalyzedDocument[] = documents.map((doc, d) => {
-    const nameMentions: Mention[] = names[d].map((n, i) => ({ start: n.start, end: n.end, text: n.text, kind: n.kind, entity: ids[d][i] }));
-    return { path: doc.path, dct: dcts[d], mentions: merge(nameMentions, dates[d]) };
+  analyzed.forEach((a, d) => {
+    if (!lookupsHold(a.linked, surnames)) a.linked = relinkNames(documents[d].text, surnames);
   });
-  return { documents: analyzed, entities: collectEntities(analyzed) };
+  const { ids } = linkCorpus(analyzed.map(a => a.linked.names));
+  const out: AnalyzedDocument[] = documents.map((doc, d) => ({
+    path: doc.path,
+    dct: analyzed[d].dct,
+    mentions: documentMentions(analyzed[d].linked.names, ids[d], analyzed[d].dates),
+  }));
+  return { documents: out, entities: collectEntities(out) };
 }
 
-/** Publication date in the order contracts.md gives: sidecar, the text's metadata, --dates, --dct. */
-export function publicationDate(doc: SourceDocument, options: AnalyzeOptions = {}): string | null {
-  if (doc.dct && doc.dctFromSidecar) return doc.dct;
-  return documentOwnDate(doc.text) ?? doc.dct ?? options.defaultDct ?? null;
-}
-
-/** Names and dates in text order; a name overlapping a date gives way ("May" the month). */
-function merge(names: Mention[], dates: Mention[]): Mention[] {
-  if (!dates.length) return names;
+/**
+ * The mentions of one document in text order: its names with their corpus-wide ids (`ids[e]` for
+ * entity e), and its dates; a name overlapping a date gives way ("May" the month).
+ */
+export function documentMentions(names: DocumentNames, ids: readonly string[], dates: readonly Mention[]): Mention[] {
+  const { spans, entities } = names;
   const out: Mention[] = [];
   let j = 0;
-  for (const n of names) {
-    while (j < dates.length && dates[j].end <= n.start) out.push(dates[j++]);
-    if (j < dates.length && dates[j].start < n.end) continue;
-    out.push(n);
+  for (let i = 0; i < spans.length; i += 4) {
+    const start = spans[i];
+    const end = spans[i + 1];
+    while (j < dates.length && dates[j].end <= start) out.push(dates[j++]);
+    if (j < dates.length && dates[j].start < end) continue;
+    const e = entities[spans[i + 2]];
+    out.push({ start, end, text: e.forms[spans[i + 3]], kind: e.kind, entity: ids[spans[i + 2]] });
   }
   while (j < dates.length) out.push(dates[j++]);
-  return out;
+  return out.slice(); // sized exactly: a corpus index keeps it
+}
+
+interface EntityTotals {
+  /** Kinds of its mentions in the order first seen, and how often each. */
+  kinds: MentionKind[];
+  kindCounts: number[];
+  forms: Map<string, number>;
+  docs: number;
+  mentions: number;
+  /** Index of the last document counted in `docs`. */
+  lastDoc: number;
 }
 
 function collectEntities(documents: readonly AnalyzedDocument[]): Entity[] {
-  const byId = new Map<string, { kinds: Map<MentionKind, number>; forms: Map<string, number>; docs: number; mentions: number }>();
-  for (const doc of documents) {
-    const seen = new Set<string>();
-    for (const m of doc.mentions) {
+  const byId = new Map<string, EntityTotals>();
+  for (let d = 0; d < documents.length; d++) {
+    for (const m of documents[d].mentions) {
       if (!m.entity) continue;
       let e = byId.get(m.entity);
-      if (!e) byId.set(m.entity, e = { kinds: new Map(), forms: new Map(), docs: 0, mentions: 0 });
+      if (!e) byId.set(m.entity, e = { kinds: [], kindCounts: [], forms: new Map(), docs: 0, mentions: 0, lastDoc: -1 });
       e.mentions++;
-      e.kinds.set(m.kind, (e.kinds.get(m.kind) ?? 0) + 1);
+      const k = e.kinds.indexOf(m.kind);
+      if (k < 0) { e.kinds.push(m.kind); e.kindCounts.push(1); } else e.kindCounts[k]++;
       e.forms.set(m.text, (e.forms.get(m.text) ?? 0) + 1);
-      if (!seen.has(m.entity)) { seen.add(m.entity); e.docs++; }
+      if (e.lastDoc !== d) { e.lastDoc = d; e.docs++; }
     }
   }
   const entities: Entity[] = [];
   for (const [id, e] of byId) {
     let kind: MentionKind = 'person';
     let best = -1;
-    for (const [k, c] of e.kinds) if (c > best) { best = c; kind = k; }
+    e.kinds.forEach((k, i) => { if (e.kindCounts[i] > best) { best = e.kindCounts[i]; kind = k; } });
     entities.push({ id, kind, name: entityName(e.forms), aliases: [...e.forms.keys()].sort(), documents: e.docs, mentions: e.mentions });
   }
   return entities.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));

@@ -6,6 +6,13 @@ import type { RegistryFile } from './registryFile';
 const EDIT_DEBOUNCE_MS = 200;
 const FILE_EVENT_DEBOUNCE_MS = 100;
 const YIELD_EVERY_FILES = 50;
+/** Idle time after an edit before the whole corpus is linked again (other documents' ids may change). */
+const RELINK_DEBOUNCE_MS = 1000;
+/** Longest stretch of relinking between two yields to the extension host. */
+const RELINK_SLICE_MS = 20;
+/** Idle time before the index's snapshot is written, for the next warm start. */
+const SNAPSHOT_DEBOUNCE_MS = 10_000;
+const SNAPSHOT_FILE = 'corpus-index.json';
 
 /**
  * Keeps the corpus index of the workspace current: a background scan with progress, then
@@ -25,8 +32,12 @@ export class CorpusService implements vscode.Disposable {
   private readonly output: vscode.OutputChannel;
   private scan: Promise<CorpusStats> | undefined;
   private scanCancel: vscode.CancellationTokenSource | undefined;
+  private relinking: Promise<void> | undefined;
+  /** True while a scan runs: it links the corpus once, at its end. */
+  private scanning = false;
 
-  constructor(private readonly registryFile: RegistryFile, output: vscode.OutputChannel) {
+  /** `storage`: the workspace storage folder (context.storageUri), where the index's snapshot is kept. */
+  constructor(private readonly registryFile: RegistryFile, output: vscode.OutputChannel, private readonly storage?: vscode.Uri) {
     this.output = output;
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
@@ -69,6 +80,7 @@ export class CorpusService implements vscode.Disposable {
     const text = this.index.text(key);
     if (datesDiffer && text !== undefined) this.index.setDocument(this.source(key, text));
     this.changed.fire();
+    this.scheduleRelink();
   }
 
   /** Reviewers' notes on annotations that name an entity, in every sidecar read. */
@@ -102,43 +114,121 @@ export class CorpusService implements vscode.Disposable {
   reindex(): Promise<CorpusStats> {
     this.scanCancel?.cancel();
     const cancel = (this.scanCancel = new vscode.CancellationTokenSource());
+    this.scanning = true;
     this.scan = Promise.resolve(vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Marginalia: indexing articles', cancellable: true },
       async (progress, token) => {
         token.onCancellationRequested(() => cancel.cancel());
         await this.readSidecars();
         const uris = await this.findArticles();
+        await this.loadSnapshot();
         const open = new Map(vscode.workspace.textDocuments.map(d => [d.uri.toString(), d]));
         const seen = new Set<string>();
+        let batch: SourceDocument[] = [];
         for (const [i, uri] of uris.entries()) {
           if (cancel.token.isCancellationRequested) break;
           seen.add(uri.toString());
           const doc = open.get(uri.toString());
           if (doc) this.updateDocument(doc);
-          else await this.readIntoIndex(uri);
+          else {
+            const read = await this.readArticle(uri);
+            if (read) batch.push(read);
+          }
           if (i % YIELD_EVERY_FILES === YIELD_EVERY_FILES - 1) {
+            this.index.setDocuments(batch); // analyzed now, linked with the others at the end
+            batch = [];
             progress.report({ message: `${i + 1} of ${uris.length}`, increment: (YIELD_EVERY_FILES * 100) / uris.length });
             await new Promise(resolve => setTimeout(resolve, 0)); // let the extension host breathe
           }
         }
+        this.index.setDocuments(batch);
         if (!cancel.token.isCancellationRequested) {
           for (const path of this.index.paths()) if (!seen.has(path) && !open.has(path)) this.index.deleteDocument(path);
         }
+        await this.relink(cancel.token);
+        this.scheduleSnapshot();
         const stats = this.index.stats();
         this.output.appendLine(`Indexed ${stats.documents} documents: ${stats.entities} entities, ${stats.mentions} mentions.`);
         this.changed.fire();
         return stats;
       },
-    ));
+    )).finally(() => {
+      if (this.scanCancel === cancel) this.scanning = false;
+    });
     return this.scan;
   }
 
-  /** Resolves when the running scan (if any) is done and every open article's latest text is indexed. */
+  /** Resolves when the running scan (if any) is done and every open article's latest text is indexed and linked. */
   async ready(): Promise<void> {
     await this.scan;
     for (const document of vscode.workspace.textDocuments) {
       if (this.indexedVersions.has(document.uri.toString()) || this.index.hasDocument(document.uri.toString())) this.updateDocument(document);
     }
+    await this.relink();
+  }
+
+  /** Links the whole corpus again, in slices that let the extension host breathe; one run at a time. */
+  private relink(token?: vscode.CancellationToken): Promise<void> {
+    if (!this.relinking) {
+      const run = this.relinkInSlices(token);
+      const done = () => {
+        if (this.relinking === run) this.relinking = undefined;
+      };
+      this.relinking = run;
+      run.then(done, done);
+    }
+    return this.relinking;
+  }
+
+  private async relinkInSlices(token?: vscode.CancellationToken): Promise<void> {
+    let sliceStart = Date.now();
+    for (const _ of this.index.relinkSteps()) {
+      if (token?.isCancellationRequested) return;
+      if (Date.now() - sliceStart > RELINK_SLICE_MS) {
+        await new Promise(resolve => setTimeout(resolve, 0));
+        sliceStart = Date.now();
+      }
+    }
+  }
+
+  /** After a change that may move ids in other documents, links the corpus again once the user pauses. */
+  private scheduleRelink(): void {
+    if (!this.index.needsRelink || this.scanning) return;
+    this.debounce('relink:', RELINK_DEBOUNCE_MS, async () => {
+      await this.relink();
+      this.changed.fire();
+      this.scheduleSnapshot();
+    });
+  }
+
+  private snapshotUri(): vscode.Uri | undefined {
+    return this.storage && vscode.Uri.joinPath(this.storage, SNAPSHOT_FILE);
+  }
+
+  /** Reads the last session's snapshot: articles whose text has not changed are not analyzed again. */
+  private async loadSnapshot(): Promise<void> {
+    const uri = this.snapshotUri();
+    if (!uri) return;
+    try {
+      const held = this.index.loadSnapshot(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+      this.output.appendLine(`Index snapshot of the last session: ${held} documents.`);
+    } catch {
+      // no snapshot yet
+    }
+  }
+
+  private scheduleSnapshot(): void {
+    const storage = this.storage;
+    const uri = this.snapshotUri();
+    if (!storage || !uri) return;
+    this.debounce('snapshot:', SNAPSHOT_DEBOUNCE_MS, async () => {
+      try {
+        await vscode.workspace.fs.createDirectory(storage);
+        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(this.index.snapshot()));
+      } catch (e) {
+        this.output.appendLine(`Could not save the index snapshot: ${(e as Error).message}`);
+      }
+    });
   }
 
   private source(key: string, text: string): SourceDocument {
@@ -166,15 +256,23 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private async readIntoIndex(uri: vscode.Uri): Promise<void> {
+    const doc = await this.readArticle(uri);
+    if (doc) this.index.setDocument(doc);
+    this.scheduleRelink();
+  }
+
+  /** An article as read from disk; undefined (and out of the index) when binary or unreadable. */
+  private async readArticle(uri: vscode.Uri): Promise<SourceDocument | undefined> {
     try {
       const decoded = decodeArticle(await vscode.workspace.fs.readFile(uri));
       for (const warning of decoded.warnings) this.output.appendLine(`${vscode.workspace.asRelativePath(uri)}: ${warning}`);
       this.indexedVersions.delete(uri.toString());
-      if (decoded.binary) this.index.deleteDocument(uri.toString());
-      else this.index.setDocument(this.source(uri.toString(), decoded.text));
+      if (!decoded.binary) return this.source(uri.toString(), decoded.text);
+      this.index.deleteDocument(uri.toString());
     } catch (e) {
       this.output.appendLine(`${vscode.workspace.asRelativePath(uri)}: ${(e as Error).message}`);
     }
+    return undefined;
   }
 
   private updateDocument(document: vscode.TextDocument): void {
@@ -184,6 +282,7 @@ export class CorpusService implements vscode.Disposable {
     this.index.setDocument(this.source(key, document.getText()));
     this.indexedVersions.set(key, document.version);
     this.changed.fire();
+    this.scheduleRelink();
   }
 
   private scheduleDocument(document: vscode.TextDocument): void {
@@ -210,7 +309,10 @@ export class CorpusService implements vscode.Disposable {
     for (const path of this.index.paths()) {
       if (path === key || path.startsWith(key + '/')) removed = this.index.deleteDocument(path) || removed;
     }
-    if (removed) this.changed.fire();
+    if (removed) {
+      this.changed.fire();
+      this.scheduleRelink();
+    }
   }
 
   private debounce(key: string, ms: number, run: () => unknown): void {

@@ -29,7 +29,7 @@ const ARTICLES: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitl
 export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('Marginalia');
   const registry = new RegistryFile(registryUri());
-  const corpus = new CorpusService(registry, output);
+  const corpus = new CorpusService(registry, output, context.storageUri);
   const store = new AnnotationStore(output);
   context.subscriptions.push(
     output,

@@ -1,15 +1,22 @@
-import { analyze, type AnalyzeOptions } from '../analyze';
+import { documentMentions } from '../analyze';
+import { linkCorpus, type CorpusLinks } from '../linking/linkCorpus';
+import type { DocumentNames } from '../linking/linkDocument';
+import { linkNames, lookupsHold, relinkNames, type LinkedNames } from '../linking/linkNames';
+import { recognizeDocument, type AnalyzeOptions } from '../recognizeDocument';
 import { lineStarts, positionAt, type TextPosition } from '../textPositions';
-import type { Analysis, AnalyzedDocument, Entity, Mention, SourceDocument } from '../types';
-import { applyRegistry } from './applyRegistry';
-import { EMPTY_REGISTRY, type Registry } from './registry';
+import type { AnalyzedDocument, Entity, Mention, SourceDocument } from '../types';
+import { contentHash } from './contentHash';
+import { recognizedEntity, reviewedEntity } from './entitySummary';
+import { Interner } from './interner';
+import { MentionTable, type MentionGroup, type MentionRef } from './mentionTable';
+import { idsByLocalId, ProvisionalIds } from './provisionalIds';
+import type { Registry } from './registry';
+import { RegistryMap } from './registryMap';
+import { decodeSnapshot, encodeSnapshot, type DocumentAnalysis, type StoredDocument } from './snapshot';
+import { SurnameCounts } from './surnameCounts';
 import { foldedName } from './variantKey';
 
-/** A mention together with the document it is in. */
-export interface MentionRef {
-  path: string;
-  mention: Mention;
-}
+export type { MentionRef } from './mentionTable';
 
 export interface CorpusStats {
   documents: number;
@@ -17,86 +24,259 @@ export interface CorpusStats {
   mentions: number;
 }
 
-interface Views {
-  analysis: Analysis;
-  byPath: Map<string, AnalyzedDocument>;
-  entityById: Map<string, Entity>;
-  mentionsByEntity: Map<string, MentionRef[]>;
-  mentionsByDate: Map<string, MentionRef[]>;
+/** A stale index with at most this many names is relinked on the next query: it takes a few milliseconds. */
+const RELINK_ON_QUERY_UP_TO = 20_000;
+/** Documents handled between two yields of relinkSteps. */
+const RELINK_SLICE = 200;
+
+interface IndexedDocument extends DocumentAnalysis {
+  readonly path: string;
+  /**
+   * Its text, UTF-8 encoded: kept outside the JavaScript heap, which the collector then scans and
+   * grows less (the texts are the largest part of an index, and mostly of closed documents). A lone
+   * surrogate comes back as U+FFFD, of the same length.
+   */
+  readonly utf8: Uint8Array;
+  /** Corpus-wide ids of `linked.names.entities`; undefined until the document is linked. */
+  ids: string[] | undefined;
+  /** Its mentions as queries see them (the registry applied); undefined until linked. */
+  analyzed: AnalyzedDocument | undefined;
+  lines: number[] | undefined;
 }
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const NO_LINKS: CorpusLinks = { ids: [], idOfKey: new Map(), idsOfSurname: new Map() };
+const entityOf = (m: Mention): string | undefined => m.entity;
+const dateOf = (m: Mention): string | undefined => (m.kind === 'date' && m.value ? m.value : undefined);
 
 /**
  * Every article of a workspace, analyzed as one corpus so that entity ids are shared.
- * Documents are added, replaced and removed one at a time; the corpus-wide views are rebuilt
- * lazily on the next query.
+ *
+ * Each document's own analysis (names, dates, and its names linked within it) is kept, and redone
+ * only when its text changes. A changed document gets its entity ids at once against the corpus as
+ * last linked; linking the whole corpus again (`relink`, or `relinkSteps` in slices) makes every
+ * answer what `analyze` gives for the documents in path order. Until then the index is stale; a
+ * small one relinks by itself on the next query. Queries read maps kept up to date document by
+ * document.
  */
 export class CorpusIndex {
-  private readonly documents = new Map<string, SourceDocument>();
-  private registry: Registry = EMPTY_REGISTRY;
-  private views: Views | undefined;
-  private readonly lines = new Map<string, number[]>();
+  private readonly docs = new Map<string, IndexedDocument>();
+  private sorted: { paths: string[]; rank: Map<string, number> } | undefined;
+  private readonly surnames = new SurnameCounts();
+  private provisional = new ProvisionalIds(NO_LINKS);
+  private stale = false;
+  /** Incremented by every change from outside, so that a relink in slices starts over. */
+  private version = 0;
+  private nameCount = 0;
+  private mentionCount = 0;
+  private registry: RegistryMap | undefined;
+  private readonly byEntity = new MentionTable(entityOf);
+  private readonly byDate = new MentionTable(dateOf);
+  /** Mentions by the id the recognizer gave them, kept only while a registry applies. */
+  private byRecognizedEntity: MentionTable | undefined;
+  private entityList: { version: string; entities: Entity[] } | undefined;
+  /** Analyses from a snapshot, used when a document with the same text and dates arrives. */
+  private stored = new Map<string, StoredDocument>();
+  private reused = 0;
+  private readonly shared = new Interner();
 
-  constructor(private readonly options: AnalyzeOptions = {}) {}
+  /**
+   * `relinkOnQueryUpTo`: a stale index with at most this many names relinks by itself on the next
+   * query (default 20,000: a few milliseconds); a larger one answers with provisional ids until
+   * `relink`.
+   */
+  constructor(private readonly options: AnalyzeOptions = {}, private readonly relinkOnQueryUpTo = RELINK_ON_QUERY_UP_TO) {}
 
+  /** Adds or replaces a document; its mentions and ids are current at once. */
   setDocument(doc: SourceDocument): void {
-    this.documents.set(doc.path, doc);
-    this.lines.delete(doc.path);
-    this.views = undefined;
+    const prev = this.docs.get(doc.path);
+    if (prev && sameSource(prev, doc)) return;
+    const surnamesBefore = this.surnames.version;
+    const d = this.analyzeDocument(doc, prev);
+    if (!lookupsHold(d.linked, this.surnames)) d.linked = this.relinkNames(doc.text);
+    this.replace(prev, d);
+    if (this.surnames.version !== surnamesBefore) this.stale = true;
+    if (prev?.ids && prev.analyzed && sameLinkInput(prev.linked.names, d.linked.names)) this.publish(d, prev.ids, prev);
+    else {
+      this.stale = true;
+      const before = prev?.ids ? idsByLocalId(prev.linked.names, prev.ids) : new Map<string, string>();
+      this.publish(d, this.provisional.ids(d.linked.names, before), prev);
+    }
+  }
+
+  /**
+   * Adds or replaces documents without linking them: for a scan, which then calls `relink` (or
+   * yields between batches and ends with `relinkSteps`). Until then they are linked one by one as
+   * queries reach them. Returns how many were taken from the snapshot and how many analyzed.
+   */
+  setDocuments(docs: Iterable<SourceDocument>): { reused: number; analyzed: number } {
+    const reusedBefore = this.reused;
+    let changed = 0;
+    for (const doc of docs) {
+      const prev = this.docs.get(doc.path);
+      if (prev && sameSource(prev, doc)) continue;
+      if (prev) this.withdraw(prev);
+      this.replace(prev, this.analyzeDocument(doc, prev));
+      this.stale = true;
+      changed++;
+    }
+    const reused = this.reused - reusedBefore;
+    return { reused, analyzed: changed - reused };
   }
 
   deleteDocument(path: string): boolean {
-    const deleted = this.documents.delete(path);
-    this.lines.delete(path);
-    if (deleted) this.views = undefined;
-    return deleted;
+    const prev = this.docs.get(path);
+    if (!prev) return false;
+    const surnamesBefore = this.surnames.version;
+    this.withdraw(prev);
+    this.surnames.remove(prev.surnames);
+    this.replace(prev, undefined);
+    if (prev.linked.names.entities.length || this.surnames.version !== surnamesBefore) this.stale = true;
+    return true;
   }
 
   hasDocument(path: string): boolean {
-    return this.documents.has(path);
+    return this.docs.has(path);
   }
 
   setRegistry(registry: Registry): void {
-    this.registry = registry;
-    this.views = undefined;
+    const map = new RegistryMap(registry);
+    const linked = [...this.docs.values()].filter(d => d.ids);
+    for (const d of linked) this.withdraw(d);
+    this.registry = map.empty ? undefined : map;
+    this.byRecognizedEntity = map.empty ? undefined : new MentionTable(entityOf);
+    this.entityList = undefined;
+    for (const d of linked) this.publish(d, d.ids!);
+    this.version++;
+  }
+
+  /** True while some entity ids may differ from what linking the whole corpus gives. */
+  get needsRelink(): boolean {
+    return this.stale;
+  }
+
+  /** Links the whole corpus again: afterwards every answer is what `analyze` gives. */
+  relink(): void {
+    for (const _ of this.relinkSteps()) { /* run to the end */ }
+  }
+
+  /**
+   * `relink` in slices: yields every few hundred documents so that the caller can give others a
+   * turn (and stop iterating to cancel). Starts over when the corpus changes between slices.
+   */
+  *relinkSteps(): Generator<void, void> {
+    restart: for (;;) {
+      const version = this.version;
+      const { paths } = this.order();
+      // documents linked against family names that have changed since are linked again
+      for (let i = 0; i < paths.length; i++) {
+        const d = this.docs.get(paths[i])!;
+        if (!lookupsHold(d.linked, this.surnames)) {
+          this.nameCount -= d.linked.names.spans.length / 4;
+          d.linked = this.relinkNames(decoder.decode(d.utf8));
+          this.nameCount += d.linked.names.spans.length / 4;
+          d.ids = undefined;
+        }
+        if (i % RELINK_SLICE === RELINK_SLICE - 1) {
+          yield;
+          if (this.version !== version) continue restart;
+        }
+      }
+      const links = linkCorpus(paths.map(p => this.docs.get(p)!.linked.names));
+      yield;
+      if (this.version !== version) continue restart;
+      this.provisional = new ProvisionalIds(links);
+      for (let i = 0; i < paths.length; i++) {
+        const d = this.docs.get(paths[i])!;
+        if (!d.ids || !sameIds(d.ids, links.ids[i])) this.publish(d, links.ids[i]);
+        if (i % RELINK_SLICE === RELINK_SLICE - 1) {
+          yield;
+          if (this.version !== version) continue restart;
+        }
+      }
+      this.stale = false;
+      this.stored.clear();
+      return;
+    }
+  }
+
+  /** The per-document analyses, for a later `restore` (JSON). */
+  snapshot(): string {
+    return encodeSnapshot(this.docs, this.options.defaultDct ?? null);
+  }
+
+  /**
+   * Uses a snapshot's analyses for documents set from now on whose text and dates match. Returns how
+   * many documents it holds (0 when it comes from another version of the recognizer).
+   */
+  loadSnapshot(snapshot: string): number {
+    this.stored = decodeSnapshot(snapshot, this.options.defaultDct ?? null, this.shared);
+    return this.stored.size;
+  }
+
+  /** Indexes `documents` reusing a snapshot's analyses where they match, then links the corpus. */
+  restore(snapshot: string, documents: Iterable<SourceDocument>): { reused: number; analyzed: number } {
+    this.loadSnapshot(snapshot);
+    const counts = this.setDocuments(documents);
+    this.relink();
+    return counts;
   }
 
   /** The text the document was indexed with. */
   text(path: string): string | undefined {
-    return this.documents.get(path)?.text;
+    const d = this.docs.get(path);
+    return d && decoder.decode(d.utf8);
   }
 
   /** Line/character of a UTF-16 offset in an indexed document (which need not be open). */
   positionAt(path: string, offset: number): TextPosition {
-    let starts = this.lines.get(path);
-    if (!starts) this.lines.set(path, (starts = lineStarts(this.documents.get(path)?.text ?? '')));
-    return positionAt(starts, offset);
+    const d = this.docs.get(path);
+    if (!d) return positionAt([0], offset);
+    return positionAt((d.lines ??= lineStarts(decoder.decode(d.utf8))), offset);
   }
 
   /** Paths of the indexed documents, sorted. */
   paths(): string[] {
-    return [...this.documents.keys()].sort();
+    return this.order().paths.slice();
   }
 
   analyzed(path: string): AnalyzedDocument | undefined {
-    return this.build().byPath.get(path);
+    this.current();
+    const d = this.docs.get(path);
+    if (d && !d.analyzed) this.publish(d, this.provisional.ids(d.linked.names, new Map()));
+    return d?.analyzed;
   }
 
   entities(): readonly Entity[] {
-    return this.build().analysis.entities;
+    this.current();
+    const version = `${this.byEntity.version}:${this.byRecognizedEntity?.version}`;
+    if (this.entityList?.version === version) return this.entityList.entities;
+    const entities: Entity[] = [];
+    for (const [id, g] of this.byEntity.entries()) entities.push(this.summary(id, g));
+    // the order of analyze, and of applyRegistry when a registry applies
+    if (this.registry) entities.sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
+    else entities.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
+    this.entityList = { version, entities };
+    return entities;
   }
 
   entity(id: string): Entity | undefined {
-    return this.build().entityById.get(id);
+    this.current();
+    const g = this.byEntity.get(id);
+    return g && this.summary(id, g);
   }
 
   /** Every mention of an entity, in document order, documents sorted by path. */
   mentionsOf(id: string): readonly MentionRef[] {
-    return this.build().mentionsByEntity.get(id) ?? [];
+    this.current();
+    return this.byEntity.refs(id, this.rank);
   }
 
   /** Every date mention with the given normalized value. */
   mentionsOfDate(value: string): readonly MentionRef[] {
-    return this.build().mentionsByDate.get(value) ?? [];
+    this.current();
+    return this.byDate.refs(value, this.rank);
   }
 
   /** The mention covering a UTF-16 offset of a document (an offset at either edge counts). */
@@ -127,37 +307,128 @@ export class CorpusIndex {
   }
 
   stats(): CorpusStats {
-    const { analysis } = this.build();
-    return {
-      documents: analysis.documents.length,
-      entities: analysis.entities.length,
-      mentions: analysis.documents.reduce((n, d) => n + d.mentions.length, 0),
-    };
+    this.current();
+    return { documents: this.docs.size, entities: this.byEntity.size, mentions: this.mentionCount };
   }
 
-  private build(): Views {
-    if (this.views) return this.views;
-    const docs = this.paths().map(p => this.documents.get(p)!);
-    const analysis = applyRegistry(analyze(docs, this.options), this.registry);
-    const mentionsByEntity = new Map<string, MentionRef[]>();
-    const mentionsByDate = new Map<string, MentionRef[]>();
-    for (const doc of analysis.documents) {
-      for (const mention of doc.mentions) {
-        const key = mention.entity ?? (mention.kind === 'date' && mention.value ? mention.value : undefined);
-        if (!key) continue;
-        const map = mention.entity ? mentionsByEntity : mentionsByDate;
-        let list = map.get(key);
-        if (!list) map.set(key, (list = []));
-        list.push({ path: doc.path, mention });
-      }
-    }
-    this.views = {
-      analysis,
-      byPath: new Map(analysis.documents.map(d => [d.path, d])),
-      entityById: new Map(analysis.entities.map(e => [e.id, e])),
-      mentionsByEntity,
-      mentionsByDate,
-    };
-    return this.views;
+  private current(): void {
+    if (this.stale && this.nameCount <= this.relinkOnQueryUpTo) this.relink();
   }
+
+  /** A document's own analysis: from the snapshot when it matches, else made now; the corpus's family names updated. */
+  private analyzeDocument(doc: SourceDocument, prev: IndexedDocument | undefined): IndexedDocument {
+    const hash = contentHash(doc.text);
+    const dctSource = dctSourceOf(doc);
+    const stored = this.stored.get(doc.path);
+    let a: DocumentAnalysis;
+    if (stored && stored.hash === hash && stored.dctSource === dctSource) {
+      a = stored.decode(); // its strings and entities are shared already
+      this.surnames.add(a.surnames);
+      this.reused++;
+    } else {
+      const r = recognizeDocument(doc, this.options);
+      this.surnames.add(r.surnames);
+      a = { hash, dctSource, dct: r.dct, dates: r.dates, surnames: r.surnames, linked: linkNames(doc.text, r, this.surnames) };
+      this.shared.analysis(a);
+    }
+    // removed after the new ones are added, so that a name in both never leaves the set (callers
+    // check the linked names against the set once it is final)
+    if (prev) this.surnames.remove(prev.surnames);
+    this.stored.delete(doc.path);
+    const { dct, dates, surnames, linked } = a;
+    return { hash, dctSource, dct, dates, surnames, linked, path: doc.path, utf8: encoder.encode(doc.text), ids: undefined, analyzed: undefined, lines: undefined };
+  }
+
+  private relinkNames(text: string): LinkedNames {
+    const linked = relinkNames(text, this.surnames);
+    this.shared.linked(linked);
+    return linked;
+  }
+
+  /** Puts `d` in the place of `prev` (either may be missing). */
+  private replace(prev: IndexedDocument | undefined, d: IndexedDocument | undefined): void {
+    if (prev) this.nameCount -= prev.linked.names.spans.length / 4;
+    if (d) {
+      this.nameCount += d.linked.names.spans.length / 4;
+      this.docs.set(d.path, d);
+    } else if (prev) this.docs.delete(prev.path);
+    if (!prev || !d) this.sorted = undefined;
+    this.version++;
+  }
+
+  /** Gives a document its ids and makes its mentions visible to queries (in place of `prev`'s). */
+  private publish(d: IndexedDocument, ids: string[], prev: IndexedDocument = d): void {
+    this.withdraw(prev);
+    const { path } = d;
+    const recognized = documentMentions(d.linked.names, ids, d.dates);
+    const mentions = this.registry ? this.registry.apply(recognized) : recognized;
+    d.ids = ids;
+    d.analyzed = { path, dct: d.dct, mentions };
+    this.byEntity.addDocument(path, mentions);
+    this.byDate.addDocument(path, mentions);
+    this.byRecognizedEntity?.addDocument(path, recognized);
+    this.mentionCount += mentions.length;
+  }
+
+  private withdraw(d: IndexedDocument): void {
+    if (!d.analyzed) return;
+    const { path } = d;
+    const { mentions } = d.analyzed;
+    this.byEntity.removeDocument(path);
+    this.byDate.removeDocument(path);
+    this.byRecognizedEntity?.removeDocument(path);
+    this.mentionCount -= mentions.length;
+    d.analyzed = undefined;
+  }
+
+  private summary(id: string, g: MentionGroup): Entity {
+    if (g.summary) return g.summary;
+    const refs = () => this.byEntity.refs(id, this.rank);
+    if (!this.registry) return (g.summary = recognizedEntity(id, g, refs));
+    const recognizedTable = this.byRecognizedEntity!;
+    // not cached: the recognizer's totals may change while this group does not
+    return reviewedEntity(id, g, refs, this.registry.entities.get(id), recognizedTable.get(id), () => recognizedTable.refs(id, this.rank));
+  }
+
+  private order(): { paths: string[]; rank: Map<string, number> } {
+    if (!this.sorted) {
+      const paths = [...this.docs.keys()].sort();
+      this.sorted = { paths, rank: new Map(paths.map((p, i) => [p, i])) };
+    }
+    return this.sorted;
+  }
+
+  private readonly rank = (path: string): number => this.order().rank.get(path) ?? -1;
+}
+
+/** The publication date given from outside the text: `s:` when from the sidecar; '' for none. */
+function dctSourceOf(doc: SourceDocument): string {
+  return `${doc.dctFromSidecar ? 's:' : ''}${doc.dct ?? ''}`;
+}
+
+function sameSource(d: IndexedDocument, doc: SourceDocument): boolean {
+  return d.dctSource === dctSourceOf(doc) && d.hash === contentHash(doc.text) && decoder.decode(d.utf8) === doc.text;
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** True when linking across documents reads the same from both: same entities, forms and order. */
+function sameLinkInput(a: DocumentNames, b: DocumentNames): boolean {
+  if (a.entities.length !== b.entities.length || !sameNumbers(a.full, b.full) || !sameNumbers(a.lone, b.lone)) return false;
+  for (let i = 0; i < a.entities.length; i++) {
+    const x = a.entities[i];
+    const y = b.entities[i];
+    if (x.localId !== y.localId || x.kind !== y.kind || !sameIds(x.words, y.words) || !sameIds(x.forms, y.forms) || !sameNumbers(x.counts, y.counts)) return false;
+  }
+  return true;
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

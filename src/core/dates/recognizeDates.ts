@@ -83,8 +83,89 @@ const DATE_SOURCE = (
 );
 
 // Named groups keep the patterns readable; matching uses plain numbered groups (V8 builds a
-// `groups` object of every name on every match otherwise).
-const { regex: DATE, index: G } = numberGroups(DATE_SOURCE, 'g');
+// `groups` object of every name on every match otherwise). The pattern is tried, as a sticky one,
+// only where a date may begin (see nextStart); lastIndex is set before every use.
+const { regex: DATE, index: G } = numberGroups(DATE_SOURCE, 'y');
+
+// Every letter of a match comes from a word written in the pattern, and the word a date begins
+// with is always followed by a non-letter: so a date begins with a digit, a quote or bracket, or a
+// word of the pattern. Those words are kept in a trie over the letters a-z, case folded, so that a
+// word is looked up letter by letter without a substring and most words are left after a letter
+// or two.
+const PATTERN_WORDS = DATE_SOURCE
+  .replace(/(?<!\\)\[(?:\\.|[^\]\\])*\]|\\u[0-9a-f]{4}|\\k<\w+>|\\.|\(\?<\w+>/gi, ' ') // classes, escapes, group names
+  .toLowerCase()
+  .match(/[a-z]+/g)!;
+const TRIE = buildTrie(PATTERN_WORDS);
+
+/** A trie as a table: `next[state * 26 + letter]` is the state after a letter (0: none; 1 is the root); `ends[state]` marks a word. */
+function buildTrie(words: readonly string[]): { next: Int32Array; ends: Uint8Array } {
+  const next: number[] = [];
+  const ends: number[] = [0, 0];
+  for (const w of words) {
+    let state = 1;
+    for (let i = 0; i < w.length; i++) {
+      const slot = state * 26 + w.charCodeAt(i) - 97;
+      if (!next[slot]) {
+        next[slot] = ends.length;
+        ends.push(0);
+      }
+      state = next[slot];
+    }
+    ends[state] = 1;
+  }
+  const table = new Int32Array(ends.length * 26);
+  next.forEach((to, slot) => (table[slot] = to));
+  return { next: table, ends: Uint8Array.from(ends) };
+}
+
+// What each ASCII character is to nextStart.
+const WORD = 1; // [A-Za-z0-9_], as `\b` sees words
+const DIGIT = 2;
+const QUOTE = 4; // ' and [ (and ’, outside ASCII)
+const CHARS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/\w/.test(ch)) CHARS[c] |= WORD;
+  if (/\d/.test(ch)) CHARS[c] |= DIGIT;
+  if (ch === "'" || ch === '[') CHARS[c] |= QUOTE;
+}
+
+function isAsciiWordChar(c: number): boolean {
+  return c < 128 && (CHARS[c] & WORD) !== 0;
+}
+
+/**
+ * The first position at or after `from` where a date may begin: where the pattern's opening test
+ * (`\b` before a digit or a letter, or a quote or bracket) holds and the word there is a number or
+ * a word of the pattern. -1 when there is none.
+ */
+function nextStart(text: string, from: number): number {
+  const n = text.length;
+  const { next, ends } = TRIE;
+  let i = from;
+  if (i > 0 && isAsciiWordChar(text.charCodeAt(i - 1))) while (i < n && isAsciiWordChar(text.charCodeAt(i))) i++; // no word starts inside a word
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    const k = c < 128 ? CHARS[c] : c === 0x2019 ? QUOTE : 0;
+    if (k === 0) continue;
+    if (k & QUOTE) return i;
+    // a word starts at i
+    if (k & DIGIT) return i;
+    let j = i;
+    let state = 1;
+    for (; j < n; j++) {
+      const l = text.charCodeAt(j) | 32;
+      if (l < 97 || l > 122) break;
+      state = next[state * 26 + l - 97];
+      if (state === 0) break;
+    }
+    if (state !== 0 && ends[state] === 1) return i;
+    while (j < n && isAsciiWordChar(text.charCodeAt(j))) j++;
+    i = j - 1;
+  }
+  return -1;
+}
 
 /** Compiles a pattern whose capturing groups are all named into one with numbered groups. */
 function numberGroups(source: string, flags: string): { regex: RegExp; index: Record<string, number> } {
@@ -121,15 +202,18 @@ interface Found {
 export function recognizeDates(text: string, dct: string | null): Mention[] {
   const anchor = parseAnchor(dct);
   const found: Found[] = [];
-  const re = new RegExp(DATE); // a private lastIndex: callers may interleave calls
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const f = interpret(text, m, anchor, found);
+  for (let at = nextStart(text, 0); at >= 0;) {
+    DATE.lastIndex = at;
+    const m = DATE.exec(text);
+    const f = m && interpret(text, m, anchor, found);
     if (f) {
       found.push(f);
-      re.lastIndex = f.end;
-    } else if (f === null) {
-      re.lastIndex = m.index + 1; // not a date here; a shorter one may start inside
-    } // else (false): no such day ("February 30, 2026", "2026-13-01"): skip all of it
+      at = nextStart(text, f.end);
+    } else if (f === false) {
+      at = nextStart(text, at + m![0].length); // no such day ("February 30, 2026", "2026-13-01"): skip all of it
+    } else {
+      at = nextStart(text, at + 1); // not a date here; a shorter one may start inside
+    }
   }
   shareRangeYears(text, found, anchor);
   return found.map(f => ({ start: f.start, end: f.end, text: text.slice(f.start, f.end), kind: 'date', value: f.value }));

@@ -28,6 +28,8 @@ export interface Lexicon {
   veryCommon: Set<string>;
   /** Lowercase closed-class words. */
   functionWords: Set<string>;
+  /** The function words of at most four letters a-z, as letterCode numbers (looked up without a substring). */
+  shortFunctionWords: Set<number>;
   given: Set<string>;
   /** Lowercase key -> place; countries, cities, regions. Keys are `key()` of the name. */
   places: Set<string>;
@@ -62,7 +64,6 @@ export interface Lexicon {
   multiStarts: Set<string>;
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
 const NON_ALNUM = /[^a-z0-9]+/g;
 const MARKS = /[\u0300-\u036f]/g;
 const NON_ALNUM_U = /[^\p{L}\p{N}]+/gu;
@@ -70,16 +71,25 @@ const FOLD: Record<string, string> = { 'ß': 'ss', 'ø': 'o', 'ł': 'l', 'đ': '
 
 /** Case-, diacritic-, punctuation- and spacing-insensitive key of a name. */
 export function normKey(s: string): string {
-  const lower = s.toLowerCase();
+  return normKeyOfLowercase(s.toLowerCase());
+}
+
+/** normKey of a string already in lowercase. */
+export function normKeyOfLowercase(lower: string): string {
   let plain = true;
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);
-    if (c > 127) { plain = false; break; }
+    if (c > 127) return lower.normalize('NFD').replace(MARKS, '').replace(/[ßøłđæœıþ]/g, c => FOLD[c]).replace(NON_ALNUM_U, '');
     if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) plain = false;
   }
-  if (plain) return lower;
-  if (ASCII.test(lower)) return lower.replace(NON_ALNUM, '');
-  return lower.normalize('NFD').replace(MARKS, '').replace(/[ßøłđæœıþ]/g, c => FOLD[c]).replace(NON_ALNUM_U, '');
+  return plain ? lower : lower.replace(NON_ALNUM, '');
+}
+
+/** A word of letters a-z as a number (letters in base 27): distinct words give distinct numbers. */
+function letterCode(word: string): number {
+  let code = 0;
+  for (let i = 0; i < word.length; i++) code = code * 27 + word.charCodeAt(i) - 96;
+  return code;
 }
 
 let cached: Lexicon | undefined;
@@ -134,10 +144,12 @@ export function lexicon(): Lexicon {
       veryCommon.add(bare);
     } else common.add(w);
   }
+  const functionWords = lowerSet(W.FUNCTION_WORDS);
   cached = {
     common,
     veryCommon,
-    functionWords: lowerSet(W.FUNCTION_WORDS),
+    functionWords,
+    shortFunctionWords: new Set([...functionWords].filter(w => /^[a-z]{1,4}$/.test(w)).map(letterCode)),
     given: new Set(frontDecode(GIVEN_NAMES)),
     places,
     countries,

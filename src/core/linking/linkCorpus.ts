@@ -1,18 +1,14 @@
 // Links the entities of the documents of one analysis: one id per real-world entity.
 import { lexicon } from '../lexicon/lexicon';
 import type { NameKind } from '../names/recognizeNames';
-import { familyFirst, type LinkedName } from './linkDocument';
+import { familyFirst, type DocumentNames } from './linkDocument';
 
 interface Global {
   key: string;
   kind: NameKind;
   words: string[];
-  mentions: number;
   /** Surface forms and how often each was seen. */
   forms: Map<string, number>;
-  /** Documents it occurs in. */
-  docs: Set<number>;
-  order: number;
 }
 
 /** Readable, ASCII slug of a name: "Lee Jae-myung" -> "lee-jae-myung". */
@@ -21,37 +17,44 @@ export function slug(name: string): string {
   return s || 'entity';
 }
 
+/** The corpus-wide entities of an analysis: each document's entity ids, and what new documents link against. */
+export interface CorpusLinks {
+  /** `ids[d][e]`: the id of entity e of document d. */
+  ids: string[][];
+  /** Id of each corpus entity, by the local id of its fullest form. */
+  idOfKey: Map<string, string>;
+  /** Ids of the persons named in full, by family name, in order of first appearance. */
+  idsOfSurname: Map<string, string[]>;
+}
+
 /**
- * Gives every name of every document a corpus-wide entity id. `docs[i]` are the linked names of
- * document i; the result holds the id of each, in the same order.
+ * Gives every entity of every document a corpus-wide id. `docs[d]` are the linked names of
+ * document d; documents earlier in the list take the plainer ids when two entities share a name.
  */
-export function linkCorpus(docs: readonly LinkedName[][]): string[][] {
+export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
   const lex = lexicon();
   const globals = new Map<string, Global>();
-  let order = 0;
   const get = (key: string, kind: NameKind, words: string[]): Global => {
     let g = globals.get(key);
     if (!g) {
-      g = { key, kind, words, mentions: 0, forms: new Map(), docs: new Set(), order: order++ };
+      g = { key, kind, words, forms: new Map() };
       globals.set(key, g);
     } else if (words.length > g.words.length) g.words = words;
     return g;
   };
   // Full forms first: every local entity named with several words, or not a lone person word.
-  const loneSurnames: Array<{ doc: number; localId: string; word: string }> = [];
-  const localToGlobal: Array<Map<string, string>> = docs.map(() => new Map());
-  docs.forEach((names, d) => {
-    const lone = new Map<string, boolean>();
-    for (const n of names) {
-      if (n.kind === 'person' && n.words.length === 1) {
-        if (!lone.has(n.localId)) lone.set(n.localId, true);
-      } else if (!localToGlobal[d].has(n.localId)) {
-        get(n.localId, n.kind, n.words);
-        localToGlobal[d].set(n.localId, n.localId);
-      }
+  // `localToGlobal[d][e]`: key of the corpus entity of entity e of document d, once known.
+  const localToGlobal: Array<Array<string | undefined>> = [];
+  for (let d = 0; d < docs.length; d++) {
+    const { entities, full } = docs[d];
+    const keys = new Array<string | undefined>(entities.length);
+    for (const e of full) {
+      const { localId, kind, words } = entities[e];
+      get(localId, kind, words);
+      keys[e] = localId;
     }
-    for (const id of lone.keys()) loneSurnames.push({ doc: d, localId: id, word: id.slice(id.indexOf(':') + 1) });
-  });
+    localToGlobal.push(keys);
+  }
   // A lone surname ("Reid") in a document without the full name: the one person of the corpus with
   // that family name, or, among several, the one whose documents share the most entities with it.
   const bySurname = new Map<string, Global[]>();
@@ -62,71 +65,95 @@ export function linkCorpus(docs: readonly LinkedName[][]): string[][] {
     if (list) list.push(g);
     else bySurname.set(fam, [g]);
   }
-  const docsOf = new Map<string, Set<number>>();
-  docs.forEach((names, d) => {
-    for (const n of names) {
-      const gid = localToGlobal[d].get(n.localId);
-      if (!gid) continue;
-      let s = docsOf.get(gid);
-      if (!s) docsOf.set(gid, s = new Set());
-      s.add(d);
+  // the documents naming each person who shares a family name with another, to choose between them
+  const docsOf = new Map<string, number[]>();
+  for (const list of bySurname.values()) if (list.length > 1) for (const g of list) docsOf.set(g.key, []);
+  if (docsOf.size) {
+    for (let d = 0; d < docs.length; d++) {
+      const { entities, full } = docs[d];
+      for (const e of full) docsOf.get(entities[e].localId)?.push(d);
     }
-  });
-  // how often each other entity shares a document with a candidate (built once per candidate)
+  }
+  // how often each other entity shares a document with a candidate (built once per candidate, from
+  // what is known when it is first needed)
   const cooc = new Map<string, Map<string, number>>();
+  const scratch = new Set<string>(); // reused: one set per document would be a lot of garbage
+  const mineScratch = new Set<string>();
   const coocOf = (key: string): Map<string, number> => {
     let m = cooc.get(key);
     if (m) return m;
     m = new Map();
-    for (const d of docsOf.get(key) ?? []) for (const gid of new Set(localToGlobal[d].values())) m.set(gid, (m.get(gid) ?? 0) + 1);
+    for (const d of docsOf.get(key) ?? []) for (const gid of distinct(localToGlobal[d], scratch)) m.set(gid, (m.get(gid) ?? 0) + 1);
     cooc.set(key, m);
     return m;
   };
-  for (const { doc, localId, word } of loneSurnames) {
-    const cands = bySurname.get(word);
-    let chosen: Global | undefined;
-    if (cands && cands.length === 1) chosen = cands[0];
-    else if (cands && cands.length > 1) {
-      const mine = new Set(localToGlobal[doc].values());
-      let best = -1;
-      for (const c of cands) {
-        const m = coocOf(c.key);
-        let score = 0;
-        for (const gid of mine) score += m.get(gid) ?? 0;
-        if (score > best || (score === best && chosen && (docsOf.get(c.key)?.size ?? 0) > (docsOf.get(chosen.key)?.size ?? 0))) {
-          best = score;
-          chosen = c;
+  for (let d = 0; d < docs.length; d++) {
+    const { entities, lone } = docs[d];
+    for (const e of lone) {
+      const localId = entities[e].localId;
+      const word = localId.slice(localId.indexOf(':') + 1);
+      const cands = bySurname.get(word);
+      let chosen: Global | undefined;
+      if (cands && cands.length === 1) chosen = cands[0];
+      else if (cands && cands.length > 1) {
+        const mine = distinct(localToGlobal[d], mineScratch);
+        let best = -1;
+        for (const c of cands) {
+          const m = coocOf(c.key);
+          let score = 0;
+          for (const gid of mine) score += m.get(gid) ?? 0;
+          if (score > best || (score === best && chosen && (docsOf.get(c.key)?.length ?? 0) > (docsOf.get(chosen.key)?.length ?? 0))) {
+            best = score;
+            chosen = c;
+          }
         }
       }
-    }
-    if (chosen) localToGlobal[doc].set(localId, chosen.key);
-    else {
-      get(localId, 'person', [word]);
-      localToGlobal[doc].set(localId, localId);
+      if (chosen) localToGlobal[d][e] = chosen.key;
+      else {
+        get(localId, 'person', [word]);
+        localToGlobal[d][e] = localId;
+      }
     }
   }
-  // count forms and mentions
-  docs.forEach((names, d) => {
-    for (const n of names) {
-      const g = globals.get(localToGlobal[d].get(n.localId)!)!;
-      g.mentions++;
-      g.docs.add(d);
-      g.forms.set(n.text, (g.forms.get(n.text) ?? 0) + 1);
+  // count forms
+  for (let d = 0; d < docs.length; d++) {
+    const { entities } = docs[d];
+    const keys = localToGlobal[d];
+    for (let e = 0; e < entities.length; e++) {
+      const totals = globals.get(keys[e]!)!.forms;
+      const { forms, counts } = entities[e];
+      for (let f = 0; f < forms.length; f++) totals.set(forms[f], (totals.get(forms[f]) ?? 0) + counts[f]);
     }
-  });
+  }
   // ids: slugs of the entity names, disambiguated in order of first appearance
-  const ids = new Map<string, string>();
+  const idOfKey = new Map<string, string>();
   const taken = new Set<string>();
-  for (const g of [...globals.values()].sort((a, b) => a.order - b.order)) {
+  for (const g of globals.values()) {
     const canon = g.key.slice(g.key.indexOf(':') + 1);
-    const name = lex.aliasNames.get(canon) ?? entityName(g.forms);
-    let id = slug(name);
-    if (taken.has(id)) id = `${id}-${g.kind}`;
-    for (let k = 2; taken.has(id); k++) id = `${slug(name)}-${g.kind}-${k}`;
-    taken.add(id);
-    ids.set(g.key, id);
+    idOfKey.set(g.key, uniqueId(lex.aliasNames.get(canon) ?? entityName(g.forms), g.kind, taken));
   }
-  return docs.map((names, d) => names.map(n => ids.get(localToGlobal[d].get(n.localId)!)!));
+  const idsOfSurname = new Map<string, string[]>();
+  for (const [fam, list] of bySurname) idsOfSurname.set(fam, list.map(g => idOfKey.get(g.key)!));
+  // each document's keys become its ids, in place
+  for (const keys of localToGlobal) for (let e = 0; e < keys.length; e++) keys[e] = idOfKey.get(keys[e]!);
+  return { ids: localToGlobal as string[][], idOfKey, idsOfSurname };
+}
+
+/** The slug of a name, made unique among `taken` (and added to it): "lee", "lee-person", "lee-person-2". */
+export function uniqueId(name: string, kind: NameKind, taken: Set<string>): string {
+  const base = slug(name);
+  let id = base;
+  if (taken.has(id)) id = `${base}-${kind}`;
+  for (let k = 2; taken.has(id); k++) id = `${base}-${kind}-${k}`;
+  taken.add(id);
+  return id;
+}
+
+/** The distinct corpus keys known so far for the entities of one document, in `into` (emptied first). */
+function distinct(keys: ReadonlyArray<string | undefined>, into: Set<string>): Set<string> {
+  into.clear();
+  for (const k of keys) if (k !== undefined) into.add(k);
+  return into;
 }
 
 /** The name of an entity: among its forms with the most words, the most frequent (then the longest). */

@@ -1,38 +1,37 @@
 // Links the names of one document: short forms to the full names they stand for, acronyms to
 // their expansions, and one kind for every mention of one name.
 import { lexicon, normKey, type Lexicon } from '../lexicon/lexicon';
-import type { NameCandidate, NameKind } from '../names/recognizeNames';
+import type { NameCandidate, NameKind, WordSet } from '../names/recognizeNames';
 import { wordAfter, wordBefore } from '../names/tokens';
 
-/** A name with the document-local entity it belongs to. */
-export interface LinkedName {
-  start: number;
-  end: number;
-  text: string;
-  kind: NameKind;
-  /** Key of the entity inside this document: the normalized key of its fullest form. */
-  localId: string;
-  /** True when this mention is a short form of a fuller name of the same document. */
-  short: boolean;
-  /** Word tokens (lowercase) of the mention, for linking across documents. */
+/** An entity as one document names it. */
+export interface LocalEntity {
+  /** `kind:key` of the entity inside the document: the normalized key of its fullest form. */
+  readonly localId: string;
+  readonly kind: NameKind;
+  /** Lowercase words of its fullest form, as its first mention that is no lone person word gives them. */
   words: string[];
+  /** Surface forms of its mentions, each once, and how often each occurs (`counts[i]` for `forms[i]`). */
+  readonly forms: string[];
+  readonly counts: number[];
 }
 
-interface Ent {
-  id: string;
-  kind: NameKind;
-  /** Full (multi-word) form of a person; single-word only when no fuller form was seen. */
-  words: string[];
-  /** First position, for preferring the nearest preceding full name. */
-  positions: number[];
+/**
+ * The names of one document linked within it: what linking across documents reads, and what a
+ * corpus index keeps per document.
+ */
+export interface DocumentNames {
+  entities: LocalEntity[];
+  /** Entities named by a full form (anything but a lone person word), in order of first such mention. */
+  full: number[];
+  /** Entities named by a lone person word ("Reid"), in order of first such mention. */
+  lone: number[];
+  /** Four numbers per name, in text order: start, end, index into `entities`, index into its `forms`. */
+  spans: Int32Array;
 }
 
 const KIND_ORDER: NameKind[] = ['person', 'organization', 'place'];
 const PLACE_PREPS = new Set(['in', 'at', 'into', 'from', 'to', 'entered', 'leaving', 'left', 'inside', 'outside']);
-
-function wordsOf(c: NameCandidate): string[] {
-  return c.words;
-}
 
 /** East Asian order: the family name comes first ("Lee Jae-myung", "Xi Jinping"). */
 export function familyFirst(lex: Lexicon, words: string[], hyphenSecond?: boolean): boolean {
@@ -63,7 +62,7 @@ function actorPlaces(text: string, lex: Lexicon, cands: NameCandidate[]): Set<st
  * Links the names of one document. `surnames`: family names of the persons named in full anywhere
  * in the corpus; a lone word guessed to be something else is taken for that person's name.
  */
-export function linkDocument(text: string, cands: NameCandidate[], surnames?: ReadonlySet<string>): LinkedName[] {
+export function linkDocument(text: string, cands: NameCandidate[], surnames?: WordSet): DocumentNames {
   const lex = lexicon();
   if (surnames) {
     for (const c of cands) {
@@ -76,72 +75,127 @@ export function linkDocument(text: string, cands: NameCandidate[], surnames?: Re
   const votes = new Map<string, number[]>();
   for (const c of cands) {
     let v = votes.get(c.key);
-    if (!v) votes.set(c.key, v = [0, 0, 0]);
+    if (!v) votes.set(c.key, v = [0, 0, 0, -1]);
     v[KIND_ORDER.indexOf(c.kind)] += c.strong ? 10 : 1;
   }
-  const kindOf = new Map<string, NameKind>();
-  for (const [k, v] of votes) {
-    let best = 0;
-    for (let i = 1; i < 3; i++) if (v[i] > v[best]) best = i;
-    kindOf.set(k, KIND_ORDER[best]);
+  for (const c of cands) {
+    const v = votes.get(c.key)!;
+    if (v[3] < 0) {
+      let best = 0;
+      for (let i = 1; i < 3; i++) if (v[i] > v[best]) best = i;
+      v[3] = best;
+    }
+    c.kind = KIND_ORDER[v[3]];
   }
-  for (const c of cands) c.kind = kindOf.get(c.key)!;
 
   // 2. full names: person names of several words, organizations and places of several words
-  const personBySurname = new Map<string, NameCandidate[]>();
-  const multiByFirstWords = new Map<string, NameCandidate[]>();
-  const byInitials = new Map<string, NameCandidate[]>();
-  for (const c of cands) {
-    const w = wordsOf(c);
+  // (lists of indices into cands, in text order). A name repeats: its prefixes are made once.
+  const prefixMemo = new Map<string, string[]>();
+  const prefixesOf = (c: NameCandidate): string[] => {
+    const w = c.words;
+    const all = w.join(' ');
+    let prefixes = prefixMemo.get(all);
+    if (!prefixes) {
+      prefixes = [];
+      for (let k = 1, at = 0; k < w.length; k++) prefixes.push(all.slice(0, (at += w[k - 1].length + (k > 1 ? 1 : 0))));
+      prefixMemo.set(all, prefixes);
+    }
+    return prefixes;
+  };
+  const personBySurname = new Map<string, number[]>();
+  const multiByFirstWords = new Map<string, number[]>();
+  const byInitials = new Map<string, number[]>();
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i];
+    const w = c.words;
     if (c.kind === 'person' && w.length >= 2) {
       // a lone word stands for the family name, or for an East Asian family name written first: "Trump", "Xi", "Li"
-      push(personBySurname, w[w.length - 1], c);
-      if (w[0] !== w[w.length - 1] && lex.eastAsianSurnames.has(w[0])) push(personBySurname, w[0], c);
+      push(personBySurname, w[w.length - 1], i);
+      if (w[0] !== w[w.length - 1] && lex.eastAsianSurnames.has(w[0])) push(personBySurname, w[0], i);
     }
     if (w.length >= 2) {
       if (c.kind !== 'person') {
-        for (let k = 1; k < w.length; k++) push(multiByFirstWords, w.slice(0, k).join(' '), c);
+        for (const prefix of prefixesOf(c)) push(multiByFirstWords, prefix, i);
         // "Church of Scientology" -> "Scientology"
-        if (c.ofAt > 0) push(multiByFirstWords, w.slice(c.ofAt).join(' '), c);
+        if (c.ofAt > 0) push(multiByFirstWords, w.slice(c.ofAt).join(' '), i);
       }
       const ini = c.initials;
-      if (ini.length >= 2) push(byInitials, ini, c);
+      if (ini.length >= 2) push(byInitials, ini, i);
     }
   }
 
-  // 3. each mention's entity: the full form it is short for, else itself
-  const fullOf = new Map<NameCandidate, NameCandidate>();
-  for (const c of cands) {
-    const w = wordsOf(c);
+  // 3. each mention's entity: the full form it is short for (fullOf[i], an index), else itself (-1)
+  const fullOf = new Int32Array(cands.length).fill(-1);
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i];
+    const w = c.words;
     if (c.acronym) {
-      const exp = nearest(byInitials.get(c.key), c.start);
-      if (exp && exp !== c) { fullOf.set(c, exp); continue; }
+      const exp = nearest(cands, byInitials.get(c.key), c.start);
+      if (exp >= 0 && exp !== i) { fullOf[i] = exp; continue; }
     }
     if (w.length === 1 && (c.kind === 'person' || !c.strong || !lex.countries.has(c.key))) {
       const persons = personBySurname.get(w[0]);
       if (persons && !lex.countries.has(c.key) && !(lex.places.has(c.key) && c.strong && c.kind !== 'person' && persons.length === 0)) {
-        const full = nearest(persons, c.start);
-        if (full) { fullOf.set(c, full); continue; }
+        const full = nearest(cands, persons, c.start);
+        if (full >= 0) { fullOf[i] = full; continue; }
       }
     }
     if (!c.titled && (!c.strong || (c.kind === 'person' ? PLACE_PREPS.has(wordBefore(text, c.start)) : !lex.places.has(c.key)))) {
-      const longer = multiByFirstWords.get(w.join(' '));
+      const longer = multiByFirstWords.get(w.length === 1 ? w[0] : w.join(' '));
       if (longer && longer.length) {
-        const full = nearest(longer, c.start);
-        if (full) { fullOf.set(c, full); continue; }
+        const full = nearest(cands, longer, c.start);
+        if (full >= 0) { fullOf[i] = full; continue; }
       }
     }
   }
   // acronyms defined by their expansion also give the expansion their kind, and vice versa
-  const out: LinkedName[] = [];
-  for (const c of cands) {
-    let full = fullOf.get(c) ?? c;
-    for (let hops = 0; hops < 3 && fullOf.has(full); hops++) full = fullOf.get(full)!;
-    const kind = full === c ? c.kind : full.kind;
-    const canon = lex.aliases.get(full.key) ?? entityKey(lex, kind, full);
-    out.push({ start: c.start, end: c.end, text: c.text, kind, localId: `${kind}:${canon}`, short: full !== c, words: wordsOf(full) });
+  const entities: LocalEntity[] = [];
+  const full: number[] = [];
+  const lone: number[] = [];
+  const spans = new Int32Array(cands.length * 4);
+  const entityOf = new Int32Array(cands.length).fill(-1); // by index of the full form
+  const byCanon = KIND_ORDER.map(() => new Map<string, number>());
+  // per entity: bit 1 once named by a lone person word, bit 2 once named in full
+  const seen: number[] = [];
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i];
+    let fi = i;
+    for (let hops = 0; hops <= 3 && fullOf[fi] >= 0; hops++) fi = fullOf[fi];
+    const f = cands[fi];
+    let e = entityOf[fi];
+    if (e < 0) {
+      const canon = lex.aliases.get(f.key) ?? entityKey(lex, f.kind, f);
+      const byKind = byCanon[KIND_ORDER.indexOf(f.kind)];
+      e = byKind.get(canon) ?? -1;
+      if (e < 0) {
+        e = entities.length;
+        byKind.set(canon, e);
+        // most entities have one form: arrays made by a literal have no room to spare
+        entities.push({ localId: `${f.kind}:${canon}`, kind: f.kind, words: f.words, forms: [c.text], counts: [0] });
+        seen.push(0);
+      }
+      entityOf[fi] = e;
+    }
+    const entity = entities[e];
+    let form = entity.forms.indexOf(c.text);
+    if (form < 0) {
+      form = entity.forms.length;
+      entity.forms.push(c.text);
+      entity.counts.push(1);
+    } else entity.counts[form]++;
+    if (f.kind === 'person' && f.words.length === 1) {
+      if (!(seen[e] & 1)) { seen[e] |= 1; lone.push(e); }
+    } else if (!(seen[e] & 2)) {
+      seen[e] |= 2;
+      full.push(e);
+      entity.words = f.words;
+    }
+    spans[i * 4] = c.start;
+    spans[i * 4 + 1] = c.end;
+    spans[i * 4 + 2] = e;
+    spans[i * 4 + 3] = form;
   }
-  return out;
+  return { entities, full, lone, spans };
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -150,22 +204,19 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
-/** The candidate nearest before `pos`, else the first one after it (lists are in text order). */
-function nearest(list: NameCandidate[] | undefined, pos: number): NameCandidate | undefined {
-  if (!list || !list.length) return undefined;
+/** Index of the candidate nearest before `pos`, else of the first one after it (lists are in text order); -1 for none. */
+function nearest(cands: readonly NameCandidate[], list: number[] | undefined, pos: number): number {
+  if (!list || !list.length) return -1;
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid].start < pos) lo = mid + 1;
+    if (cands[list[mid]].start < pos) lo = mid + 1;
     else hi = mid;
   }
   if (lo > 0) return list[lo - 1];
-  return list[lo].start === pos ? list[lo + 1] ?? list[lo] : list[lo];
+  return cands[list[lo]].start === pos ? list[lo + 1] ?? list[lo] : list[lo];
 }
-
-export type { Ent };
-export { normKey };
 
 /** Family names of the persons named with several words among `cands`, added to `into`. */
 export function collectSurnames(cands: readonly NameCandidate[], into: Set<string>): void {

@@ -38,22 +38,29 @@ interface Ctx {
   knownToks: Set<string>;
   out: NameCandidate[];
   /** Lowercase words of other documents' names (family names) that count as known here. */
-  extra?: ReadonlySet<string>;
+  extra?: WordSet;
   /** Sentence-initial common words left out for want of evidence. */
   dropped: string[];
 }
 
 const DATE_WORDS = new Set('monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec'.split('|'));
 
+/** Words a lookup can be made in: a Set, or one that records the lookups. */
+export type WordSet = Pick<ReadonlySet<string>, 'has'>;
+
 /** Person, organization and place mentions of a text, with entity ids local to this text. */
 export function recognizeNames(text: string): Mention[] {
-  const cands = findNames(text);
-  const linked = linkDocument(text, cands);
-  return linked.map(l => ({ start: l.start, end: l.end, text: l.text, kind: l.kind, entity: l.localId }));
+  const { entities, spans } = linkDocument(text, findNames(text));
+  const out: Mention[] = [];
+  for (let i = 0; i < spans.length; i += 4) {
+    const e = entities[spans[i + 2]];
+    out.push({ start: spans[i], end: spans[i + 1], text: e.forms[spans[i + 3]], kind: e.kind, entity: e.localId });
+  }
+  return out;
 }
 
 /** Finds the names of one text: candidates with kinds, in text order, not overlapping. */
-export function findNames(text: string, extra?: ReadonlySet<string>): NameCandidate[] {
+export function findNames(text: string, extra?: WordSet): NameCandidate[] {
   return findNamesDetailed(text, extra).names;
 }
 
@@ -61,7 +68,7 @@ export function findNames(text: string, extra?: ReadonlySet<string>): NameCandid
  * Like findNames, and also tells which sentence-initial common words were left out for want of
  * evidence: a caller that knows more (family names from other documents) may run it again with `extra`.
  */
-export function findNamesDetailed(text: string, extra?: ReadonlySet<string>): { names: NameCandidate[]; dropped: string[] } {
+export function findNamesDetailed(text: string, extra?: WordSet): { names: NameCandidate[]; dropped: string[] } {
   const lex = lexicon();
   const ctx: Ctx = { text, lex, known: new Map(), knownToks: new Set(), out: [], extra, dropped: [] };
   const deferred: Tok[][] = [];
@@ -134,34 +141,53 @@ function segmentRun(ctx: Ctx, run: Tok[], body: boolean): void {
     classifySegment(ctx, run, false, body);
     return;
   }
-  // function words ("The", "In") and date words split runs; a leading sentence-initial common word goes
-  let piece: Tok[] = [];
-  const pieces: Tok[][] = [];
+  // function words ("The", "In") and date words split runs, and so do connectors that join no
+  // name; each piece is handled as soon as it ends (the splitting reads no state the pieces change)
+  let start = 0; // first token of the current piece
   for (let i = 0; i < run.length; i++) {
     const t = run[i];
     const k = t.lower;
-    if (t.hyphenSplit && piece.length) { pieces.push(piece); piece = []; }
+    if (t.hyphenSplit && i > start) {
+      splitTitles(ctx, part(run, start, i), body);
+      start = i;
+    }
     const breaks = (lex.functionWords.has(k) && (!t.caps || t.line === LineKind.Caps)) || DATE_WORDS.has(k) || (t.initial && k === 'i.');
-    if (breaks) { if (piece.length) pieces.push(piece); piece = []; continue; }
-    if (t.conn && piece.length && !connectorJoins(lex, piece, t.conn, run, i)) { pieces.push(piece); piece = []; }
-    piece.push(t);
+    if (breaks) {
+      if (i > start) splitTitles(ctx, part(run, start, i), body);
+      start = i + 1;
+      continue;
+    }
+    if (t.conn && i > start && !connectorJoins(lex, run, start, i)) {
+      splitTitles(ctx, part(run, start, i), body);
+      start = i;
+    }
   }
-  if (piece.length) pieces.push(piece);
-  for (const p of pieces) splitTitles(ctx, p, body);
+  if (run.length > start) splitTitles(ctx, part(run, start, run.length), body);
 }
 
-function connectorJoins(lex: Lexicon, piece: Tok[], conn: string, run: Tok[], i: number): boolean {
-  const left = piece[piece.length - 1].lower;
+/** Tokens a..b of a run (the run itself when that is all of it). */
+function part(run: Tok[], a: number, b: number): Tok[] {
+  return a === 0 && b === run.length ? run : run.slice(a, b);
+}
+
+/** Whether the connector before run[i] joins it to the piece run[start..i). */
+function connectorJoins(lex: Lexicon, run: Tok[], start: number, i: number): boolean {
+  const conn = run[i].conn;
+  const left = run[i - 1].lower;
+  const inPiece = (test: (t: Tok, j: number) => boolean): boolean => {
+    for (let j = start; j < i; j++) if (test(run[j], j - start)) return true;
+    return false;
+  };
   switch (conn) {
     case 'of': case 'of the':
       return lex.orgPrefixes.has(left) || lex.placeOfPrefixes.has(left) || lex.orgHeads.has(left) || lex.placeHeads.has(left) || lex.titles.has(left)
-        || piece.some(t => lex.orgPrefixes.has(t.lower) || lex.orgHeads.has(t.lower));
+        || inPiece(t => lex.orgPrefixes.has(t.lower) || lex.orgHeads.has(t.lower));
     case 'for': case 'for the': case 'on':
-      return lex.orgHeads.has(left) || lex.orgPrefixes.has(left) || piece.some(t => lex.orgPrefixes.has(t.lower));
+      return lex.orgHeads.has(left) || lex.orgPrefixes.has(left) || inPiece(t => lex.orgPrefixes.has(t.lower));
     case 'and': case '&':
       if (conn === '&') return true;
       // "Academy of Motion Picture Arts and Sciences": inside an "X of Y" organization name
-      return piece.some((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the' || t.conn === 'for')) && i === run.length - 1 || piece.some((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the')) && lex.orgHeads.has(run[run.length - 1].lower);
+      return inPiece((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the' || t.conn === 'for')) && i === run.length - 1 || inPiece((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the')) && lex.orgHeads.has(run[run.length - 1].lower);
     default:
       return true; // particles: de, van, von, bin, al...
   }
@@ -179,27 +205,26 @@ function splitTitles(ctx: Ctx, piece: Tok[], body: boolean): void {
       return;
     }
   }
-  let seg: Tok[] = [];
+  let start = 0; // first token of the current segment
   let titled = false;
   let i = 0;
   while (i < n) {
     const t = piece[i];
     const isTitle = lex.titles.has(t.lower) && i + 1 < n && !(t.caps && t.t.length > 3);
     if (isTitle) {
-      if (seg.length) classifySegment(ctx, seg, titled, body);
-      seg = [];
-      titled = lex.personTitles.has(t.lower.replace(/\.$/, '')) || titled;
+      if (i > start) classifySegment(ctx, part(piece, start, i), titled, body);
+      titled = lex.personTitles.has(withoutFinalDot(t.lower)) || titled;
       i++;
       // "Secretary of State John Kerry": common words after "of" belong to the title
       if (i < n && (piece[i].conn === 'of' || piece[i].conn === 'of the')) {
         while (i < n - 1 && lex.common.has(piece[i].lower) && !lex.given.has(piece[i].lower)) i++;
       }
+      start = i;
       continue;
     }
-    seg.push(t);
     i++;
   }
-  if (seg.length) classifySegment(ctx, seg, titled, body);
+  if (n > start) classifySegment(ctx, part(piece, start, n), titled, body);
 }
 
 function isDemonymAt(lex: Lexicon, seg: Tok[], i: number): number {
@@ -244,11 +269,14 @@ function classifySegment(ctx: Ctx, seg: Tok[], titled: boolean, body: boolean): 
   if (lex.eventHeads.has(last.lower) && !lex.orgs.has(key) && !lex.places.has(key)) {
     if (n > 1) {
       const restKey = normKey(ctx.text.slice(first.s, seg[n - 2].e));
-      if (lex.orgs.has(restKey) || (seg[0].caps && n === 2)) emit(ctx, seg.slice(0, n - 1), 'organization', true, titled, restKey, body);
+      if (lex.orgs.has(restKey) || (seg[0].caps && n === 2)) {
+        const rest = seg.slice(0, n - 1);
+        emit(ctx, rest, n === 2 ? first.t : ctx.text.slice(first.s, seg[n - 2].e), 'organization', true, titled, restKey, body);
+      }
     }
     return;
   }
-  if (n === 1 && lex.neverNames.has(first.lower.replace(/\.$/, '')) && !lex.places.has(key) && !lex.orgs.has(key) && !lex.aliases.has(key)) return;
+  if (n === 1 && lex.neverNames.has(withoutFinalDot(first.lower)) && !lex.places.has(key) && !lex.orgs.has(key) && !lex.aliases.has(key)) return;
   if (n === 1 && !titled && (lex.titles.has(first.lower) || lex.orgHeads.has(first.lower) || lex.placeHeads.has(first.lower)) && !lex.orgs.has(key) && !lex.places.has(key)) return;
   if (n === 1 && (first.initial || first.t.length === 1)) return;
   if (n === 1 && (first.caps || first.dotted) && first.line === LineKind.Body) {
@@ -258,7 +286,7 @@ function classifySegment(ctx: Ctx, seg: Tok[], titled: boolean, body: boolean): 
     if (first.t.length >= 4 && lex.common.has(first.lower) && !lex.places.has(key) && !lex.orgs.has(key) && !ctx.knownToks.has(first.lower)) return;
   }
   const [kind, strong] = classify(ctx, seg, key, titled);
-  if (kind) emit(ctx, seg, kind, strong, titled, key, body);
+  emit(ctx, seg, text, kind, strong, titled, key, body);
 }
 
 /** True when seg[a..] starts with a multi-word lexicon entry ("Saudi Arabia", "New Zealand"). */
@@ -290,16 +318,16 @@ function isKnownWord(ctx: Ctx, seg: Tok[], a: number, b: number): boolean {
   return lex.places.has(k) || lex.orgs.has(k);
 }
 
-function emit(ctx: Ctx, seg: Tok[], kind: NameKind, strong: boolean, titled: boolean, key: string, body: boolean): void {
+/** Records a name: `seg` are its tokens, `text` its text (the first token's alone, else the span's). */
+function emit(ctx: Ctx, seg: Tok[], text: string, kind: NameKind, strong: boolean, titled: boolean, key: string, body: boolean): void {
   const first = seg[0];
   const last = seg[seg.length - 1];
-  const text = seg.length === 1 ? first.t : ctx.text.slice(first.s, last.e);
-  const words: string[] = [];
+  const words = new Array<string>(seg.length); // sized exactly: it may be kept with the document
   let initials = '';
   let ofAt = -1;
   for (let i = 0; i < seg.length; i++) {
     const t = seg[i];
-    words.push(t.lower.charCodeAt(t.lower.length - 1) === 46 ? t.lower.slice(0, -1) : t.lower);
+    words[i] = withoutFinalDot(t.lower);
     if (i > 0 && ofAt < 0 && (t.conn === 'of' || t.conn === 'of the')) ofAt = i;
     if (seg.length > 1) {
       initials += t.lower[0];
@@ -324,66 +352,75 @@ function aliasKind(lex: Lexicon, key: string): NameKind | null {
   return lex.places.has(canon) || lex.countries.has(canon) ? 'place' : 'organization';
 }
 
+type Verdict = readonly [NameKind, boolean];
+// shared verdicts: classify runs for every name, and need not allocate one
+const STRONG: Readonly<Record<NameKind, Verdict>> = { person: ['person', true], organization: ['organization', true], place: ['place', true] };
+const GUESS: Readonly<Record<NameKind, Verdict>> = { person: ['person', false], organization: ['organization', false], place: ['place', false] };
+
 /** Kind of a name from its words, lexicons and context; strong when it rests on more than a guess. */
-function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): [NameKind | null, boolean] {
+function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
   const { lex, text } = ctx;
   const n = seg.length;
   const first = seg[0];
   const last = seg[n - 1];
-  const lastK = last.lower.replace(/\.$/, '');
-  if (titled) return ['person', true];
+  const lastK = withoutFinalDot(last.lower);
+  if (titled) return STRONG.person;
   const ak = aliasKind(lex, key);
-  if (ak) return [ak, true];
-  if (lex.orgs.has(key)) return ['organization', true];
+  if (ak) return STRONG[ak];
+  if (lex.orgs.has(key)) return STRONG.organization;
   if (n > 1) {
-    if (lex.orgHeads.has(lastK)) return ['organization', true];
-    if (lastK === 'state' && n === 2 && lex.places.has(tokKey(first)) && !lex.countries.has(tokKey(first))) return ['organization', true];
-    if (lex.placeHeads.has(lastK) && !(lex.orgPrefixes.has(first.lower) && seg.some((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the')) && !seg[n - 1].conn)) return ['place', true];
+    if (lex.orgHeads.has(lastK)) return STRONG.organization;
+    if (lastK === 'state' && n === 2 && lex.places.has(tokKey(first)) && !lex.countries.has(tokKey(first))) return STRONG.organization;
+    if (lex.placeHeads.has(lastK) && !(lex.orgPrefixes.has(first.lower) && seg.some((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the')) && !seg[n - 1].conn)) return STRONG.place;
     const ofAt = seg.findIndex((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the'));
     if (ofAt > 0) {
       const head = seg[ofAt - 1].lower;
-      if (lex.placeOfPrefixes.has(head) && !lex.orgPrefixes.has(head)) return ['place', true];
-      if (lex.orgPrefixes.has(head) || lex.orgHeads.has(head)) return ['organization', true];
-      if (lex.placeHeads.has(head)) return ['place', true]; // "Great Hall of the People"
+      if (lex.placeOfPrefixes.has(head) && !lex.orgPrefixes.has(head)) return STRONG.place;
+      if (lex.orgPrefixes.has(head) || lex.orgHeads.has(head)) return STRONG.organization;
+      if (lex.placeHeads.has(head)) return STRONG.place; // "Great Hall of the People"
     }
     // "SK Hynix": a known organization's name first
-    if (lex.orgs.has(tokKey(first)) && first.caps && !lex.places.has(key)) return ['organization', true];
-    if (seg.some((t, i) => i > 0 && t.conn && t.conn !== 'and' && lex.orgHeads.has(seg[i - 1].lower))) return ['organization', true];
-    if (lex.placeHeads.has(lastK)) return ['place', true];
+    if (lex.orgs.has(tokKey(first)) && first.caps && !lex.places.has(key)) return STRONG.organization;
+    if (seg.some((t, i) => i > 0 && t.conn && t.conn !== 'and' && lex.orgHeads.has(seg[i - 1].lower))) return STRONG.organization;
+    if (lex.placeHeads.has(lastK)) return STRONG.place;
   }
   if (lex.places.has(key)) {
     // "Paris" the city, unless a person's given name comes first ("Paris Hilton" is not in the lexicon)
-    return ['place', true];
+    return STRONG.place;
   }
   // teams and bands: a capitalized plural of a common noun ("the Colts", "Kansas City Chiefs")
-  if (isPluralCommon(lex, last) && (!first.sent || n > 1) && !(n > 1 && (lex.given.has(first.lower) || first.initial))) return ['organization', true];
+  if (isPluralCommon(lex, last) && (!first.sent || n > 1) && !(n > 1 && (lex.given.has(first.lower) || first.initial))) return STRONG.organization;
   if (n > 1) {
     // "Indiana State", "Ohio State": universities and their teams
-    if (lastK === 'state' && lex.places.has(normKey(ctx.text.slice(first.s, seg[n - 2].e)))) return ['organization', true];
+    if (lastK === 'state' && lex.places.has(normKey(ctx.text.slice(first.s, seg[n - 2].e)))) return STRONG.organization;
     // "California Highway Patrol", "Telecom Egypt": a place with other words, an organization word first
-    if (lex.orgHeads.has(first.lower) && !lex.placeHeads.has(first.lower)) return ['organization', true];
-    if (lex.places.has(tokKey(first)) && !lex.given.has(first.lower) && !seg.slice(1).some(t => lex.given.has(t.lower) || lex.places.has(tokKey(t)))) return ['organization', false];
-    if (lex.placePrefixes.has(first.lower) && !lex.given.has(first.lower)) return ['place', true];
-    if (first.initial || (lex.given.has(first.lower) && !lex.places.has(tokKey(first)))) return ['person', true];
-    if (lex.eastAsianSurnames.has(first.lower) && n <= 3) return ['person', true];
-    if (lex.given.has(first.lower)) return ['person', true];
+    if (lex.orgHeads.has(first.lower) && !lex.placeHeads.has(first.lower)) return STRONG.organization;
+    if (lex.places.has(tokKey(first)) && !lex.given.has(first.lower) && !seg.slice(1).some(t => lex.given.has(t.lower) || lex.places.has(tokKey(t)))) return GUESS.organization;
+    if (lex.placePrefixes.has(first.lower) && !lex.given.has(first.lower)) return STRONG.place;
+    if (first.initial || (lex.given.has(first.lower) && !lex.places.has(tokKey(first)))) return STRONG.person;
+    if (lex.eastAsianSurnames.has(first.lower) && n <= 3) return STRONG.person;
+    if (lex.given.has(first.lower)) return STRONG.person;
   }
   if (first.caps || first.dotted) {
-    if (n === 1) return ['organization', false];
+    if (n === 1) return GUESS.organization;
   }
   const before = wordBefore(text, first.s);
   const after = wordAfter(text, last.e);
   const b = before.toLowerCase();
-  if (lex.personCuesBefore.has(b) && before === b) return ['person', true];
+  if (lex.personCuesBefore.has(b) && before === b) return STRONG.person;
   if (n === 1) {
-    if (lex.given.has(first.lower)) return ['person', false];
-    if (lex.personCuesAfter.has(after) && after !== 'is' && after !== 'was' && after !== 'has' && after !== 'had') return ['person', false];
-    if (before === 'the') return ['organization', false];
-    if (lex.placeCuesBefore.has(before) && (before === 'in' || before === 'at' || before === 'from' || before === 'near')) return ['place', false];
+    if (lex.given.has(first.lower)) return GUESS.person;
+    if (lex.personCuesAfter.has(after) && after !== 'is' && after !== 'was' && after !== 'has' && after !== 'had') return GUESS.person;
+    if (before === 'the') return GUESS.organization;
+    if (lex.placeCuesBefore.has(before) && (before === 'in' || before === 'at' || before === 'from' || before === 'near')) return GUESS.place;
     // a person is introduced by a full name: a lone unknown word is more often an organization
-    return ['organization', false];
+    return GUESS.organization;
   }
-  return ['person', false];
+  return GUESS.person;
+}
+
+function withoutFinalDot(word: string): string {
+  return word.charCodeAt(word.length - 1) === 46 ? word.slice(0, -1) : word;
 }
 
 function isPluralCommon(lex: Lexicon, t: Tok): boolean {

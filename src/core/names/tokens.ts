@@ -1,5 +1,5 @@
 // One pass over the capitalized words of a text, grouped into runs that may form names.
-import { lexicon, normKey } from '../lexicon/lexicon';
+import { lexicon, normKeyOfLowercase } from '../lexicon/lexicon';
 
 export const enum LineKind { Body = 0, Title = 1, Caps = 2 }
 
@@ -18,19 +18,17 @@ export interface Tok {
   /** First word of a sentence (or of a line, or after a colon or a dash). */
   sent: boolean;
   line: LineKind;
-  /** Start of the token's line, for telling lines apart. */
-  lineStart: number;
   /** Connector before this token inside its run ('' for a plain space; "of", "de"...). */
   conn: string;
   /** True when this token was cut from the same hyphenated word as the token before. */
-  hyphenSplit?: boolean;
+  hyphenSplit: boolean;
   /** normKey of the word, computed on demand by tokKey(). */
-  k?: string;
+  k: string | undefined;
 }
 
 /** The lexicon key of a token, computed once. */
 export function tokKey(t: Tok): string {
-  return t.k ?? (t.k = normKey(t.t));
+  return t.k ?? (t.k = normKeyOfLowercase(t.lower));
 }
 
 // A capitalized word: letters, digits, inner apostrophes before a capital (O'Brien), hyphenated parts.
@@ -41,6 +39,7 @@ const HYPHEN = /[-‐‑]/;
 
 /** Abbreviations whose final dot belongs to the word and ends no sentence. */
 const ABBREVIATIONS = new Set('Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Fr|Mt|Ft|Co|Corp|Inc|Ltd|Bros|Calif|Fla|Mass|Ariz|Ill|Ind|Mich|Minn|Wis|Wash|Ore|Penn|Conn|Tenn|Ky|La|Md|Mo|Va|Ga|Ala|Miss|Okla|Colo|Nev|Neb|Kan|Ave|Blvd|Rd|No|Vol|Gen|Adm|Cmdr|Cpl|Pvt|Supt|Insp|Det|Hon|Messrs|Mme|Mlle|Univ|Dept|Assn|Intl|Natl|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec'.split('|'));
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map(a => a.length));
 const NUMBER_WORDS = new Set('one|two|three|four|five|six|seven|eight|nine|ten|single|dual|multi|first|second|third|half|all|non|anti|pro|ex|post|pre|neo|mid|pan|sub|trans|inter|intra'.split('|'));
 /** Lowercase second halves of hyphenated words that make the first half a modifier ("Seoul-based"). */
 const COMPOUND_TAILS = new Set('led|based|born|backed|owned|run|style|styled|era|made|bound|wide|related|friendly|controlled|funded|sponsored|linked|affiliated|allied|aligned|brokered|built|centric|dominated|inspired|focused|speaking|language|themed|specific|registered|listed|flagged|bred|grown|educated|trained|appointed|elected|bashing|only|plus|level|type|class|area|bred|headquartered|listed|proof|free|occupied|administered|held|ruled|governed|bound|wide|esque|ish|ism|ist|ists|ese|ian|an|led|like|specific|produced|designed|made|sized|shaped|Americans|American|born|native|origin|Korean|Japanese|Chinese|British|French|German|Russian|related|centered|centred|oriented'.split('|'));
@@ -55,27 +54,30 @@ export function lineKindOf(text: string, start: number, end: number): LineKind {
   let lowerWords = 0;
   let upperLetters = 0;
   let lowerLetters = 0;
-  const fw = lexicon().functionWords;
+  const { functionWords, shortFunctionWords } = lexicon();
   let i = start;
   while (i < end) {
     let c = text.charCodeAt(i);
     const up = (c >= 65 && c <= 90) || (c > 127 && text[i] !== text[i].toLowerCase());
     const low = !up && ((c >= 97 && c <= 122) || (c > 127 && text[i] !== text[i].toUpperCase()));
     if (!up && !low) { i++; continue; }
-    // one word: letters and apostrophes
+    // one word: letters and apostrophes; `code` is its letterCode while it is letters a-z only
     const ws = i;
+    let code = 0;
     for (;;) {
-      if ((c >= 65 && c <= 90)) upperLetters++;
-      else if (c >= 97 && c <= 122) lowerLetters++;
+      if ((c >= 65 && c <= 90)) { upperLetters++; code = -1; }
+      else if (c >= 97 && c <= 122) { lowerLetters++; if (code >= 0) code = code * 27 + c - 96; }
       else if (c > 127 && LETTER_OR_DIGIT.test(text[i])) {
         if (text[i] !== text[i].toLowerCase()) upperLetters++;
         else lowerLetters++;
+        code = -1;
       } else if (c !== 39 && c !== 0x2019) break;
+      else code = -1;
       if (++i >= end) break;
       c = text.charCodeAt(i);
     }
     if (up) upperWords++;
-    else if (i - ws > 4 || !fw.has(text.slice(ws, i))) {
+    else if (i - ws > 4 || !(code >= 0 ? shortFunctionWords.has(code) : functionWords.has(text.slice(ws, i)))) {
       // a line of at most ~50 words with more than 10 lowercase ones is body text
       if (++lowerWords > 10) return LineKind.Body;
     }
@@ -89,6 +91,11 @@ export function lineKindOf(text: string, start: number, end: number): LineKind {
     return LineKind.Title;
   }
   return LineKind.Body;
+}
+
+function isLetterOrDigit(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) : LETTER_OR_DIGIT.test(text[i]);
 }
 
 function isSpace(c: number): boolean {
@@ -121,7 +128,8 @@ export function sentenceStart(text: string, s: number): boolean {
   if (c === 46) {
     // "Mr. Lee", "U.S. President", "W. Mark Felt": the dot ends an abbreviation, not a sentence
     let j = i - 1;
-    while (j >= 0 && LETTER_OR_DIGIT.test(text[j])) j--;
+    while (j >= 0 && isLetterOrDigit(text, j)) j--;
+    if (i - j - 1 > LONGEST_ABBREVIATION) return true;
     const word = text.slice(j + 1, i);
     if (word.length === 1 && word !== word.toLowerCase()) return false;
     if (ABBREVIATIONS.has(word)) return false;
@@ -138,26 +146,39 @@ export type RunSink = (run: Tok[]) => void;
  */
 export function scanRuns(text: string, sink: RunSink): void {
   const lex = lexicon();
-  let run: Tok[] = [];
+  // the run being built, in a buffer reused from run to run: the sink gets an exact copy
+  const run: Tok[] = [];
+  let n = 0;
+  const add = (tok: Tok) => {
+    if (n < run.length) run[n] = tok;
+    else run.push(tok);
+    n++;
+  };
   let lineStart = 0;
   let nextNl = text.indexOf('\n');
   if (nextNl < 0) nextNl = text.length;
   let lineKind: LineKind | -1 = -1;
   const flush = () => {
-    if (run.length) sink(run);
-    run = [];
+    if (n) sink(run.slice(0, n));
+    n = 0;
   };
   const len = text.length;
   for (let at = 0; at < len; at++) {
     // find the next capital letter: a plain loop is faster than a Unicode-class regex search
     const c0 = text.charCodeAt(at);
     if (c0 < 65 || (c0 > 90 && (c0 < 0xc0 || !UPPER.test(text[at])))) continue;
-    CAP_RE.lastIndex = at;
-    const m = CAP_RE.exec(text);
-    if (m === null) continue;
-    at += m[0].length - 1;
-    let s = m.index;
-    let t = m[0];
+    // most words are plain ASCII; the regex decides the others
+    let end = c0 <= 90 ? plainWordEnd(text, at) : -1;
+    const plain = end >= 0;
+    if (!plain) {
+      CAP_RE.lastIndex = at;
+      const m = CAP_RE.exec(text);
+      if (m === null) continue;
+      end = at + m[0].length;
+    }
+    const s = at;
+    let t = text.slice(s, end);
+    at = end - 1;
     // not the start of a word: "iPhone", "pro-Beijing", "d'Ivoire"
     if (s > 0) {
       const p = text.charCodeAt(s - 1);
@@ -182,7 +203,7 @@ export function scanRuns(text: string, sink: RunSink): void {
       if (t.length === 1) { initial = true; e++; t += '.'; }
       else if (ABBREVIATIONS.has(t)) { e++; t += '.'; }
     }
-    const parts = HYPHEN.test(t) && !dotted ? t.split(HYPHEN) : null;
+    const parts = !plain && !dotted && HYPHEN.test(t) ? t.split(HYPHEN) : null;
     if (parts) {
       if (NUMBER_WORDS.has(parts[0].toLowerCase())) { flush(); continue; } // "One-China policy"
       if (parts[0].length === 1 && parts[1] && parts[1][0] === parts[1][0].toLowerCase()) { flush(); continue; } // "T-shirt", "X-ray"
@@ -197,14 +218,14 @@ export function scanRuns(text: string, sink: RunSink): void {
         e = s + t.length;
       }
     }
-    const tok = makeTok(text, s, e, t, lineKind, lineStart, dotted, initial);
+    const tok = makeTok(text, s, e, t, lineKind, dotted, initial);
     // joins the run?
-    if (run.length) {
-      const prev = run[run.length - 1];
+    if (n) {
+      const prev = run[n - 1];
       const gap = s - prev.e;
       let conn: string | null = null;
       if (gap === 1 && isSpace(text.charCodeAt(prev.e))) conn = '';
-      else if (gap > 2 && gap <= 12) {
+      else if (gap > 2 && gap <= 12 && text.charCodeAt(prev.e) === 32 && text.charCodeAt(s - 1) === 32) {
         const g = CONNECTOR_RE.exec(text.slice(prev.e, s));
         if (g) conn = g[1];
       }
@@ -212,7 +233,7 @@ export function scanRuns(text: string, sink: RunSink): void {
       else tok.conn = conn;
     }
     // split "Korea-China", "Seoul-Beijing" into names when a part is a known place or organization
-    const hp = t.indexOf('-') > 0 && !dotted ? t.split('-') : null;
+    const hp = !plain && !dotted && t.indexOf('-') > 0 ? t.split('-') : null;
     if (hp && hp.length >= 2 && hp.every(q => q.length > 1 && q[0] !== q[0].toLowerCase()) && !lex.particles.has(hp[0].toLowerCase())) {
       const whole = lex.places.has(t.toLowerCase().replace(/-/g, '')) || lex.orgs.has(t.toLowerCase().replace(/-/g, ''));
       const known = hp.some(q => { const k = q.toLowerCase(); return lex.places.has(k) || lex.orgs.has(k) || lex.aliases.has(k); });
@@ -222,15 +243,15 @@ export function scanRuns(text: string, sink: RunSink): void {
         let off = s;
         for (let k = 0; k < hp.length; k++) {
           const q = hp[k];
-          const sub = makeTok(text, off, off + q.length, q, lineKind, lineStart, false, false);
-          if (k === 0) { sub.conn = tok.conn; sub.sent = tok.sent; run.push(sub); }
-          else { flush(); sub.hyphenSplit = true; run.push(sub); }
+          const sub = makeTok(text, off, off + q.length, q, lineKind, false, false);
+          if (k === 0) { sub.conn = tok.conn; sub.sent = tok.sent; add(sub); }
+          else { flush(); sub.hyphenSplit = true; add(sub); }
           off += q.length + 1;
         }
         continue;
       }
     }
-    run.push(tok);
+    add(tok);
     if (initial || (t.charCodeAt(t.length - 1) === 46 && ABBREVIATIONS.has(t.slice(0, -1)))) continue;
     // a sentence ends after this word: the run ends too
     const after = text.charCodeAt(e);
@@ -239,7 +260,26 @@ export function scanRuns(text: string, sink: RunSink): void {
   flush();
 }
 
-function makeTok(text: string, s: number, e: number, t: string, line: LineKind, lineStart: number, dotted: boolean, initial: boolean): Tok {
+/**
+ * End of the capitalized word at `at` (an ASCII capital) when it is ASCII letters and digits and
+ * nothing CAP_RE would add follows (an apostrophe, a hyphen, "&", a dot after one letter, ".com",
+ * any non-ASCII character); else -1.
+ */
+function plainWordEnd(text: string, at: number): number {
+  const n = text.length;
+  let j = at + 1;
+  let c = 0;
+  for (; j < n; j++) {
+    c = text.charCodeAt(j);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) break;
+  }
+  if (j === n) return j;
+  if (c >= 128 || c === 39 || c === 45 || c === 38) return -1;
+  if (c === 46) return j > at + 1 && !text.startsWith('.com', j) ? j : -1;
+  return j;
+}
+
+function makeTok(text: string, s: number, e: number, t: string, line: LineKind, dotted: boolean, initial: boolean): Tok {
   let caps = false;
   const lower = t.toLowerCase();
   if (!dotted && !initial && t.length >= 2) {
@@ -247,7 +287,7 @@ function makeTok(text: string, s: number, e: number, t: string, line: LineKind, 
     // quick reject: a lowercase ASCII second letter ("Seoul")
     if (!(c1 >= 97 && c1 <= 122)) caps = t.toUpperCase() === t && lower !== t;
   }
-  return { s, e, t, lower, caps, dotted, initial, sent: sentenceStart(text, s), line, lineStart, conn: '' };
+  return { s, e, t, lower, caps, dotted, initial, sent: sentenceStart(text, s), line, conn: '', hyphenSplit: false, k: undefined };
 }
 
 /** The lowercase word right before `s` on the same line (one space apart), or ''. */

@@ -1,0 +1,54 @@
+import type { LocalEntity } from '../linking/linkDocument';
+import type { LinkedNames } from '../linking/linkNames';
+import type { DocumentAnalysis } from './snapshot';
+
+/**
+ * One copy of what the documents of a corpus share: strings (entity keys, words, surface forms,
+ * date values) and whole local entities (the same names, written the same way, recur in thousands
+ * of documents). A string enters as a copy, so that it never keeps alive the document text it was
+ * cut from. Everything interned is treated as immutable.
+ */
+export class Interner {
+  private readonly strings = new Map<string, string>();
+  private readonly entities = new Map<string, LocalEntity>();
+
+  string(s: string): string {
+    let shared = this.strings.get(s);
+    if (shared === undefined) this.strings.set(s, (shared = detached(s)));
+    return shared;
+  }
+
+  /** Replaces the parts of a document's analysis by their shared copies (in place). */
+  analysis(a: DocumentAnalysis): void {
+    for (const m of a.dates) {
+      m.text = this.string(m.text);
+      if (m.value) m.value = this.string(m.value);
+    }
+    a.surnames = a.surnames.map(s => this.string(s));
+    this.linked(a.linked);
+  }
+
+  linked(linked: LinkedNames): void {
+    linked.found = linked.found.map(s => this.string(s));
+    linked.missing = linked.missing.map(s => this.string(s));
+    const { names } = linked;
+    names.entities = names.entities.map(e => this.entity(e));
+    names.full = names.full.slice(); // sized exactly (arrays grown by push have room to spare)
+    names.lone = names.lone.slice();
+  }
+
+  entity(e: LocalEntity): LocalEntity {
+    const key = `${e.localId}\u0001${e.kind}\u0001${e.words.join('\u0002')}\u0001${e.forms.join('\u0002')}\u0001${e.counts.join(',')}`;
+    let shared = this.entities.get(key);
+    if (!shared) {
+      shared = { localId: this.string(e.localId), kind: e.kind, words: e.words.map(w => this.string(w)), forms: e.forms.map(f => this.string(f)), counts: e.counts.slice() };
+      this.entities.set(this.string(key), shared);
+    }
+    return shared;
+  }
+}
+
+/** A copy of a string that shares no memory with the text it may have been sliced from. */
+function detached(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}

@@ -1,0 +1,129 @@
+import type { Entity, Mention, MentionKind } from '../types';
+
+/** A mention together with the document it is in. */
+export interface MentionRef {
+  path: string;
+  mention: Mention;
+}
+
+/** The mentions of one entity (or one date value) across the corpus: running totals, and where. */
+export class MentionGroup {
+  /** The documents that mention it, in no particular order. */
+  readonly docs: string[] = [];
+  count = 0;
+  /** Surface forms and how often each occurs. */
+  readonly forms = new Map<string, number>();
+  readonly kinds = new Map<MentionKind, number>();
+  /** Caches, dropped whenever the group changes. */
+  refs: MentionRef[] | undefined;
+  summary: Entity | undefined;
+}
+
+/**
+ * Mentions grouped by a key (entity id, date value), maintained document by document: a document's
+ * mentions are added and withdrawn as a whole, and only the groups it touches change. Each
+ * document's mentions are kept by key, so that a group needs no map of its own (a group may span
+ * every document; growing and rehashing thousands of large maps made linking a corpus slow).
+ */
+export class MentionTable {
+  private readonly groups = new Map<string, MentionGroup>();
+  private readonly byDoc = new Map<string, Map<string, readonly Mention[]>>();
+  /** Incremented on every change, for caches over all groups. */
+  version = 0;
+
+  constructor(private readonly keyOf: (m: Mention) => string | undefined) {}
+
+  get size(): number {
+    return this.groups.size;
+  }
+
+  get(key: string): MentionGroup | undefined {
+    return this.groups.get(key);
+  }
+
+  entries(): IterableIterator<[string, MentionGroup]> {
+    return this.groups.entries();
+  }
+
+  /** Adds one document's mentions (those without a key are left out), in place of any it had. */
+  addDocument(path: string, mentions: readonly Mention[]): void {
+    this.removeDocument(path);
+    const byKey = this.byKey(mentions);
+    this.byDoc.set(path, byKey);
+    for (const [key, list] of byKey) {
+      let g = this.groups.get(key);
+      if (!g) this.groups.set(key, (g = new MentionGroup()));
+      g.docs.push(path);
+      g.count += list.length;
+      tally(g, list, 1);
+      changed(g);
+    }
+    this.version++;
+  }
+
+  removeDocument(path: string): void {
+    const byKey = this.byDoc.get(path);
+    if (!byKey) return;
+    this.byDoc.delete(path);
+    for (const [key, list] of byKey) {
+      const g = this.groups.get(key)!;
+      g.count -= list.length;
+      if (g.count === 0) {
+        this.groups.delete(key);
+        continue;
+      }
+      g.docs.splice(g.docs.indexOf(path), 1);
+      tally(g, list, -1);
+      changed(g);
+    }
+    this.version++;
+  }
+
+  /** Every mention of a key, in text order, documents in the order of their rank. */
+  refs(key: string, rank: (path: string) => number): readonly MentionRef[] {
+    const g = this.groups.get(key);
+    if (!g) return [];
+    if (g.refs) return g.refs;
+    const docs = g.docs.map(path => ({ path, rank: rank(path) })).sort((a, b) => a.rank - b.rank);
+    const refs: MentionRef[] = [];
+    for (const { path } of docs) for (const mention of this.byDoc.get(path)!.get(key)!) refs.push({ path, mention });
+    return (g.refs = refs);
+  }
+
+  /** A document's mentions by key, in text order (lists sized exactly: they are kept). */
+  private byKey(mentions: readonly Mention[]): Map<string, Mention[]> {
+    const out = new Map<string, Mention[]>();
+    for (const m of mentions) {
+      const key = this.keyOf(m);
+      if (key === undefined) continue;
+      const list = out.get(key);
+      if (list) list.push(m);
+      else out.set(key, [m]);
+    }
+    for (const [key, list] of out) if (list.length > 1) out.set(key, list.slice());
+    return out;
+  }
+}
+
+/** Adds (sign 1) or takes away (-1) the forms and kinds of mentions; runs of one form count at once. */
+function tally(g: MentionGroup, list: readonly Mention[], sign: 1 | -1): void {
+  for (let i = 0; i < list.length;) {
+    const { text, kind } = list[i];
+    let n = 1;
+    while (i + n < list.length && list[i + n].text === text && list[i + n].kind === kind) n++;
+    add(g.forms, text, sign * n);
+    add(g.kinds, kind, sign * n);
+    i += n;
+  }
+}
+
+function changed(g: MentionGroup): void {
+  g.refs = undefined;
+  g.summary = undefined;
+}
+
+function add<K>(counts: Map<K, number>, key: K, by: number): void {
+  const n = (counts.get(key) ?? 0) + by;
+  if (n > 0) counts.set(key, n);
+  else counts.delete(key);
+}

@@ -1,0 +1,51 @@
+import { lexicon } from '../lexicon/lexicon';
+import { entityName, uniqueId, type CorpusLinks } from '../linking/linkCorpus';
+import type { DocumentNames, LocalEntity } from '../linking/linkDocument';
+
+/**
+ * Ids for the entities of changed documents, found at once against the corpus as last linked: an
+ * entity the corpus knows keeps its id, a lone family name goes to the one person of that name (or
+ * to the one it went to before the edit), anything new gets a fresh id, the same in every document
+ * until the next link. A full link (linkCorpus) may decide otherwise; the index relinks when idle.
+ */
+export class ProvisionalIds {
+  private readonly taken: Set<string>;
+  /** Fresh ids given since the last link, by local id. */
+  private readonly given = new Map<string, string>();
+
+  constructor(private readonly links: CorpusLinks) {
+    this.taken = new Set(links.idOfKey.values());
+  }
+
+  /** `before`: the document's ids by local id before the edit. */
+  ids(names: DocumentNames, before: ReadonlyMap<string, string>): string[] {
+    const { entities } = names;
+    const ids = new Array<string>(entities.length);
+    for (const e of names.full) ids[e] = this.known(entities[e], before) ?? this.fresh(entities[e]);
+    for (const e of names.lone) {
+      const { localId } = entities[e];
+      const persons = this.links.idsOfSurname.get(localId.slice(localId.indexOf(':') + 1));
+      const previous = before.get(localId);
+      if (persons?.length) ids[e] = previous !== undefined && persons.includes(previous) ? previous : persons[0];
+      else ids[e] = this.known(entities[e], before) ?? this.fresh(entities[e]);
+    }
+    return ids;
+  }
+
+  private known(e: LocalEntity, before: ReadonlyMap<string, string>): string | undefined {
+    return this.links.idOfKey.get(e.localId) ?? this.given.get(e.localId) ?? before.get(e.localId);
+  }
+
+  private fresh(e: LocalEntity): string {
+    const canon = e.localId.slice(e.localId.indexOf(':') + 1);
+    const name = lexicon().aliasNames.get(canon) ?? entityName(new Map(e.forms.map((f, i) => [f, e.counts[i]])));
+    const id = uniqueId(name, e.kind, this.taken);
+    this.given.set(e.localId, id);
+    return id;
+  }
+}
+
+/** The ids a linked document gave its entities, by local id. */
+export function idsByLocalId(names: DocumentNames, ids: readonly string[]): Map<string, string> {
+  return new Map(names.entities.map((e, i) => [e.localId, ids[i]]));
+}

@@ -1,0 +1,61 @@
+import type { Mention } from '../types';
+import { pinnedAliases, type Registry, type RegistryEntity } from './registry';
+import { foldedName } from './variantKey';
+
+const MAX_MERGE_CHAIN = 32;
+
+/**
+ * The reviewers' decisions as they apply to one mention at a time, so that a corpus index can apply
+ * them document by document: the same rules as applyRegistry (pinned aliases, merges, "not an
+ * entity"), with folded names computed once per surface form.
+ */
+export class RegistryMap {
+  private readonly notTexts: Set<string>;
+  private readonly notIds: Set<string>;
+  private readonly pinned: Map<string, string>;
+  private readonly mergedInto = new Map<string, string>();
+  private readonly folded = new Map<string, string>();
+  /** Registry entries by id (the last of each id wins, as in applyRegistry). */
+  readonly entities = new Map<string, RegistryEntity>();
+
+  constructor(readonly registry: Registry) {
+    this.notTexts = new Set(registry.notEntities.map(foldedName));
+    this.notIds = new Set(registry.entities.filter(e => e.notEntity).map(e => e.id));
+    this.pinned = pinnedAliases(registry);
+    for (const e of registry.entities) for (const from of e.merged) if (from !== e.id) this.mergedInto.set(from, e.id);
+    for (const e of registry.entities) this.entities.set(e.id, e);
+  }
+
+  /** True when the registry decides nothing: mentions pass unchanged. */
+  get empty(): boolean {
+    return this.registry.entities.length === 0 && this.registry.notEntities.length === 0;
+  }
+
+  /** The mentions of one document as the registry has them (a new array; dates pass unchanged). */
+  apply(mentions: readonly Mention[]): Mention[] {
+    const out: Mention[] = [];
+    for (const m of mentions) {
+      if (m.kind === 'date') {
+        out.push(m);
+        continue;
+      }
+      const folded = this.fold(m.text);
+      if (this.notTexts.has(folded)) continue;
+      const entity = this.resolve(this.pinned.get(folded) ?? m.entity ?? '');
+      if (!entity || this.notIds.has(entity)) continue;
+      out.push(entity === m.entity ? m : { ...m, entity });
+    }
+    return out;
+  }
+
+  private resolve(id: string): string {
+    for (let i = 0; i < MAX_MERGE_CHAIN && this.mergedInto.has(id); i++) id = this.mergedInto.get(id)!;
+    return id;
+  }
+
+  private fold(text: string): string {
+    let f = this.folded.get(text);
+    if (f === undefined) this.folded.set(text, (f = foldedName(text)));
+    return f;
+  }
+}

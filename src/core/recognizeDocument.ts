@@ -1,0 +1,42 @@
+// The first, per-document phase of an analysis: what a text says by itself. Its result depends on
+// the text and the publication date only, so a corpus index can keep it per document.
+import { recognizeDates } from './dates/recognizeDates';
+import { collectSurnames } from './linking/linkDocument';
+import { findNamesDetailed, type NameCandidate } from './names/recognizeNames';
+import { documentOwnDate } from './publicationDate';
+import type { Mention, SourceDocument } from './types';
+
+export interface AnalyzeOptions {
+  /** Publication date for documents that have no other (the CLI's `--dct`). */
+  readonly defaultDct?: string;
+}
+
+export interface RecognizedDocument {
+  dct: string | null;
+  dates: Mention[];
+  /** Names found before other documents are known: `linkNames` may read them again. */
+  names: NameCandidate[];
+  /** Sentence-initial common words left out for want of evidence. */
+  dropped: string[];
+  /** Family names of the persons named in full, which make lone words of other documents names. */
+  surnames: string[];
+}
+
+/** Publication date in the order contracts.md gives: sidecar, the text's metadata, --dates, --dct. */
+export function publicationDate(doc: SourceDocument, options: AnalyzeOptions = {}): string | null {
+  if (doc.dct && doc.dctFromSidecar) return doc.dct;
+  return documentOwnDate(doc.text) ?? doc.dct ?? options.defaultDct ?? null;
+}
+
+export function recognizeDocument(doc: SourceDocument, options: AnalyzeOptions = {}): RecognizedDocument {
+  const dct = publicationDate(doc, options);
+  const { names, dropped } = findNamesDetailed(doc.text);
+  return { dct, dates: recognizeDates(doc.text, dct), names, dropped, surnames: documentSurnames(names) };
+}
+
+/** The family names of `names`, each once. */
+function documentSurnames(names: readonly NameCandidate[]): string[] {
+  const found = new Set<string>();
+  collectSurnames(names, found);
+  return [...found];
+}

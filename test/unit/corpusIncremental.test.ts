@@ -1,0 +1,204 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../src/core/analyze';
+import { applyRegistry } from '../../src/core/corpus/applyRegistry';
+import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
+import type { Registry } from '../../src/core/corpus/registry';
+import type { SourceDocument } from '../../src/core/types';
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).sort().flatMap(name => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? walk(p) : /\.(txt|md)$/.test(name) ? [p] : [];
+  });
+}
+
+const SAMPLES: SourceDocument[] = walk('samples').map(path => ({ path, text: readFileSync(path, 'utf8') }));
+
+/** Documents with people and places across them, some named in full only elsewhere. */
+const NEWS: SourceDocument[] = [
+  { path: 'a.txt', text: 'Lee Jae-myung met Xi Jinping in Beijing on Monday. Lee said the talks went well.\n' },
+  { path: 'b.txt', text: 'Lee arrived in Seoul. Reid Hoffman and Harry Reid spoke in Washington last week.\n' },
+  { path: 'c.txt', text: 'Reid said on Friday that the Senate would vote. Xi left Beijing.\n' },
+  { path: 'd.txt', text: 'Published: 5 January 2026\n\nThe United Nations (UN) met in Geneva. UN envoys praised Harry Reid.\n' },
+];
+
+// mulberry32: the same edits on every run
+function random(seed: number): () => number {
+  return () => {
+    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Asserts that the index answers what analyze (and applyRegistry) give for the same documents. */
+function assertSameAsAnalyze(index: CorpusIndex, docs: readonly SourceDocument[], registry?: Registry): void {
+  const sorted = [...docs].sort((a, b) => (a.path < b.path ? -1 : 1));
+  let expected = analyze(sorted);
+  if (registry) expected = applyRegistry(expected, registry);
+  assert.deepEqual(index.paths(), sorted.map(d => d.path));
+  for (const doc of expected.documents) assert.deepEqual(index.analyzed(doc.path), doc, doc.path);
+  assert.deepEqual(index.entities(), expected.entities);
+  for (const e of expected.entities) {
+    assert.deepEqual(index.entity(e.id), e);
+    const refs = expected.documents.flatMap(d => d.mentions.filter(m => m.entity === e.id).map(mention => ({ path: d.path, mention })));
+    assert.deepEqual(index.mentionsOf(e.id), refs, e.id);
+  }
+  const values = new Set(expected.documents.flatMap(d => d.mentions.flatMap(m => (m.kind === 'date' && m.value ? [m.value] : []))));
+  for (const value of values) {
+    const refs = expected.documents.flatMap(d => d.mentions.filter(m => m.kind === 'date' && m.value === value).map(mention => ({ path: d.path, mention })));
+    assert.deepEqual(index.mentionsOfDate(value), refs, value);
+  }
+  assert.deepEqual(index.stats(), {
+    documents: expected.documents.length,
+    entities: expected.entities.length,
+    mentions: expected.documents.reduce((n, d) => n + d.mentions.length, 0),
+  });
+}
+
+/** Random edits: a character inserted or removed, a sentence with names added. */
+function edit(docs: SourceDocument[], index: CorpusIndex, next: () => number, count: number): void {
+  for (let k = 0; k < count; k++) {
+    const i = Math.floor(next() * docs.length);
+    const { text } = docs[i];
+    const at = Math.floor(next() * text.length);
+    const r = next();
+    const changed = r < 0.4 ? text.slice(0, at) + 'x' + text.slice(at)
+      : r < 0.7 ? text.slice(0, at) + text.slice(at + 1)
+      : text.slice(0, at) + ' Smith said Lee Min-ho met Reid in Paris. ' + text.slice(at);
+    docs[i] = { ...docs[i], text: changed };
+    index.setDocument(docs[i]);
+  }
+}
+
+describe('CorpusIndex, incremental', () => {
+  it('answers what analyze gives, documents added one by one in any order', () => {
+    const index = new CorpusIndex();
+    for (const doc of [...SAMPLES].reverse()) index.setDocument(doc);
+    assertSameAsAnalyze(index, SAMPLES);
+  });
+
+  it('converges to analyze after edits, deletions and new documents once relinked', () => {
+    const docs = [...SAMPLES, ...NEWS];
+    const index = new CorpusIndex({}, 0); // never relinks by itself: provisional ids until relink()
+    index.setDocuments(docs);
+    index.relink();
+    assert.equal(index.needsRelink, false);
+    assertSameAsAnalyze(index, docs);
+    const next = random(7);
+    edit(docs, index, next, 30);
+    index.deleteDocument(docs[3].path);
+    docs.splice(3, 1);
+    const added = { path: 'samples/zz-new.txt', text: 'Harry Reid met Lee Jae-myung in Seoul on Tuesday. Reid left.' };
+    docs.push(added);
+    index.setDocument(added);
+    // before relinking, every document's mentions are those of its current text
+    for (const doc of docs) for (const m of index.analyzed(doc.path)!.mentions) assert.equal(doc.text.slice(m.start, m.end), m.text);
+    index.relink();
+    assertSameAsAnalyze(index, docs);
+  });
+
+  it('keeps ids exact through an edit outside any name', () => {
+    const docs = [...NEWS];
+    const index = new CorpusIndex({}, 0);
+    index.setDocuments(docs);
+    index.relink();
+    const text = docs[1].text.replace('spoke', 'spoke together');
+    docs[1] = { ...docs[1], text };
+    index.setDocument(docs[1]);
+    assert.equal(index.needsRelink, false);
+    assertSameAsAnalyze(index, docs);
+  });
+
+  it('links the edited document at once against the corpus', () => {
+    const docs = [...NEWS];
+    const index = new CorpusIndex({}, 0);
+    index.setDocuments(docs);
+    index.relink();
+    index.setDocument({ path: 'e.txt', text: 'Reid Hoffman spoke. Xi Jinping listened.' });
+    const ids = index.analyzed('e.txt')!.mentions.map(m => m.entity);
+    assert.ok(ids.includes(index.analyzed('a.txt')!.mentions.find(m => m.text === 'Xi Jinping')!.entity));
+    assert.ok(index.needsRelink);
+  });
+
+  it('gives a new entity one provisional id in every document until relinked', () => {
+    const index = new CorpusIndex({}, 0);
+    index.setDocument({ path: 'x.txt', text: 'Ada Lovelace wrote to Charles Babbage.' });
+    index.setDocument({ path: 'y.txt', text: 'Charles Babbage answered Ada Lovelace.' });
+    const idOf = (path: string, text: string) => index.analyzed(path)!.mentions.find(m => m.text === text)?.entity;
+    assert.equal(idOf('x.txt', 'Ada Lovelace'), 'ada-lovelace');
+    assert.equal(idOf('y.txt', 'Ada Lovelace'), 'ada-lovelace');
+    assert.equal(idOf('y.txt', 'Charles Babbage'), idOf('x.txt', 'Charles Babbage'));
+  });
+
+  it('applies the registry as applyRegistry does, through edits', () => {
+    const docs = [...SAMPLES, ...NEWS];
+    const index = new CorpusIndex({}, 0);
+    index.setDocuments(docs);
+    index.relink();
+    const [first, second, third] = index.entities();
+    const registry: Registry = {
+      entities: [
+        { id: 'merged', name: 'Merged', aliases: ['Lee'], merged: [first.id, second.id] },
+        { id: third.id, aliases: [], merged: [], notEntity: true },
+        { id: 'harry-reid', kind: 'organization', aliases: [], merged: [] },
+      ],
+      notEntities: ['Seoul'],
+    };
+    index.setRegistry(registry);
+    assertSameAsAnalyze(index, docs, registry);
+    edit(docs, index, random(11), 15);
+    index.relink();
+    assertSameAsAnalyze(index, docs, registry);
+  });
+
+  it('relinks in slices, starting over when a document changes between them', () => {
+    const docs = [...SAMPLES, ...NEWS];
+    const index = new CorpusIndex({}, 0);
+    index.setDocuments(docs);
+    const steps = index.relinkSteps();
+    steps.next();
+    docs[0] = { ...docs[0], text: docs[0].text + '\nReid met Xi Jinping.' };
+    index.setDocument(docs[0]);
+    for (let r = steps.next(); !r.done; r = steps.next()) { /* to the end */ }
+    assert.equal(index.needsRelink, false);
+    assertSameAsAnalyze(index, docs);
+  });
+});
+
+describe('CorpusIndex snapshots', () => {
+  it('restores from a snapshot what indexing gives, analyzing only changed documents', () => {
+    const docs = [...SAMPLES, ...NEWS];
+    const index = new CorpusIndex();
+    index.setDocuments(docs);
+    index.relink();
+    const snapshot = index.snapshot();
+    docs[2] = { ...docs[2], text: docs[2].text + '\nReid met Xi Jinping on Sunday.' };
+    const restored = new CorpusIndex();
+    assert.deepEqual(restored.restore(snapshot, docs), { reused: docs.length - 1, analyzed: 1 });
+    assertSameAsAnalyze(restored, docs);
+  });
+
+  it('ignores a snapshot made with another default publication date, or unreadable', () => {
+    const index = new CorpusIndex({ defaultDct: '2026-01-05' });
+    index.setDocuments(NEWS);
+    const snapshot = index.snapshot();
+    assert.equal(new CorpusIndex({ defaultDct: '2026-01-05' }).loadSnapshot(snapshot), NEWS.length);
+    assert.equal(new CorpusIndex({ defaultDct: '2020-01-01' }).loadSnapshot(snapshot), 0);
+    assert.equal(new CorpusIndex().loadSnapshot('{"format": 99'), 0);
+    assert.equal(new CorpusIndex().loadSnapshot('{"format": 99}'), 0);
+  });
+
+  it('does not reuse a document whose sidecar publication date changed', () => {
+    const index = new CorpusIndex();
+    index.setDocuments(NEWS);
+    const snapshot = index.snapshot();
+    const dated = NEWS.map(d => (d.path === 'c.txt' ? { ...d, dct: '2026-01-05', dctFromSidecar: true } : d));
+    const restored = new CorpusIndex();
+    assert.deepEqual(restored.restore(snapshot, dated), { reused: NEWS.length - 1, analyzed: 1 });
+    assertSameAsAnalyze(restored, dated);
+  });
+});
