@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
+import { measure } from './measure.mjs';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -108,13 +109,6 @@ if (role === 'ours') {
   console.log(`  machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(2)} (other processes slow the wall-clock figures)`);
 }
 
-function measure(run) {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  const value = run();
-  const c = process.cpuUsage(c0);
-  return { value, ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 };
-}
 
 function median(values) {
   const s = [...values].sort((a, b) => a - b);

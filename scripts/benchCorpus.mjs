@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { measure } from './measure.mjs';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -36,14 +37,6 @@ function files() {
   return readdirSync(corpusDir).filter(f => /\.(txt|md)$/.test(f)).sort().map(f => join(corpusDir, f));
 }
 
-/** Wall and CPU milliseconds of `run`. */
-function measure(run) {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  const value = run();
-  const c = process.cpuUsage(c0);
-  return { value, ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 };
-}
 
 function percentiles(times) {
   const s = [...times].sort((a, b) => a - b);
