@@ -139,4 +139,25 @@ describe('recognizeNames', () => {
       assert.ok(performance.now() - t < 8000, 'noise took too long');
     });
   });
+  describe('kinds from bylines, datelines, org heads and context', () => {
+    it('reads "By First Last," at the start of a line as a person', () => {
+      has('Ports reopen after the strike\nBy Oliver Stone, Business Editor, The Daily Lantern\n\nThe ports reopened.', 'Oliver Stone', 'person');
+    });
+    it('reads a capitalized word before ", COUNTRY" or " - " at the start of a line as a place', () => {
+      has('Bridge reopens\n\nMARKELSDORF, AUSTRIA (City Wire) - The bridge reopened on Monday after repairs.', 'MARKELSDORF', 'place');
+      has('Bridge reopens\n\nMARKELSDORF - The bridge reopened on Monday after repairs.', 'MARKELSDORF', 'place');
+    });
+    it('reads "the town of X" as a place', () => {
+      has('Volunteers reached the small town of Brenzwiller on Sunday.', 'Brenzwiller', 'place');
+    });
+    it('keeps "X of Y and Z Societies" as one organization (plural org heads)', () => {
+      has('The Union of Potters and Glass Blowers Societies met in May.', 'Union of Potters and Glass Blowers Societies', 'organization');
+    });
+    it('reads a name ending in "Letter" or "Newsletter" as an organization', () => {
+      has('She writes for the Baltic Morning Letter every week.', 'Baltic Morning Letter', 'organization');
+    });
+    it('names no entity for a storm\'s name after "storm"', () => {
+      hasNot('Heavy rain fell as storm Agnes moved north.', 'Agnes');
+    });
+  });
 });

@@ -51,7 +51,7 @@ export const ORG_HEADS =
   'Org|Electronics|Telecom|Athletics|Aces|Sox|University|College|Institute|Institution|Academy|School|Schools|Ministry|Department|Dept|Party|Council|Committee|Commission|Agency|' +
   'Bank|Association|Assn|Corporation|Corp|Inc|Incorporated|Ltd|Limited|LLC|LLP|PLC|Plc|GmbH|AG|SA|Co|Company|Companies|Group|' +
   'Foundation|Fund|Trust|Church|Union|Federation|League|Society|Organization|Organisation|Authority|Court|Police|Army|Navy|' +
-  'Force|Forces|Guard|Corps|Office|Bureau|Service|Services|News|Times|Post|Journal|Herald|Tribune|Gazette|Magazine|Press|' +
+  'Force|Forces|Guard|Corps|Office|Bureau|Service|Services|News|Times|Post|Journal|Herald|Tribune|Gazette|Magazine|Letter|Newsletter|Press|' +
   'Network|Networks|Airlines|Airways|Air|Motors|Motor|Industries|Holdings|Systems|Technologies|Technology|Labs|Laboratories|' +
   'Studios|Records|Pictures|Entertainment|Media|Broadcasting|Television|TV|Radio|Club|Team|Board|Assembly|Parliament|Congress|' +
   'Senate|Cabinet|Government|Administration|Secretariat|Coalition|Alliance|Movement|Front|Brigade|Brigades|Battalion|Regiment|' +
@@ -217,7 +217,7 @@ export const KNOWN_ORGS =
 
 /** Well-known places beyond the country and city lists: continents, regions, US states, provinces. */
 export const KNOWN_PLACES =
-  'Asia-Pacific|Indo-Pacific|Asia Pacific|Syria|Laos|Brunei|Vatican|Vatican City|Swaziland|Macedonia|Korea|Palestine|Burma|East Timor|Timor-Leste|Congo|DRC|' +
+  'Geneva|Asia-Pacific|Indo-Pacific|Asia Pacific|Syria|Laos|Brunei|Vatican|Vatican City|Swaziland|Macedonia|Korea|Palestine|Burma|East Timor|Timor-Leste|Congo|DRC|' +
   'Ivory Coast|Bosnia|Herzegovina|Micronesia|Tanzania|Iran|Russia|Moldova|Venezuela|Bolivia|Vietnam|Taiwan|Kosovo|Abkhazia|' +
   'South Ossetia|Transnistria|Somaliland|Northern Cyprus|Greenland|Faroe Islands|Hong Kong SAR|Macau SAR|Gibraltar|' +
   'Africa|Antarctica|Asia|Europe|North America|South America|Latin America|Central America|Oceania|Australasia|Eurasia|Arctic|' +

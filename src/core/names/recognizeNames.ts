@@ -100,6 +100,12 @@ function isKnownName(ctx: Ctx, t: Tok): boolean {
 
 function processRun(ctx: Ctx, run: Tok[], body: boolean): void {
   const { lex } = ctx;
+  const byRun = run[0].lower === 'by' && run.length > 1 ? run.slice(1) : run;
+  if (isByline(ctx.text, byRun) && byRun.every(t => !lex.functionWords.has(t.lower) && !t.conn)) {
+    const text = ctx.text.slice(byRun[0].s, byRun[byRun.length - 1].e);
+    emit(ctx, byRun, text, 'person', true, false, normKey(text), body);
+    return;
+  }
   // Headlines and all-caps lines: keep only the words that are names somewhere else or in a lexicon.
   if (run[0].line !== LineKind.Body) {
     const keep: Tok[] = [];
@@ -187,7 +193,7 @@ function connectorJoins(lex: Lexicon, run: Tok[], start: number, i: number): boo
     case 'and': case '&':
       if (conn === '&') return true;
       // "Academy of Motion Picture Arts and Sciences": inside an "X of Y" organization name
-      return inPiece((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the' || t.conn === 'for')) && i === run.length - 1 || inPiece((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the')) && lex.orgHeads.has(run[run.length - 1].lower);
+      return inPiece((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the' || t.conn === 'for')) && i === run.length - 1 || inPiece((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the')) && isOrgHead(lex, run[run.length - 1].lower);
     default:
       return true; // particles: de, van, von, bin, al...
   }
@@ -279,6 +285,8 @@ function classifySegment(ctx: Ctx, seg: Tok[], titled: boolean, body: boolean): 
   if (n === 1 && lex.neverNames.has(withoutFinalDot(first.lower)) && !lex.places.has(key) && !lex.orgs.has(key) && !lex.aliases.has(key)) return;
   if (n === 1 && !titled && (lex.titles.has(first.lower) || lex.orgHeads.has(first.lower) || lex.placeHeads.has(first.lower)) && !lex.orgs.has(key) && !lex.places.has(key)) return;
   if (n === 1 && (first.initial || first.t.length === 1)) return;
+  // a storm's name ("storm Elin") names no person, organization or place
+  if (n === 1 && STORM_CUES.has(wordBefore(ctx.text, first.s))) return;
   if (n === 1 && (first.caps || first.dotted) && first.line === LineKind.Body) {
     const bare = first.t.replace(/\./g, '');
     if (lex.notOrgAcronyms.has(bare) || lex.notOrgAcronyms.has(first.t)) return;
@@ -368,8 +376,9 @@ function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
   const ak = aliasKind(lex, key);
   if (ak) return STRONG[ak];
   if (lex.orgs.has(key)) return STRONG.organization;
+  if (isDateline(text, seg) && !lex.orgs.has(key)) return STRONG.place;
   if (n > 1) {
-    if (lex.orgHeads.has(lastK)) return STRONG.organization;
+    if (isOrgHead(lex, lastK)) return STRONG.organization;
     if (lastK === 'state' && n === 2 && lex.places.has(tokKey(first)) && !lex.countries.has(tokKey(first))) return STRONG.organization;
     if (lex.placeHeads.has(lastK) && !(lex.orgPrefixes.has(first.lower) && seg.some((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the')) && !seg[n - 1].conn)) return STRONG.place;
     const ofAt = seg.findIndex((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the'));
@@ -407,6 +416,11 @@ function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
   const before = wordBefore(text, first.s);
   const after = wordAfter(text, last.e);
   const b = before.toLowerCase();
+  // "the town of Haldenbruck", "the city of Busan": a settlement word, then "of"
+  if (b === 'of' && before === b) {
+    const ofAt = text.lastIndexOf('of', first.s);
+    if (ofAt > 0 && SETTLEMENT_WORDS.has(wordBefore(text, ofAt))) return STRONG.place;
+  }
   if (lex.personCuesBefore.has(b) && before === b) return STRONG.person;
   if (n === 1) {
     if (lex.given.has(first.lower)) return GUESS.person;
@@ -417,6 +431,45 @@ function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
     return GUESS.organization;
   }
   return GUESS.person;
+}
+
+/** An organization head word, or the plural of one ("Societies", "Federations"). */
+function isOrgHead(lex: Lexicon, word: string): boolean {
+  if (lex.orgHeads.has(word)) return true;
+  if (word.length < 5 || !word.endsWith('s')) return false;
+  return (word.endsWith('ies') && lex.orgHeads.has(word.slice(0, -3) + 'y')) || lex.orgHeads.has(word.slice(0, -1));
+}
+
+/** Lowercase words that name a settlement before "of": "the town of X". */
+const SETTLEMENT_WORDS = new Set(['town', 'city', 'village', 'hamlet', 'municipality', 'port', 'capital', 'suburb', 'district', 'province', 'region', 'county']);
+
+/** Words before a lowercase cue that names a storm, not a person: "storm Elin", "hurricane Katrina". */
+const STORM_CUES = new Set(['storm', 'hurricane', 'typhoon', 'cyclone', 'windstorm', 'blizzard']);
+
+/**
+ * A dateline: capitalized words alone at the start of a line, before ", COUNTRY", " (Agency)" or " - ".
+ * "HALDENBRUCK, GERMANY (Meridian Wire) - ...", "HALDENBRUCK - The water ...".
+ */
+function isDateline(text: string, seg: Tok[]): boolean {
+  if (!seg.every(t => t.caps)) return false;
+  let i = seg[0].s - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  if (i >= 0 && text.charCodeAt(i) !== 10) return false;
+  return /^(,\s+[A-Z][A-Z.]+\b|\s*\(|\s+[-\u2013\u2014]\s)/.test(text.slice(seg[seg.length - 1].e, seg[seg.length - 1].e + 40));
+}
+
+/** A byline "By First Last," at the start of a line: the run after "By" is a person. */
+function isByline(text: string, run: Tok[]): boolean {
+  if (run.length < 2 || run.length > 4) return false;
+  // "By " right before, at the start of a line (looked at without scanning the line)
+  let i = run[0].s - 1;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  if (i < 1 || !/^(By|BY)$/.test(text.slice(i - 1, i + 1))) return false;
+  i -= 2;
+  while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+  if (i >= 0 && text.charCodeAt(i) !== 10) return false;
+  const after = text.slice(run[run.length - 1].e, run[run.length - 1].e + 2);
+  return /^(,|\s*$|\r?\n|\s+(and|for|in)\b)/.test(after) || after === '' || after[0] === '\n';
 }
 
 function withoutFinalDot(word: string): string {
