@@ -1,42 +1,18 @@
 import type { Analysis, Entity } from '../types';
 import type { Registry } from './registry';
-import { pinnedAliases } from './registry';
-import { foldedName } from './variantKey';
-
-const MAX_MERGE_CHAIN = 32;
+import { RegistryMap } from './registryMap';
 
 /**
  * Applies the reviewers' decisions to an analysis: pinned aliases, merges, "not an entity",
  * canonical names and kinds. The registry always wins over the recognizer.
  */
 export function applyRegistry(analysis: Analysis, registry: Registry): Analysis {
-  if (registry.entities.length === 0 && registry.notEntities.length === 0) return analysis;
-  const notTexts = new Set(registry.notEntities.map(foldedName));
-  const notIds = new Set(registry.entities.filter(e => e.notEntity).map(e => e.id));
-  const pinned = pinnedAliases(registry);
-  const mergedInto = new Map<string, string>();
-  for (const e of registry.entities) for (const from of e.merged) if (from !== e.id) mergedInto.set(from, e.id);
-  const resolve = (id: string): string => {
-    for (let i = 0; i < MAX_MERGE_CHAIN && mergedInto.has(id); i++) id = mergedInto.get(id)!;
-    return id;
-  };
-
-  const documents = analysis.documents.map(doc => ({
-    ...doc,
-    mentions: doc.mentions.flatMap(m => {
-      if (m.kind === 'date') return [m];
-      const folded = foldedName(m.text);
-      if (notTexts.has(folded)) return [];
-      const entity = resolve(pinned.get(folded) ?? m.entity ?? '');
-      if (!entity || notIds.has(entity)) return [];
-      return [{ ...m, entity }];
-    }),
-  }));
-
+  const map = new RegistryMap(registry);
+  if (map.empty) return analysis;
+  const documents = analysis.documents.map(doc => ({ ...doc, mentions: map.apply(doc.mentions) }));
   const byId = new Map(analysis.entities.map(e => [e.id, e]));
-  const overrides = new Map(registry.entities.map(e => [e.id, e]));
   const entities = summarize(documents).map(e => {
-    const own = overrides.get(e.id);
+    const own = map.entities.get(e.id);
     const recognized = byId.get(e.id);
     return {
       ...e,

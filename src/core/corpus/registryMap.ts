@@ -5,9 +5,9 @@ import { foldedName } from './variantKey';
 const MAX_MERGE_CHAIN = 32;
 
 /**
- * The reviewers' decisions as they apply to one mention at a time, so that a corpus index can apply
- * them document by document: the same rules as applyRegistry (pinned aliases, merges, "not an
- * entity"), with folded names computed once per surface form.
+ * The reviewers' decisions as they apply to one mention at a time (pinned aliases, merges, "not an
+ * entity"), so that a corpus index can apply them document by document; applyRegistry uses it for
+ * whole analyses. Folded names are computed once per surface form.
  */
 export class RegistryMap {
   private readonly notTexts: Set<string>;
