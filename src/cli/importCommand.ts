@@ -1,7 +1,8 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { bratFileNames, importBrat, importW3c, serializeSidecar, sidecarPathFor, type ImportDocument, type ImportResult } from '../core';
 import { readCorpus, type CorpusProblem } from './readCorpus';
+import { writeFileAtomically } from './writeFiles';
 
 export type ImportFormat = 'brat' | 'w3c';
 
@@ -52,9 +53,7 @@ export async function importAnnotations(format: ImportFormat, source: string, ro
         problems.push({ path: sidecar, message: `not changed: ${(e as Error).message}` });
         continue;
       }
-      const tmp = `${sidecar}.${process.pid}.tmp`;
-      await writeFile(tmp, content, 'utf8');
-      await rename(tmp, sidecar);
+      await writeFileAtomically(sidecar, content);
       summary.sidecars++;
       summary.added += imported.added.length;
       summary.updated += imported.updated.length;

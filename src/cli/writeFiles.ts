@@ -25,3 +25,15 @@ export async function writeFilesAtomically(outDir: string, files: readonly Expor
   }
   return staged.map(s => s.final);
 }
+
+/** Writes one file through a temporary sibling and a rename; the temporary file never outlives an error. */
+export async function writeFileAtomically(path: string, content: string): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    await writeFile(tmp, content, 'utf8');
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}

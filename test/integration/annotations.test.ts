@@ -4,6 +4,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { parseSidecar, serializeSidecar, targetFor, type Annotation, type ParsedSidecar } from '../../src/core';
+import { workspaceUri } from './helpers';
 
 const EXTENSION_ID = 'marginalia.marginalia';
 const EMOJI = 'korea-china/social-reactions-emoji.txt';
@@ -19,10 +20,6 @@ interface StoreView { annotations: StoredAnnotation[]; orphans: StoredAnnotation
 interface ThreadView {
   id: string; uri: string; range?: [number, number, number, number]; label?: string; contextValue?: string; collapsed: boolean;
   comments: { author: string; body: string }[];
-}
-
-function workspaceUri(relative: string): vscode.Uri {
-  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, relative);
 }
 
 function sidecarUri(article: vscode.Uri): vscode.Uri {

@@ -1,11 +1,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { hoverText, workspaceUri } from './helpers';
 
 const WIRE = 'korea-china/wire-lee-arrives-beijing.txt';
-
-function workspaceUri(relative: string): vscode.Uri {
-  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, relative);
-}
 
 /** Opens an article and returns the position inside the first occurrence of `text`. */
 async function positionOf(relative: string, text: string): Promise<{ doc: vscode.TextDocument; position: vscode.Position }> {
@@ -14,10 +11,6 @@ async function positionOf(relative: string, text: string): Promise<{ doc: vscode
   const offset = doc.getText().indexOf(text);
   assert.ok(offset >= 0, `${text} not in ${relative}`);
   return { doc, position: doc.positionAt(offset + 1) };
-}
-
-function hoverText(hovers: vscode.Hover[]): string {
-  return hovers.flatMap(h => h.contents).map(c => (typeof c === 'string' ? c : c.value)).join('\n');
 }
 
 function filesOf(locations: vscode.Location[]): Set<string> {

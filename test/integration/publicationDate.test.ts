@@ -1,9 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-
-function hoverText(hovers: vscode.Hover[]): string {
-  return hovers.flatMap(h => h.contents).map(c => (typeof c === 'string' ? c : c.value)).join('\n');
-}
+import { hoverText } from './helpers';
 
 describe('publication date', () => {
   const folder = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'pubdate-it');

@@ -24,7 +24,7 @@ export function applyRegistry(analysis: Analysis, registry: Registry): Analysis 
 }
 
 /** Entity totals of a set of analyzed documents: mentions, documents, aliases seen. */
-export function summarize(documents: Analysis['documents']): Entity[] {
+function summarize(documents: Analysis['documents']): Entity[] {
   const byId = new Map<string, { entity: Entity; docs: Set<string>; names: Map<string, number> }>();
   for (const doc of documents) {
     for (const m of doc.mentions) {
