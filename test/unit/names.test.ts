@@ -159,5 +159,37 @@ describe('recognizeNames', () => {
     it('names no entity for a storm\'s name after "storm"', () => {
       hasNot('Heavy rain fell as storm Agnes moved north.', 'Agnes');
     });
+    it('reads a place followed by other words as a team or company ("San Diego Chargers")', () => {
+      has('Fans of the San Diego Chargers and the Los Angeles Angels cheered.', 'San Diego Chargers', 'organization');
+      has('Fans of the San Diego Chargers and the Los Angeles Angels cheered.', 'Los Angeles Angels', 'organization');
+    });
+    it('reads places and lone words that a sports report uses as teams as organizations', () => {
+      const text = 'Wexbury beat Harlan 71-60 in the semifinal game on Friday.\nTom Oakes scored 20 points for the Wexbury coach Dan Ruiz, and Harlan fans left early. The season ends in March.';
+      has(text, 'Wexbury', 'organization');
+      has(text, 'Harlan', 'organization');
+      has(text, 'Tom Oakes', 'person');
+      // the same places outside a sports report stay places
+      has('Flooding closed roads between Wexbury and Springfield. Harlan County declared an emergency.', 'Springfield', 'place');
+    });
+  });
+
+  describe('spans around a name: suffixes, ages and roles, demonyms', () => {
+    it('keeps "Jr." and "Sr." in a person\'s name and "King" before "Jr." is no title', () => {
+      has('Crowds honored Martin Luther King Jr. on Monday.', 'Martin Luther King Jr.', 'person');
+      has('The court freed Arcade Joseph Comeaux Jr after the appeal.', 'Arcade Joseph Comeaux Jr', 'person');
+    });
+    it('leaves out an age, a rank or a role before a name', () => {
+      has('Sixty-year-old Sharron Diane Smith was arrested.', 'Sharron Diane Smith', 'person');
+      has('Top-ranked North Carolina won again.', 'North Carolina', 'place');
+      has('Moviemaker Gary Ross will not return.', 'Gary Ross', 'person');
+    });
+    it('keeps a title word that ends an organization\'s "of" phrase', () => {
+      has('The Texas Department of Criminal Justice said the inmate escaped.', 'Texas Department of Criminal Justice', 'organization');
+    });
+    it('reads the demonyms of known places the lists lack as no names', () => {
+      hasNot('Sicilian police and Yemeni officials met Bavarian leaders.', 'Sicilian');
+      hasNot('Sicilian police and Yemeni officials met Bavarian leaders.', 'Yemeni');
+      hasNot('Sicilian police and Yemeni officials met Bavarian leaders.', 'Bavarian');
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { lexicon, normKey, type Lexicon } from '../lexicon/lexicon';
 import type { Mention } from '../types';
 import { linkDocument } from '../linking/linkDocument';
+import { markTeams } from './teams';
 import { LineKind, scanRuns, tokKey, wordAfter, wordBefore, type Tok } from './tokens';
 
 export type NameKind = 'person' | 'organization' | 'place';
@@ -82,6 +83,7 @@ export function findNamesDetailed(text: string, extra?: WordSet): { names: NameC
   for (const run of deferred) if (run.length > 1) processRun(ctx, run, false);
   for (const run of deferred) if (run.length === 1) processRun(ctx, run, false);
   ctx.out.sort((a, b) => a.start - b.start);
+  markTeams(text, ctx.out);
   return { names: ctx.out, dropped: ctx.dropped };
 }
 
@@ -216,7 +218,7 @@ function splitTitles(ctx: Ctx, piece: Tok[], body: boolean): void {
   let i = 0;
   while (i < n) {
     const t = piece[i];
-    const isTitle = lex.titles.has(t.lower) && i + 1 < n && !(t.caps && t.t.length > 3);
+    const isTitle = lex.titles.has(t.lower) && i + 1 < n && !(t.caps && t.t.length > 3) && !NAME_SUFFIXES.has(piece[i + 1].lower);
     if (isTitle) {
       if (i > start) classifySegment(ctx, part(piece, start, i), titled, body);
       titled = lex.personTitles.has(withoutFinalDot(t.lower)) || titled;
@@ -235,7 +237,8 @@ function splitTitles(ctx: Ctx, piece: Tok[], body: boolean): void {
 
 function isDemonymAt(lex: Lexicon, seg: Tok[], i: number): number {
   if (i + 1 < seg.length && lex.multiStarts.has(seg[i].lower) && lex.demonyms.has(tokKey(seg[i]) + tokKey(seg[i + 1]))) return 2;
-  if (lex.demonyms.has(tokKey(seg[i]))) return 1;
+  const t = seg[i];
+  if (lex.demonyms.has(tokKey(t)) || (!lex.given.has(t.lower) && isDerivedDemonym(lex, t.lower))) return 1;
   return 0;
 }
 
@@ -260,8 +263,11 @@ function classifySegment(ctx: Ctx, seg: Tok[], titled: boolean, body: boolean): 
     if (DATE_WORDS.has(k)) { a++; continue; }
     break;
   }
-  // trailing words: dates, demonyms ("Lee Chinese"), and stray titles
-  while (b > a && (DATE_WORDS.has(seg[b - 1].lower) || (b - a > 1 && lex.titles.has(seg[b - 1].lower) && !lex.orgHeads.has(seg[b - 1].lower)))) b--;
+  // a role before a person's full name: "Shooter Yvonne Hiller", "Sixty-year-old Sharron Smith"
+  while (b - a >= 2 && isRoleWord(lex, seg[a], seg[a + 1], b - a)) a++;
+  // trailing words: dates and stray titles, not "Jr." nor the last word of "Department of Criminal Justice"
+  const ofOrg = seg.some((t, j) => j > a && (t.conn === 'of' || t.conn === 'of the') && (isOrgHead(lex, seg[j - 1].lower) || lex.orgPrefixes.has(seg[j - 1].lower)));
+  while (b > a && (DATE_WORDS.has(seg[b - 1].lower) || (b - a > 1 && !ofOrg && lex.titles.has(seg[b - 1].lower) && !lex.orgHeads.has(seg[b - 1].lower) && !NAME_SUFFIXES.has(seg[b - 1].lower)))) b--;
   if (a >= b) return;
   if (a > 0 || b < seg.length) seg = seg.slice(a, b);
   const n = seg.length;
@@ -330,10 +336,12 @@ function isKnownWord(ctx: Ctx, seg: Tok[], a: number, b: number): boolean {
 function emit(ctx: Ctx, seg: Tok[], text: string, kind: NameKind, strong: boolean, titled: boolean, key: string, body: boolean): void {
   const first = seg[0];
   const last = seg[seg.length - 1];
-  const words = new Array<string>(seg.length); // sized exactly: it may be kept with the document
+  // "Jr." is no word of the name for linking: "King" is still the family name
+  const nw = seg.length > 1 && NAME_SUFFIXES.has(last.lower) ? seg.length - 1 : seg.length;
+  const words = new Array<string>(nw); // sized exactly: it may be kept with the document
   let initials = '';
   let ofAt = -1;
-  for (let i = 0; i < seg.length; i++) {
+  for (let i = 0; i < nw; i++) {
     const t = seg[i];
     words[i] = withoutFinalDot(t.lower);
     if (i > 0 && ofAt < 0 && (t.conn === 'of' || t.conn === 'of the')) ofAt = i;
@@ -404,7 +412,9 @@ function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
     if (lastK === 'state' && lex.places.has(normKey(ctx.text.slice(first.s, seg[n - 2].e)))) return STRONG.organization;
     // "California Highway Patrol", "Telecom Egypt": a place with other words, an organization word first
     if (lex.orgHeads.has(first.lower) && !lex.placeHeads.has(first.lower)) return STRONG.organization;
-    if (lex.places.has(tokKey(first)) && !lex.given.has(first.lower) && !seg.slice(1).some(t => lex.given.has(t.lower) || lex.places.has(tokKey(t)))) return GUESS.organization;
+    // "Telecom Egypt" above; "Kansas City Chiefs", "San Diego Chargers", "Boston Red Sox": a place, then other words
+    const p = placePrefix(ctx, seg);
+    if (p > 0 && (p > 1 || !lex.given.has(first.lower)) && !seg.slice(p).some(t => (lex.given.has(t.lower) && !t.lower.endsWith('s')) || lex.places.has(tokKey(t)) || t.conn)) return GUESS.organization;
     if (lex.placePrefixes.has(first.lower) && !lex.given.has(first.lower)) return STRONG.place;
     if (first.initial || (lex.given.has(first.lower) && !lex.places.has(tokKey(first)))) return STRONG.person;
     if (lex.eastAsianSurnames.has(first.lower) && n <= 3) return STRONG.person;
@@ -431,6 +441,33 @@ function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
     return GUESS.organization;
   }
   return GUESS.person;
+}
+
+/**
+ * The demonym of a known place that the lists lack, by the usual suffixes: "Sicilian" (Sicily),
+ * "Yemeni" (Yemen), "Bavarian" (Bavaria), "Milanese" (Milan), "Brooklynite"; plurals too.
+ */
+function isDerivedDemonym(lex: Lexicon, word: string): boolean {
+  let w = word;
+  if (w.length < 5 || w.charCodeAt(0) > 122) return false;
+  if (w.endsWith('s')) w = w.slice(0, -1);
+  const stem = (cut: number, add: string) => lex.places.has(w.slice(0, -cut) + add);
+  if (w.endsWith('ian')) return stem(3, 'y') || stem(3, 'ia') || stem(1, '') || stem(3, '') || stem(3, 'a');
+  if (w.endsWith('an')) return stem(1, '') || stem(2, '') || stem(2, 'a') || stem(2, 'o');
+  if (w.endsWith('ese')) return stem(3, '') || stem(3, 'a') || stem(3, 'o');
+  if (w.endsWith('ite')) return stem(3, '') || stem(3, 'e');
+  if (w.endsWith('i')) return stem(1, '') || stem(1, 'a');
+  return false;
+}
+
+/** How many first words of `seg` (not all) name a known place: 2 for "San Diego Chargers", else 0. */
+function placePrefix(ctx: Ctx, seg: Tok[]): number {
+  const { lex, text } = ctx;
+  if (lex.places.has(tokKey(seg[0])) && !lex.multiStarts.has(seg[0].lower)) return 1;
+  for (let j = Math.min(seg.length - 1, lex.maxWords); j >= 1; j--) {
+    if (lex.places.has(j === 1 ? tokKey(seg[0]) : normKey(text.slice(seg[0].s, seg[j - 1].e)))) return j;
+  }
+  return 0;
 }
 
 /** An organization head word, or the plural of one ("Societies", "Federations"). */
@@ -470,6 +507,23 @@ function isByline(text: string, run: Tok[]): boolean {
   if (i >= 0 && text.charCodeAt(i) !== 10) return false;
   const after = text.slice(run[run.length - 1].e, run[run.length - 1].e + 2);
   return /^(,|\s*$|\r?\n|\s+(and|for|in)\b)/.test(after) || after === '' || after[0] === '\n';
+}
+
+/** Words after a family name that are part of the name: "Martin Luther King Jr." */
+const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.']);
+
+/**
+ * A word before a name that only says who or what it is: an age or a rank ("Sixty-year-old",
+ * "Top-ranked"), or, capitalized only by its place in a sentence or headline, a role before a full
+ * name ("Shooter Yvonne Hiller", "Moviemaker Gary Ross").
+ */
+function isRoleWord(lex: Lexicon, t: Tok, next: Tok, left: number): boolean {
+  const k = t.lower;
+  if (lex.given.has(k) || lex.places.has(tokKey(t)) || lex.orgHeads.has(k) || lex.placeHeads.has(k) || lex.placePrefixes.has(k) || lex.orgPrefixes.has(k)) return false;
+  const h = k.indexOf('-');
+  if (h > 0) return lex.common.has(k.slice(0, h)) && /-(?:year-old|old|ranked|seeded|time|term)$/.test(k);
+  if (left < 3 || !(t.sent || t.line !== LineKind.Body) || !lex.given.has(next.lower) || lex.common.has(next.lower)) return false;
+  return lex.personCuesBefore.has(k) || /(?:er|or|ist|man|woman|maker|ian)$/.test(k);
 }
 
 function withoutFinalDot(word: string): string {

@@ -1,0 +1,50 @@
+// Places that stand for teams in sports reports: "the Heels' victory over Evansville", "Creighton
+// fans", "Indiana State, which defeated Evansville". News corpora label them organizations.
+import type { NameCandidate } from './recognizeNames';
+import { wordAfter, wordBefore } from './tokens';
+
+/** Words right before a name that make it one side of a match. */
+const BEFORE = new Set(['against', 'over', 'beat', 'beats', 'defeated', 'defeats', 'vs', 'versus', 'edged', 'routed', 'downed', 'topped', 'host', 'hosts', 'hosted', 'visiting', 'play', 'plays', 'played', 'playing']);
+/** Words right after a name (or after its possessive 's) that make it a team. */
+const AFTER = new Set(['fans', 'coach', 'lead', 'leads', 'led', 'won', 'beat', 'defeated', 'rallied', 'scored', 'trailed', 'victory', 'win', 'loss', 'defense', 'offense', 'players', 'roster', 'guard', 'forward', 'quarterback', 'starters', 'bench', 'improved', 'advanced', 'outscored', 'outrebounded']);
+/** A document is a sports report when it says some of these words. */
+const SPORTS = /\b(?:basketball|football|baseball|hockey|soccer|game|season|playoffs?|quarterfinals?|semifinals?|tournament|rebounds|touchdowns?|innings|points|scored|coach|league)\b/g;
+
+/**
+ * Gives the organization kind to the names a sports report uses as teams (all their mentions): places,
+ * and lone words taken for persons that no full name of the report ends with ("Creighton", "Sixers").
+ */
+export function markTeams(text: string, cands: NameCandidate[]): void {
+  let teams: Set<string> | undefined;
+  let surnames: Set<string> | undefined;
+  for (const c of cands) {
+    if (teams?.has(c.key) || !(c.kind === 'place' || (c.kind === 'person' && !c.titled && c.words.length === 1))) continue;
+    if (!BEFORE.has(wordBefore(text, c.start).toLowerCase()) && !AFTER.has(wordAfterPossessive(text, c.end).toLowerCase())) continue;
+    if (c.kind === 'person') {
+      surnames ??= new Set(cands.filter(f => f.kind === 'person' && f.words.length > 1).map(f => f.words[f.words.length - 1]));
+      if (surnames.has(c.words[0])) continue;
+    }
+    (teams ??= new Set()).add(c.key);
+  }
+  // read the whole text only when some name looks like a team
+  if (!teams || !isSportsReport(text)) return;
+  for (const c of cands) {
+    if (c.kind !== 'organization' && teams.has(c.key)) {
+      c.kind = 'organization';
+      c.strong = true;
+    }
+  }
+}
+
+/** The word after `e`, or after the possessive that follows it ("Creighton 's 65-53 victory" -> "65-53" is no word: ''). */
+function wordAfterPossessive(text: string, e: number): string {
+  const m = /^\s?['\u2019]\s?s\s/.exec(text.slice(e, e + 5));
+  return wordAfter(text, m ? e + m[0].length : e);
+}
+
+function isSportsReport(text: string): boolean {
+  SPORTS.lastIndex = 0;
+  let n = 0;
+  while (SPORTS.exec(text)) if (++n >= 3) return true;
+  return false;
+}
