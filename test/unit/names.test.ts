@@ -168,6 +168,7 @@ describe('recognizeNames', () => {
       has(text, 'Wexbury', 'organization');
       has(text, 'Harlan', 'organization');
       has(text, 'Tom Oakes', 'person');
+      has('The Bluejays won the semifinal game. Their coach praised the season and the points they scored.', 'Bluejays', 'organization');
       // the same places outside a sports report stay places
       has('Flooding closed roads between Wexbury and Springfield. Harlan County declared an emergency.', 'Springfield', 'place');
     });
@@ -185,6 +186,14 @@ describe('recognizeNames', () => {
     });
     it('keeps a title word that ends an organization\'s "of" phrase', () => {
       has('The Texas Department of Criminal Justice said the inmate escaped.', 'Texas Department of Criminal Justice', 'organization');
+    });
+    it('reads a lone family name of a person named in full as that person, even when it is also a town', () => {
+      has('Running back Reggie Bush will miss the season. The team placed Bush on injured reserve.', 'Bush', 'person');
+    });
+    it('keeps common words of a headline out, in British spelling or run together too', () => {
+      hasNot('Neighbours Stolen In Playoff Raid\n\nThieves took rings from a shop on Monday.', 'Neighbours');
+      hasNot('Neighbours Stolen In Playoff Raid\n\nThieves took rings from a shop on Monday.', 'Playoff');
+      hasNot('Man Charged After Fire\n\nA man was charged on Monday.', 'Man');
     });
     it('reads the demonyms of known places the lists lack as no names', () => {
       hasNot('Sicilian police and Yemeni officials met Bavarian leaders.', 'Sicilian');

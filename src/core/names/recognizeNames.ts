@@ -83,6 +83,7 @@ export function findNamesDetailed(text: string, extra?: WordSet): { names: NameC
   for (const run of deferred) if (run.length > 1) processRun(ctx, run, false);
   for (const run of deferred) if (run.length === 1) processRun(ctx, run, false);
   ctx.out.sort((a, b) => a.start - b.start);
+  surnamesArePersons(ctx.out);
   markTeams(text, ctx.out);
   return { names: ctx.out, dropped: ctx.dropped };
 }
@@ -98,6 +99,26 @@ function isKnownName(ctx: Ctx, t: Tok): boolean {
   const lex = ctx.lex;
   const key = tokKey(t);
   return ctx.knownToks.has(k) || lex.places.has(key) || lex.orgs.has(key) || lex.aliases.has(key);
+}
+
+/** A headline word known as a name: "Man" or "Will" only when the body uses it as one, not by a lexicon. */
+function isKnownInHeadline(ctx: Ctx, t: Tok): boolean {
+  return ctx.lex.veryCommon.has(t.lower) ? ctx.knownToks.has(t.lower) : isKnownName(ctx, t);
+}
+
+/**
+ * A common word, also in British spelling ("Jewellery", "Defence") or as two common words run
+ * together ("Playoff", "Gunfire"): capitalized in a headline, it names nothing.
+ */
+function isCommonSpelling(lex: Lexicon, k: string): boolean {
+  if (lex.common.has(k)) return true;
+  if (k.length < 6 || lex.given.has(k)) return false;
+  const us = k.replace(/our/g, 'or').replace(/is(e[sd]?|ing)$/, 'iz$1').replace(/llery$/, 'lry').replace(/ence$/, 'ense').replace(/tre$/, 'ter');
+  if (us !== k && lex.common.has(us)) return true;
+  for (let i = 3; i <= k.length - 3; i++) {
+    if (lex.veryCommon.has(k.slice(0, i)) && lex.common.has(k.slice(i))) return true;
+  }
+  return false;
 }
 
 function processRun(ctx: Ctx, run: Tok[], body: boolean): void {
@@ -125,11 +146,11 @@ function processRun(ctx: Ctx, run: Tok[], body: boolean): void {
         i = matched - 1;
         continue;
       }
-      const common = lex.common.has(k) || lex.functionWords.has(k);
+      const common = lex.functionWords.has(k) || isCommonSpelling(lex, k);
       const caps = t.line === LineKind.Caps;
       let ok: boolean;
-      if (caps) ok = isKnownName(ctx, t) || (lex.given.has(k) && i + 1 < run.length && !lex.common.has(run[i + 1].lower)) || (t.t.length <= 5 && !common && !lex.neverNames.has(k));
-      else ok = !common || isKnownName(ctx, t) || lex.titles.has(k) || lex.orgHeads.has(k) || lex.placeHeads.has(k)
+      if (caps) ok = isKnownInHeadline(ctx, t) || (lex.given.has(k) && i + 1 < run.length && !lex.common.has(run[i + 1].lower)) || (t.t.length <= 5 && !common && !lex.neverNames.has(k));
+      else ok = !common || isKnownInHeadline(ctx, t) || lex.titles.has(k) || lex.orgHeads.has(k) || lex.placeHeads.has(k)
         || ((lex.given.has(k) || lex.eastAsianSurnames.has(k)) && i + 1 < run.length && !lex.common.has(run[i + 1].lower) && !lex.functionWords.has(run[i + 1].lower));
       if (ok) keep.push(t);
       else if (keep.length) { segmentRun(ctx, keep.splice(0), body); }
@@ -330,6 +351,22 @@ function isKnownWord(ctx: Ctx, seg: Tok[], a: number, b: number): boolean {
   }
   if (lex.veryCommon.has(t.lower)) return false;
   return lex.places.has(k) || lex.orgs.has(k);
+}
+
+/**
+ * A lone word that is the family name of a person the text names in full is that person, whatever
+ * the lexicons say: "Reggie Bush ... Bush underwent an MRI" (Bush is also a town).
+ */
+function surnamesArePersons(names: NameCandidate[]): void {
+  let surnames: Set<string> | undefined;
+  for (const c of names) if (c.kind === 'person' && c.strong && c.words.length > 1) (surnames ??= new Set()).add(c.words[c.words.length - 1]);
+  if (!surnames) return;
+  for (const c of names) {
+    if (c.kind !== 'person' && c.words.length === 1 && !c.acronym && surnames.has(c.words[0])) {
+      c.kind = 'person';
+      c.strong = true;
+    }
+  }
 }
 
 /** Records a name: `seg` are its tokens, `text` its text (the first token's alone, else the span's). */

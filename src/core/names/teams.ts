@@ -19,7 +19,9 @@ export function markTeams(text: string, cands: NameCandidate[]): void {
   let surnames: Set<string> | undefined;
   for (const c of cands) {
     if (teams?.has(c.key) || !(c.kind === 'place' || (c.kind === 'person' && !c.titled && c.words.length === 1))) continue;
-    if (!BEFORE.has(wordBefore(text, c.start).toLowerCase()) && !AFTER.has(wordAfterPossessive(text, c.end).toLowerCase())) continue;
+    const before = wordBefore(text, c.start).toLowerCase();
+    const plural = c.kind === 'person' && before === 'the' && c.key.endsWith('s') && !c.key.endsWith('ss'); // "the Bluejays"
+    if (!plural && !BEFORE.has(before) && !AFTER.has(wordAfterPossessive(text, c.end).toLowerCase())) continue;
     if (c.kind === 'person') {
       surnames ??= new Set(cands.filter(f => f.kind === 'person' && f.words.length > 1).map(f => f.words[f.words.length - 1]));
       if (surnames.has(c.words[0])) continue;
