@@ -195,6 +195,14 @@ describe('recognizeNames', () => {
       hasNot('Neighbours Stolen In Playoff Raid\n\nThieves took rings from a shop on Monday.', 'Playoff');
       hasNot('Man Charged After Fire\n\nA man was charged on Monday.', 'Man');
     });
+    it('reads "Saturday Night" as no name, and keeps a name after a month ("In May Smith left")', () => {
+      hasNot('Crowds gathered on Saturday Night in the square.', 'Night');
+      has('In May Smith left the company.', 'Smith');
+    });
+    it('keeps a sentence-initial common word that a person\'s name uses, not one that only an organization\'s uses', () => {
+      has('The band hired Rose Tanner in May. Rose said she was glad.', 'Rose', 'person');
+      hasNot('The Panel on Climate Change met. Climate change affects crops.', 'Climate');
+    });
     it('reads the demonyms of known places the lists lack as no names', () => {
       hasNot('Sicilian police and Yemeni officials met Bavarian leaders.', 'Sicilian');
       hasNot('Sicilian police and Yemeni officials met Bavarian leaders.', 'Yemeni');

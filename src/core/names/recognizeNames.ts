@@ -37,6 +37,8 @@ interface Ctx {
   known: Map<string, NameKind>;
   /** Lowercase tokens of names found in body sentences. */
   knownToks: Set<string>;
+  /** Lowercase tokens of persons' names found in body sentences. */
+  personToks: Set<string>;
   out: NameCandidate[];
   /** Lowercase words of other documents' names (family names) that count as known here. */
   extra?: WordSet;
@@ -45,6 +47,8 @@ interface Ctx {
 }
 
 const DATE_WORDS = new Set('monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec'.split('|'));
+
+const DAY_PARTS = new Set(['morning', 'afternoon', 'evening', 'night', 'noon', 'midnight', 'eve']);
 
 /** Words a lookup can be made in: a Set, or one that records the lookups. */
 export type WordSet = Pick<ReadonlySet<string>, 'has'>;
@@ -71,7 +75,7 @@ export function findNames(text: string, extra?: WordSet): NameCandidate[] {
  */
 export function findNamesDetailed(text: string, extra?: WordSet): { names: NameCandidate[]; dropped: string[] } {
   const lex = lexicon();
-  const ctx: Ctx = { text, lex, known: new Map(), knownToks: new Set(), out: [], extra, dropped: [] };
+  const ctx: Ctx = { text, lex, known: new Map(), knownToks: new Set(), personToks: new Set(), out: [], extra, dropped: [] };
   const deferred: Tok[][] = [];
   scanRuns(text, run => {
     // fast path: a lone capitalized function word ("The", "In") or date word names nothing
@@ -184,6 +188,8 @@ function segmentRun(ctx: Ctx, run: Tok[], body: boolean): void {
     if (breaks) {
       if (i > start) splitTitles(ctx, part(run, start, i), body);
       start = i + 1;
+      // "Saturday Night", "Monday Morning": a common word after a date word is part of the date
+      if (DATE_WORDS.has(k) && i + 2 === run.length && DAY_PARTS.has(run[i + 1].lower)) return;
       continue;
     }
     if (t.conn && i > start && !connectorJoins(lex, run, start, i)) {
@@ -295,6 +301,11 @@ function classifySegment(ctx: Ctx, seg: Tok[], titled: boolean, body: boolean): 
   if (!n) return;
   const first = seg[0];
   const last = seg[n - 1];
+  // "Warhol Polaroids": a person's known name, then a capitalized plural of a common word
+  if (n === 2 && ctx.known.get(tokKey(first)) === 'person' && isPluralCommon(lex, last)) {
+    emit(ctx, [first], first.t, 'person', true, titled, tokKey(first), body);
+    return;
+  }
   const text = n === 1 ? first.t : ctx.text.slice(first.s, last.e);
   const key = n === 1 ? tokKey(first) : normKey(text);
   if (!key) return;
@@ -340,7 +351,10 @@ function isKnownWord(ctx: Ctx, seg: Tok[], a: number, b: number): boolean {
   const { lex } = ctx;
   const t = seg[a];
   const k = tokKey(t);
-  if (ctx.knownToks.has(t.lower) || ctx.extra?.has(t.lower)) return true;
+  if (ctx.extra?.has(t.lower)) return true;
+  // a word alone counts when it was a name alone, or part of a person's name ("Will", "Lee"), not
+  // when it was part of any name ("Climate" of "Panel on Climate Change")
+  if (b - a > 1 ? ctx.knownToks.has(t.lower) : ctx.known.has(k) || ctx.personToks.has(t.lower)) return true;
   if (b - a > 1) {
     // "New Zealand", "Hong Kong": a lexicon entry starting here
     for (let j = Math.min(b, a + lex.maxWords); j > a + 1; j--) {
@@ -393,9 +407,15 @@ function emit(ctx: Ctx, seg: Tok[], text: string, kind: NameKind, strong: boolea
   if (body && !first.sent) {
     if (!ctx.known.has(key)) ctx.known.set(key, kind);
     for (const t of seg) ctx.knownToks.add(t.lower);
+    if (kind === 'person') for (const t of seg) ctx.personToks.add(t.lower);
   } else if (body || strong) {
     if (!ctx.known.has(key)) ctx.known.set(key, kind);
-    if (strong && seg.length > 1 && kind === 'person') for (const t of seg) ctx.knownToks.add(t.lower);
+    if (strong && seg.length > 1 && kind === 'person') {
+      for (const t of seg) {
+        ctx.knownToks.add(t.lower);
+        ctx.personToks.add(t.lower);
+      }
+    }
   }
 }
 
@@ -443,7 +463,7 @@ function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
     return STRONG.place;
   }
   // teams and bands: a capitalized plural of a common noun ("the Colts", "Kansas City Chiefs")
-  if (isPluralCommon(lex, last) && (!first.sent || n > 1) && !(n > 1 && (lex.given.has(first.lower) || first.initial))) return STRONG.organization;
+  if (isPluralCommon(lex, last) && (n > 1 ? !(lex.given.has(first.lower) || first.initial) : !first.sent && wordBefore(text, first.s) === 'the')) return STRONG.organization;
   if (n > 1) {
     // "Indiana State", "Ohio State": universities and their teams
     if (lastK === 'state' && lex.places.has(normKey(ctx.text.slice(first.s, seg[n - 2].e)))) return STRONG.organization;
