@@ -203,6 +203,12 @@ describe('recognizeNames', () => {
       has('The band hired Rose Tanner in May. Rose said she was glad.', 'Rose', 'person');
       hasNot('The Panel on Climate Change met. Climate change affects crops.', 'Climate');
     });
+    it('reads unknown names made of common words only as organizations, and foreign organization and place words', () => {
+      has('Voters backed Civic Passion in the election.', 'Civic Passion', 'organization');
+      has('Students of the Instituto Gonzaga marched.', 'Instituto Gonzaga', 'organization');
+      has('Pilgrims filled the Masjid Al-Haram at dawn.', 'Masjid Al-Haram', 'place');
+      has('Fans cheered Dries Mertens after the match.', 'Dries Mertens', 'person');
+    });
     it('reads the demonyms of known places the lists lack as no names', () => {
       hasNot('Sicilian police and Yemeni officials met Bavarian leaders.', 'Sicilian');
       hasNot('Sicilian police and Yemeni officials met Bavarian leaders.', 'Yemeni');

@@ -48,6 +48,10 @@ export const PERSON_CUES_AFTER =
 
 /** Last words of organization names. */
 export const ORG_HEADS =
+  // first words of organization names in other languages ("Instituto Gonzaga", "Banco Santander")
+  'Instituto|Istituto|Institut|Universidad|Universidade|Università|Universität|Université|Banco|Banca|Banque|Grupo|Gruppo|Partido|Parti|' +
+  'Partito|Partei|Colegio|Liceo|Lycée|Ecole|École|Escuela|Hochschule|Stiftung|Fundación|Fundação|Fondazione|Compagnie|Compañía|Société|' +
+  'Sociedad|Associazione|Asociación|Movimiento|Frente|Ejército|Armée|Policía|Polizei|' +
   'Org|Electronics|Telecom|Athletics|Aces|Sox|University|College|Institute|Institution|Academy|School|Schools|Ministry|Department|Dept|Party|Council|Committee|Commission|Agency|' +
   'Bank|Association|Assn|Corporation|Corp|Inc|Incorporated|Ltd|Limited|LLC|LLP|PLC|Plc|GmbH|AG|SA|Co|Company|Companies|Group|' +
   'Foundation|Fund|Trust|Church|Union|Federation|League|Society|Organization|Organisation|Authority|Court|Police|Army|Navy|' +
@@ -80,7 +84,9 @@ export const PLACE_HEADS =
   'Circle|Crescent|Terrace|Place|Court|Gate|Gardens|Campus|Residence|House|Manor|Lodge|Villa|Embassy|Consulate|Headquarters|HQ';
 
 /** Place heads that come first: "Mount Everest", "Lake Tahoe", "Gulf of Aden". */
-export const PLACE_PREFIXES = 'Mount|Mt|Lake|Gulf|Sea|Bay|Strait|Straits|Isle|Cape|Port|Fort|Lake|River|Bay|Sea|Gulf|Saint|St|Santa|San|Los|Las|Rio|Costa|Puerto|Ciudad|Sierra';
+export const PLACE_PREFIXES = 'Mount|Mt|Lake|Gulf|Sea|Bay|Strait|Straits|Isle|Cape|Port|Fort|Lake|River|Bay|Sea|Gulf|Saint|St|Santa|San|Los|Las|Rio|Costa|Puerto|Ciudad|Sierra|' +
+  // the same words in the languages of place names
+  'Rancho|Masjid|Piazza|Avenida|Calle|Praça|Palazzo|Castillo|Castello|Monte|Isla|Lago|Playa|Porto|Ponte|Sankt|Bandar|Wadi|Jebel|Jabal|Gunung|Pulau|Lac|Mont|Pointe|Île|Ile';
 
 /** First words of organization names before "of": "University of Texas", "Bank of Korea". */
 export const ORG_PREFIXES =

@@ -476,6 +476,8 @@ function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
     if (first.initial || (lex.given.has(first.lower) && !lex.places.has(tokKey(first)))) return STRONG.person;
     if (lex.eastAsianSurnames.has(first.lower) && n <= 3) return STRONG.person;
     if (lex.given.has(first.lower)) return STRONG.person;
+    // common words only, and no given name: "Civic Passion", "Velvet Underground", "Pace Galleries"
+    if (seg.every(t => lex.common.has(t.lower) && !lex.given.has(t.lower))) return GUESS.organization;
   }
   if (first.caps || first.dotted) {
     if (n === 1) return GUESS.organization;
