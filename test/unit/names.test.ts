@@ -209,6 +209,11 @@ describe('recognizeNames', () => {
       has('Pilgrims filled the Masjid Al-Haram at dawn.', 'Masjid Al-Haram', 'place');
       has('Fans cheered Dries Mertens after the match.', 'Dries Mertens', 'person');
     });
+    it('reads a name before ", Region" as a place and a lone unknown word before "said" as an organization', () => {
+      has('The church in Wasilla, Alaska, burned on Friday.', 'Wasilla', 'place');
+      has('Subsea cable operator Seacom said service was restored.', 'Seacom', 'organization');
+      has('Engineer Tom Pinder arrived. Pinder said the cable was cut.', 'Pinder', 'person');
+    });
     it('reads the demonyms of known places the lists lack as no names', () => {
       hasNot('Sicilian police and Yemeni officials met Bavarian leaders.', 'Sicilian');
       hasNot('Sicilian police and Yemeni officials met Bavarian leaders.', 'Yemeni');

@@ -40,7 +40,6 @@ export interface Lexicon {
   titles: Set<string>;
   personTitles: Set<string>;
   personCuesBefore: Set<string>;
-  personCuesAfter: Set<string>;
   placeCuesBefore: Set<string>;
   orgCuesAfter: Set<string>;
   orgHeads: Set<string>;
@@ -158,7 +157,6 @@ export function lexicon(): Lexicon {
     titles: lowerSet(W.TITLES),
     personTitles: lowerSet(W.PERSON_TITLES),
     personCuesBefore: lowerSet(W.PERSON_CUES_BEFORE),
-    personCuesAfter: lowerSet(W.PERSON_CUES_AFTER),
     placeCuesBefore: lowerSet(W.PLACE_CUES_BEFORE),
     orgCuesAfter: lowerSet(W.ORG_CUES_AFTER),
     orgHeads: lowerSet(W.ORG_HEADS),

@@ -41,11 +41,6 @@ export const PERSON_CUES_BEFORE =
   'economist|filmmaker|novelist|musician|guitarist|drummer|dancer|chef|doctor|surgeon|nurse|priest|imam|rabbi|counsel|adviser|advisor|' +
   'aide|vice-president|vice-chairman|premier-elect|president-elect|contestant|nominee|hopeful|owner|boss|chairperson|heiress|heir';
 
-/** Lowercase words after a name that make it a person ("Reid said", "Lee told"). */
-export const PERSON_CUES_AFTER =
-  'said|says|told|tells|added|adds|explained|noted|argued|insisted|admitted|claimed|recalled|wrote|writes|tweeted|stated|' +
-  'announced|confirmed|denied|believes|believed|thinks|thought|wants|wanted|hopes|hoped|who|himself|herself|was|is|has|had';
-
 /** Last words of organization names. */
 export const ORG_HEADS =
   // first words of organization names in other languages ("Instituto Gonzaga", "Banco Santander")

@@ -2,7 +2,7 @@ import { lexicon, normKey, type Lexicon } from '../lexicon/lexicon';
 import type { Mention } from '../types';
 import { linkDocument } from '../linking/linkDocument';
 import { markTeams } from './teams';
-import { LineKind, scanRuns, tokKey, wordAfter, wordBefore, type Tok } from './tokens';
+import { LineKind, scanRuns, tokKey, wordBefore, type Tok } from './tokens';
 
 export type NameKind = 'person' | 'organization' | 'place';
 
@@ -483,7 +483,6 @@ function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
     if (n === 1) return GUESS.organization;
   }
   const before = wordBefore(text, first.s);
-  const after = wordAfter(text, last.e);
   const b = before.toLowerCase();
   // "the town of Haldenbruck", "the city of Busan": a settlement word, then "of"
   if (b === 'of' && before === b) {
@@ -491,12 +490,14 @@ function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
     if (ofAt > 0 && SETTLEMENT_WORDS.has(wordBefore(text, ofAt))) return STRONG.place;
   }
   if (lex.personCuesBefore.has(b) && before === b) return STRONG.person;
+  // "Wasilla, Alaska", "Millom, Cumbria": a name before a comma and a known place is a place too
+  if (isPlaceBeforeRegion(ctx, last.e)) return STRONG.place;
   if (n === 1) {
     if (lex.given.has(first.lower)) return GUESS.person;
-    if (lex.personCuesAfter.has(after) && after !== 'is' && after !== 'was' && after !== 'has' && after !== 'had') return GUESS.person;
     if (before === 'the') return GUESS.organization;
     if (lex.placeCuesBefore.has(before) && (before === 'in' || before === 'at' || before === 'from' || before === 'near')) return GUESS.place;
-    // a person is introduced by a full name: a lone unknown word is more often an organization
+    // a person is introduced by a full name (linking then finds the person in a lone family name):
+    // a lone unknown word is more often an organization, even before "said" ("Seacom said")
     return GUESS.organization;
   }
   return GUESS.person;
@@ -519,6 +520,13 @@ function isDerivedDemonym(lex: Lexicon, word: string): boolean {
   return false;
 }
 
+/** True when ", " and a known place follow `e` and end the clause ("Wasilla, Alaska, was ..."). */
+function isPlaceBeforeRegion(ctx: Ctx, e: number): boolean {
+  const { text, lex } = ctx;
+  const m = /^ ?, ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\.? ?(?=[,.;:)(]|$|\n| (?:on|in|at|and|was|is|has|had|where|which|said|to|for|after|before)\b)/.exec(text.slice(e, e + 40));
+  return m !== null && lex.places.has(normKey(m[1]));
+}
+
 /** How many first words of `seg` (not all) name a known place: 2 for "San Diego Chargers", else 0. */
 function placePrefix(ctx: Ctx, seg: Tok[]): number {
   const { lex, text } = ctx;
@@ -537,7 +545,7 @@ function isOrgHead(lex: Lexicon, word: string): boolean {
 }
 
 /** Lowercase words that name a settlement before "of": "the town of X". */
-const SETTLEMENT_WORDS = new Set(['town', 'city', 'village', 'hamlet', 'municipality', 'port', 'capital', 'suburb', 'district', 'province', 'region', 'county']);
+const SETTLEMENT_WORDS = new Set(['hometown', 'town', 'city', 'village', 'hamlet', 'municipality', 'port', 'capital', 'suburb', 'district', 'province', 'region', 'county']);
 
 /** Words before a lowercase cue that names a storm, not a person: "storm Elin", "hurricane Katrina". */
 const STORM_CUES = new Set(['storm', 'hurricane', 'typhoon', 'cyclone', 'windstorm', 'blizzard']);
