@@ -214,6 +214,10 @@ describe('recognizeNames', () => {
       has('Subsea cable operator Seacom said service was restored.', 'Seacom', 'organization');
       has('Engineer Tom Pinder arrived. Pinder said the cable was cut.', 'Pinder', 'person');
     });
+    it('reads a given name before a head word that is also a name as a person ("Nathan Law"), not an event', () => {
+      has("Demosisto's Nathan Law earned a surprise victory.", 'Nathan Law', 'person');
+      hasNot('Aid flowed under the Marshall Plan after the war.', 'Marshall Plan');
+    });
     it('reads the demonyms of known places the lists lack as no names', () => {
       hasNot('Sicilian police and Yemeni officials met Bavarian leaders.', 'Sicilian');
       hasNot('Sicilian police and Yemeni officials met Bavarian leaders.', 'Yemeni');

@@ -310,7 +310,9 @@ function classifySegment(ctx: Ctx, seg: Tok[], titled: boolean, body: boolean): 
   const key = n === 1 ? tokKey(first) : normKey(text);
   if (!key) return;
   // events and policies named after places: "One-China policy" is handled by the tokenizer, "Korean War" here
-  if (lex.eventHeads.has(last.lower) && !lex.orgs.has(key) && !lex.places.has(key)) {
+  // ... but "Nathan Law", "Doris Day": a given name before a head word that is a name too
+  const personLike = n === 2 && lex.given.has(first.lower) && lex.given.has(last.lower) && !lex.places.has(tokKey(first));
+  if (lex.eventHeads.has(last.lower) && !lex.orgs.has(key) && !lex.places.has(key) && !personLike) {
     if (n > 1) {
       const restKey = normKey(ctx.text.slice(first.s, seg[n - 2].e));
       if (lex.orgs.has(restKey) || (seg[0].caps && n === 2)) {
