@@ -218,6 +218,11 @@ describe('recognizeNames', () => {
       has("Demosisto's Nathan Law earned a surprise victory.", 'Nathan Law', 'person');
       hasNot('Aid flowed under the Marshall Plan after the war.', 'Marshall Plan');
     });
+    it('reads street names by their suffix and a name before ", where" as places', () => {
+      has('Water reached the Brückenstrasse by noon.', 'Brückenstrasse', 'place');
+      has('Floods hit several towns, including Velmsdorf, where the river rose.', 'Velmsdorf', 'place');
+      has('Volunteers came from the outskirts of Velmsdorf.', 'Velmsdorf', 'place');
+    });
     it('reads the demonyms of known places the lists lack as no names', () => {
       hasNot('Sicilian police and Yemeni officials met Bavarian leaders.', 'Sicilian');
       hasNot('Sicilian police and Yemeni officials met Bavarian leaders.', 'Yemeni');

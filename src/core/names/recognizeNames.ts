@@ -495,6 +495,9 @@ function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
   // "Wasilla, Alaska", "Millom, Cumbria": a name before a comma and a known place is a place too
   if (isPlaceBeforeRegion(ctx, last.e)) return STRONG.place;
   if (n === 1) {
+    if (PLACE_SUFFIXES.test(first.lower) && !lex.common.has(first.lower)) return STRONG.place;
+    // "including Haldenbruck, where the water rose"
+    if (/^ ?, where\b/.test(text.slice(last.e, last.e + 8))) return GUESS.place;
     if (lex.given.has(first.lower)) return GUESS.person;
     if (before === 'the') return GUESS.organization;
     if (lex.placeCuesBefore.has(before) && (before === 'in' || before === 'at' || before === 'from' || before === 'near')) return GUESS.place;
@@ -547,7 +550,12 @@ function isOrgHead(lex: Lexicon, word: string): boolean {
 }
 
 /** Lowercase words that name a settlement before "of": "the town of X". */
-const SETTLEMENT_WORDS = new Set(['hometown', 'town', 'city', 'village', 'hamlet', 'municipality', 'port', 'capital', 'suburb', 'district', 'province', 'region', 'county']);
+const SETTLEMENT_WORDS = new Set(['hometown', 'town', 'city', 'village', 'hamlet', 'municipality', 'port', 'capital', 'suburb', 'district',
+  'province', 'region', 'county', 'mayor', 'residents', 'outskirts', 'streets', 'north', 'south', 'east', 'west', 'northeast', 'northwest',
+  'southeast', 'southwest', 'centre', 'center', 'heart', 'people']);
+
+/** Last parts of single-word street, square and town names in German and Dutch ("Brückenstrasse", "Marktplatz"). */
+const PLACE_SUFFIXES = /(?:strasse|straße|platz|gasse|allee|ufer|weg|straat|plein|gracht)$/;
 
 /** Words before a lowercase cue that names a storm, not a person: "storm Elin", "hurricane Katrina". */
 const STORM_CUES = new Set(['storm', 'hurricane', 'typhoon', 'cyclone', 'windstorm', 'blizzard']);
