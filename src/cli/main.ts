@@ -38,7 +38,7 @@ async function runAnalyze(args: string[]): Promise<number> {
   const corpus = await readInputs(positionals);
   const analysis = await analyzeCorpus(corpus, values);
   process.stdout.write(format === 'json' ? JSON.stringify(analysis, null, 1) + '\n' : formatTable(analysis));
-  return reportProblems(corpus);
+  return reportProblems(corpus, analysis);
 }
 
 async function runExport(args: string[]): Promise<number> {
@@ -69,7 +69,7 @@ async function runExport(args: string[]): Promise<number> {
   const written = await writeFilesAtomically(values.output, result.files);
   for (const p of result.problems) process.stderr.write(`marginalia: ${p.path}${p.annotation ? ` (${p.annotation})` : ''}: ${p.message}\n`);
   process.stderr.write(`marginalia: exported ${result.spans} spans of ${corpus.documents.length} documents to ${written.length} files in ${values.output}\n`);
-  return reportProblems(corpus);
+  return reportProblems(corpus, analysis);
 }
 
 async function runImport(args: string[]): Promise<number> {
@@ -97,9 +97,11 @@ async function analyzeCorpus(corpus: ReadCorpus, values: { dct?: string; dates?:
   return corpus.registry ? applyRegistry(analysis, corpus.registry) : analysis;
 }
 
-function reportProblems(corpus: ReadCorpus): number {
-  for (const p of corpus.problems) process.stderr.write(`marginalia: ${p.path}: ${p.message}\n`);
-  return corpus.problems.length ? 1 : 0;
+/** Problems met reading the inputs, then those met analyzing them (a document too long to analyze whole). */
+function reportProblems(corpus: ReadCorpus, analysis?: Analysis): number {
+  const problems = [...corpus.problems, ...(analysis?.documents ?? []).flatMap(d => (d.warnings ?? []).map(message => ({ path: d.path, message })))];
+  for (const p of problems) process.stderr.write(`marginalia: ${p.path}: ${p.message}\n`);
+  return problems.length ? 1 : 0;
 }
 
 /** The folder that document paths in exports are relative to: the one input folder, else the current one. */

@@ -1,3 +1,4 @@
+import { limitWarning } from './limits';
 import { entityName, linkCorpus } from './linking/linkCorpus';
 import type { DocumentNames } from './linking/linkDocument';
 import { linkNames, lookupsHold, relinkNames } from './linking/linkNames';
@@ -10,7 +11,8 @@ export { publicationDate, type AnalyzeOptions } from './recognizeDocument';
  * Analyzes one corpus: every document's mentions, and entity ids shared across documents.
  * Each document is recognized by itself, then linked within itself against the family names of the
  * documents read so far; once all are read, a document whose lookups of family names would now be
- * answered otherwise is linked again. Last, entities are linked across documents.
+ * answered otherwise is linked again. Last, entities are linked across documents. A document
+ * longer than the limits allow is analyzed in pieces, up to a point (see limits.ts), with a warning.
  */
 export function analyze(documents: readonly SourceDocument[], options: AnalyzeOptions = {}): Analysis {
   const surnames = new Set<string>();
@@ -23,11 +25,15 @@ export function analyze(documents: readonly SourceDocument[], options: AnalyzeOp
     if (!lookupsHold(a.linked, surnames)) a.linked = relinkNames(documents[d].text, surnames);
   });
   const { ids } = linkCorpus(analyzed.map(a => a.linked.names));
-  const out: AnalyzedDocument[] = documents.map((doc, d) => ({
-    path: doc.path,
-    dct: analyzed[d].dct,
-    mentions: documentMentions(analyzed[d].linked.names, ids[d], analyzed[d].dates),
-  }));
+  const out: AnalyzedDocument[] = documents.map((doc, d) => {
+    const warning = limitWarning(doc.text);
+    return {
+      path: doc.path,
+      dct: analyzed[d].dct,
+      mentions: documentMentions(analyzed[d].linked.names, ids[d], analyzed[d].dates),
+      ...(warning ? { warnings: [warning] } : {}),
+    };
+  });
   return { documents: out, entities: collectEntities(out) };
 }
 

@@ -2,6 +2,7 @@ export * from './types';
 export { analyze, publicationDate, type AnalyzeOptions } from './analyze';
 export { documentOwnDate } from './publicationDate';
 export { decodeArticle, type DecodedArticle } from './decode';
+export { limitWarning } from './limits';
 export { isArticlePath, DEFAULT_INCLUDE, DEFAULT_EXCLUDE } from './articleFiles';
 export { CorpusIndex, type MentionRef, type CorpusStats } from './corpus/corpusIndex';
 export { entityCard, dateCard, contextLine, type EntityCard, type DateCard, type CardDocument } from './corpus/cards';

@@ -1,8 +1,8 @@
 // The first, per-document phase of an analysis: what a text says by itself. Its result depends on
 // the text and the publication date only, so a corpus index can keep it per document.
-import { recognizeDates } from './dates/recognizeDates';
+import { findNamesInPieces, recognizeDatesInPieces } from './limits';
 import { collectSurnames } from './linking/linkDocument';
-import { findNamesDetailed, type NameCandidate } from './names/recognizeNames';
+import type { NameCandidate } from './names/recognizeNames';
 import { documentOwnDate } from './publicationDate';
 import type { Mention, SourceDocument } from './types';
 
@@ -30,8 +30,8 @@ export function publicationDate(doc: SourceDocument, options: AnalyzeOptions = {
 
 export function recognizeDocument(doc: SourceDocument, options: AnalyzeOptions = {}): RecognizedDocument {
   const dct = publicationDate(doc, options);
-  const { names, dropped } = findNamesDetailed(doc.text);
-  return { dct, dates: recognizeDates(doc.text, dct), names, dropped, surnames: documentSurnames(names) };
+  const { names, dropped } = findNamesInPieces(doc.text);
+  return { dct, dates: recognizeDatesInPieces(doc.text, dct), names, dropped, surnames: documentSurnames(names) };
 }
 
 /** The family names of `names`, each once. */

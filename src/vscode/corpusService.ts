@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CorpusIndex, articlePathFor, decodeArticle, isArticlePath, parseSidecar, type SourceDocument, type AnalyzedDocument, type Annotation, type CorpusStats, type Mention, type Registry, type RegistryEntity } from '../core';
+import { CorpusIndex, articlePathFor, decodeArticle, isArticlePath, limitWarning, parseSidecar, type SourceDocument, type AnalyzedDocument, type Annotation, type CorpusStats, type Mention, type Registry, type RegistryEntity } from '../core';
 import { articleGlobs, isArticle } from './articles';
 import type { RegistryFile } from './registryFile';
 
@@ -29,6 +29,8 @@ export class CorpusService implements vscode.Disposable {
   private readonly sidecars = new Map<string, { dct?: string; annotations: readonly Annotation[] }>();
   /** Versions of open documents whose text the index holds. */
   private readonly indexedVersions = new Map<string, number>();
+  /** Articles too long to analyze whole, already reported in the output channel. */
+  private readonly tooLong = new Set<string>();
   private readonly output: vscode.OutputChannel;
   private scan: Promise<CorpusStats> | undefined;
   private scanCancel: vscode.CancellationTokenSource | undefined;
@@ -232,8 +234,19 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private source(key: string, text: string): SourceDocument {
+    this.noteLength(key, text);
     const dct = this.sidecars.get(key)?.dct;
     return dct ? { path: key, text, dct, dctFromSidecar: true } : { path: key, text };
+  }
+
+  /** Says in the output channel, once and not on every edit, that only part of an article is analyzed. */
+  private noteLength(key: string, text: string): void {
+    const warning = limitWarning(text);
+    if (!warning) this.tooLong.delete(key);
+    else if (!this.tooLong.has(key)) {
+      this.tooLong.add(key);
+      this.output.appendLine(`${vscode.workspace.asRelativePath(vscode.Uri.parse(key))}: ${warning}`);
+    }
   }
 
   /** Reads what the workspace's sidecars say: publication dates and annotations. */
@@ -307,7 +320,10 @@ export class CorpusService implements vscode.Disposable {
     const key = uri.toString();
     let removed = false;
     for (const path of this.index.paths()) {
-      if (path === key || path.startsWith(key + '/')) removed = this.index.deleteDocument(path) || removed;
+      if (path === key || path.startsWith(key + '/')) {
+        this.tooLong.delete(path);
+        removed = this.index.deleteDocument(path) || removed;
+      }
     }
     if (removed) {
       this.changed.fire();

@@ -1,4 +1,5 @@
 import { documentMentions } from '../analyze';
+import { limitWarning } from '../limits';
 import { linkCorpus, type CorpusLinks } from '../linking/linkCorpus';
 import type { DocumentNames } from '../linking/linkDocument';
 import { linkNames, lookupsHold, relinkNames, type LinkedNames } from '../linking/linkNames';
@@ -42,6 +43,8 @@ interface IndexedDocument extends DocumentAnalysis {
   /** Its mentions as queries see them (the registry applied); undefined until linked. */
   analyzed: AnalyzedDocument | undefined;
   lines: number[] | undefined;
+  /** Why only part of its text is analyzed, when it is too long. */
+  readonly warning: string | undefined;
 }
 
 const encoder = new TextEncoder();
@@ -336,7 +339,10 @@ export class CorpusIndex {
     if (prev) this.surnames.remove(prev.surnames);
     this.stored.delete(doc.path);
     const { dct, dates, surnames, linked } = a;
-    return { hash, dctSource, dct, dates, surnames, linked, path: doc.path, utf8: encoder.encode(doc.text), ids: undefined, analyzed: undefined, lines: undefined };
+    return {
+      hash, dctSource, dct, dates, surnames, linked, path: doc.path, utf8: encoder.encode(doc.text),
+      ids: undefined, analyzed: undefined, lines: undefined, warning: limitWarning(doc.text),
+    };
   }
 
   private relinkNames(text: string): LinkedNames {
@@ -363,7 +369,7 @@ export class CorpusIndex {
     const recognized = documentMentions(d.linked.names, ids, d.dates);
     const mentions = this.registry ? this.registry.apply(recognized) : recognized;
     d.ids = ids;
-    d.analyzed = { path, dct: d.dct, mentions };
+    d.analyzed = { path, dct: d.dct, mentions, ...(d.warning ? { warnings: [d.warning] } : {}) };
     this.byEntity.addDocument(path, mentions);
     this.byDate.addDocument(path, mentions);
     this.byRecognizedEntity?.addDocument(path, recognized);

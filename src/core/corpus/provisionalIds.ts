@@ -1,5 +1,5 @@
 import { lexicon } from '../lexicon/lexicon';
-import { entityName, uniqueId, type CorpusLinks } from '../linking/linkCorpus';
+import { entityName, IdSpace, type CorpusLinks } from '../linking/linkCorpus';
 import type { DocumentNames, LocalEntity } from '../linking/linkDocument';
 
 /**
@@ -9,12 +9,12 @@ import type { DocumentNames, LocalEntity } from '../linking/linkDocument';
  * until the next link. A full link (linkCorpus) may decide otherwise; the index relinks when idle.
  */
 export class ProvisionalIds {
-  private readonly taken: Set<string>;
+  private readonly idSpace: IdSpace;
   /** Fresh ids given since the last link, by local id. */
   private readonly given = new Map<string, string>();
 
   constructor(private readonly links: CorpusLinks) {
-    this.taken = new Set(links.idOfKey.values());
+    this.idSpace = new IdSpace(links.idOfKey.values());
   }
 
   /** `before`: the document's ids by local id before the edit. */
@@ -39,7 +39,7 @@ export class ProvisionalIds {
   private fresh(e: LocalEntity): string {
     const canon = e.localId.slice(e.localId.indexOf(':') + 1);
     const name = lexicon().aliasNames.get(canon) ?? entityName(new Map(e.forms.map((f, i) => [f, e.counts[i]])));
-    const id = uniqueId(name, e.kind, this.taken);
+    const id = this.idSpace.unique(name, e.kind);
     this.given.set(e.localId, id);
     return id;
   }

@@ -2,6 +2,7 @@
 // that depends on its own text (keyed by a hash of it), in a compact JSON form. Strings that recur
 // (entity keys, words, surface forms, date values) are stored once; numbers are small.
 import { analyze } from '../analyze';
+import { MAX_ANALYZED_CHARS, PIECE_CHARS } from '../limits';
 import type { LinkedNames } from '../linking/linkNames';
 import type { LocalEntity } from '../linking/linkDocument';
 import type { NameKind } from '../names/recognizeNames';
@@ -144,7 +145,7 @@ function decodeRow(row: Row, str: (i: number) => string, entities: readonly Loca
 }
 
 // A text that exercises names, linking and dates: its analysis changes when the recognizer does,
-// and a snapshot written by another recognizer is not used.
+// and a snapshot written by another recognizer is not used. So do the limits on long texts.
 const PROBE = [
   'SEOUL, Jan. 4 (Wire) -- President Lee Jae-myung met Xi Jinping in Beijing on Monday, the Foreign Ministry said.',
   'Lee and Xi agreed to meet again next month. The United Nations (UN) welcomed the talks; Mr. Kim of Samsung Electronics',
@@ -153,5 +154,5 @@ const PROBE = [
 let fingerprint: string | undefined;
 
 function recognizerFingerprint(): string {
-  return (fingerprint ??= contentHash(JSON.stringify(analyze([{ path: 'probe', text: PROBE }], { defaultDct: '2026-01-05' }))));
+  return (fingerprint ??= contentHash(JSON.stringify([analyze([{ path: 'probe', text: PROBE }], { defaultDct: '2026-01-05' }), MAX_ANALYZED_CHARS, PIECE_CHARS])));
 }

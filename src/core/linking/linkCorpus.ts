@@ -28,6 +28,13 @@ export interface CorpusLinks {
 }
 
 /**
+ * Documents with more entities than this (only texts of megabytes have them) are left out of the
+ * co-occurrence counts below, whose cost grows with the square of a document's entities; a lone
+ * family name in such a document goes to the person named in the most documents.
+ */
+const COOCCURRENCE_MAX_ENTITIES = 10_000;
+
+/**
  * Gives every entity of every document a corpus-wide id. `docs[d]` are the linked names of
  * document d; documents earlier in the list take the plainer ids when two entities share a name.
  */
@@ -79,11 +86,14 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
   const cooc = new Map<string, Map<string, number>>();
   const scratch = new Set<string>(); // reused: one set per document would be a lot of garbage
   const mineScratch = new Set<string>();
+  const counted = (d: number): boolean => docs[d].entities.length <= COOCCURRENCE_MAX_ENTITIES;
   const coocOf = (key: string): Map<string, number> => {
     let m = cooc.get(key);
     if (m) return m;
     m = new Map();
-    for (const d of docsOf.get(key) ?? []) for (const gid of distinct(localToGlobal[d], scratch)) m.set(gid, (m.get(gid) ?? 0) + 1);
+    for (const d of docsOf.get(key) ?? []) {
+      if (counted(d)) for (const gid of distinct(localToGlobal[d], scratch)) m.set(gid, (m.get(gid) ?? 0) + 1);
+    }
     cooc.set(key, m);
     return m;
   };
@@ -96,12 +106,14 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
       let chosen: Global | undefined;
       if (cands && cands.length === 1) chosen = cands[0];
       else if (cands && cands.length > 1) {
-        const mine = distinct(localToGlobal[d], mineScratch);
+        const mine = counted(d) ? distinct(localToGlobal[d], mineScratch) : undefined;
         let best = -1;
         for (const c of cands) {
-          const m = coocOf(c.key);
           let score = 0;
-          for (const gid of mine) score += m.get(gid) ?? 0;
+          if (mine) {
+            const m = coocOf(c.key);
+            for (const gid of mine) score += m.get(gid) ?? 0;
+          }
           if (score > best || (score === best && chosen && (docsOf.get(c.key)?.length ?? 0) > (docsOf.get(chosen.key)?.length ?? 0))) {
             best = score;
             chosen = c;
@@ -127,10 +139,10 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
   }
   // ids: slugs of the entity names, disambiguated in order of first appearance
   const idOfKey = new Map<string, string>();
-  const taken = new Set<string>();
+  const idSpace = new IdSpace();
   for (const g of globals.values()) {
     const canon = g.key.slice(g.key.indexOf(':') + 1);
-    idOfKey.set(g.key, uniqueId(lex.aliasNames.get(canon) ?? entityName(g.forms), g.kind, taken));
+    idOfKey.set(g.key, idSpace.unique(lex.aliasNames.get(canon) ?? entityName(g.forms), g.kind));
   }
   const idsOfSurname = new Map<string, string[]>();
   for (const [fam, list] of bySurname) idsOfSurname.set(fam, list.map(g => idOfKey.get(g.key)!));
@@ -139,14 +151,33 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
   return { ids: localToGlobal as string[][], idOfKey, idsOfSurname };
 }
 
-/** The slug of a name, made unique among `taken` (and added to it): "lee", "lee-person", "lee-person-2". */
-export function uniqueId(name: string, kind: NameKind, taken: Set<string>): string {
-  const base = slug(name);
-  let id = base;
-  if (taken.has(id)) id = `${base}-${kind}`;
-  for (let k = 2; taken.has(id); k++) id = `${base}-${kind}-${k}`;
-  taken.add(id);
-  return id;
+/** The ids given so far. */
+export class IdSpace {
+  private readonly taken: Set<string>;
+  /**
+   * Per slug and kind, the number to try next: all below it are taken, and ids are never given
+   * back, so counting need not start over (names without ASCII letters all have the slug "entity").
+   */
+  private readonly next = new Map<string, number>();
+
+  constructor(taken: Iterable<string> = []) {
+    this.taken = new Set(taken);
+  }
+
+  /** The slug of a name, made unique (and taken): "lee", "lee-person", "lee-person-2". */
+  unique(name: string, kind: NameKind): string {
+    const base = slug(name);
+    let id = base;
+    if (this.taken.has(id)) id = `${base}-${kind}`;
+    if (this.taken.has(id)) {
+      const key = `${kind}:${base}`;
+      let k = this.next.get(key) ?? 2;
+      while (this.taken.has((id = `${base}-${kind}-${k}`))) k++;
+      this.next.set(key, k + 1);
+    }
+    this.taken.add(id);
+    return id;
+  }
 }
 
 /** The distinct corpus keys known so far for the entities of one document, in `into` (emptied first). */

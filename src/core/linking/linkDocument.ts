@@ -31,6 +31,8 @@ export interface DocumentNames {
 }
 
 const KIND_ORDER: NameKind[] = ['person', 'organization', 'place'];
+/** Forms of one entity beyond which they are looked up in a map rather than a list. */
+const MANY_FORMS = 16;
 const PLACE_PREPS = new Set(['in', 'at', 'into', 'from', 'to', 'entered', 'leaving', 'left', 'inside', 'outside']);
 
 /** East Asian order: the family name comes first ("Lee Jae-myung", "Xi Jinping"). */
@@ -157,6 +159,9 @@ export function linkDocument(text: string, cands: NameCandidate[], surnames?: Wo
   const byCanon = KIND_ORDER.map(() => new Map<string, number>());
   // per entity: bit 1 once named by a lone person word, bit 2 once named in full
   const seen: number[] = [];
+  // the forms of entities with many, by text: looking each up in a list would grow with the square
+  // of their number (a text can spell one name in thousands of ways of capitalizing it)
+  const formIndex = new Map<number, Map<string, number>>();
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i];
     let fi = i;
@@ -177,11 +182,14 @@ export function linkDocument(text: string, cands: NameCandidate[], surnames?: Wo
       entityOf[fi] = e;
     }
     const entity = entities[e];
-    let form = entity.forms.indexOf(c.text);
+    const index = formIndex.get(e);
+    let form = index ? index.get(c.text) ?? -1 : entity.forms.indexOf(c.text);
     if (form < 0) {
       form = entity.forms.length;
       entity.forms.push(c.text);
       entity.counts.push(1);
+      if (index) index.set(c.text, form);
+      else if (form >= MANY_FORMS) formIndex.set(e, new Map(entity.forms.map((f, i) => [f, i])));
     } else entity.counts[form]++;
     if (f.kind === 'person' && f.words.length === 1) {
       if (!(seen[e] & 1)) { seen[e] |= 1; lone.push(e); }

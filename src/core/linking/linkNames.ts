@@ -1,6 +1,7 @@
 // The second, corpus-aware pass over one document. Other documents count only through the family
 // names looked up here, so a document's result stays valid while the answers to its lookups do.
-import { findNamesDetailed, type NameCandidate, type WordSet } from '../names/recognizeNames';
+import { findNamesInPieces } from '../limits';
+import type { NameCandidate, WordSet } from '../names/recognizeNames';
 import { linkDocument, type DocumentNames } from './linkDocument';
 
 /** A document's linked names, with the family-name lookups they rest on. */
@@ -15,19 +16,19 @@ export interface LinkedNames {
 /**
  * Links the names of one document, given the family names of the whole corpus: a sentence-initial
  * word left out on the first pass ("Lee said") is a name when another document names a Lee.
- * `first` comes from the first pass (findNamesDetailed without `extra`); its candidates get their
+ * `first` comes from the first pass (findNamesInPieces without `extra`); its candidates get their
  * final kinds.
  */
 export function linkNames(text: string, first: { names: NameCandidate[]; dropped: readonly string[] }, surnames: WordSet): LinkedNames {
   const lookups = new RecordedLookups(surnames);
-  const cands = first.dropped.some(w => lookups.has(w)) ? findNamesDetailed(text, lookups).names : first.names;
+  const cands = first.dropped.some(w => lookups.has(w)) ? findNamesInPieces(text, lookups).names : first.names;
   const names = linkDocument(text, cands, lookups);
   return { names, found: [...lookups.found], missing: [...lookups.missing] };
 }
 
 /** Links a document again from its text alone, when its lookups no longer hold. */
 export function relinkNames(text: string, surnames: WordSet): LinkedNames {
-  return linkNames(text, findNamesDetailed(text), surnames);
+  return linkNames(text, findNamesInPieces(text), surnames);
 }
 
 /** True when linking the document with these family names would give the same result. */
