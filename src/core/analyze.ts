@@ -43,18 +43,25 @@ export function analyze(documents: readonly SourceDocument[], options: AnalyzeOp
  */
 export function documentMentions(names: DocumentNames, ids: readonly string[], dates: readonly Mention[]): Mention[] {
   const { spans, entities } = names;
-  const out: Mention[] = [];
+  // sized exactly from the start (a corpus index keeps it): the names that give way are counted first
+  let size = dates.length;
+  for (let i = 0, j = 0; i < spans.length; i += 4) {
+    while (j < dates.length && dates[j].end <= spans[i]) j++;
+    if (j === dates.length || dates[j].start >= spans[i + 1]) size++;
+  }
+  const out = new Array<Mention>(size);
+  let k = 0;
   let j = 0;
   for (let i = 0; i < spans.length; i += 4) {
     const start = spans[i];
     const end = spans[i + 1];
-    while (j < dates.length && dates[j].end <= start) out.push(dates[j++]);
+    while (j < dates.length && dates[j].end <= start) out[k++] = dates[j++];
     if (j < dates.length && dates[j].start < end) continue;
     const e = entities[spans[i + 2]];
-    out.push({ start, end, text: e.forms[spans[i + 3]], kind: e.kind, entity: ids[spans[i + 2]] });
+    out[k++] = { start, end, text: e.forms[spans[i + 3]], kind: e.kind, entity: ids[spans[i + 2]] };
   }
-  while (j < dates.length) out.push(dates[j++]);
-  return out.slice(); // sized exactly: a corpus index keeps it
+  while (j < dates.length) out[k++] = dates[j++];
+  return out;
 }
 
 interface EntityTotals {

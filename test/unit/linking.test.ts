@@ -58,6 +58,17 @@ describe('linking', () => {
       assert.equal(idOf(a, 1, 'America'), us);
     });
 
+    it('links a team\'s own name to the one team of that name named with its place, in and across documents', () => {
+      const a = run(
+        'The New Orleans Saints beat the Kansas City Chiefs. The Saints scored first and the Chiefs lost the game.',
+        'The Saints play on Sunday; the coach said the season was long and the points came late.',
+      );
+      const saints = idOf(a, 0, 'New Orleans Saints');
+      assert.equal(idOf(a, 0, 'Saints'), saints);
+      assert.equal(idOf(a, 0, 'Chiefs'), idOf(a, 0, 'Kansas City Chiefs'));
+      assert.equal(idOf(a, 1, 'Saints'), saints);
+    });
+
     it('links diacritics and case variants', () => {
       const a = run('Ségolène Royal spoke in Paris.', 'Segolene Royal answered.');
       assert.equal(idOf(a, 0, 'Ségolène Royal'), idOf(a, 1, 'Segolene Royal'));

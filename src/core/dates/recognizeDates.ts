@@ -89,17 +89,30 @@ const { regex: DATE, index: G } = numberGroups(DATE_SOURCE, 'y');
 
 // Every letter of a match comes from a word written in the pattern, and the word a date begins
 // with is always followed by a non-letter: so a date begins with a digit, a quote or bracket, or a
-// word of the pattern. Those words are kept in a trie over the letters a-z, case folded, so that a
-// word is looked up letter by letter without a substring and most words are left after a letter
-// or two.
+// word of the pattern that may come first. Those words are kept in a trie over the letters a-z, case
+// folded, so that a word is looked up letter by letter without a substring and most words are left
+// after a letter or two.
 const PATTERN_WORDS = DATE_SOURCE
   .replace(/(?<!\\)\[(?:\\.|[^\]\\])*\]|\\u[0-9a-f]{4}|\\k<\w+>|\\.|\(\?<\w+>/gi, ' ') // classes, escapes, group names
   .toLowerCase()
   .match(/[a-z]+/g)!;
-const TRIE = buildTrie(PATTERN_WORDS);
+// Keep in step with the patterns: the words that only ever follow another...
+const INNER_WORDS = new Set(['st', 'nd', 'rd', 'th', 's', 'of', 'day', 'week', 'weekend', 'month', 'decade', 'before', 'after', 'previous', 'prior', 'following', 'couple', 'ago', 'end']);
+// ...and the first words that begin a date only before one of FOLLOWERS, a digit or a quote (after
+// spaces or a hyphen): "the 1990s", "the year before", "a decade ago", "twenty-five years ago".
+// The most common words of all ("the", "a") are so left after a look at the next word.
+const LEADERS = new Set(['the', 'a', 'an', ...UNITS, ...TEENS, ...TENS]);
+const FOLLOWERS = ['early', 'mid', 'late', 'year', 'month', 'week', 'day', 'decade', 'previous', 'prior', 'following', 'couple', ...UNITS];
+const WORD_END = 1;
+const LEADER = 2;
+const TRIE = buildTrie(PATTERN_WORDS.filter(w => !INNER_WORDS.has(w)), LEADERS);
+const FOLLOWER_TRIE = buildTrie(FOLLOWERS, new Set());
 
-/** A trie as a table: `next[state * 26 + letter]` is the state after a letter (0: none; 1 is the root); `ends[state]` marks a word. */
-function buildTrie(words: readonly string[]): { next: Int32Array; ends: Uint8Array } {
+/**
+ * A trie as a table: `next[state * 26 + letter]` is the state after a letter (0: none; 1 is the
+ * root); `ends[state]` marks a word: WORD_END, or LEADER for the words of `leaders`.
+ */
+function buildTrie(words: readonly string[], leaders: ReadonlySet<string>): { next: Int32Array; ends: Uint8Array } {
   const next: number[] = [];
   const ends: number[] = [0, 0];
   for (const w of words) {
@@ -112,7 +125,7 @@ function buildTrie(words: readonly string[]): { next: Int32Array; ends: Uint8Arr
       }
       state = next[slot];
     }
-    ends[state] = 1;
+    ends[state] = leaders.has(w) ? LEADER : WORD_END;
   }
   const table = new Int32Array(ends.length * 26);
   next.forEach((to, slot) => (table[slot] = to));
@@ -160,11 +173,31 @@ function nextStart(text: string, from: number): number {
       state = next[state * 26 + l - 97];
       if (state === 0) break;
     }
-    if (state !== 0 && ends[state] === 1) return i;
+    if (state !== 0 && (ends[state] === WORD_END || (ends[state] === LEADER && followerAt(text, j)))) return i;
     while (j < n && isAsciiWordChar(text.charCodeAt(j))) j++;
     i = j - 1;
   }
   return -1;
+}
+
+/** Whether a digit, a quote or a word beginning with a word of FOLLOWERS comes after the spaces or the hyphen at `j`. */
+function followerAt(text: string, j: number): boolean {
+  const n = text.length;
+  let k = j;
+  if (text.charCodeAt(k) === 45) k++;
+  else while (k < n && isSpace(text.charCodeAt(k))) k++;
+  if (k === j) return false;
+  const c = text.charCodeAt(k);
+  if ((c >= 48 && c <= 57) || c === 39 || c === 0x2019) return true;
+  const { next, ends } = FOLLOWER_TRIE;
+  for (let state = 1; k < n; k++) {
+    const l = text.charCodeAt(k) | 32;
+    if (l < 97 || l > 122) return false;
+    state = next[state * 26 + l - 97];
+    if (state === 0) return false;
+    if (ends[state] !== 0) return true;
+  }
+  return false;
 }
 
 /** Compiles a pattern whose capturing groups are all named into one with numbered groups. */

@@ -68,9 +68,40 @@ const MARKS = /[\u0300-\u036f]/g;
 const NON_ALNUM_U = /[^\p{L}\p{N}]+/gu;
 const FOLD: Record<string, string> = { 'ß': 'ss', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'æ': 'ae', 'œ': 'oe', 'ı': 'i', 'þ': 'th' };
 
+// The keys of the names met lately, by their lowercase form (direct-mapped: a name evicts the one in its slot).
+const KEY_SLOTS = 1024;
+const recentLower: string[] = new Array<string>(KEY_SLOTS).fill('');
+const recentKeys: string[] = new Array<string>(KEY_SLOTS).fill('');
+
 /** Case-, diacritic-, punctuation- and spacing-insensitive key of a name. */
 export function normKey(s: string): string {
-  return normKeyOfLowercase(s.toLowerCase());
+  // names repeat: an ASCII name's key is looked up first
+  let h = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127) return normKeyOfLowercase(s.toLowerCase());
+    h = (Math.imul(h, 31) + (c >= 65 && c <= 90 ? c + 32 : c)) | 0;
+  }
+  const slot = (h ^ (h >>> 13)) & (KEY_SLOTS - 1);
+  if (sameLowercase(recentLower[slot], s)) return recentKeys[slot];
+  const lower = s.toLowerCase();
+  const key = normKeyOfLowercase(lower);
+  // a string with no capital may be a slice of a whole text, which the cache would keep alive
+  if (lower !== s) {
+    recentLower[slot] = lower;
+    recentKeys[slot] = key;
+  }
+  return key;
+}
+
+/** Whether `lower` is the lowercase form of `s`, an ASCII string. */
+function sameLowercase(lower: string, s: string): boolean {
+  if (lower.length !== s.length) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (lower.charCodeAt(i) !== (c >= 65 && c <= 90 ? c + 32 : c)) return false;
+  }
+  return true;
 }
 
 /** normKey of a string already in lowercase. */
@@ -95,6 +126,8 @@ let cached: Lexicon | undefined;
 
 export function lexicon(): Lexicon {
   if (cached) return cached;
+  // the names of the lexicon are many and met once: not through normKey's cache of recent names
+  const keyOf = (s: string) => normKeyOfLowercase(s.toLowerCase());
   const lowerSet = (s: string) => new Set(split(s).map(w => w.toLowerCase()));
   const places = new Set<string>();
   const countries = new Set<string>();
@@ -108,30 +141,30 @@ export function lexicon(): Lexicon {
       if (words.length > maxWords) maxWords = words.length;
     }
   };
-  for (const c of frontDecode(CITIES)) { places.add(normKey(c)); addMulti(c); }
-  for (const p of split(W.KNOWN_PLACES)) { places.add(normKey(p)); addMulti(p); }
+  for (const c of frontDecode(CITIES)) { places.add(keyOf(c)); addMulti(c); }
+  for (const p of split(W.KNOWN_PLACES)) { places.add(keyOf(p)); addMulti(p); }
   for (const entry of COUNTRIES.split('|')) {
     for (const name of entry.slice(entry.indexOf(':') + 1).split(';')) {
-      countries.add(normKey(name));
-      places.add(normKey(name));
+      countries.add(keyOf(name));
+      places.add(keyOf(name));
       addMulti(name);
     }
   }
-  for (const o of split(W.KNOWN_ORGS)) { orgs.add(normKey(o)); addMulti(o); }
+  for (const o of split(W.KNOWN_ORGS)) { orgs.add(keyOf(o)); addMulti(o); }
   const aliases = new Map<string, string>();
   const aliasNames = new Map<string, string>();
   for (const group of W.ALIASES) {
     const forms = split(group);
-    const canon = normKey(forms[0]);
+    const canon = keyOf(forms[0]);
     aliasNames.set(canon, forms[0]);
     for (const f of forms) {
-      aliases.set(normKey(f), canon);
+      aliases.set(keyOf(f), canon);
       addMulti(f);
     }
   }
   const demonymList = [...split(DEMONYMS), ...split(W.EXTRA_DEMONYMS)];
   for (const d of demonymList) addMulti(d);
-  const demonyms = new Set<string>(demonymList.map(normKey));
+  const demonyms = new Set<string>(demonymList.map(keyOf));
   // Places named like their demonym ("Djibouti") stay places.
   for (const p of countries) demonyms.delete(p);
   const common = new Set<string>();

@@ -1,7 +1,7 @@
 // Links the entities of the documents of one analysis: one id per real-world entity.
-import { lexicon } from '../lexicon/lexicon';
+import { lexicon, normKey } from '../lexicon/lexicon';
 import type { NameKind } from '../names/recognizeNames';
-import { familyFirst, type DocumentNames } from './linkDocument';
+import { familyFirst, teamNameAt, type DocumentNames } from './linkDocument';
 
 interface Global {
   key: string;
@@ -9,6 +9,12 @@ interface Global {
   words: string[];
   /** Surface forms and how often each was seen. */
   forms: Map<string, number>;
+  /** Its id, once all are known. */
+  id: string;
+  /** For a person sharing a family name with another: the documents naming it in full. */
+  docs?: number[];
+  /** How often each other entity shares a document with it, once needed (built from `docs`). */
+  cooc?: Map<Global, number>;
 }
 
 /** Readable, ASCII slug of a name: "Lee Jae-myung" -> "lee-jae-myung". */
@@ -44,23 +50,26 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
   const get = (key: string, kind: NameKind, words: string[]): Global => {
     let g = globals.get(key);
     if (!g) {
-      g = { key, kind, words, forms: new Map() };
+      g = { key, kind, words, forms: new Map(), id: '' };
       globals.set(key, g);
     } else if (words.length > g.words.length) g.words = words;
     return g;
   };
   // Full forms first: every local entity named with several words, or not a lone person word.
-  // `localToGlobal[d][e]`: key of the corpus entity of entity e of document d, once known.
-  const localToGlobal: Array<Array<string | undefined>> = [];
+  // `localToGlobal[d][e]`: the corpus entity of entity e of document d, once known.
+  // A team's own name ("Saints") in a document without its full name ("New Orleans Saints") is that
+  // team when the corpus has one team of that name.
+  const teams = teamsByOwnName(docs);
+  const localToGlobal: Array<Array<Global | undefined>> = [];
   for (let d = 0; d < docs.length; d++) {
     const { entities, full } = docs[d];
-    const keys = new Array<string | undefined>(entities.length);
+    const globalsOf = new Array<Global | undefined>(entities.length);
     for (const e of full) {
       const { localId, kind, words } = entities[e];
-      get(localId, kind, words);
-      keys[e] = localId;
+      const team = teams?.get(localId);
+      globalsOf[e] = get(team && team.length === 1 ? team[0] : localId, kind, words);
     }
-    localToGlobal.push(keys);
+    localToGlobal.push(globalsOf);
   }
   // A lone surname ("Reid") in a document without the full name: the one person of the corpus with
   // that family name, or, among several, the one whose documents share the most entities with it.
@@ -73,29 +82,26 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
     else bySurname.set(fam, [g]);
   }
   // the documents naming each person who shares a family name with another, to choose between them
-  const docsOf = new Map<string, number[]>();
-  for (const list of bySurname.values()) if (list.length > 1) for (const g of list) docsOf.set(g.key, []);
-  if (docsOf.size) {
+  let shared = false;
+  for (const list of bySurname.values()) if (list.length > 1) for (const g of list) { g.docs = []; shared = true; }
+  if (shared) {
     for (let d = 0; d < docs.length; d++) {
-      const { entities, full } = docs[d];
-      for (const e of full) docsOf.get(entities[e].localId)?.push(d);
+      const globalsOf = localToGlobal[d];
+      for (const e of docs[d].full) globalsOf[e]!.docs?.push(d);
     }
   }
   // how often each other entity shares a document with a candidate (built once per candidate, from
   // what is known when it is first needed)
-  const cooc = new Map<string, Map<string, number>>();
-  const scratch = new Set<string>(); // reused: one set per document would be a lot of garbage
-  const mineScratch = new Set<string>();
+  const scratch = new Set<Global>(); // reused: one set per document would be a lot of garbage
+  const mineScratch = new Set<Global>();
   const counted = (d: number): boolean => docs[d].entities.length <= COOCCURRENCE_MAX_ENTITIES;
-  const coocOf = (key: string): Map<string, number> => {
-    let m = cooc.get(key);
-    if (m) return m;
-    m = new Map();
-    for (const d of docsOf.get(key) ?? []) {
-      if (counted(d)) for (const gid of distinct(localToGlobal[d], scratch)) m.set(gid, (m.get(gid) ?? 0) + 1);
+  const coocOf = (g: Global): Map<Global, number> => {
+    if (g.cooc) return g.cooc;
+    const m = new Map<Global, number>();
+    for (const d of g.docs ?? []) {
+      if (counted(d)) for (const other of distinct(localToGlobal[d], scratch)) m.set(other, (m.get(other) ?? 0) + 1);
     }
-    cooc.set(key, m);
-    return m;
+    return (g.cooc = m);
   };
   for (let d = 0; d < docs.length; d++) {
     const { entities, lone } = docs[d];
@@ -111,28 +117,24 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
         for (const c of cands) {
           let score = 0;
           if (mine) {
-            const m = coocOf(c.key);
-            for (const gid of mine) score += m.get(gid) ?? 0;
+            const m = coocOf(c);
+            for (const other of mine) score += m.get(other) ?? 0;
           }
-          if (score > best || (score === best && chosen && (docsOf.get(c.key)?.length ?? 0) > (docsOf.get(chosen.key)?.length ?? 0))) {
+          if (score > best || (score === best && chosen && (c.docs?.length ?? 0) > (chosen.docs?.length ?? 0))) {
             best = score;
             chosen = c;
           }
         }
       }
-      if (chosen) localToGlobal[d][e] = chosen.key;
-      else {
-        get(localId, 'person', [word]);
-        localToGlobal[d][e] = localId;
-      }
+      localToGlobal[d][e] = chosen ?? get(localId, 'person', [word]);
     }
   }
   // count forms
   for (let d = 0; d < docs.length; d++) {
     const { entities } = docs[d];
-    const keys = localToGlobal[d];
+    const globalsOf = localToGlobal[d];
     for (let e = 0; e < entities.length; e++) {
-      const totals = globals.get(keys[e]!)!.forms;
+      const totals = globalsOf[e]!.forms;
       const { forms, counts } = entities[e];
       for (let f = 0; f < forms.length; f++) totals.set(forms[f], (totals.get(forms[f]) ?? 0) + counts[f]);
     }
@@ -142,13 +144,31 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
   const idSpace = new IdSpace();
   for (const g of globals.values()) {
     const canon = g.key.slice(g.key.indexOf(':') + 1);
-    idOfKey.set(g.key, idSpace.unique(lex.aliasNames.get(canon) ?? entityName(g.forms), g.kind));
+    g.id = idSpace.unique(lex.aliasNames.get(canon) ?? entityName(g.forms), g.kind);
+    idOfKey.set(g.key, g.id);
   }
   const idsOfSurname = new Map<string, string[]>();
-  for (const [fam, list] of bySurname) idsOfSurname.set(fam, list.map(g => idOfKey.get(g.key)!));
-  // each document's keys become its ids, in place
-  for (const keys of localToGlobal) for (let e = 0; e < keys.length; e++) keys[e] = idOfKey.get(keys[e]!);
-  return { ids: localToGlobal as string[][], idOfKey, idsOfSurname };
+  for (const [fam, list] of bySurname) idsOfSurname.set(fam, list.map(g => g.id));
+  const ids = localToGlobal.map(globalsOf => globalsOf.map(g => g!.id));
+  return { ids, idOfKey, idsOfSurname };
+}
+
+/** Local ids of teams named with a place first, by the local id their own name has ("organization:saints"). */
+function teamsByOwnName(docs: readonly DocumentNames[]): Map<string, string[]> | undefined {
+  const lex = lexicon();
+  let out: Map<string, string[]> | undefined;
+  for (const { entities, full } of docs) {
+    for (const e of full) {
+      const { localId, kind, words } = entities[e];
+      const at = kind === 'organization' ? teamNameAt(lex, words) : 0;
+      if (!at) continue;
+      const own = `organization:${normKey(words.slice(at).join(''))}`;
+      const list = (out ??= new Map()).get(own);
+      if (!list) out.set(own, [localId]);
+      else if (!list.includes(localId)) list.push(localId);
+    }
+  }
+  return out;
 }
 
 /** The ids given so far. */
@@ -180,10 +200,10 @@ export class IdSpace {
   }
 }
 
-/** The distinct corpus keys known so far for the entities of one document, in `into` (emptied first). */
-function distinct(keys: ReadonlyArray<string | undefined>, into: Set<string>): Set<string> {
+/** The distinct corpus entities known so far for the entities of one document, in `into` (emptied first). */
+function distinct(globalsOf: ReadonlyArray<Global | undefined>, into: Set<Global>): Set<Global> {
   into.clear();
-  for (const k of keys) if (k !== undefined) into.add(k);
+  for (const g of globalsOf) if (g !== undefined) into.add(g);
   return into;
 }
 

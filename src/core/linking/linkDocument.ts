@@ -1,6 +1,6 @@
 // Links the names of one document: short forms to the full names they stand for, acronyms to
 // their expansions, and one kind for every mention of one name.
-import { lexicon, normKey, type Lexicon } from '../lexicon/lexicon';
+import { lexicon, normKey, normKeyOfLowercase, type Lexicon } from '../lexicon/lexicon';
 import type { NameCandidate, NameKind, WordSet } from '../names/recognizeNames';
 import { wordAfter, wordBefore } from '../names/tokens';
 
@@ -49,10 +49,11 @@ function actorPlaces(text: string, lex: Lexicon, cands: NameCandidate[]): Set<st
   for (const c of cands) {
     if (c.kind !== 'place' || !lex.places.has(c.key)) continue;
     let v = score.get(c.key) ?? 0;
-    const after = wordAfter(text, c.end);
-    const before = wordBefore(text, c.start);
-    if (lex.actorVerbs.has(after)) v += 1;
-    else if (before === 'in' || before === 'at' || before === 'into' || before === 'to' || before === 'near' || before === 'across') v -= 1;
+    if (lex.actorVerbs.has(wordAfter(text, c.end))) v += 1;
+    else {
+      const before = wordBefore(text, c.start);
+      if (before === 'in' || before === 'at' || before === 'into' || before === 'to' || before === 'near' || before === 'across') v -= 1;
+    }
     score.set(c.key, v);
   }
   const out = new Set<string>();
@@ -73,21 +74,32 @@ export function linkDocument(text: string, cands: NameCandidate[], surnames?: Wo
   }
   const actors = actorPlaces(text, lex, cands);
   if (actors.size) for (const c of cands) if (actors.has(c.key)) { c.kind = 'organization'; c.strong = true; }
+  const n = cands.length;
+  // the tables below share one scratch array: [0, n) each name's slot, [n, 5n) per slot the votes
+  // for each kind and the kind chosen, [5n, 6n) fullOf, [6n, 7n) entityOf
+  const table = scratch(7 * n);
   // 1. one kind per name: strong evidence first, then the majority
-  const votes = new Map<string, number[]>();
-  for (const c of cands) {
-    let v = votes.get(c.key);
-    if (!v) votes.set(c.key, v = [0, 0, 0, -1]);
-    v[KIND_ORDER.indexOf(c.kind)] += c.strong ? 10 : 1;
-  }
-  for (const c of cands) {
-    const v = votes.get(c.key)!;
-    if (v[3] < 0) {
-      let best = 0;
-      for (let i = 1; i < 3; i++) if (v[i] > v[best]) best = i;
-      v[3] = best;
+  const slotOfKey = new Map<string, number>();
+  table.fill(0, n, 5 * n);
+  for (let i = 0; i < n; i++) {
+    const c = cands[i];
+    let slot = slotOfKey.get(c.key);
+    if (slot === undefined) {
+      slot = n + 4 * slotOfKey.size;
+      slotOfKey.set(c.key, slot);
+      table[slot + 3] = -1;
     }
-    c.kind = KIND_ORDER[v[3]];
+    table[i] = slot;
+    table[slot + KIND_ORDER.indexOf(c.kind)] += c.strong ? 10 : 1;
+  }
+  for (let i = 0; i < n; i++) {
+    const v = table[i];
+    if (table[v + 3] < 0) {
+      let best = 0;
+      for (let k = 1; k < 3; k++) if (table[v + k] > table[v + best]) best = k;
+      table[v + 3] = best;
+    }
+    cands[i].kind = KIND_ORDER[table[v + 3]];
   }
 
   // 2. full names: person names of several words, organizations and places of several words
@@ -120,6 +132,9 @@ export function linkDocument(text: string, cands: NameCandidate[], surnames?: Wo
         for (const prefix of prefixesOf(c)) push(multiByFirstWords, prefix, i);
         // "Church of Scientology" -> "Scientology"
         if (c.ofAt > 0) push(multiByFirstWords, w.slice(c.ofAt).join(' '), i);
+        // "New Orleans Saints" -> "Saints"
+        const team = teamNameAt(lex, w);
+        if (team > 0) push(multiByFirstWords, w.slice(team).join(' '), i);
       }
       const ini = c.initials;
       if (ini.length >= 2) push(byInitials, ini, i);
@@ -127,26 +142,27 @@ export function linkDocument(text: string, cands: NameCandidate[], surnames?: Wo
   }
 
   // 3. each mention's entity: the full form it is short for (fullOf[i], an index), else itself (-1)
-  const fullOf = new Int32Array(cands.length).fill(-1);
-  for (let i = 0; i < cands.length; i++) {
+  const fullOf = 5 * n;
+  table.fill(-1, fullOf, 7 * n);
+  for (let i = 0; i < n; i++) {
     const c = cands[i];
     const w = c.words;
     if (c.acronym) {
       const exp = nearest(cands, byInitials.get(c.key), c.start);
-      if (exp >= 0 && exp !== i) { fullOf[i] = exp; continue; }
+      if (exp >= 0 && exp !== i) { table[fullOf + i] = exp; continue; }
     }
     if (w.length === 1 && (c.kind === 'person' || !c.strong || !lex.countries.has(c.key))) {
       const persons = personBySurname.get(w[0]);
       if (persons && !lex.countries.has(c.key) && !(lex.places.has(c.key) && c.strong && c.kind !== 'person' && persons.length === 0)) {
         const full = nearest(cands, persons, c.start);
-        if (full >= 0) { fullOf[i] = full; continue; }
+        if (full >= 0) { table[fullOf + i] = full; continue; }
       }
     }
     if (!c.titled && (!c.strong || (c.kind === 'person' ? PLACE_PREPS.has(wordBefore(text, c.start)) : !lex.places.has(c.key)))) {
       const longer = multiByFirstWords.get(w.length === 1 ? w[0] : w.join(' '));
       if (longer && longer.length) {
         const full = nearest(cands, longer, c.start);
-        if (full >= 0) { fullOf[i] = full; continue; }
+        if (full >= 0) { table[fullOf + i] = full; continue; }
       }
     }
   }
@@ -154,20 +170,20 @@ export function linkDocument(text: string, cands: NameCandidate[], surnames?: Wo
   const entities: LocalEntity[] = [];
   const full: number[] = [];
   const lone: number[] = [];
-  const spans = new Int32Array(cands.length * 4);
-  const entityOf = new Int32Array(cands.length).fill(-1); // by index of the full form
+  const spans = new Int32Array(n * 4);
+  const entityOf = 6 * n; // by index of the full form
   const byCanon = KIND_ORDER.map(() => new Map<string, number>());
   // per entity: bit 1 once named by a lone person word, bit 2 once named in full
   const seen: number[] = [];
   // the forms of entities with many, by text: looking each up in a list would grow with the square
   // of their number (a text can spell one name in thousands of ways of capitalizing it)
   const formIndex = new Map<number, Map<string, number>>();
-  for (let i = 0; i < cands.length; i++) {
+  for (let i = 0; i < n; i++) {
     const c = cands[i];
     let fi = i;
-    for (let hops = 0; hops <= 3 && fullOf[fi] >= 0; hops++) fi = fullOf[fi];
+    for (let hops = 0; hops <= 3 && table[fullOf + fi] >= 0; hops++) fi = table[fullOf + fi];
     const f = cands[fi];
-    let e = entityOf[fi];
+    let e = table[entityOf + fi];
     if (e < 0) {
       const canon = lex.aliases.get(f.key) ?? entityKey(lex, f.kind, f);
       const byKind = byCanon[KIND_ORDER.indexOf(f.kind)];
@@ -179,7 +195,7 @@ export function linkDocument(text: string, cands: NameCandidate[], surnames?: Wo
         entities.push({ localId: `${f.kind}:${canon}`, kind: f.kind, words: f.words, forms: [c.text], counts: [0] });
         seen.push(0);
       }
-      entityOf[fi] = e;
+      table[entityOf + fi] = e;
     }
     const entity = entities[e];
     const index = formIndex.get(e);
@@ -204,6 +220,30 @@ export function linkDocument(text: string, cands: NameCandidate[], surnames?: Wo
     spans[i * 4 + 3] = form;
   }
   return { entities, full, lone, spans };
+}
+
+/**
+ * Where the team's own name starts in an organization's name that begins with a place ("New Orleans
+ * Saints" -> 2), when what follows is a plural ("Saints", "Red Sox"); else 0.
+ */
+export function teamNameAt(lex: Lexicon, words: readonly string[]): number {
+  const n = words.length;
+  if (n < 2 || !words[n - 1].endsWith('s') && !words[n - 1].endsWith('x')) return 0;
+  for (let k = Math.min(n - 1, lex.maxWords); k >= 1; k--) {
+    // "Kansas City": the lexicon leaves out city names made of a place and "City"
+    if (lex.places.has(normKey(words.slice(0, words[k - 1] === 'city' && k > 1 ? k - 1 : k).join(' ')))) return k;
+  }
+  return 0;
+}
+
+// Typed arrays are costly to create: linkDocument's tables live in one, reused from call to call
+// (up to a size: the tables of a huge text are not kept).
+const KEPT_SCRATCH = 1 << 16;
+let scratchTable = new Int32Array(1024);
+function scratch(size: number): Int32Array {
+  if (size > KEPT_SCRATCH) return new Int32Array(size);
+  if (scratchTable.length < size) scratchTable = new Int32Array(Math.min(KEPT_SCRATCH, Math.max(size, 2 * scratchTable.length)));
+  return scratchTable;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -250,9 +290,14 @@ export function entityKey(lex: Lexicon, kind: NameKind, c: NameCandidate): strin
   if (w.length < 2) return c.key;
   if (kind === 'person') {
     if (lex.eastAsianSurnames.has(w[0])) return c.key;
-    const core = w.filter(x => x.length > 1 && !SUFFIXES.has(x));
-    if (core.length < 2) return c.key;
-    return normKey(core[0] + core[core.length - 1]);
+    // the first and last words that are neither initials nor suffixes
+    const isCore = (x: string) => x.length > 1 && !SUFFIXES.has(x);
+    let a = 0;
+    while (a < w.length && !isCore(w[a])) a++;
+    let b = w.length - 1;
+    while (b > a && !isCore(w[b])) b--;
+    if (b <= a) return c.key;
+    return normKeyOfLowercase(w[a] + w[b]); // words are lowercase
   }
   let n = w.length;
   while (n > 1 && GENERIC_HEADS.has(w[n - 1])) n--;

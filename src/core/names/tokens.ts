@@ -130,6 +130,8 @@ export function sentenceStart(text: string, s: number): boolean {
     let j = i - 1;
     while (j >= 0 && isLetterOrDigit(text, j)) j--;
     if (i - j - 1 > LONGEST_ABBREVIATION) return true;
+    const first = text.charCodeAt(j + 1);
+    if (first >= 97 && first <= 122) return true; // abbreviations and initials are capitalized
     const word = text.slice(j + 1, i);
     if (word.length === 1 && word !== word.toLowerCase()) return false;
     if (ABBREVIATIONS.has(word)) return false;
@@ -159,7 +161,7 @@ export function scanRuns(text: string, sink: RunSink): void {
   if (nextNl < 0) nextNl = text.length;
   let lineKind: LineKind | -1 = -1;
   const flush = () => {
-    if (n) sink(run.slice(0, n));
+    if (n) sink(n === 1 ? [run[0]] : run.slice(0, n)); // most runs are one word: a literal is cheaper
     n = 0;
   };
   const len = text.length;
@@ -177,7 +179,6 @@ export function scanRuns(text: string, sink: RunSink): void {
       end = at + m[0].length;
     }
     const s = at;
-    let t = text.slice(s, end);
     at = end - 1;
     // not the start of a word: "iPhone", "pro-Beijing", "d'Ivoire"
     if (s > 0) {
@@ -188,6 +189,8 @@ export function scanRuns(text: string, sink: RunSink): void {
         if (LETTER_OR_DIGIT.test(pp)) continue;
       }
     }
+    let word = plain && end - s <= MAX_CACHED_LENGTH ? cachedWord(text, s, end) : undefined;
+    let t = word ? word.t : text.slice(s, end);
     while (s >= nextNl) {
       lineStart = nextNl + 1;
       nextNl = text.indexOf('\n', lineStart);
@@ -199,9 +202,10 @@ export function scanRuns(text: string, sink: RunSink): void {
     let e = s + t.length;
     const dotted = t.length >= 4 && t.charCodeAt(1) === 46;
     let initial = false;
+    let abbreviation = false;
     if (!dotted && text.charCodeAt(e) === 46) {
-      if (t.length === 1) { initial = true; e++; t += '.'; }
-      else if (ABBREVIATIONS.has(t)) { e++; t += '.'; }
+      if (t.length === 1) { initial = true; e++; t += '.'; word = undefined; }
+      else if (ABBREVIATIONS.has(t)) { abbreviation = true; e++; t += '.'; word = undefined; }
     }
     const parts = !plain && !dotted && HYPHEN.test(t) ? t.split(HYPHEN) : null;
     if (parts) {
@@ -218,7 +222,12 @@ export function scanRuns(text: string, sink: RunSink): void {
         e = s + t.length;
       }
     }
-    const tok = makeTok(text, s, e, t, lineKind, dotted, initial);
+    let tok: Tok;
+    if (word) tok = makeTok(text, s, e, t, word.lower, word.caps, lineKind, false, false, word.lower); // letters and digits: its own key
+    else {
+      const lower = t.toLowerCase();
+      tok = makeTok(text, s, e, t, lower, !dotted && !initial && isCaps(t, lower), lineKind, dotted, initial);
+    }
     // joins the run?
     if (n) {
       const prev = run[n - 1];
@@ -235,15 +244,15 @@ export function scanRuns(text: string, sink: RunSink): void {
     // split "Korea-China", "Seoul-Beijing" into names when a part is a known place or organization
     const hp = !plain && !dotted && t.indexOf('-') > 0 ? t.split('-') : null;
     if (hp && hp.length >= 2 && hp.every(q => q.length > 1 && q[0] !== q[0].toLowerCase()) && !lex.particles.has(hp[0].toLowerCase())) {
-      const whole = lex.places.has(t.toLowerCase().replace(/-/g, '')) || lex.orgs.has(t.toLowerCase().replace(/-/g, ''));
-      const known = hp.some(q => { const k = q.toLowerCase(); return lex.places.has(k) || lex.orgs.has(k) || lex.aliases.has(k); });
       // "Asia-Pacific Economic Cooperation": a compound that begins a longer name stays whole
       const nextCap = text.charCodeAt(e) === 32 && text.charCodeAt(e + 1) >= 65 && text.charCodeAt(e + 1) <= 90;
-      if (!whole && known && !nextCap) {
+      const known = (k: string) => lex.places.has(k) || lex.orgs.has(k);
+      if (!nextCap && hp.some(q => { const k = q.toLowerCase(); return known(k) || lex.aliases.has(k); }) && !known(t.toLowerCase().replace(/-/g, ''))) {
         let off = s;
         for (let k = 0; k < hp.length; k++) {
           const q = hp[k];
-          const sub = makeTok(text, off, off + q.length, q, lineKind, false, false);
+          const lower = q.toLowerCase();
+          const sub = makeTok(text, off, off + q.length, q, lower, isCaps(q, lower), lineKind, false, false);
           if (k === 0) { sub.conn = tok.conn; sub.sent = tok.sent; add(sub); }
           else { flush(); sub.hyphenSplit = true; add(sub); }
           off += q.length + 1;
@@ -252,7 +261,7 @@ export function scanRuns(text: string, sink: RunSink): void {
       }
     }
     add(tok);
-    if (initial || (t.charCodeAt(t.length - 1) === 46 && ABBREVIATIONS.has(t.slice(0, -1)))) continue;
+    if (initial || abbreviation) continue;
     // a sentence ends after this word: the run ends too
     const after = text.charCodeAt(e);
     if (after === 46 && !dotted) flush();
@@ -262,8 +271,8 @@ export function scanRuns(text: string, sink: RunSink): void {
 
 /**
  * End of the capitalized word at `at` (an ASCII capital) when it is ASCII letters and digits and
- * nothing CAP_RE would add follows (an apostrophe, a hyphen, "&", a dot after one letter, ".com",
- * any non-ASCII character); else -1.
+ * nothing CAP_RE would add follows (an apostrophe before a capital, a hyphen, "&", a dot after one
+ * letter, ".com", any other non-ASCII character); else -1.
  */
 function plainWordEnd(text: string, at: number): number {
   const n = text.length;
@@ -274,20 +283,53 @@ function plainWordEnd(text: string, at: number): number {
     if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) break;
   }
   if (j === n) return j;
-  if (c >= 128 || c === 39 || c === 45 || c === 38) return -1;
+  // "Kang's": an apostrophe ends the word unless a capital follows ("O'Brien")
+  if (c === 39 || c === 0x2019) {
+    const d = text.charCodeAt(j + 1);
+    return d < 128 && !(d >= 65 && d <= 90) ? j : -1;
+  }
+  if (c >= 128 || c === 45 || c === 38) return -1;
   if (c === 46) return j > at + 1 && !text.startsWith('.com', j) ? j : -1;
   return j;
 }
 
-function makeTok(text: string, s: number, e: number, t: string, line: LineKind, dotted: boolean, initial: boolean): Tok {
-  let caps = false;
+function makeTok(text: string, s: number, e: number, t: string, lower: string, caps: boolean, line: LineKind, dotted: boolean, initial: boolean, k?: string): Tok {
+  return { s, e, t, lower, caps, dotted, initial, sent: sentenceStart(text, s), line, conn: '', hyphenSplit: false, k };
+}
+
+/** Whether a word (neither dotted nor an initial) is in capitals: "APEC", "UN". */
+function isCaps(t: string, lower: string): boolean {
+  if (t.length < 2) return false;
+  const c1 = t.charCodeAt(1);
+  // quick reject: a lowercase ASCII second letter ("Seoul")
+  return !(c1 >= 97 && c1 <= 122) && t.toUpperCase() === t && lower !== t;
+}
+
+/** The strings of a plain word, shared by its tokens: fewer strings to make, hash and keep. */
+interface Word {
+  readonly t: string;
+  readonly lower: string;
+  readonly caps: boolean;
+}
+
+// Direct-mapped: a word evicts the one in its slot. Only words shorter than 13 characters, which V8
+// copies when sliced: a longer slice would keep its whole document alive in the cache.
+const CACHE_SLOTS = 4096;
+const MAX_CACHED_LENGTH = 12;
+const wordCache: Array<Word | undefined> = new Array(CACHE_SLOTS).fill(undefined);
+
+/** The Word of text[s, e), a plain ASCII word. */
+function cachedWord(text: string, s: number, e: number): Word {
+  let h = 0;
+  for (let i = s; i < e; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  const slot = (h ^ (h >>> 13)) & (CACHE_SLOTS - 1);
+  const cached = wordCache[slot];
+  if (cached !== undefined && cached.t.length === e - s && text.startsWith(cached.t, s)) return cached;
+  const t = text.slice(s, e);
   const lower = t.toLowerCase();
-  if (!dotted && !initial && t.length >= 2) {
-    const c1 = t.charCodeAt(1);
-    // quick reject: a lowercase ASCII second letter ("Seoul")
-    if (!(c1 >= 97 && c1 <= 122)) caps = t.toUpperCase() === t && lower !== t;
-  }
-  return { s, e, t, lower, caps, dotted, initial, sent: sentenceStart(text, s), line, conn: '', hyphenSplit: false, k: undefined };
+  const word: Word = { t, lower, caps: isCaps(t, lower) };
+  wordCache[slot] = word;
+  return word;
 }
 
 /** The lowercase word right before `s` on the same line (one space apart), or ''. */
