@@ -223,6 +223,15 @@ describe('recognizeNames', () => {
       has('Floods hit several towns, including Velmsdorf, where the river rose.', 'Velmsdorf', 'place');
       has('Volunteers came from the outskirts of Velmsdorf.', 'Velmsdorf', 'place');
     });
+    it('reads a word after an opening quote that follows a comma, or after a list marker, as a sentence start', () => {
+      hasNot('The professor commented, "Hoping that it works is not enough."', 'Hoping');
+      hasNot('He listed his sins: a) Leaving the party, b) Refusing to pay.', 'Leaving');
+      hasNot('He listed his sins: a) Leaving the party, b) Refusing to pay.', 'Refusing');
+    });
+    it('reads initials in text tokenized with spaces before punctuation ("James R . Dabney", "U . S .")', () => {
+      has('Frederick C . LaRue , a top aide , died on Friday .', 'Frederick C . LaRue', 'person');
+      has('The U . S . Marshals Service said on Friday .', 'U . S . Marshals Service', 'organization');
+    });
     it('reads the demonyms of known places the lists lack as no names', () => {
       hasNot('Sicilian police and Yemeni officials met Bavarian leaders.', 'Sicilian');
       hasNot('Sicilian police and Yemeni officials met Bavarian leaders.', 'Yemeni');

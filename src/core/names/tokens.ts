@@ -109,14 +109,21 @@ function isOpener(c: number): boolean {
 /** True when the word at `s` begins a sentence, a line, or a clause after a colon or a dash. */
 export function sentenceStart(text: string, s: number): boolean {
   let i = s - 1;
+  let quote = false;
   while (i >= 0) {
     const c = text.charCodeAt(i);
-    if (isSpace(c) || isOpener(c)) i--;
-    else break;
+    if (isSpace(c)) i--;
+    else if (isOpener(c)) {
+      quote ||= c === 34 || c === 0x201c || c === 96 || c === 0x201e;
+      i--;
+    } else break;
   }
   if (i < 0) return true;
   const c = text.charCodeAt(i);
   if (c === 10 || c === 13) return true;
+  if (c === 44 && quote) return true; // a quotation begins a sentence: commented, "Hoping that ..."
+  // a list item: "a) Leaving ...", "(2) Refusing ..."
+  if (c === 41 && i > 0 && isLetterOrDigit(text, i - 1) && (i < 2 || !isLetterOrDigit(text, i - 2))) return true;
   if (c === 58 || c === 0x2014 || c === 0x2013 || c === 124 || c === 0x2022 || c === 62) return true; // : — – | • >
   if (c === 45) return i > 0 && isSpace(text.charCodeAt(i - 1)); // " - " dateline
   if (c === 33 || c === 63) return true; // ! ?
@@ -126,6 +133,8 @@ export function sentenceStart(text: string, s: number): boolean {
     return b === 46 || b === 33 || b === 63;
   }
   if (c === 46) {
+    // "James R . Dabney": an initial in text tokenized with spaces before punctuation
+    if (i > 1 && isSpace(text.charCodeAt(i - 1)) && isInitialAt(text, i - 2)) return false;
     // "Mr. Lee", "U.S. President", "W. Mark Felt": the dot ends an abbreviation, not a sentence
     let j = i - 1;
     while (j >= 0 && isLetterOrDigit(text, j)) j--;
@@ -138,6 +147,12 @@ export function sentenceStart(text: string, s: number): boolean {
     return true;
   }
   return false;
+}
+
+/** A lone capital letter at `i`: "R" of "James R . Dabney". */
+function isInitialAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 65 && c <= 90 && (i === 0 || !isLetterOrDigit(text, i - 1));
 }
 
 export type RunSink = (run: Tok[]) => void;
@@ -203,7 +218,13 @@ export function scanRuns(text: string, sink: RunSink): void {
     const dotted = t.length >= 4 && t.charCodeAt(1) === 46;
     let initial = false;
     let abbreviation = false;
-    if (!dotted && text.charCodeAt(e) === 46) {
+    if (t.length === 1 && text.charCodeAt(e) === 32 && text.charCodeAt(e + 1) === 46 && (e + 2 === len || isSpace(text.charCodeAt(e + 2)))) {
+      // "R ." of "James R . Dabney": text tokenized with spaces before punctuation
+      initial = true;
+      e += 2;
+      t = text.slice(s, e);
+      word = undefined;
+    } else if (!dotted && text.charCodeAt(e) === 46) {
       if (t.length === 1) { initial = true; e++; t += '.'; word = undefined; }
       else if (ABBREVIATIONS.has(t)) { abbreviation = true; e++; t += '.'; word = undefined; }
     }
