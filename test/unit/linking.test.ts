@@ -69,6 +69,22 @@ describe('linking', () => {
       assert.equal(idOf(a, 1, 'Saints'), saints);
     });
 
+    it('gives a name guessed to be of another kind in one document the kind another document has evidence for', () => {
+      const a = run(
+        'Flood hits town\n\nVELMSDORF - The river rose on Monday.',
+        'Aid reached several towns. Officials said Velmsdorf needs more pumps.',
+      );
+      assert.equal(idOf(a, 1, 'Velmsdorf'), idOf(a, 0, 'VELMSDORF'));
+    });
+
+    it('keeps a city and the team named after it apart when both rest on evidence', () => {
+      const a = run(
+        'Flooding closed roads in Evansville on Monday.',
+        'Creighton beat Evansville 65-53 in the semifinal game. The coach praised the season and the points.',
+      );
+      assert.notEqual(idOf(a, 1, 'Evansville'), idOf(a, 0, 'Evansville'));
+    });
+
     it('links diacritics and case variants', () => {
       const a = run('Ségolène Royal spoke in Paris.', 'Segolene Royal answered.');
       assert.equal(idOf(a, 0, 'Ségolène Royal'), idOf(a, 1, 'Segolene Royal'));

@@ -38,10 +38,10 @@ export class Interner {
   }
 
   entity(e: LocalEntity): LocalEntity {
-    const key = `${e.localId}\u0001${e.kind}\u0001${e.words.join('\u0002')}\u0001${e.forms.join('\u0002')}\u0001${e.counts.join(',')}`;
+    const key = `${e.localId}\u0001${e.kind}${e.guessed ? '?' : ''}\u0001${e.words.join('\u0002')}\u0001${e.forms.join('\u0002')}\u0001${e.counts.join(',')}`;
     let shared = this.entities.get(key);
     if (!shared) {
-      shared = { localId: this.string(e.localId), kind: e.kind, words: e.words.map(w => this.string(w)), forms: e.forms.map(f => this.string(f)), counts: e.counts.slice() };
+      shared = { localId: this.string(e.localId), kind: e.kind, words: e.words.map(w => this.string(w)), forms: e.forms.map(f => this.string(f)), counts: e.counts.slice(), ...(e.guessed && { guessed: true }) };
       this.entities.set(this.string(key), shared);
     }
     return shared;

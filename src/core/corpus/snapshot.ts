@@ -32,7 +32,9 @@ export interface StoredDocument {
   decode(): DocumentAnalysis;
 }
 
-const FORMAT = 1;
+const FORMAT = 2;
+/** Added to an entity's kind number when its kind is a guess. */
+const GUESSED = 3;
 const KINDS: NameKind[] = ['person', 'organization', 'place'];
 
 /** A document: strings and entities as indices into the snapshot's tables, offsets relative to the one before. */
@@ -67,7 +69,7 @@ export function encodeSnapshot(documents: Iterable<[string, DocumentAnalysis]>, 
     let i = entityIndex.get(e);
     if (i === undefined) {
       entityIndex.set(e, (i = entities.length));
-      entities.push([s(e.localId), KINDS.indexOf(e.kind), e.words.map(s), e.forms.map(s), e.counts]);
+      entities.push([s(e.localId), KINDS.indexOf(e.kind) + (e.guessed ? GUESSED : 0), e.words.map(s), e.forms.map(s), e.counts]);
     }
     return i;
   };
@@ -111,7 +113,7 @@ export function decodeSnapshot(json: string, defaultDct: string | null, shared: 
   const strings = stored.strings.map(v => shared.string(v));
   const str = (i: number): string => strings[i];
   const entities = stored.entities.map(([localId, kind, words, forms, counts]) =>
-    shared.entity({ localId: strings[localId], kind: KINDS[kind], words: words.map(str), forms: forms.map(str), counts }));
+    shared.entity({ localId: strings[localId], kind: KINDS[kind % GUESSED], words: words.map(str), forms: forms.map(str), counts, ...(kind >= GUESSED && { guessed: true }) }));
   for (const row of stored.documents) {
     const [path, hash, dctSource] = row;
     out.set(path, { hash, dctSource, decode: () => decodeRow(row, str, entities) });

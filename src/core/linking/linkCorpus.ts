@@ -57,17 +57,15 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
   };
   // Full forms first: every local entity named with several words, or not a lone person word.
   // `localToGlobal[d][e]`: the corpus entity of entity e of document d, once known.
-  // A team's own name ("Saints") in a document without its full name ("New Orleans Saints") is that
-  // team when the corpus has one team of that name.
-  const teams = teamsByOwnName(docs);
+  const redirect = sameEntities(docs);
   const localToGlobal: Array<Array<Global | undefined>> = [];
   for (let d = 0; d < docs.length; d++) {
     const { entities, full } = docs[d];
     const globalsOf = new Array<Global | undefined>(entities.length);
     for (const e of full) {
       const { localId, kind, words } = entities[e];
-      const team = teams?.get(localId);
-      globalsOf[e] = get(team && team.length === 1 ? team[0] : localId, kind, words);
+      const to = redirect?.get(localId);
+      globalsOf[e] = to ? get(to, to.slice(0, to.indexOf(':')) as NameKind, words) : get(localId, kind, words);
     }
     localToGlobal.push(globalsOf);
   }
@@ -147,26 +145,65 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
     g.id = idSpace.unique(lex.aliasNames.get(canon) ?? entityName(g.forms), g.kind);
     idOfKey.set(g.key, g.id);
   }
+  if (redirect) for (const [from, to] of redirect) idOfKey.set(from, globals.get(to)!.id);
   const idsOfSurname = new Map<string, string[]>();
   for (const [fam, list] of bySurname) idsOfSurname.set(fam, list.map(g => g.id));
   const ids = localToGlobal.map(globalsOf => globalsOf.map(g => g!.id));
   return { ids, idOfKey, idsOfSurname };
 }
 
-/** Local ids of teams named with a place first, by the local id their own name has ("organization:saints"). */
-function teamsByOwnName(docs: readonly DocumentNames[]): Map<string, string[]> | undefined {
+/**
+ * Local ids of full names that stand for the entity of another local id, with that id: a name that
+ * documents give different kinds takes the kind that rests on evidence ("Haldenbruck" a place after
+ * a dateline, guessed an organization elsewhere), or, all guesses, the kind of most mentions; a
+ * team's own name ("organization:saints") is the one team of the corpus named with its place
+ * ("organization:neworleanssaints"), if there is one.
+ */
+function sameEntities(docs: readonly DocumentNames[]): Map<string, string> | undefined {
   const lex = lexicon();
-  let out: Map<string, string[]> | undefined;
+  // name without kind -> local id -> mentions, negative once some document has evidence for its kind
+  const byName = new Map<string, Map<string, number>>();
+  const teams = new Map<string, Set<string>>(); // own name's local id -> teams
   for (const { entities, full } of docs) {
     for (const e of full) {
-      const { localId, kind, words } = entities[e];
+      const { localId, kind, words, counts, guessed } = entities[e];
+      const name = localId.slice(localId.indexOf(':') + 1);
+      let ids = byName.get(name);
+      if (!ids) byName.set(name, ids = new Map());
+      let n = ids.get(localId) ?? 0;
+      const strong = n < 0 || !guessed;
+      n = Math.abs(n);
+      for (const c of counts) n += c;
+      ids.set(localId, strong ? -n : n);
       const at = kind === 'organization' ? teamNameAt(lex, words) : 0;
       if (!at) continue;
       const own = `organization:${normKey(words.slice(at).join(''))}`;
-      const list = (out ??= new Map()).get(own);
-      if (!list) out.set(own, [localId]);
-      else if (!list.includes(localId)) list.push(localId);
+      const list = teams.get(own);
+      if (list) list.add(localId);
+      else teams.set(own, new Set([localId]));
     }
+  }
+  let out: Map<string, string> | undefined;
+  for (const ids of byName.values()) {
+    if (ids.size < 2) continue;
+    let best = '';
+    let strong = 0;
+    let most = 0;
+    for (const [id, n] of ids) {
+      if (n < 0 && strong++ === 0) best = id;
+      if (!strong && n > most) { most = n; best = id; }
+    }
+    // several kinds with evidence ("Philadelphia" the city and the team): different entities
+    if (strong > 1) continue;
+    for (const id of ids.keys()) if (id !== best) (out ??= new Map()).set(id, best);
+  }
+  for (const [own, list] of teams) {
+    if (list.size !== 1) continue;
+    const [team] = list;
+    const to = out?.get(team) ?? team;
+    (out ??= new Map()).set(own, to);
+    // the own name under another kind ("place:saints") follows it too
+    for (const [from, via] of out) if (via === own) out.set(from, to);
   }
   return out;
 }

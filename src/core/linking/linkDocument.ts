@@ -9,6 +9,8 @@ export interface LocalEntity {
   /** `kind:key` of the entity inside the document: the normalized key of its fullest form. */
   readonly localId: string;
   readonly kind: NameKind;
+  /** Set when its kind rests on guesses only, no lexicon entry, head word, title or dateline. */
+  readonly guessed?: true;
   /** Lowercase words of its fullest form, as its first mention that is no lone person word gives them. */
   words: string[];
   /** Surface forms of its mentions, each once, and how often each occurs (`counts[i]` for `forms[i]`). */
@@ -192,7 +194,8 @@ export function linkDocument(text: string, cands: NameCandidate[], surnames?: Wo
         e = entities.length;
         byKind.set(canon, e);
         // most entities have one form: arrays made by a literal have no room to spare
-        entities.push({ localId: `${f.kind}:${canon}`, kind: f.kind, words: f.words, forms: [c.text], counts: [0] });
+        const entity: LocalEntity = { localId: `${f.kind}:${canon}`, kind: f.kind, words: f.words, forms: [c.text], counts: [0] };
+        entities.push(table[table[fi] + KIND_ORDER.indexOf(f.kind)] >= 10 ? entity : { ...entity, guessed: true });
         seen.push(0);
       }
       table[entityOf + fi] = e;
