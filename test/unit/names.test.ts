@@ -232,6 +232,12 @@ describe('recognizeNames', () => {
       has('Frederick C . LaRue , a top aide , died on Friday .', 'Frederick C . LaRue', 'person');
       has('The U . S . Marshals Service said on Friday .', 'U . S . Marshals Service', 'organization');
     });
+    it('keeps the number that goes on a team\'s name ("Philadelphia 76ers")', () => {
+      has('The Philadelphia 76ers fired their coach.', 'Philadelphia 76ers', 'organization');
+    });
+    it('keeps a sentence-initial given name before a family name the body uses ("Mark Felt ... when Felt\'s")', () => {
+      has('Mark Felt, the informant, died on Friday. He was 95. His identity was kept until Felt revealed it.', 'Mark Felt', 'person');
+    });
     it('reads the demonyms of known places the lists lack as no names', () => {
       hasNot('Sicilian police and Yemeni officials met Bavarian leaders.', 'Sicilian');
       hasNot('Sicilian police and Yemeni officials met Bavarian leaders.', 'Yemeni');

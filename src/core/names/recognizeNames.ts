@@ -333,6 +333,13 @@ function classifySegment(ctx: Ctx, seg: Tok[], titled: boolean, body: boolean): 
     // a shouted common word ("MURDER") unless it names something known
     if (first.t.length >= 4 && lex.common.has(first.lower) && !lex.places.has(key) && !lex.orgs.has(key) && !ctx.knownToks.has(first.lower)) return;
   }
+  // "Philadelphia 76ers", "San Francisco 49ers": a team whose name goes on with a number
+  const team = n < 4 && TEAM_NUMBER.exec(ctx.text.slice(last.e, last.e + 12));
+  if (team) {
+    const full = ctx.text.slice(first.s, last.e + team[0].length);
+    emit(ctx, seg, full, 'organization', true, titled, normKey(full), body, team[1]);
+    return;
+  }
   const [kind, strong] = classify(ctx, seg, key, titled);
   emit(ctx, seg, text, kind, strong, titled, key, body);
 }
@@ -363,7 +370,7 @@ function isKnownWord(ctx: Ctx, seg: Tok[], a: number, b: number): boolean {
       const key = normKey(ctx.text.slice(t.s, seg[j - 1].e));
       if (lex.places.has(key) || lex.orgs.has(key) || lex.aliases.has(key) || ctx.known.has(key)) return true;
     }
-    if (lex.given.has(t.lower) && !lex.veryCommon.has(t.lower)) return true;
+    if (lex.given.has(t.lower) && (!lex.veryCommon.has(t.lower) || ctx.knownToks.has(seg[a + 1].lower))) return true; // "Mark Felt ... Felt said"
   }
   if (lex.veryCommon.has(t.lower)) return false;
   return lex.places.has(k) || lex.orgs.has(k);
@@ -386,12 +393,13 @@ function surnamesArePersons(names: NameCandidate[]): void {
 }
 
 /** Records a name: `seg` are its tokens, `text` its text (the first token's alone, else the span's). */
-function emit(ctx: Ctx, seg: Tok[], text: string, kind: NameKind, strong: boolean, titled: boolean, key: string, body: boolean): void {
+function emit(ctx: Ctx, seg: Tok[], text: string, kind: NameKind, strong: boolean, titled: boolean, key: string, body: boolean, tail?: string): void {
   const first = seg[0];
   const last = seg[seg.length - 1];
   // "Jr." is no word of the name for linking: "King" is still the family name
   const nw = seg.length > 1 && NAME_SUFFIXES.has(last.lower) ? seg.length - 1 : seg.length;
-  const words = new Array<string>(nw); // sized exactly: it may be kept with the document
+  const words = new Array<string>(tail ? nw + 1 : nw); // sized exactly: it may be kept with the document
+  if (tail) words[nw] = tail.toLowerCase();
   let initials = '';
   let ofAt = -1;
   for (let i = 0; i < nw; i++) {
@@ -405,7 +413,7 @@ function emit(ctx: Ctx, seg: Tok[], text: string, kind: NameKind, strong: boolea
   }
   const acronym = seg.length === 1 && (first.caps || first.dotted) && key.length >= 2 && key.length <= 8;
   const hyphenSecond = seg.length > 1 && seg[1].t.indexOf('-') > 0;
-  ctx.out.push({ start: first.s, end: last.e, text, kind, strong, titled, key, words, ofAt, initials, acronym, hyphenSecond });
+  ctx.out.push({ start: first.s, end: first.s + text.length, text, kind, strong, titled, key, words, ofAt, initials, acronym, hyphenSecond });
   if (body && !first.sent) {
     if (!ctx.known.has(key)) ctx.known.set(key, kind);
     for (const t of seg) ctx.knownToks.add(t.lower);
@@ -585,6 +593,9 @@ function isByline(text: string, run: Tok[]): boolean {
   const after = text.slice(run[run.length - 1].e, run[run.length - 1].e + 2);
   return /^(,|\s*$|\r?\n|\s+(and|for|in)\b)/.test(after) || after === '' || after[0] === '\n';
 }
+
+/** The number that goes on a team's name: " 76ers" (its word in group 1). */
+const TEAM_NUMBER = /^ (\d{1,3}[a-z]{2,}s)\b/i;
 
 /** Words after a family name that are part of the name: "Martin Luther King Jr." */
 const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.']);
