@@ -22,7 +22,7 @@ export interface Mention {
   kind: MentionKind;
   /** Corpus-wide entity id (names only). */
   entity?: string;
-  /** ISO value for dates: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, a decade as 201X, or null. */
+  /** ISO value for dates: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Www, a quarter as YYYY-Qn, a decade as 201X, or null. */
   value?: string | null;
 }
 

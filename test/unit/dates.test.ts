@@ -149,7 +149,7 @@ describe('recognizeDates: relative dates', () => {
   });
 
   it('does not take newspapers, named days or recurrences for weekdays', () => {
-    assert.deepEqual(dates('The Sunday Times and the Mail on Sunday reported on Black Friday. Shops close every Monday and on Sundays.'), []);
+    assert.deepEqual(dates('The Sunday Times and the Mail on Sunday reported on Super Tuesday. Shops close every Monday and on Sundays.'), []);
   });
 
   it('resolves today, yesterday and tomorrow', () => {
@@ -209,7 +209,172 @@ describe('recognizeDates: relative dates', () => {
   });
 
   it('does not take durations, ages and spans for dates', () => {
-    assert.deepEqual(dates('a four-day visit, six years, a two-year-old girl, for three weeks, over the last year, the past 30 days, the next few weeks, 24 hours ago, in recent years, in last years'), []);
+    assert.deepEqual(dates('a four-day visit, six years, a two-year-old girl, for three weeks, over the last year, the past 30 days, the next few weeks, 24 hours ago, in recent years, in last years, three quarters, for four quarters, two nights, two Christmases'), []);
+  });
+});
+
+describe('recognizeDates: holidays', () => {
+  it('reads fixed holidays, keeping "the" and prepositions out of the span', () => {
+    assert.deepEqual(dates("On Christmas Eve, on Christmas Day and on Boxing Day; New Year's Eve, New Years Day, Valentine's Day, Halloween, the Fourth of July and July Fourth"), [
+      ['Christmas Eve', '2025-12-24'],
+      ['Christmas Day', '2025-12-25'],
+      ['Boxing Day', '2025-12-26'],
+      ["New Year's Eve", '2025-12-31'],
+      ['New Years Day', '2026-01-01'],
+      ["Valentine's Day", '2026-02-14'],
+      ['Halloween', '2025-10-31'],
+      ['Fourth of July', '2026-07-04'],
+      ['July Fourth', '2026-07-04'],
+    ]);
+    assert.deepEqual(dates("St. Patrick's Day 2025, Independence Day 2025, Veterans Day 2025, Juneteenth 2025, May Day 2025"), [
+      ["St. Patrick's Day 2025", '2025-03-17'],
+      ['Independence Day 2025', '2025-07-04'],
+      ['Veterans Day 2025', '2025-11-11'],
+      ['Juneteenth 2025', '2025-06-19'],
+      ['May Day 2025', '2025-05-01'],
+    ]);
+  });
+
+  it('reads holidays that fall on a weekday of a month', () => {
+    assert.deepEqual(dates("Thanksgiving 2025, Thanksgiving Day 2026, Black Friday 2025, Memorial Day 2025, Labor Day 2025, Martin Luther King Jr. Day 2026, Presidents' Day 2026, Mother's Day 2025, Father's Day 2025"), [
+      ['Thanksgiving 2025', '2025-11-27'],
+      ['Thanksgiving Day 2026', '2026-11-26'],
+      ['Black Friday 2025', '2025-11-28'],
+      ['Memorial Day 2025', '2025-05-26'],
+      ['Labor Day 2025', '2025-09-01'],
+      ['Martin Luther King Jr. Day 2026', '2026-01-19'],
+      ["Presidents' Day 2026", '2026-02-16'],
+      ["Mother's Day 2025", '2025-05-11'],
+      ["Father's Day 2025", '2025-06-15'],
+    ]);
+  });
+
+  it('computes Easter and the days counted from it', () => {
+    assert.deepEqual(dates('Easter 2024, Easter Sunday 2025, Easter 2026, Easter 2019, Easter 2000, Easter 2038, Good Friday 2025, Easter Monday 2026, Ash Wednesday 2026'), [
+      ['Easter 2024', '2024-03-31'],
+      ['Easter Sunday 2025', '2025-04-20'],
+      ['Easter 2026', '2026-04-05'],
+      ['Easter 2019', '2019-04-21'],
+      ['Easter 2000', '2000-04-23'],
+      ['Easter 2038', '2038-04-25'],
+      ['Good Friday 2025', '2025-04-18'],
+      ['Easter Monday 2026', '2026-04-06'],
+      ['Ash Wednesday 2026', '2026-02-18'],
+    ]);
+  });
+
+  it('resolves a holiday without a year by last/next/this, the tense, else the nearest', () => {
+    assert.deepEqual(dates('last Christmas, next Easter, this Thanksgiving, Last Halloween'), [
+      ['last Christmas', '2025-12-25'],
+      ['next Easter', '2026-04-05'],
+      ['this Thanksgiving', '2026-11-26'],
+      ['Last Halloween', '2025-10-31'],
+    ]);
+    assert.equal(valueOf('last Christmas', '2025-12-25'), '2024-12-25');
+    assert.equal(valueOf('next Christmas', '2025-12-25'), '2026-12-25');
+    assert.equal(valueOf('The family gathered at Christmas.'), '2025-12-25');
+    assert.equal(valueOf('The shop will reopen after Easter.'), '2026-04-05');
+    assert.equal(valueOf('They will meet again at Easter.', '2026-04-10'), '2027-03-28');
+    assert.equal(valueOf('It happened at Easter.', '2026-04-10'), '2026-04-05');
+    // a past context takes this year's holiday until the end of its month, as "in December" does
+    assert.equal(valueOf('Shoppers crowded the stores before Christmas.', '2025-12-20'), '2025-12-25');
+    // no tense: the nearest
+    assert.equal(valueOf('Christmas', '2026-07-01'), '2026-12-25');
+    assert.equal(valueOf('Christmas', '2026-06-01'), '2025-12-25');
+    assert.equal(valueOf('Christmas', '2026'), '2026-12-25');
+    assert.equal(valueOf('last Christmas', '2026-03'), '2025-12-25');
+    assert.equal(valueOf('Christmas', null), null);
+    // "the last Christmas" is narrative: "Christmas" alone
+    assert.deepEqual(dates('It was the last Christmas before the war.'), [['Christmas', '2025-12-25']]);
+  });
+
+  it('does not take holiday names inside other names, greetings, recurrences and things', () => {
+    assert.deepEqual(
+      dates('Christmas Island, Easter Island, the Easter Rising, the Good Friday Agreement, illustrator Johnnie Christmas, Merry Christmas, every Christmas, a Christmas tree, Easter eggs, Chinese New Year, A Christmas Carol'),
+      [],
+    );
+    assert.deepEqual(dates('CHRISTMAS ISLAND; ON CHRISTMAS DAY THE SHOPS CLOSED'), [['CHRISTMAS DAY', '2025-12-25']]);
+    // named weekdays are no plain weekdays
+    assert.deepEqual(dates('on Good Friday and on Black Friday'), [
+      ['Good Friday', '2026-04-03'],
+      ['Black Friday', '2025-11-28'],
+    ]);
+  });
+
+  it("leaves the day of another country's holiday of a US name unknown", () => {
+    assert.deepEqual(dates("India's Independence Day, on Independence Day, U.S. Independence Day, America's Independence Day"), [
+      ['Independence Day', null],
+      ['Independence Day', '2026-07-04'],
+      ['Independence Day', '2026-07-04'],
+      ['Independence Day', '2026-07-04'],
+    ]);
+  });
+});
+
+describe('recognizeDates: quarters', () => {
+  it('reads quarters with a year, with "the" in the span', () => {
+    assert.deepEqual(dates('in the third quarter of 1989, the fourth quarter of fiscal 2025, Q3 2025, Q1 of 2024, the last quarter of 2025'), [
+      ['the third quarter of 1989', '1989-Q3'],
+      ['the fourth quarter of fiscal 2025', '2025-Q4'],
+      ['Q3 2025', '2025-Q3'],
+      ['Q1 of 2024', '2024-Q1'],
+      ['the last quarter of 2025', '2025-Q4'],
+    ]);
+  });
+
+  it('resolves quarters without a year by the tense, and last/this/next quarter', () => {
+    assert.deepEqual(dates('the fourth quarter of last year, the first quarter of this year, the second quarter of next year, last quarter, this quarter, next quarter'), [
+      ['the fourth quarter of last year', '2025-Q4'],
+      ['the first quarter of this year', '2026-Q1'],
+      ['the second quarter of next year', '2027-Q2'],
+      ['last quarter', '2025-Q4'],
+      ['this quarter', '2026-Q1'],
+      ['next quarter', '2026-Q2'],
+    ]);
+    assert.deepEqual(dates('Profits fell in the third quarter; first-quarter sales will grow.', '2025-10-20'), [
+      ['the third quarter', '2025-Q3'],
+      ['first-quarter', '2026-Q1'],
+    ]);
+    assert.equal(valueOf('Fourth-quarter profits fell.'), '2025-Q4');
+    assert.equal(valueOf('Q2 earnings were weak.'), '2025-Q2');
+    assert.equal(valueOf('last quarter', '2026'), null);
+    assert.equal(valueOf('the third quarter', null), null);
+  });
+
+  it('does not take quarters that are no date', () => {
+    assert.deepEqual(
+      dates('a quarter of citizens, the quarter-final, the last quarter-century, over the last quarter, the next quarter, a second quarter of growth\nHe scored twice in the fourth quarter.\nA fourth-quarter touchdown sealed the game.'),
+      [],
+    );
+    // words of business outweigh those of games
+    assert.equal(valueOf('Profits fell 3 points in the fourth quarter.'), '2025-Q4');
+  });
+});
+
+describe('recognizeDates: parts of day', () => {
+  it('gives "tonight", "this morning" and "last night" the day they fall on', () => {
+    assert.deepEqual(dates('tonight, this morning, This afternoon, this evening, last night, late last night, earlier this morning'), [
+      ['tonight', '2026-01-05'],
+      ['this morning', '2026-01-05'],
+      ['This afternoon', '2026-01-05'],
+      ['this evening', '2026-01-05'],
+      ['last night', '2026-01-04'],
+      ['late last night', '2026-01-04'],
+      ['earlier this morning', '2026-01-05'],
+    ]);
+  });
+
+  it('keeps a part of day after a day out of the span (as GUM does)', () => {
+    assert.deepEqual(dates("yesterday morning, tomorrow night, Thursday night, last night's storm"), [
+      ['yesterday', '2026-01-04'],
+      ['tomorrow', '2026-01-06'],
+      ['Thursday', '2026-01-08'],
+      ['last night', '2026-01-04'],
+    ]);
+  });
+
+  it('does not take narrative or named parts of day', () => {
+    assert.deepEqual(dates('on the last night of the festival, the next morning, The Tonight Show, last nights'), []);
   });
 });
 
@@ -220,6 +385,16 @@ describe('recognizeDates: offsets and robustness', () => {
     assert.deepEqual(found.map(m => m.text), ['January 4, 2026', 'Friday', 'last week']);
     for (const m of found) checkMention(text, m);
     assert.equal(found[0].start, text.indexOf('January'));
+    const holidays = '🎄 On Christmas Eve 😀 and 🇺🇸 Thanksgiving 2025, Q3 2025 👍🏽 tonight.';
+    const more = recognizeDates(holidays, DCT);
+    assert.deepEqual(more.map(m => [m.text, m.value]), [
+      ['Christmas Eve', '2025-12-24'],
+      ['Thanksgiving 2025', '2025-11-27'],
+      ['Q3 2025', '2025-Q3'],
+      ['tonight', '2026-01-05'],
+    ]);
+    for (const m of more) checkMention(holidays, m);
+    assert.equal(more[0].start, 6);
   });
 
   it('handles CRLF text without crossing lines', () => {
@@ -229,6 +404,14 @@ describe('recognizeDates: offsets and robustness', () => {
       ['Friday', '2026-01-02'],
       ['June', '2025-06'],
       ['2017', '2017'],
+    ]);
+    assert.deepEqual(dates('Christmas\r\nIsland\r\nOn Easter\r\nSunday, the third quarter\r\nof 1989 and last night\r\n'), [
+      ['Christmas', '2025-12-25'],
+      ['Easter', '2026-04-05'],
+      ['Sunday', '2026-01-04'],
+      ['the third quarter', '2025-Q3'],
+      ['1989', '1989'],
+      ['last night', '2026-01-04'],
     ]);
   });
 
@@ -255,6 +438,7 @@ describe('recognizeDates: offsets and robustness', () => {
       'JanuaryMayJune2015'.repeat(280_000),
       'last last next this the the late early '.repeat(130_000),
       'March 5, '.repeat(560_000),
+      "the third quarter of Good Mother's St. Christmas Q3 ".repeat(100_000),
     ];
     for (const text of inputs) {
       const t0 = Date.now();

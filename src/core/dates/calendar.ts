@@ -43,6 +43,11 @@ export function formatMonth(year: number, month: number): string {
   return `${pad(y, 4)}-${pad(m, 2)}`;
 }
 
+/** YYYY-Qn; quarter overflow moves the year (quarter 0 is the fourth of the year before). */
+export function formatQuarter(year: number, quarter: number): string {
+  return `${pad(year + Math.floor((quarter - 1) / 4), 4)}-Q${((((quarter - 1) % 4) + 4) % 4) + 1}`;
+}
+
 export function formatYear(year: number): string {
   return pad(year, 4);
 }

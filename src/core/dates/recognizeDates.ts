@@ -5,12 +5,16 @@ import {
   formatDay,
   formatIsoWeek,
   formatMonth,
+  formatQuarter,
   formatYear,
   isoWeekday,
   isValidDate,
   parseAnchor,
 } from './calendar';
+import { followsThe, isSpace, nextWord, previousChar, previousWord } from './context';
+import { HOLIDAY_FOLLOWERS, HOLIDAY_LEADERS, HOLIDAY_PATTERN, HOLIDAY_STARTS, holidayDay, holidayHere, holidayNamed } from './holidays';
 import { MONTH_PATTERN, monthNumber, WEEKDAY_PATTERN, WEEKDAY_PREFIX_PATTERN, weekdayNumber, words } from './months';
+import { inGame, quarterInTense, quarterNumber, relativeQuarter } from './quarters';
 import { type Tense, tenseAround } from './tense';
 
 // One pass of one precompiled global regex finds every candidate; a few cheap checks of the words
@@ -19,9 +23,11 @@ import { type Tense, tenseAround } from './tense';
 // Span conventions (those of TimeML/TIMEX3 DATE and the GUM news gold): the date expression itself,
 // with a leading weekday ("Friday, July 21, 2017"), "last/next/this" and "early/mid/late" modifiers
 // ("last year", "late 2025"), and "the" only where it is part of the expression ("the 1990s",
-// "the year before"); never a preposition ("on", "in"), a time of day ("Thursday night" -> "Thursday"),
-// or a possessive ("this year's" -> "this year"). Durations and ages ("four-day", "six years",
-// "two-year-old", "for three weeks", "the past 30 days") are not dates.
+// "the year before", "the third quarter"); never a preposition ("on", "in"), a time of day after a
+// day ("Thursday night" -> "Thursday", "yesterday afternoon" -> "yesterday"; alone it is the date:
+// "tonight", "this morning", "last night"), or a possessive ("this year's" -> "this year").
+// Durations and ages ("four-day", "six years", "two-year-old", "for three weeks", "the past 30
+// days") are not dates.
 
 const S = '[ \\t\\u00a0]'; // spaces within a line: a date never spans lines
 const MONTH = MONTH_PATTERN;
@@ -39,12 +45,15 @@ TEENS.forEach((w, i) => (NUMBER_VALUES[w] = i + 10));
 TENS.forEach((w, i) => (NUMBER_VALUES[w] = (i + 2) * 10));
 // "a", "Seventeen", "twenty-five", "15"
 const NUM = `(?:${words(TENS)}(?:-${words(UNITS)})?|${words([...TEENS, ...UNITS, 'an', 'a'])}|\\d{1,3})`;
+const PARTS_OF_DAY = ['morning', 'afternoon', 'evening', 'night'];
+const QUARTER_ORDINALS = ['first', 'second', 'third', 'fourth', 'final'];
+const QUARTER = `${words(['quarter'])}(?![\\w]|-[A-Za-z])`; // not "quarter-final", "quarter-century"
 
 const DATE_SOURCE = (
   // A cheap first test at each position: a word start with a character that can begin a date
-  // (a digit; an initial of the month and weekday names or of the words below) or a quote/bracket.
-  // Keep in step with the patterns.
-  "(?:\\b(?=[0-9ACDEFJLMNOSTWYaceflmnostwy])|(?=['’[]))(?:" +
+  // (a digit; an initial of the month, weekday and holiday names or of the words below) or a
+  // quote/bracket. Keep in step with the patterns.
+  "(?:\\b(?=[0-9A-JL-TV-Yacefl-ostwy])|(?=['’[]))(?:" +
     [
       // 2026-01-05, 2026/1/5
       `(?<iy>\\d{4})(?<isep>[-/])(?<im>\\d{1,2})\\k<isep>(?<id>\\d{1,2})(?![\\d/]|[-.]\\d)`,
@@ -56,14 +65,22 @@ const DATE_SOURCE = (
       `(?:(?<wp>${WEEKDAY_PREFIX_PATTERN})${S}*,?${S}+)?(?:` +
         `(?<m1>${MONTH})${S}+(?<d1>\\d{1,2})${ORD}${NOT_NUM}(?:${S}*,?${S}*(?<y1>${YEAR4}))?` +
         `|(?<d2>\\d{1,2})(?:(?:st|nd|rd|th)${S}+of${S}+|${ORD}${S}+)(?<m2>${MONTH})(?:${S}*,?${S}*(?<y2>${YEAR4}))?)`,
+      // [last ]Christmas[ Day][ 2025], Good Friday, Fourth of July (before lone months: "May Day")
+      `(?:(?<hr>${words(['last', 'next', 'this'])})${S}+)?(?<hol>${HOLIDAY_PATTERN})(?![\\w])(?:${S}+(?:${words(['of'])}${S}+)?(?<hy>${YEAR4}))?`,
+      // the third quarter[ of 1989 | of last year], the first quarter, last quarter, this quarter
+      `(?:(?<qthe>${words(['the'])})${S}+)?(?<qo>${words([...QUARTER_ORDINALS, 'last', 'this', 'next'])})${S}+${QUARTER}` +
+        `(?:${S}+${words(['of'])}${S}+(?:(?:${words(['fiscal'])}${S}+)?(?<qy>${YEAR4})|(?<qrel>${words(['last', 'this', 'next', 'the'])})${S}+${words(['year'])}(?![\\w])))?`,
+      // first-quarter (profits), Q3 2025
+      `(?<qa>${words(QUARTER_ORDINALS)})-${QUARTER}`,
+      `Q(?<qn>[1-4])(?![\\w])(?:${S}+(?:${words(['of'])}${S}+)?(?<qy2>${YEAR4}))?`,
       // [mid-]January[ 2026]
       `(?:(?<mm>${MOD}))?(?<m3>${MONTH})(?:${S}*,?${S}+(?:of${S}+)?(?<y3>${YEAR4}))?`,
       // [last ]Friday
       `(?:(?<wr>${words(['this'])}${S}+${words(['coming'])}|${words(['last', 'next', 'this', 'coming'])})${S}+)?(?<wd>${WEEKDAY})`,
-      `(?<dx>${words(['today', 'yesterday', 'tomorrow'])})(?![\\w])`,
-      // [earlier ]this month, last year, next week, late last year, this June
+      `(?<dx>${words(['today', 'yesterday', 'tomorrow', 'tonight'])})(?![\\w])`,
+      // [earlier ]this month, last year, next week, late last year, this June, this morning, last night
       `(?:(?<rm>${words(['early', 'mid', 'late', 'earlier', 'later'])})(?:-|${S}+))?(?<rel>${words(['this'])}${S}+${words(['coming'])}|${words(['last', 'next', 'this', 'coming'])})${S}+` +
-        `(?:(?<unit>${words(['weekend', 'week', 'month', 'year', 'decade', 'summer', 'winter', 'spring', 'fall', 'autumn'])})(?<pl>s)?(?![\\w])|(?<um2>${MONTH}))`,
+        `(?:(?<unit>${words(['weekend', 'week', 'month', 'year', 'decade', 'summer', 'winter', 'spring', 'fall', 'autumn', ...PARTS_OF_DAY])})(?<pl>s)?(?![\\w])|(?<um2>${MONTH}))`,
       // [the ][late ]1990s, '90s
       `(?:(?<dthe>${words(['the'])})${S}+)?(?:(?<dm>${MOD}))?(?:(?<dc>1[0-9]|20)(?<dd>\\d)0|(?<dq>['’])(?<ds>\\d)0)['’]?s(?![\\w])`,
       // the year before, the previous month, the following week
@@ -91,45 +108,67 @@ const { regex: DATE, index: G } = numberGroups(DATE_SOURCE, 'y');
 // with is always followed by a non-letter: so a date begins with a digit, a quote or bracket, or a
 // word of the pattern that may come first. Those words are kept in a trie over the letters a-z, case
 // folded, so that a word is looked up letter by letter without a substring and most words are left
-// after a letter or two.
-const PATTERN_WORDS = DATE_SOURCE
+// after a letter or two. (The words of holiday names come from holidays.ts, sorted there.)
+const PATTERN_WORDS = DATE_SOURCE.replace(HOLIDAY_PATTERN, ' ')
   .replace(/(?<!\\)\[(?:\\.|[^\]\\])*\]|\\u[0-9a-f]{4}|\\k<\w+>|\\.|\(\?<\w+>/gi, ' ') // classes, escapes, group names
   .toLowerCase()
   .match(/[a-z]+/g)!;
 // Keep in step with the patterns: the words that only ever follow another...
-const INNER_WORDS = new Set(['st', 'nd', 'rd', 'th', 's', 'of', 'day', 'week', 'weekend', 'month', 'decade', 'before', 'after', 'previous', 'prior', 'following', 'couple', 'ago', 'end']);
-// ...and the first words that begin a date only before one of FOLLOWERS, a digit or a quote (after
-// spaces or a hyphen): "the 1990s", "the year before", "a decade ago", "twenty-five years ago".
-// The most common words of all ("the", "a") are so left after a look at the next word.
-const LEADERS = new Set(['the', 'a', 'an', ...UNITS, ...TEENS, ...TENS]);
-const FOLLOWERS = ['early', 'mid', 'late', 'year', 'month', 'week', 'day', 'decade', 'previous', 'prior', 'following', 'couple', ...UNITS];
-const WORD_END = 1;
-const LEADER = 2;
-const TRIE = buildTrie(PATTERN_WORDS.filter(w => !INNER_WORDS.has(w)), LEADERS);
-const FOLLOWER_TRIE = buildTrie(FOLLOWERS, new Set());
+const INNER_WORDS = new Set(['st', 'nd', 'rd', 'th', 's', 'of', 'day', 'week', 'weekend', 'month', 'decade', 'before', 'after', 'previous', 'prior', 'following', 'couple', 'ago', 'end', 'quarter', ...PARTS_OF_DAY]);
+// ...and the first words that begin a date only before one of their followers (after spaces or a
+// hyphen, or a possessive or period for holiday names): "the 1990s", "the year before", "a decade
+// ago", "twenty-five years ago", "the third quarter", "first-quarter", "Good Friday", "Mother's Day".
+// The most common words of all ("the", "a") are so left after a look at the next word. Each kind of
+// leader has a bit, and a follower the bits of the kinds it follows; LEAD_NUMBER leaders also take a
+// digit or a quote.
+const LEAD_NUMBER = 1;
+const LEAD_THE = 2;
+const LEAD_ORDINAL = 4;
+const LEAD_HOLIDAY = 8;
+const START = 128; // a word that begins a date by itself
+const FOLLOWERS: [readonly string[], number][] = [
+  [['early', 'mid', 'late', 'year', 'month', 'week', 'day', 'decade', 'previous', 'prior', 'following', 'couple', ...UNITS], LEAD_NUMBER],
+  [[...QUARTER_ORDINALS, 'last'], LEAD_THE],
+  [['quarter'], LEAD_ORDINAL],
+  [HOLIDAY_FOLLOWERS, LEAD_HOLIDAY],
+];
+const BASE_LEADERS: [readonly string[], number][] = [
+  [['the', 'a', 'an', ...UNITS, ...TEENS, ...TENS], LEAD_NUMBER],
+  [['the'], LEAD_THE],
+  [QUARTER_ORDINALS, LEAD_ORDINAL],
+];
+const LEADER_WORDS = new Set(BASE_LEADERS.flatMap(([list]) => list));
+const TRIE = buildTrie([
+  [[...PATTERN_WORDS.filter(w => !INNER_WORDS.has(w) && !LEADER_WORDS.has(w)), ...HOLIDAY_STARTS], START],
+  ...BASE_LEADERS,
+  [HOLIDAY_LEADERS, LEAD_HOLIDAY],
+]);
+const FOLLOWER_TRIE = buildTrie(FOLLOWERS);
 
 /**
  * A trie as a table: `next[state * 26 + letter]` is the state after a letter (0: none; 1 is the
- * root); `ends[state]` marks a word: WORD_END, or LEADER for the words of `leaders`.
+ * root); `ends[state]` holds the bits of the word's lists (START alone when it has START).
  */
-function buildTrie(words: readonly string[], leaders: ReadonlySet<string>): { next: Int32Array; ends: Uint8Array } {
+function buildTrie(lists: readonly [readonly string[], number][]): { next: Int32Array; ends: Uint8Array } {
   const next: number[] = [];
   const ends: number[] = [0, 0];
-  for (const w of words) {
-    let state = 1;
-    for (let i = 0; i < w.length; i++) {
-      const slot = state * 26 + w.charCodeAt(i) - 97;
-      if (!next[slot]) {
-        next[slot] = ends.length;
-        ends.push(0);
+  for (const [words, bits] of lists) {
+    for (const w of words) {
+      let state = 1;
+      for (let i = 0; i < w.length; i++) {
+        const slot = state * 26 + w.charCodeAt(i) - 97;
+        if (!next[slot]) {
+          next[slot] = ends.length;
+          ends.push(0);
+        }
+        state = next[slot];
       }
-      state = next[slot];
+      ends[state] |= bits;
     }
-    ends[state] = leaders.has(w) ? LEADER : WORD_END;
   }
   const table = new Int32Array(ends.length * 26);
   next.forEach((to, slot) => (table[slot] = to));
-  return { next: table, ends: Uint8Array.from(ends) };
+  return { next: table, ends: Uint8Array.from(ends, e => (e & START ? START : e)) };
 }
 
 // What each ASCII character is to nextStart.
@@ -173,29 +212,39 @@ function nextStart(text: string, from: number): number {
       state = next[state * 26 + l - 97];
       if (state === 0) break;
     }
-    if (state !== 0 && (ends[state] === WORD_END || (ends[state] === LEADER && followerAt(text, j)))) return i;
+    if (state !== 0 && (ends[state] === START || (ends[state] !== 0 && followerAt(text, j, ends[state])))) return i;
     while (j < n && isAsciiWordChar(text.charCodeAt(j))) j++;
     i = j - 1;
   }
   return -1;
 }
 
-/** Whether a digit, a quote or a word beginning with a word of FOLLOWERS comes after the spaces or the hyphen at `j`. */
-function followerAt(text: string, j: number): boolean {
+/**
+ * Whether a follower of the leader with bits `bits` comes after the spaces or the hyphen at `j`: a
+ * word beginning with a follower of one of those kinds, or (LEAD_NUMBER) a digit or a quote. A holiday
+ * leader may end in a possessive or a period first ("Mother's Day", "St. Patrick's Day").
+ */
+function followerAt(text: string, j: number, bits: number): boolean {
   const n = text.length;
   let k = j;
+  if (bits & LEAD_HOLIDAY) {
+    const c = text.charCodeAt(k);
+    if (c === 39 || c === 0x2019) k += (text.charCodeAt(k + 1) | 32) === 115 ? 2 : 1;
+    else if (c === 46) k++;
+  }
+  const gap = k;
   if (text.charCodeAt(k) === 45) k++;
   else while (k < n && isSpace(text.charCodeAt(k))) k++;
-  if (k === j) return false;
+  if (k === gap) return false;
   const c = text.charCodeAt(k);
-  if ((c >= 48 && c <= 57) || c === 39 || c === 0x2019) return true;
+  if ((bits & LEAD_NUMBER) !== 0 && ((c >= 48 && c <= 57) || c === 39 || c === 0x2019)) return true;
   const { next, ends } = FOLLOWER_TRIE;
   for (let state = 1; k < n; k++) {
     const l = text.charCodeAt(k) | 32;
     if (l < 97 || l > 122) return false;
     state = next[state * 26 + l - 97];
     if (state === 0) return false;
-    if (ends[state] !== 0) return true;
+    if (ends[state] & bits) return true;
   }
   return false;
 }
@@ -283,6 +332,34 @@ function interpret(text: string, m: RegExpExecArray, a: Anchor | null, found: re
     }
     return at(yearlessDay(text, start, end, mo, d, m[G.wp] ? weekdayNumber(m[G.wp]) : 0, a), mo, d);
   }
+  if (m[G.hol]) {
+    if (m[G.hr] && followsThe(text, start)) return null; // "the last Christmas before the war": take "Christmas" alone
+    const h = holidayNamed(m[G.hol])!;
+    const nameStart = start + m[0].indexOf(m[G.hol], m[G.hr] ? m[G.hr].length : 0);
+    const here = holidayHere(text, nameStart, nameStart + m[G.hol].length, !m[G.hr], !m[G.hy], h.national);
+    if (here === 'no') return null;
+    if (m[G.hy]) return at(here === 'yes' ? formatDay(h.rule(+m[G.hy])) : null);
+    if (!a || here === 'elsewhere') return at(null);
+    const rel = m[G.hr] ? m[G.hr].toLowerCase() : '';
+    return at(holidayDay(h.rule, rel, rel ? null : tenseAround(text, start, end), a));
+  }
+  if (m[G.qo] || m[G.qa] || m[G.qn]) {
+    const word = (m[G.qo] ?? m[G.qa] ?? '').toLowerCase();
+    const year = m[G.qy] ?? m[G.qy2];
+    const rel = m[G.qrel]?.toLowerCase();
+    if (word === 'this' || word === 'next' || (word === 'last' && !year && !rel)) {
+      // "last/this/next quarter"; after "the" a span of time ("over the last quarter")
+      if (m[G.qthe] || year || rel || followsThe(text, start)) return null;
+      return at(a ? relativeQuarter(word === 'last' ? -1 : word === 'this' ? 0 : 1, a) : null);
+    }
+    if (m[G.qo] && !m[G.qthe] && /^(?:a|another)$/i.test(previousWord(text, start))) return null; // "a second quarter of growth"
+    const q = m[G.qn] ? +m[G.qn] : quarterNumber(word);
+    if (year) return at(formatQuarter(+year, q));
+    if (!rel && !m[G.qn] && inGame(text, start, end)) return null;
+    if (!a) return at(null);
+    if (rel && rel !== 'the') return at(formatQuarter(a.year + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0), q));
+    return at(quarterInTense(q, tenseAround(text, start, end) ?? 'past', a));
+  }
   if (m[G.m3]) {
     const mo = monthNumber(m[G.m3]);
     if (m[G.y3]) return at(formatMonth(+m[G.y3], mo), 0, 0, +m[G.y3]);
@@ -308,9 +385,10 @@ function interpret(text: string, m: RegExpExecArray, a: Anchor | null, found: re
   }
   if (m[G.dx]) {
     if (m[G.dx][0] === 'T' && /^USA?$/.test(previousWord(text, start))) return null; // USA Today, the newspaper
-    if (!a || Number.isNaN(a.dayNo)) return at(null);
     const w = m[G.dx].toLowerCase();
-    return at(formatDay(a.dayNo + (w === 'today' ? 0 : w === 'tomorrow' ? 1 : -1)));
+    if (w === 'tonight' && nextWord(text, end) === 'Show') return null; // The Tonight Show
+    if (!a || Number.isNaN(a.dayNo)) return at(null);
+    return at(formatDay(a.dayNo + (w === 'tomorrow' ? 1 : w === 'yesterday' ? -1 : 0)));
   }
   if (m[G.rel]) {
     if (followsThe(text, start)) return null; // "the last year", "the next month": durations
@@ -323,8 +401,15 @@ function interpret(text: string, m: RegExpExecArray, a: Anchor | null, found: re
       const y = rel === 'last' ? (mo < a.month ? a.year : a.year - 1) : mo > a.month ? a.year : a.year + 1;
       return at(formatMonth(y, mo));
     }
-    if (m[G.pl] && (rel !== 'this' || m[G.unit].toLowerCase() !== 'year' || /^(?:in|for|over|during|the)$/i.test(previousWord(text, start)))) return null;
-    return at(a ? relativeUnit(m[G.unit].toLowerCase(), step, a) : null);
+    const unit = m[G.unit].toLowerCase();
+    if (m[G.pl] && (rel !== 'this' || unit !== 'year' || /^(?:in|for|over|during|the)$/i.test(previousWord(text, start)))) return null;
+    if (PARTS_OF_DAY.includes(unit)) {
+      // "this morning" is the publication day, "last night" the day before; "next morning" is narrative
+      const back = rel === 'this' && unit !== 'night' ? 0 : rel === 'last' && (unit === 'night' || unit === 'evening') ? 1 : null;
+      if (back === null) return null;
+      return at(a && !Number.isNaN(a.dayNo) ? formatDay(a.dayNo - back) : null);
+    }
+    return at(a ? relativeUnit(unit, step, a) : null);
   }
   if (m[G.dc] || m[G.ds]) {
     if (m[G.ds]) {
@@ -435,43 +520,6 @@ function numberValue(words: string): number {
 }
 
 // ---- context checks (run only at candidates) ----
-
-/** The word before `i` (letters, digits, apostrophes), skipping spaces; '' when none is right there. */
-function previousWord(text: string, i: number): string {
-  let j = i - 1;
-  while (j >= 0 && isSpace(text.charCodeAt(j))) j--;
-  const end = j + 1;
-  while (j >= 0 && isWordChar(text.charCodeAt(j))) j--;
-  return text.slice(j + 1, end);
-}
-
-/** The character before `i`, skipping spaces; '' at the start. */
-function previousChar(text: string, i: number): string {
-  let j = i - 1;
-  while (j >= 0 && isSpace(text.charCodeAt(j))) j--;
-  return j >= 0 ? text[j] : '';
-}
-
-/** The word after `i`, skipping spaces (not newlines). */
-function nextWord(text: string, i: number): string {
-  let j = i;
-  while (j < text.length && isSpace(text.charCodeAt(j))) j++;
-  const start = j;
-  while (j < text.length && isWordChar(text.charCodeAt(j))) j++;
-  return text.slice(start, j);
-}
-
-function followsThe(text: string, start: number): boolean {
-  return previousWord(text, start).toLowerCase() === 'the';
-}
-
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 0xa0;
-}
-
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 0x2019 || (c >= 0xc0 && c <= 0x24f);
-}
 
 const STRONG_YEAR_WORDS = /^(?:in|since|until|till|by|from|during|before|after|circa|c|ca|of|between|through|early|mid|late|spring|summer|autumn|fall|winter)$/i;
 const MONTH_WORD = new RegExp(`^${MONTH}$`);
