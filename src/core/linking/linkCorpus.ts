@@ -11,6 +11,8 @@ interface Global {
   forms: Map<string, number>;
   /** Its id, once all are known. */
   id: string;
+  /** Mentions of its full forms, negative once a document has evidence for its kind (not a guess). */
+  weight: number;
   /** For a person sharing a family name with another: the documents naming it in full. */
   docs?: number[];
   /** How often each other entity shares a document with it, once needed (built from `docs`). */
@@ -50,24 +52,39 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
   const get = (key: string, kind: NameKind, words: string[]): Global => {
     let g = globals.get(key);
     if (!g) {
-      g = { key, kind, words, forms: new Map(), id: '' };
+      g = { key, kind, words, forms: new Map(), id: '', weight: 0 };
       globals.set(key, g);
     } else if (words.length > g.words.length) g.words = words;
     return g;
   };
   // Full forms first: every local entity named with several words, or not a lone person word.
   // `localToGlobal[d][e]`: the corpus entity of entity e of document d, once known.
-  const redirect = sameEntities(docs);
   const localToGlobal: Array<Array<Global | undefined>> = [];
   for (let d = 0; d < docs.length; d++) {
     const { entities, full } = docs[d];
     const globalsOf = new Array<Global | undefined>(entities.length);
     for (const e of full) {
-      const { localId, kind, words } = entities[e];
-      const to = redirect?.get(localId);
-      globalsOf[e] = to ? get(to, to.slice(0, to.indexOf(':')) as NameKind, words) : get(localId, kind, words);
+      const { localId, kind, words, counts, guessed } = entities[e];
+      const g = get(localId, kind, words);
+      let n = Math.abs(g.weight);
+      for (const c of counts) n += c;
+      g.weight = g.weight < 0 || !guessed ? -n : n;
+      globalsOf[e] = g;
     }
     localToGlobal.push(globalsOf);
+  }
+  const redirect = sameEntities(globals);
+  if (redirect) {
+    for (const globalsOf of localToGlobal) {
+      for (let e = 0; e < globalsOf.length; e++) {
+        const to = globalsOf[e] && redirect.get(globalsOf[e]!);
+        if (to) globalsOf[e] = to;
+      }
+    }
+    for (const [from, to] of redirect) {
+      globals.delete(from.key);
+      if (from.words.length > to.words.length) to.words = from.words;
+    }
   }
   // A lone surname ("Reid") in a document without the full name: the one person of the corpus with
   // that family name, or, among several, the one whose documents share the most entities with it.
@@ -145,65 +162,53 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
     g.id = idSpace.unique(lex.aliasNames.get(canon) ?? entityName(g.forms), g.kind);
     idOfKey.set(g.key, g.id);
   }
-  if (redirect) for (const [from, to] of redirect) idOfKey.set(from, globals.get(to)!.id);
+  if (redirect) for (const [from, to] of redirect) idOfKey.set(from.key, to.id);
   const idsOfSurname = new Map<string, string[]>();
   for (const [fam, list] of bySurname) idsOfSurname.set(fam, list.map(g => g.id));
-  const ids = localToGlobal.map(globalsOf => globalsOf.map(g => g!.id));
-  return { ids, idOfKey, idsOfSurname };
+  // each document's entities become their ids in place: new arrays for the whole corpus at every
+  // relink would be garbage the heap grows into
+  const ids = localToGlobal as Array<Array<Global | string | undefined>>;
+  for (const row of ids) for (let e = 0; e < row.length; e++) row[e] = (row[e] as Global).id;
+  return { ids: ids as string[][], idOfKey, idsOfSurname };
 }
 
 /**
- * Local ids of full names that stand for the entity of another local id, with that id: a name that
- * documents give different kinds takes the kind that rests on evidence ("Haldenbruck" a place after
- * a dateline, guessed an organization elsewhere), or, all guesses, the kind of most mentions; a
- * team's own name ("organization:saints") is the one team of the corpus named with its place
- * ("organization:neworleanssaints"), if there is one.
+ * Corpus entities that are another one: a name that documents give different kinds takes the kind
+ * that rests on evidence ("Haldenbruck" a place after a dateline, guessed an organization
+ * elsewhere), or, all guesses, the kind of most mentions; a team's own name ("organization:saints")
+ * is the one team of the corpus named with its place ("organization:neworleanssaints"), if there is one.
  */
-function sameEntities(docs: readonly DocumentNames[]): Map<string, string> | undefined {
+function sameEntities(globals: ReadonlyMap<string, Global>): Map<Global, Global> | undefined {
   const lex = lexicon();
-  // name without kind -> local id -> mentions, negative once some document has evidence for its kind
-  const byName = new Map<string, Map<string, number>>();
-  const teams = new Map<string, Set<string>>(); // own name's local id -> teams
-  for (const { entities, full } of docs) {
-    for (const e of full) {
-      const { localId, kind, words, counts, guessed } = entities[e];
-      const name = localId.slice(localId.indexOf(':') + 1);
-      let ids = byName.get(name);
-      if (!ids) byName.set(name, ids = new Map());
-      let n = ids.get(localId) ?? 0;
-      const strong = n < 0 || !guessed;
-      n = Math.abs(n);
-      for (const c of counts) n += c;
-      ids.set(localId, strong ? -n : n);
-      const at = kind === 'organization' ? teamNameAt(lex, words) : 0;
-      if (!at) continue;
-      const own = `organization:${normKey(words.slice(at).join(''))}`;
-      const list = teams.get(own);
-      if (list) list.add(localId);
-      else teams.set(own, new Set([localId]));
-    }
+  const byName = new Map<string, Global | Global[]>(); // name without kind -> its entities
+  const teams = new Map<string, Global | null>(); // own name's key -> its one team, null for several
+  for (const g of globals.values()) {
+    const name = g.key.slice(g.key.indexOf(':') + 1);
+    const seen = byName.get(name);
+    if (!seen) byName.set(name, g);
+    else if (Array.isArray(seen)) seen.push(g);
+    else byName.set(name, [seen, g]);
+    const at = g.kind === 'organization' ? teamNameAt(lex, g.words) : 0;
+    if (!at) continue;
+    const own = `organization:${normKey(g.words.slice(at).join(''))}`;
+    teams.set(own, teams.has(own) ? null : g);
   }
-  let out: Map<string, string> | undefined;
-  for (const ids of byName.values()) {
-    if (ids.size < 2) continue;
-    let best = '';
-    let strong = 0;
-    let most = 0;
-    for (const [id, n] of ids) {
-      if (n < 0 && strong++ === 0) best = id;
-      if (!strong && n > most) { most = n; best = id; }
-    }
+  let out: Map<Global, Global> | undefined;
+  for (const list of byName.values()) {
+    if (!Array.isArray(list)) continue;
+    const strong = list.filter(g => g.weight < 0);
     // several kinds with evidence ("Philadelphia" the city and the team): different entities
-    if (strong > 1) continue;
-    for (const id of ids.keys()) if (id !== best) (out ??= new Map()).set(id, best);
+    if (strong.length > 1) continue;
+    const best = strong[0] ?? list.reduce((a, b) => (b.weight > a.weight ? b : a));
+    for (const g of list) if (g !== best) (out ??= new Map()).set(g, best);
   }
-  for (const [own, list] of teams) {
-    if (list.size !== 1) continue;
-    const [team] = list;
+  for (const [own, team] of teams) {
+    const g = team && globals.get(own);
+    if (!g || g === team) continue;
     const to = out?.get(team) ?? team;
-    (out ??= new Map()).set(own, to);
+    (out ??= new Map()).set(g, to);
     // the own name under another kind ("place:saints") follows it too
-    for (const [from, via] of out) if (via === own) out.set(from, to);
+    for (const [from, via] of out) if (via === g) out.set(from, to);
   }
   return out;
 }
