@@ -232,6 +232,10 @@ describe('recognizeNames', () => {
       has('Frederick C . LaRue , a top aide , died on Friday .', 'Frederick C . LaRue', 'person');
       has('The U . S . Marshals Service said on Friday .', 'U . S . Marshals Service', 'organization');
     });
+    it('keeps a family name that is also a title after a given name ("Billy King"), not a stray title', () => {
+      has('General Manager Billy King announced the trade.', 'Billy King', 'person');
+      has('Deputies of the Los Angeles Sheriff arrived.', 'Los Angeles', 'place');
+    });
     it('keeps the number that goes on a team\'s name ("Philadelphia 76ers")', () => {
       has('The Philadelphia 76ers fired their coach.', 'Philadelphia 76ers', 'organization');
     });

@@ -294,7 +294,7 @@ function classifySegment(ctx: Ctx, seg: Tok[], titled: boolean, body: boolean): 
   while (b - a >= 2 && isRoleWord(lex, seg[a], seg[a + 1], b - a)) a++;
   // trailing words: dates and stray titles, not "Jr." nor the last word of "Department of Criminal Justice"
   const ofOrg = seg.some((t, j) => j > a && (t.conn === 'of' || t.conn === 'of the') && (isOrgHead(lex, seg[j - 1].lower) || lex.orgPrefixes.has(seg[j - 1].lower)));
-  while (b > a && (DATE_WORDS.has(seg[b - 1].lower) || (b - a > 1 && !ofOrg && lex.titles.has(seg[b - 1].lower) && !lex.orgHeads.has(seg[b - 1].lower) && !NAME_SUFFIXES.has(seg[b - 1].lower)))) b--;
+  while (b > a && (DATE_WORDS.has(seg[b - 1].lower) || (b - a > 1 && !ofOrg && isStrayTitle(lex, seg[b - 2], seg[b - 1])))) b--;
   if (a >= b) return;
   if (a > 0 || b < seg.length) seg = seg.slice(a, b);
   const n = seg.length;
@@ -593,6 +593,15 @@ function isByline(text: string, run: Tok[]): boolean {
   const after = text.slice(run[run.length - 1].e, run[run.length - 1].e + 2);
   return /^(,|\s*$|\r?\n|\s+(and|for|in)\b)/.test(after) || after === '' || after[0] === '\n';
 }
+
+/** A title word that ends a name by mistake, not a family name after a given name ("Billy King", "Mike Judge"). */
+function isStrayTitle(lex: Lexicon, before: Tok, t: Tok): boolean {
+  if (!lex.titles.has(t.lower) || lex.orgHeads.has(t.lower) || NAME_SUFFIXES.has(t.lower)) return false;
+  return !(TITLE_SURNAMES.has(t.t) && lex.given.has(before.lower) && !lex.titles.has(before.lower));
+}
+
+/** Titles that are also family names. */
+const TITLE_SURNAMES = new Set(['King', 'Bishop', 'Judge', 'Marshal', 'Dean', 'Pope', 'Major', 'Baron', 'Knight', 'Abbott']);
 
 /** The number that goes on a team's name: " 76ers" (its word in group 1). */
 const TEAM_NUMBER = /^ (\d{1,3}[a-z]{2,}s)\b/i;
