@@ -85,6 +85,16 @@ describe('linking', () => {
       assert.notEqual(idOf(a, 1, 'Evansville'), idOf(a, 0, 'Evansville'));
     });
 
+    it('links an acronym of a long name\'s first words, and that acronym alone in another document', () => {
+      const a = run(
+        'The International Federation of Red Cross and Red Crescent Societies (IFRC) sent tents. The IFRC said more would come.',
+        'Volunteers of the IFRC arrived on Monday.',
+      );
+      const ifrc = idOf(a, 0, 'International Federation of Red Cross and Red Crescent Societies');
+      assert.equal(idOf(a, 0, 'IFRC'), ifrc);
+      assert.equal(idOf(a, 1, 'IFRC'), ifrc);
+    });
+
     it('links diacritics and case variants', () => {
       const a = run('Ségolène Royal spoke in Paris.', 'Segolene Royal answered.');
       assert.equal(idOf(a, 0, 'Ségolène Royal'), idOf(a, 1, 'Segolene Royal'));

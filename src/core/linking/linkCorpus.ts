@@ -60,12 +60,21 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
   // Full forms first: every local entity named with several words, or not a lone person word.
   // `localToGlobal[d][e]`: the corpus entity of entity e of document d, once known.
   const localToGlobal: Array<Array<Global | undefined>> = [];
+  // acronyms that documents define ("IFRC" for its expansion) -> the entity, null for several
+  const acronyms = new Map<string, Global | null>();
   for (let d = 0; d < docs.length; d++) {
     const { entities, full } = docs[d];
     const globalsOf = new Array<Global | undefined>(entities.length);
     for (const e of full) {
-      const { localId, kind, words, counts, guessed } = entities[e];
+      const { localId, kind, words, counts, guessed, forms } = entities[e];
       const g = get(localId, kind, words);
+      if (forms.length > 1 && kind !== 'person') {
+        for (const f of forms) {
+          if (!ACRONYM.test(f)) continue;
+          const key = `${kind}:${normKey(f)}`;
+          if (key !== localId) acronyms.set(key, acronyms.has(key) && acronyms.get(key) !== g ? null : g);
+        }
+      }
       let n = Math.abs(g.weight);
       for (const c of counts) n += c;
       g.weight = g.weight < 0 || !guessed ? -n : n;
@@ -73,7 +82,7 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
     }
     localToGlobal.push(globalsOf);
   }
-  const redirect = sameEntities(globals);
+  const redirect = sameEntities(globals, acronyms);
   if (redirect) {
     for (const globalsOf of localToGlobal) {
       for (let e = 0; e < globalsOf.length; e++) {
@@ -176,9 +185,10 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
  * Corpus entities that are another one: a name that documents give different kinds takes the kind
  * that rests on evidence ("Haldenbruck" a place after a dateline, guessed an organization
  * elsewhere), or, all guesses, the kind of most mentions; a team's own name ("organization:saints")
- * is the one team of the corpus named with its place ("organization:neworleanssaints"), if there is one.
+ * is the one team of the corpus named with its place ("organization:neworleanssaints"), if there is one;
+ * an acronym alone ("IFRC") is the one entity other documents define it for.
  */
-function sameEntities(globals: ReadonlyMap<string, Global>): Map<Global, Global> | undefined {
+function sameEntities(globals: ReadonlyMap<string, Global>, acronyms: ReadonlyMap<string, Global | null>): Map<Global, Global> | undefined {
   const lex = lexicon();
   const byName = new Map<string, Global | Global[]>(); // name without kind -> its entities
   const teams = new Map<string, Global | null>(); // own name's key -> its one team, null for several
@@ -202,6 +212,10 @@ function sameEntities(globals: ReadonlyMap<string, Global>): Map<Global, Global>
     const best = strong[0] ?? list.reduce((a, b) => (b.weight > a.weight ? b : a));
     for (const g of list) if (g !== best) (out ??= new Map()).set(g, best);
   }
+  for (const [key, to] of acronyms) {
+    const g = to && globals.get(key);
+    if (g && g !== to && !out?.has(g)) (out ??= new Map()).set(g, out?.get(to) ?? to);
+  }
   for (const [own, team] of teams) {
     const g = team && globals.get(own);
     if (!g || g === team) continue;
@@ -212,6 +226,9 @@ function sameEntities(globals: ReadonlyMap<string, Global>): Map<Global, Global>
   }
   return out;
 }
+
+/** A form that is an acronym: "IFRC", "U.N.". */
+const ACRONYM = /^[A-Z][A-Z.&]{1,9}$/;
 
 /** The ids given so far. */
 export class IdSpace {

@@ -140,6 +140,7 @@ export function linkDocument(text: string, cands: NameCandidate[], surnames?: Wo
       }
       const ini = c.initials;
       if (ini.length >= 2) push(byInitials, ini, i);
+      if (c.initialsBeforeAnd) push(byInitials, c.initialsBeforeAnd, i);
     }
   }
 

@@ -20,6 +20,8 @@ export interface NameCandidate {
   ofAt: number;
   /** First letters of the words and of their hyphenated parts ("usi", "cair"). */
   initials: string;
+  /** The initials of the words before an inner "and", for acronyms of long names ("IFRC"). */
+  initialsBeforeAnd?: string;
   /** A single all-caps or dotted word ("UN", "U.S."). */
   acronym: boolean;
   /** The second word is hyphenated ("Lee Jae-myung"): East Asian name order. */
@@ -412,8 +414,12 @@ function emit(ctx: Ctx, seg: Tok[], text: string, kind: NameKind, strong: boolea
     }
   }
   const acronym = seg.length === 1 && (first.caps || first.dotted) && key.length >= 2 && key.length <= 8;
+  // "International Federation of Red Cross and Red Crescent Societies" is the "IFRC"
+  const and = ofAt > 0 ? seg.findIndex((t, j) => j > ofAt && t.conn === 'and') : -1;
   const hyphenSecond = seg.length > 1 && seg[1].t.indexOf('-') > 0;
-  ctx.out.push({ start: first.s, end: first.s + text.length, text, kind, strong, titled, key, words, ofAt, initials, acronym, hyphenSecond });
+  const cand: NameCandidate = { start: first.s, end: first.s + text.length, text, kind, strong, titled, key, words, ofAt, initials, acronym, hyphenSecond };
+  if (and > 2) cand.initialsBeforeAnd = initials.slice(0, initialsAt(seg, and));
+  ctx.out.push(cand);
   if (body && !first.sent) {
     if (!ctx.known.has(key)) ctx.known.set(key, kind);
     for (const t of seg) ctx.knownToks.add(t.lower);
@@ -598,6 +604,16 @@ function isByline(text: string, run: Tok[]): boolean {
 function isStrayTitle(lex: Lexicon, before: Tok, t: Tok): boolean {
   if (!lex.titles.has(t.lower) || lex.orgHeads.has(t.lower) || NAME_SUFFIXES.has(t.lower)) return false;
   return !(TITLE_SURNAMES.has(t.t) && lex.given.has(before.lower) && !lex.titles.has(before.lower));
+}
+
+/** Length of the initials of seg[0..n) (a hyphenated word gives one letter per part). */
+function initialsAt(seg: Tok[], n: number): number {
+  let len = 0;
+  for (let i = 0; i < n; i++) {
+    len++;
+    for (let h = seg[i].t.indexOf('-'); h >= 0 && h + 1 < seg[i].t.length; h = seg[i].t.indexOf('-', h + 1)) len++;
+  }
+  return len;
 }
 
 /** Titles that are also family names. */
