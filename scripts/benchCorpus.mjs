@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { measure } from './measure.mjs';
+import { seededRandom } from './random.mjs';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -23,14 +24,8 @@ const role = opt('--child', null);
 const coreBundle = join(tmpdir(), 'marginalia-bench-core.cjs');
 const BATCH = 50; // files per batch, as the extension reads them between yields
 
-// mulberry32, so that every run picks the same mentions and edits
-let seed = 0x1dea;
-function random() {
-  seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+// every run picks the same mentions and edits
+const random = seededRandom(0x1dea);
 const pick = list => list[Math.floor(random() * list.length)];
 
 function files() {

@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seededRandom } from './random.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, def) => {
@@ -75,13 +76,7 @@ function news(bytes) {
 
 /** Lines of random words (a third capitalized), numbers, punctuation and junk from Latin-1 to IPA, until `bytes`. */
 function noise(bytes) {
-  let seed = 42; // mulberry32: the same noise on every run
-  const random = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(42); // the same noise on every run
   const int = n => Math.floor(random() * n);
   const word = () => Array.from({ length: 1 + int(10) }, () => String.fromCharCode(97 + int(26))).join('');
   const junk = () => Array.from({ length: 1 + int(8) }, () => String.fromCharCode(0x21 + int(0x2f0))).join('');

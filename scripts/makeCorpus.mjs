@@ -4,6 +4,7 @@
 //   node scripts/makeCorpus.mjs [--words N | --docs N] [--out DIR]
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom } from './random.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, def) => {
@@ -34,14 +35,8 @@ if (!paragraphs.length) {
   process.exit(1);
 }
 
-// mulberry32: a small seeded generator, so the corpus is the same on every machine
-let seed = 0x5eed;
-function random() {
-  seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+// the corpus is the same on every machine
+const random = seededRandom(0x5eed);
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });

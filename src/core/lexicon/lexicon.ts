@@ -115,6 +115,20 @@ export function normKeyOfLowercase(lower: string): string {
   return plain ? lower : lower.replace(NON_ALNUM, '');
 }
 
+/**
+ * How many first words of a name (lowercase words; not all of them) name a known place: 2 for
+ * "san diego chargers" and for "kansas city chiefs" (the lexicon leaves out "X City"), else 0.
+ */
+export function leadingPlaceWords(lex: Lexicon, words: readonly string[]): number {
+  const n = words.length;
+  // most names start with no place, or with a one-word place that begins no longer entry
+  if (lex.places.has(normKeyOfLowercase(words[0])) && !lex.multiStarts.has(words[0]) && words[1] !== 'city') return n > 1 ? 1 : 0;
+  for (let k = Math.min(n - 1, lex.maxWords); k >= 1; k--) {
+    if (lex.places.has(normKeyOfLowercase(words.slice(0, words[k - 1] === 'city' && k > 1 ? k - 1 : k).join(' ')))) return k;
+  }
+  return 0;
+}
+
 /** A word of letters a-z as a number (letters in base 27): distinct words give distinct numbers. */
 function letterCode(word: string): number {
   let code = 0;

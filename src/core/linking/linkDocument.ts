@@ -1,6 +1,6 @@
 // Links the names of one document: short forms to the full names they stand for, acronyms to
 // their expansions, and one kind for every mention of one name.
-import { lexicon, normKey, normKeyOfLowercase, type Lexicon } from '../lexicon/lexicon';
+import { leadingPlaceWords, lexicon, normKey, normKeyOfLowercase, type Lexicon } from '../lexicon/lexicon';
 import type { NameCandidate, NameKind, WordSet } from '../names/recognizeNames';
 import { wordAfter, wordBefore } from '../names/tokens';
 
@@ -233,11 +233,7 @@ export function linkDocument(text: string, cands: NameCandidate[], surnames?: Wo
 export function teamNameAt(lex: Lexicon, words: readonly string[]): number {
   const n = words.length;
   if (n < 2 || !words[n - 1].endsWith('s') && !words[n - 1].endsWith('x')) return 0;
-  for (let k = Math.min(n - 1, lex.maxWords); k >= 1; k--) {
-    // "Kansas City": the lexicon leaves out city names made of a place and "City"
-    if (lex.places.has(normKey(words.slice(0, words[k - 1] === 'city' && k > 1 ? k - 1 : k).join(' ')))) return k;
-  }
-  return 0;
+  return leadingPlaceWords(lex, words);
 }
 
 // Typed arrays are costly to create: linkDocument's tables live in one, reused from call to call

@@ -1,6 +1,6 @@
-import { lexicon, normKey, type Lexicon } from '../lexicon/lexicon';
+import { leadingPlaceWords, lexicon, normKey, type Lexicon } from '../lexicon/lexicon';
 import type { Mention } from '../types';
-import { linkDocument } from '../linking/linkDocument';
+import { collectSurnames, linkDocument } from '../linking/linkDocument';
 import { markTeams } from './teams';
 import { LineKind, scanRuns, tokKey, wordBefore, type Tok } from './tokens';
 
@@ -89,8 +89,10 @@ export function findNamesDetailed(text: string, extra?: WordSet): { names: NameC
   for (const run of deferred) if (run.length > 1) processRun(ctx, run, false);
   for (const run of deferred) if (run.length === 1) processRun(ctx, run, false);
   ctx.out.sort((a, b) => a.start - b.start);
-  surnamesArePersons(ctx.out);
-  markTeams(text, ctx.out);
+  const surnames = new Set<string>();
+  collectSurnames(ctx.out, surnames);
+  surnamesArePersons(ctx.out, surnames);
+  markTeams(text, ctx.out, surnames);
   return { names: ctx.out, dropped: ctx.dropped };
 }
 
@@ -295,8 +297,8 @@ function classifySegment(ctx: Ctx, seg: Tok[], titled: boolean, body: boolean): 
   // a role before a person's full name: "Shooter Yvonne Hiller", "Sixty-year-old Sharron Smith"
   while (b - a >= 2 && isRoleWord(lex, seg[a], seg[a + 1], b - a)) a++;
   // trailing words: dates and stray titles, not "Jr." nor the last word of "Department of Criminal Justice"
-  const ofOrg = seg.some((t, j) => j > a && (t.conn === 'of' || t.conn === 'of the') && (isOrgHead(lex, seg[j - 1].lower) || lex.orgPrefixes.has(seg[j - 1].lower)));
-  while (b > a && (DATE_WORDS.has(seg[b - 1].lower) || (b - a > 1 && !ofOrg && isStrayTitle(lex, seg[b - 2], seg[b - 1])))) b--;
+  let ofOrg: boolean | undefined; // read only when a title ends the segment
+  while (b > a && (DATE_WORDS.has(seg[b - 1].lower) || (b - a > 1 && isStrayTitle(lex, seg[b - 2], seg[b - 1]) && !(ofOrg ??= isOfOrganization(lex, seg, a))))) b--;
   if (a >= b) return;
   if (a > 0 || b < seg.length) seg = seg.slice(a, b);
   const n = seg.length;
@@ -336,7 +338,7 @@ function classifySegment(ctx: Ctx, seg: Tok[], titled: boolean, body: boolean): 
     if (first.t.length >= 4 && lex.common.has(first.lower) && !lex.places.has(key) && !lex.orgs.has(key) && !ctx.knownToks.has(first.lower)) return;
   }
   // "Philadelphia 76ers", "San Francisco 49ers": a team whose name goes on with a number
-  const team = n < 4 && TEAM_NUMBER.exec(ctx.text.slice(last.e, last.e + 12));
+  const team = n < 4 && commaOrDigitAfter(ctx.text, last.e) === DIGIT && TEAM_NUMBER.exec(ctx.text.slice(last.e, last.e + 12));
   if (team) {
     const full = ctx.text.slice(first.s, last.e + team[0].length);
     emit(ctx, seg, full, 'organization', true, titled, normKey(full), body, team[1]);
@@ -382,10 +384,8 @@ function isKnownWord(ctx: Ctx, seg: Tok[], a: number, b: number): boolean {
  * A lone word that is the family name of a person the text names in full is that person, whatever
  * the lexicons say: "Reggie Bush ... Bush underwent an MRI" (Bush is also a town).
  */
-function surnamesArePersons(names: NameCandidate[]): void {
-  let surnames: Set<string> | undefined;
-  for (const c of names) if (c.kind === 'person' && c.strong && c.words.length > 1) (surnames ??= new Set()).add(c.words[c.words.length - 1]);
-  if (!surnames) return;
+function surnamesArePersons(names: NameCandidate[], surnames: ReadonlySet<string>): void {
+  if (!surnames.size) return;
   for (const c of names) {
     if (c.kind !== 'person' && c.words.length === 1 && !c.acronym && surnames.has(c.words[0])) {
       c.kind = 'person';
@@ -404,21 +404,22 @@ function emit(ctx: Ctx, seg: Tok[], text: string, kind: NameKind, strong: boolea
   if (tail) words[nw] = tail.toLowerCase();
   let initials = '';
   let ofAt = -1;
+  let beforeAnd = -1; // initials before an "and" after the "of": "International Federation of Red Cross and ..."
   for (let i = 0; i < nw; i++) {
     const t = seg[i];
     words[i] = withoutFinalDot(t.lower);
     if (i > 0 && ofAt < 0 && (t.conn === 'of' || t.conn === 'of the')) ofAt = i;
+    else if (ofAt > 0 && beforeAnd < 0 && i > 2 && t.conn === 'and') beforeAnd = initials.length;
     if (seg.length > 1) {
       initials += t.lower[0];
       for (let h = t.t.indexOf('-'); h >= 0 && h + 1 < t.t.length; h = t.t.indexOf('-', h + 1)) initials += t.lower[h + 1];
     }
   }
   const acronym = seg.length === 1 && (first.caps || first.dotted) && key.length >= 2 && key.length <= 8;
-  // "International Federation of Red Cross and Red Crescent Societies" is the "IFRC"
-  const and = ofAt > 0 ? seg.findIndex((t, j) => j > ofAt && t.conn === 'and') : -1;
   const hyphenSecond = seg.length > 1 && seg[1].t.indexOf('-') > 0;
   const cand: NameCandidate = { start: first.s, end: first.s + text.length, text, kind, strong, titled, key, words, ofAt, initials, acronym, hyphenSecond };
-  if (and > 2) cand.initialsBeforeAnd = initials.slice(0, initialsAt(seg, and));
+  // "International Federation of Red Cross and Red Crescent Societies" is the "IFRC"
+  if (beforeAnd > 0) cand.initialsBeforeAnd = initials.slice(0, beforeAnd);
   ctx.out.push(cand);
   if (body && !first.sent) {
     if (!ctx.known.has(key)) ctx.known.set(key, kind);
@@ -486,7 +487,7 @@ function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
     // "California Highway Patrol", "Telecom Egypt": a place with other words, an organization word first
     if (lex.orgHeads.has(first.lower) && !lex.placeHeads.has(first.lower)) return STRONG.organization;
     // "Telecom Egypt" above; "Kansas City Chiefs", "San Diego Chargers", "Boston Red Sox": a place, then other words
-    const p = placePrefix(ctx, seg);
+    const p = leadingPlaceWords(lex, seg.map(t => t.lower));
     if (p > 0 && (p > 1 || !lex.given.has(first.lower)) && !seg.slice(p).some(t => (lex.given.has(t.lower) && !t.lower.endsWith('s')) || lex.places.has(tokKey(t)) || t.conn)) return GUESS.organization;
     if (lex.placePrefixes.has(first.lower) && !lex.given.has(first.lower)) return STRONG.place;
     if (first.initial || (lex.given.has(first.lower) && !lex.places.has(tokKey(first)))) return STRONG.person;
@@ -507,11 +508,12 @@ function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
   }
   if (lex.personCuesBefore.has(b) && before === b) return STRONG.person;
   // "Wasilla, Alaska", "Millom, Cumbria": a name before a comma and a known place is a place too
-  if (isPlaceBeforeRegion(ctx, last.e)) return STRONG.place;
+  const comma = commaOrDigitAfter(text, last.e) === COMMA;
+  if (comma && isPlaceBeforeRegion(ctx, last.e)) return STRONG.place;
   if (n === 1) {
     if (PLACE_SUFFIXES.test(first.lower) && !lex.common.has(first.lower)) return STRONG.place;
     // "including Haldenbruck, where the water rose"
-    if (/^ ?, where\b/.test(text.slice(last.e, last.e + 8))) return GUESS.place;
+    if (comma && /^ ?, where\b/.test(text.slice(last.e, last.e + 8))) return GUESS.place;
     if (lex.given.has(first.lower)) return GUESS.person;
     if (before === 'the') return GUESS.organization;
     if (lex.placeCuesBefore.has(before) && (before === 'in' || before === 'at' || before === 'from' || before === 'near')) return GUESS.place;
@@ -539,21 +541,25 @@ function isDerivedDemonym(lex: Lexicon, word: string): boolean {
   return false;
 }
 
+const COMMA = 1;
+const DIGIT = 2;
+
+/**
+ * What follows `e`, at once or after one space: COMMA, DIGIT or 0. The patterns read after a name
+ * ("Wasilla, Alaska", "Philadelphia 76ers") are tried only where it can match.
+ */
+function commaOrDigitAfter(text: string, e: number): number {
+  let c = text.charCodeAt(e);
+  if (c === 32) c = text.charCodeAt(e + 1);
+  else if (c !== 44) return 0;
+  return c === 44 ? COMMA : c >= 48 && c <= 57 && text.charCodeAt(e) === 32 ? DIGIT : 0;
+}
+
 /** True when ", " and a known place follow `e` and end the clause ("Wasilla, Alaska, was ..."). */
 function isPlaceBeforeRegion(ctx: Ctx, e: number): boolean {
   const { text, lex } = ctx;
   const m = /^ ?, ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\.? ?(?=[,.;:)(]|$|\n| (?:on|in|at|and|was|is|has|had|where|which|said|to|for|after|before)\b)/.exec(text.slice(e, e + 40));
   return m !== null && lex.places.has(normKey(m[1]));
-}
-
-/** How many first words of `seg` (not all) name a known place: 2 for "San Diego Chargers", else 0. */
-function placePrefix(ctx: Ctx, seg: Tok[]): number {
-  const { lex, text } = ctx;
-  if (lex.places.has(tokKey(seg[0])) && !lex.multiStarts.has(seg[0].lower)) return 1;
-  for (let j = Math.min(seg.length - 1, lex.maxWords); j >= 1; j--) {
-    if (lex.places.has(j === 1 ? tokKey(seg[0]) : normKey(text.slice(seg[0].s, seg[j - 1].e)))) return j;
-  }
-  return 0;
 }
 
 /** An organization head word, or the plural of one ("Societies", "Federations"). */
@@ -600,20 +606,15 @@ function isByline(text: string, run: Tok[]): boolean {
   return /^(,|\s*$|\r?\n|\s+(and|for|in)\b)/.test(after) || after === '' || after[0] === '\n';
 }
 
+/** An organization's "of" phrase after seg[a]: "Department of Criminal Justice". */
+function isOfOrganization(lex: Lexicon, seg: Tok[], a: number): boolean {
+  return seg.some((t, j) => j > a && (t.conn === 'of' || t.conn === 'of the') && (isOrgHead(lex, seg[j - 1].lower) || lex.orgPrefixes.has(seg[j - 1].lower)));
+}
+
 /** A title word that ends a name by mistake, not a family name after a given name ("Billy King", "Mike Judge"). */
 function isStrayTitle(lex: Lexicon, before: Tok, t: Tok): boolean {
   if (!lex.titles.has(t.lower) || lex.orgHeads.has(t.lower) || NAME_SUFFIXES.has(t.lower)) return false;
   return !(TITLE_SURNAMES.has(t.t) && lex.given.has(before.lower) && !lex.titles.has(before.lower));
-}
-
-/** Length of the initials of seg[0..n) (a hyphenated word gives one letter per part). */
-function initialsAt(seg: Tok[], n: number): number {
-  let len = 0;
-  for (let i = 0; i < n; i++) {
-    len++;
-    for (let h = seg[i].t.indexOf('-'); h >= 0 && h + 1 < seg[i].t.length; h = seg[i].t.indexOf('-', h + 1)) len++;
-  }
-  return len;
 }
 
 /** Titles that are also family names. */
@@ -632,10 +633,12 @@ const NAME_SUFFIXES = new Set(['jr', 'jr.', 'sr', 'sr.']);
  */
 function isRoleWord(lex: Lexicon, t: Tok, next: Tok, left: number): boolean {
   const k = t.lower;
-  if (lex.given.has(k) || lex.places.has(tokKey(t)) || lex.orgHeads.has(k) || lex.placeHeads.has(k) || lex.placePrefixes.has(k) || lex.orgPrefixes.has(k)) return false;
   const h = k.indexOf('-');
+  // the cheap tests first: this runs for every name of several words
+  if (h <= 0 && (left < 3 || !(t.sent || t.line !== LineKind.Body))) return false;
+  if (lex.given.has(k) || lex.places.has(tokKey(t)) || lex.orgHeads.has(k) || lex.placeHeads.has(k) || lex.placePrefixes.has(k) || lex.orgPrefixes.has(k)) return false;
   if (h > 0) return lex.common.has(k.slice(0, h)) && /-(?:year-old|old|ranked|seeded|time|term)$/.test(k);
-  if (left < 3 || !(t.sent || t.line !== LineKind.Body) || !lex.given.has(next.lower) || lex.common.has(next.lower)) return false;
+  if (!lex.given.has(next.lower) || lex.common.has(next.lower)) return false;
   return lex.personCuesBefore.has(k) || /(?:er|or|ist|man|woman|maker|ian)$/.test(k);
 }
 

@@ -12,20 +12,16 @@ const SPORTS = /\b(?:basketball|football|baseball|hockey|soccer|game|season|play
 
 /**
  * Gives the organization kind to the names a sports report uses as teams (all their mentions): places,
- * and lone words taken for persons that no full name of the report ends with ("Creighton", "Sixers").
+ * and lone words taken for persons that are no family name of the report (`surnames`: "Creighton", "Sixers").
  */
-export function markTeams(text: string, cands: NameCandidate[]): void {
+export function markTeams(text: string, cands: NameCandidate[], surnames: ReadonlySet<string>): void {
   let teams: Set<string> | undefined;
-  let surnames: Set<string> | undefined;
   for (const c of cands) {
     if (teams?.has(c.key) || !(c.kind === 'place' || (c.kind === 'person' && !c.titled && c.words.length === 1))) continue;
     const before = wordBefore(text, c.start).toLowerCase();
     const plural = c.kind === 'person' && before === 'the' && c.key.endsWith('s') && !c.key.endsWith('ss'); // "the Bluejays"
     if (!plural && !BEFORE.has(before) && !AFTER.has(wordAfterPossessive(text, c.end).toLowerCase())) continue;
-    if (c.kind === 'person') {
-      surnames ??= new Set(cands.filter(f => f.kind === 'person' && f.words.length > 1).map(f => f.words[f.words.length - 1]));
-      if (surnames.has(c.words[0])) continue;
-    }
+    if (c.kind === 'person' && surnames.has(c.words[0])) continue;
     (teams ??= new Set()).add(c.key);
   }
   // read the whole text only when some name looks like a team
