@@ -95,6 +95,16 @@ describe('linking', () => {
       assert.equal(idOf(a, 1, 'IFRC'), ifrc);
     });
 
+    it('follows chains of same-entity rules to their end: no mention is left without an id', () => {
+      const a = run(
+        'Pier shut\n\nMILLOM - The Millom Pier was closed on Monday after the storm.',
+        'Floods hit Millom, Cumbria, on Monday.',
+        'Officials said Millom needs more pumps.',
+      );
+      for (const d of a.documents) for (const m of d.mentions) if (m.kind !== 'date') assert.ok(m.entity, `${m.text} in ${d.path} has no id`);
+      assert.equal(idOf(a, 2, 'Millom'), idOf(a, 1, 'Millom'));
+    });
+
     it('links diacritics and case variants', () => {
       const a = run('Ségolène Royal spoke in Paris.', 'Segolene Royal answered.');
       assert.equal(idOf(a, 0, 'Ségolène Royal'), idOf(a, 1, 'Segolene Royal'));

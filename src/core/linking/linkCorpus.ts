@@ -214,15 +214,19 @@ function sameEntities(globals: ReadonlyMap<string, Global>, acronyms: ReadonlyMa
   }
   for (const [key, to] of acronyms) {
     const g = to && globals.get(key);
-    if (g && g !== to && !out?.has(g)) (out ??= new Map()).set(g, out?.get(to) ?? to);
+    if (g && g !== to && !out?.has(g)) (out ??= new Map()).set(g, to);
   }
   for (const [own, team] of teams) {
     const g = team && globals.get(own);
-    if (!g || g === team) continue;
-    const to = out?.get(team) ?? team;
-    (out ??= new Map()).set(g, to);
-    // the own name under another kind ("place:saints") follows it too
-    for (const [from, via] of out) if (via === g) out.set(from, to);
+    if (g && g !== team) (out ??= new Map()).set(g, team);
+  }
+  // to the end of each chain: "place:saints" -> "organization:saints" -> the team
+  if (out) {
+    for (const [from, to] of out) {
+      let end = to;
+      for (let hops = 0; hops < 4 && out.has(end); hops++) end = out.get(end)!;
+      out.set(from, end);
+    }
   }
   return out;
 }
