@@ -22,7 +22,7 @@ export interface RecognizedDocument {
   surnames: string[];
 }
 
-/** Publication date in the order contracts.md gives: sidecar, the text's metadata, --dates, --dct. */
+/** Publication date in the order docs/contracts.md gives: sidecar, the text's metadata, --dates, --dct. */
 export function publicationDate(doc: SourceDocument, options: AnalyzeOptions = {}): string | null {
   if (doc.dct && doc.dctFromSidecar) return doc.dct;
   return documentOwnDate(doc.text) ?? doc.dct ?? options.defaultDct ?? null;

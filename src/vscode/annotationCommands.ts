@@ -19,7 +19,7 @@ const STATUS_ICONS: Record<AnnotationStatus, string> = {
   disputed: 'question',
 };
 
-/** The labels an annotation may have: the entity kinds plus the configured labels (contracts.md). */
+/** The labels an annotation may have: the entity kinds plus the configured labels (docs/contracts.md). */
 export function annotationLabels(scope?: vscode.Uri): string[] {
   const configured = vscode.workspace.getConfiguration('marginalia', scope).get<unknown>('labels', DEFAULT_LABELS);
   const extra = Array.isArray(configured) ? configured.filter((l): l is string => typeof l === 'string').map(l => l.trim()).filter(Boolean) : [...DEFAULT_LABELS];
@@ -217,7 +217,7 @@ export interface AnnotateAllArgs {
   scope?: 'document' | 'workspace';
 }
 
-/** The annotation commands of contracts.md, review of mentions, navigation, and the context key. */
+/** The annotation commands of docs/contracts.md, review of mentions, navigation, and the context key. */
 export function registerAnnotationCommands(store: AnnotationStore, corpus: CorpusService): vscode.Disposable {
   const annotationAtCursor = async (): Promise<{ state: ArticleAnnotations; annotation: Annotation }> => {
     const editor = articleEditor();

@@ -17,7 +17,7 @@ export function commandLink(command: string, args: unknown): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify(commandArgs(args)))}`;
 }
 
-/** Arguments for a command run from a tree item or a link: one object, as contracts.md says. */
+/** Arguments for a command run from a tree item or a link: one object, as docs/contracts.md says. */
 export function commandArgs(args: unknown): unknown[] {
   return [args];
 }

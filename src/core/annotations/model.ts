@@ -2,10 +2,10 @@
  * The reviewer's annotations of one article, as kept in its sidecar file
  * (`NAME.annotations.yaml` beside the article; schema in docs/sidecar-schema.md).
  *
- * All offsets are UTF-16 code units into the article's text as VS Code holds it (contracts.md).
+ * All offsets are UTF-16 code units into the article's text as VS Code holds it (docs/contracts.md).
  */
 
-/** Review state of an annotation (contracts.md). */
+/** Review state of an annotation (docs/contracts.md). */
 export type AnnotationStatus = 'suggested' | 'confirmed' | 'rejected' | 'disputed';
 
 export const ANNOTATION_STATUSES: readonly AnnotationStatus[] = ['suggested', 'confirmed', 'rejected', 'disputed'];

@@ -1,5 +1,5 @@
 /**
- * Sidecar naming (contracts.md): the annotations of article `NAME` live in `NAME.annotations.yaml`
+ * Sidecar naming (docs/contracts.md): the annotations of article `NAME` live in `NAME.annotations.yaml`
  * in the same folder. Pure string operations on paths that use `/` as separator (URI paths, POSIX
  * paths); adapters convert Windows paths first.
  */
