@@ -112,7 +112,7 @@ export function conllSentences(text: string, spans: readonly { start: number; en
     if (prev && !(prev.span >= 0 && prev.span === t.span)) {
       const gap = text.slice(prev.token.end, t.token.start);
       const lineBreak = /[\r\n\u2028\u2029\u0085]/.test(gap);
-      const afterStop = endedAt === current.length - 1 && gap !== '' && /^[\p{Lu}\p{N}"“‘'(\[]/u.test(t.token.text);
+      const afterStop = endedAt === current.length - 1 && gap !== '' && /^[\p{Lu}\p{N}"“‘'([]/u.test(t.token.text);
       if (lineBreak || afterStop) { sentences.push(current); current = []; endedAt = -1; }
     }
     current.push({ token: t.token, tag: t.tag });
