@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { MENTION_KINDS, type MentionKind } from '../core';
-import type { CorpusService } from './corpusService';
+import { MENTION_KINDS, type MentionKind } from '../../core';
+import type { CorpusService } from '../corpus/corpusService';
 
 /** Colors every mention in visible article editors by its kind (each kind can be turned off). */
 export function registerDecorations(corpus: CorpusService): vscode.Disposable {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { CorpusIndex, articlePathFor, decodeArticle, isArticlePath, limitWarning, parseSidecar, type SourceDocument, type AnalyzedDocument, type Annotation, type CorpusStats, type Mention, type Registry, type RegistryEntity } from '../core';
-import { articleGlobs, isArticle } from './articles';
-import type { RegistryFile } from './registryFile';
+import { CorpusIndex, articlePathFor, decodeArticle, isArticlePath, limitWarning, parseSidecar, type SourceDocument, type AnalyzedDocument, type Annotation, type CorpusStats, type Mention, type Registry, type RegistryEntity } from '../../core';
+import { articleGlobs, isArticle } from '../shared/articles';
+import type { RegistryFile } from '../entities/registryFile';
 
 const EDIT_DEBOUNCE_MS = 200;
 const FILE_EVENT_DEBOUNCE_MS = 100;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { locationOf } from './convert';
-import type { CorpusService } from './corpusService';
+import { locationOf } from '../shared/convert';
+import type { CorpusService } from '../corpus/corpusService';
 
 /** Shift+F12 on a mention: every mention of its entity (or date) in every document. */
 export function registerReferences(corpus: CorpusService, selector: vscode.DocumentSelector): vscode.Disposable {

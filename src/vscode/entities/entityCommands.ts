@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { recordMerge, recordNotEntity, recordRename } from '../core';
-import type { CorpusService } from './corpusService';
+import { recordMerge, recordNotEntity, recordRename } from '../../core';
+import type { CorpusService } from '../corpus/corpusService';
 import { pickEntity, resolveEntity } from './entityPick';
 import type { RegistryFile } from './registryFile';
 

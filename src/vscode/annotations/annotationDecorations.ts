@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { ANNOTATION_STATUSES, escapeMarkdown, type AnnotationStatus } from '../core';
+import { ANNOTATION_STATUSES, escapeMarkdown, type AnnotationStatus } from '../../core';
 import { annotationsOf } from './annotationCommands';
 import type { AnnotationStore } from './annotationStore';
-import { isArticle } from './articles';
+import { isArticle } from '../shared/articles';
 
 const DEBOUNCE_MS = 50;
 

@@ -1,6 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { articlePathFor, sidecarPathFor, SIDECAR_SUFFIX } from '../core';
+import { articlePathFor, sidecarPathFor, SIDECAR_SUFFIX } from '../../core';
 
 const RESCAN_DEBOUNCE_MS = 300;
 const SIDECAR_GLOB = `**/*${SIDECAR_SUFFIX}`;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { AnnotationStore } from './annotationStore';
-import type { CorpusService } from './corpusService';
+import type { AnnotationStore } from '../annotations/annotationStore';
+import type { CorpusService } from '../corpus/corpusService';
 
 interface SetPublicationDateArgs {
   /** YYYY-MM-DD, or null to remove the date from the sidecar. */

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { bratFileNames, importBrat, importW3c, type ImportDocument, type ImportResult } from '../core';
-import type { AnnotationStore } from './annotationStore';
-import type { CorpusService } from './corpusService';
-import { readTextIfExists } from './atomicWrite';
+import { bratFileNames, importBrat, importW3c, type ImportDocument, type ImportResult } from '../../core';
+import type { AnnotationStore } from '../annotations/annotationStore';
+import type { CorpusService } from '../corpus/corpusService';
+import { readTextIfExists } from '../shared/atomicWrite';
 
 interface ImportArgs {
   format: 'brat' | 'w3c';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CorpusIndex, Mention, MentionRef } from '../core';
+import type { CorpusIndex, Mention, MentionRef } from '../../core';
 
 /** The one place where core offsets (UTF-16 code units) become VS Code positions and locations. */
 export function rangeOf(index: CorpusIndex, path: string, mention: Pick<Mention, 'start' | 'end'>): vscode.Range {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { recordRename } from '../core';
-import type { CorpusService } from './corpusService';
+import { recordRename } from '../../core';
+import type { CorpusService } from '../corpus/corpusService';
 import type { RegistryFile } from './registryFile';
 
 /** F2 on a mention renames the entity's canonical name in the registry; the article text stays as written. */

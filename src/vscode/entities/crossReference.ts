@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { contextLine, type Entity } from '../core';
-import { locationOf, rangeOf } from './convert';
-import type { CorpusService } from './corpusService';
+import { contextLine, type Entity } from '../../core';
+import { locationOf, rangeOf } from '../shared/convert';
+import type { CorpusService } from '../corpus/corpusService';
 import { pickEntity, resolveEntity } from './entityPick';
 
 interface CrossReferenceArgs {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { MentionKind } from '../core';
-import { locationOf } from './convert';
-import type { CorpusService } from './corpusService';
+import type { MentionKind } from '../../core';
+import { locationOf } from '../shared/convert';
+import type { CorpusService } from '../corpus/corpusService';
 
 const SYMBOL_KINDS: Record<MentionKind, vscode.SymbolKind> = {
   person: vscode.SymbolKind.Object,

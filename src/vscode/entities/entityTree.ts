@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { contextLine, variantProposals, type Entity, type MentionKind, type MentionRef, type VariantProposal } from '../core';
-import { commandArgs } from './convert';
-import type { CorpusService } from './corpusService';
+import { contextLine, variantProposals, type Entity, type MentionKind, type MentionRef, type VariantProposal } from '../../core';
+import { commandArgs } from '../shared/convert';
+import type { CorpusService } from '../corpus/corpusService';
 import { KIND_ICONS } from './entityPick';
 
 type Node =

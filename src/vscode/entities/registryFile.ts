@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { emptyRegistryText, parseRegistry, type ParsedRegistry } from '../core';
-import { readTextIfExists, writeFileAtomic } from './atomicWrite';
+import { emptyRegistryText, parseRegistry, type ParsedRegistry } from '../../core';
+import { readTextIfExists, writeFileAtomic } from '../shared/atomicWrite';
 
 /** The workspace's entity registry file: read, watched, and edited without losing hand edits. */
 export class RegistryFile implements vscode.Disposable {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { CancelledError, EXPORT_FORMATS, exportAnnotations, type ExportDocument, type ExportFormat } from '../core';
-import type { AnnotationStore } from './annotationStore';
-import type { CorpusService } from './corpusService';
+import { CancelledError, EXPORT_FORMATS, exportAnnotations, type ExportDocument, type ExportFormat } from '../../core';
+import type { AnnotationStore } from '../annotations/annotationStore';
+import type { CorpusService } from '../corpus/corpusService';
 
 interface ExportArgs {
   format: ExportFormat;

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { decodeArticle, lineStarts, positionAt, type Annotation, type AnnotationStatus, type Reply } from '../core';
+import { decodeArticle, lineStarts, positionAt, type Annotation, type AnnotationStatus, type Reply } from '../../core';
 import { annotationsOf, pickLabel } from './annotationCommands';
 import type { AnnotationStore, ArticleAnnotations } from './annotationStore';
-import { isArticle } from './articles';
+import { isArticle } from '../shared/articles';
 
 const CONTROLLER_ID = 'marginalia';
 const NOTE_KEY = 'note';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { locationOf } from './convert';
-import type { CorpusService } from './corpusService';
+import { locationOf } from '../shared/convert';
+import type { CorpusService } from '../corpus/corpusService';
 import type { RegistryFile } from './registryFile';
 
 /** Go to Definition on a mention: the entity's registry entry, else its first mention in the corpus. */

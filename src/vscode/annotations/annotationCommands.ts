@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { ANNOTATION_STATUSES, MENTION_KINDS, decodeArticle, type Annotation, type AnnotationStatus } from '../core';
+import { ANNOTATION_STATUSES, MENTION_KINDS, decodeArticle, type Annotation, type AnnotationStatus } from '../../core';
 import type { AnnotationStore, ArticleAnnotations } from './annotationStore';
-import { isArticle } from './articles';
-import type { CorpusService } from './corpusService';
-import { KIND_ICONS } from './entityPick';
+import { isArticle } from '../shared/articles';
+import type { CorpusService } from '../corpus/corpusService';
+import { KIND_ICONS } from '../entities/entityPick';
 import { findSidecars, sidecarAllowed } from './sidecarChecks';
 
 /** Labels added to the entity kinds when the setting `marginalia.labels` is absent. */

@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import {
   decodeArticle, newAnnotationId, moveAnchor, parseSidecar, reanchor, reconcileSidecar, serializeSidecar, sidecarPathFor, targetFor,
   type Annotation, type AnnotationStatus, type SidecarProblem,
-} from '../core';
-import { readTextIfExists, writeFileAtomic } from './atomicWrite';
-import { currentAuthor } from './author';
+} from '../../core';
+import { readTextIfExists, writeFileAtomic } from '../shared/atomicWrite';
+import { currentAuthor } from '../shared/author';
 
 /** The annotations of one article as Marginalia holds them while it is open. */
 export interface ArticleAnnotations {

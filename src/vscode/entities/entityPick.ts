@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { foldedName, type CorpusIndex, type Entity, type MentionKind } from '../core';
+import { foldedName, type CorpusIndex, type Entity, type MentionKind } from '../../core';
 
 export const KIND_ICONS: Record<MentionKind, string> = {
   person: 'person',

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { ANNOTATION_STATUSES, SIDECAR_SUFFIX, escapeMarkdown, type Annotation, type AnnotationStatus } from '../core';
+import { ANNOTATION_STATUSES, SIDECAR_SUFFIX, escapeMarkdown, type Annotation, type AnnotationStatus } from '../../core';
 import { loadAllAnnotations } from './annotationCommands';
 import type { AnnotationStore, ArticleAnnotations } from './annotationStore';
-import { commandArgs } from './convert';
+import { commandArgs } from '../shared/convert';
 
 type Node =
   | { type: 'document'; state: ArticleAnnotations }

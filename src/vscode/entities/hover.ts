@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { dateCard, entityCard, escapeMarkdown, type CardDocument } from '../core';
-import { commandLink } from './convert';
-import type { CorpusService } from './corpusService';
+import { dateCard, entityCard, escapeMarkdown, type CardDocument } from '../../core';
+import { commandLink } from '../shared/convert';
+import type { CorpusService } from '../corpus/corpusService';
 
 /** The only commands a hover's links may run: Marginalia's own. */
 export const HOVER_COMMANDS = [

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, isArticlePath } from '../core';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, isArticlePath } from '../../core';
 
 /** The include/exclude globs of the settings for a resource. */
 export function articleGlobs(uri?: vscode.Uri): { include: string[]; exclude: string[] } {
