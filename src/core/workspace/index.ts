@@ -29,3 +29,4 @@ export { loadCorpus, sidecarProblems, shownPath, type CorpusInput, type CorpusDo
 export { readImport, importIntoWorkspace, type ImportFormat, type ImportSource, type ImportReadOptions, type ImportSummary } from './importing';
 export { writeExport, exportFailure, ExportRefusedError, EXPORT_MANIFEST, type ExportWriteOptions } from './exporting';
 export { Workspace, type WorkspaceOptions, type WorkspaceChange } from './workspace';
+export { AnnotationBook, type ArticleAnnotations, type NewAnnotation, type AnnotationHost } from './annotationBook';

@@ -83,6 +83,20 @@ export class MemoryFileSystem implements FileSystem {
     return [...this.entries.keys()].sort();
   }
 
+  /** The text of every file (UTF-8) by path: a snapshot to compare states with. */
+  files(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const [p, e] of this.entries) if (e.type === 'file') out.set(p, new TextDecoder().decode(e.data));
+    return out;
+  }
+
+  /** An independent copy (no hook, no watchers). */
+  clone(): MemoryFileSystem {
+    const copy = new MemoryFileSystem();
+    for (const [p, e] of this.entries) copy.entries.set(p, e.type === 'file' ? { ...e, data: e.data.slice() } : { ...e });
+    return copy;
+  }
+
   /** Paths of files under `folder` whose name matches `pattern`. */
   filesMatching(pattern: RegExp, folder = '/'): string[] {
     const root = cleanPath(folder);
