@@ -131,11 +131,15 @@ export async function withFileLock<T>(fs: FileSystem, path: string, work: () => 
       await fs.createFile(lock, token);
       break;
     } catch (e) {
-      if (errorCode(e) !== 'EEXIST') throw e;
+      if (errorCode(e) !== 'EEXIST') {
+        await discardTemp(fs, lock, e); // a lock half written (a full disk) is ours to remove
+        throw e;
+      }
     }
     const held = await fs.stat(lock);
     if (held && now() - held.mtime > staleMs) {
       await fs.delete(lock).catch(() => undefined);
+      await removeLeftovers(fs, path);
       continue;
     }
     if (now() > deadline) throw new WriteRefusedError(path, `another writer holds ${lock}; try again (or remove that file if no Marginalia is running)`);
@@ -144,9 +148,23 @@ export async function withFileLock<T>(fs: FileSystem, path: string, work: () => 
   try {
     return await work();
   } finally {
-    // Only our own lock is removed (a stale-lock breaker may have replaced it meanwhile).
+    // Only our own lock is removed (a stale-lock breaker may have replaced it meanwhile); one that
+    // cannot be read back is most likely still ours, and left in place it would hold others up.
     const held = await fs.readFile(lock).catch(() => undefined);
-    if (held && sameBytes(held, token)) await fs.delete(lock).catch(() => undefined);
+    if (!held || sameBytes(held, token)) await fs.delete(lock).catch(() => undefined);
+  }
+}
+
+/**
+ * Removes the temporary files of `path` that a crashed writer left (it held the lock, which is now
+ * stale: no live writer of `path` has one).
+ */
+async function removeLeftovers(fs: FileSystem, path: string): Promise<void> {
+  const prefix = `.${baseName(path)}.`;
+  const folder = parentOf(path);
+  const entries = await fs.readDirectory(folder).catch(() => []);
+  for (const e of entries) {
+    if (e.type === 'file' && e.name.startsWith(prefix) && e.name.endsWith(TEMP_SUFFIX)) await fs.delete(joinPath(folder, e.name)).catch(() => undefined);
   }
 }
 
