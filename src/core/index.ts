@@ -3,7 +3,7 @@ export { analyze, publicationDate, type AnalyzeOptions } from './analyze';
 export { documentOwnDate } from './publicationDate';
 export { decodeArticle, type DecodedArticle } from './decode';
 export { limitWarning } from './limits';
-export { isArticlePath, DEFAULT_INCLUDE, DEFAULT_EXCLUDE } from './articleFiles';
+export { isArticlePath, articleMatcher, DEFAULT_INCLUDE, DEFAULT_EXCLUDE, type ArticleMatcher } from './articleFiles';
 export { CorpusIndex, type MentionRef, type CorpusStats } from './corpus/corpusIndex';
 export { entityCard, dateCard, contextLine, type EntityCard, type DateCard, type CardDocument } from './corpus/cards';
 export {
@@ -24,3 +24,5 @@ export {
   type BratImportOptions, type W3cImportOptions, type ProgressCallback,
 } from './export';
 export { applyRegistry } from './corpus/applyRegistry';
+export { printable, printableJson } from './terminalText';
+export * from './workspace';
