@@ -79,7 +79,8 @@ async function runOn(version) {
   if (!counts.ended && exitCode === 0) exitCode = 1; // the suites did not finish
   if (counts.failed > 0 && exitCode === 0) exitCode = 1;
   console.log(`VS Code ${version}: ${counts.passed} passing, ${counts.failed} failing, ${counts.pending} pending${counts.ended ? '' : ' (run did not complete)'}; exit ${exitCode}`);
-  rmSync(tmp, { recursive: true, force: true });
+  if (exitCode !== 0) console.log(`kept ${tmp} (workspace, user data and logs, results.jsonl)`);
+  else rmSync(tmp, { recursive: true, force: true });
   return { ...counts, exitCode };
 }
 

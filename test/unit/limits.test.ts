@@ -2,8 +2,7 @@
 // warning. The texts are made here, a few megabytes each, and never written to disk.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
@@ -13,6 +12,7 @@ import { IdSpace, linkCorpus } from '../../src/core/linking/linkCorpus';
 import type { DocumentNames, LocalEntity } from '../../src/core/linking/linkDocument';
 import { findNamesDetailed } from '../../src/core/names/recognizeNames';
 import type { Mention } from '../../src/core/types';
+import { tempFolders } from '../fixtures/tempFolders';
 
 /** News paragraphs with CRLF line ends and astral characters (emoji, a flag) before names, to `length` characters. */
 function longText(length: number): string {
@@ -103,11 +103,11 @@ describe('long texts', () => {
 
 describe('marginalia analyze on a long file (built CLI)', () => {
   const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
-  const dir = mkdtempSync(join(tmpdir(), 'marginalia-long-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const tempFolder = tempFolders('marginalia-long-');
 
   it('prints every document, names the long one on stderr and exits 1', () => {
     if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: npm run build first');
+    const dir = tempFolder();
     writeFileSync(join(dir, 'long.txt'), longText(MAX_ANALYZED_CHARS + 1000));
     writeFileSync(join(dir, 'short.txt'), 'Lee Jae-myung met Xi Jinping in Beijing.\n');
     const run = spawnSync(process.execPath, [CLI, 'analyze', '--format', 'json', dir], { encoding: 'utf8', maxBuffer: 1 << 28 });
