@@ -5,8 +5,11 @@
  */
 import { describeError, errorCode, type FileSystem } from './fileSystem';
 
-/** Largest sidecar read (4 MiB, about 11,000 annotations): a larger one is refused, never parsed. */
-export const MAX_SIDECAR_BYTES = 4 * 1024 * 1024;
+/**
+ * Largest sidecar read (2 MiB, about 5,500 annotations on one article): a larger one is refused,
+ * never parsed, so that no sidecar holds a host for long (parsing takes about a second per MiB).
+ */
+export const MAX_SIDECAR_BYTES = 2 * 1024 * 1024;
 /** Largest entity registry read (4 MiB). */
 export const MAX_REGISTRY_BYTES = 4 * 1024 * 1024;
 /** Largest import source read (a W3C `.jsonld` file or a BRAT `.ann`/`.txt`): 256 MiB. */
