@@ -57,7 +57,7 @@ export async function readTextFile(fs: FileSystem, path: string, maxBytes: numbe
 }
 
 /** The text of UTF-8 bytes (BOM kept), or why they are not text. */
-export function decodeText(bytes: Uint8Array): TextRead {
+function decodeText(bytes: Uint8Array): TextRead {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { status: 'undecodable', message: 'is UTF-16; Marginalia reads and writes its files in UTF-8' };
   }

@@ -30,7 +30,7 @@ export function tempPathFor(path: string): string {
 }
 
 /** The lock file of `path`: `.NAME.marginalia-lock` beside it. */
-export function lockPathFor(path: string): string {
+function lockPathFor(path: string): string {
   return joinPath(parentOf(path), `.${baseName(path)}${LOCK_SUFFIX}`);
 }
 
