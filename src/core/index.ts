@@ -17,7 +17,7 @@ export { lineStarts, positionAt, type TextPosition } from './textPositions';
 export { escapeMarkdown } from './markdown';
 export * from './annotations';
 export {
-  exportAnnotations, exportAnnotationsSync, importBrat, importW3c, bratFileNames, readBrat, readW3c, readConll, conllSpans, mergeImported,
+  exportAnnotations, exportAnnotationsSync, importBrat, importW3c, bratFileNames, readBrat, readW3c, mergeImported,
   CancelledError, EXPORT_FORMATS, OffsetMap,
   type ExportFormat, type ExportDocument, type ExportOptions, type ExportResult, type ExportedFile, type ExportProblem,
   type ImportDocument, type ImportResult, type ImportedDocument, type ImportedAnnotation, type MergeImportOptions,

@@ -2,7 +2,8 @@
 // bytes must neither hang the CLI or the extension host nor exhaust memory. Articles are far below
 // both bounds and are analyzed whole, as they always were.
 import { recognizeDates } from './dates/recognizeDates';
-import { findNamesDetailed, type NameCandidate, type WordSet } from './names/recognizeNames';
+import type { NameCandidate, WordSet } from './names/nameCandidate';
+import { findNamesDetailed } from './names/recognizeNames';
 import type { Mention } from './types';
 
 /**

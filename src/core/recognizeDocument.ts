@@ -1,8 +1,8 @@
 // The first, per-document phase of an analysis: what a text says by itself. Its result depends on
 // the text and the publication date only, so a corpus index can keep it per document.
 import { findNamesInPieces, recognizeDatesInPieces } from './limits';
-import { collectSurnames } from './linking/linkDocument';
-import type { NameCandidate } from './names/recognizeNames';
+import { collectSurnames } from './names/familyNames';
+import type { NameCandidate } from './names/nameCandidate';
 import { documentOwnDate } from './publicationDate';
 import type { Mention, SourceDocument } from './types';
 

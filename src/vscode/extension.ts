@@ -1,69 +1,78 @@
 import * as vscode from 'vscode';
-import { DEFAULT_REGISTRY_PATH } from '../core';
-import { registerAnnotationCommands } from './annotationCommands';
-import { registerAnnotationDecorations } from './annotationDecorations';
-import { AnnotationStore } from './annotationStore';
-import { registerAnnotationTree } from './annotationTree';
-import { registerComments } from './comments';
-import { registerCrossReference } from './crossReference';
-import { registerDecorations } from './decorations';
-import { registerDefinition } from './definition';
-import { CorpusService } from './corpusService';
-import { registerEntityCommands } from './entityCommands';
-import { registerEntityTree } from './entityTree';
-import { registerExportCommand } from './exportCommand';
-import { registerHover } from './hover';
-import { registerImportCommand } from './importCommand';
-import { registerDocumentHighlights, registerReferences } from './references';
-import { RegistryFile } from './registryFile';
-import { registerPublicationDate } from './publicationDate';
-import { registerRename } from './rename';
-import { registerSidecarChecks } from './sidecarChecks';
-import { registerStatusBar } from './statusBar';
-import { registerWorkspaceSymbols } from './workspaceSymbols';
+import { annotateCommands } from './annotations/annotateCommands';
+import { registerAnnotationDecorations } from './annotations/annotationDecorations';
+import { AnnotationStore } from './annotations/annotationStore';
+import { AnnotationTree, annotationTreeCommands } from './annotations/annotationTree';
+import { commentCommands } from './annotations/comments/commentCommands';
+import { CommentThreads } from './annotations/comments/commentThreads';
+import { registerCorpusFeed } from './annotations/corpusFeed';
+import { navigationCommands } from './annotations/navigationCommands';
+import { reviewCommands } from './annotations/reviewCommands';
+import { registerSidecarChecks } from './annotations/sidecarChecks';
+import { corpusCommands } from './corpus/corpusCommands';
+import { CorpusService } from './corpus/corpusService';
+import { registerStatusBar } from './corpus/statusBar';
+import { crossReferenceCommands } from './entities/crossReference';
+import { registerDecorations } from './entities/decorations';
+import { registerDefinition } from './entities/definition';
+import { entityCommands } from './entities/entityCommands';
+import { registerEntityTree } from './entities/entityTree';
+import { registerHover } from './entities/hover';
+import { registerDocumentHighlights, registerReferences } from './entities/references';
+import { RegistryFile } from './entities/registryFile';
+import { registerRename } from './entities/rename';
+import { registerWorkspaceSymbols } from './entities/workspaceSymbols';
+import { exportCommands } from './export/exportCommand';
+import { importCommands } from './export/importCommand';
+import { publicationDateCommands, registerPublicationDate } from './publicationDate/publicationDate';
+import { ARTICLE_SELECTOR, registerArticleContext } from './shared/articles';
+import { registerCommands } from './shared/commands';
 
-/** Articles may be plain text, Markdown or `article` files; each feature checks the include setting. */
-const ARTICLES: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
-
-/** Composition root: every feature registers itself and returns its Disposable. */
+/** Composition root: every feature registers itself and returns its Disposable; every command is wired here. */
 export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('Marginalia');
-  const registry = new RegistryFile(registryUri());
+  const registry = new RegistryFile(output);
   const corpus = new CorpusService(registry, output, context.storageUri);
   const store = new AnnotationStore(output);
+  const threads = new CommentThreads(store);
+  const annotationTree = new AnnotationTree(store);
   context.subscriptions.push(
     output,
     registry,
     corpus,
+    store,
+    threads,
+    annotationTree,
+    registerArticleContext(),
     registerDecorations(corpus),
-    registerHover(corpus, ARTICLES),
-    registerReferences(corpus, ARTICLES),
-    registerDocumentHighlights(corpus, ARTICLES),
-    registerDefinition(corpus, registry, ARTICLES),
-    registerRename(corpus, registry, ARTICLES),
+    registerHover(corpus, ARTICLE_SELECTOR),
+    registerReferences(corpus, ARTICLE_SELECTOR),
+    registerDocumentHighlights(corpus, ARTICLE_SELECTOR),
+    registerDefinition(corpus, registry, ARTICLE_SELECTOR),
+    registerRename(corpus, registry, ARTICLE_SELECTOR),
     registerWorkspaceSymbols(corpus),
-    registerCrossReference(corpus),
-    registerEntityCommands(corpus, registry),
     registerEntityTree(corpus),
     registerStatusBar(corpus),
-    store,
-    registerAnnotationCommands(store, corpus),
+    registerPublicationDate(corpus),
+    registerCorpusFeed(store, corpus),
     registerAnnotationDecorations(store),
-    registerComments(store),
-    registerAnnotationTree(store),
     registerSidecarChecks(),
-    registerExportCommand(corpus, store),
-    registerImportCommand(corpus, store),
-    registerPublicationDate(corpus, store),
+    registerCommands({
+      ...corpusCommands(corpus, registry),
+      ...entityCommands(corpus, registry),
+      ...crossReferenceCommands(corpus),
+      ...annotateCommands(store, corpus),
+      ...reviewCommands(store, corpus),
+      ...navigationCommands(store),
+      ...commentCommands(threads, store),
+      ...annotationTreeCommands(annotationTree, store),
+      ...exportCommands(corpus, store, registry, context.workspaceState),
+      ...importCommands(corpus, store, output),
+      ...publicationDateCommands(corpus, store),
+    }),
   );
   // Indexing runs in the background: activation never waits for it.
   void registry.load().then(() => corpus.reindex());
 }
 
 export function deactivate(): void {}
-
-function registryUri(): vscode.Uri | undefined {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  const path = vscode.workspace.getConfiguration('marginalia', folder).get<string>('registryPath', DEFAULT_REGISTRY_PATH);
-  return folder ? vscode.Uri.joinPath(folder.uri, path) : undefined;
-}

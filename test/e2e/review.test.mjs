@@ -74,7 +74,7 @@ async function threadWidgets() {
  * thread's fields, and one of them (collapsed, as threads start) can fold a widget opened earlier.
  * A second click is made only when the first opened nothing.
  */
-async function openThreadAt(text, expect, { ready = w => true } = {}) {
+async function openThreadAt(text, expect, { ready = () => true } = {}) {
   const glyphAt = async () => {
     const r = await findText(page, text);
     return page.evaluate(({ sel, y }) => {

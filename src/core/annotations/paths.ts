@@ -11,11 +11,6 @@ export function sidecarPathFor(articlePath: string): string {
   return articlePath + SIDECAR_SUFFIX;
 }
 
-/** True when `path` names a sidecar (a file `X.annotations.yaml` with a non-empty `X`). */
-export function isSidecarPath(path: string): boolean {
-  return articlePathFor(path) !== undefined;
-}
-
 /**
  * The article a sidecar belongs to: `dir/beijing.txt.annotations.yaml` → `dir/beijing.txt`;
  * undefined when `sidecarPath` is not a sidecar name.
@@ -25,55 +20,4 @@ export function articlePathFor(sidecarPath: string): string | undefined {
   const article = sidecarPath.slice(0, -SIDECAR_SUFFIX.length);
   const base = article.slice(article.lastIndexOf('/') + 1);
   return base === '' || base === '.' || base === '..' ? undefined : article;
-}
-
-/**
- * Normalizes a `/`-separated path: collapses repeated `/`, drops `.` segments, resolves `..`
- * (never above the root of an absolute path; kept at the start of a relative one), drops a
- * trailing `/` (except for `/` itself).
- */
-export function normalizePath(path: string): string {
-  const absolute = path.startsWith('/');
-  const out: string[] = [];
-  for (const segment of path.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (!absolute) out.push('..');
-      continue;
-    }
-    out.push(segment);
-  }
-  const joined = out.join('/');
-  return absolute ? '/' + joined : joined || '.';
-}
-
-export interface PathCheckOptions {
-  /** Compare case-insensitively (Windows drive letters and file systems). Default false. */
-  caseInsensitive?: boolean;
-}
-
-/**
- * True when `path` is `root` or inside it, after normalization. A relative `path` is taken
- * relative to `root`. Symbolic links are not resolved (that needs the file system: adapters).
- */
-export function isPathInside(path: string, root: string, options: PathCheckOptions = {}): boolean {
-  let r = normalizePath(root);
-  let p = normalizePath(path.startsWith('/') ? path : `${root}/${path}`);
-  if (options.caseInsensitive) { r = r.toLowerCase(); p = p.toLowerCase(); }
-  if (r === '/') return p.startsWith('/');
-  return p === r || p.startsWith(r + '/');
-}
-
-/**
- * True when `sidecarPath` is a sidecar whose article lies strictly inside the workspace folder
- * `workspaceRoot` (so reading or writing it cannot reach outside the workspace).
- */
-export function isSidecarInWorkspace(sidecarPath: string, workspaceRoot: string, options: PathCheckOptions = {}): boolean {
-  const article = articlePathFor(sidecarPath);
-  if (article === undefined) return false;
-  const full = article.startsWith('/') ? article : `${workspaceRoot}/${article}`;
-  const a = normalizePath(full), r = normalizePath(workspaceRoot);
-  const same = options.caseInsensitive ? a.toLowerCase() === r.toLowerCase() : a === r;
-  return !same && isPathInside(full, workspaceRoot, options);
 }

@@ -7,13 +7,14 @@ import { recognizeDocument, type AnalyzeOptions } from '../recognizeDocument';
 import { lineStarts, positionAt, type TextPosition } from '../textPositions';
 import type { AnalyzedDocument, Entity, Mention, SourceDocument } from '../types';
 import { contentHash } from './contentHash';
+import type { DocumentAnalysis } from './documentAnalysis';
 import { recognizedEntity, reviewedEntity } from './entitySummary';
 import { Interner } from './interner';
 import { MentionTable, type MentionGroup, type MentionRef } from './mentionTable';
 import { idsByLocalId, ProvisionalIds } from './provisionalIds';
 import type { Registry } from './registry';
 import { RegistryMap } from './registryMap';
-import { decodeSnapshot, encodeSnapshot, type DocumentAnalysis, type StoredDocument } from './snapshot';
+import { decodeSnapshot, encodeSnapshot, type StoredDocument } from './snapshot';
 import { SurnameCounts } from './surnameCounts';
 import { foldedName } from './variantKey';
 

@@ -1,6 +1,6 @@
 import type { LocalEntity } from '../linking/linkDocument';
 import type { LinkedNames } from '../linking/linkNames';
-import type { DocumentAnalysis } from './snapshot';
+import type { DocumentAnalysis } from './documentAnalysis';
 
 /**
  * One copy of what the documents of a corpus share: strings (entity keys, words, surface forms,

@@ -3,27 +3,12 @@
 // (entity keys, words, surface forms, date values) are stored once; numbers are small.
 import { analyze } from '../analyze';
 import { MAX_ANALYZED_CHARS, PIECE_CHARS } from '../limits';
-import type { LinkedNames } from '../linking/linkNames';
 import type { LocalEntity } from '../linking/linkDocument';
-import type { NameKind } from '../names/recognizeNames';
+import type { NameKind } from '../names/nameCandidate';
 import type { Mention } from '../types';
 import { contentHash } from './contentHash';
+import type { DocumentAnalysis } from './documentAnalysis';
 import type { Interner } from './interner';
-
-/**
- * A document's analysis as far as it goes without other documents: valid for the same text (hash)
- * and publication date inputs; its linked names are checked against the corpus's family names
- * before use.
- */
-export interface DocumentAnalysis {
-  hash: string;
-  /** The publication date given from outside the text (`s:` when from the sidecar), '' for none. */
-  dctSource: string;
-  dct: string | null;
-  dates: Mention[];
-  surnames: string[];
-  linked: LinkedNames;
-}
 
 /** One document as stored: decoded into a DocumentAnalysis (with shared strings) only when used. */
 export interface StoredDocument {

@@ -1,4 +1,4 @@
-import type { WordSet } from '../names/recognizeNames';
+import type { WordSet } from '../names/nameCandidate';
 
 /** The family names of a corpus, counted by document, so that documents can come and go. */
 export class SurnameCounts implements WordSet {

@@ -112,7 +112,7 @@ export function conllSentences(text: string, spans: readonly { start: number; en
     if (prev && !(prev.span >= 0 && prev.span === t.span)) {
       const gap = text.slice(prev.token.end, t.token.start);
       const lineBreak = /[\r\n\u2028\u2029\u0085]/.test(gap);
-      const afterStop = endedAt === current.length - 1 && gap !== '' && /^[\p{Lu}\p{N}"“‘'(\[]/u.test(t.token.text);
+      const afterStop = endedAt === current.length - 1 && gap !== '' && /^[\p{Lu}\p{N}"“‘'([]/u.test(t.token.text);
       if (lineBreak || afterStop) { sentences.push(current); current = []; endedAt = -1; }
     }
     current.push({ token: t.token, tag: t.tag });
@@ -155,65 +155,4 @@ export class ConllWriter {
   get spans(): number {
     return this.count;
   }
-}
-
-/** One document of a CoNLL file: its sentences of (token, tag). */
-export interface ConllDocument {
-  sentences: { token: string; tag: string }[][];
-}
-
-/**
- * Reads a CoNLL file: documents split at `-DOCSTART-` lines, sentences at blank lines; the token
- * is the first column and the tag the last (2- or 4-column files alike).
- */
-export function readConll(content: string): ConllDocument[] {
-  const docs: ConllDocument[] = [];
-  let doc: ConllDocument | undefined;
-  let sentence: { token: string; tag: string }[] = [];
-  const endSentence = (): void => {
-    if (sentence.length > 0) {
-      if (!doc) { doc = { sentences: [] }; docs.push(doc); }
-      doc.sentences.push(sentence);
-    }
-    sentence = [];
-  };
-  for (const line of content.split(/\r?\n/)) {
-    if (line.startsWith('-DOCSTART-')) {
-      endSentence();
-      doc = { sentences: [] };
-      docs.push(doc);
-      continue;
-    }
-    if (line.trim() === '') { endSentence(); continue; }
-    const cols = line.split(/[ \t]/);
-    sentence.push({ token: cols[0], tag: cols[cols.length - 1] });
-  }
-  endSentence();
-  return docs;
-}
-
-/**
- * The spans of a CoNLL document over `text`: its tokens are found in order in the text (each at
- * its first occurrence after the previous one) and IOB2/IOB1 chunks become spans with the
- * label `labelForConllType(type)`. Throws when a token is not in the text.
- */
-export function conllSpans(doc: ConllDocument, text: string): { start: number; end: number; label: string }[] {
-  const spans: { start: number; end: number; label: string }[] = [];
-  let at = 0;
-  let open: { start: number; end: number; type: string } | undefined;
-  const close = (): void => {
-    if (open) spans.push({ start: open.start, end: open.end, label: labelForConllType(open.type) });
-    open = undefined;
-  };
-  for (const { token, tag } of doc.sentences.flat()) {
-    const start = text.indexOf(token, at);
-    if (start < 0) throw new Error(`CoNLL token "${token}" not found in the text after offset ${at}`);
-    const end = start + token.length;
-    at = end;
-    const m = /^([BI])-(.+)$/.exec(tag);
-    if (!m) { close(); continue; }
-    if (m[1] === 'B' || !open || open.type !== m[2]) { close(); open = { start, end, type: m[2] }; } else open.end = end;
-  }
-  close();
-  return spans;
 }

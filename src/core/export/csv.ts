@@ -30,35 +30,6 @@ export function csvRow(values: readonly (string | number | undefined)[]): string
   return values.map(csvField).join(',') + '\r\n';
 }
 
-/** Parses RFC 4180 CSV into rows of fields (no unquoting of `'`). Lenient about LF line ends. */
-export function parseCsv(content: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  while (i < content.length) {
-    const c = content[i];
-    if (quoted) {
-      if (c === '"') {
-        if (content[i + 1] === '"') { field += '"'; i += 2; continue; }
-        quoted = false; i++; continue;
-      }
-      field += c; i++; continue;
-    }
-    if (c === '"' && field === '') { quoted = true; i++; continue; }
-    if (c === ',') { row.push(field); field = ''; i++; continue; }
-    if (c === '\r' || c === '\n') {
-      row.push(field); rows.push(row); row = []; field = '';
-      i += c === '\r' && content[i + 1] === '\n' ? 2 : 1;
-      continue;
-    }
-    field += c; i++;
-  }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
-  return rows;
-}
-
 export class CsvWriter {
   private readonly rows: string[] = [csvRow(CSV_COLUMNS)];
   private count = 0;

@@ -1,7 +1,8 @@
 // Links the entities of the documents of one analysis: one id per real-world entity.
 import { lexicon, normKey } from '../lexicon/lexicon';
-import type { NameKind } from '../names/recognizeNames';
-import { familyFirst, teamNameAt, type DocumentNames } from './linkDocument';
+import { familyFirst } from '../names/familyNames';
+import type { NameKind } from '../names/nameCandidate';
+import { teamNameAt, type DocumentNames } from './linkDocument';
 
 interface Global {
   key: string;

@@ -1,7 +1,7 @@
 // Links the names of one document: short forms to the full names they stand for, acronyms to
 // their expansions, and one kind for every mention of one name.
 import { leadingPlaceWords, lexicon, normKey, normKeyOfLowercase, type Lexicon } from '../lexicon/lexicon';
-import type { NameCandidate, NameKind, WordSet } from '../names/recognizeNames';
+import type { NameCandidate, NameKind, WordSet } from '../names/nameCandidate';
 import { wordAfter, wordBefore } from '../names/tokens';
 
 /** An entity as one document names it. */
@@ -36,14 +36,6 @@ const KIND_ORDER: NameKind[] = ['person', 'organization', 'place'];
 /** Forms of one entity beyond which they are looked up in a map rather than a list. */
 const MANY_FORMS = 16;
 const PLACE_PREPS = new Set(['in', 'at', 'into', 'from', 'to', 'entered', 'leaving', 'left', 'inside', 'outside']);
-
-/** East Asian order: the family name comes first ("Lee Jae-myung", "Xi Jinping"). */
-export function familyFirst(lex: Lexicon, words: string[], hyphenSecond?: boolean): boolean {
-  if (words.length < 2 || !lex.eastAsianSurnames.has(words[0])) return false;
-  if (hyphenSecond || words[1].includes('-')) return true;
-  if (words.length === 3 && words.every(w => w.length <= 5)) return true;
-  return !lex.given.has(words[1]) || lex.eastAsianSurnames.has(words[1]) === false && words[1].length <= 4;
-}
 
 /** Place names used as actors ("North Korea fired", "Sweden defeated"): governments and teams. */
 function actorPlaces(text: string, lex: Lexicon, cands: NameCandidate[]): Set<string> {
@@ -264,16 +256,6 @@ function nearest(cands: readonly NameCandidate[], list: number[] | undefined, po
   }
   if (lo > 0) return list[lo - 1];
   return cands[list[lo]].start === pos ? list[lo + 1] ?? list[lo] : list[lo];
-}
-
-/** Family names of the persons named with several words among `cands`, added to `into`. */
-export function collectSurnames(cands: readonly NameCandidate[], into: Set<string>): void {
-  const lex = lexicon();
-  for (const c of cands) {
-    if (c.kind !== 'person' || c.words.length < 2 || !c.strong) continue;
-    const w = c.words;
-    into.add(familyFirst(lex, w, c.hyphenSecond) ? w[0] : w[w.length - 1]);
-  }
 }
 
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);

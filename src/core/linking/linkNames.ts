@@ -1,7 +1,7 @@
 // The second, corpus-aware pass over one document. Other documents count only through the family
 // names looked up here, so a document's result stays valid while the answers to its lookups do.
 import { findNamesInPieces } from '../limits';
-import type { NameCandidate, WordSet } from '../names/recognizeNames';
+import type { NameCandidate, WordSet } from '../names/nameCandidate';
 import { linkDocument, type DocumentNames } from './linkDocument';
 
 /** A document's linked names, with the family-name lookups they rest on. */

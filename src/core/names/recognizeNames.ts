@@ -1,35 +1,8 @@
 import { leadingPlaceWords, lexicon, normKey, type Lexicon } from '../lexicon/lexicon';
-import type { Mention } from '../types';
-import { collectSurnames, linkDocument } from '../linking/linkDocument';
+import { collectSurnames } from './familyNames';
+import type { NameCandidate, NameKind, WordSet } from './nameCandidate';
 import { markTeams } from './teams';
 import { LineKind, scanRuns, tokKey, wordBefore, type Tok } from './tokens';
-
-export type NameKind = 'person' | 'organization' | 'place';
-
-/** A recognized name before linking. */
-export interface NameCandidate {
-  start: number;
-  end: number;
-  text: string;
-  kind: NameKind;
-  /** Evidence beyond a default guess: a lexicon entry, a head word, a title. */
-  strong: boolean;
-  /** Lowercase words of the name, without final dots. */
-  words: string[];
-  /** Index of the word after an inner "of" ("Church of Scientology" -> 2), or -1. */
-  ofAt: number;
-  /** First letters of the words and of their hyphenated parts ("usi", "cair"). */
-  initials: string;
-  /** The initials of the words before an inner "and", for acronyms of long names ("IFRC"). */
-  initialsBeforeAnd?: string;
-  /** A single all-caps or dotted word ("UN", "U.S."). */
-  acronym: boolean;
-  /** The second word is hyphenated ("Lee Jae-myung"): East Asian name order. */
-  hyphenSecond: boolean;
-  /** Preceded by a person's title ("President Lee"). */
-  titled: boolean;
-  key: string;
-}
 
 /** Tokens a name may be made of, each with its classification clues. */
 interface Ctx {
@@ -52,28 +25,10 @@ const DATE_WORDS = new Set('monday|tuesday|wednesday|thursday|friday|saturday|su
 
 const DAY_PARTS = new Set(['morning', 'afternoon', 'evening', 'night', 'noon', 'midnight', 'eve']);
 
-/** Words a lookup can be made in: a Set, or one that records the lookups. */
-export type WordSet = Pick<ReadonlySet<string>, 'has'>;
-
-/** Person, organization and place mentions of a text, with entity ids local to this text. */
-export function recognizeNames(text: string): Mention[] {
-  const { entities, spans } = linkDocument(text, findNames(text));
-  const out: Mention[] = [];
-  for (let i = 0; i < spans.length; i += 4) {
-    const e = entities[spans[i + 2]];
-    out.push({ start: spans[i], end: spans[i + 1], text: e.forms[spans[i + 3]], kind: e.kind, entity: e.localId });
-  }
-  return out;
-}
-
-/** Finds the names of one text: candidates with kinds, in text order, not overlapping. */
-export function findNames(text: string, extra?: WordSet): NameCandidate[] {
-  return findNamesDetailed(text, extra).names;
-}
-
 /**
- * Like findNames, and also tells which sentence-initial common words were left out for want of
- * evidence: a caller that knows more (family names from other documents) may run it again with `extra`.
+ * Finds the names of one text: candidates with kinds, in text order, not overlapping; and the
+ * sentence-initial common words left out for want of evidence: a caller that knows more (family
+ * names from other documents) may run it again with `extra`.
  */
 export function findNamesDetailed(text: string, extra?: WordSet): { names: NameCandidate[]; dropped: string[] } {
   const lex = lexicon();

@@ -1,6 +1,6 @@
 // Places that stand for teams in sports reports: "the Heels' victory over Evansville", "Creighton
 // fans", "Indiana State, which defeated Evansville". News corpora label them organizations.
-import type { NameCandidate } from './recognizeNames';
+import type { NameCandidate } from './nameCandidate';
 import { wordAfter, wordBefore } from './tokens';
 
 /** Words right before a name that make it one side of a match. */

@@ -1,0 +1,31 @@
+// What name recognition hands to linking: a name found in a text, before it is linked to others.
+
+export type NameKind = 'person' | 'organization' | 'place';
+
+/** A recognized name before linking. */
+export interface NameCandidate {
+  start: number;
+  end: number;
+  text: string;
+  kind: NameKind;
+  /** Evidence beyond a default guess: a lexicon entry, a head word, a title. */
+  strong: boolean;
+  /** Lowercase words of the name, without final dots. */
+  words: string[];
+  /** Index of the word after an inner "of" ("Church of Scientology" -> 2), or -1. */
+  ofAt: number;
+  /** First letters of the words and of their hyphenated parts ("usi", "cair"). */
+  initials: string;
+  /** The initials of the words before an inner "and", for acronyms of long names ("IFRC"). */
+  initialsBeforeAnd?: string;
+  /** A single all-caps or dotted word ("UN", "U.S."). */
+  acronym: boolean;
+  /** The second word is hyphenated ("Lee Jae-myung"): East Asian name order. */
+  hyphenSecond: boolean;
+  /** Preceded by a person's title ("President Lee"). */
+  titled: boolean;
+  key: string;
+}
+
+/** Words a lookup can be made in: a Set, or one that records the lookups. */
+export type WordSet = Pick<ReadonlySet<string>, 'has'>;

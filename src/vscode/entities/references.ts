@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import { locationOf } from '../shared/convert';
+import type { CorpusService } from '../corpus/corpusService';
+
+/** Shift+F12 on a mention: every mention of its entity (or date) in every document. */
+export function registerReferences(corpus: CorpusService, selector: vscode.DocumentSelector): vscode.Disposable {
+  return vscode.languages.registerReferenceProvider(selector, {
+    provideReferences(document, position) {
+      const hit = corpus.mentionAt(document, position);
+      if (!hit) return undefined;
+      const refs = hit.mention.entity
+        ? corpus.index.mentionsOf(hit.mention.entity)
+        : hit.mention.value ? corpus.index.mentionsOfDate(hit.mention.value) : [];
+      return refs.map(ref => locationOf(corpus.index, ref));
+    },
+  });
+}
+
+/** Every mention of the same entity in this document, highlighted together. */
+export function registerDocumentHighlights(corpus: CorpusService, selector: vscode.DocumentSelector): vscode.Disposable {
+  return vscode.languages.registerDocumentHighlightProvider(selector, {
+    provideDocumentHighlights(document, position) {
+      const hit = corpus.mentionAt(document, position);
+      const mentions = corpus.analyzed(document)?.mentions ?? [];
+      if (!hit) return undefined;
+      const same = hit.mention.entity
+        ? mentions.filter(m => m.entity === hit.mention.entity)
+        : mentions.filter(m => m.kind === 'date' && m.value && m.value === hit.mention.value);
+      return same.map(m => new vscode.DocumentHighlight(
+        new vscode.Range(document.positionAt(m.start), document.positionAt(m.end)), vscode.DocumentHighlightKind.Read));
+    },
+  });
+}
