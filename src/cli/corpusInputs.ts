@@ -39,7 +39,7 @@ export async function readInputs(cli: Cli, paths: readonly string[], options: Co
   let file: string | undefined;
   let shown = options.registry;
   if (options.registry !== undefined) file = toCorePath(options.registry);
-  else if ((await cli.fs.stat(inputs[0].path).catch(() => undefined))?.type === 'directory') {
+  else if (await isFolder(cli, inputs[0].path)) {
     file = joinPath(inputs[0].path, DEFAULT_REGISTRY_PATH);
     shown = shownPath(inputs[0].name, DEFAULT_REGISTRY_PATH);
   }
@@ -53,6 +53,11 @@ export async function readInputs(cli: Cli, paths: readonly string[], options: Co
     }
   }
   return { documents: corpus.documents, problems, registry };
+}
+
+async function isFolder(cli: Cli, path: string): Promise<boolean> {
+  const real = await cli.fs.realPath(path).catch(() => undefined);
+  return real !== undefined && (await cli.fs.stat(real))?.type === 'directory';
 }
 
 /** One analysis of the corpus, with publication dates in the contract's order and the registry applied. */

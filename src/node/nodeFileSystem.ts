@@ -3,10 +3,10 @@
  * the CLI, and usable by the extension for `file:` URIs (its host is Node too). Paths are absolute
  * and `/`-separated; on Windows `C:\a\b` is `C:/a/b` (see `toCorePath`).
  */
-import { constants, watch as watchFs } from 'node:fs';
+import { constants } from 'node:fs';
 import { lstat, mkdir, open, readdir, readFile, realpath, rename, unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import type { DirectoryEntry, Disposable, FileChange, FileStat, FileSystem, FileType } from '../core';
+import type { DirectoryEntry, FileStat, FileSystem, FileType } from '../core';
 
 /** An absolute `/`-separated path for the core from a native path (relative ones against the current folder). */
 export function toCorePath(nativePath: string): string {
@@ -65,18 +65,6 @@ export class NodeFileSystem implements FileSystem {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     }
-  }
-
-  watch(folder: string, listener: (change: FileChange) => void): Disposable {
-    const watcher = watchFs(folder, { recursive: true }, (event, name) => {
-      if (!name) return;
-      const path = `${folder.replace(/\/+$/, '')}/${String(name).replace(/\\/g, '/')}`;
-      void this.stat(path).then(
-        stat => listener({ type: stat ? (event === 'rename' ? 'created' : 'changed') : 'deleted', path }),
-        () => undefined,
-      );
-    });
-    return { dispose: () => watcher.close() };
   }
 }
 

@@ -109,7 +109,7 @@ describe('marginalia CLI: files it cannot read are never written, and named', fu
     const root = folderWith({ 'a.txt': TEXT, 'a.txt.annotations.yaml': big });
     const run = cli(['analyze', root]);
     assert.equal(run.status, 1, run.stderr);
-    assert.match(run.stderr, /a\.txt\.annotations\.yaml: This sidecar is 4\.\d MiB, over Marginalia's limit of 4\.0 MiB/);
+    assert.match(run.stderr, /a\.txt\.annotations\.yaml: This sidecar is 4\.\d MiB, over Marginalia's limit of 2\.0 MiB/);
   });
 });
 

@@ -275,7 +275,7 @@ describe('issue 13 findings, core side', () => {
     const { fs, ws } = workspace({ 'a.txt': TEXT, 'a.txt.annotations.yaml': big });
     const read = await ws.readSidecar('/ws/a.txt');
     assert.equal(read.status, 'too-large');
-    assert.match(read.parsed.problems[0].message, /is 4\.0 MiB, over Marginalia's limit of 4\.0 MiB: not read, and never written/);
+    assert.match(read.parsed.problems[0].message, /is 2\.0 MiB, over Marginalia's limit of 2\.0 MiB: not read, and never written/);
     await assert.rejects(ws.saveSidecar('/ws/a.txt', { lastRead: undefined, annotations: [annotation('new00001', 'Beijing', 'place')], text: TEXT }), /over Marginalia's limit/);
     assert.equal(fs.text('/ws/a.txt.annotations.yaml'), big);
   });
@@ -328,6 +328,26 @@ describe('issue 13 findings, core side', () => {
     assert.deepEqual(corpus.problems.map(p => p.path), ['ws/b.txt.annotations.yaml', 'ws/c.txt.annotations.yaml']);
     const reads = await Promise.all((await ws.listArticles()).map(a => ws.readSidecar(a)));
     assert.deepEqual(reads.map(r => r.status), ['ok', 'unreadable', 'unreadable']);
+  });
+});
+
+describe('Workspace', () => {
+  it('lists articles with the include/exclude globs, without following links, and says what changed', async () => {
+    const { fs, ws } = workspace({ 'b.md': 'x', 'a/one.txt': 'x', 'node_modules/x.txt': 'x', 'notes.csv': 'x' });
+    fs.put('/elsewhere/loop.txt', 'x').symlink('/elsewhere', '/ws/linked').symlink('/ws', '/ws/a/self');
+    assert.deepEqual(await ws.listArticles(), ['/ws/a/one.txt', '/ws/b.md']);
+    assert.deepEqual(await new Workspace(fs, '/ws', { include: ['**/*.md'] }).listArticles(), ['/ws/b.md']);
+    assert.ok(ws.isArticle('/ws/a/one.txt') && !ws.isArticle('/ws/node_modules/x.txt') && !ws.isArticle('/elsewhere/loop.txt'));
+    const seen: string[] = [];
+    const watcher = ws.watch(change => seen.push(`${change.kind} ${change.type} ${change.path}`))!;
+    await ws.saveSidecar('/ws/b.md', { lastRead: undefined, annotations: [], dct: '2026-01-05' });
+    fs.put('/ws/b.md', 'y');
+    await ws.editRegistry(doc => recordRename(doc, 'x', 'X'));
+    watcher.dispose();
+    fs.put('/ws/b.md', 'z');
+    assert.deepEqual(seen.filter(s => !s.startsWith('other')), [
+      'sidecar created /ws/b.md.annotations.yaml', 'article changed /ws/b.md', 'registry created /ws/.marginalia/entities.yaml',
+    ]);
   });
 });
 

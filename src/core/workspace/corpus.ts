@@ -71,7 +71,7 @@ export async function loadCorpus(fs: FileSystem, inputs: readonly CorpusInput[],
 }
 
 /** The errors of a sidecar as problems of `name` (its path as shown). */
-export function sidecarProblems(sidecar: SidecarRead, name: string): CorpusProblem[] {
+function sidecarProblems(sidecar: SidecarRead, name: string): CorpusProblem[] {
   if (sidecar.status !== 'ok' && sidecar.status !== 'missing') {
     return [{ path: name, message: `${sidecar.parsed.problems[0]?.message ?? 'cannot be read.'} Its annotations and publication date are left out.` }];
   }

@@ -18,7 +18,7 @@ import { encodeText, readTextFile } from './textFiles';
 import { commitTemp, createFolders, discardTemp, replaceFile, stageTemp } from './writePolicy';
 
 /** The manifest of what exports wrote into a folder. */
-export const EXPORT_MANIFEST = '.marginalia-export.json';
+const EXPORT_MANIFEST = '.marginalia-export.json';
 
 /** Files larger than this are not compared with the new content (taken as foreign unless the manifest knows them). */
 const MAX_COMPARED_BYTES = 256 * 1024 * 1024;

@@ -45,11 +45,6 @@ export function relativeTo(root: string, path: string, caseInsensitive = false):
   return fold(p).startsWith(fold(prefix)) ? p.slice(prefix.length) : undefined;
 }
 
-/** True when `path` is `root` or lies under it (as text: links are not resolved). */
-export function isWithin(root: string, path: string, caseInsensitive = false): boolean {
-  return relativeTo(root, path, caseInsensitive) !== undefined;
-}
-
 /** True for an absolute path: `/...` or a drive `C:/...`. */
 export function isAbsolutePath(path: string): boolean {
   return path.startsWith('/') || DRIVE.test(path);

@@ -25,7 +25,7 @@ export function parseDatesFile(content: string): Map<string, string> {
 }
 
 /** The date the map gives a document: by its path as given, else with `/` separators, else by its file name. */
-export function dateFor(map: ReadonlyMap<string, string>, path: string): string | undefined {
+function dateFor(map: ReadonlyMap<string, string>, path: string): string | undefined {
   const slashed = path.replace(/\\/g, '/');
   return map.get(path) ?? map.get(slashed) ?? map.get(slashed.slice(slashed.lastIndexOf('/') + 1));
 }

@@ -5,8 +5,11 @@
  */
 import { describeError, errorCode, type FileSystem } from './fileSystem';
 
-/** Largest sidecar read (4 MiB, about 11,000 annotations): a larger one is refused, never parsed. */
-export const MAX_SIDECAR_BYTES = 4 * 1024 * 1024;
+/**
+ * Largest sidecar read (2 MiB, about 5,500 annotations on one article): a larger one is refused,
+ * never parsed, so that no sidecar holds a host for long (parsing takes about a second per MiB).
+ */
+export const MAX_SIDECAR_BYTES = 2 * 1024 * 1024;
 /** Largest entity registry read (4 MiB). */
 export const MAX_REGISTRY_BYTES = 4 * 1024 * 1024;
 /** Largest import source read (a W3C `.jsonld` file or a BRAT `.ann`/`.txt`): 256 MiB. */
@@ -54,7 +57,7 @@ export async function readTextFile(fs: FileSystem, path: string, maxBytes: numbe
 }
 
 /** The text of UTF-8 bytes (BOM kept), or why they are not text. */
-export function decodeText(bytes: Uint8Array): TextRead {
+function decodeText(bytes: Uint8Array): TextRead {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return { status: 'undecodable', message: 'is UTF-16; Marginalia reads and writes its files in UTF-8' };
   }

@@ -30,7 +30,7 @@ export function tempPathFor(path: string): string {
 }
 
 /** The lock file of `path`: `.NAME.marginalia-lock` beside it. */
-export function lockPathFor(path: string): string {
+function lockPathFor(path: string): string {
   return joinPath(parentOf(path), `.${baseName(path)}${LOCK_SUFFIX}`);
 }
 
@@ -203,8 +203,8 @@ const MAX_UPDATE_ROUNDS = 5;
 export async function updateTextFile(fs: FileSystem, options: UpdateOptions): Promise<UpdateResult> {
   const { root, path, maxBytes } = options;
   await checkWriteLocation(fs, root, path);
+  await createFolders(fs, root, parentOf(path));
   return withFileLock(fs, path, async () => {
-    await createFolders(fs, root, parentOf(path));
     for (let round = 0; round < MAX_UPDATE_ROUNDS; round++) {
       const current = readable(path, await readTextFile(fs, path, maxBytes));
       const decision = options.update(current);
