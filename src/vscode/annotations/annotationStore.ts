@@ -6,7 +6,7 @@ import {
 import { currentAuthor } from '../shared/author';
 import { toDiagnostics } from '../shared/diagnostics';
 import { UserError } from '../shared/errors';
-import { readTextFile, writeFileAtomic } from '../shared/textFiles';
+import { readLocalFile, readTextFile, writeFileAtomic } from '../shared/textFiles';
 import { canWrite, RESTRICTED_MODE_MESSAGE } from '../shared/trust';
 import { sidecarAllowed } from '../shared/workspacePaths';
 
@@ -258,11 +258,21 @@ export class AnnotationStore implements vscode.Disposable {
     }
     state.annotations = keep;
     this.changed.fire(state.article);
-    // Not dirty after a change: the file itself changed (reloaded from disk, reverted, undone to the
-    // saved text), so no save of the article will come to store the offsets: store them now.
+    // Not dirty after a change: the file itself may have changed (reloaded from disk, reverted,
+    // undone to the saved text), and no save of the article will come to store the offsets.
     if (!e.document.isDirty && this.needsOffsetSave(state, text)) {
-      this.save(state, text).catch(err => this.output.appendLine(`${vscode.workspace.asRelativePath(state.sidecar)}: ${(err as Error).message}`));
+      this.saveIfSaved(state, e.document, text).catch(err => this.output.appendLine(`${vscode.workspace.asRelativePath(state.sidecar)}: ${(err as Error).message}`));
     }
+  }
+
+  /**
+   * Stores the offsets when the editor's text is the article as saved. The first edit of a clean
+   * document may report it not dirty yet (VS Code sends the dirty state after the change): then
+   * the text differs from the file and the article's own save will store the offsets.
+   */
+  private async saveIfSaved(state: ArticleAnnotations, document: vscode.TextDocument, text: string): Promise<void> {
+    const saved = decodeArticle(await readLocalFile(document.uri)).text;
+    if (saved === text && document.getText() === text && !document.isDirty) await this.save(state, text);
   }
 
   private needsOffsetSave(state: ArticleAnnotations, text: string): boolean {
@@ -381,7 +391,7 @@ export class AnnotationStore implements vscode.Disposable {
   async currentText(article: vscode.Uri): Promise<string> {
     const open = this.openDocument(article);
     if (open) return open.getText();
-    return decodeArticle(await vscode.workspace.fs.readFile(article)).text;
+    return decodeArticle(await readLocalFile(article)).text;
   }
 
   dispose(): void {
@@ -404,7 +414,7 @@ async function readSidecar(article: vscode.Uri, sidecar: vscode.Uri): Promise<{ 
   if (read.kind === 'text') return { lastRead: read.text, readOnly: restricted };
   const name = vscode.workspace.asRelativePath(sidecar);
   return {
-    lastRead: new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecar)),
+    lastRead: read.lossy,
     readOnly: `Marginalia: ${name}: ${read.message}`,
     decodeProblem: { message: `Marginalia: ${read.message}`, line: 0, column: 0, severity: 'error' },
   };

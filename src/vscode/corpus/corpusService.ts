@@ -4,6 +4,7 @@ import { articleGlobs, isArticle, isArticleFile } from '../shared/articles';
 import { onDidChangeSettings } from '../shared/configuration';
 import { toDiagnostics } from '../shared/diagnostics';
 import { findSidecars } from '../shared/sidecarFiles';
+import { readLocalFile } from '../shared/textFiles';
 import { SidecarReader } from './sidecarReader';
 import type { RegistryFile } from '../entities/registryFile';
 
@@ -295,7 +296,7 @@ export class CorpusService implements vscode.Disposable {
   /** An article as read from disk; undefined (and out of the index) when binary or unreadable. */
   private async readArticle(uri: vscode.Uri): Promise<SourceDocument | undefined> {
     try {
-      const decoded = decodeArticle(await vscode.workspace.fs.readFile(uri));
+      const decoded = decodeArticle(await readLocalFile(uri));
       for (const warning of decoded.warnings) this.output.appendLine(`${vscode.workspace.asRelativePath(uri)}: ${warning}`);
       this.indexedVersions.delete(uri.toString());
       if (!decoded.binary) return this.source(uri.toString(), decoded.text);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { recordMerge, recordNotEntity, recordRename } from '../../core';
 import type { CorpusService } from '../corpus/corpusService';
 import type { FeatureCommands } from '../shared/commandTable';
+import { UserError } from '../shared/errors';
 import { pickEntity, resolveEntity } from './entityPick';
 import type { RegistryFile } from './registryFile';
 
@@ -31,7 +32,9 @@ export function entityCommands(corpus: CorpusService, registry: RegistryFile): F
       return into ? merge(from, into.id) : undefined;
     },
     'marginalia.renameEntity': async (args?: { id: string; name?: string }) => {
-      const entity = args ? corpus.index.entity(args.id) : await pickEntity(corpus.index, 'Rename entity');
+      await corpus.ready();
+      const entity = args ? resolveEntity(corpus.index, args.id) : await pickEntity(corpus.index, 'Rename entity');
+      if (!entity && args) throw new UserError(`Marginalia: no entity ${JSON.stringify(args.id)} in the corpus.`);
       if (!entity) return undefined;
       const name = args?.name ?? await vscode.window.showInputBox({ title: `Rename ${entity.name}`, value: entity.name, prompt: 'The canonical name in the registry; articles stay as written.' });
       if (!name?.trim()) return undefined;

@@ -41,7 +41,6 @@ export function exportCommands(corpus: CorpusService, store: AnnotationStore, re
       if (!EXPORT_FORMATS.includes(choice.format)) throw new UserError(`Marginalia: unknown export format ${choice.format}`);
       if (typeof choice.output !== 'string' || !choice.output) throw new UserError('Marginalia: exportAnnotations needs an output folder.');
       await corpus.ready();
-      const root = vscode.workspace.workspaceFolders?.[0]?.uri;
       const active = vscode.window.activeTextEditor?.document;
       const paths = choice.scope === 'document'
         ? (active && corpus.analyzed(active) ? [active.uri.toString()] : [])
@@ -55,7 +54,8 @@ export function exportCommands(corpus: CorpusService, store: AnnotationStore, re
           const isCancelled = () => token.isCancellationRequested;
           const { documents, unsaved } = await savedDocuments(corpus, store, paths, {
             includeSuggestions: choice.includeSuggestions,
-            relativePath: uri => (root ? vscode.workspace.asRelativePath(uri, false) : uri.path.split('/').pop()!),
+            // An article outside the workspace folders is exported under its file name.
+            relativePath: uri => (vscode.workspace.getWorkspaceFolder(uri) ? vscode.workspace.asRelativePath(uri, false) : uri.path.split('/').pop()!),
             isCancelled,
           });
           if (isCancelled()) return undefined;

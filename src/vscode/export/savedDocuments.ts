@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { decodeArticle, reanchor, targetFor, type Annotation, type ExportDocument, type Mention } from '../../core';
 import type { AnnotationStore } from '../annotations/annotationStore';
 import type { CorpusService } from '../corpus/corpusService';
+import { readLocalFile } from '../shared/textFiles';
 
 /** The documents of an export, and how many had unsaved changes (their saved version is exported). */
 export interface SavedDocuments {
@@ -25,8 +26,12 @@ export async function savedDocuments(
     if (options.isCancelled()) break;
     const uri = vscode.Uri.parse(path);
     if (uri.scheme !== 'file') continue; // an untitled editor has no saved version
-    const decoded = decodeArticle(await vscode.workspace.fs.readFile(uri));
-    if (decoded.binary) continue;
+    const bytes = await readLocalFile(uri).catch(e => {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // deleted since it was indexed
+      throw e;
+    });
+    const decoded = bytes && decodeArticle(bytes);
+    if (!decoded || decoded.binary) continue;
     const text = decoded.text;
     const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === path && !d.isClosed);
     if (open?.isDirty) unsaved++;

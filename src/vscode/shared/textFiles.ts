@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, open, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { UserError } from './errors';
@@ -10,26 +10,38 @@ import { isSymbolicLink } from './workspacePaths';
 export type TextFileRead =
   | { readonly kind: 'missing' }
   | { readonly kind: 'text'; readonly text: string }
-  | { readonly kind: 'undecodable'; readonly message: string };
+  | { readonly kind: 'undecodable'; readonly message: string; /** The text with the bad bytes replaced, to show, never to write. */ readonly lossy: string };
 
 /**
  * Reads a UTF-8 file Marginalia may write back. A BOM stays in the text (so a save keeps it);
  * bytes that are not UTF-8 are never replaced: the file is `undecodable`, and must not be written
- * over. Any read error other than "not found" is thrown, never taken for "empty".
+ * over. Any read error other than "not found" is thrown, never taken for "empty". Local files
+ * only (package.json declares no virtual workspace support): Node's fs is read directly, which in
+ * a remote extension host is much faster than a round trip through the workbench.
  */
 export async function readTextFile(uri: vscode.Uri): Promise<TextFileRead> {
   let bytes: Uint8Array;
   try {
-    bytes = await vscode.workspace.fs.readFile(uri);
+    bytes = await readLocalFile(uri);
   } catch (e) {
-    if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return { kind: 'missing' };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     throw e;
   }
   try {
     return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {
-    return { kind: 'undecodable', message: 'this file is not valid UTF-8: Marginalia reads it as far as it can and does not write it. Save it as UTF-8 to annotate again.' };
+    return {
+      kind: 'undecodable',
+      message: 'this file is not valid UTF-8: Marginalia reads it as far as it can and does not write it. Save it as UTF-8 to annotate again.',
+      lossy: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes),
+    };
   }
+}
+
+/** The bytes of a local file (errors as Node reports them: `code` ENOENT when missing). */
+export function readLocalFile(uri: vscode.Uri): Promise<Uint8Array> {
+  if (uri.scheme !== 'file') return Promise.reject(new UserError(`Marginalia: cannot read ${uri.toString()} (only local files).`));
+  return readFile(uri.fsPath);
 }
 
 /** A file's text (undecodable bytes replaced), or undefined when it does not exist: for files Marginalia only reads. */
