@@ -31,8 +31,16 @@ export function importCommands(corpus: CorpusService, store: AnnotationStore, ou
       for (const path of corpus.index.paths()) {
         const uri = vscode.Uri.parse(path);
         if (!(await sidecarAllowed(uri))) continue; // only articles of the workspace get sidecars
+        let text: string;
+        try {
+          text = await store.currentText(uri);
+        } catch (e) {
+          // gone since it was indexed (deleted, renamed): nothing can be imported into it
+          output.appendLine(`import: skipped ${vscode.workspace.asRelativePath(uri, false)}: ${(e as Error).message}`);
+          continue;
+        }
         const state = await annotationsOf(store, uri);
-        documents.push({ uri, path: vscode.workspace.asRelativePath(uri, false), text: await store.currentText(uri), annotations: [...state.annotations, ...state.orphans] });
+        documents.push({ uri, path: vscode.workspace.asRelativePath(uri, false), text, annotations: [...state.annotations, ...state.orphans] });
       }
       const results: ImportResult[] = [];
       if (choice.format === 'w3c') {
