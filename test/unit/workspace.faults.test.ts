@@ -8,10 +8,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
-  importIntoWorkspace, MemoryFileSystem, parseRegistry, parseSidecar, recordRename, sequentialIdGenerator, serializeSidecar,
+  importIntoWorkspace, MemoryFileSystem, parseRegistry, parseSidecar, recordRename, serializeSidecar,
   targetFor, Workspace, writeExport, type Annotation, type FileSystem, type OperationHook,
 } from '../../src/core';
 import { NodeFileSystem, toCorePath } from '../../src/node/nodeFileSystem';
+import { sequentialIdGenerator } from '../fixtures/ids';
 import { failAt, HookedFileSystem, snapshotFolder } from './helpers/faults';
 
 const TEXT = 'Published: 5 January 2026\n\nLee Jae Myung met Xi Jinping in Beijing on Sunday.\n';
