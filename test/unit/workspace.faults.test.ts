@@ -12,6 +12,7 @@ import {
   targetFor, Workspace, writeExport, type Annotation, type FileSystem, type OperationHook,
 } from '../../src/core';
 import { NodeFileSystem, toCorePath } from '../../src/node/nodeFileSystem';
+import { sequentialIdGenerator } from '../fixtures/ids';
 import { failAt, HookedFileSystem, snapshotFolder } from './helpers/faults';
 import { sequentialIdGenerator } from '../fixtures/ids';
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { lstat, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import * as vscode from 'vscode';
-import { isSidecarPath, type ExportedFile } from '../../core';
+import { articlePathFor, type ExportedFile } from '../../core';
 import { UserError } from '../shared/errors';
 import { requireWriteAccess } from '../shared/trust';
 import { isStrictlyInside, realPathOf } from '../shared/workspacePaths';
@@ -52,7 +52,7 @@ export async function writeExport(
       continue;
     }
     if (existing.isSymbolicLink() || !existing.isFile()) throw new UserError(`Marginalia: ${real} is not a plain file; nothing was exported.`);
-    if (isSidecarPath(real) || await isProtected(real)) refused.push(real);
+    if (articlePathFor(real) !== undefined || await isProtected(real)) refused.push(real);
     else targets.push({ file, path: real, foreign: written[real] !== hash(await readFile(real)) });
   }
   if (refused.length) {
