@@ -77,5 +77,3 @@ export function activate(context: vscode.ExtensionContext): void {
   // Indexing runs in the background: activation never waits for it.
   void registry.load().then(() => corpus.reindex());
 }
-
-export function deactivate(): void {}
