@@ -82,11 +82,6 @@ export class Workspaces implements vscode.Disposable {
   /** The workspace whose folder holds the file (as a path), if any. */
   async of(uri: vscode.Uri): Promise<Workspace | undefined> {
     await this.ready;
-    return this.ofNow(uri);
-  }
-
-  /** `of` with the workspaces as they are now (no wait), for providers that answer synchronously. */
-  ofNow(uri: vscode.Uri): Workspace | undefined {
     if (uri.scheme !== 'file') return undefined;
     const path = corePath(uri);
     return this.folders.find(f => f.workspace.relative(path) !== undefined)?.workspace;
