@@ -14,7 +14,6 @@ import {
 import { NodeFileSystem, toCorePath } from '../../src/node/nodeFileSystem';
 import { sequentialIdGenerator } from '../fixtures/ids';
 import { failAt, HookedFileSystem, snapshotFolder } from './helpers/faults';
-import { sequentialIdGenerator } from '../fixtures/ids';
 
 const TEXT = 'Published: 5 January 2026\n\nLee Jae Myung met Xi Jinping in Beijing on Sunday.\n';
 const NOW = '2026-01-06T00:00:00.000Z';
