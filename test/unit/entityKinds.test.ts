@@ -1,0 +1,209 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../../src/core/analyze';
+import { applyRegistry } from '../../src/core/corpus/applyRegistry';
+import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
+import type { Registry } from '../../src/core/corpus/registry';
+import type { Analysis, AnalyzedDocument, Entity, SourceDocument } from '../../src/core/types';
+
+function docs(...texts: string[]): SourceDocument[] {
+  return texts.map((text, i) => ({ path: `doc${i + 1}.txt`, text }));
+}
+
+/** Every entity listed once, and every mention of the kind of its entity. */
+function assertOneKindPerEntity(documents: readonly AnalyzedDocument[], entities: readonly Entity[]): void {
+  const kindOf = new Map(entities.map(e => [e.id, e.kind]));
+  assert.equal(kindOf.size, entities.length, 'an entity is listed twice');
+  for (const d of documents) {
+    for (const m of d.mentions) if (m.entity) assert.equal(m.kind, kindOf.get(m.entity), `${d.path}: "${m.text}" (${m.entity})`);
+  }
+}
+
+/** The same property as the corpus index answers it: documents, entity list, each entity and its mentions. */
+function assertIndexOneKindPerEntity(index: CorpusIndex): void {
+  const entities = index.entities();
+  assertOneKindPerEntity(index.paths().map(p => index.analyzed(p)!), entities);
+  for (const e of entities) {
+    assert.equal(index.entity(e.id)?.kind, e.kind);
+    for (const { mention } of index.mentionsOf(e.id)) assert.equal(mention.kind, e.kind, `${mention.text} (${e.id})`);
+  }
+}
+
+/** Kinds of the mentions with this text, document by document. */
+function kindsOf(a: Pick<Analysis, 'documents'>, text: string): string[][] {
+  return a.documents.map(d => d.mentions.filter(m => m.text.toLowerCase() === text.toLowerCase()).map(m => m.kind));
+}
+
+function entitiesNamed(a: Analysis, name: string): Entity[] {
+  return a.entities.filter(e => e.name.toLowerCase() === name.toLowerCase());
+}
+
+/** An unknown country that one article names 16 times where a lone unknown word is guessed an organization. */
+const TOLD_16_TIMES = Array.from({ length: 16 }, (_, i) => `Velmoria said on day ${i + 1} that the talks would go on.`).join(' ');
+const VELMORIA_ELSEWHERE = ['Floods hit towns in Velmoria.', 'Aid arrived in Velmoria on Monday.', 'Roads in Velmoria were closed.', 'Rain fell in Velmoria again.'];
+
+describe('one kind per entity', () => {
+  it('gives a name that four documents have as a place and one names 16 times as an organization one entity, a place', () => {
+    const a = analyze(docs(TOLD_16_TIMES, ...VELMORIA_ELSEWHERE));
+    const [velmoria, ...others] = entitiesNamed(a, 'Velmoria');
+    assert.deepEqual(others, []);
+    assert.equal(velmoria.kind, 'place');
+    assert.equal(velmoria.mentions, 20);
+    assert.deepEqual(kindsOf(a, 'Velmoria').flat(), Array(20).fill('place'));
+    assertOneKindPerEntity(a.documents, a.entities);
+  });
+
+  it('lets the evidence of one document (a dateline) outweigh the guesses of several', () => {
+    const a = analyze(docs('Velmoria said the talks would go on.', 'Velmoria said the talks would go on.', 'Velmoria said so again.', 'Flood hits\n\nVELMORIA - The river rose on Monday.'));
+    assert.deepEqual(entitiesNamed(a, 'Velmoria').map(e => [e.kind, e.mentions]), [['place', 4]]);
+    assertOneKindPerEntity(a.documents, a.entities);
+  });
+
+  it('keeps a country that acts (a government) a place, however often it acts', () => {
+    const told = Array.from({ length: 16 }, (_, i) => `Tunisia said on day ${i + 1} that it warned its neighbours.`).join(' ');
+    const a = analyze(docs(told, 'Floods hit towns in Tunisia.'));
+    assert.deepEqual(a.entities.map(e => [e.name, e.kind, e.mentions]), [['Tunisia', 'place', 17]]);
+  });
+
+  it('makes a national team one entity with its country, a place, when another document has the country as a place', () => {
+    const match = 'Sweden beat South Korea 1-0 in the World Cup game. Sweden scored in the second half; the coach praised the points and the season.';
+    const a = analyze(docs(match, 'The king of Sweden visited Stockholm.'));
+    assert.deepEqual(entitiesNamed(a, 'Sweden').map(e => [e.kind, e.mentions, e.documents]), [['place', 3, 2]]);
+    assertOneKindPerEntity(a.documents, a.entities);
+  });
+
+  it('keeps entities that share a name apart when evidence says they differ: a city and its team, a person and a place', () => {
+    const a = analyze(docs(
+      'Flooding closed roads in Evansville on Monday.',
+      'Creighton beat Evansville 65-53 in the semifinal game. The coach praised the season and the points.',
+      'George Washington crossed the river. Washington said the army was tired.',
+      'The senator flew to Washington on Monday.',
+    ));
+    assert.deepEqual(entitiesNamed(a, 'Evansville').map(e => e.kind).sort(), ['organization', 'place']);
+    assert.deepEqual(kindsOf(a, 'Washington'), [[], [], ['person'], ['place']]);
+    assertOneKindPerEntity(a.documents, a.entities);
+  });
+
+  it('lets the registry decide: its kind on every mention, a merged entity\'s mentions the kind of the one they join', () => {
+    const recognized = analyze(docs(TOLD_16_TIMES, ...VELMORIA_ELSEWHERE, 'Harry Reid met Velmoria officials. Reid left for Geneva.'));
+    const registry: Registry = {
+      entities: [
+        { id: 'velmoria', kind: 'organization', aliases: [], merged: [] },
+        { id: 'harry-reid', aliases: [], merged: ['geneva'] },
+      ],
+      notEntities: [],
+    };
+    const a = applyRegistry(recognized, registry);
+    assert.deepEqual(kindsOf(a, 'Velmoria').flat(), Array(21).fill('organization'));
+    assert.deepEqual(kindsOf(a, 'Geneva').flat(), ['person']);
+    assert.equal(a.documents[5].mentions.find(m => m.text === 'Geneva')?.entity, 'harry-reid');
+    assertOneKindPerEntity(a.documents, a.entities);
+  });
+
+  it('gives an entity the registry adds without a kind the kind most of its mentions were recognized with', () => {
+    const recognized = analyze(docs('Floods hit Velmoria and Tunisia.', 'Aid reached Tunisia.', 'Harry Reid spoke.'));
+    const registry: Registry = { entities: [{ id: 'maghreb', aliases: ['Harry Reid'], merged: ['tunisia', 'velmoria'] }], notEntities: [] };
+    const a = applyRegistry(recognized, registry);
+    const maghreb = a.entities.find(e => e.id === 'maghreb')!;
+    assert.deepEqual([maghreb.kind, maghreb.mentions], ['place', 4]);
+    assertOneKindPerEntity(a.documents, a.entities);
+  });
+
+  it('holds in the corpus index at every step of incremental updates, before and after relinking', () => {
+    const index = new CorpusIndex({}, 0); // never relinks by itself: provisional ids until relink()
+    const all = docs(TOLD_16_TIMES, ...VELMORIA_ELSEWHERE);
+    index.setDocument(all[0]);
+    assert.equal(index.entities()[0].kind, 'organization');
+    for (const doc of all.slice(1)) {
+      index.setDocument(doc);
+      // a new document's mention shows the kind its entity has until the corpus is linked again
+      assertIndexOneKindPerEntity(index);
+    }
+    index.relink();
+    assertIndexOneKindPerEntity(index);
+    assert.deepEqual(index.entities().map(e => [e.id, e.kind, e.mentions]), [['velmoria', 'place', 20]]);
+    assert.deepEqual(index.analyzed('doc1.txt')!.mentions.map(m => m.kind), Array(16).fill('place'));
+    for (const doc of all.slice(1)) index.deleteDocument(doc.path);
+    index.relink();
+    assert.deepEqual(index.entities().map(e => [e.id, e.kind, e.mentions]), [['velmoria', 'organization', 16]]);
+    assertIndexOneKindPerEntity(index);
+  });
+
+  it('holds in the corpus index with a registry, as applyRegistry has it, through edits and relinks', () => {
+    const all = docs(TOLD_16_TIMES, ...VELMORIA_ELSEWHERE, 'Harry Reid met officials in Geneva. Reid left.');
+    const registry: Registry = {
+      entities: [
+        { id: 'harry-reid', aliases: [], merged: ['geneva'] },
+        { id: 'maghreb', aliases: ['Rain'], merged: ['velmoria'] },
+      ],
+      notEntities: [],
+    };
+    const index = new CorpusIndex({}, 0);
+    index.setRegistry(registry);
+    index.setDocuments(all.slice(0, 2));
+    index.relink();
+    assertIndexOneKindPerEntity(index);
+    for (const doc of all.slice(2)) {
+      index.setDocument(doc);
+      assertIndexOneKindPerEntity(index);
+    }
+    index.relink();
+    const expected = applyRegistry(analyze(all), registry);
+    assert.deepEqual(index.entities(), expected.entities);
+    for (const d of expected.documents) assert.deepEqual(index.analyzed(d.path), d);
+    assert.equal(index.entity('maghreb')?.kind, 'place');
+  });
+});
+
+/** Articles of a folder and its subfolders, sorted by path. */
+function articles(dir: string): SourceDocument[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(f => /\.(txt|md)$/.test(f)).sort()
+    .map(f => ({ path: join(dir, f), text: readFileSync(join(dir, f), 'utf8') }));
+}
+
+describe('one kind per entity, on real articles', () => {
+  for (const dir of ['samples', 'data/eval/gum-dev/docs', 'data/eval/ecb-dev/docs']) {
+    it(`holds on ${dir}`, () => {
+      const a = analyze(articles(dir));
+      assert.ok(a.entities.length > 50);
+      assertOneKindPerEntity(a.documents, a.entities);
+    });
+  }
+
+  it('holds on samples in the corpus index through edits, before and after relinking', () => {
+    const samples = articles('samples');
+    const index = new CorpusIndex({}, 0);
+    index.setDocuments(samples);
+    index.relink();
+    assertIndexOneKindPerEntity(index);
+    // each article's first paragraph again as a new article: its names are linked at once, then relinked
+    for (const [i, doc] of samples.entries()) {
+      index.setDocument({ path: `samples/zz-${i}.txt`, text: doc.text.split(/\n\s*\n/).slice(0, 2).join('\n\n') });
+      assertIndexOneKindPerEntity(index);
+    }
+    index.relink();
+    assertIndexOneKindPerEntity(index);
+  });
+});
+
+describe('entity lists', () => {
+  it('are in one order everywhere: most mentions first, then ids in code-unit order, not the locale\'s', () => {
+    const recognized = analyze(docs('Ada Lovelace met Charles Babbage. Lovelace wrote.', 'Grace Hopper met Ada Lovelace.'));
+    assert.deepEqual(recognized.entities.map(e => e.id), ['ada-lovelace', 'charles-babbage', 'grace-hopper']);
+    // ids the registry gives may have capitals: "Zeta" comes before "alpha" in code-unit order
+    const registry: Registry = {
+      entities: [
+        { id: 'alpha', aliases: ['Grace Hopper'], merged: [] },
+        { id: 'Zeta', aliases: ['Charles Babbage'], merged: [] },
+      ],
+      notEntities: [],
+    };
+    const reviewed = applyRegistry(recognized, registry);
+    assert.deepEqual(reviewed.entities.map(e => e.id), ['ada-lovelace', 'Zeta', 'alpha']);
+    const index = new CorpusIndex();
+    index.setRegistry(registry);
+    index.setDocuments(docs('Ada Lovelace met Charles Babbage. Lovelace wrote.', 'Grace Hopper met Ada Lovelace.'));
+    assert.deepEqual(index.entities(), reviewed.entities);
+  });
+});
