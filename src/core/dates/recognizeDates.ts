@@ -12,6 +12,7 @@ import {
   parseAnchor,
 } from './calendar';
 import { followsThe, isSpace, nextWord, previousChar, previousWord } from './context';
+import { coordinatedWeekday, tenseAt } from './coordination';
 import { HOLIDAY_FOLLOWERS, HOLIDAY_LEADERS, HOLIDAY_PATTERN, HOLIDAY_STARTS, holidayDay, holidayHere, holidayNamed } from './holidays';
 import { MONTH_PATTERN, monthNumber, WEEKDAY_PATTERN, WEEKDAY_PREFIX_PATTERN, weekdayNumber, words } from './months';
 import { inGame, quarterInTense, quarterNumber, relativeQuarter } from './quarters';
@@ -306,6 +307,8 @@ function interpret(text: string, m: RegExpExecArray, a: Anchor | null, found: re
   const start = m.index;
   const end = start + m[0].length;
   const at = (value: string | null, month = 0, day = 0, year = 0): Found => ({ start, end, value, month, day, year });
+  // the tense of the context, read only where a value needs it (and a publication date is known)
+  const tense = (): Tense | null => tenseAt(text, start, end, found[found.length - 1], a!);
   if (inUrl(text, start)) return null;
 
   if (m[G.iy]) {
@@ -330,7 +333,7 @@ function interpret(text: string, m: RegExpExecArray, a: Anchor | null, found: re
       const y = +yText;
       return isValidDate(y, mo, d) ? at(formatDay(dayNumber(y, mo, d)), mo, d, y) : false;
     }
-    return at(yearlessDay(text, start, end, mo, d, m[G.wp] ? weekdayNumber(m[G.wp]) : 0, a), mo, d);
+    return at(yearlessDay(mo, d, m[G.wp] ? weekdayNumber(m[G.wp]) : 0, a, tense), mo, d);
   }
   if (m[G.hol]) {
     if (m[G.hr] && followsThe(text, start)) return null; // "the last Christmas before the war": take "Christmas" alone
@@ -341,6 +344,7 @@ function interpret(text: string, m: RegExpExecArray, a: Anchor | null, found: re
     if (m[G.hy]) return at(here === 'yes' ? formatDay(h.rule(+m[G.hy])) : null);
     if (!a || here === 'elsewhere') return at(null);
     const rel = m[G.hr] ? m[G.hr].toLowerCase() : '';
+    // not from a coordinated date: a holiday without a tense is the nearest, on either side
     return at(holidayDay(h.rule, rel, rel ? null : tenseAround(text, start, end), a));
   }
   if (m[G.qo] || m[G.qa] || m[G.qn]) {
@@ -358,15 +362,14 @@ function interpret(text: string, m: RegExpExecArray, a: Anchor | null, found: re
     if (!rel && !m[G.qn] && inGame(text, start, end)) return null;
     if (!a) return at(null);
     if (rel && rel !== 'the') return at(formatQuarter(a.year + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0), q));
-    return at(quarterInTense(q, tenseAround(text, start, end) ?? 'past', a));
+    return at(quarterInTense(q, tense() ?? 'past', a));
   }
   if (m[G.m3]) {
     const mo = monthNumber(m[G.m3]);
     if (m[G.y3]) return at(formatMonth(+m[G.y3], mo), 0, 0, +m[G.y3]);
     if (!m[G.mm] && !loneMonthContext(text, start, end, m[G.m3], found)) return null;
     if (!a) return at(null);
-    const tense = tenseAround(text, start, end) ?? 'past';
-    return at(formatMonth(monthInTense(mo, tense, a), mo));
+    return at(formatMonth(monthInTense(mo, tense() ?? 'past', a), mo));
   }
   if (m[G.wd]) {
     if (isNotWeekdayDate(text, start, end)) return null;
@@ -377,10 +380,7 @@ function interpret(text: string, m: RegExpExecArray, a: Anchor | null, found: re
     let day: number;
     if (rel === 'last') day = a.dayNo - (((isoWeekday(a.dayNo) - wd + 7) % 7) || 7);
     else if (rel === 'next') day = a.dayNo + (((wd - isoWeekday(a.dayNo) + 7) % 7) || 7);
-    else {
-      const tense = tenseAround(text, start, end) ?? (rel ? 'future' : 'past');
-      day = tense === 'future' ? a.dayNo + ((wd - isoWeekday(a.dayNo) + 7) % 7) : a.dayNo - ((isoWeekday(a.dayNo) - wd + 7) % 7);
-    }
+    else day = coordinatedWeekday(text, start, found[found.length - 1], a, wd) ?? weekdayInTense(wd, tense() ?? (rel ? 'future' : 'past'), a);
     return at(formatDay(day));
   }
   if (m[G.dx]) {
@@ -477,12 +477,17 @@ function monthInTense(month: number, tense: Tense, a: Anchor): number {
   return month <= a.month ? a.year : a.year - 1;
 }
 
+/** The day of a weekday (ISO, 1 = Monday) in the week up to the publication date, or from it on when ahead. */
+function weekdayInTense(weekday: number, tense: Tense, a: Anchor): number {
+  return tense === 'future' ? a.dayNo + ((weekday - isoWeekday(a.dayNo) + 7) % 7) : a.dayNo - ((isoWeekday(a.dayNo) - weekday + 7) % 7);
+}
+
 /**
  * The value of a month and day written without a year: the publication year, moved back a year when
  * that lands more than half a year ahead in a past context (and ahead for a future one); with a
- * weekday, the nearby year where that day falls on it.
+ * weekday, the nearby year where that day falls on it. `tense` tells the tense of the context.
  */
-function yearlessDay(text: string, start: number, end: number, month: number, day: number, weekday: number, a: Anchor | null): string | null {
+function yearlessDay(month: number, day: number, weekday: number, a: Anchor | null, tense: () => Tense | null): string | null {
   if (!a) return null;
   const candidates = [a.year, a.year - 1, a.year + 1].filter(y => isValidDate(y, month, day));
   if (candidates.length === 0) return null;
@@ -494,9 +499,9 @@ function yearlessDay(text: string, start: number, end: number, month: number, da
   if (!Number.isNaN(a.dayNo) && y === a.year) {
     const delta = dayNumber(y, month, day) - a.dayNo;
     if (delta > 183 || delta < -183) {
-      const tense = tenseAround(text, start, end);
-      if (delta > 183 && tense !== 'future' && isValidDate(y - 1, month, day)) y--;
-      else if (delta < -183 && tense === 'future' && isValidDate(y + 1, month, day)) y++;
+      const t = tense();
+      if (delta > 183 && t !== 'future' && isValidDate(y - 1, month, day)) y--;
+      else if (delta < -183 && t === 'future' && isValidDate(y + 1, month, day)) y++;
     }
   }
   return formatDay(dayNumber(y, month, day));
