@@ -45,19 +45,17 @@ export class KindVotes {
 /**
  * Of the kinds that documents give one name (each a candidate entity, in order of first
  * appearance), the one all of them are: the index of the winner, or -1 when several kinds rest on
- * evidence, which makes them distinct entities that share a name (a city and the team named after
- * it, "Washington" the person and the place). A country that some document has as a place is one
- * place, its national team or government included (as in CoNLL). The one kind with evidence wins
- * over any number of guesses (they repeat one default rule: no independent evidence); among
- * guesses, the most votes, then the most mentions, then the first seen.
+ * evidence, which makes them distinct entities that share a name (a city or a country and the team
+ * named after it, "Washington" the person and the place). The one kind with evidence wins over any
+ * number of guesses (they repeat one default rule: no independent evidence); among guesses, the
+ * most votes, then the most mentions, then the first seen.
  */
-export function oneKindOfName(candidates: readonly KindVotes[], country: boolean): number {
-  const place = country ? candidates.findIndex(c => c.kind === 'place' && c.evidence) : -1;
+export function oneKindOfName(candidates: readonly KindVotes[]): number {
   let withEvidence = -1;
   let best = 0;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i];
-    if (c.evidence && !(place >= 0 && c.kind === 'organization')) {
+    if (c.evidence) {
       if (withEvidence >= 0) return -1;
       withEvidence = i;
     }

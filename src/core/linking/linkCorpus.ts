@@ -210,9 +210,9 @@ function sameEntities(globals: ReadonlyMap<string, Global>, acronyms: ReadonlyMa
     teams.set(own, teams.has(own) ? null : g);
   }
   let out: Map<Global, Global> | undefined;
-  for (const [name, list] of byName) {
+  for (const list of byName.values()) {
     if (!Array.isArray(list)) continue;
-    const winner = oneKindOfName(list.map(g => g.votes), lex.countries.has(name));
+    const winner = oneKindOfName(list.map(g => g.votes));
     // several kinds with evidence ("Philadelphia" the city and the team): different entities
     if (winner < 0) continue;
     const best = list[winner];
