@@ -150,6 +150,24 @@ describe('one kind per entity', () => {
     for (const d of expected.documents) assert.deepEqual(index.analyzed(d.path), d);
     assert.equal(index.entity('maghreb')?.kind, 'place');
   });
+
+  it('gives merged mentions in the corpus index the new kind of the entity they joined when other documents change it', () => {
+    const registry: Registry = { entities: [{ id: 'velmoria', aliases: [], merged: ['geneva'] }], notEntities: [] };
+    const index = new CorpusIndex({}, 0);
+    index.setRegistry(registry);
+    const all = docs(TOLD_16_TIMES, 'Officials met in Geneva.', ...VELMORIA_ELSEWHERE);
+    index.setDocuments(all.slice(0, 2));
+    index.relink();
+    assert.equal(index.analyzed('doc2.txt')!.mentions[0].kind, 'organization');
+    // the documents that make Velmoria a place leave doc2.txt's ids as they were: its mention is settled anew
+    index.setDocuments(all.slice(2));
+    index.relink();
+    assert.equal(index.analyzed('doc2.txt')!.mentions[0].kind, 'place');
+    assertIndexOneKindPerEntity(index);
+    const expected = applyRegistry(analyze(all), registry);
+    assert.deepEqual(index.entities(), expected.entities);
+    for (const d of expected.documents) assert.deepEqual(index.analyzed(d.path), d);
+  });
 });
 
 /** Articles of a folder and its subfolders, sorted by path. */
