@@ -5,25 +5,26 @@ export type Tense = 'past' | 'future';
 
 const WINDOW = 100;
 
-// Future cues first: "expected", "scheduled" and "planned" end in -ed but look ahead.
+// Future cues first: "expected", "scheduled" and "planned" end in -ed but look ahead. (Conditions on
+// the words before a cue are lookbehinds after it: tried only where a cue matched.)
 const CUE = new RegExp(
   [
     // future
     `(?<f>\\b(?:will|shall|wo|won't|going\\s+to|(?:is|are)\\s+due|(?:is|are|am)\\s+to|plans?|planning|` +
       `expects?|upcoming|forthcoming|intends?|next|tomorrow|begins|starts|opens|resumes|kicks\\s+off|takes\\s+place|` +
-      `departs|arrives|heads)\\b|(?<!\\b(?:was|were|been)\\s+)\\b(?:set\\s+to|scheduled|slated|planned|expected|poised)\\b|` +
+      `departs|arrives|heads)\\b|\\b(?:set\\s+to|scheduled|slated|planned|expected|poised)\\b(?<!\\b(?:was|were|been)\\s+[a-z]+(?:\\s+to)?)|` +
       `'ll\\b|’ll\\b)`,
     // a plan told in the past ("was scheduled for Monday", "were due to meet"): ahead, unless the
     // sentence goes on to say it did not happen ("... but was postponed")
     `(?<q>\\b(?:was|were|been)\\s+(?:set\\s+to|scheduled|slated|planned|expected|poised|due)\\b)`,
     // past
     // (a participle after "be", "been", "being" or "to" is no past: "is to be held", "will be played")
-    `(?<p>(?<!\\b(?:be|been|being|to)\\s+)\\b(?:said|told|was|were|had|did|ago|since|last|yesterday|earlier|began|took|made|met|won|lost|came|went|left|gave|` +
-      `held|saw|fell|ran|struck|hit)\\b)`,
+    `(?<p>\\b(?:said|told|was|were|had|did|ago|since|last|yesterday|earlier|began|took|made|met|won|lost|came|went|left|gave|` +
+      `held|saw|fell|ran|struck|hit)\\b(?<!\\b(?:be|been|being|to)\\s+[a-z]+))`,
     // a regular past form; no past either as an adjective ("the newly opened port") or as "followed"
     // and "preceded", which only order events ("scheduled for Monday, followed by a dinner on Tuesday")
-    `(?<e>(?<!\\b(?:be|been|being|to|the|a|an|its|his|her|their|our|this|these|those|newly|recently)\\s+)\\b(?!(?:followed|preceded)\\b)` +
-      `[a-z]{2,}ed\\b)`,
+    `(?<e>\\b[a-z]{2,}ed\\b(?<!\\b(?:be|been|being|to|the|a|an|its|his|her|their|our|this|these|those|newly|recently)\\s+[a-z]+|` +
+      `\\b(?:followed|preceded)))`,
   ].join('|'),
   'gi',
 );
@@ -53,16 +54,18 @@ type Reading = Tense | 'plan';
  * it did not happen ("but was postponed").
  */
 export function tenseAround(text: string, start: number, end: number): Tense | null {
-  const sentenceEnd = sentenceEndAfter(text, end);
-  const reading = readingAround(text, start, end, sentenceEnd);
+  const reading = readingAround(text, start, end);
   if (reading !== 'plan') return reading;
-  const rest = text.slice(end, sentenceEnd);
+  const rest = text.slice(end, sentenceEndAfter(text, end));
   const undone = UNDONE.exec(rest);
   return undone && hasPastCue(rest.slice(undone.index)) ? 'past' : 'future';
 }
 
-function readingAround(text: string, start: number, end: number, sentenceEnd: number): Reading | null {
-  const before = text.slice(sentenceStart(text, start), start).replace(INSERTION, ',');
+function readingAround(text: string, start: number, end: number): Reading | null {
+  let before = text.slice(sentenceStart(text, start), start);
+  // an insertion needs two commas or a parenthesis
+  const comma = before.indexOf(',');
+  if ((comma >= 0 && before.indexOf(',', comma + 1) > 0) || before.includes('(')) before = before.replace(INSERTION, ',');
   let opener = 0;
   CLAUSE_OPENER.lastIndex = 0;
   for (let m = CLAUSE_OPENER.exec(before); m; m = CLAUSE_OPENER.exec(before)) opener = m.index;
@@ -76,7 +79,7 @@ function readingAround(text: string, start: number, end: number, sentenceEnd: nu
   // after the date, a plan told in the past is no plan of the date's ("In May, thieves stole jewels
   // that were due to be loaned")
   CUE.lastIndex = 0;
-  const m = CUE.exec(text.slice(end, sentenceEnd));
+  const m = CUE.exec(text.slice(end, sentenceEndAfter(text, end)));
   return m && (m.groups!.f ? 'future' : 'past');
 }
 
