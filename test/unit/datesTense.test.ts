@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { analyze } from '../../src/core/analyze';
 import { recognizeDates } from '../../src/core/dates/recognizeDates';
 
 // 2026-01-05 is a Monday: a past Tuesday is 2025-12-30, a coming one 2026-01-06.
@@ -57,5 +58,18 @@ describe('recognizeDates: the tense of scheduled events', () => {
     assert.deepEqual(dates('Protesters broke away from a planned vigil for a teenager killed by police on Saturday.'), [['Saturday', '2026-01-03']]);
     // coordinated with a past date, a weekday stays in the past rather than follow it across the publication date
     assert.deepEqual(dates('They met on Monday and Friday.', WEDNESDAY), [['Monday', '2026-01-05'], ['Friday', '2026-01-02']]);
+  });
+});
+
+describe('analyze: the tense of scheduled events in an article with its publication date in the text', () => {
+  it('puts the programme still to come after the publication date, and what was held before it', () => {
+    const text = 'Published: 7 January 2026\n\nThe ceremony is scheduled for Monday, followed by a state dinner on Tuesday. '
+      + 'The rehearsal was held on Monday, followed by a reception on Tuesday.\n';
+    const [doc] = analyze([{ path: 'visit.txt', text }]).documents;
+    assert.equal(doc.dct, WEDNESDAY);
+    assert.deepEqual(doc.mentions.filter(m => m.kind === 'date' && /day$/.test(m.text)).map(m => [m.text, m.value]), [
+      ['Monday', '2026-01-12'], ['Tuesday', '2026-01-13'],
+      ['Monday', '2026-01-05'], ['Tuesday', '2026-01-06'],
+    ]);
   });
 });

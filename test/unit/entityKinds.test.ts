@@ -1,8 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import { applyRegistry } from '../../src/core/corpus/applyRegistry';
+import { entityCard } from '../../src/core/corpus/cards';
 import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
 import type { Registry } from '../../src/core/corpus/registry';
 import type { Analysis, AnalyzedDocument, Entity, SourceDocument } from '../../src/core/types';
@@ -168,6 +171,61 @@ describe('one kind per entity', () => {
     assert.deepEqual(index.entities(), expected.entities);
     for (const d of expected.documents) assert.deepEqual(index.analyzed(d.path), d);
   });
+});
+
+const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
+
+/** A known country that one article names 16 times as an actor ("fired", "warned": once taken for its government). */
+const ACTS_16_TIMES = Array.from({ length: 8 }, (_, i) => `North Korea fired a missile on day ${i + 1}, and North Korea warned its neighbours.`).join(' ');
+const NORTH_KOREA_ELSEWHERE = ['Floods hit towns in North Korea.', 'Aid arrived in North Korea on Monday.', 'Roads in North Korea were closed.', 'Rain fell in North Korea again.'];
+
+describe('a country one article names as an organization and four others as a place (issue 11)', () => {
+  for (const [what, articles, name, id] of [
+    ['a known country that acts', [ACTS_16_TIMES, ...NORTH_KOREA_ELSEWHERE], 'North Korea', 'north-korea'],
+    ['an unknown one, guessed an organization', [TOLD_16_TIMES, ...VELMORIA_ELSEWHERE], 'Velmoria', 'velmoria'],
+  ] as const) {
+    describe(what, () => {
+      const all = docs(...articles);
+
+      it('is one entity, a place, in the corpus index: its list, its mentions and every article', () => {
+        const index = new CorpusIndex();
+        index.setDocuments(all);
+        index.relink();
+        assert.deepEqual(index.entities().map(e => [e.id, e.kind, e.mentions]), [[id, 'place', 20]]);
+        assert.deepEqual(index.mentionsOf(id).map(r => r.mention.kind), Array(20).fill('place'));
+        for (const d of all) assert.ok(index.analyzed(d.path)!.mentions.filter(m => m.text === name).every(m => m.kind === 'place' && m.entity === id), d.path);
+      });
+
+      it('shows that one place in the hover card of a mention in the article that names it as an organization', () => {
+        const index = new CorpusIndex();
+        index.setDocuments(all);
+        index.relink();
+        const hovered = index.mentionAt('doc1.txt', articles[0].indexOf(name) + 1)!;
+        assert.equal(hovered.kind, 'place');
+        const card = entityCard(index, hovered.entity!, 'doc1.txt', 10)!;
+        assert.deepEqual([card.entity.id, card.entity.kind, card.entity.mentions], [id, 'place', 20]);
+        assert.deepEqual(card.documents.map(d => [d.path, d.count, d.first.kind]), all.slice(1).map(d => [d.path, 1, 'place']));
+      });
+
+      it('is listed once, a place, by `marginalia analyze` (JSON and table)', () => {
+        const folder = mkdtempSync(join(tmpdir(), 'marginalia-kinds-'));
+        try {
+          for (const d of all) writeFileSync(join(folder, d.path), d.text);
+          const json = spawnSync(process.execPath, [CLI, 'analyze', '--format', 'json', folder], { encoding: 'utf8' });
+          assert.equal(json.status, 0, json.stderr);
+          const out = JSON.parse(json.stdout) as Analysis;
+          assert.deepEqual(out.entities.map(e => [e.id, e.kind, e.mentions]), [[id, 'place', 20]]);
+          assert.deepEqual(kindsOf(out, name).flat(), Array(20).fill('place'));
+          const table = spawnSync(process.execPath, [CLI, 'analyze', '--format', 'table', folder], { encoding: 'utf8' });
+          assert.equal(table.status, 0, table.stderr);
+          const listed = table.stdout.slice(table.stdout.indexOf('Entities:')).split('\n').filter(l => l.trim());
+          assert.deepEqual(listed.slice(1).map(l => l.trim().split(/\s+/).slice(0, 3)), [[id, 'place', '20']]);
+        } finally {
+          rmSync(folder, { recursive: true, force: true });
+        }
+      });
+    });
+  }
 });
 
 /** Articles of a folder and its subfolders, sorted by path. */
