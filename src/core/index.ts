@@ -24,3 +24,4 @@ export {
   type BratImportOptions, type W3cImportOptions, type ProgressCallback,
 } from './export';
 export { applyRegistry } from './corpus/applyRegistry';
+export * from './agreement';
