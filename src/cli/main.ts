@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, applyRegistry, EXPORT_FORMATS, exportAnnotations, type Analysis, type ExportFormat } from '../core';
+import { AGREEMENT_USAGE, runAgreement } from './agreementCommand';
 import { importAnnotations } from './importCommand';
 import { dateFor, parseDatesFile } from './publicationDates';
 import { readCorpus, type ReadCorpus } from './readCorpus';
@@ -13,7 +14,7 @@ const USAGE = `Usage:
   marginalia export --format ${EXPORT_FORMATS.join('|')} [--include-suggestions] [--include-rejected] -o OUT PATH...
   marginalia import --format brat|w3c -i SOURCE FOLDER
     SOURCE: a BRAT folder (.txt/.ann) or a W3C .jsonld file; FOLDER: the articles, whose sidecars receive the annotations.
-`;
+${AGREEMENT_USAGE}`;
 
 class UsageError extends Error {}
 
@@ -24,6 +25,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'analyze') return runAnalyze(rest);
   if (command === 'export') return runExport(rest);
   if (command === 'import') return runImport(rest);
+  if (command === 'agreement') return runAgreement(rest);
   if (command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(USAGE);
     return 0;

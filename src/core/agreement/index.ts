@@ -17,3 +17,4 @@ export {
   type AgreementReport, type PairAgreement, type LabelAgreement, type DocumentAgreement, type SpanF1,
 } from './report';
 export { agreementCsv, AGREEMENT_CSV_COLUMNS } from './reportCsv';
+export { collectByAuthor, collectAgainst, WORKSPACE_REVIEWER, type ArticleInput, type CollectedReviews } from './collect';
