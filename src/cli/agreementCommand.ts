@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { agreementCsv, collectAgainst, collectByAuthor, computeAgreement, sidecarPathFor, type ArticleInput, type SidecarSource } from '../core';
 import { agreementTable } from './agreementTable';
 import { readCorpus } from './readCorpus';
-import { exists, folderOf, folderSidecars, gitSidecars } from './sidecarSources';
+import { gitSidecars } from '../node/gitSidecars';
+import { exists, folderOf, folderSidecars } from './sidecarSources';
 
 export const AGREEMENT_USAGE = `  marginalia agreement [--by author | --against REV | --with FOLDER] [--format json|csv|table] PATH...
     Agreement of reviewers: the authors of the annotations (default), the workspace against git revision REV, or against the sidecars in FOLDER.

@@ -4,6 +4,11 @@ import { registerAnnotationCommands } from './annotations/annotationCommands';
 import { registerAnnotationDecorations } from './annotations/annotationDecorations';
 import { AnnotationStore } from './annotations/annotationStore';
 import { registerAnnotationTree } from './annotations/annotationTree';
+import { AgreementService } from './agreement/agreementService';
+import { registerCuration } from './agreement/curationCommands';
+import { registerDisagreementCommands } from './agreement/disagreementCommands';
+import { DisagreementTree } from './agreement/disagreementTree';
+import { registerAgreementReport } from './agreement/reportPanel';
 import { registerComments } from './annotations/comments';
 import { registerCrossReference } from './entities/crossReference';
 import { registerDecorations } from './entities/decorations';
@@ -31,6 +36,8 @@ export function activate(context: vscode.ExtensionContext): void {
   const registry = new RegistryFile(registryUri());
   const corpus = new CorpusService(registry, output, context.storageUri);
   const store = new AnnotationStore(output);
+  const agreement = new AgreementService(output);
+  const disagreements = new DisagreementTree(agreement);
   context.subscriptions.push(
     output,
     registry,
@@ -55,6 +62,11 @@ export function activate(context: vscode.ExtensionContext): void {
     registerExportCommand(corpus, store),
     registerImportCommand(corpus, store),
     registerPublicationDate(corpus, store),
+    agreement,
+    disagreements,
+    registerAgreementReport(agreement, disagreements),
+    registerDisagreementCommands(disagreements),
+    registerCuration(agreement, disagreements, store),
   );
   // Indexing runs in the background: activation never waits for it.
   void registry.load().then(() => corpus.reindex());

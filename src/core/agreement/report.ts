@@ -16,7 +16,7 @@
  *   documents all reviewers took part in (unitizing.ts).
  * - Per label L: spans with label L per reviewer; span F1 counting only matches where both spans
  *   have label L (pooled over pairs); kappa of "L or another label" on matched spans (the pairs'
- *   tables pooled); n, the matched spans where either side has L; alpha_u of L.
+ *   tables pooled; null when n is 0); n, the matched spans where either side has L; alpha_u of L.
  */
 import { LabelPairTable } from './cohen';
 import { DISAGREEMENT_KINDS, disagreementsOf, type DisagreementKind } from './disagreements';
@@ -221,11 +221,12 @@ export class AgreementTally {
     for (const name of [...this.labels.keys()].sort()) {
       const t = this.labels.get(name)!;
       const binary = this.pooled.binary(name);
+      const n = binary.total - binary.count('no', 'no');
       perLabel[name] = {
         spans: Object.fromEntries(this.reviewers.map(r => [r, t.spans.get(r) ?? 0])),
         spanF1: { exact: f1(t.exact, t.both), overlap: f1(t.overlap, t.both) },
-        kappa: binary.kappa(),
-        n: binary.total - binary.count('no', 'no'),
+        kappa: n > 0 ? binary.kappa() : null,
+        n,
         alphaU: unitizing.categories.get(name)?.alpha ?? null,
       };
     }
