@@ -40,6 +40,7 @@ export function registerCuration(service: AgreementService, tree: DisagreementTr
     const annotations = [...state.annotations, ...state.orphans];
     const result = curate(unit, choice, { text: document.getText(), annotations, curator: await currentAuthor(), now: new Date().toISOString() });
     await store.replaceAll(article, applyCuration(annotations, result));
+    tree.opener.clear();
     await service.refresh(article);
     return result.add.map(a => a.id);
   };

@@ -46,12 +46,12 @@ export class PlaceOpener implements vscode.Disposable {
     const shown = versions.length > 1 ? versions.slice(0, 2) : versions;
     this.clear();
     for (let i = 0; i < shown.length; i++) {
-      await this.open(article, unit, shown[i], i === 0 ? vscode.ViewColumn.One : vscode.ViewColumn.Two, i > 0);
+      await this.open(article, unit, shown[i], i === 0 ? vscode.ViewColumn.One : vscode.ViewColumn.Two);
     }
   }
 
   /** Shows one reviewer's place (their span, or the disagreement's extent when they have none). */
-  async open(article: vscode.Uri, unit: Disagreement, version: Version, column = vscode.ViewColumn.One, preserveFocus = false): Promise<vscode.TextEditor> {
+  async open(article: vscode.Uri, unit: Disagreement, version: Version, column = vscode.ViewColumn.One, preserveFocus = true): Promise<vscode.TextEditor> {
     const document = await vscode.workspace.openTextDocument(article);
     const at = version.span ?? unit;
     const range = new vscode.Range(document.positionAt(at.start), document.positionAt(at.end));
@@ -65,7 +65,8 @@ export class PlaceOpener implements vscode.Disposable {
     return editor;
   }
 
-  private clear(): void {
+  /** Takes the reviewers' labels off the places shown. */
+  clear(): void {
     for (const editor of this.decorated) editor.setDecorations(this.label, []);
     this.decorated = [];
   }

@@ -127,11 +127,11 @@ function figure(name: string, value: number | null): string {
 /** Four horizontal bars on [0, 1] (a negative value shows as an empty bar, its number beside it). */
 function labelChart(label: string, l: AgreementReport['perLabel'][string]): string {
   const width = 120;
-  const row = 11;
+  const row = 13;
   const bars = METRICS.map((m, i) => {
     const v = m.value(l);
     const w = v === null ? 0 : Math.max(0, Math.min(1, v)) * width;
-    return `<rect class="track" x="0" y="${i * row}" width="${width}" height="${row - 3}"/><rect class="bar-${m.key}" x="0" y="${i * row}" width="${w.toFixed(1)}" height="${row - 3}"/><text x="${width + 4}" y="${i * row + row - 4}">${num(v)}</text>`;
+    return `<rect class="track" x="0" y="${i * row + 2}" width="${width}" height="${row - 4}"/><rect class="bar-${m.key}" x="0" y="${i * row + 2}" width="${w.toFixed(1)}" height="${row - 4}"/><text x="${width + 4}" y="${i * row + row - 3}">${num(v)}</text>`;
   }).join('');
   const text = METRICS.map(m => `${m.name} ${num(m.value(l))}`).join(', ');
   return `<svg width="${width + 40}" height="${METRICS.length * row}" role="img" aria-label="${escapeHtml(`${label}: ${text}`)}">${bars}</svg>`;
