@@ -90,7 +90,7 @@ async function child() {
   const core = await import(coreBundle).then(m => m.default ?? m);
   const files = readdirSync(corpusDir).filter(f => f.endsWith('.txt')).sort();
   const read = measure(() => files.map(f => ({ path: f, text: readFileSync(join(corpusDir, f), 'utf8'), sidecar: readFileSync(join(corpusDir, `${f}.annotations.yaml`), 'utf8') })));
-  const parse = measure(() => read.value.map(f => ({ file: f.path, path: f.path, text: f.text, annotations: core.parseSidecar(f.sidecar).annotations })));
+  const parse = measure(() => read.value.map(f => ({ file: f.path, path: f.path, text: f.text, annotations: core.loadSidecar(f.sidecar).annotations })));
   const annotations = parse.value.reduce((n, a) => n + a.annotations.length, 0);
   const place = measure(() => core.collectByAuthor(parse.value));
   const report = measure(() => core.computeAgreement(place.value.documents, place.value.reviewers));
@@ -98,7 +98,8 @@ async function child() {
   const r = report.value;
   console.log(JSON.stringify({
     documents: files.length, annotations, reviewers: r.reviewers, pair: r.pairs[0], overall: r.overall,
-    readMs: read.ms, parseMs: parse.ms, placeMs: place.ms, reportMs: report.ms, reportCpuMs: report.cpuMs, disagreementsMs: listed.ms, disagreements: listed.value,
+    readMs: read.ms, parseMs: parse.ms, parseCpuMs: parse.cpuMs, placeMs: place.ms, placeCpuMs: place.cpuMs, reportMs: report.ms, reportCpuMs: report.cpuMs,
+    disagreementsMs: listed.ms, disagreementsCpuMs: listed.cpuMs, disagreements: listed.value,
     maxRssMB: process.resourceUsage().maxRSS / 1024,
   }));
 }
@@ -141,8 +142,10 @@ if (role === 'core') {
   const c = cores[0];
   const pick = key => median(cores.map(x => x[key]));
   const f = ms => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
-  console.log(`  core, in process (median of ${runs}): read ${f(pick('readMs'))}, parse the sidecars ${f(pick('parseMs'))}, place the spans ${f(pick('placeMs'))}, ` +
-    `report ${f(pick('reportMs'))} (${f(pick('reportCpuMs'))} CPU), list the ${c.disagreements} disagreements ${f(pick('disagreementsMs'))}; peak RSS ${Math.max(...cores.map(x => x.maxRssMB)).toFixed(0)} MB`);
+  const phase = (name, key) => `${name} ${f(pick(`${key}Ms`))} (${f(pick(`${key}CpuMs`))} CPU)`;
+  console.log(`  core, in process (median of ${runs}, wall and CPU time): read the files ${f(pick('readMs'))}, ${phase('parse the sidecars', 'parse')}, ` +
+    `${phase('place the spans', 'place')}, ${phase('compute the report', 'report')}, ${phase(`list the ${c.disagreements} disagreements`, 'disagreements')}; ` +
+    `peak RSS ${Math.max(...cores.map(x => x.maxRssMB)).toFixed(0)} MB`);
   console.log(`    ${c.annotations} annotations; span F1 exact ${c.pair.spanF1.exact.toFixed(3)}, overlap ${c.pair.spanF1.overlap.toFixed(3)}, kappa ${c.pair.kappa.toFixed(3)}, ` +
     `Fleiss ${c.overall.fleissKappa.toFixed(3)}, alpha ${c.overall.alpha.toFixed(3)}, alpha_u ${c.overall.alphaU.toFixed(3)}`);
   const rss = ['--import', pathToFileURL(resolve('scripts/printMaxRss.mjs')).href, 'dist/cli.js', 'agreement', '--format', 'json'];

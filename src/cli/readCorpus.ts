@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import {
-  DEFAULT_REGISTRY_PATH, decodeArticle, isArticlePath, parseRegistry, parseSidecar, sidecarPathFor,
+  DEFAULT_REGISTRY_PATH, decodeArticle, isArticlePath, loadSidecar, parseRegistry, sidecarPathFor,
   type Annotation, type Registry, type SourceDocument,
 } from '../core';
 
@@ -65,7 +65,7 @@ async function readSidecar(article: string, problems: CorpusProblem[]): Promise<
   } catch {
     return undefined;
   }
-  const parsed = parseSidecar(text);
+  const parsed = loadSidecar(text);
   for (const p of parsed.problems.filter(p => p.severity === 'error')) problems.push({ path, message: `line ${p.line + 1}: ${p.message}` });
   return parsed;
 }

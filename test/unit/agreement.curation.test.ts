@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import {
-  applyCuration, computeAgreement, curate, curationOf, disagreementsOf, parseSidecar, reviewsByAuthor, reviewsOfSides,
+  afterCuration, applyCuration, computeAgreement, curate, curationOf, disagreementsOf, parseSidecar, reviewsByAuthor, reviewsOfSides,
   sequentialIdGenerator, serializeSidecar, targetFor, type AgreementReport, type Annotation, type AnnotationStatus, type CurationChoice,
 } from '../../src/core';
 
@@ -64,8 +64,10 @@ describe('agreement: whose annotations and curation', () => {
   });
 
   it('take one side: the curated annotation is confirmed, names its curator, keeps the originals and their threads; agreement before curation is unchanged', () => {
-    const before = computeAgreement([reviewsByAuthor('a.txt', TEXT, sidecar()).document], ['Hana', 'Martin']);
-    const after = curateAt(sidecar(), 'Lee', { decision: 'take', reviewer: 'Hana' });
+    const annotations = sidecar();
+    const original = reviewsByAuthor('a.txt', TEXT, annotations).document;
+    const before = computeAgreement([original], ['Hana', 'Martin']);
+    const after = curateAt(annotations, 'Lee', { decision: 'take', reviewer: 'Hana' });
     const curated = after.filter(a => curationOf(a));
     assert.equal(curated.length, 1);
     const [c] = curated;
@@ -82,6 +84,10 @@ describe('agreement: whose annotations and curation', () => {
     assert.deepEqual(computeAgreement([doc], ['Hana', 'Martin']).overall.disagreements, { ...before.overall.disagreements, open: 2, settled: 1, byKind: { ...before.overall.disagreements.byKind, span: 0 } });
     const settled = disagreementsOf(doc).filter(d => d.settled).map(d => TEXT.slice(d.start, d.end));
     assert.deepEqual(settled, ['Lee Jae Myung']);
+    // What the extension does after a curation: count the document's disagreements again, nothing else.
+    assert.deepEqual(afterCuration(before, original, doc), computeAgreement([doc], ['Hana', 'Martin']));
+    const added = reviewsByAuthor('a.txt', TEXT, [...after, annotation('Hana', 'Monday', 'date')]).document;
+    assert.equal(afterCuration(before, original, added), undefined, 'a new annotation changes the figures');
   });
 
   it('both, neither, edit; curating again replaces the earlier curation', () => {

@@ -3,7 +3,7 @@
  * workspace's sidecars, or the workspace against another place read through a `SidecarSource`.
  */
 import type { Annotation } from '../annotations/model';
-import { parseSidecar } from '../annotations/sidecar';
+import { loadSidecar } from '../annotations/quickRead';
 import type { ReviewedDocument } from './model';
 import { reviewersOf } from './report';
 import { reviewsByAuthor, reviewsOfSides, type SidecarSource } from './sources';
@@ -61,7 +61,7 @@ export async function collectAgainst(
       const text = texts.get(article.file);
       let theirs: readonly Annotation[] | undefined;
       if (text !== undefined) {
-        const parsed = parseSidecar(text);
+        const parsed = loadSidecar(text);
         for (const p of parsed.problems.filter(p => p.severity === 'error')) {
           problems.push({ path: `${other.name}:${article.path}`, message: `line ${p.line + 1}: ${p.message}`, severity: 'error' });
         }

@@ -6,7 +6,7 @@
  */
 import { originalKey } from './curationRecord';
 import { isCounted, type ReviewedDocument, type ReviewSpan } from './model';
-import { matchReviewers, unitsOf } from './units';
+import { matchReviewers, unitsOf, type Matching } from './units';
 
 /**
  * - `missing`: a reviewer who took part has no span there (and someone did not reject it);
@@ -31,22 +31,29 @@ export interface Disagreement {
   settled: boolean;
 }
 
-/** The disagreements of one document, in position order. */
-export function disagreementsOf(doc: ReviewedDocument): Disagreement[] {
-  return compareUnits(doc).filter(d => d.kinds.length > 0);
+/**
+ * The disagreements of one document, in position order. `matching`: the document's spans already
+ * matched among its reviewers (`matchReviewers(doc.spans, doc.reviewers)`), if at hand.
+ */
+export function disagreementsOf(doc: ReviewedDocument, matching?: Matching): Disagreement[] {
+  return compareUnits(doc, matching).filter(d => d.kinds.length > 0);
 }
 
 /** Every unit of a document with how its reviewers differ (no kinds: they agree), in position order. */
-export function compareUnits(doc: ReviewedDocument): Disagreement[] {
+export function compareUnits(doc: ReviewedDocument, matching?: Matching): Disagreement[] {
   const out: Disagreement[] = [];
   if (doc.reviewers.length < 2) return out;
-  for (const spans of unitsOf(matchReviewers(doc.spans, doc.reviewers))) {
+  for (const spans of unitsOf(matching ?? matchReviewers(doc.spans, doc.reviewers))) {
     const kinds = kindsOf(spans, doc.reviewers);
     const present = new Set(spans.map(s => s.reviewer));
+    let start = Infinity;
+    let end = -Infinity;
+    for (const s of spans) {
+      if (s.start < start) start = s.start;
+      if (s.end > end) end = s.end;
+    }
     out.push({
-      path: doc.path,
-      start: Math.min(...spans.map(s => s.start)),
-      end: Math.max(...spans.map(s => s.end)),
+      path: doc.path, start, end,
       kinds,
       spans,
       absent: doc.reviewers.filter(r => !present.has(r)),

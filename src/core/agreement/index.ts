@@ -13,7 +13,7 @@ export { reviewsByAuthor, reviewsOfSides, beforeCuration, NO_AUTHOR, type Side, 
 export { disagreementsOf, compareUnits, DISAGREEMENT_KINDS, type Disagreement, type DisagreementKind } from './disagreements';
 export { curate, applyCuration, type CurationChoice, type CurationContext, type CurationResult } from './curation';
 export {
-  AgreementTally, computeAgreement, reviewersOf,
+  AgreementTally, afterCuration, computeAgreement, reviewersOf,
   type AgreementReport, type PairAgreement, type LabelAgreement, type DocumentAgreement, type SpanF1,
 } from './report';
 export { agreementCsv, AGREEMENT_CSV_COLUMNS } from './reportCsv';

@@ -27,16 +27,26 @@ export function matchSpans(a: readonly MatchableSpan[], b: readonly MatchableSpa
   const usedA = new Uint8Array(a.length);
   const usedB = new Uint8Array(b.length);
 
-  const atA = new Map<string, number[]>();
-  a.forEach((s, i) => push(atA, `${s.start}:${s.end}`, i));
-  const atB = new Map<string, number[]>();
-  b.forEach((s, i) => push(atB, `${s.start}:${s.end}`, i));
+  // A position as one number, start * 2^26 + end, exact while offsets are below 2^26 (texts of
+  // 64 Mi code units); past that, as a string.
+  const small = [...a, ...b].every(s => s.end < 67_108_864);
+  const at = (s: MatchableSpan): number | string => (small ? s.start * 67_108_864 + s.end : `${s.start}:${s.end}`);
+  const atA = new Map<number | string, number[]>();
+  a.forEach((s, i) => push(atA, at(s), i));
+  const atB = new Map<number | string, number[]>();
+  b.forEach((s, i) => push(atB, at(s), i));
   // Per position, identical versions first (label, entity, status), then the same label, then the
   // rest, each stage pairing in a fixed order of its own key.
   const stages: ((s: MatchableSpan) => string)[] = [s => `${s.label}\u0000${s.entity ?? ''}\u0000${s.status ?? ''}`, s => s.label, () => ''];
   for (const [key, listA] of atA) {
     const listB = atB.get(key);
     if (!listB) continue;
+    if (listA.length === 1 && listB.length === 1) {
+      // The usual case: one span of each at this position.
+      usedA[listA[0]] = usedB[listB[0]] = 1;
+      pairs.push({ a: listA[0], b: listB[0], exact: true });
+      continue;
+    }
     for (const stage of stages) {
       const groupsB = new Map<string, number[]>();
       for (const j of sortedBy(listB, b, stage)) if (!usedB[j]) push(groupsB, stage(b[j]), j);
@@ -52,7 +62,7 @@ export function matchSpans(a: readonly MatchableSpan[], b: readonly MatchableSpa
 
   const openA = a.map((_, i) => i).filter(i => !usedA[i]).sort((x, y) => a[x].start - a[y].start);
   const openB = b.map((_, j) => j).filter(j => !usedB[j]).sort((x, y) => b[x].start - b[y].start);
-  const candidates: { a: number; b: number; overlap: number; union: number; sameLabel: boolean; sameRest: boolean; key: string }[] = [];
+  const candidates: { a: number; b: number; overlap: number; union: number; sameLabel: boolean; sameRest: boolean }[] = [];
   // openA and openB are sorted by start: once every span of openB[..first] ends before an a span
   // starts, none of them overlaps a later one either.
   const reach = new Float64Array(openB.length);
@@ -71,12 +81,11 @@ export function matchSpans(a: readonly MatchableSpan[], b: readonly MatchableSpa
         union: Math.max(s.end, t.end) - Math.min(s.start, t.start),
         sameLabel: s.label === t.label,
         sameRest: (s.entity ?? '') === (t.entity ?? '') && s.status === t.status,
-        key: pairKey(s, t),
       });
     }
   }
   candidates.sort((x, y) => y.overlap - x.overlap || x.union - y.union || Number(y.sameLabel) - Number(x.sameLabel) ||
-    Number(y.sameRest) - Number(x.sameRest) || compareText(x.key, y.key));
+    Number(y.sameRest) - Number(x.sameRest) || compareText(pairKey(a[x.a], b[x.b]), pairKey(a[y.a], b[y.b])));
   for (const c of candidates) {
     if (usedA[c.a] || usedB[c.b]) continue;
     usedA[c.a] = usedB[c.b] = 1;

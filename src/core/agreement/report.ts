@@ -183,7 +183,9 @@ export class AgreementTally {
 
     let open = 0;
     let settled = 0;
-    for (const d of disagreementsOf({ ...doc, reviewers: present })) {
+    // Disagreements count rejected spans too; without any, the matching above serves.
+    const all = spans.length === doc.spans.length ? matching : undefined;
+    for (const d of disagreementsOf({ ...doc, reviewers: present }, all)) {
       if (d.settled) { settled++; continue; }
       open++;
       for (const k of d.kinds) this.open[k]++;
@@ -264,4 +266,50 @@ export function reviewersOf(documents: Iterable<ReviewedDocument>): string[] {
 
 function f1(matched: number, spans: number): number | null {
   return spans === 0 ? null : (2 * matched) / spans;
+}
+
+/**
+ * The report after `after` replaced `before` (the same document), when only curation changed it:
+ * the reviewers' spans are the same (agreement before curation does not move), so only the
+ * document's open and settled disagreements are counted again. Undefined when the spans differ
+ * (the report must be computed again).
+ */
+export function afterCuration(report: AgreementReport, before: ReviewedDocument, after: ReviewedDocument): AgreementReport | undefined {
+  if (reviewsKey(before) !== reviewsKey(after)) return undefined;
+  const entry = report.perDocument.find(d => d.path === after.path);
+  if (!entry) return undefined;
+  const present = entry.reviewers;
+  const count = (doc: ReviewedDocument) => {
+    const byKind = Object.fromEntries(DISAGREEMENT_KINDS.map(k => [k, 0])) as Record<DisagreementKind, number>;
+    let open = 0;
+    let settled = 0;
+    for (const d of disagreementsOf({ ...doc, reviewers: present })) {
+      if (d.settled) settled++;
+      else {
+        open++;
+        for (const k of d.kinds) byKind[k]++;
+      }
+    }
+    return { open, settled, byKind };
+  };
+  const was = count(before);
+  const now = count(after);
+  const o = report.overall.disagreements;
+  return {
+    ...report,
+    overall: {
+      ...report.overall,
+      disagreements: {
+        open: o.open - was.open + now.open,
+        settled: o.settled - was.settled + now.settled,
+        byKind: Object.fromEntries(DISAGREEMENT_KINDS.map(k => [k, o.byKind[k] - was.byKind[k] + now.byKind[k]])) as Record<DisagreementKind, number>,
+      },
+    },
+    perDocument: report.perDocument.map(d => (d === entry ? { ...d, disagreements: now.open, settled: now.settled } : d)),
+  };
+}
+
+/** What the figures depend on: every reviewer's spans (not where the annotations are kept). */
+function reviewsKey(doc: ReviewedDocument): string {
+  return JSON.stringify([doc.reviewers, doc.spans.map(s => [s.reviewer, s.id, s.start, s.end, s.label, s.entity ?? null, s.status])]);
 }

@@ -59,7 +59,14 @@ export function unitsOf(matching: Matching): ReviewSpan[][] {
     if (group) group.push(span);
     else groups.set(root, [span]);
   }));
-  const start = (unit: ReviewSpan[]) => Math.min(...unit.map(s => s.start));
-  const end = (unit: ReviewSpan[]) => Math.max(...unit.map(s => s.end));
-  return [...groups.values()].sort((x, y) => start(x) - start(y) || end(x) - end(y));
+  const units = [...groups.values()].map(spans => {
+    let start = Infinity;
+    let end = -Infinity;
+    for (const s of spans) {
+      if (s.start < start) start = s.start;
+      if (s.end > end) end = s.end;
+    }
+    return { spans, start, end };
+  });
+  return units.sort((x, y) => x.start - y.start || x.end - y.end).map(u => u.spans);
 }

@@ -6,6 +6,7 @@ export {
   type PathCheckOptions,
 } from './paths';
 export { parseSidecar, serializeSidecar, compareAnnotations, SidecarWriteError, type SerializeMeta } from './sidecar';
+export { loadSidecar } from './quickRead';
 export {
   mergeSidecars, reconcileSidecar,
   type SidecarState, type MergeConflict, type MergeOptions, type MergeResult, type ReconcileResult,

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import {
-  AgreementTally, articlePathFor, collectAgainst, collectByAuthor, decodeArticle, disagreementsOf, isArticlePath, parseSidecar,
+  AgreementTally, afterCuration, articlePathFor, collectAgainst, collectByAuthor, decodeArticle, disagreementsOf, isArticlePath, loadSidecar,
   reviewersOf, SIDECAR_SUFFIX, sidecarPathFor, WORKSPACE_REVIEWER,
   type AgreementReport, type ArticleInput, type CollectedReviews, type Disagreement, type ReviewedDocument, type SidecarSource,
 } from '../../core';
@@ -91,6 +91,16 @@ export class AgreementService implements vscode.Disposable {
     const collected = input ? await collectBatch(comparison, [input]) : undefined;
     if (this.comparison !== comparison) return;
     const doc = collected?.documents[0];
+    const before = comparison.documents.get(path);
+    const settledOnly = before && doc && afterCuration(comparison.report, before, doc);
+    if (settledOnly) {
+      // A curation: the figures stand, only this document's disagreements moved.
+      comparison.documents.set(path, doc);
+      comparison.report = settledOnly;
+      this.disagreementCache.delete(path);
+      this.changed.fire();
+      return;
+    }
     if (doc) {
       comparison.documents.set(path, doc);
       comparison.uris.set(path, article);
@@ -197,7 +207,7 @@ export class AgreementService implements vscode.Disposable {
     const sidecar = await readTextIfExists(article.with({ path: sidecarPathFor(article.path) }));
     return {
       file: article.fsPath, path: vscode.workspace.asRelativePath(article, false), text,
-      annotations: sidecar === undefined ? undefined : parseSidecar(sidecar).annotations,
+      annotations: sidecar === undefined ? undefined : loadSidecar(sidecar).annotations,
     };
   }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CorpusIndex, articlePathFor, decodeArticle, isArticlePath, limitWarning, parseSidecar, type SourceDocument, type AnalyzedDocument, type Annotation, type CorpusStats, type Mention, type Registry, type RegistryEntity } from '../../core';
+import { CorpusIndex, articlePathFor, decodeArticle, isArticlePath, limitWarning, loadSidecar, type SourceDocument, type AnalyzedDocument, type Annotation, type CorpusStats, type Mention, type Registry, type RegistryEntity } from '../../core';
 import { articleGlobs, isArticle } from '../shared/articles';
 import type { RegistryFile } from '../entities/registryFile';
 
@@ -254,7 +254,7 @@ export class CorpusService implements vscode.Disposable {
     for (const uri of await vscode.workspace.findFiles('**/*.annotations.yaml')) {
       const article = articlePathFor(uri.path);
       if (!article) continue;
-      const { dct, annotations } = parseSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+      const { dct, annotations } = loadSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
       this.sidecars.set(uri.with({ path: article }).toString(), { dct, annotations });
     }
   }
