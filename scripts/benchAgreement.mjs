@@ -7,7 +7,7 @@
 // peak memory is its own): the core in process (parse the sidecars, place the spans, compute the
 // report, list every disagreement), and `marginalia agreement` end to end, by author and with
 // another folder of sidecars. Times are medians of `runs`; memory is peak RSS.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -131,7 +131,7 @@ if (role === 'core') {
     await t.value;
     console.log(`generated ${docs} articles with ${perDoc} annotations per reviewer each in ${corpusDir}`);
   }
-  if (!existsSync('dist/cli.js')) throw new Error('dist/cli.js is missing: npm run build first');
+  if (!existsSync('dist/cli.js')) execFileSync(process.execPath, ['esbuild.mjs'], { stdio: 'inherit' });
   console.log(`agreement of two reviewers, ${docs} articles, ${docs * perDoc} annotations per reviewer (${cpus().length} CPUs, load ${loadavg()[0].toFixed(1)}):`);
   const cores = [];
   for (let i = 0; i < runs; i++) {
