@@ -1,4 +1,4 @@
-import type { AgreementReport, SpanF1 } from '../core';
+import { printable, type AgreementReport, type SpanF1 } from '../core';
 
 /** The agreement report for terminals. */
 export function agreementTable(report: AgreementReport): string {
@@ -6,7 +6,7 @@ export function agreementTable(report: AgreementReport): string {
   const f1 = (s: SpanF1) => [num(s.exact), num(s.overlap)];
   const o = report.overall;
   const lines = [
-    `${report.reviewers.length} reviewers (${report.reviewers.join(', ')}) compared on ${report.documents} document${report.documents === 1 ? '' : 's'}`,
+    `${report.reviewers.length} reviewers (${report.reviewers.map(printable).join(', ')}) compared on ${report.documents} document${report.documents === 1 ? '' : 's'}`,
     '',
     table(['reviewer a', 'reviewer b', 'documents', 'spans a', 'spans b', 'F1 exact', 'F1 overlap', 'kappa', 'n'],
       report.pairs.map(p => [p.a, p.b, String(p.documents), String(p.spans.a), String(p.spans.b), ...f1(p.spanF1), num(p.kappa), String(p.n)])),
@@ -21,8 +21,9 @@ export function agreementTable(report: AgreementReport): string {
   return lines.join('\n') + '\n';
 }
 
-/** Columns padded to their widest cell; numbers right-aligned. */
-function table(header: string[], rows: string[][]): string {
+/** Columns padded to their widest cell; numbers right-aligned; text from sidecars made printable. */
+function table(header: string[], cells: string[][]): string {
+  const rows = cells.map(r => r.map(printable));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => r[i].length)));
   const numeric = header.map((_, i) => rows.length > 0 && rows.every(r => /^-?[\d.]+$|^-$/.test(r[i])));
   const line = (cells: string[]) => cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();

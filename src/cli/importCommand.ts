@@ -1,63 +1,29 @@
-import { readFile } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
-import { bratFileNames, importBrat, importW3c, serializeSidecar, sidecarPathFor, type ImportDocument, type ImportResult } from '../core';
-import { readCorpus, type CorpusProblem } from './readCorpus';
-import { writeFileAtomically } from './writeFiles';
+import { parseArgs } from 'node:util';
+import { importIntoWorkspace, isAbsolutePath, shownPath, Workspace } from '../core';
+import { toCorePath } from '../node/nodeFileSystem';
+import { reportAll, say, UsageError, type Cli } from './host';
 
-export type ImportFormat = 'brat' | 'w3c';
-
-export interface ImportSummary {
-  sidecars: number;
-  added: number;
-  updated: number;
-  problems: CorpusProblem[];
-}
+export const IMPORT_USAGE = `marginalia import --format brat|w3c -i SOURCE FOLDER
+    SOURCE: a BRAT folder (.txt/.ann) or a W3C .jsonld file; FOLDER: the articles, whose sidecars receive the annotations.`;
 
 /**
- * Imports BRAT standoff (a folder of .txt/.ann) or a W3C Web Annotation export into the sidecars
- * of the articles under `root`, merging with what they hold. Sidecars with errors are left alone.
+ * `marginalia import` (docs/contracts.md): an earlier export merged into the sidecars of the
+ * articles under FOLDER, each saved under the write policy; a sidecar that cannot be read or has
+ * errors is named and left as it is.
  */
-export async function importAnnotations(format: ImportFormat, source: string, root: string): Promise<ImportSummary> {
-  const corpus = await readCorpus([root]);
-  const problems = [...corpus.problems];
-  const documents: (ImportDocument & { file: string })[] = corpus.documents.map(doc => ({
-    file: doc.path,
-    path: relative(resolve(root), resolve(doc.path)).split(sep).join('/'),
-    text: doc.text,
-    annotations: doc.annotations,
+export async function runImport(cli: Cli, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string' }, input: { type: 'string', short: 'i' } } });
+  if (values.format !== 'brat' && values.format !== 'w3c') throw new UsageError('--format must be brat or w3c');
+  if (!values.input) throw new UsageError('import needs -i SOURCE');
+  if (positionals.length !== 1) throw new UsageError('import needs one FOLDER of articles');
+  const [folder] = positionals;
+  const source = toCorePath(values.input);
+  const summary = await importIntoWorkspace(new Workspace(cli.fs, toCorePath(folder)), values.format, { fs: cli.fs, path: source });
+  const problems = summary.problems.map(p => ({
+    path: p.path === source ? values.input! : isAbsolutePath(p.path) ? p.path : shownPath(folder, p.path),
+    message: p.message,
   }));
-  const results: ImportResult[] = [];
-  if (format === 'w3c') {
-    results.push(importW3c(await readFile(source, 'utf8'), documents));
-  } else {
-    for (const doc of documents) {
-      const names = bratFileNames(doc.path);
-      const ann = await readFile(join(source, ...names.ann.split('/')), 'utf8').catch(() => undefined);
-      if (ann === undefined) continue;
-      const txt = await readFile(join(source, ...names.txt.split('/')), 'utf8').catch(() => doc.text);
-      results.push(importBrat(doc, txt, ann));
-    }
-  }
-  const summary: ImportSummary = { sidecars: 0, added: 0, updated: 0, problems };
-  for (const result of results) {
-    for (const p of result.problems) problems.push({ path: p.path, message: p.message });
-    for (const imported of result.documents) {
-      if (imported.added.length === 0 && imported.updated.length === 0) continue;
-      const doc = documents.find(d => d.path === imported.path)!;
-      const sidecar = sidecarPathFor(doc.file);
-      const original = await readFile(sidecar, 'utf8').catch(() => undefined);
-      let content: string;
-      try {
-        content = serializeSidecar(original, imported.annotations);
-      } catch (e) {
-        problems.push({ path: sidecar, message: `not changed: ${(e as Error).message}` });
-        continue;
-      }
-      await writeFileAtomically(sidecar, content);
-      summary.sidecars++;
-      summary.added += imported.added.length;
-      summary.updated += imported.updated.length;
-    }
-  }
-  return summary;
+  const status = reportAll(cli, problems);
+  say(cli, `${summary.added} annotations added, ${summary.updated} updated, in ${summary.sidecars} sidecars`);
+  return status;
 }

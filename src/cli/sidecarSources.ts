@@ -1,33 +1,23 @@
-import { access, readFile, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
-import { sidecarPathFor, type SidecarSource } from '../core';
+import { joinPath, MAX_SIDECAR_BYTES, readProblem, readTextFile, relativeTo, sidecarPathFor, type SidecarSource } from '../core';
+import type { Cli } from './host';
 
 /**
  * The sidecars of another folder laid out like `root`: the sidecar of `root/a/b.txt` there is
- * `folder/a/b.txt.annotations.yaml`.
+ * `folder/a/b.txt.annotations.yaml`. One that cannot be read goes to `problems` (shown as `name:path`).
  */
-export function folderSidecars(folder: string, root: string, name = folder): SidecarSource {
+export function folderSidecars(cli: Cli, folder: string, root: string, name: string, problems: { path: string; message: string }[]): SidecarSource {
   return {
     name,
     async read(articles) {
       const out = new Map<string, string>();
       for (const article of articles) {
-        const rel = relative(resolve(root), resolve(article));
-        const text = await readFile(sidecarPathFor(join(folder, rel)), 'utf8').catch(() => undefined);
-        if (text !== undefined) out.set(article, text);
+        const rel = relativeTo(root, article, cli.fs.caseInsensitive);
+        if (rel === undefined) continue;
+        const read = await readTextFile(cli.fs, sidecarPathFor(joinPath(folder, rel)), MAX_SIDECAR_BYTES);
+        if (read.status === 'ok') out.set(article, read.text.replace(/^\uFEFF/, ''));
+        else if (read.status !== 'missing') problems.push({ path: `${name}:${rel}`, message: readProblem(read) });
       }
       return out;
     },
   };
-}
-
-/** True when `path` exists. */
-export function exists(path: string): Promise<boolean> {
-  return access(path).then(() => true, () => false);
-}
-
-/** The folder `git` runs in for an input: the input itself when it is a folder, else its folder. */
-export async function folderOf(path: string): Promise<string> {
-  const full = resolve(path);
-  return (await stat(full).then(s => s.isDirectory(), () => false)) ? full : dirname(full);
 }

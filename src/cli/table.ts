@@ -1,6 +1,6 @@
-import type { Analysis } from '../core';
+import { printable, type Analysis } from '../core';
 
-/** A human-readable summary of an analysis, for terminals. */
+/** A human-readable summary of an analysis, for terminals (control characters of the texts shown as escapes). */
 export function formatTable(analysis: Analysis): string {
   const lines: string[] = [];
   for (const doc of analysis.documents) {
@@ -16,5 +16,5 @@ export function formatTable(analysis: Analysis): string {
       lines.push(`  ${e.id.padEnd(32)} ${e.kind.padEnd(12)} ${String(e.mentions).padStart(4)} mentions in ${e.documents} documents  [${e.aliases.join(' | ')}]`);
     }
   }
-  return lines.join('\n') + '\n';
+  return lines.map(printable).join('\n') + '\n';
 }

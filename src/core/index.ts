@@ -3,7 +3,7 @@ export { analyze, publicationDate, type AnalyzeOptions } from './analyze';
 export { documentOwnDate } from './publicationDate';
 export { decodeArticle, type DecodedArticle } from './decode';
 export { limitWarning } from './limits';
-export { isArticlePath, DEFAULT_INCLUDE, DEFAULT_EXCLUDE } from './articleFiles';
+export { isArticlePath, articleMatcher, DEFAULT_INCLUDE, DEFAULT_EXCLUDE, type ArticleMatcher } from './articleFiles';
 export { CorpusIndex, type MentionRef, type CorpusStats } from './corpus/corpusIndex';
 export { entityCard, dateCard, contextLine, type EntityCard, type DateCard, type CardDocument } from './corpus/cards';
 export {
@@ -17,11 +17,13 @@ export { lineStarts, positionAt, type TextPosition } from './textPositions';
 export { escapeMarkdown } from './markdown';
 export * from './annotations';
 export {
-  exportAnnotations, exportAnnotationsSync, importBrat, importW3c, bratFileNames, readBrat, readW3c, readConll, conllSpans, mergeImported,
+  exportAnnotations, exportAnnotationsSync, importBrat, importW3c, bratFileNames, readBrat, readW3c, mergeImported,
   CancelledError, EXPORT_FORMATS, OffsetMap,
   type ExportFormat, type ExportDocument, type ExportOptions, type ExportResult, type ExportedFile, type ExportProblem,
   type ImportDocument, type ImportResult, type ImportedDocument, type ImportedAnnotation, type MergeImportOptions,
   type BratImportOptions, type W3cImportOptions, type ProgressCallback,
 } from './export';
 export { applyRegistry } from './corpus/applyRegistry';
+export { printable, printableJson } from './terminalText';
+export * from './workspace';
 export * from './agreement';

@@ -1,81 +1,92 @@
 import * as vscode from 'vscode';
-import { DEFAULT_REGISTRY_PATH } from '../core';
-import { registerAnnotationCommands } from './annotations/annotationCommands';
+import { AgreementService } from './agreement/agreementService';
+import { curationCommands } from './agreement/curationCommands';
+import { disagreementCommands } from './agreement/disagreementCommands';
+import { DisagreementTree } from './agreement/disagreementTree';
+import { ReportPanel, reportCommands } from './agreement/reportPanel';
+import { annotateCommands } from './annotations/annotateCommands';
 import { registerAnnotationDecorations } from './annotations/annotationDecorations';
 import { AnnotationStore } from './annotations/annotationStore';
-import { registerAnnotationTree } from './annotations/annotationTree';
-import { AgreementService } from './agreement/agreementService';
-import { registerCuration } from './agreement/curationCommands';
-import { registerDisagreementCommands } from './agreement/disagreementCommands';
-import { DisagreementTree } from './agreement/disagreementTree';
-import { registerAgreementReport } from './agreement/reportPanel';
-import { registerComments } from './annotations/comments';
-import { registerCrossReference } from './entities/crossReference';
+import { AnnotationTree, annotationTreeCommands } from './annotations/annotationTree';
+import { commentCommands } from './annotations/comments/commentCommands';
+import { CommentThreads } from './annotations/comments/commentThreads';
+import { registerCorpusFeed } from './annotations/corpusFeed';
+import { navigationCommands } from './annotations/navigationCommands';
+import { reviewCommands } from './annotations/reviewCommands';
+import { registerSidecarChecks } from './annotations/sidecarChecks';
+import { corpusCommands } from './corpus/corpusCommands';
+import { CorpusService } from './corpus/corpusService';
+import { registerStatusBar } from './corpus/statusBar';
+import { crossReferenceCommands } from './entities/crossReference';
 import { registerDecorations } from './entities/decorations';
 import { registerDefinition } from './entities/definition';
-import { CorpusService } from './corpus/corpusService';
-import { registerEntityCommands } from './entities/entityCommands';
+import { entityCommands } from './entities/entityCommands';
 import { registerEntityTree } from './entities/entityTree';
-import { registerExportCommand } from './export/exportCommand';
 import { registerHover } from './entities/hover';
-import { registerImportCommand } from './export/importCommand';
 import { registerDocumentHighlights, registerReferences } from './entities/references';
 import { RegistryFile } from './entities/registryFile';
-import { registerPublicationDate } from './publicationDate/publicationDate';
 import { registerRename } from './entities/rename';
-import { registerSidecarChecks } from './annotations/sidecarChecks';
-import { registerStatusBar } from './corpus/statusBar';
 import { registerWorkspaceSymbols } from './entities/workspaceSymbols';
+import { exportCommands } from './export/exportCommand';
+import { importCommands } from './export/importCommand';
+import { publicationDateCommands, registerPublicationDate } from './publicationDate/publicationDate';
+import { ARTICLE_SELECTOR, registerArticleContext } from './shared/articles';
+import { registerCommands } from './shared/commands';
 
-/** Articles may be plain text, Markdown or `article` files; each feature checks the include setting. */
-const ARTICLES: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
-
-/** Composition root: every feature registers itself and returns its Disposable. */
+/** Composition root: every feature registers itself and returns its Disposable; every command is wired here. */
 export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('Marginalia');
-  const registry = new RegistryFile(registryUri());
+  const registry = new RegistryFile(output);
   const corpus = new CorpusService(registry, output, context.storageUri);
   const store = new AnnotationStore(output);
+  const threads = new CommentThreads(store);
+  const annotationTree = new AnnotationTree(store);
   const agreement = new AgreementService(output);
   const disagreements = new DisagreementTree(agreement);
+  const report = new ReportPanel(agreement, disagreements);
   context.subscriptions.push(
     output,
     registry,
     corpus,
-    registerDecorations(corpus),
-    registerHover(corpus, ARTICLES),
-    registerReferences(corpus, ARTICLES),
-    registerDocumentHighlights(corpus, ARTICLES),
-    registerDefinition(corpus, registry, ARTICLES),
-    registerRename(corpus, registry, ARTICLES),
-    registerWorkspaceSymbols(corpus),
-    registerCrossReference(corpus),
-    registerEntityCommands(corpus, registry),
-    registerEntityTree(corpus),
-    registerStatusBar(corpus),
     store,
-    registerAnnotationCommands(store, corpus),
-    registerAnnotationDecorations(store),
-    registerComments(store),
-    registerAnnotationTree(store),
-    registerSidecarChecks(),
-    registerExportCommand(corpus, store),
-    registerImportCommand(corpus, store),
-    registerPublicationDate(corpus, store),
+    threads,
+    annotationTree,
     agreement,
     disagreements,
-    registerAgreementReport(agreement, disagreements),
-    registerDisagreementCommands(disagreements),
-    registerCuration(agreement, disagreements, store),
+    report,
+    registerArticleContext(),
+    registerDecorations(corpus),
+    registerHover(corpus, ARTICLE_SELECTOR),
+    registerReferences(corpus, ARTICLE_SELECTOR),
+    registerDocumentHighlights(corpus, ARTICLE_SELECTOR),
+    registerDefinition(corpus, registry, ARTICLE_SELECTOR),
+    registerRename(corpus, registry, ARTICLE_SELECTOR),
+    registerWorkspaceSymbols(corpus),
+    registerEntityTree(corpus),
+    registerStatusBar(corpus),
+    registerPublicationDate(corpus),
+    registerCorpusFeed(store, corpus),
+    registerAnnotationDecorations(store),
+    registerSidecarChecks(),
+    registerCommands({
+      ...corpusCommands(corpus, registry),
+      ...entityCommands(corpus, registry),
+      ...crossReferenceCommands(corpus),
+      ...annotateCommands(store, corpus),
+      ...reviewCommands(store, corpus),
+      ...navigationCommands(store),
+      ...commentCommands(threads, store),
+      ...annotationTreeCommands(annotationTree, store),
+      ...exportCommands(corpus, store, registry, context.workspaceState),
+      ...importCommands(corpus, store, output),
+      ...publicationDateCommands(corpus, store),
+      ...reportCommands(agreement, report),
+      ...disagreementCommands(disagreements),
+      ...curationCommands(agreement, disagreements, store),
+    }),
   );
   // Indexing runs in the background: activation never waits for it.
   void registry.load().then(() => corpus.reindex());
 }
 
 export function deactivate(): void {}
-
-function registryUri(): vscode.Uri | undefined {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  const path = vscode.workspace.getConfiguration('marginalia', folder).get<string>('registryPath', DEFAULT_REGISTRY_PATH);
-  return folder ? vscode.Uri.joinPath(folder.uri, path) : undefined;
-}

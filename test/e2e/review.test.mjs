@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import {
   ACTIVE_EDITOR, activeTabTitle, cssColor, cursorStatus, decorationColorsAt, eventually, findText, hexColor, QUICK_INPUT,
@@ -27,6 +27,8 @@ const kindColor = kind => hexColor(manifest.contributes.colors.find(c => c.id ==
 
 let wb;
 let page;
+/** Set when a test fails: the workbench's temp folder is then kept (and named) for a look. */
+let failed = false;
 
 /** A test that saves FAILED-<shot>.png when it fails, so the failure can be seen. */
 function e2e(name, shot, fn) {
@@ -103,6 +105,7 @@ async function openThreadAt(text, expect, { ready = () => true } = {}) {
 
 describe('Marginalia in VS Code, as a reviewer uses it', () => {
   before(async () => {
+    failed = true; // until the workbench is ready
     wb = await startWorkbench();
     page = wb.page;
     // Marginalia activates on the sample sidecar and indexes the folder: its status bar item then
@@ -114,10 +117,13 @@ describe('Marginalia in VS Code, as a reviewer uses it', () => {
       const m = /(\d+) articles · (\d+) entities/.exec(await statusBarText(page, /articles · /));
       return m && Number(m[1]) === articles && Number(m[2]) > 0 && !/indexing articles/.test(await notificationsText(page));
     }, async () => `Marginalia did not index the ${articles} articles (status bar: "${await statusBarText(page, /articles · /)}")`, { timeout: 60_000 });
+    failed = false;
   }, { timeout: 120_000 });
 
+  afterEach(t => { if (t.passed === false) failed = true; }); // a timeout too
+
   after(async () => {
-    await wb?.close();
+    await wb?.close({ keep: failed });
   });
 
   e2e('a. an article opened with Quick Open shows its entities colored by kind', 'entities', async () => {

@@ -23,7 +23,8 @@ const verbose = process.env.MARGINALIA_E2E_VERBOSE === '1';
 /**
  * Starts code-server with Marginalia installed (the repo symlinked into its extensions folder, as
  * test/runner/demo.mjs does) on a temp copy of samples/, and opens the workbench in Chromium.
- * Returns {page, workspace, tmp, server, browser, close()}.
+ * Returns {page, workspace, tmp, server, browser, close({keep})}: close removes the temp folder
+ * unless `keep` (a test failed) or MARGINALIA_E2E_KEEP=1, and then says where it is.
  */
 export async function startWorkbench({ headed = process.env.MARGINALIA_E2E_HEADED === '1', settings = {}, browserArgs = [] } = {}) {
   if (!existsSync(join(repoRoot, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run `npm run build` first');
@@ -40,43 +41,45 @@ export async function startWorkbench({ headed = process.env.MARGINALIA_E2E_HEADE
   const extension = process.env.MARGINALIA_E2E_EXTENSION || repoRoot;
   symlinkSync(extension, join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`));
 
-  const server = await startServer({
-    folder: workspace,
-    userDataDir,
-    extensionsDir,
-    codeServer,
-    settings: {
-      ...QUIET_SETTINGS,
-      'workbench.colorTheme': 'Default Dark Modern',
-      'editor.wordWrap': 'on',
-      'editor.minimap.enabled': false,
-      'editor.hover.delay': 300,
-      'workbench.editor.enablePreviewFromQuickOpen': false,
-      'files.simpleDialog.enable': true,
-      'comments.openView': 'never',
-      'marginalia.author': 'E2E Reviewer',
-      ...settings,
-    },
-    onOutput: verbose ? text => process.stderr.write(text) : undefined,
-  });
+  let server;
   let browser;
   try {
+    server = await startServer({
+      folder: workspace,
+      userDataDir,
+      extensionsDir,
+      codeServer,
+      settings: {
+        ...QUIET_SETTINGS,
+        'workbench.colorTheme': 'Default Dark Modern',
+        'editor.wordWrap': 'on',
+        'editor.minimap.enabled': false,
+        'editor.hover.delay': 300,
+        'workbench.editor.enablePreviewFromQuickOpen': false,
+        'files.simpleDialog.enable': true,
+        'comments.openView': 'never',
+        'marginalia.author': 'E2E Reviewer',
+        ...settings,
+      },
+      onOutput: verbose ? text => process.stderr.write(text) : undefined,
+    });
     browser = await launchBrowser({ headless: !headed, args: browserArgs });
     const { page } = await openWorkbench({ browser, server, folder: workspace, viewport: VIEWPORT });
     if (verbose) page.on('console', msg => note(`[console.${msg.type()}] ${msg.text()}`));
     page.setDefaultTimeout(15_000);
     await page.waitForSelector('.part.editor', { timeout: 60_000 });
     await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 }).catch(() => {});
-    const close = async () => {
+    const close = async ({ keep = false } = {}) => {
       await closeBrowser(browser);
       await server.stop();
-      if (process.env.MARGINALIA_E2E_KEEP === '1') note(`kept ${tmp}`);
+      if (keep || process.env.MARGINALIA_E2E_KEEP === '1') note(`kept ${tmp} (workspace, user data and logs)`);
       else rmSync(tmp, { recursive: true, force: true });
     };
     return { page, workspace, tmp, server, browser, close };
   } catch (e) {
     await closeBrowser(browser);
-    await server.stop();
+    await server?.stop();
+    note(`kept ${tmp} (workspace, user data and logs): the workbench did not start`);
     throw e;
   }
 }

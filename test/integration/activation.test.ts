@@ -41,12 +41,9 @@ describe('activation', () => {
     assert.ok(active, `opening ${vscode.workspace.asRelativePath(uri)} did not activate ${EXTENSION_ID} within 15 s`);
   });
 
-  it('an *.article.txt file gets the `article` language', async function () {
+  it('an *.article.txt file gets the `article` language', async () => {
     const [uri] = await vscode.workspace.findFiles('**/*.article.txt', '**/node_modules/**', 1);
-    if (!uri) {
-      this.test!.title += ' (skipped: no *.article.txt in the workspace)';
-      this.skip();
-    }
+    assert.ok(uri, 'the test workspace (a copy of samples/) has no *.article.txt');
     const document = await vscode.workspace.openTextDocument(uri);
     assert.strictEqual(document.languageId, 'article');
   });

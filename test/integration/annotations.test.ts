@@ -4,7 +4,7 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { parseSidecar, serializeSidecar, targetFor, type Annotation, type ParsedSidecar } from '../../src/core';
-import { workspaceUri } from './helpers';
+import { waitFor, workspaceUri } from './helpers';
 
 const EXTENSION_ID = 'marginalia.marginalia';
 const EMOJI = 'korea-china/social-reactions-emoji.txt';
@@ -42,22 +42,6 @@ async function sidecarOf(article: vscode.Uri): Promise<ParsedSidecar> {
   const text = await readText(sidecarUri(article));
   assert.ok(text !== undefined, `no sidecar for ${vscode.workspace.asRelativePath(article)}`);
   return parseSidecar(text);
-}
-
-/** Polls until `probe` returns something truthy (file watchers and saves are asynchronous). */
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 8000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
 }
 
 /** A copy of a sample article (and, if asked, its sidecar) in the suite's own folder. */

@@ -105,7 +105,6 @@ describe('cli', () => {
   let folder: string;
   let cwd: string;
   let run: Run;
-  let output: { documents: AnalyzedDocument[]; entities: Entity[] };
 
   before(async function () {
     this.timeout(60_000);
@@ -115,9 +114,17 @@ describe('cli', () => {
     run = await cli(['analyze', folder], cwd);
   });
 
+  /** What `analyze <workspace folder>` printed: each test reads it for itself. */
+  function analyzed(): { documents: AnalyzedDocument[]; entities: Entity[] } {
+    assert.strictEqual(run.code, 0, `exit ${run.code}; stderr:\n${run.stderr}`);
+    const output = JSON.parse(run.stdout);
+    assert.ok(output.documents?.length > 0 && output.entities?.length > 0, 'no document or no entity');
+    return output;
+  }
+
   it('`analyze <workspace folder>` exits 0 and prints JSON', () => {
     assert.strictEqual(run.code, 0, `exit ${run.code}; stderr:\n${run.stderr}`);
-    output = JSON.parse(run.stdout);
+    const output = JSON.parse(run.stdout);
     assert.ok(output && typeof output === 'object');
     assert.ok(Array.isArray(output.documents), 'documents is not an array');
     assert.ok(Array.isArray(output.entities), 'entities is not an array');
@@ -125,7 +132,7 @@ describe('cli', () => {
   });
 
   it('every document has path, dct and mentions of the contract shape', () => {
-    assert.ok(output, 'no JSON output');
+    const output = analyzed();
     const ids = new Set(output.entities.map(e => e.id));
     for (const doc of output.documents) {
       assert.strictEqual(typeof doc.path, 'string');
@@ -150,7 +157,7 @@ describe('cli', () => {
   });
 
   it('every entity has id, kind, name, aliases, documents and mentions, consistent with the mentions', () => {
-    assert.ok(output, 'no JSON output');
+    const output = analyzed();
     const mentionCount = new Map<string, number>();
     const documentsOf = new Map<string, Set<string>>();
     for (const doc of output.documents) {
@@ -178,7 +185,7 @@ describe('cli', () => {
   });
 
   it("every mention's text is the file's text at [start, end) in UTF-16 code units", () => {
-    assert.ok(output, 'no JSON output');
+    const output = analyzed();
     let checked = 0;
     for (const doc of output.documents) {
       const text = fileText(path.resolve(cwd, doc.path));

@@ -1,18 +1,18 @@
 import * as assert from 'assert';
-import { mkdtempSync, readFileSync, readdirSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 import * as vscode from 'vscode';
+import { tempFolders } from '../fixtures/tempFolders';
 
 const FORMATS = ['w3c', 'brat', 'conll', 'jsonl', 'csv'] as const;
 const ANNOTATED = 'korea-china/wire-lee-arrives-beijing.txt';
 
 describe('export from VS Code', () => {
-  const out = mkdtempSync(join(tmpdir(), 'marginalia-export-'));
+  const tempFolder = tempFolders('marginalia-export-');
 
   for (const format of FORMATS) {
     it(`marginalia.exportAnnotations writes ${format}`, async () => {
-      const output = join(out, format);
+      const output = join(tempFolder(), format);
       const written = await vscode.commands.executeCommand<string[]>('marginalia.exportAnnotations', { format, output, scope: 'workspace' });
       assert.ok(written.length > 0);
       for (const file of written) assert.ok(file.startsWith(output), file);
@@ -38,7 +38,7 @@ describe('export from VS Code', () => {
   }
 
   it('includes recognized mentions when asked', async () => {
-    const output = join(out, 'suggest');
+    const output = join(tempFolder(), 'suggest');
     const [file] = await vscode.commands.executeCommand<string[]>('marginalia.exportAnnotations', { format: 'csv', output, includeSuggestions: true });
     const rows = readFileSync(file, 'utf8').split('\r\n').filter(Boolean);
     assert.ok(rows.length > 50, `only ${rows.length} rows`);
@@ -48,7 +48,7 @@ describe('export from VS Code', () => {
 
 describe('import into sidecars from VS Code', () => {
   const folder = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'import-it');
-  const out = mkdtempSync(join(tmpdir(), 'marginalia-import-'));
+  const tempFolder = tempFolders('marginalia-import-');
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -66,7 +66,7 @@ describe('import into sidecars from VS Code', () => {
       editor.selection = new vscode.Selection(doc.positionAt(start), doc.positionAt(start + 11));
       const id = await vscode.commands.executeCommand<string>('marginalia.annotateSelection', { label: 'person', note: 'adviser' });
       await vscode.commands.executeCommand('marginalia.reindex');
-      const output = join(out, format);
+      const output = join(tempFolder(), format);
       const [written] = await vscode.commands.executeCommand<string[]>('marginalia.exportAnnotations', { format, output, scope: 'workspace' });
       assert.ok(await vscode.commands.executeCommand<boolean>('marginalia.deleteAnnotation', { id, uri: article.toString() }));
       assert.doesNotMatch(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecar)), /Wi Sung-lac/);

@@ -188,6 +188,8 @@ function installExitHook() {
  * Starts code-server in its own process group and waits for "HTTP server listening".
  * Returns {url, port, host, pid, output(), stop()}; stop() ends the whole group (server, extension
  * host, file watcher). `port` defaults to a free one. `onOutput(text)` sees the server's output.
+ * `workspaceTrust: true` keeps Workspace Trust on (with `security.workspace.trust.enabled` in
+ * `settings`), so that the folder opens untrusted, in Restricted Mode.
  */
 export async function startServer({
   folder,
@@ -202,6 +204,8 @@ export async function startServer({
   onOutput,
   log = defaultLog,
   codeServer,
+  // Workspace Trust off by default; on, an untrusted folder opens in Restricted Mode.
+  workspaceTrust = false,
 } = {}) {
   if (!userDataDir) throw new Error('startServer: userDataDir is required');
   const { entry } = codeServer ?? await ensureCodeServer({ log });
@@ -216,7 +220,7 @@ export async function startServer({
     '--bind-addr', `${host}:${chosenPort}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', userDataDir,
     // Otherwise code-server writes ~/.config/code-server/config.yaml.

@@ -6,10 +6,13 @@
 //
 //   node test/runner/electron.mjs [VERSION...]   # default: 1.100.3 stable; or VSCODE_TEST_VERSIONS=a,b
 //
-// The suites' mocha output reaches this terminal through VS Code's stdout; the runner also reads the
-// results file the suites write (see test/integration/index.ts) and ends with `N passed, N failed`.
+// On each version it runs the suites twice: in a trusted workspace (test/integration), then in
+// Restricted Mode (test/integration/restricted, the folder untrusted, test/fixtures/restricted-workspace
+// laid over it). The suites' mocha output reaches this terminal through VS Code's stdout; the runner
+// also reads the results file the suites write (see test/integration/runSuites.ts) and ends with
+// `N passed, N failed`.
 import { runTests } from '@vscode/test-electron';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, VSCODE_VERSION } from './codeServer.mjs';
@@ -23,6 +26,7 @@ const versions = process.argv.slice(2).length
 
 const extensionDevelopmentPath = repoRoot;
 const extensionTestsPath = join(repoRoot, 'out', 'test', 'integration', 'index.js');
+const restrictedTestsPath = join(repoRoot, 'out', 'test', 'integration', 'restricted', 'index.js');
 
 function readResults(file) {
   const counts = { passed: 0, failed: 0, pending: 0, ended: false };
@@ -40,18 +44,25 @@ function readResults(file) {
   return counts;
 }
 
-async function runOn(version) {
+async function runOn(version, restricted) {
   const tmp = mkdtempSync(join(tmpdir(), `marginalia-electron-${version}-`));
   const workspace = join(tmp, 'workspace');
   mkdirSync(workspace);
   // The suites may change files of the workspace: they get a copy, never the repo's samples/.
   if (existsSync(join(repoRoot, 'samples'))) cpSync(join(repoRoot, 'samples'), workspace, { recursive: true });
+  if (restricted) {
+    cpSync(join(repoRoot, 'test', 'fixtures', 'restricted-workspace'), workspace, { recursive: true });
+    mkdirSync(join(tmp, 'user-data', 'User'), { recursive: true });
+    writeFileSync(join(tmp, 'user-data', 'User', 'settings.json'), JSON.stringify({
+      'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never',
+    }));
+  }
   const resultsFile = join(tmp, 'results.jsonl');
 
   const launchArgs = [
     workspace, // the first launch argument is the folder to open
     '--disable-extensions', // other extensions (not the one under development) stay off
-    '--disable-workspace-trust',
+    ...(restricted ? [] : ['--disable-workspace-trust']),
     '--skip-welcome',
     '--skip-release-notes',
     '--disable-gpu',
@@ -60,13 +71,13 @@ async function runOn(version) {
   // Electron refuses to run as root without it (containers, CI images).
   if (process.platform === 'linux' && process.getuid?.() === 0) launchArgs.push('--no-sandbox');
 
-  console.log(`\n=== VS Code ${version} ===`);
+  console.log(`\n=== VS Code ${version}${restricted ? ', Restricted Mode' : ''} ===`);
   let exitCode;
   try {
     exitCode = await runTests({
       version,
       extensionDevelopmentPath,
-      extensionTestsPath,
+      extensionTestsPath: restricted ? restrictedTestsPath : extensionTestsPath,
       launchArgs,
       extensionTestsEnv: { MARGINALIA_TEST_RESULTS: resultsFile },
     });
@@ -79,7 +90,8 @@ async function runOn(version) {
   if (!counts.ended && exitCode === 0) exitCode = 1; // the suites did not finish
   if (counts.failed > 0 && exitCode === 0) exitCode = 1;
   console.log(`VS Code ${version}: ${counts.passed} passing, ${counts.failed} failing, ${counts.pending} pending${counts.ended ? '' : ' (run did not complete)'}; exit ${exitCode}`);
-  rmSync(tmp, { recursive: true, force: true });
+  if (exitCode !== 0) console.log(`kept ${tmp} (workspace, user data and logs, results.jsonl)`);
+  else rmSync(tmp, { recursive: true, force: true });
   return { ...counts, exitCode };
 }
 
@@ -96,10 +108,12 @@ async function main() {
   let failed = 0;
   let code = 0;
   for (const version of versions) {
-    const result = await runOn(version);
-    passed += result.passed;
-    failed += result.failed + (result.exitCode !== 0 && result.failed === 0 ? 1 : 0);
-    if (result.exitCode !== 0) code = 1;
+    for (const restricted of [false, true]) {
+      const result = await runOn(version, restricted);
+      passed += result.passed;
+      failed += result.failed + (result.exitCode !== 0 && result.failed === 0 ? 1 : 0);
+      if (result.exitCode !== 0) code = 1;
+    }
   }
   console.log(`${passed} passed, ${failed} failed`);
   return code;

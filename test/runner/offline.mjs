@@ -8,7 +8,9 @@
 // from the workbench calling `codeAutomationExit(code)` when the extension host's run() settles.
 //
 // Options: --grep REGEX (only matching tests), --keep (keep the temp folder), --headed,
-//          --timeout SECONDS (overall, default 600), --workspace DIR (copy DIR instead of samples/).
+//          --timeout SECONDS (overall, default 600), --workspace DIR (copy DIR instead of samples/),
+//          --restricted (the suites of test/integration/restricted, in an untrusted workspace:
+//          Workspace Trust on, the folder not trusted, test/fixtures/restricted-workspace laid over it).
 // Env: CHROMIUM_PATH, MARGINALIA_IT_TIMEOUT (seconds), MARGINALIA_IT_VERBOSE=1 (server, workbench
 // console and log lines as they come).
 // The last line printed is `N passed, N failed`. Exit code: 0 when every test passed, 1 on a
@@ -28,11 +30,13 @@ const { values: options } = parseArgs({
     headed: { type: 'boolean', default: false },
     timeout: { type: 'string', default: process.env.MARGINALIA_IT_TIMEOUT ?? '600' },
     workspace: { type: 'string' },
+    restricted: { type: 'boolean', default: false },
   },
 });
 const overallTimeoutMs = Number(options.timeout) * 1000;
 const verbose = process.env.MARGINALIA_IT_VERBOSE === '1';
-const testsIndex = join(repoRoot, 'out', 'test', 'integration', 'index.js');
+const testsIndex = join(repoRoot, 'out', 'test', 'integration', ...(options.restricted ? ['restricted'] : []), 'index.js');
+const restrictedOverlay = join(repoRoot, 'test', 'fixtures', 'restricted-workspace');
 const samples = options.workspace ? resolve(options.workspace) : join(repoRoot, 'samples');
 
 const say = text => process.stdout.write(text + '\n');
@@ -73,6 +77,7 @@ function makeWorkspace(tmp) {
   } else {
     note(`warning: ${samples} is missing: the suites get an empty workspace`);
   }
+  if (options.restricted) cpSync(restrictedOverlay, workspace, { recursive: true });
   const count = (function walk(dir) {
     return readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? walk(join(dir, e.name)) : 1), 0);
   })(workspace);
@@ -201,7 +206,16 @@ async function main() {
       userDataDir,
       codeServer,
       env: serverEnv,
-      settings: { ...QUIET_SETTINGS, 'security.workspace.trust.enabled': false },
+      // The web workbench saves files after a delay by default; desktop VS Code, which the suites
+      // describe, does not: without this, a slow machine saves articles in the middle of a test.
+      settings: {
+        ...QUIET_SETTINGS,
+        'files.autoSave': 'off',
+        ...(options.restricted
+          ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' }
+          : { 'security.workspace.trust.enabled': false }),
+      },
+      workspaceTrust: options.restricted,
       onOutput: verbose ? text => process.stderr.write(indent(text.trimEnd(), '[server] ') + '\n') : undefined,
     }));
     follower = followResults(resultsFile, onEvent);

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { sequentialIdGenerator } from '../fixtures/ids';
 import {
   afterCuration, applyCuration, computeAgreement, curate, curationOf, disagreementsOf, parseSidecar, reviewsByAuthor, reviewsOfSides,
-  sequentialIdGenerator, serializeSidecar, targetFor, type AgreementReport, type Annotation, type AnnotationStatus, type CurationChoice,
+  serializeSidecar, targetFor, type AgreementReport, type Annotation, type AnnotationStatus, type CurationChoice,
 } from '../../src/core';
 
 const TEXT = 'President Lee Jae Myung met Xi Jinping in Beijing 😀 on Monday, the Herald said.';

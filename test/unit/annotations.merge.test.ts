@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import {
-  mergeSidecars, parseSidecar, reconcileSidecar, sequentialIdGenerator, serializeSidecar, type Annotation,
+  mergeSidecars, parseSidecar, reconcileSidecar, serializeSidecar, type Annotation,
 } from '../../src/core/annotations';
+import { sequentialIdGenerator } from '../fixtures/ids';
 
 function ann(id: string, start: number, extra: Partial<Annotation> = {}): Annotation {
   return {

@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { sequentialIdGenerator, type Annotation } from '../../src/core/annotations';
+import type { Annotation } from '../../src/core/annotations';
 import type { Registry } from '../../src/core/corpus/registry';
 import {
   bratTypeName, exportAnnotationsSync, importBrat, labelForBratType, readBrat, type ExportDocument, type ExportedFile,
 } from '../../src/core/export';
 import { ALL, annotate, astralDocument, crlfDocument } from '../fixtures/exportDocs';
+import { sequentialIdGenerator } from '../fixtures/ids';
 
 const file = (files: ExportedFile[], path: string): string => {
   const f = files.find(x => x.path === path);

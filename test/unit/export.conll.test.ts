@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import {
-  conllSpans, conllType, DOCSTART, exportAnnotationsSync, labelForConllType, nonOverlapping, readConll, tokenize, type ExportDocument,
+  conllType, DOCSTART, exportAnnotationsSync, labelForConllType, nonOverlapping, tokenize, type ExportDocument,
 } from '../../src/core/export';
+import { conllSpans, readConll } from '../fixtures/conll';
 import { ALL, annotate, astralDocument, crlfDocument } from '../fixtures/exportDocs';
 
 describe('export: CoNLL-2003 IOB2', () => {

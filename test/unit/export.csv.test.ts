@@ -1,6 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { csvField, exportAnnotationsSync, parseCsv, type ExportDocument } from '../../src/core/export';
+import { parse } from 'csv-parse/sync';
+import { csvField, exportAnnotationsSync, type ExportDocument } from '../../src/core/export';
 import { ALL, annotate, crlfDocument } from '../fixtures/exportDocs';
+
+/** Rows of fields, read by an independent RFC 4180 parser. */
+const parseCsv = (content: string): string[][] => parse(content, { relax_column_count: true });
 
 describe('export: CSV', () => {
   it('quotes commas, quotes, CR and LF as RFC 4180 says, with CRLF row ends', () => {

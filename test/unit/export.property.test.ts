@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { ANNOTATION_STATUSES, targetFor, type Annotation, type AnnotationStatus } from '../../src/core/annotations';
-import { conllSpans, conllType, exportAnnotationsSync, labelForConllType, importBrat, importW3c, nonOverlapping, readConll, type ExportDocument } from '../../src/core/export';
+import { conllType, exportAnnotationsSync, labelForConllType, importBrat, importW3c, nonOverlapping, type ExportDocument } from '../../src/core/export';
+import { conllSpans, readConll } from '../fixtures/conll';
 
 // Units are whole code points (or CRLF), so spans between units never split a surrogate pair.
 const UNITS = ['a', 'b', 'Z', ' ', '\r\n', '\n', '\t', '😀', '𠀀', '🇰', '🇷', 'é', ',', '"', '.', '-', '\\'];

@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsonld from 'jsonld';
 import type { RemoteDocument } from 'jsonld/jsonld-spec';
-import { sequentialIdGenerator, type Annotation } from '../../src/core/annotations';
+import type { Annotation } from '../../src/core/annotations';
 import {
   ANNO_CONTEXT, exportAnnotationsSync, importW3c, readW3c, type ExportDocument,
 } from '../../src/core/export';
 import { ALL, annotate, astralDocument, crlfDocument } from '../fixtures/exportDocs';
+import { sequentialIdGenerator } from '../fixtures/ids';
 
 const OA = 'http://www.w3.org/ns/oa#';
 const AS = 'http://www.w3.org/ns/activitystreams#';

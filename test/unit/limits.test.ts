@@ -2,8 +2,7 @@
 // warning. The texts are made here, a few megabytes each, and never written to disk.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
@@ -13,6 +12,7 @@ import { IdSpace, linkCorpus } from '../../src/core/linking/linkCorpus';
 import type { DocumentNames, LocalEntity } from '../../src/core/linking/linkDocument';
 import { findNamesDetailed } from '../../src/core/names/recognizeNames';
 import type { Mention } from '../../src/core/types';
+import { tempFolders } from '../fixtures/tempFolders';
 
 /** News paragraphs with CRLF line ends and astral characters (emoji, a flag) before names, to `length` characters. */
 function longText(length: number): string {
@@ -49,18 +49,26 @@ describe('long texts', () => {
     assert.equal(ends[ends.length - 1], text.length);
     for (const end of ends.slice(0, -1)) assert.equal(text.slice(end - 4, end), '\r\n\r\n');
     // no blank line: after a line end; no line end: after a space; no space: anywhere but inside a pair
+    const cuts = (s: string): number[] => {
+      const all = pieceEnds(s);
+      assert.ok(all.length >= 2, `${s.slice(0, 12)}... is not cut`);
+      return all;
+    };
     const lines = 'Seoul said.\r\n'.repeat(PIECE_CHARS / 10);
-    for (const end of pieceEnds(lines).slice(0, -1)) assert.equal(lines.slice(end - 2, end), '\r\n');
+    for (const end of cuts(lines).slice(0, -1)) assert.equal(lines.slice(end - 2, end), '\r\n');
     const words = 'Seoul '.repeat(PIECE_CHARS / 3);
-    for (const end of pieceEnds(words).slice(0, -1)) assert.equal(words[end - 1], ' ');
+    for (const end of cuts(words).slice(0, -1)) assert.equal(words[end - 1], ' ');
     const emoji = 'x😀'.repeat(PIECE_CHARS);
-    for (const end of pieceEnds(emoji)) assert.ok(emoji.codePointAt(end - 1)! <= 0xffff, `cut at ${end} splits a pair`);
+    for (const end of cuts(emoji)) assert.ok(emoji.codePointAt(end - 1)! <= 0xffff, `cut at ${end} splits a pair`);
   });
 
   it('recognizes each piece by itself, with offsets into the whole text', () => {
     const names = findNamesInPieces(text).names;
+    assert.ok(names.length > 10_000);
     assert.deepEqual(names, perPiece(text, piece => findNamesDetailed(piece).names));
-    assert.deepEqual(recognizeDatesInPieces(text, '2026-01-05'), perPiece(text, piece => recognizeDates(piece, '2026-01-05')));
+    const dates = recognizeDatesInPieces(text, '2026-01-05');
+    assert.ok(dates.length > 1000);
+    assert.deepEqual(dates, perPiece(text, piece => recognizeDates(piece, '2026-01-05')));
     for (const c of names) assert.equal(text.slice(c.start, c.end), c.text);
   });
 
@@ -95,11 +103,11 @@ describe('long texts', () => {
 
 describe('marginalia analyze on a long file (built CLI)', () => {
   const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
-  const dir = mkdtempSync(join(tmpdir(), 'marginalia-long-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  const tempFolder = tempFolders('marginalia-long-');
 
   it('prints every document, names the long one on stderr and exits 1', () => {
     if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: npm run build first');
+    const dir = tempFolder();
     writeFileSync(join(dir, 'long.txt'), longText(MAX_ANALYZED_CHARS + 1000));
     writeFileSync(join(dir, 'short.txt'), 'Lee Jae-myung met Xi Jinping in Beijing.\n');
     const run = spawnSync(process.execPath, [CLI, 'analyze', '--format', 'json', dir], { encoding: 'utf8', maxBuffer: 1 << 28 });

@@ -21,12 +21,6 @@ export function randomIdGenerator(random?: () => number): IdGenerator {
   };
 }
 
-/** A deterministic generator for tests: `prefix` + a counter (`t1`, `t2`, ...). */
-export function sequentialIdGenerator(prefix = 't'): IdGenerator {
-  let n = 0;
-  return () => `${prefix}${++n}`;
-}
-
 /**
  * A new id not in `existing`. Throws when the generator keeps repeating taken ids (a broken
  * generator), after 1,000 attempts.

@@ -1,10 +1,7 @@
 /** Reviewer annotations: the sidecar model and store, three-way merge, and anchoring. */
 export * from './model';
-export { randomIdGenerator, sequentialIdGenerator, newAnnotationId, ID_LENGTH, type IdGenerator } from './ids';
-export {
-  SIDECAR_SUFFIX, sidecarPathFor, articlePathFor, isSidecarPath, normalizePath, isPathInside, isSidecarInWorkspace,
-  type PathCheckOptions,
-} from './paths';
+export { randomIdGenerator, newAnnotationId, ID_LENGTH, type IdGenerator } from './ids';
+export { SIDECAR_SUFFIX, sidecarPathFor, articlePathFor, isSidecarPath, normalizePath } from './paths';
 export { parseSidecar, serializeSidecar, compareAnnotations, SidecarWriteError, type SerializeMeta } from './sidecar';
 export { loadSidecar } from './quickRead';
 export {

@@ -47,33 +47,3 @@ export function normalizePath(path: string): string {
   const joined = out.join('/');
   return absolute ? '/' + joined : joined || '.';
 }
-
-export interface PathCheckOptions {
-  /** Compare case-insensitively (Windows drive letters and file systems). Default false. */
-  caseInsensitive?: boolean;
-}
-
-/**
- * True when `path` is `root` or inside it, after normalization. A relative `path` is taken
- * relative to `root`. Symbolic links are not resolved (that needs the file system: adapters).
- */
-export function isPathInside(path: string, root: string, options: PathCheckOptions = {}): boolean {
-  let r = normalizePath(root);
-  let p = normalizePath(path.startsWith('/') ? path : `${root}/${path}`);
-  if (options.caseInsensitive) { r = r.toLowerCase(); p = p.toLowerCase(); }
-  if (r === '/') return p.startsWith('/');
-  return p === r || p.startsWith(r + '/');
-}
-
-/**
- * True when `sidecarPath` is a sidecar whose article lies strictly inside the workspace folder
- * `workspaceRoot` (so reading or writing it cannot reach outside the workspace).
- */
-export function isSidecarInWorkspace(sidecarPath: string, workspaceRoot: string, options: PathCheckOptions = {}): boolean {
-  const article = articlePathFor(sidecarPath);
-  if (article === undefined) return false;
-  const full = article.startsWith('/') ? article : `${workspaceRoot}/${article}`;
-  const a = normalizePath(full), r = normalizePath(workspaceRoot);
-  const same = options.caseInsensitive ? a.toLowerCase() === r.toLowerCase() : a === r;
-  return !same && isPathInside(full, workspaceRoot, options);
-}

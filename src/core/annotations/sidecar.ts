@@ -400,7 +400,14 @@ function validate(annotations: readonly Annotation[], meta: SerializeMeta): void
       throw new SidecarWriteError(`annotation '${a.id}': offsets must be whole numbers with 0 <= start <= end`);
     }
     if (typeof quote !== 'string') throw new SidecarWriteError(`annotation '${a.id}': the quote must be a string`);
+    if (typeof a.label !== 'string' || a.label === '') throw new SidecarWriteError(`annotation '${a.id}': the label must not be empty`);
     if (!(ANNOTATION_STATUSES as readonly string[]).includes(a.status)) throw new SidecarWriteError(`annotation '${a.id}': unknown status '${a.status}'`);
+    for (const key of ['entity', 'note', 'author', 'created', 'modified'] as const) {
+      if (a[key] !== undefined && typeof a[key] !== 'string') throw new SidecarWriteError(`annotation '${a.id}': '${key}' must be a string`);
+    }
+    if (!Array.isArray(a.thread) || a.thread.some(r => typeof r?.author !== 'string' || typeof r.time !== 'string' || typeof r.body !== 'string')) {
+      throw new SidecarWriteError(`annotation '${a.id}': every reply needs an author, a time and a body`);
+    }
   }
   if (typeof meta.dct === 'string' && !isIsoDate(meta.dct)) throw new SidecarWriteError(`dct must be a date YYYY-MM-DD, not '${meta.dct}'`);
 }
@@ -628,17 +635,41 @@ function updateThread(doc: Document, node: YAMLMap, current: readonly Reply[], n
   seq.flow = false;
 }
 
-/** Structural equality of plain data (JSON-like values, Dates by time). */
+/**
+ * Structural equality of plain data (JSON-like values, Dates by time). Iterative and cycle-safe:
+ * YAML anchors can make self-referencing values (`x: &a [*a]`), and two values are equal when no
+ * difference is found on any path (a pair of objects already being compared is taken as equal).
+ */
 export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Number.isNaN(a) && Number.isNaN(b);
-  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bb = b as unknown[];
-    return a.length === bb.length && a.every((x, i) => deepEqual(x, bb[i]));
+  const stack: [unknown, unknown][] = [[a, b]];
+  const seen = new Map<object, Set<object>>();
+  while (stack.length > 0) {
+    const [x, y] = stack.pop()!;
+    if (x === y) continue;
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) {
+      if (Number.isNaN(x) && Number.isNaN(y)) continue;
+      return false;
+    }
+    if (x instanceof Date || y instanceof Date) {
+      if (x instanceof Date && y instanceof Date && x.getTime() === y.getTime()) continue;
+      return false;
+    }
+    let pairs = seen.get(x);
+    if (pairs?.has(y)) continue;
+    if (!pairs) seen.set(x, pairs = new Set());
+    pairs.add(y);
+    if (Array.isArray(x) !== Array.isArray(y)) return false;
+    if (Array.isArray(x)) {
+      const yy = y as unknown[];
+      if (x.length !== yy.length) return false;
+      for (let i = 0; i < x.length; i++) stack.push([x[i], yy[i]]);
+      continue;
+    }
+    const xr = x as Record<string, unknown>, yr = y as Record<string, unknown>;
+    const kx = Object.keys(xr).filter(k => xr[k] !== undefined);
+    const ky = Object.keys(yr).filter(k => yr[k] !== undefined);
+    if (kx.length !== ky.length) return false;
+    for (const k of kx) stack.push([xr[k], yr[k]]);
   }
-  const ka = Object.keys(a as object).filter(k => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b as object).filter(k => (b as Record<string, unknown>)[k] !== undefined);
-  return ka.length === kb.length && ka.every(k => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return true;
 }

@@ -4,55 +4,31 @@
  * code units (Marginalia's own). Rows end with CRLF (the last one too); a field holding a comma,
  * a double quote, CR or LF is put in double quotes with its quotes doubled.
  *
- * Formula injection: spreadsheet programs run a cell starting with `=`, `+`, `-` or `@` (and some
- * a tab or CR) as a formula, so such a text cell gets a `'` in front (OWASP's advice), which
- * spreadsheets hide; a program reading the file back should drop a leading `'` before one of those
- * characters. Numbers (start, end) are never changed.
+ * Formula injection: spreadsheet programs run a cell starting with `=`, `+`, `-`, `@` or `|` as a
+ * formula, some after leading spaces or control characters, some in their full-width forms (`＝`),
+ * so such a text cell, and any text cell starting with a control character (NUL, tab, CR, LF), gets
+ * a `'` in front (OWASP's advice), which spreadsheets hide; a program reading the file back should
+ * drop a leading `'` before one of those. Numbers (start, end) are never changed.
  */
 import type { ExportDocument, ExportedFile, ExportSpan } from './types';
 
 export const CSV_FILE = 'annotations.csv';
 export const CSV_COLUMNS = ['document', 'start', 'end', 'quote', 'label', 'entity', 'status', 'note', 'author', 'created', 'modified'] as const;
 
+/** A formula starter (ASCII, full-width, small forms) after any spaces or control characters. */
+// eslint-disable-next-line no-control-regex -- a leading control character is itself a formula risk
+const FORMULA = /^[\s\0-\x1f\x7f\u3000\ufeff]*[=+\-@|\uff1d\uff0b\uff0d\uff20\uff5c\ufe62\ufe63\ufe66]|^[\0-\x1f\x7f]/;
+
 /** A text cell, defused against formula injection and quoted when needed. */
 export function csvField(value: string | number | undefined): string {
   if (value === undefined) return '';
   let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  if (typeof value === 'string' && FORMULA.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function csvRow(values: readonly (string | number | undefined)[]): string {
   return values.map(csvField).join(',') + '\r\n';
-}
-
-/** Parses RFC 4180 CSV into rows of fields (no unquoting of `'`). Lenient about LF line ends. */
-export function parseCsv(content: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  while (i < content.length) {
-    const c = content[i];
-    if (quoted) {
-      if (c === '"') {
-        if (content[i + 1] === '"') { field += '"'; i += 2; continue; }
-        quoted = false; i++; continue;
-      }
-      field += c; i++; continue;
-    }
-    if (c === '"' && field === '') { quoted = true; i++; continue; }
-    if (c === ',') { row.push(field); field = ''; i++; continue; }
-    if (c === '\r' || c === '\n') {
-      row.push(field); rows.push(row); row = []; field = '';
-      i += c === '\r' && content[i + 1] === '\n' ? 2 : 1;
-      continue;
-    }
-    field += c; i++;
-  }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
-  return rows;
 }
 
 export class CsvWriter {

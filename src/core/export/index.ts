@@ -20,17 +20,16 @@ import {
 import { readW3c, W3cWriter, type W3cImportOptions } from './w3c';
 
 export * from './types';
-export { OffsetMap, sliceCodePoints } from './offsets';
+export { OffsetMap } from './offsets';
 export { selectSpans, entityResolver, checkRelativePath, type EntityResolver } from './select';
 export {
   bratTypeName, bratFileNames, labelForBratType, readBrat, escapeNote, unescapeNote, BRAT_CONF, BRAT_DB, DEFAULT_LABELS,
   type BratImportOptions,
 } from './brat';
 export {
-  conllType, labelForConllType, tokenize, nonOverlapping, conllSentences, readConll, conllSpans, CONLL_FILE, DOCSTART,
-  type Token, type ConllDocument,
+  conllType, labelForConllType, tokenize, nonOverlapping, conllSentences, CONLL_FILE, DOCSTART, type Token,
 } from './conll';
-export { csvField, csvRow, parseCsv, CSV_FILE, CSV_COLUMNS } from './csv';
+export { csvField, csvRow, CSV_FILE, CSV_COLUMNS } from './csv';
 export { JSONL_FILE, DOCCANO_FILE } from './jsonl';
 export {
   readW3c, documentIri, entityIri, ANNO_CONTEXT, DEFAULT_BASE_IRI, ENTITY_IRI_PREFIX, W3C_FILE, DEFAULT_PAGE_SIZE,

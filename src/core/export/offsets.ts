@@ -54,8 +54,3 @@ function lowerBound(list: readonly number[], value: number, key: (p: number, i: 
   }
   return lo;
 }
-
-/** `text` sliced by code-point offsets, as `Array.from(text).slice(start, end).join('')`. */
-export function sliceCodePoints(text: string, start: number, end: number, map = new OffsetMap(text)): string {
-  return text.slice(map.toUtf16(start), map.toUtf16(end));
-}

@@ -254,26 +254,34 @@ export function readW3c(input: unknown, documents: readonly W3cImportDocument[],
   return { documents: out, problems };
 }
 
-/** Every object typed `Annotation` in `data`, in document order, once per id. */
+/**
+ * Every object typed `Annotation` in `data`, in document order, once per id. Iterative, so that
+ * input nested however deeply cannot exhaust the stack.
+ */
 function collectAnnotations(data: unknown): Json[] {
   const found: Json[] = [];
   const ids = new Set<string>();
   const seen = new Set<unknown>();
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) { v.forEach(walk); return; }
-    if (!v || typeof v !== 'object' || seen.has(v)) return;
+  const stack: unknown[] = [data];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
+      continue;
+    }
+    if (!v || typeof v !== 'object' || seen.has(v)) continue;
     seen.add(v);
     const o = v as Json;
     if (terms(o.type ?? o['@type']).includes('Annotation')) {
       const id = idOf(o);
-      if (id && ids.has(id)) return;
+      if (id && ids.has(id)) continue;
       if (id) ids.add(id);
       found.push(o);
-      return;
+      continue;
     }
-    for (const [k, value] of Object.entries(o)) if (k !== '@context') walk(value);
-  };
-  walk(data);
+    const values = Object.entries(o).filter(([k]) => k !== '@context').map(([, value]) => value);
+    for (let i = values.length - 1; i >= 0; i--) stack.push(values[i]);
+  }
   return found;
 }
 
@@ -370,8 +378,8 @@ function readBodies(node: Json, problems: ExportProblem[], path: string, ref: st
       default: break;
     }
   }
-  if (label === undefined) {
-    problems.push({ path, annotation: ref, message: 'no tagging body (the label); left out' });
+  if (label === undefined || label.trim() === '') {
+    problems.push({ path, annotation: ref, message: label === undefined ? 'no tagging body (the label); left out' : 'an empty tagging body (the label); left out' });
     return undefined;
   }
   return { label, ...(entity ? { entity } : {}), ...(status ? { status } : {}), ...(note !== undefined ? { note } : {}) };

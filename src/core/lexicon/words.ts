@@ -189,9 +189,6 @@ export const EAST_ASIAN_SURNAMES =
 /** Name prefixes joined with a hyphen that are part of a name ("Al-Maeena", "El-Hassan", "bin"). */
 export const NAME_PARTICLES = 'al|el|ul|ud|bin|ibn|bint|abu|abd|van|von|der|den|de|del|della|di|da|dos|das|du|la|le|st|mac|mc|ben|ter|ten|zu|y|e';
 
-/** Lowercase connectors that may stand inside a name. */
-export const NAME_CONNECTORS = 'of|of the|for|for the|on|de|du|des|del|della|di|da|dos|das|do|van|von|der|den|van der|van den|von der|la|le|al|bin|ibn|y|and|the|on the|in|at|to';
-
 /** Acronyms and short forms whose kind is known. */
 export const KNOWN_ORGS =
   'UN|U.N.|UNESCO|UNICEF|UNHCR|UNDP|WHO|WTO|IMF|NATO|EU|E.U.|ASEAN|APEC|OPEC|OECD|G7|G8|G20|BRICS|AU|OAS|SCO|IAEA|ICC|ICJ|' +

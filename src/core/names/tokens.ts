@@ -45,8 +45,6 @@ const NUMBER_WORDS = new Set('one|two|three|four|five|six|seven|eight|nine|ten|s
 const COMPOUND_TAILS = new Set('led|based|born|backed|owned|run|style|styled|era|made|bound|wide|related|friendly|controlled|funded|sponsored|linked|affiliated|allied|aligned|brokered|built|centric|dominated|inspired|focused|speaking|language|themed|specific|registered|listed|flagged|bred|grown|educated|trained|appointed|elected|bashing|only|plus|level|type|class|area|bred|headquartered|listed|proof|free|occupied|administered|held|ruled|governed|bound|wide|esque|ish|ism|ist|ists|ese|ian|an|led|like|specific|produced|designed|made|sized|shaped|Americans|American|born|native|origin|Korean|Japanese|Chinese|British|French|German|Russian|related|centered|centred|oriented'.split('|'));
 const CONNECTOR_RE = /^ (of|of the|for|for the|on|and|&|de|du|des|del|della|di|da|dos|das|do|van|von|der|den|van der|van den|von der|la|le|al|el|bin|ibn|bint|y) $/;
 
-export interface LineInfo { kind: LineKind; start: number; end: number }
-
 /** Classifies a line: a headline in title case, an all-caps line, or body text. */
 export function lineKindOf(text: string, start: number, end: number): LineKind {
   if (end - start > 300) return LineKind.Body;

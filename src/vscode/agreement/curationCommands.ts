@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import { applyCuration, curate, type CurationChoice, type Disagreement } from '../../core';
-import { annotationsOf, pickLabel } from '../annotations/annotationCommands';
 import type { AnnotationStore } from '../annotations/annotationStore';
+import { pickLabel } from '../annotations/labels';
+import { annotationsOf } from '../annotations/lookup';
 import { currentAuthor } from '../shared/author';
+import type { FeatureCommands } from '../shared/commandTable';
+import { UserError } from '../shared/errors';
 import type { AgreementService } from './agreementService';
-import { registerArgumentCommand } from './commandArgs';
 import type { DisagreementNode, DisagreementTree } from './disagreementTree';
 import { describeVersion, short, versionsOf } from './openPlaces';
 
@@ -23,22 +25,22 @@ interface CurateArgs {
   note?: string;
 }
 
-const isNode = (x: object): boolean => 'type' in x && ['document', 'disagreement', 'version', 'more'].includes((x as { type: string }).type);
+type Ids = 'marginalia.curate' | 'marginalia.internal.takeVersion' | 'marginalia.internal.curateBoth'
+  | 'marginalia.internal.curateNeither' | 'marginalia.internal.curateEdit';
 
 /**
  * Settling disagreements: `marginalia.curate` (palette and scripts) and the view's row actions
  * (take this version, both, neither, edit). The curated annotation is written through the
  * annotation store (atomic, merged with changes on disk), then the document is compared again.
  */
-export function registerCuration(service: AgreementService, tree: DisagreementTree, store: AnnotationStore): vscode.Disposable {
+export function curationCommands(service: AgreementService, tree: DisagreementTree, store: AnnotationStore): FeatureCommands<Ids> {
   const settle = async (path: string, unit: Disagreement, choice: CurationChoice): Promise<string[]> => {
     const article = service.current?.uris.get(path);
-    if (!article) throw new Error(`Marginalia: ${path} is not part of the comparison.`);
+    if (!article) throw new UserError(`Marginalia: ${path} is not part of the comparison.`);
     const state = await annotationsOf(store, article);
-    if (!state.writable) throw new Error(`Marginalia: ${vscode.workspace.asRelativePath(state.sidecar)} has errors; fix them before curating.`);
-    const document = await vscode.workspace.openTextDocument(article);
+    if (!state.writable) throw new UserError(`Marginalia: ${vscode.workspace.asRelativePath(state.sidecar)} has errors; fix them before curating.`);
     const annotations = [...state.annotations, ...state.orphans];
-    const result = curate(unit, choice, { text: document.getText(), annotations, curator: await currentAuthor(), now: new Date().toISOString() });
+    const result = curate(unit, choice, { text: await store.currentText(article), annotations, curator: await currentAuthor(), now: new Date().toISOString() });
     await store.replaceAll(article, applyCuration(annotations, result));
     tree.opener.clear();
     await service.refresh(article);
@@ -50,12 +52,12 @@ export function registerCuration(service: AgreementService, tree: DisagreementTr
     if (args?.document !== undefined) {
       const at = args.at ?? args.start;
       const unit = service.disagreements(args.document).find(d => at === undefined || (d.start <= at && at <= d.end));
-      if (!unit) throw new Error(`Marginalia: no open disagreement in ${args.document}${at === undefined ? '' : ` at ${at}`}.`);
+      if (!unit) throw new UserError(`Marginalia: no open disagreement in ${args.document}${at === undefined ? '' : ` at ${at}`}.`);
       return { path: args.document, unit };
     }
     const selected = tree.view.selection[0];
     const found = tree.current() ?? (selected && (selected.type === 'disagreement' || selected.type === 'version') ? selected : undefined);
-    if (!found) throw new Error('Marginalia: pick a disagreement first (the Disagreements view, or Next Disagreement).');
+    if (!found) throw new UserError('Marginalia: pick a disagreement first (the Disagreements view, or Next Disagreement).');
     return found;
   };
 
@@ -66,7 +68,7 @@ export function registerCuration(service: AgreementService, tree: DisagreementTr
       ? { start: editor.document.offsetAt(editor.selection.start), end: editor.document.offsetAt(editor.selection.end) } : undefined;
     const start = args?.start ?? selection?.start ?? unit.spans[0].start;
     const end = args?.end ?? selection?.end ?? unit.spans[0].end;
-    if (args && !args.label) throw new Error('Marginalia: edit needs a label.');
+    if (args && !args.label) throw new UserError('Marginalia: edit needs a label.');
     const label = args?.label ?? await pickLabel(uri, `Curated annotation of "${short(unit.spans[0].quote)}"`, unit.spans[0].label);
     if (!label) return undefined;
     const entity = args ? args.entity : await vscode.window.showInputBox({ title: 'Entity id (optional)', value: unit.spans.find(s => s.entity)?.entity ?? '' });
@@ -77,12 +79,12 @@ export function registerCuration(service: AgreementService, tree: DisagreementTr
   const choose = async (path: string, unit: Disagreement, args?: CurateArgs): Promise<CurationChoice | undefined> => {
     const decision = args?.decision;
     if (decision === 'take') {
-      if (!args?.reviewer) throw new Error('Marginalia: take needs a reviewer.');
+      if (!args?.reviewer) throw new UserError('Marginalia: take needs a reviewer.');
       return { decision, reviewer: args.reviewer };
     }
     if (decision === 'both' || decision === 'neither' || decision === 'agreed') return { decision };
     if (decision === 'edit') return edit(path, unit, args);
-    if (decision !== undefined) throw new Error(`Marginalia: unknown decision ${JSON.stringify(decision)}.`);
+    if (decision !== undefined) throw new UserError(`Marginalia: unknown decision ${JSON.stringify(decision)}.`);
     const versions = versionsOf(unit, service.current?.reviewers ?? []);
     const picked = await vscode.window.showQuickPick([
       ...versions.map(v => ({ label: `$(check) Take ${v.reviewer}'s`, description: describeVersion(v), choice: { decision: 'take', reviewer: v.reviewer } as CurationChoice })),
@@ -94,27 +96,22 @@ export function registerCuration(service: AgreementService, tree: DisagreementTr
     return picked.choice ?? edit(path, unit);
   };
 
-  const fromNode = (decision: CurationChoice['decision']) => async (node?: DisagreementNode) => {
+  const fromNode = (decision: CurationChoice['decision']) => async (node?: DisagreementNode): Promise<string[] | undefined> => {
     if (!node || (node.type !== 'disagreement' && node.type !== 'version')) return undefined;
-    try {
-      const choice: CurationChoice | undefined = decision === 'take' && node.type === 'version' ? { decision, reviewer: node.version.reviewer }
-        : decision === 'edit' ? await edit(node.path, node.unit) : await choose(node.path, node.unit, { decision });
-      return choice ? await settle(node.path, node.unit, choice) : undefined;
-    } catch (e) {
-      void vscode.window.showErrorMessage((e as Error).message);
-      return undefined;
-    }
+    const choice: CurationChoice | undefined = decision === 'take' && node.type === 'version' ? { decision, reviewer: node.version.reviewer }
+      : decision === 'edit' ? await edit(node.path, node.unit) : await choose(node.path, node.unit, { decision });
+    return choice ? settle(node.path, node.unit, choice) : undefined;
   };
 
-  return vscode.Disposable.from(
-    registerArgumentCommand<CurateArgs>('marginalia.curate', async args => {
+  return {
+    'marginalia.curate': async (args?: CurateArgs) => {
       const { path, unit } = target(args);
       const choice = await choose(path, unit, args);
       return choice ? settle(path, unit, choice) : undefined;
-    }, isNode),
-    vscode.commands.registerCommand('marginalia.internal.takeVersion', fromNode('take')),
-    vscode.commands.registerCommand('marginalia.internal.curateBoth', fromNode('both')),
-    vscode.commands.registerCommand('marginalia.internal.curateNeither', fromNode('neither')),
-    vscode.commands.registerCommand('marginalia.internal.curateEdit', fromNode('edit')),
-  );
+    },
+    'marginalia.internal.takeVersion': fromNode('take'),
+    'marginalia.internal.curateBoth': fromNode('both'),
+    'marginalia.internal.curateNeither': fromNode('neither'),
+    'marginalia.internal.curateEdit': fromNode('edit'),
+  };
 }

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { agreementCsv, type AgreementReport } from '../../core';
-import { writeFileAtomic } from '../shared/atomicWrite';
+import type { FeatureCommands } from '../shared/commandTable';
+import { showFailure, UserError } from '../shared/errors';
+import { writeFileAtomic } from '../shared/textFiles';
 import type { AgreementService, ComparisonMode } from './agreementService';
-import { registerArgumentCommand } from './commandArgs';
 import type { DisagreementTree } from './disagreementTree';
 import { reportHtml } from './reportHtml';
 
@@ -14,80 +15,89 @@ interface ReportArgs {
   with?: string;
 }
 
-/**
- * `marginalia.agreementReport` (compare, then show the report in a webview) and
- * `marginalia.exportAgreementCsv`. The report follows the comparison as it changes.
- */
-export function registerAgreementReport(service: AgreementService, tree: DisagreementTree): vscode.Disposable {
-  let panel: vscode.WebviewPanel | undefined;
-  const render = () => {
-    const comparison = service.current;
-    if (!panel || !comparison) return;
-    panel.webview.html = reportHtml(comparison.report, { nonce: nonce(), cspSource: panel.webview.cspSource, comparison: describe(comparison.mode) });
-  };
-  const exportCsv = async (output?: string): Promise<string | undefined> => {
-    const comparison = service.current;
-    if (!comparison) throw new Error('Marginalia: compute the agreement report first.');
+/** The agreement report in a webview: one panel, following the comparison as it changes. */
+export class ReportPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private readonly listener: vscode.Disposable;
+
+  constructor(private readonly service: AgreementService, private readonly tree: DisagreementTree) {
+    this.listener = service.onDidChange(() => this.render());
+  }
+
+  show(): void {
+    if (this.panel) {
+      this.panel.reveal(vscode.ViewColumn.Active);
+    } else {
+      this.panel = vscode.window.createWebviewPanel('marginalia.agreementReport', 'Agreement', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+      this.panel.onDidDispose(() => { this.panel = undefined; });
+      this.panel.webview.onDidReceiveMessage(m => this.receive(m as { type?: string; path?: string }).catch(showFailure));
+    }
+    this.render();
+  }
+
+  /** Writes the report as CSV to `output` (a path, absolute or relative to the workspace folder), else where the user picks. */
+  async exportCsv(output?: string): Promise<string | undefined> {
+    const comparison = this.service.current;
+    if (!comparison) throw new UserError('Marginalia: compute the agreement report first.');
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = output !== undefined
-      ? (output.startsWith('/') || /^[A-Za-z]:[\\/]/.test(output) ? vscode.Uri.file(output) : vscode.Uri.joinPath(folder!, output))
+      ? (isAbsolute(output) || !folder ? vscode.Uri.file(output) : vscode.Uri.joinPath(folder, output))
       : await vscode.window.showSaveDialog({ defaultUri: folder && vscode.Uri.joinPath(folder, 'agreement.csv'), filters: { CSV: ['csv'] }, title: 'Export the agreement report' });
     if (!target) return undefined;
     await writeFileAtomic(target, agreementCsv(comparison.report));
     void vscode.window.showInformationMessage(`Marginalia: agreement report written to ${vscode.workspace.asRelativePath(target)}.`);
     return target.fsPath;
-  };
-  const show = () => {
-    if (panel) {
-      panel.reveal(vscode.ViewColumn.Active);
-    } else {
-      panel = vscode.window.createWebviewPanel('marginalia.agreementReport', 'Agreement', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
-      panel.onDidDispose(() => { panel = undefined; });
-      panel.webview.onDidReceiveMessage(async (m: { type?: string; path?: string }) => {
-        try {
-          if (m.type === 'exportCsv') await exportCsv();
-          else if (m.type === 'recompute' && service.current) await service.compute(service.current.mode);
-          else if (m.type === 'next') await tree.step(1);
-          else if (m.type === 'openDocument' && typeof m.path === 'string') {
-            const first = service.disagreements(m.path)[0];
-            if (first) await tree.open(m.path, first);
-          }
-        } catch (e) {
-          void vscode.window.showErrorMessage(`Marginalia: ${(e as Error).message}`);
-        }
-      });
+  }
+
+  private async receive(m: { type?: string; path?: string }): Promise<void> {
+    if (m.type === 'exportCsv') await this.exportCsv();
+    else if (m.type === 'recompute' && this.service.current) await this.service.compute(this.service.current.mode);
+    else if (m.type === 'next') await this.tree.step(1);
+    else if (m.type === 'openDocument' && typeof m.path === 'string') {
+      const first = this.service.disagreements(m.path)[0];
+      if (first) await this.tree.open(m.path, first);
     }
-    render();
+  }
+
+  private render(): void {
+    const comparison = this.service.current;
+    if (!this.panel || !comparison) return;
+    this.panel.webview.html = reportHtml(comparison.report, { nonce: nonce(), cspSource: this.panel.webview.cspSource, comparison: describe(comparison.mode) });
+  }
+
+  dispose(): void {
+    this.listener.dispose();
+    this.panel?.dispose();
+  }
+}
+
+/** `marginalia.agreementReport` (compare, then show the report), `marginalia.exportAgreementCsv`. */
+export function reportCommands(service: AgreementService, panel: ReportPanel): FeatureCommands<'marginalia.agreementReport' | 'marginalia.exportAgreementCsv' | 'marginalia.internal.showAgreementReport'> {
+  const report = async (args?: ReportArgs): Promise<AgreementReport | undefined> => {
+    const mode = args ? modeOf(args) : await pickMode();
+    if (!mode) return undefined;
+    const comparison = await service.compute(mode);
+    if (!comparison) return undefined;
+    panel.show();
+    return comparison.report;
   };
-  return vscode.Disposable.from(
-    service.onDidChange(render),
-    { dispose: () => panel?.dispose() },
-    registerArgumentCommand<ReportArgs>('marginalia.agreementReport', async args => {
-      const mode = args ? modeOf(args) : await pickMode();
-      if (!mode) return undefined;
-      const comparison = await service.compute(mode);
-      if (!comparison) return undefined;
-      show();
-      return comparison.report satisfies AgreementReport;
-    }),
-    vscode.commands.registerCommand('marginalia.internal.showAgreementReport', async () => {
-      if (service.current) show();
-      else await vscode.commands.executeCommand('marginalia.agreementReport');
-    }),
-    registerArgumentCommand<{ output?: string }>('marginalia.exportAgreementCsv', args => exportCsv(args?.output)),
-  );
+  return {
+    'marginalia.agreementReport': report,
+    'marginalia.exportAgreementCsv': (args?: { output?: string }) => panel.exportCsv(args?.output),
+    'marginalia.internal.showAgreementReport': () => (service.current ? panel.show() : report()),
+  };
 }
 
 function modeOf(args: ReportArgs): ComparisonMode {
   const given = [args.by, args.against, args.with].filter(v => v !== undefined);
-  if (given.length > 1) throw new Error('Marginalia: give one of by, against, with.');
+  if (given.length > 1) throw new UserError('Marginalia: give one of by, against, with.');
   if (args.against !== undefined) return { against: String(args.against) };
   if (args.with !== undefined) {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const path = String(args.with);
-    return { with: path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || !folder ? vscode.Uri.file(path) : vscode.Uri.joinPath(folder, path) };
+    return { with: isAbsolute(path) || !folder ? vscode.Uri.file(path) : vscode.Uri.joinPath(folder, path) };
   }
-  if (args.by !== undefined && args.by !== 'author') throw new Error(`Marginalia: by must be "author", not ${JSON.stringify(args.by)}.`);
+  if (args.by !== undefined && args.by !== 'author') throw new UserError(`Marginalia: by must be "author", not ${JSON.stringify(args.by)}.`);
   return { by: 'author' };
 }
 
@@ -111,6 +121,10 @@ function describe(mode: ComparisonMode): string {
   if ('against' in mode) return `the workspace against ${mode.against}`;
   if ('with' in mode) return `the workspace against ${vscode.workspace.asRelativePath(mode.with)}`;
   return 'by author';
+}
+
+function isAbsolute(path: string): boolean {
+  return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path);
 }
 
 function nonce(): string {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ANNOTATION_STATUSES, escapeMarkdown, type AnnotationStatus } from '../../core';
-import { annotationsOf } from './annotationCommands';
 import type { AnnotationStore } from './annotationStore';
+import { annotationsOf } from './lookup';
 import { isArticle } from '../shared/articles';
 
 const DEBOUNCE_MS = 50;

@@ -3,8 +3,12 @@ import {
   decodeArticle, newAnnotationId, moveAnchor, parseSidecar, reanchor, reconcileSidecar, serializeSidecar, sidecarPathFor, targetFor,
   type Annotation, type AnnotationStatus, type SidecarProblem,
 } from '../../core';
-import { readTextIfExists, writeFileAtomic } from '../shared/atomicWrite';
 import { currentAuthor } from '../shared/author';
+import { toDiagnostics } from '../shared/diagnostics';
+import { UserError } from '../shared/errors';
+import { readLocalFile, readTextFile, writeFileAtomic } from '../shared/textFiles';
+import { canWrite, RESTRICTED_MODE_MESSAGE } from '../shared/trust';
+import { sidecarAllowed } from '../shared/workspacePaths';
 
 /** The annotations of one article as Marginalia holds them while it is open. */
 export interface ArticleAnnotations {
@@ -15,8 +19,13 @@ export interface ArticleAnnotations {
   /** Annotations that could not be placed: kept in the file as they were, listed for review. */
   orphans: Annotation[];
   dct?: string;
-  /** False when the sidecar has errors: Marginalia will not write over it. */
+  /** False when Marginalia will not write the sidecar; `readOnly` says why. */
   writable: boolean;
+  /**
+   * Why the sidecar is not written: it has errors, bytes that are not UTF-8, lies outside the
+   * workspace, or the workspace is in Restricted Mode.
+   */
+  readOnly?: string;
   problems: SidecarProblem[];
   /** The sidecar's text when last read or written (undefined: no file yet). */
   lastRead: string | undefined;
@@ -63,6 +72,10 @@ export class AnnotationStore implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument(doc => {
         if (this.articles.has(doc.uri.toString())) void this.reload(doc.uri);
       }),
+      // Trusted now: the sidecars read in Restricted Mode become writable.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        for (const state of [...this.articles.values()]) void this.reload(state.article);
+      }),
     ];
   }
 
@@ -103,7 +116,7 @@ export class AnnotationStore implements vscode.Disposable {
 
   async create(article: vscode.Uri, spec: NewAnnotation): Promise<Annotation> {
     const state = await this.get(article);
-    const text = await this.articleText(article);
+    const text = await this.currentText(article);
     const now = new Date().toISOString();
     const annotation: Annotation = {
       id: newAnnotationId([...state.annotations, ...state.orphans].map(a => a.id)),
@@ -126,7 +139,7 @@ export class AnnotationStore implements vscode.Disposable {
   async replaceAll(article: vscode.Uri, annotations: Annotation[]): Promise<void> {
     const state = await this.get(article);
     const { annotations: before, orphans } = state;
-    this.place(state, annotations, await this.articleText(article));
+    this.place(state, annotations, await this.currentText(article));
     await this.commitOrUndo(state, () => { state.annotations = before; state.orphans = orphans; });
   }
 
@@ -184,12 +197,14 @@ export class AnnotationStore implements vscode.Disposable {
 
   private async load(article: vscode.Uri): Promise<ArticleAnnotations> {
     const sidecar = article.with({ path: sidecarPathFor(article.path) });
-    const lastRead = await readTextIfExists(sidecar);
+    const text = await this.currentText(article);
+    const { lastRead, readOnly, decodeProblem } = await readSidecar(article, sidecar);
     const parsed = parseSidecar(lastRead ?? '');
-    const text = await this.articleText(article);
+    const problems = decodeProblem ? [decodeProblem, ...parsed.problems] : parsed.problems;
+    const why = readOnly ?? (parsed.writable ? undefined : `Marginalia: ${vscode.workspace.asRelativePath(sidecar)} has errors; fix them before Marginalia saves it.`);
     const state: ArticleAnnotations = {
       article, sidecar, lastRead, annotations: [], orphans: [], dct: parsed.dct,
-      writable: parsed.writable, problems: parsed.problems,
+      writable: why === undefined, readOnly: why, problems,
     };
     let moved = false;
     for (const annotation of parsed.annotations) {
@@ -209,7 +224,9 @@ export class AnnotationStore implements vscode.Disposable {
     if (state.orphans.length) this.output.appendLine(`${vscode.workspace.asRelativePath(article)}: ${state.orphans.length} annotation(s) could not be placed (orphans).`);
     // The article changed outside VS Code: store the offsets found, unless unsaved edits are pending.
     const open = this.openDocument(article);
-    if (moved && state.writable && !open?.isDirty) await this.save(state, text);
+    if (moved && state.writable && !open?.isDirty) {
+      await this.save(state, text).catch(e => this.output.appendLine(`${vscode.workspace.asRelativePath(sidecar)}: ${(e as Error).message}`));
+    }
     this.changed.fire(article);
     return state;
   }
@@ -241,11 +258,21 @@ export class AnnotationStore implements vscode.Disposable {
     }
     state.annotations = keep;
     this.changed.fire(state.article);
-    // Not dirty after a change: the file itself changed (reloaded from disk, reverted, undone to the
-    // saved text), so no save of the article will come to store the offsets: store them now.
+    // Not dirty after a change: the file itself may have changed (reloaded from disk, reverted,
+    // undone to the saved text), and no save of the article will come to store the offsets.
     if (!e.document.isDirty && this.needsOffsetSave(state, text)) {
-      this.save(state, text).catch(err => this.output.appendLine(`${vscode.workspace.asRelativePath(state.sidecar)}: ${(err as Error).message}`));
+      this.saveIfSaved(state, e.document, text).catch(err => this.output.appendLine(`${vscode.workspace.asRelativePath(state.sidecar)}: ${(err as Error).message}`));
     }
+  }
+
+  /**
+   * Stores the offsets when the editor's text is the article as saved. The first edit of a clean
+   * document may report it not dirty yet (VS Code sends the dirty state after the change): then
+   * the text differs from the file and the article's own save will store the offsets.
+   */
+  private async saveIfSaved(state: ArticleAnnotations, document: vscode.TextDocument, text: string): Promise<void> {
+    const saved = decodeArticle(await readLocalFile(document.uri)).text;
+    if (saved === text && document.getText() === text && !document.isDirty) await this.save(state, text);
   }
 
   private needsOffsetSave(state: ArticleAnnotations, text: string): boolean {
@@ -260,7 +287,7 @@ export class AnnotationStore implements vscode.Disposable {
 
   /** Saves after an explicit change, with the article text as the editor holds it. */
   private async commit(state: ArticleAnnotations): Promise<void> {
-    await this.save(state, await this.articleText(state.article));
+    await this.save(state, await this.currentText(state.article));
     this.changed.fire(state.article);
   }
 
@@ -291,17 +318,21 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   private async write(state: ArticleAnnotations, text: string): Promise<void> {
-    if (!state.writable) {
-      throw new Error(`Marginalia: ${vscode.workspace.asRelativePath(state.sidecar)} has errors; fix them before Marginalia saves it.`);
-    }
+    if (!state.writable) throw new UserError(state.readOnly ?? `Marginalia: ${vscode.workspace.asRelativePath(state.sidecar)} is read-only.`);
+    if (!canWrite()) throw new UserError(RESTRICTED_MODE_MESSAGE);
+    // Checked again right before writing: a link planted since the load must not lead outside.
+    if (!(await sidecarAllowed(state.article))) throw new UserError(`Marginalia: ${vscode.workspace.asRelativePath(state.article)} is not a file of the workspace; Marginalia writes no sidecar for it.`);
     for (const a of state.annotations) a.target = targetFor(text, a.target.start, a.target.end);
     const all = [...state.annotations, ...state.orphans];
-    const onDisk = await readTextIfExists(state.sidecar);
+    const read = await readTextFile(state.sidecar);
+    if (read.kind === 'undecodable') throw new UserError(`Marginalia: ${vscode.workspace.asRelativePath(state.sidecar)}: ${read.message}`);
+    const onDisk = read.kind === 'text' ? read.text : undefined;
     let content: string;
     if (onDisk !== undefined && onDisk !== state.lastRead) {
       const merged = reconcileSidecar(onDisk, state.lastRead ?? '', { annotations: all, dct: state.dct });
       if (merged.text === undefined) {
         state.writable = false;
+        state.readOnly = `Marginalia: ${vscode.workspace.asRelativePath(state.sidecar)} has errors; fix them before Marginalia saves it.`;
         state.problems = merged.problems;
         this.showProblems(state);
         throw new Error(`Marginalia: ${vscode.workspace.asRelativePath(state.sidecar)} changed on disk and has errors; not saved.`);
@@ -339,7 +370,8 @@ export class AnnotationStore implements vscode.Disposable {
     for (;;) {
       const pending = this.writes.get(key);
       await pending;
-      onDisk = await readTextIfExists(sidecar);
+      const read = await readTextFile(sidecar).catch(() => undefined);
+      onDisk = read?.kind === 'text' ? read.text : undefined;
       if (this.writes.get(key) === pending) break;
     }
     const state = [...this.articles.values()].find(s => s.sidecar.toString() === key);
@@ -348,26 +380,42 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   private showProblems(state: ArticleAnnotations): void {
-    this.diagnostics.set(state.sidecar, state.problems.map(p => {
-      const range = new vscode.Range(p.line, p.column, p.endLine ?? p.line, p.endColumn ?? p.column + 1);
-      const d = new vscode.Diagnostic(range, p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-      d.source = 'Marginalia';
-      return d;
-    }));
+    this.diagnostics.set(state.sidecar, toDiagnostics(state.problems));
   }
 
   private openDocument(article: vscode.Uri): vscode.TextDocument | undefined {
     return vscode.workspace.textDocuments.find(d => d.uri.toString() === article.toString() && !d.isClosed);
   }
 
-  /** The article's text as the editor holds it, else as on disk. */
-  private async articleText(article: vscode.Uri): Promise<string> {
+  /** The article's text as the editor holds it, else as on disk (what the annotations' offsets count in). */
+  async currentText(article: vscode.Uri): Promise<string> {
     const open = this.openDocument(article);
     if (open) return open.getText();
-    return decodeArticle(await vscode.workspace.fs.readFile(article)).text;
+    return decodeArticle(await readLocalFile(article)).text;
   }
 
   dispose(): void {
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+/**
+ * What the store reads of a sidecar: its text (BOM kept), and why it may not be written. A sidecar
+ * outside the workspace is not read at all; one with bytes that are not UTF-8 is read with those
+ * bytes replaced, shown with a diagnostic, and never written; any other read error is an error.
+ */
+async function readSidecar(article: vscode.Uri, sidecar: vscode.Uri): Promise<{ lastRead?: string; readOnly?: string; decodeProblem?: SidecarProblem }> {
+  if (!(await sidecarAllowed(article))) {
+    return { readOnly: `Marginalia: ${vscode.workspace.asRelativePath(article)} is not a file of the workspace; Marginalia keeps no annotations for it.` };
+  }
+  const read = await readTextFile(sidecar);
+  const restricted = canWrite() ? undefined : RESTRICTED_MODE_MESSAGE;
+  if (read.kind === 'missing') return { readOnly: restricted };
+  if (read.kind === 'text') return { lastRead: read.text, readOnly: restricted };
+  const name = vscode.workspace.asRelativePath(sidecar);
+  return {
+    lastRead: read.lossy,
+    readOnly: `Marginalia: ${name}: ${read.message}`,
+    decodeProblem: { message: `Marginalia: ${read.message}`, line: 0, column: 0, severity: 'error' },
+  };
 }

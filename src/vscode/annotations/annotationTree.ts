@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
-import { ANNOTATION_STATUSES, SIDECAR_SUFFIX, escapeMarkdown, type Annotation, type AnnotationStatus } from '../../core';
-import { loadAllAnnotations } from './annotationCommands';
-import type { AnnotationStore, ArticleAnnotations } from './annotationStore';
+import { SIDECAR_SUFFIX, escapeMarkdown, type Annotation, type AnnotationStatus } from '../../core';
+import type { FeatureCommands } from '../shared/commandTable';
 import { commandArgs } from '../shared/convert';
+import type { AnnotationStore, ArticleAnnotations } from './annotationStore';
+import { pickStatus } from './labels';
+import { loadAllAnnotations } from './lookup';
 
 type Node =
   | { type: 'document'; state: ArticleAnnotations }
@@ -24,48 +26,56 @@ const STATUS_ICONS: Record<AnnotationStatus, string> = {
  * The Annotations view: each article's annotations (label, status, quote) and the orphans, which
  * stay listed with their quote and note until a reviewer deletes them.
  */
-export function registerAnnotationTree(store: AnnotationStore): vscode.Disposable {
-  const provider = new AnnotationTreeProvider(store);
-  const view = vscode.window.createTreeView('marginalia.annotations', { treeDataProvider: provider, showCollapseAll: true });
+export class AnnotationTree implements vscode.Disposable {
+  readonly provider: AnnotationTreeProvider;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(store: AnnotationStore) {
+    this.provider = new AnnotationTreeProvider(store);
+    const view = vscode.window.createTreeView('marginalia.annotations', { treeDataProvider: this.provider, showCollapseAll: true });
+    // A sidecar that appears (a pull, a copy) is read on the view's next refresh.
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`, false, true, true);
+    this.disposables = [view, this.provider, watcher, watcher.onDidCreate(() => this.provider.rescan()), store.onDidChange(() => this.provider.refresh())];
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+/** The inline actions of the view's items, and (for tests and scripts) the orphans it lists. */
+export function annotationTreeCommands(tree: AnnotationTree, store: AnnotationStore): FeatureCommands<
+  'marginalia.internal.deleteAnnotationItem' | 'marginalia.internal.setStatusOfItem' | 'marginalia.internal.orphans'
+> {
   const itemAnnotation = (node: Node | undefined): { state: ArticleAnnotations; annotation: Annotation } | undefined =>
     node && (node.type === 'annotation' || node.type === 'orphan') ? node : undefined;
-  // A sidecar that appears (a pull, a copy) is read on the view's next refresh.
-  const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`, false, true, true);
-  return vscode.Disposable.from(
-    view,
-    provider,
-    watcher,
-    watcher.onDidCreate(() => provider.rescan()),
-    store.onDidChange(() => provider.refresh()),
-    vscode.commands.registerCommand('marginalia.internal.deleteAnnotationItem', async (node?: Node) => {
+  return {
+    'marginalia.internal.deleteAnnotationItem': async (node?: Node) => {
       const item = itemAnnotation(node);
       if (!item) return false;
       const { annotation, state } = item;
       const answer = await vscode.window.showWarningMessage(
         `Delete the annotation "${short(annotation.target.quote)}" (${annotation.label} · ${annotation.status})?`,
         { modal: true, detail: 'Its note and replies are removed from the sidecar.' }, 'Delete');
-      return answer === 'Delete' ? store.delete(annotation.id, state.article).catch(e => void vscode.window.showErrorMessage((e as Error).message)) : false;
-    }),
-    vscode.commands.registerCommand('marginalia.internal.setStatusOfItem', async (node?: Node) => {
+      return answer === 'Delete' ? store.delete(annotation.id, state.article) : false;
+    },
+    'marginalia.internal.setStatusOfItem': async (node?: Node) => {
       const item = itemAnnotation(node);
       if (!item) return undefined;
       const { annotation, state } = item;
-      const picked = await vscode.window.showQuickPick(
-        ANNOTATION_STATUSES.map(status => ({ label: `$(${STATUS_ICONS[status]}) ${status}`, status, description: status === annotation.status ? 'current' : undefined })),
-        { title: `Status of "${short(annotation.target.quote)}"` },
-      );
-      if (!picked) return undefined;
-      return vscode.commands.executeCommand('marginalia.setStatus', { status: picked.status, id: annotation.id, uri: state.article.toString() });
-    }),
-    // For tests and scripts: the ids the view lists under "Orphaned annotations".
-    vscode.commands.registerCommand('marginalia.internal.orphans', async () => {
+      const status = await pickStatus(`Status of "${short(annotation.target.quote)}"`, annotation.status);
+      if (!status) return undefined;
+      return vscode.commands.executeCommand('marginalia.setStatus', { status, id: annotation.id, uri: state.article.toString() });
+    },
+    'marginalia.internal.orphans': async () => {
+      const { provider } = tree;
       provider.rescan();
       const roots = await provider.getChildren();
       const orphans = roots.find(n => n.type === 'orphans');
       if (!orphans) return [];
       return (await provider.getChildren(orphans)).flatMap(n => (n.type === 'orphan' ? [n.annotation.id] : []));
-    }),
-  );
+    },
+  };
 }
 
 class AnnotationTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {

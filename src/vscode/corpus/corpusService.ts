@@ -1,6 +1,11 @@
 import * as vscode from 'vscode';
-import { CorpusIndex, articlePathFor, decodeArticle, isArticlePath, limitWarning, loadSidecar, type SourceDocument, type AnalyzedDocument, type Annotation, type CorpusStats, type Mention, type Registry, type RegistryEntity } from '../../core';
-import { articleGlobs, isArticle } from '../shared/articles';
+import { CorpusIndex, decodeArticle, isArticlePath, limitWarning, type SourceDocument, type AnalyzedDocument, type Annotation, type CorpusStats, type Mention, type Registry, type RegistryEntity } from '../../core';
+import { articleGlobs, isArticle, isArticleFile } from '../shared/articles';
+import { onDidChangeSettings } from '../shared/configuration';
+import { toDiagnostics } from '../shared/diagnostics';
+import { findSidecars } from '../shared/sidecarFiles';
+import { readLocalFile } from '../shared/textFiles';
+import { SidecarReader } from './sidecarReader';
 import type { RegistryFile } from '../entities/registryFile';
 
 const EDIT_DEBOUNCE_MS = 200;
@@ -32,6 +37,9 @@ export class CorpusService implements vscode.Disposable {
   /** Articles too long to analyze whole, already reported in the output channel. */
   private readonly tooLong = new Set<string>();
   private readonly output: vscode.OutputChannel;
+  private readonly sidecarReader = new SidecarReader();
+  /** Sidecars the last scan could not read. */
+  private readonly unreadable = vscode.languages.createDiagnosticCollection('marginalia-sidecar-read');
   private scan: Promise<CorpusStats> | undefined;
   private scanCancel: vscode.CancellationTokenSource | undefined;
   private relinking: Promise<void> | undefined;
@@ -44,6 +52,8 @@ export class CorpusService implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
       this.changed,
+      this.unreadable,
+      this.sidecarReader,
       watcher,
       watcher.onDidCreate(uri => this.scheduleFile(uri)),
       watcher.onDidChange(uri => this.scheduleFile(uri)),
@@ -54,9 +64,7 @@ export class CorpusService implements vscode.Disposable {
         this.indexedVersions.delete(doc.uri.toString());
         this.scheduleFile(doc.uri);
       }),
-      vscode.workspace.onDidChangeConfiguration(e => {
-        if (e.affectsConfiguration('marginalia.include') || e.affectsConfiguration('marginalia.exclude')) void this.reindex();
-      }),
+      onDidChangeSettings(['include', 'exclude'], () => void this.reindex()),
       registryFile.onDidChange(parsed => {
         this.index.setRegistry(parsed.registry);
         this.changed.fire();
@@ -249,13 +257,24 @@ export class CorpusService implements vscode.Disposable {
     }
   }
 
-  /** Reads what the workspace's sidecars say: publication dates and annotations. */
+  /**
+   * Reads what the workspace's sidecars say (publication dates and annotations), in a worker
+   * thread. A sidecar that cannot be read is reported (output and a diagnostic) and left out; the
+   * others are used.
+   */
   private async readSidecars(): Promise<void> {
-    for (const uri of await vscode.workspace.findFiles('**/*.annotations.yaml')) {
-      const article = articlePathFor(uri.path);
-      if (!article) continue;
-      const { dct, annotations } = loadSidecar(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
-      this.sidecars.set(uri.with({ path: article }).toString(), { dct, annotations });
+    const files = await findSidecars();
+    const summaries = await this.sidecarReader.read(files.map(f => f.sidecar.fsPath));
+    this.unreadable.clear();
+    for (const [i, summary] of summaries.entries()) {
+      const { sidecar, article } = files[i];
+      if ('error' in summary) {
+        const message = `Marginalia: cannot read this sidecar (${summary.error}); its publication date and annotations are not used.`;
+        this.output.appendLine(`${vscode.workspace.asRelativePath(sidecar)}: ${message}`);
+        this.unreadable.set(sidecar, toDiagnostics([{ message, line: 0, column: 0, severity: 'error' }]));
+        continue;
+      }
+      this.sidecars.set(article.toString(), { dct: summary.dct, annotations: summary.annotations });
     }
   }
 
@@ -277,7 +296,7 @@ export class CorpusService implements vscode.Disposable {
   /** An article as read from disk; undefined (and out of the index) when binary or unreadable. */
   private async readArticle(uri: vscode.Uri): Promise<SourceDocument | undefined> {
     try {
-      const decoded = decodeArticle(await vscode.workspace.fs.readFile(uri));
+      const decoded = decodeArticle(await readLocalFile(uri));
       for (const warning of decoded.warnings) this.output.appendLine(`${vscode.workspace.asRelativePath(uri)}: ${warning}`);
       this.indexedVersions.delete(uri.toString());
       if (!decoded.binary) return this.source(uri.toString(), decoded.text);
@@ -309,8 +328,7 @@ export class CorpusService implements vscode.Disposable {
     this.debounce(key, FILE_EVENT_DEBOUNCE_MS, async () => {
       const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === key && !d.isClosed);
       if (open) return this.updateDocument(open);
-      const { include, exclude } = articleGlobs(uri);
-      if (!isArticlePath(vscode.workspace.asRelativePath(uri, false), include, exclude)) return;
+      if (!isArticleFile(uri)) return;
       await this.readIntoIndex(uri);
       this.changed.fire();
     });

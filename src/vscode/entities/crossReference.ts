@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { contextLine, type Entity } from '../../core';
 import { locationOf, rangeOf } from '../shared/convert';
 import type { CorpusService } from '../corpus/corpusService';
+import type { FeatureCommands } from '../shared/commandTable';
 import { pickEntity, resolveEntity } from './entityPick';
 
 interface CrossReferenceArgs {
@@ -10,11 +11,14 @@ interface CrossReferenceArgs {
 
 /**
  * `marginalia.crossReference`: with an argument, the locations of every mention of the entity;
- * without, a quick pick of entities, then of their mentions with a live preview.
+ * without, a quick pick of entities, then of their mentions with a live preview. Also what the
+ * hover's and the view's links run: show an entity's references, open a mention.
  */
-export function registerCrossReference(corpus: CorpusService): vscode.Disposable {
-  return vscode.Disposable.from(
-    vscode.commands.registerCommand('marginalia.crossReference', async (args?: CrossReferenceArgs) => {
+export function crossReferenceCommands(corpus: CorpusService): FeatureCommands<
+  'marginalia.crossReference' | 'marginalia.showReferences' | 'marginalia.openMention'
+> {
+  return {
+    'marginalia.crossReference': async (args?: CrossReferenceArgs) => {
       await corpus.ready();
       if (args !== undefined) {
         const entity = args.entity !== undefined ? resolveEntity(corpus.index, args.entity) : entityAtCursor(corpus);
@@ -23,18 +27,18 @@ export function registerCrossReference(corpus: CorpusService): vscode.Disposable
       const entity = entityAtCursor(corpus) ?? await pickEntity(corpus.index, 'Marginalia: Cross-reference Entity');
       if (entity) await stepThroughMentions(corpus, entity);
       return undefined;
-    }),
-    vscode.commands.registerCommand('marginalia.showReferences', async ({ entity }: { entity: string }) => {
+    },
+    'marginalia.showReferences': async ({ entity }: { entity: string }) => {
       const editor = vscode.window.activeTextEditor;
       const locations = corpus.index.mentionsOf(entity).map(ref => locationOf(corpus.index, ref));
       if (!editor || locations.length === 0) return;
       await vscode.commands.executeCommand('editor.action.showReferences', editor.document.uri, editor.selection.active, locations);
-    }),
-    vscode.commands.registerCommand('marginalia.openMention', async ({ path, start, end }: { path: string; start: number; end: number }) => {
+    },
+    'marginalia.openMention': async ({ path, start, end }: { path: string; start: number; end: number }) => {
       const range = rangeOf(corpus.index, path, { start, end });
       await vscode.window.showTextDocument(vscode.Uri.parse(path), { selection: range });
-    }),
-  );
+    },
+  };
 }
 
 function entityAtCursor(corpus: CorpusService): Entity | undefined {

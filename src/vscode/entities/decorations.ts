@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { MENTION_KINDS, type MentionKind } from '../../core';
 import type { CorpusService } from '../corpus/corpusService';
+import { onDidChangeSettings, setting } from '../shared/configuration';
 
 /** Colors every mention in visible article editors by its kind (each kind can be turned off). */
 export function registerDecorations(corpus: CorpusService): vscode.Disposable {
@@ -15,11 +16,11 @@ export function registerDecorations(corpus: CorpusService): vscode.Disposable {
   );
 
   const decorate = (editor: vscode.TextEditor): void => {
-    const shown = vscode.workspace.getConfiguration('marginalia.highlight', editor.document.uri);
+    const shown = new Set(MENTION_KINDS.filter(kind => setting(`highlight.${kind}`, editor.document.uri)));
     const result = corpus.analyzed(editor.document);
     const byKind = new Map<MentionKind, vscode.Range[]>(MENTION_KINDS.map(k => [k, []]));
     for (const m of result?.mentions ?? []) {
-      if (!shown.get<boolean>(m.kind, true)) continue;
+      if (!shown.has(m.kind)) continue;
       byKind.get(m.kind)?.push(new vscode.Range(editor.document.positionAt(m.start), editor.document.positionAt(m.end)));
     }
     for (const [kind, type] of types) editor.setDecorations(type, byKind.get(kind)!);
@@ -31,8 +32,6 @@ export function registerDecorations(corpus: CorpusService): vscode.Disposable {
     ...types.values(),
     vscode.window.onDidChangeVisibleTextEditors(editors => editors.forEach(decorate)),
     corpus.onDidChange(decorateAll),
-    vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration('marginalia')) decorateAll();
-    }),
+    onDidChangeSettings([], decorateAll),
   );
 }

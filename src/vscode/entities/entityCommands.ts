@@ -1,20 +1,22 @@
 import * as vscode from 'vscode';
 import { recordMerge, recordNotEntity, recordRename } from '../../core';
 import type { CorpusService } from '../corpus/corpusService';
+import type { FeatureCommands } from '../shared/commandTable';
+import { UserError } from '../shared/errors';
 import { pickEntity, resolveEntity } from './entityPick';
 import type { RegistryFile } from './registryFile';
 
-/** Reviewers' decisions about entities, recorded in the registry: merge, rename, not an entity, reindex. */
-export function registerEntityCommands(corpus: CorpusService, registry: RegistryFile): vscode.Disposable {
+/** Reviewers' decisions about entities, recorded in the registry: merge, rename, not an entity. */
+export function entityCommands(corpus: CorpusService, registry: RegistryFile): FeatureCommands<
+  'marginalia.mergeEntities' | 'marginalia.mergeEntityWith' | 'marginalia.renameEntity' | 'marginalia.markNotEntity' | 'marginalia.mergeVariants'
+> {
   const merge = async (from: string, into: string): Promise<string> => {
-    if (from === into) return into;
-    await registry.edit(doc => recordMerge(doc, from, into));
+    if (from !== into) await registry.edit(doc => recordMerge(doc, from, into));
     return into;
   };
-  const report = (e: unknown) => void vscode.window.showErrorMessage((e as Error).message);
 
-  return vscode.Disposable.from(
-    vscode.commands.registerCommand('marginalia.mergeEntities', async (args?: { from: string; into: string }) => {
+  return {
+    'marginalia.mergeEntities': async (args?: { from: string; into: string }) => {
       await corpus.ready();
       if (args) {
         const from = resolveEntity(corpus.index, args.from)?.id ?? args.from;
@@ -23,36 +25,34 @@ export function registerEntityCommands(corpus: CorpusService, registry: Registry
       }
       const from = await pickEntity(corpus.index, 'Merge: the entity to merge away');
       const into = from && await pickEntity(corpus.index, `Merge "${from.name}" into…`, from.id);
-      return into ? merge(from.id, into.id).catch(report) : undefined;
-    }),
-    vscode.commands.registerCommand('marginalia.mergeEntityWith', async ({ from }: { from: string }) => {
+      return into ? merge(from.id, into.id) : undefined;
+    },
+    'marginalia.mergeEntityWith': async ({ from }: { from: string }) => {
       const into = await pickEntity(corpus.index, `Merge "${corpus.index.entity(from)?.name ?? from}" into…`, from);
-      return into ? merge(from, into.id).catch(report) : undefined;
-    }),
-    vscode.commands.registerCommand('marginalia.renameEntity', async (args?: { id: string; name?: string }) => {
-      const entity = args ? corpus.index.entity(args.id) : await pickEntity(corpus.index, 'Rename entity');
+      return into ? merge(from, into.id) : undefined;
+    },
+    'marginalia.renameEntity': async (args?: { id: string; name?: string }) => {
+      await corpus.ready();
+      const entity = args ? resolveEntity(corpus.index, args.id) : await pickEntity(corpus.index, 'Rename entity');
+      if (!entity && args) throw new UserError(`Marginalia: no entity ${JSON.stringify(args.id)} in the corpus.`);
       if (!entity) return undefined;
       const name = args?.name ?? await vscode.window.showInputBox({ title: `Rename ${entity.name}`, value: entity.name, prompt: 'The canonical name in the registry; articles stay as written.' });
       if (!name?.trim()) return undefined;
-      await registry.edit(doc => recordRename(doc, entity.id, name.trim())).catch(report);
+      await registry.edit(doc => recordRename(doc, entity.id, name.trim()));
       return entity.id;
-    }),
-    vscode.commands.registerCommand('marginalia.markNotEntity', async (args?: { id?: string; text?: string }) => {
+    },
+    'marginalia.markNotEntity': async (args?: { id?: string; text?: string }) => {
       const target = args ?? { id: (await pickEntity(corpus.index, 'Mark as not an entity'))?.id };
       if (!target.id && !target.text) return false;
-      await registry.edit(doc => recordNotEntity(doc, target)).catch(report);
+      await registry.edit(doc => recordNotEntity(doc, target));
       return true;
-    }),
-    vscode.commands.registerCommand('marginalia.mergeVariants', async ({ ids }: { ids: string[] }) => {
+    },
+    'marginalia.mergeVariants': async ({ ids }: { ids: string[] }) => {
       const names = ids.map(id => corpus.index.entity(id)?.name ?? id);
       const answer = await vscode.window.showWarningMessage(`Merge ${names.slice(1).join(', ')} into ${names[0]}?`, { modal: true }, 'Merge');
       if (answer !== 'Merge') return undefined;
-      await registry.edit(doc => ids.slice(1).forEach(id => recordMerge(doc, id, ids[0]))).catch(report);
+      await registry.edit(doc => ids.slice(1).forEach(id => recordMerge(doc, id, ids[0])));
       return ids[0];
-    }),
-    vscode.commands.registerCommand('marginalia.reindex', async () => {
-      await registry.load();
-      return corpus.reindex();
-    }),
-  );
+    },
+  };
 }

@@ -1,12 +1,6 @@
 import * as vscode from 'vscode';
-import { foldedName, type CorpusIndex, type Entity, type MentionKind } from '../../core';
-
-export const KIND_ICONS: Record<MentionKind, string> = {
-  person: 'person',
-  organization: 'organization',
-  place: 'location',
-  date: 'calendar',
-};
+import { foldedName, type CorpusIndex, type Entity } from '../../core';
+import { KIND_ICONS } from '../shared/icons';
 
 interface EntityItem extends vscode.QuickPickItem {
   entity: Entity;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { contextLine, variantProposals, type Entity, type MentionKind, type MentionRef, type VariantProposal } from '../../core';
 import { commandArgs } from '../shared/convert';
 import type { CorpusService } from '../corpus/corpusService';
-import { KIND_ICONS } from './entityPick';
+import { KIND_ICONS } from '../shared/icons';
 
 type Node =
   | { type: 'kind'; kind: MentionKind; count: number }

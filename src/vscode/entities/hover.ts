@@ -2,9 +2,11 @@ import * as vscode from 'vscode';
 import { dateCard, entityCard, escapeMarkdown, type CardDocument } from '../../core';
 import { commandLink } from '../shared/convert';
 import type { CorpusService } from '../corpus/corpusService';
+import type { CommandId } from '../shared/commandTable';
+import { setting } from '../shared/configuration';
 
 /** The only commands a hover's links may run: Marginalia's own. */
-export const HOVER_COMMANDS = [
+export const HOVER_COMMANDS: CommandId[] = [
   'marginalia.openMention',
   'marginalia.showReferences',
   'marginalia.mergeEntityWith',
@@ -19,7 +21,7 @@ export function registerHover(corpus: CorpusService, selector: vscode.DocumentSe
       const hit = corpus.mentionAt(document, position);
       if (!hit) return undefined;
       const path = document.uri.toString();
-      const max = vscode.workspace.getConfiguration('marginalia', document.uri).get<number>('hover.maxDocuments', 8);
+      const max = setting('hover.maxDocuments', document.uri);
       const md = new vscode.MarkdownString(undefined, true);
       md.isTrusted = { enabledCommands: HOVER_COMMANDS };
       md.supportHtml = false;

@@ -1,7 +1,13 @@
 import * as vscode from 'vscode';
-import { CancelledError, EXPORT_FORMATS, exportAnnotations, type ExportDocument, type ExportFormat } from '../../core';
+import { CancelledError, EXPORT_FORMATS, exportAnnotations, type ExportFormat } from '../../core';
 import type { AnnotationStore } from '../annotations/annotationStore';
 import type { CorpusService } from '../corpus/corpusService';
+import type { RegistryFile } from '../entities/registryFile';
+import type { FeatureCommands } from '../shared/commandTable';
+import { UserError } from '../shared/errors';
+import { realPathOf } from '../shared/workspacePaths';
+import { writeExport } from './exportOutput';
+import { savedDocuments } from './savedDocuments';
 
 interface ExportArgs {
   format: ExportFormat;
@@ -9,6 +15,8 @@ interface ExportArgs {
   output: string;
   scope?: 'document' | 'workspace';
   includeSuggestions?: boolean;
+  /** Replace files in the folder that no Marginalia export wrote (never articles). Default false. */
+  overwrite?: boolean;
 }
 
 const FORMAT_DETAILS: Record<ExportFormat, string> = {
@@ -22,78 +30,81 @@ const FORMAT_DETAILS: Record<ExportFormat, string> = {
 
 /**
  * `marginalia.exportAnnotations`: asks scope, what to include, format and destination (or takes
- * them as an argument), exports with a cancellable progress, and returns the paths written.
+ * them as an argument), exports the articles as saved with a cancellable progress, and returns the
+ * paths written. It never writes over an article, and asks before replacing a file it did not write.
  */
-export function registerExportCommand(corpus: CorpusService, store: AnnotationStore): vscode.Disposable {
-  return vscode.commands.registerCommand('marginalia.exportAnnotations', async (args?: ExportArgs): Promise<string[] | undefined> => {
-    const choice = args ?? await ask();
-    if (!choice) return undefined;
-    if (!EXPORT_FORMATS.includes(choice.format)) throw new Error(`Marginalia: unknown export format ${choice.format}`);
-    await corpus.ready();
-    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const active = vscode.window.activeTextEditor?.document;
-    const paths = choice.scope === 'document'
-      ? (active && corpus.analyzed(active) ? [active.uri.toString()] : [])
-      : corpus.index.paths();
-    if (paths.length === 0) throw new Error('Marginalia: no article to export.');
-    const output = choice.output.includes('://') ? vscode.Uri.parse(choice.output) : vscode.Uri.file(choice.output);
+export function exportCommands(corpus: CorpusService, store: AnnotationStore, registry: RegistryFile, memory: vscode.Memento): FeatureCommands<'marginalia.exportAnnotations'> {
+  return {
+    'marginalia.exportAnnotations': async (args?: ExportArgs): Promise<string[] | undefined> => {
+      const choice = args ?? await ask();
+      if (!choice) return undefined;
+      if (!EXPORT_FORMATS.includes(choice.format)) throw new UserError(`Marginalia: unknown export format ${choice.format}`);
+      if (typeof choice.output !== 'string' || !choice.output) throw new UserError('Marginalia: exportAnnotations needs an output folder.');
+      await corpus.ready();
+      const active = vscode.window.activeTextEditor?.document;
+      const paths = choice.scope === 'document'
+        ? (active && corpus.analyzed(active) ? [active.uri.toString()] : [])
+        : corpus.index.paths();
+      if (paths.length === 0) throw new UserError('Marginalia: no article to export.');
+      const output = choice.output.includes('://') ? vscode.Uri.parse(choice.output) : vscode.Uri.file(choice.output);
 
-    return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Marginalia: exporting ${paths.length} articles as ${choice.format}`, cancellable: true },
-      async (progress, token) => {
-        const documents: ExportDocument[] = [];
-        for (const path of paths) {
-          if (token.isCancellationRequested) return undefined;
-          const uri = vscode.Uri.parse(path);
-          const state = await store.get(uri);
-          documents.push({
-            path: root ? vscode.workspace.asRelativePath(uri, false) : uri.path.split('/').pop()!,
-            text: corpus.index.text(path) ?? '',
-            annotations: [...state.annotations, ...state.orphans],
-            mentions: choice.includeSuggestions ? corpus.index.analyzed(path)?.mentions : undefined,
-          });
-        }
-        try {
-          const result = await exportAnnotations(choice.format, documents, {
+      return vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Marginalia: exporting ${paths.length} articles as ${choice.format}`, cancellable: true },
+        async (progress, token) => {
+          const isCancelled = () => token.isCancellationRequested;
+          const { documents, unsaved } = await savedDocuments(corpus, store, paths, {
             includeSuggestions: choice.includeSuggestions,
-            registry: corpus.registry(),
-            isCancelled: () => token.isCancellationRequested,
-            onDocument: ({ index, total }) => progress.report({ message: `${index + 1} of ${total}`, increment: 100 / total }),
+            // An article outside the workspace folders is exported under its file name.
+            relativePath: uri => (vscode.workspace.getWorkspaceFolder(uri) ? vscode.workspace.asRelativePath(uri, false) : uri.path.split('/').pop()!),
+            isCancelled,
           });
-          const written = await writeAll(output, result.files);
-          // Not awaited: the progress notification ends now, whatever the user does with this one.
-          if (!args) void announce(result.spans, written);
-          return written;
-        } catch (e) {
-          if (e instanceof CancelledError) return undefined;
-          throw e;
-        }
-      },
-    );
-  });
+          if (isCancelled()) return undefined;
+          try {
+            const result = await exportAnnotations(choice.format, documents, {
+              includeSuggestions: choice.includeSuggestions,
+              registry: corpus.registry(),
+              isCancelled,
+              onDocument: ({ index, total }) => progress.report({ message: `${index + 1} of ${total}`, increment: 100 / total }),
+            });
+            const written = await writeExport(output, result.files, memory, protectedFiles(corpus, registry),
+              foreign => (args ? Promise.resolve(args.overwrite === true) : confirmOverwrite(foreign)));
+            // Not awaited: the progress notification ends now, whatever the user does with this one.
+            if (!args) void announce(result.spans, written, unsaved);
+            return written;
+          } catch (e) {
+            if (e instanceof CancelledError) return undefined;
+            throw e;
+          }
+        },
+      );
+    },
+  };
 }
 
-async function announce(spans: number, written: string[]): Promise<void> {
-  const open = await vscode.window.showInformationMessage(`Marginalia: exported ${spans} spans to ${written.length} files.`, 'Reveal');
+/** True for the real path of an article of the corpus or of the entity registry (computed once, when first asked). */
+function protectedFiles(corpus: CorpusService, registry: RegistryFile): (realPath: string) => Promise<boolean> {
+  let paths: Promise<Set<string>> | undefined;
+  return async realPath => {
+    paths ??= Promise.all([
+      ...corpus.index.paths().map(p => vscode.Uri.parse(p)).filter(u => u.scheme === 'file').map(u => realPathOf(u.fsPath)),
+      registry.uri ? realPathOf(registry.uri.fsPath) : undefined,
+    ]).then(all => new Set(all.filter((p): p is string => p !== undefined)));
+    return (await paths).has(realPath);
+  };
+}
+
+async function confirmOverwrite(foreign: string[]): Promise<boolean> {
+  const names = foreign.slice(0, 5).map(p => `- ${p}`).join('\n') + (foreign.length > 5 ? `\n- and ${foreign.length - 5} more` : '');
+  const answer = await vscode.window.showWarningMessage(
+    `Replace ${foreign.length} file(s) that Marginalia did not write?`,
+    { modal: true, detail: `The export folder already holds:\n${names}` }, 'Replace');
+  return answer === 'Replace';
+}
+
+async function announce(spans: number, written: string[], unsaved: number): Promise<void> {
+  const note = unsaved ? ` ${unsaved} article(s) had unsaved changes: their saved version was exported.` : '';
+  const open = await vscode.window.showInformationMessage(`Marginalia: exported ${spans} spans to ${written.length} files.${note}`, 'Reveal');
   if (open) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(written[0]));
-}
-
-/** Writes every file to a temporary name first, then renames all into place. */
-async function writeAll(folder: vscode.Uri, files: { path: string; content: string }[]): Promise<string[]> {
-  const staged: { tmp: vscode.Uri; final: vscode.Uri }[] = [];
-  try {
-    for (const file of files) {
-      const final = vscode.Uri.joinPath(folder, ...file.path.split('/'));
-      const tmp = final.with({ path: `${final.path}.marginalia.tmp` });
-      await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(file.content));
-      staged.push({ tmp, final });
-    }
-    for (const { tmp, final } of staged) await vscode.workspace.fs.rename(tmp, final, { overwrite: true });
-  } catch (e) {
-    await Promise.all(staged.map(({ tmp }) => vscode.workspace.fs.delete(tmp).then(undefined, () => undefined)));
-    throw e;
-  }
-  return staged.map(s => s.final.fsPath);
 }
 
 async function ask(): Promise<ExportArgs | undefined> {

@@ -1,8 +1,12 @@
 import * as vscode from 'vscode';
 import { bratFileNames, importBrat, importW3c, type ImportDocument, type ImportResult } from '../../core';
 import type { AnnotationStore } from '../annotations/annotationStore';
+import { annotationsOf } from '../annotations/lookup';
 import type { CorpusService } from '../corpus/corpusService';
-import { readTextIfExists } from '../shared/atomicWrite';
+import { readTextIfExists } from '../shared/textFiles';
+import type { FeatureCommands } from '../shared/commandTable';
+import { UserError } from '../shared/errors';
+import { sidecarAllowed } from '../shared/workspacePaths';
 
 interface ImportArgs {
   format: 'brat' | 'w3c';
@@ -13,47 +17,63 @@ interface ImportArgs {
 /**
  * `marginalia.importAnnotations`: merges a BRAT folder or a W3C export into the sidecars of the
  * workspace's articles (same span and label = same annotation); returns how many were added.
+ * What could not be imported is listed in the Marginalia output channel.
  */
-export function registerImportCommand(corpus: CorpusService, store: AnnotationStore): vscode.Disposable {
-  return vscode.commands.registerCommand('marginalia.importAnnotations', async (args?: ImportArgs): Promise<number | undefined> => {
-    const choice = args ?? await ask();
-    if (!choice) return undefined;
-    await corpus.ready();
-    const input = choice.input.includes('://') ? vscode.Uri.parse(choice.input) : vscode.Uri.file(choice.input);
-    const documents: (ImportDocument & { uri: vscode.Uri })[] = [];
-    for (const path of corpus.index.paths()) {
-      const uri = vscode.Uri.parse(path);
-      const state = await store.get(uri);
-      documents.push({ uri, path: vscode.workspace.asRelativePath(uri, false), text: corpus.index.text(path) ?? '', annotations: [...state.annotations, ...state.orphans] });
-    }
-    const results: ImportResult[] = [];
-    if (choice.format === 'w3c') {
-      const json = await readTextIfExists(input);
-      if (json === undefined) throw new Error(`Marginalia: ${input.fsPath} not found.`);
-      results.push(importW3c(json, documents));
-    } else {
-      for (const doc of documents) {
-        const names = bratFileNames(doc.path);
-        const ann = await readTextIfExists(vscode.Uri.joinPath(input, ...names.ann.split('/')));
-        if (ann === undefined) continue;
-        const txt = await readTextIfExists(vscode.Uri.joinPath(input, ...names.txt.split('/')));
-        results.push(importBrat(doc, txt ?? doc.text, ann));
+export function importCommands(corpus: CorpusService, store: AnnotationStore, output: vscode.OutputChannel): FeatureCommands<'marginalia.importAnnotations'> {
+  return {
+    'marginalia.importAnnotations': async (args?: ImportArgs): Promise<number | undefined> => {
+      const choice = args ?? await ask();
+      if (!choice) return undefined;
+      if (choice.format !== 'brat' && choice.format !== 'w3c') throw new UserError(`Marginalia: cannot import the format ${JSON.stringify(choice.format)} (brat or w3c).`);
+      await corpus.ready();
+      const input = choice.input.includes('://') ? vscode.Uri.parse(choice.input) : vscode.Uri.file(choice.input);
+      const documents: (ImportDocument & { uri: vscode.Uri })[] = [];
+      for (const path of corpus.index.paths()) {
+        const uri = vscode.Uri.parse(path);
+        if (!(await sidecarAllowed(uri))) continue; // only articles of the workspace get sidecars
+        let text: string;
+        try {
+          text = await store.currentText(uri);
+        } catch (e) {
+          // gone since it was indexed (deleted, renamed): nothing can be imported into it
+          output.appendLine(`import: skipped ${vscode.workspace.asRelativePath(uri, false)}: ${(e as Error).message}`);
+          continue;
+        }
+        const state = await annotationsOf(store, uri);
+        documents.push({ uri, path: vscode.workspace.asRelativePath(uri, false), text, annotations: [...state.annotations, ...state.orphans] });
       }
-    }
-    let added = 0;
-    for (const result of results) {
-      for (const imported of result.documents) {
-        if (imported.added.length === 0 && imported.updated.length === 0) continue;
-        await store.replaceAll(documents.find(d => d.path === imported.path)!.uri, imported.annotations);
-        added += imported.added.length;
+      const results: ImportResult[] = [];
+      if (choice.format === 'w3c') {
+        const json = await readTextIfExists(input);
+        if (json === undefined) throw new UserError(`Marginalia: ${input.fsPath} not found.`);
+        results.push(importW3c(json, documents));
+      } else {
+        for (const doc of documents) {
+          const names = bratFileNames(doc.path);
+          const ann = await readTextIfExists(vscode.Uri.joinPath(input, ...names.ann.split('/')));
+          if (ann === undefined) continue;
+          const txt = await readTextIfExists(vscode.Uri.joinPath(input, ...names.txt.split('/')));
+          results.push(importBrat(doc, txt ?? doc.text, ann));
+        }
       }
-    }
-    const problems = results.flatMap(r => r.problems);
-    if (!args) {
-      void vscode.window.showInformationMessage(`Marginalia: imported ${added} annotations${problems.length ? `; ${problems.length} left out (see the Marginalia output)` : ''}.`);
-    }
-    return added;
-  });
+      let added = 0;
+      for (const result of results) {
+        for (const imported of result.documents) {
+          if (imported.added.length === 0 && imported.updated.length === 0) continue;
+          await store.replaceAll(documents.find(d => d.path === imported.path)!.uri, imported.annotations);
+          added += imported.added.length;
+        }
+      }
+      const problems = results.flatMap(r => r.problems);
+      for (const p of problems) output.appendLine(`import: ${p.path || input.fsPath}${p.annotation ? ` (${p.annotation})` : ''}: ${p.message}`);
+      if (!args) {
+        const left = problems.length ? `; ${problems.length} left out (listed in the Marginalia output)` : '';
+        void vscode.window.showInformationMessage(`Marginalia: imported ${added} annotations${left}.`, ...(problems.length ? ['Show'] : []))
+          .then(answer => answer && output.show());
+      }
+      return added;
+    },
+  };
 }
 
 async function ask(): Promise<ImportArgs | undefined> {

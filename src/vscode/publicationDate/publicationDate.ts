@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { AnnotationStore } from '../annotations/annotationStore';
+import { annotationsOf } from '../annotations/lookup';
 import type { CorpusService } from '../corpus/corpusService';
+import type { FeatureCommands } from '../shared/commandTable';
+import { UserError } from '../shared/errors';
 
 interface SetPublicationDateArgs {
   /** YYYY-MM-DD, or null to remove the date from the sidecar. */
@@ -11,11 +14,8 @@ interface SetPublicationDateArgs {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/**
- * `marginalia.setPublicationDate` and the status bar item that shows the active article's
- * publication date (the date relative dates resolve against) and runs the command.
- */
-export function registerPublicationDate(corpus: CorpusService, store: AnnotationStore): vscode.Disposable {
+/** The status bar item that shows the active article's publication date (the date relative dates resolve against). */
+export function registerPublicationDate(corpus: CorpusService): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('marginalia.publicationDate', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Marginalia publication date';
   item.command = 'marginalia.setPublicationDate';
@@ -30,18 +30,16 @@ export function registerPublicationDate(corpus: CorpusService, store: Annotation
     item.show();
   };
   update();
+  return vscode.Disposable.from(item, vscode.window.onDidChangeActiveTextEditor(update), corpus.onDidChange(update));
+}
 
-  return vscode.Disposable.from(
-    item,
-    vscode.window.onDidChangeActiveTextEditor(update),
-    corpus.onDidChange(update),
-    store.onDidChange(article => {
-      const state = store.peek(article);
-      if (state) corpus.setSidecar(article, { dct: state.dct, annotations: [...state.annotations, ...state.orphans] });
-    }),
-    vscode.commands.registerCommand('marginalia.setPublicationDate', async (args?: SetPublicationDateArgs) => {
+/** `marginalia.setPublicationDate`: the date kept in the article's sidecar (docs/contracts.md). */
+export function publicationDateCommands(corpus: CorpusService, store: AnnotationStore): FeatureCommands<'marginalia.setPublicationDate'> {
+  return {
+    'marginalia.setPublicationDate': async (args?: SetPublicationDateArgs) => {
       const uri = args?.uri ? vscode.Uri.parse(args.uri) : vscode.window.activeTextEditor?.document.uri;
-      if (!uri) throw new Error('Marginalia: open an article to set its publication date.');
+      if (!uri) throw new UserError('Marginalia: open an article to set its publication date.');
+      await annotationsOf(store, uri); // refuses an article whose sidecar would lie outside the workspace
       let date = args?.date;
       if (args === undefined) {
         const current = corpus.index.analyzed(uri.toString())?.dct ?? '';
@@ -54,9 +52,9 @@ export function registerPublicationDate(corpus: CorpusService, store: Annotation
         if (input === undefined) return undefined;
         date = input || null;
       }
-      if (date !== null && date !== undefined && !ISO_DATE.test(date)) throw new Error(`Marginalia: ${date} is not a YYYY-MM-DD date.`);
+      if (date !== null && date !== undefined && !ISO_DATE.test(date)) throw new UserError(`Marginalia: ${date} is not a YYYY-MM-DD date.`);
       await store.setPublicationDate(uri, date ?? undefined);
       return date ?? null;
-    }),
-  );
+    },
+  };
 }

@@ -1,0 +1,101 @@
+/**
+ * Loading a corpus from files and folders: the articles (scanned with the include/exclude globs),
+ * each with what its sidecar says (annotations, publication date). Every file that cannot be read
+ * is reported and the others are still loaded; a sidecar that cannot be read is reported, never
+ * taken for "no annotations" silently.
+ */
+import type { Annotation } from '../annotations/model';
+import { normalizePath } from '../annotations/paths';
+import type { SourceDocument } from '../types';
+import { readArticle } from './articleRead';
+import { describeError, type FileSystem } from './fileSystem';
+import { joinPath } from './pathText';
+import { scanArticles, type ArticleGlobs, type ScanProblem } from './scan';
+import { readSidecar, type SidecarRead } from './sidecarFiles';
+
+/** A file or folder to load: `path` for the file system, `name` as the user wrote it (for output). */
+export interface CorpusInput {
+  path: string;
+  name: string;
+}
+
+/** An article with what its sidecar says. `path` is its name as shown (the input's name joined with the path under it). */
+export interface CorpusDocument extends SourceDocument {
+  /** The article's path on the file system. */
+  readonly file: string;
+  /** The input it was found under (index into the inputs). */
+  readonly input: number;
+  /** The sidecar's annotations (empty when it could not be read: see `sidecar.status`). */
+  readonly annotations: Annotation[];
+  readonly sidecar: SidecarRead;
+}
+
+/** Something that went wrong with one file; `path` as shown to the user. */
+export interface CorpusProblem {
+  path: string;
+  message: string;
+}
+
+export interface LoadedCorpus {
+  documents: CorpusDocument[];
+  problems: CorpusProblem[];
+}
+
+/**
+ * Loads the articles of `inputs` in order (a folder's in scan order), with their sidecars. A
+ * binary file is left out (reported); a sidecar with errors or that cannot be read is reported and
+ * its document kept with the annotations that could be read (none when the file could not be read).
+ */
+export async function loadCorpus(fs: FileSystem, inputs: readonly CorpusInput[], globs: ArticleGlobs = {}): Promise<LoadedCorpus> {
+  const documents: CorpusDocument[] = [];
+  const problems: CorpusProblem[] = [];
+  for (const [index, input] of inputs.entries()) {
+    const files = await filesOf(fs, input, globs, problems);
+    for (const { file, name } of files) {
+      const read = await readArticle(fs, file);
+      if (read.status !== 'ok') {
+        problems.push({ path: name, message: read.message });
+        continue;
+      }
+      for (const message of read.warnings) problems.push({ path: name, message });
+      const sidecar = await readSidecar(fs, file);
+      problems.push(...sidecarProblems(sidecar, `${name}.annotations.yaml`));
+      const dct = sidecar.parsed.dct;
+      documents.push({
+        path: name, file, input: index, text: read.text, annotations: sidecar.parsed.annotations, sidecar,
+        ...(dct ? { dct, dctFromSidecar: true } : {}),
+      });
+    }
+  }
+  return { documents, problems };
+}
+
+/** The errors of a sidecar as problems of `name` (its path as shown). */
+function sidecarProblems(sidecar: SidecarRead, name: string): CorpusProblem[] {
+  if (sidecar.status !== 'ok' && sidecar.status !== 'missing') {
+    return [{ path: name, message: `${sidecar.parsed.problems[0]?.message ?? 'cannot be read.'} Its annotations and publication date are left out.` }];
+  }
+  return sidecar.parsed.problems.filter(p => p.severity === 'error').map(p => ({ path: name, message: `line ${p.line + 1}: ${p.message}` }));
+}
+
+/** The article files of one input: the file itself, or a folder's articles. */
+async function filesOf(fs: FileSystem, input: CorpusInput, globs: ArticleGlobs, problems: CorpusProblem[]): Promise<{ file: string; name: string }[]> {
+  try {
+    const stat = await fs.stat(input.path);
+    const type = stat?.type === 'symlink' ? (await fs.stat(await fs.realPath(input.path)))?.type : stat?.type;
+    if (type === undefined) throw Object.assign(new Error('not found'), { code: 'ENOENT' });
+    if (type !== 'directory') return [{ file: input.path, name: input.name }];
+    const scanProblems: ScanProblem[] = [];
+    const found = await scanArticles(fs, input.path, globs, scanProblems);
+    for (const p of scanProblems) problems.push({ path: shownPath(input.name, p.path.slice(input.path.length + 1)), message: describeError(p.error) });
+    return found.map(rel => ({ file: joinPath(input.path, rel), name: shownPath(input.name, rel) }));
+  } catch (e) {
+    problems.push({ path: input.name, message: describeError(e) });
+    return [];
+  }
+}
+
+/** `rel`, a path under the folder the user named `name`, as shown to them (as Node's `path.join` writes it). */
+export function shownPath(name: string, rel: string): string {
+  return normalizePath(`${name.replace(/\\/g, '/')}/${rel}`);
+}

@@ -1,0 +1,20 @@
+import * as vscode from 'vscode';
+
+/** A failure to tell the user as it is (its message already says what to do), not a bug. */
+export class UserError extends Error {}
+
+/** The message of a failure, starting with "Marginalia:" once. */
+export function errorMessage(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  return message.startsWith('Marginalia') ? message : `Marginalia: ${message}`;
+}
+
+/** True for a failure that only means the user cancelled (nothing to report). */
+export function isCancellation(e: unknown): boolean {
+  return e instanceof vscode.CancellationError;
+}
+
+/** Shows a failure once, as an error notification (never awaited: the caller goes on). */
+export function showFailure(e: unknown): void {
+  if (!isCancellation(e)) void vscode.window.showErrorMessage(errorMessage(e));
+}
