@@ -13,11 +13,16 @@ export default tseslint.config(
   {
     plugins: { 'import-x': importX },
     settings: {
+      // the files whose imports no-cycle follows (only .js by default), and how to read them
+      'import-x/extensions': ['.ts', '.mjs', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      // imports nothing, and is 400 KB of word lists: not worth parsing
+      'import-x/ignore': ['src/core/lexicon/generated\\.ts$'],
       'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.mjs', '.js', '.json'] })],
     },
     rules: {
       // The architecture allows no import cycle, however long (src/core, src/vscode and src/cli alike).
-      'import-x/no-cycle': ['error', { maxDepth: '∞' }],
+      'import-x/no-cycle': ['error', { maxDepth: '∞', ignoreExternal: true }],
       'no-unused-vars': 'off',
       '@typescript-eslint/no-unused-vars': [
         'error',

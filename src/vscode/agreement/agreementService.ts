@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import {
-  AgreementTally, afterCuration, articlePathFor, collectAgainst, collectByAuthor, disagreementsOf, isArticlePath, SIDECAR_SUFFIX,
+  AgreementTally, afterCuration, articlePathFor, collectAgainst, collectByAuthor, disagreementsOf, SIDECAR_SUFFIX,
   type AgreementReport, type CollectedReviews, type Disagreement, type ReviewedDocument,
 } from '../../core';
 import { gitSidecars } from '../../node/gitSidecars';
-import { articleGlobs } from '../shared/articles';
 import { UserError } from '../shared/errors';
+import { corePath, type Workspaces } from '../shared/workspaces';
 import { otherSource, readInput, type OtherPlace } from './agreementJob';
 import { AgreementRunner } from './agreementRunner';
 
@@ -49,7 +49,7 @@ export class AgreementService implements vscode.Disposable {
   private retally: Promise<void> | undefined;
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly output: vscode.OutputChannel) {
+  constructor(private readonly workspaces: Workspaces, private readonly output: vscode.OutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     const onSidecar = (uri: vscode.Uri) => {
       const article = articlePathFor(uri.path);
@@ -174,10 +174,10 @@ export class AgreementService implements vscode.Disposable {
 
   /** The articles to read: those with a sidecar here, or (comparing two places) there. */
   private async candidates(mode: ComparisonMode, folder: vscode.WorkspaceFolder): Promise<vscode.Uri[]> {
-    const { include, exclude } = articleGlobs(folder.uri);
+    const workspace = await this.workspaces.of(folder.uri);
     const found = new Map<string, vscode.Uri>();
     const add = (article: vscode.Uri) => {
-      if (isArticlePath(vscode.workspace.asRelativePath(article, false), include, exclude)) found.set(article.toString(), article);
+      if (workspace?.isArticle(corePath(article))) found.set(article.toString(), article);
     };
     for (const sidecar of await vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`)) {
       const article = articlePathFor(sidecar.path);

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { agreementCsv, type AgreementReport } from '../../core';
+import { agreementCsv, checkWriteLocation, encodeText, parentOf, replaceFile, SIDECAR_SUFFIX, WriteRefusedError, type AgreementReport } from '../../core';
 import type { FeatureCommands } from '../shared/commandTable';
 import { showFailure, UserError } from '../shared/errors';
-import { writeFileAtomic } from '../shared/textFiles';
+import { corePath, type Workspaces } from '../shared/workspaces';
 import type { AgreementService, ComparisonMode } from './agreementService';
 import type { DisagreementTree } from './disagreementTree';
 import { reportHtml } from './reportHtml';
@@ -20,7 +20,7 @@ export class ReportPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private readonly listener: vscode.Disposable;
 
-  constructor(private readonly service: AgreementService, private readonly tree: DisagreementTree) {
+  constructor(private readonly service: AgreementService, private readonly tree: DisagreementTree, private readonly workspaces: Workspaces) {
     this.listener = service.onDidChange(() => this.render());
   }
 
@@ -44,9 +44,20 @@ export class ReportPanel implements vscode.Disposable {
       ? (isAbsolute(output) || !folder ? vscode.Uri.file(output) : vscode.Uri.joinPath(folder, output))
       : await vscode.window.showSaveDialog({ defaultUri: folder && vscode.Uri.joinPath(folder, 'agreement.csv'), filters: { CSV: ['csv'] }, title: 'Export the agreement report' });
     if (!target) return undefined;
-    await writeFileAtomic(target, agreementCsv(comparison.report));
+    await this.write(target, agreementCsv(comparison.report));
     void vscode.window.showInformationMessage(`Marginalia: agreement report written to ${vscode.workspace.asRelativePath(target)}.`);
     return target.fsPath;
+  }
+
+  /** Writes under the core's write policy (atomic, no link, refused in Restricted Mode), never over an article or a sidecar. */
+  private async write(target: vscode.Uri, text: string): Promise<void> {
+    if (target.scheme !== 'file') throw new UserError(`Marginalia: cannot write ${target.toString()} (only local files).`);
+    const path = corePath(target);
+    if (path.endsWith(SIDECAR_SUFFIX) || (await this.workspaces.of(target))?.isArticle(path)) {
+      throw new WriteRefusedError(path, 'is an article or a sidecar; the report is not written over it');
+    }
+    await checkWriteLocation(this.workspaces.fs, parentOf(path), path);
+    await replaceFile(this.workspaces.fs, path, encodeText(text));
   }
 
   private async receive(m: { type?: string; path?: string }): Promise<void> {
