@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
-import { agreementCsv, collectAgainst, collectByAuthor, computeAgreement, printableJson, relativeTo, type ArticleInput, type SidecarSource } from '../core';
+import { agreementCsv, collectAgainst, collectByAuthor, computeAgreement, folderSidecars, printableJson, relativeTo, type ArticleInput, type SidecarSource } from '../core';
 import { gitSidecars } from '../node/gitSidecars';
 import { toCorePath } from '../node/nodeFileSystem';
 import { agreementTable } from './agreementTable';
 import { readInputs } from './corpusInputs';
 import { reportAll, say, UsageError, type Cli } from './host';
-import { folderSidecars } from './sidecarSources';
 
 export const AGREEMENT_USAGE = 'marginalia agreement [--by author | --against REV | --with FOLDER] [--format json|csv|table] PATH...';
 
@@ -36,7 +35,7 @@ export async function runAgreement(cli: Cli, args: string[]): Promise<number> {
     other = await gitSidecars(values.against, root).catch((e: Error) => { throw new UsageError(e.message); });
   } else if (values.with !== undefined) {
     if ((await cli.fs.stat(toCorePath(values.with)))?.type !== 'directory') throw new UsageError(`--with: no folder ${values.with}`);
-    other = folderSidecars(cli, toCorePath(values.with), root, values.with, sourceProblems);
+    other = folderSidecars(cli.fs, toCorePath(values.with), root, values.with, sourceProblems);
   }
   const collected = other ? await collectAgainst(articles, other) : collectByAuthor(articles);
   const report = computeAgreement(collected.documents, collected.reviewers);

@@ -18,3 +18,4 @@ export {
 } from './report';
 export { agreementCsv, AGREEMENT_CSV_COLUMNS } from './reportCsv';
 export { collectByAuthor, collectAgainst, WORKSPACE_REVIEWER, type ArticleInput, type CollectedReviews } from './collect';
+export { folderSidecars } from './folderSidecars';

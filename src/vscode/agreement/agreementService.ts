@@ -89,9 +89,13 @@ export class AgreementService implements vscode.Disposable {
     if (!comparison || article.scheme !== 'file') return;
     const path = vscode.workspace.asRelativePath(article, false);
     const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === article.toString() && !d.isClosed);
-    const input = await readInput({ file: article.fsPath, path, ...(open ? { text: open.getText() } : {}) });
+    const workspace = await this.workspaces.of(article);
+    if (!workspace) return;
+    const problems: CollectedReviews['problems'] = [];
+    const input = await readInput(workspace, { file: article.fsPath, path, ...(open ? { text: open.getText() } : {}) }, problems);
     const collected = !input ? undefined
-      : comparison.other ? await collectAgainst([input], await otherSource(comparison.other, comparison.root)) : collectByAuthor([input]);
+      : comparison.other ? await collectAgainst([input], await otherSource(comparison.other, comparison.root, problems)) : collectByAuthor([input]);
+    for (const p of [...problems, ...(collected?.problems ?? [])]) this.output.appendLine(`agreement: ${p.path}: ${p.message}`);
     if (this.comparison !== comparison) return;
     const doc = collected?.documents[0];
     const before = comparison.documents.get(path);
