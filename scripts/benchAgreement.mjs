@@ -5,8 +5,10 @@
 // in the same sidecar; Bob agrees with Ann on most spans, shifts some boundaries, labels some
 // differently, misses some and adds his own. Then measures, each in its own child process (so the
 // peak memory is its own): the core in process (parse the sidecars, place the spans, compute the
-// report, list every disagreement), and `marginalia agreement` end to end, by author and with
-// another folder of sidecars. Times are medians of `runs`; memory is peak RSS.
+// report, list every disagreement, settle one disagreement and recount as the extension host does
+// after a curation), the extension's comparison job (what its worker thread runs, files read
+// through the workspace core), and `marginalia agreement` end to end, by author and with another
+// folder of sidecars. Times are medians of `runs`; memory is peak RSS.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -26,6 +28,9 @@ const runs = Number(opt('--runs', 3));
 const corpusDir = resolve(opt('--corpus', join(tmpdir(), `marginalia-bench-agreement-${docs}x${perDoc}`)));
 const role = opt('--child', null);
 const coreBundle = join(tmpdir(), 'marginalia-bench-agreement-core.cjs');
+const jobBundle = join(tmpdir(), 'marginalia-bench-agreement-job.cjs');
+/** Curations timed in the core child (one disagreement settled in each of that many documents). */
+const CURATIONS = 50;
 
 const WORDS = ['the', 'minister', 'said', 'on', 'Tuesday', 'that', 'talks', 'with', 'would', 'resume', 'in', 'next', 'week',
   'officials', 'confirmed', 'a', 'visit', 'state', 'of', 'and', 'river', 'levels', 'council', 'aid', 'package', 'residents'];
@@ -96,12 +101,49 @@ async function child() {
   const report = measure(() => core.computeAgreement(place.value.documents, place.value.reviewers));
   const listed = measure(() => place.value.documents.reduce((n, d) => n + core.disagreementsOf(d).length, 0));
   const r = report.value;
+  const curationMs = curations(core, parse.value, place.value.documents, r);
   console.log(JSON.stringify({
+    curationMs: median(curationMs), curationMaxMs: Math.max(...curationMs),
     documents: files.length, annotations, reviewers: r.reviewers, pair: r.pairs[0], overall: r.overall,
     readMs: read.ms, parseMs: parse.ms, parseCpuMs: parse.cpuMs, placeMs: place.ms, placeCpuMs: place.cpuMs, reportMs: report.ms, reportCpuMs: report.cpuMs,
     disagreementsMs: listed.ms, disagreementsCpuMs: listed.cpuMs, disagreements: listed.value,
     maxRssMB: process.resourceUsage().maxRSS / 1024,
   }));
+}
+
+/**
+ * What the extension host does after a curation, in `CURATIONS` documents: settle the document's
+ * first disagreement (take Ann's version), place the document's spans again and recount its
+ * disagreements into the report (`afterCuration`). Milliseconds of each.
+ */
+function curations(core, inputs, documents, report) {
+  const times = [];
+  const byPath = new Map(inputs.map(i => [i.path, i]));
+  for (const before of documents) {
+    if (times.length === CURATIONS) break;
+    const unit = core.disagreementsOf(before).find(d => !d.settled);
+    if (!unit) continue;
+    const input = byPath.get(before.path);
+    const t0 = performance.now();
+    const result = core.curate(unit, { decision: 'take', reviewer: 'Ann' }, { text: input.text, annotations: input.annotations, curator: 'Cleo', now: '2026-01-08T10:00:00Z' });
+    const after = core.reviewsByAuthor(input.path, input.text, core.applyCuration(input.annotations, result)).document;
+    const next = core.afterCuration(report, before, after);
+    times.push(performance.now() - t0);
+    if (!next || next.overall.disagreements.settled < 1) throw new Error(`the curation of ${before.path} was not counted as settled`);
+  }
+  return times;
+}
+
+/** Child: the extension's comparison job, as its worker thread runs it. */
+async function jobChild() {
+  const { runAgreementJob } = await import(jobBundle).then(m => m.default ?? m);
+  const articles = readdirSync(corpusDir).filter(f => f.endsWith('.txt')).sort().map(f => ({ file: join(corpusDir, f), path: f }));
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const result = await runAgreementJob({ root: corpusDir, articles });
+  const ms = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  console.log(JSON.stringify({ ms, cpuMs: (c.user + c.system) / 1000, exact: result.report.pairs[0].spanF1.exact, documents: result.documents.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
 }
 
 /** Runs `node args...` `runs` times; its time (median) and its peak RSS (the largest). */
@@ -123,9 +165,12 @@ function timeNode(nodeArgs) {
 
 if (role === 'core') {
   await child();
+} else if (role === 'job') {
+  await jobChild();
 } else {
   const esbuild = await import('esbuild');
   await esbuild.build({ entryPoints: ['src/core/index.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: coreBundle, logLevel: 'warning' });
+  await esbuild.build({ entryPoints: ['src/vscode/agreement/agreementJob.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: jobBundle, logLevel: 'warning' });
   if (!existsSync(join(corpusDir, 'bob'))) {
     const t = measure(() => generate());
     await t.value;
@@ -141,13 +186,24 @@ if (role === 'core') {
   }
   const c = cores[0];
   const pick = key => median(cores.map(x => x[key]));
-  const f = ms => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+  const f = ms => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
   const phase = (name, key) => `${name} ${f(pick(`${key}Ms`))} (${f(pick(`${key}CpuMs`))} CPU)`;
   console.log(`  core, in process (median of ${runs}, wall and CPU time): read the files ${f(pick('readMs'))}, ${phase('parse the sidecars', 'parse')}, ` +
     `${phase('place the spans', 'place')}, ${phase('compute the report', 'report')}, ${phase(`list the ${c.disagreements} disagreements`, 'disagreements')}; ` +
     `peak RSS ${Math.max(...cores.map(x => x.maxRssMB)).toFixed(0)} MB`);
   console.log(`    ${c.annotations} annotations; span F1 exact ${c.pair.spanF1.exact.toFixed(3)}, overlap ${c.pair.spanF1.overlap.toFixed(3)}, kappa ${c.pair.kappa.toFixed(3)}, ` +
     `Fleiss ${c.overall.fleissKappa.toFixed(3)}, alpha ${c.overall.alpha.toFixed(3)}, alpha_u ${c.overall.alphaU.toFixed(3)}`);
+  console.log(`    a curation as the extension host recounts it (settle one disagreement, place the document again, afterCuration), ${CURATIONS} documents: ` +
+    `median ${f(pick('curationMs'))}, slowest ${f(Math.max(...cores.map(x => x.curationMaxMs)))}`);
+  const jobs = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, ['scripts/benchAgreement.mjs', '--child', 'job', '--corpus', corpusDir], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    if (r.status !== 0) throw new Error(r.stderr);
+    jobs.push(JSON.parse(r.stdout));
+  }
+  if (jobs[0].exact !== c.pair.spanF1.exact) throw new Error('the extension\'s job and the core disagree');
+  console.log(`  the extension's comparison job (its worker thread's work: read through the workspace core, place, report; median of ${runs}): ` +
+    `${f(median(jobs.map(j => j.ms)))} (${f(median(jobs.map(j => j.cpuMs)))} CPU), peak RSS ${Math.max(...jobs.map(j => j.maxRssMB)).toFixed(0)} MB`);
   const rss = ['--import', pathToFileURL(resolve('scripts/printMaxRss.mjs')).href, 'dist/cli.js', 'agreement', '--format', 'json'];
   const byAuthor = timeNode([...rss, '--by', 'author', corpusDir]);
   const report = JSON.parse(byAuthor.out);
