@@ -85,6 +85,13 @@ describe('agreement of reviewers, disagreements and curation', () => {
     const out = mkdtempSync(join(tmpdir(), 'marginalia-agreement-'));
     const written = await vscode.commands.executeCommand<string>('marginalia.exportAgreementCsv', { output: join(out, 'agreement.csv') });
     assert.match(readFileSync(written, 'utf8'), /^scope,reviewer_a,reviewer_b,label,document,/);
+    // Never over an article or a sidecar, whatever path is given.
+    const article = workspaceUri(FLOOD);
+    const before = readFileSync(article.fsPath);
+    for (const target of [article, sidecar]) {
+      await assert.rejects(Promise.resolve(vscode.commands.executeCommand('marginalia.exportAgreementCsv', { output: target.fsPath })), /article or a sidecar/);
+    }
+    assert.deepStrictEqual(readFileSync(article.fsPath), before);
 
     const theirs = join(out, 'theirs', 'europe-floods');
     mkdirSync(theirs, { recursive: true });
