@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { measure } from './measure.mjs';
+import { childCpuMs, measure } from './measure.mjs';
 import { seededRandom } from './random.mjs';
 
 const args = process.argv.slice(2);
@@ -146,21 +146,24 @@ async function jobChild() {
   console.log(JSON.stringify({ ms, cpuMs: (c.user + c.system) / 1000, exact: result.report.pairs[0].spanF1.exact, documents: result.documents.length, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
 }
 
-/** Runs `node args...` `runs` times; its time (median) and its peak RSS (the largest). */
+/** Runs `node args...` `runs` times; its wall and CPU time (medians) and its peak RSS (the largest). */
 function timeNode(nodeArgs) {
   const times = [];
+  const cpu = [];
   let rss = 0;
   let out = '';
   for (let i = 0; i < runs; i++) {
+    const c0 = childCpuMs();
     const t0 = performance.now();
     const r = spawnSync(process.execPath, nodeArgs, { encoding: 'utf8', maxBuffer: 1 << 28 });
     times.push(performance.now() - t0);
+    cpu.push(childCpuMs() - c0);
     if (r.status !== 0) throw new Error(`node ${nodeArgs.join(' ')}: exit ${r.status}\n${r.stderr}`);
     const m = /MAXRSS (\d+)/.exec(r.stderr);
     rss = Math.max(rss, m ? Number(m[1]) / 1024 : 0);
     out = r.stdout;
   }
-  return { ms: median(times), maxRssMB: rss, out };
+  return { ms: median(times), cpuMs: median(cpu), maxRssMB: rss, out };
 }
 
 if (role === 'core') {
@@ -208,7 +211,7 @@ if (role === 'core') {
   const byAuthor = timeNode([...rss, '--by', 'author', corpusDir]);
   const report = JSON.parse(byAuthor.out);
   if (report.pairs[0].spanF1.exact !== c.pair.spanF1.exact) throw new Error('the CLI and the core disagree');
-  console.log(`  marginalia agreement --by author (CLI, end to end, median of ${runs}): ${f(byAuthor.ms)}, peak RSS ${byAuthor.maxRssMB.toFixed(0)} MB`);
+  console.log(`  marginalia agreement --by author (CLI, end to end, median of ${runs}): ${f(byAuthor.ms)} (${f(byAuthor.cpuMs)} CPU), peak RSS ${byAuthor.maxRssMB.toFixed(0)} MB`);
   const withFolder = timeNode([...rss, '--with', join(corpusDir, 'bob'), corpusDir]);
-  console.log(`  marginalia agreement --with FOLDER (the workspace, both reviewers, against Bob's sidecars alone): ${f(withFolder.ms)}, peak RSS ${withFolder.maxRssMB.toFixed(0)} MB`);
+  console.log(`  marginalia agreement --with FOLDER (the workspace, both reviewers, against Bob's sidecars alone): ${f(withFolder.ms)} (${f(withFolder.cpuMs)} CPU), peak RSS ${withFolder.maxRssMB.toFixed(0)} MB`);
 }
