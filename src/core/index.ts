@@ -26,3 +26,4 @@ export {
 export { applyRegistry } from './corpus/applyRegistry';
 export { printable, printableJson } from './terminalText';
 export * from './workspace';
+export * from './statements';

@@ -1,0 +1,216 @@
+// Who said a quotation, as the article attributes it: "…," Ortiz said; "…," said Baker; Mayor
+// Albers: "…"; "…," according to the minister; Ortiz said the deal was "…"; "…," she said (a
+// pronoun: the named speaker of the sentence before, or the one person named there). Nothing is
+// guessed beyond that: a quotation without such an attribution has no speaker.
+import type { FoundQuotation } from './quotations';
+import type { Span, Speaker } from './types';
+
+/** A name mention of the statement (person, organization or place), with its corpus entity id. */
+export interface NameRef extends Span {
+  kind: string;
+  entity?: string;
+}
+
+/** A speaker as the statement names it, before pronouns and common nouns are resolved. */
+type Said = { name: NameRef } | { pronoun: string; at: number } | { noun: string };
+
+const VERBS = 'said|says|say|told|tells|added|adds|stated|declared|announced|argued|argues|warned|warns|explained|explains|noted|' +
+  'insisted|insists|promised|pledged|claimed|claims|wrote|writes|acknowledged|admitted|conceded|confirmed|denied|replied|' +
+  'responded|urged|stressed|emphasi[sz]ed|recalled|commented|remarked|suggested|predicted|vowed|maintained|observed|' +
+  'concluded|tweeted|posted|asked|called|described|quipped|joked|cautioned|agreed';
+const PRONOUNS = 'he|she|they|it|we|i';
+const ADVERB = '(?:also\\s+|later\\s+|then\\s+|further\\s+|previously\\s+|once\\s+)?';
+const AFTER_PRONOUN = new RegExp(`^[,.!?]?\\s*(${PRONOUNS})\\s+${ADVERB}(?:${VERBS})\\b`, 'i');
+const AFTER_VERB = new RegExp(`^[,.!?]?\\s*${ADVERB}(?:${VERBS})\\s+`, 'i');
+const AFTER_ACCORDING = /^[,.!?]?\s*according\s+to\s+/i;
+const VERB_NEXT = new RegExp(`^\\s*(?:,[^,"“”]{1,120},\\s*)?${ADVERB}(?:${VERBS})\\b`, 'i');
+const VERB_ANYWHERE = new RegExp(`\\b(?:${VERBS})\\b|\\baccording\\s+to\\b`, 'gi');
+const NOUN_PHRASE = /^(?:the|a|an|one|another|his|her|its|their)\s+((?:[a-z-]+\s+){0,2}?(?:minister|spokesman|spokeswoman|spokesperson|official|officials|mayor|president|premier|professor|analyst|adviser|advisor|chief|head|director|secretary|governor|senator|ambassador|commissioner|chairman|chairwoman|chair|leader|coordinator|economist|expert|lawyer|witness|resident|source|statement|agency|ministry|government|police|company|union|organizers|organisers|protesters|activist|activists|diplomat|diplomats|aide|aides|spokeswoman))\b/i;
+/** Titles and other capitalized words allowed between a quotation and the name of its speaker ("Mayor Katrin Albers"). */
+const TITLE_GAP = /^[,.!?]?\s*(?:(?:\p{Lu}[\p{L}.'-]*|the|of)\s+){0,4}$/u;
+
+/** The last named speaker of an article, for pronouns in the sentences after it. */
+export interface SpeakerMemory {
+  speaker: Speaker;
+  kind: string;
+  /** Index of the statement that named it. */
+  statement: number;
+  paragraph: number;
+}
+
+/**
+ * Resolves speakers across the statements of one article, in order: create one per article and call
+ * `attribute` for each statement.
+ */
+export class SpeakerTracker {
+  private last: SpeakerMemory | undefined;
+  /** Distinct persons named in the statement before. */
+  private previousPersons: NameRef[] = [];
+  /** Persons named so far with a role word near them ("Interior Minister Marta Ilves", "X, the minister"). */
+  private readonly roles: { role: string; name: NameRef }[] = [];
+
+  constructor(private readonly text: string) {}
+
+  /**
+   * The speakers of the quotations of statement `index` (paragraph `paragraph`, span [start, end)),
+   * whose names are `names` in text order. Returns one entry per quotation (undefined: unattributed).
+   */
+  attribute(index: number, paragraph: number, start: number, end: number, quotes: readonly FoundQuotation[], names: readonly NameRef[]): (Speaker | undefined)[] {
+    const out: (Speaker | undefined)[] = [];
+    const speakingNames = names.filter(n => n.kind === 'person' || n.kind === 'organization');
+    for (const n of speakingNames) this.noteRole(n);
+    let sayer: { speaker: Speaker; kind: string } | undefined;
+    for (const q of quotes) {
+      const said = this.saidAfter(q, end, speakingNames, quotes) ?? this.saidBefore(q, start, speakingNames, quotes);
+      const resolved = said && this.resolve(said, index, paragraph, sayer);
+      out.push(resolved?.speaker);
+      if (resolved) sayer = resolved;
+    }
+    // a named subject of a speech verb without a quotation ("Albers said the council would...") also
+    // becomes the antecedent of the next sentence's pronouns
+    if (!sayer) {
+      const said = this.verbSubject(start, end, speakingNames, quotes, end);
+      if (said && 'name' in said) sayer = { speaker: speakerOf(this.text, said.name), kind: said.name.kind };
+    }
+    if (sayer?.speaker.entity) this.last = { ...sayer, statement: index, paragraph };
+    const persons = new Map<string, NameRef>();
+    for (const n of names) if (n.kind === 'person' && n.entity) persons.set(n.entity, n);
+    this.previousPersons = [...persons.values()];
+    return out;
+  }
+
+  /** After the closing mark: `," she said`, `," said Baker`, `," Mayor Albers told reporters`, `," according to X`. */
+  private saidAfter(q: FoundQuotation, end: number, names: readonly NameRef[], quotes: readonly FoundQuotation[]): Said | undefined {
+    const next = quotes.find(o => o.open >= q.close);
+    const stop = Math.min(end, next ? next.open : end, q.close + 200);
+    const after = this.text.slice(q.close, stop);
+    const pronoun = AFTER_PRONOUN.exec(after);
+    if (pronoun) return { pronoun: pronoun[1].toLowerCase(), at: q.close };
+    const verb = AFTER_VERB.exec(after) ?? AFTER_ACCORDING.exec(after);
+    if (verb) {
+      const at = q.close + verb[0].length;
+      const name = names.find(n => n.start >= at && n.start <= at + 40 && TITLE_GAP.test(this.text.slice(at, n.start)));
+      if (name) return { name };
+      const noun = NOUN_PHRASE.exec(this.text.slice(at, stop));
+      return noun ? { noun: noun[0] } : undefined;
+    }
+    const name = names.find(n => n.start >= q.close && n.start <= q.close + 40 && TITLE_GAP.test(this.text.slice(q.close, n.start)));
+    if (name && VERB_NEXT.test(this.text.slice(name.end, stop))) return { name };
+    return undefined;
+  }
+
+  /** Before the opening mark: `Mayor Albers: "…"`, or the subject of a speech verb earlier in the sentence. */
+  private saidBefore(q: FoundQuotation, start: number, names: readonly NameRef[], quotes: readonly FoundQuotation[]): Said | undefined {
+    const before = this.text.slice(start, q.open);
+    const colon = /:\s*$/.exec(before);
+    if (colon) {
+      const at = start + colon.index;
+      const name = [...names].reverse().find(n => n.end <= at && n.end >= at - 2);
+      if (name) return { name };
+    }
+    return this.verbSubject(start, q.open, names, quotes, q.open);
+  }
+
+  /**
+   * The subject of the last speech verb in [start, stop) outside quotations: the name or pronoun
+   * before it, the name after it ("said Baker"), or who "according to" names.
+   */
+  private verbSubject(start: number, stop: number, names: readonly NameRef[], quotes: readonly FoundQuotation[], limit: number): Said | undefined {
+    const span = this.text.slice(start, stop);
+    let found: Said | undefined;
+    VERB_ANYWHERE.lastIndex = 0;
+    for (let m = VERB_ANYWHERE.exec(span); m; m = VERB_ANYWHERE.exec(span)) {
+      const at = start + m.index;
+      if (quotes.some(q => at >= q.open && at < q.close)) continue;
+      const verbEnd = at + m[0].length;
+      if (/^according/i.test(m[0])) {
+        const name = names.find(n => n.start >= verbEnd && n.start <= verbEnd + 40 && TITLE_GAP.test(this.text.slice(verbEnd, n.start).replace(/^\s+/, '')));
+        if (name) found = { name };
+        else {
+          const noun = NOUN_PHRASE.exec(this.text.slice(verbEnd, limit).replace(/^\s+/, ''));
+          if (noun) found = { noun: noun[0] };
+        }
+        continue;
+      }
+      const pronoun = new RegExp(`\\b(${PRONOUNS})\\s+${ADVERB}$`, 'i').exec(this.text.slice(Math.max(start, at - 20), at));
+      if (pronoun) {
+        found = { pronoun: pronoun[1].toLowerCase(), at };
+        continue;
+      }
+      // the nearest person before the verb in the same clause (an apposition or "of Haldenbruck" between
+      // them is allowed), else the nearest organization
+      const subject = subjectBefore(this.text, start, at, names, quotes);
+      if (subject) {
+        found = { name: subject };
+        continue;
+      }
+      const after = names.find(n => n.start >= verbEnd && n.start <= verbEnd + 30 && TITLE_GAP.test(this.text.slice(verbEnd, n.start).replace(/^\s+/, '')));
+      if (after) found = { name: after };
+    }
+    return found;
+  }
+
+  private resolve(said: Said, index: number, paragraph: number, earlier: { speaker: Speaker; kind: string } | undefined): { speaker: Speaker; kind: string } | undefined {
+    if ('name' in said) return { speaker: speakerOf(this.text, said.name), kind: said.name.kind };
+    if ('noun' in said) {
+      const role = /(\S+)$/.exec(said.noun)?.[1].toLowerCase() ?? '';
+      const known = [...this.roles].reverse().find(r => r.role === role);
+      return { speaker: known ? { text: said.noun, entity: known.name.entity } : { text: said.noun }, kind: known?.name.kind ?? 'person' };
+    }
+    const text = this.text.slice(said.at - 20, said.at);
+    const pronounText = new RegExp(`\\b${said.pronoun}\\b`, 'i').exec(text)?.[0] ?? said.pronoun;
+    const personal = said.pronoun === 'he' || said.pronoun === 'she';
+    if (said.pronoun === 'i' || said.pronoun === 'we') return undefined; // the writer, or a group: not a named speaker
+    const fits = (kind: string) => (personal ? kind === 'person' : true);
+    if (earlier?.speaker.entity && fits(earlier.kind)) return { speaker: { text: pronounText, entity: earlier.speaker.entity }, kind: earlier.kind };
+    const last = this.last;
+    if (last && fits(last.kind) && (last.statement === index - 1 || last.paragraph === paragraph)) {
+      return { speaker: { text: pronounText, entity: last.speaker.entity }, kind: last.kind };
+    }
+    if (personal && this.previousPersons.length === 1) return { speaker: { text: pronounText, entity: this.previousPersons[0].entity }, kind: 'person' };
+    return undefined;
+  }
+
+  /** Remembers a person named with a role word: "Interior Minister Marta Ilves", "Marta Ilves, the minister". */
+  private noteRole(name: NameRef): void {
+    if (name.kind !== 'person' || !name.entity) return;
+    const before = this.text.slice(Math.max(0, name.start - 40), name.start);
+    const after = this.text.slice(name.end, name.end + 60);
+    const words = [
+      ...(/((?:\p{L}+\s+){0,3})$/u.exec(before)?.[1].toLowerCase().split(/\s+/) ?? []),
+      ...(/^,\s+(?:the|a|an|\p{L}+'s)\s+([^,.;]{1,50})/u.exec(after)?.[1].toLowerCase().split(/\s+/) ?? []),
+    ];
+    for (const w of words) if (w && NOUN_PHRASE.test(`the ${w}`)) this.roles.push({ role: w, name });
+  }
+}
+
+/** The name that is the subject of a speech verb at `verb`: a person first, else an organization. */
+function subjectBefore(text: string, start: number, verb: number, names: readonly NameRef[], quotes: readonly FoundQuotation[]): NameRef | undefined {
+  let organization: NameRef | undefined;
+  for (let i = names.length - 1; i >= 0; i--) {
+    const n = names[i];
+    if (n.end > verb || n.start < start) continue;
+    if (quotes.some(q => n.start >= q.open && n.start < q.close)) continue;
+    const gap = text.slice(n.end, verb);
+    if (/[;"“”]/.test(gap)) break;
+    if (!clauseGap(gap) && !/^\s+(?:of|at|from|for|in)\s+[^,;]{1,60}?\s*$/.test(gap)) {
+      if (gap.length > 160) break;
+      continue;
+    }
+    if (n.kind === 'person') return n;
+    organization ??= n;
+  }
+  return organization;
+}
+
+/** Between a name and its speech verb: nothing, or an apposition or relative clause set off by commas. */
+function clauseGap(gap: string): boolean {
+  if (/^\s*$/.test(gap)) return true;
+  if (/^\s*,\s*$/.test(gap)) return true; // the end of an apposition: "Estonia's minister, Marta Ilves, said"
+  if (/^\s*(?:also|later|then|further|previously|once|has|have|had|will|would)\s*$/i.test(gap)) return true;
+  return /^\s*,[^,]{1,140},\s*(?:also\s+|later\s+)?$/.test(gap) || /^\s*,[^,]{1,80},[^,]{1,80},\s*$/.test(gap);
+}
+
+function speakerOf(text: string, name: NameRef): Speaker {
+  return name.entity ? { text: text.slice(name.start, name.end), entity: name.entity } : { text: text.slice(name.start, name.end) };
+}
