@@ -4,6 +4,7 @@
 import { datesAgree, quantitiesAgree } from './agreement';
 import { dateLabel, datePairs, MATCH_SCORE, quantityPairs, quotationPairs } from './differences';
 import type { StatementIndex } from './statementIndex';
+import { memoized } from './memoized';
 import type { Quantity, Quotation, Statement, StatementDate } from './types';
 import { contentKeys, tokenize } from './words';
 
@@ -115,8 +116,9 @@ export function* discrepancySteps(index: StatementIndex, options: ScanOptions): 
   });
   const roots = new Set(disagreeing.map(([a]) => find(a)));
   const out: Discrepancy[] = [];
+  const cached = { ...options, textOf: memoized(options.textOf) };
   for (const root of roots) {
-    const discrepancy = describe(index, options, groups.get(root)!.map(id => items[id]));
+    const discrepancy = describe(index, cached, groups.get(root)!.map(id => items[id]));
     if (discrepancy) out.push(discrepancy);
   }
   return out.sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind) || compareStatements(x.statements[0], y.statements[0]));

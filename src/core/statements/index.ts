@@ -1,7 +1,7 @@
 /** Statements of articles compared across articles: alignment, differences, discrepancies, timeline. */
 export * from './types';
 export { splitSentences } from './sentences';
-export { readStatements } from './readStatements';
+export { readStatements, StatementReader } from './readStatements';
 export { StatementIndex, type AlignedStatement } from './statementIndex';
 export { statementDifferences, MATCH_SCORE, type Difference } from './differences';
 export { datesAgree, quantitiesAgree, relateQuotes, quoteWords, dateRange, type QuoteRelation } from './agreement';

@@ -29,6 +29,9 @@ export const VAGUE: Record<string, [number, number]> = {
   billions: [1.5e9, 2e11],
 };
 
+/** Words that can start an amount (besides figures): number words, vague amounts, "a hundred". */
+export const AMOUNT_WORDS = new Set([...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(VAGUE), 'a', 'an', 'tens', 'dozen']);
+
 /** The value of a number written in digits: "1,200" -> 1200, "3.5" -> 3.5; NaN when it is not one. */
 export function digitsValue(token: string): number {
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(token)) return Number(token.replace(/,/g, ''));
@@ -42,6 +45,7 @@ export function wordValue(lower: string): number {
   if (unit !== undefined) return unit;
   const tens = TENS[lower];
   if (tens !== undefined) return tens;
+  if (lower.indexOf('-') < 0) return NaN;
   const m = /^([a-z]+)-([a-z]+)$/.exec(lower);
   if (m && TENS[m[1]] !== undefined && UNITS[m[2]] !== undefined && UNITS[m[2]] < 10) return TENS[m[1]] + UNITS[m[2]];
   return NaN;

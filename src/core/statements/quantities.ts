@@ -3,7 +3,7 @@
 // "12 foreign firms", "$4.2 billion", "40%", "a four-day visit". Each gets a range, a unit or the
 // counted noun, and whether it is a stated figure. Dates, ages, times of day, and numbers that are
 // part of a name ("Route 66", "COVID-19") are left out.
-import { digitsValue, roundedRange, SCALES, spelledNumber, VAGUE } from './numbers';
+import { AMOUNT_WORDS, digitsValue, roundedRange, SCALES, spelledNumber, VAGUE } from './numbers';
 import type { Quantity, Span } from './types';
 import { contentKey, type Tokens } from './words';
 
@@ -13,6 +13,10 @@ export interface FoundQuantity extends Omit<Quantity, 'context'> {
   first: number;
   /** Index after its last token (the counted noun's, when there is one). */
   next: number;
+}
+
+function isNumberWord(w: string): boolean {
+  return AMOUNT_WORDS.has(w) || /^\d/.test(w);
 }
 
 /** Qualifiers before a number, longest first, and how they widen it. */
@@ -62,6 +66,10 @@ export function findQuantities(text: string, tok: Tokens, dates: readonly Span[]
   const { lower } = tok;
   let d = 0;
   for (let k = 0; k < lower.length; k++) {
+    const w = lower[k];
+    const c = w.charCodeAt(0);
+    // most words start no amount: figures, number words and "four-day" do
+    if (!(c >= 48 && c <= 57) && !AMOUNT_WORDS.has(w) && (w.indexOf('-') < 0 || !isNumberWord(w.slice(0, w.indexOf('-'))))) continue;
     while (d < dates.length && dates[d].end <= tok.start[k]) d++;
     if (d < dates.length && dates[d].start < tok.end[k]) continue;
     const q = quantityAt(text, tok, k, d < dates.length ? dates[d].start : Infinity);

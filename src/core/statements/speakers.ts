@@ -29,54 +29,65 @@ const NOUN_PHRASE = /^(?:the|a|an|one|another|his|her|its|their)\s+((?:[a-z-]+\s
 /** Titles and other capitalized words allowed between a quotation and the name of its speaker ("Mayor Katrin Albers"). */
 const TITLE_GAP = /^[,.!?]?\s*(?:(?:\p{Lu}[\p{L}.'-]*|the|of)\s+){0,4}$/u;
 
-/** The last named speaker of an article, for pronouns in the sentences after it. */
-export interface SpeakerMemory {
-  speaker: Speaker;
-  kind: string;
-  /** Index of the statement that named it. */
-  statement: number;
+/** A statement remembered for the pronouns of the statements after it. */
+interface Seen {
+  index: number;
   paragraph: number;
+  start: number;
+  end: number;
+  names: readonly NameRef[];
+  /** Who it says spoke: computed when a later pronoun asks (null: nobody named). */
+  sayer?: { speaker: Speaker; kind: string } | null;
 }
 
 /**
- * Resolves speakers across the statements of one article, in order: create one per article and call
- * `attribute` for each statement.
+ * Resolves speakers across the statements of one article, in order: create one per article, call
+ * `remember` for each statement and `attribute` for those with quotations. What a pronoun or a role
+ * ("the minister") refers to is worked out only when one occurs.
  */
 export class SpeakerTracker {
-  private last: SpeakerMemory | undefined;
-  /** Distinct persons named in the statement before. */
-  private previousPersons: NameRef[] = [];
-  /** Persons named so far with a role word near them ("Interior Minister Marta Ilves", "X, the minister"). */
-  private readonly roles: { role: string; name: NameRef }[] = [];
+  /** The statements of the current paragraph so far, and the last one of the paragraph before. */
+  private recent: Seen[] = [];
+  /** Every person named so far, in text order, for "the minister". */
+  private readonly persons: NameRef[] = [];
 
   constructor(private readonly text: string) {}
 
+  /** Notes statement `index` (paragraph `paragraph`, span [start, end), its names in text order). */
+  remember(index: number, paragraph: number, start: number, end: number, names: readonly NameRef[]): void {
+    const last = this.recent[this.recent.length - 1];
+    if (last && last.paragraph !== paragraph) this.recent = [last];
+    this.recent.push({ index, paragraph, start, end, names });
+    for (const n of names) if (n.kind === 'person' && n.entity) this.persons.push(n);
+  }
+
   /**
-   * The speakers of the quotations of statement `index` (paragraph `paragraph`, span [start, end)),
-   * whose names are `names` in text order. Returns one entry per quotation (undefined: unattributed).
+   * The speakers of the quotations of the statement last remembered, whose span is [start, end) and
+   * names `names`. Returns one entry per quotation (undefined: unattributed).
    */
-  attribute(index: number, paragraph: number, start: number, end: number, quotes: readonly FoundQuotation[], names: readonly NameRef[]): (Speaker | undefined)[] {
+  attribute(start: number, end: number, quotes: readonly FoundQuotation[], names: readonly NameRef[]): (Speaker | undefined)[] {
     const out: (Speaker | undefined)[] = [];
     const speakingNames = names.filter(n => n.kind === 'person' || n.kind === 'organization');
-    for (const n of speakingNames) this.noteRole(n);
+    const current = this.recent[this.recent.length - 1];
     let sayer: { speaker: Speaker; kind: string } | undefined;
     for (const q of quotes) {
       const said = this.saidAfter(q, end, speakingNames, quotes) ?? this.saidBefore(q, start, speakingNames, quotes);
-      const resolved = said && this.resolve(said, index, paragraph, sayer);
+      const resolved = said && this.resolve(said, start, sayer);
       out.push(resolved?.speaker);
       if (resolved) sayer = resolved;
     }
-    // a named subject of a speech verb without a quotation ("Albers said the council would...") also
-    // becomes the antecedent of the next sentence's pronouns
-    if (!sayer) {
-      const said = this.verbSubject(start, end, speakingNames, quotes, end);
-      if (said && 'name' in said) sayer = { speaker: speakerOf(this.text, said.name), kind: said.name.kind };
-    }
-    if (sayer?.speaker.entity) this.last = { ...sayer, statement: index, paragraph };
-    const persons = new Map<string, NameRef>();
-    for (const n of names) if (n.kind === 'person' && n.entity) persons.set(n.entity, n);
-    this.previousPersons = [...persons.values()];
+    if (current && sayer?.speaker.entity) current.sayer = sayer;
     return out;
+  }
+
+  /** Who a remembered statement says spoke: its quotations' speaker, else the named subject of a speech verb ("Albers said the council would..."). */
+  private sayerOf(seen: Seen): { speaker: Speaker; kind: string } | null {
+    if (seen.sayer === undefined) {
+      const names = seen.names.filter(n => n.kind === 'person' || n.kind === 'organization');
+      const said = this.verbSubject(seen.start, seen.end, names, [], seen.end);
+      seen.sayer = said && 'name' in said && said.name.entity ? { speaker: speakerOf(this.text, said.name), kind: said.name.kind } : null;
+    }
+    return seen.sayer;
   }
 
   /** After the closing mark: `," she said`, `," said Baker`, `," Mayor Albers told reporters`, `," according to X`. */
@@ -150,37 +161,43 @@ export class SpeakerTracker {
     return found;
   }
 
-  private resolve(said: Said, index: number, paragraph: number, earlier: { speaker: Speaker; kind: string } | undefined): { speaker: Speaker; kind: string } | undefined {
+  private resolve(said: Said, at: number, earlier: { speaker: Speaker; kind: string } | undefined): { speaker: Speaker; kind: string } | undefined {
     if ('name' in said) return { speaker: speakerOf(this.text, said.name), kind: said.name.kind };
     if ('noun' in said) {
-      const role = /(\S+)$/.exec(said.noun)?.[1].toLowerCase() ?? '';
-      const known = [...this.roles].reverse().find(r => r.role === role);
-      return { speaker: known ? { text: said.noun, entity: known.name.entity } : { text: said.noun }, kind: known?.name.kind ?? 'person' };
+      const known = this.personWithRole(/(\S+)$/.exec(said.noun)?.[1].toLowerCase() ?? '', at);
+      return { speaker: known ? { text: said.noun, entity: known.entity } : { text: said.noun }, kind: 'person' };
     }
-    const text = this.text.slice(said.at - 20, said.at);
-    const pronounText = new RegExp(`\\b${said.pronoun}\\b`, 'i').exec(text)?.[0] ?? said.pronoun;
-    const personal = said.pronoun === 'he' || said.pronoun === 'she';
     if (said.pronoun === 'i' || said.pronoun === 'we') return undefined; // the writer, or a group: not a named speaker
+    const pronounText = new RegExp(`\\b${said.pronoun}\\b`, 'i').exec(this.text.slice(said.at - 20, said.at))?.[0] ?? said.pronoun;
+    const personal = said.pronoun === 'he' || said.pronoun === 'she';
     const fits = (kind: string) => (personal ? kind === 'person' : true);
-    if (earlier?.speaker.entity && fits(earlier.kind)) return { speaker: { text: pronounText, entity: earlier.speaker.entity }, kind: earlier.kind };
-    const last = this.last;
-    if (last && fits(last.kind) && (last.statement === index - 1 || last.paragraph === paragraph)) {
-      return { speaker: { text: pronounText, entity: last.speaker.entity }, kind: last.kind };
+    const as = (who: { speaker: Speaker; kind: string }) => ({ speaker: { text: pronounText, entity: who.speaker.entity }, kind: who.kind });
+    if (earlier?.speaker.entity && fits(earlier.kind)) return as(earlier);
+    // the last named speaker of the sentence before, or of this paragraph
+    for (let i = this.recent.length - 2; i >= 0; i--) {
+      const sayer = this.sayerOf(this.recent[i]);
+      if (sayer) return fits(sayer.kind) ? as(sayer) : undefined;
     }
-    if (personal && this.previousPersons.length === 1) return { speaker: { text: pronounText, entity: this.previousPersons[0].entity }, kind: 'person' };
+    const before = this.recent[this.recent.length - 2];
+    const persons = new Set(before?.names.filter(n => n.kind === 'person' && n.entity).map(n => n.entity));
+    if (personal && persons.size === 1) return { speaker: { text: pronounText, entity: [...persons][0] }, kind: 'person' };
     return undefined;
   }
 
-  /** Remembers a person named with a role word: "Interior Minister Marta Ilves", "Marta Ilves, the minister". */
-  private noteRole(name: NameRef): void {
-    if (name.kind !== 'person' || !name.entity) return;
-    const before = this.text.slice(Math.max(0, name.start - 40), name.start);
-    const after = this.text.slice(name.end, name.end + 60);
-    const words = [
-      ...(/((?:\p{L}+\s+){0,3})$/u.exec(before)?.[1].toLowerCase().split(/\s+/) ?? []),
-      ...(/^,\s+(?:the|a|an|\p{L}+'s)\s+([^,.;]{1,50})/u.exec(after)?.[1].toLowerCase().split(/\s+/) ?? []),
-    ];
-    for (const w of words) if (w && NOUN_PHRASE.test(`the ${w}`)) this.roles.push({ role: w, name });
+  /** The last person named before `at` with a role word by the name: "Interior Minister Marta Ilves", "Marta Ilves, the minister". */
+  private personWithRole(role: string, at: number): NameRef | undefined {
+    for (let i = this.persons.length - 1; i >= 0; i--) {
+      const name = this.persons[i];
+      if (name.start >= at) continue;
+      const before = this.text.slice(Math.max(0, name.start - 40), name.start);
+      const after = this.text.slice(name.end, name.end + 60);
+      const words = [
+        ...(/((?:\p{L}+\s+){0,3})$/u.exec(before)?.[1].toLowerCase().split(/\s+/) ?? []),
+        ...(/^,\s+(?:the|a|an|\p{L}+'s)\s+([^,.;]{1,50})/u.exec(after)?.[1].toLowerCase().split(/\s+/) ?? []),
+      ];
+      if (words.includes(role)) return name;
+    }
+    return undefined;
   }
 }
 

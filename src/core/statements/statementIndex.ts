@@ -3,10 +3,9 @@
 // wire story reprinted) form one class, stored once; classes are indexed by their entities and
 // content words, and two classes are scored by the words and entities they share, weighted by how
 // rare each is (IDF), so that "Haldenbruck" and "evacuated" count for more than "said" and "town".
-import { contentHash } from '../corpus/contentHash';
 import { MATCH_SCORE } from './differences';
 import { Postings } from './postings';
-import { readStatements } from './readStatements';
+import { StatementReader } from './readStatements';
 import type { Statement, StatementSource } from './types';
 
 /** Postings read at most per query, rarest features first: bounds a query whatever the corpus. */
@@ -64,6 +63,7 @@ export class StatementIndex {
   /** Classes (live) with each feature. */
   private readonly df: number[] = [];
   private readonly postings = new Postings();
+  private readonly reader = new StatementReader();
   private liveClasses = 0;
   private livePostings = 0;
   private deadPostings = 0;
@@ -74,21 +74,25 @@ export class StatementIndex {
     return this.changes;
   }
 
-  /** Reads an article's statements and indexes them (in place of the ones it had). */
+  /**
+   * Reads an article's statements and indexes them (in place of the ones it had). A statement the
+   * index holds already (the same words, names, dates, and the same sentence before a quotation:
+   * a wire story reprinted) is not read again.
+   */
   setDocument(source: StatementSource): void {
     this.deleteDocument(source.path);
-    const statements = readStatements(source);
+    const read = this.reader.readSentences(source, key => this.classOfKey.has(key));
     const slot = this.slots.length;
+    const n = read.length;
     const doc: IndexedDocument = {
       path: source.path, dct: source.dct, slot,
-      starts: new Int32Array(statements.length), ends: new Int32Array(statements.length),
-      paragraphs: new Int32Array(statements.length), classes: new Int32Array(statements.length),
+      starts: new Int32Array(n), ends: new Int32Array(n), paragraphs: new Int32Array(n), classes: new Int32Array(n),
     };
-    statements.forEach((s, i) => {
-      doc.starts[i] = s.start;
-      doc.ends[i] = s.end;
-      doc.paragraphs[i] = s.paragraph;
-      doc.classes[i] = this.classFor(source.text, s, slot * SLOT + i);
+    read.forEach(({ key, sentence, statement }, i) => {
+      doc.starts[i] = sentence.start;
+      doc.ends[i] = sentence.end;
+      doc.paragraphs[i] = sentence.paragraph;
+      doc.classes[i] = this.classFor(key, statement, slot * SLOT + i);
     });
     this.slots.push(doc);
     this.docs.set(source.path, doc);
@@ -164,18 +168,18 @@ export class StatementIndex {
     if (!doc || index < 0 || index >= doc.classes.length) return [];
     const limit = options.limit ?? Infinity;
     const own = doc.classes[index];
-    const found: { ref: number; score: number }[] = [];
-    for (const ref of this.classes[own]!.members) if (Math.floor(ref / SLOT) !== doc.slot) found.push({ ref, score: 1 });
-    for (const [c, score] of this.similar(own, options.minScore ?? MATCH_SCORE)) {
-      for (const ref of this.classes[c]!.members) if (Math.floor(ref / SLOT) !== doc.slot) found.push({ ref, score });
-    }
+    const classes: [number, number][] = [[own, 1], ...this.similar(own, options.minScore ?? MATCH_SCORE)];
     const out: AlignedStatement[] = [];
-    for (const { ref, score } of found) {
-      const other = this.slots[Math.floor(ref / SLOT)]!;
-      out.push({ path: other.path, index: ref % SLOT, statement: this.materialize(other, ref % SLOT), score });
+    for (const [c, score] of classes) {
+      // the members of a class in path order (they are scored alike)
+      const members = this.classes[c]!.members.filter(ref => Math.floor(ref / SLOT) !== doc.slot).map(ref => ({ ref, doc: this.slots[Math.floor(ref / SLOT)]! }));
+      members.sort((a, b) => (a.doc.path < b.doc.path ? -1 : a.doc.path > b.doc.path ? 1 : a.ref - b.ref));
+      for (const m of members) {
+        if (out.length >= limit) return out;
+        out.push({ path: m.doc.path, index: m.ref % SLOT, statement: this.materialize(m.doc, m.ref % SLOT), score });
+      }
     }
-    out.sort((a, b) => b.score - a.score || (a.path < b.path ? -1 : a.path > b.path ? 1 : a.index - b.index));
-    return out.length > limit ? out.slice(0, limit) : out;
+    return out;
   }
 
   /** Ids of the live classes (distinct statements). */
@@ -269,15 +273,11 @@ export class StatementIndex {
     return ((2 * shared) / (wa + wb) + shared / Math.min(wa, wb)) / 2;
   }
 
-  /** The class of a statement (created when new), with `ref` added to its members. */
-  private classFor(text: string, s: Statement, ref: number): number {
-    const key = [
-      contentHash(text.slice(s.start, s.end)), s.kind,
-      s.dates.map(d => d.value).join(','), s.entities.join(','),
-      s.quotations.map(q => q.speaker?.entity ?? '').join(','),
-    ].join('|');
+  /** The class of the statement with `key` (created from `s` when new), with `ref` added to its members. */
+  private classFor(key: string, s: Statement | undefined, ref: number): number {
     let c = this.classOfKey.get(key);
     if (c === undefined) {
+      if (!s) throw new Error(`statement ${key} was neither read nor indexed`);
       const entityIds = new Set<number>();
       for (const e of s.entities) entityIds.add(this.feature(`\u0001${e}`));
       for (const q of s.quotations) if (q.speaker?.entity) entityIds.add(this.feature(`\u0001${q.speaker.entity}`));

@@ -2,6 +2,7 @@
 // grouped by that day, those in a date discrepancy marked.
 import { isDay } from './agreement';
 import type { Discrepancy } from './discrepancies';
+import { memoized } from './memoized';
 import type { StatementIndex } from './statementIndex';
 
 /** A statement on the timeline (docs/contracts.md, `marginalia compare`). Offsets in UTF-16 code units. */
@@ -34,15 +35,19 @@ export function timeline(index: StatementIndex, textOf: (path: string) => string
     if (d.kind === 'date') for (const s of d.statements) marked.set(`${s.path}:${s.valueStart}`, i);
   });
   const days = new Map<string, TimelineStatement[]>();
-  for (const path of index.paths()) {
-    const text = textOf(path);
-    if (text === undefined) continue;
-    for (let i = 0; i < index.count(path); i++) {
-      const s = index.statement(path, i)!;
-      for (const d of s.dates) {
-        if (!isDay(d.value)) continue;
-        const entry: TimelineStatement = { path, start: s.start, end: s.end, text: text.slice(s.start, s.end), value: d.text, valueStart: d.start, valueEnd: d.end };
-        const discrepancy = marked.get(`${path}:${d.start}`);
+  const text = memoized(textOf);
+  for (const c of index.classIds()) {
+    const dated = index.shapeOf(c).dates.filter(d => isDay(d.value));
+    if (!dated.length) continue;
+    for (const m of index.membersOf(c)) {
+      const t = text(m.path);
+      if (t === undefined) continue;
+      for (const d of dated) {
+        const entry: TimelineStatement = {
+          path: m.path, start: m.start, end: m.end, text: t.slice(m.start, m.end),
+          value: d.text, valueStart: m.start + d.start, valueEnd: m.start + d.end,
+        };
+        const discrepancy = marked.get(`${m.path}:${entry.valueStart}`);
         if (discrepancy !== undefined) entry.discrepancy = discrepancy;
         const list = days.get(d.value);
         if (list) list.push(entry);
@@ -50,5 +55,6 @@ export function timeline(index: StatementIndex, textOf: (path: string) => string
       }
     }
   }
-  return [...days].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, statements]) => ({ date, statements }));
+  const byPlace = (a: TimelineStatement, b: TimelineStatement) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.valueStart - b.valueStart);
+  return [...days].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, statements]) => ({ date, statements: statements.sort(byPlace) }));
 }

@@ -12,6 +12,8 @@ export interface Tokens {
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
+/** ASCII letters and digits, by code. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0));
 
 /** True when the character at `i` is a letter, a digit or a combining mark (astral characters too). */
 export function isWordChar(text: string, i: number): boolean {
@@ -32,15 +34,24 @@ function isDigit(c: number): boolean {
  */
 export function tokenize(text: string, start: number, end: number): Tokens {
   const out: Tokens = { start: [], end: [], lower: [] };
+  const span = text.slice(start, end);
+  const lowered = span.toLowerCase();
+  // lowercase once: when that keeps every offset ("İ" does not), words are cut from it
+  const sameOffsets = lowered.length === span.length;
+  const typographic = /[’‐‑]/.test(span);
   let i = start;
   while (i < end) {
-    if (!isWordChar(text, i)) {
+    const c0 = text.charCodeAt(i);
+    if (c0 < 128 ? !ASCII_WORD[c0] : !isWordChar(text, i)) {
       i++;
       continue;
     }
     const s = i;
     for (;;) {
-      while (i < end && isWordChar(text, i)) i++;
+      for (; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c < 128 ? !ASCII_WORD[c] : !isWordChar(text, i)) break;
+      }
       if (i + 1 >= end) break;
       const c = text.charCodeAt(i);
       const before = text.charCodeAt(i - 1);
@@ -53,7 +64,9 @@ export function tokenize(text: string, start: number, end: number): Tokens {
     }
     out.start.push(s);
     out.end.push(i);
-    out.lower.push(text.slice(s, i).toLowerCase().replace(/[’‐‑]/g, ch => (ch === '’' ? "'" : '-')));
+    let lower = sameOffsets ? lowered.slice(s - start, i - start) : text.slice(s, i).toLowerCase();
+    if (typographic) lower = lower.replace(/[’‐‑]/g, ch => (ch === '’' ? "'" : '-'));
+    out.lower.push(lower);
   }
   return out;
 }
