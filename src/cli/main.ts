@@ -1,6 +1,7 @@
 // The `marginalia` command line: a thin host of src/core. Each command is one entry of COMMANDS
 // (its usage line and its run function, in its own file); adding a command is adding an entry.
 import { ANALYZE_USAGE, runAnalyze } from './analyzeCommand';
+import { COMPARE_USAGE, runCompare } from './compareCommand';
 import { EXPORT_USAGE, runExport } from './exportCommand';
 import { nodeCli, say, UsageError, type Cli } from './host';
 import { IMPORT_USAGE, runImport } from './importCommand';
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, Command> = {
   analyze: { usage: ANALYZE_USAGE, run: runAnalyze },
   export: { usage: EXPORT_USAGE, run: runExport },
   import: { usage: IMPORT_USAGE, run: runImport },
+  compare: { usage: COMPARE_USAGE, run: runCompare },
 };
 
 const USAGE = `Usage:\n${Object.values(COMMANDS).map(c => `  ${c.usage}\n`).join('')}`;

@@ -191,16 +191,20 @@ function subjectOf(index: StatementIndex, options: ScanOptions, group: Item[], f
   const common = new Set([...counts].filter(([, n]) => n >= 2).map(([w]) => w));
   const text = options.textOf(first.path) ?? '';
   const tok = tokenize(text, first.start, first.end);
-  const words: string[] = [];
+  const chosen: number[] = [];
   const taken = new Set<string>();
   tok.lower.forEach((w, i) => {
     const keys: string[] = [];
     contentKeys(w, keys);
-    if (keys.some(k => common.has(k) && !taken.has(k)) && words.length < 5) {
+    if (keys.some(k => common.has(k) && !taken.has(k)) && chosen.length < 5) {
       keys.forEach(k => taken.add(k));
-      words.push(text.slice(tok.start[i], tok.end[i]));
+      chosen.push(i);
     }
   });
+  // the words as written, with the small words between them when they are close ("signed a memorandum of understanding")
+  const a = chosen[0];
+  const b = chosen[chosen.length - 1];
+  const words = !chosen.length ? [] : b - a <= 2 * chosen.length ? [text.slice(tok.start[a], tok.end[b])] : chosen.map(i => text.slice(tok.start[i], tok.end[i]));
   const names = [...common].filter(w => !taken.has(w)).map(e => options.nameOf?.(e)).filter((n): n is string => !!n).slice(0, 2);
   const about = [...words, ...(names.length ? [`(${names.join(', ')})`] : [])].join(' ');
   if (kind === 'number') {
