@@ -140,7 +140,8 @@ function isLeadingSymbol(text: string, i: number): boolean {
     const cp = text.codePointAt(i >= 1 && c >= 0xdc00 ? i - 1 : i) ?? c;
     return !/[\p{L}\p{N}]/u.test(String.fromCodePoint(cp));
   }
-  return /[\p{So}\p{Sk}\p{Mn}\u200d\ufe0f]/u.test(text[i]);
+  // joiners and variation selectors glue emoji together
+  return c === 0x200d || c === 0xfe0f || /[\p{So}\p{Sk}\p{Mn}]/u.test(text[i]);
 }
 
 /** The sentences of a paragraph [start, end): a leading dateline is left out. */
