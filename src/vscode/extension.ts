@@ -4,6 +4,14 @@ import { registerAnnotationDecorations } from './annotations/annotationDecoratio
 import { AnnotationStore } from './annotations/annotationStore';
 import { AnnotationTree, annotationTreeCommands } from './annotations/annotationTree';
 import { commentCommands } from './annotations/comments/commentCommands';
+import { compareCommands } from './compare/compareCommands';
+import { registerCompareHover, registerDiscrepancyLenses } from './compare/compareLens';
+import { ComparePanel } from './compare/comparePanel';
+import { DiscrepancyTree } from './compare/discrepancyTree';
+import { openPlace } from './compare/places';
+import { registerQuoteTree } from './compare/quoteTree';
+import { StatementService } from './compare/statementService';
+import { TimelinePanel } from './compare/timelinePanel';
 import { CommentThreads } from './annotations/comments/commentThreads';
 import { registerCorpusFeed } from './annotations/corpusFeed';
 import { navigationCommands } from './annotations/navigationCommands';
@@ -36,6 +44,11 @@ export function activate(context: vscode.ExtensionContext): void {
   const store = new AnnotationStore(output);
   const threads = new CommentThreads(store);
   const annotationTree = new AnnotationTree(store);
+  const statements = new StatementService(corpus);
+  const open = (path: string, start: number, end: number) => openPlace({ path, start, end }, vscode.ViewColumn.One);
+  const compare = {
+    statements, store, tree: new DiscrepancyTree(statements, store), comparePanel: new ComparePanel(open), timelinePanel: new TimelinePanel(open),
+  };
   context.subscriptions.push(
     output,
     registry,
@@ -57,6 +70,13 @@ export function activate(context: vscode.ExtensionContext): void {
     registerCorpusFeed(store, corpus),
     registerAnnotationDecorations(store),
     registerSidecarChecks(),
+    statements,
+    compare.tree,
+    compare.comparePanel,
+    compare.timelinePanel,
+    registerQuoteTree(statements),
+    registerDiscrepancyLenses(statements, ARTICLE_SELECTOR),
+    registerCompareHover(statements, ARTICLE_SELECTOR),
     registerCommands({
       ...corpusCommands(corpus, registry),
       ...entityCommands(corpus, registry),
@@ -69,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): void {
       ...exportCommands(corpus, store, registry, context.workspaceState),
       ...importCommands(corpus, store, output),
       ...publicationDateCommands(corpus, store),
+      ...compareCommands(compare),
     }),
   );
   // Indexing runs in the background: activation never waits for it.

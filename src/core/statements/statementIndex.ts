@@ -80,7 +80,7 @@ export class StatementIndex {
    * a wire story reprinted) is not read again.
    */
   setDocument(source: StatementSource): void {
-    this.deleteDocument(source.path);
+    const previous = this.docs.get(source.path);
     const read = this.reader.readSentences(source, key => this.classOfKey.has(key));
     const slot = this.slots.length;
     const n = read.length;
@@ -88,6 +88,7 @@ export class StatementIndex {
       path: source.path, dct: source.dct, slot,
       starts: new Int32Array(n), ends: new Int32Array(n), paragraphs: new Int32Array(n), classes: new Int32Array(n),
     };
+    // the new statements join their classes before the old ones leave: a class both share stays
     read.forEach(({ key, sentence, statement }, i) => {
       doc.starts[i] = sentence.start;
       doc.ends[i] = sentence.end;
@@ -95,6 +96,7 @@ export class StatementIndex {
       doc.classes[i] = this.classFor(key, statement, slot * SLOT + i);
     });
     this.slots.push(doc);
+    if (previous) this.withdraw(previous);
     this.docs.set(source.path, doc);
     this.changes++;
   }
@@ -102,12 +104,17 @@ export class StatementIndex {
   deleteDocument(path: string): boolean {
     const doc = this.docs.get(path);
     if (!doc) return false;
-    doc.classes.forEach((c, i) => this.leave(c, doc.slot * SLOT + i));
-    this.slots[doc.slot] = undefined;
+    this.withdraw(doc);
     this.docs.delete(path);
     this.changes++;
-    if (this.deadPostings > this.livePostings && this.deadPostings > 10_000) this.compact();
     return true;
+  }
+
+  /** Takes an article's statements out of their classes and frees its slot. */
+  private withdraw(doc: IndexedDocument): void {
+    doc.classes.forEach((c, i) => this.leave(c, doc.slot * SLOT + i));
+    this.slots[doc.slot] = undefined;
+    if (this.deadPostings > this.livePostings && this.deadPostings > 10_000) this.compact();
   }
 
   hasDocument(path: string): boolean {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import {
   decodeArticle, newAnnotationId, moveAnchor, parseSidecar, reanchor, reconcileSidecar, serializeSidecar, sidecarPathFor, targetFor,
-  type Annotation, type AnnotationStatus, type SidecarProblem,
+  type Annotation, type AnnotationLink, type AnnotationStatus, type SidecarProblem,
 } from '../../core';
 import { currentAuthor } from '../shared/author';
 import { toDiagnostics } from '../shared/diagnostics';
@@ -38,6 +38,8 @@ export interface NewAnnotation {
   note?: string;
   status?: AnnotationStatus;
   entity?: string;
+  /** Places in other articles it is about (docs/sidecar-schema.md, `links`). */
+  links?: AnnotationLink[];
 }
 
 /**
@@ -124,6 +126,7 @@ export class AnnotationStore implements vscode.Disposable {
       label: spec.label,
       ...(spec.entity ? { entity: spec.entity } : {}),
       status: spec.status ?? 'confirmed',
+      ...(spec.links?.length ? { links: spec.links } : {}),
       ...(spec.note ? { note: spec.note } : {}),
       thread: [],
       author: await currentAuthor(),
