@@ -59,7 +59,7 @@ function render(webview: vscode.Webview, c: Comparison): string {
     const diffs = m.differences.map(d => `<li class="${d.kind}"><span class="kind">${KIND_TITLES[d.kind]}${d.detail ? ` (${escapeHtml(d.detail)})` : ''}</span> here <q>${escapeHtml(d.here)}</q>, there <q>${escapeHtml(d.there)}</q></li>`).join('');
     const state = m.differences.some(d => d.kind !== 'wording') ? 'differs' : m.differences.length ? 'wording' : 'agrees';
     return `<li class="report ${state}">
-  <div class="head"><span class="file">${escapeHtml(fileLabel(m.path))}</span><span class="score muted" title="How surely it reports the same thing (1: the same words)">score ${m.score.toFixed(2)}</span><span class="state">${state === 'differs' ? 'differs' : state === 'wording' ? 'wording only' : 'agrees'}</span><button data-index="${i}" aria-label="Open ${escapeHtml(fileLabel(m.path))} at this statement">Open</button></div>
+  <div class="head"><span class="file">${escapeHtml(fileLabel(m.path))}</span><span class="score muted" title="How surely it reports the same thing (1: the same words)">score ${m.score.toFixed(2)}</span><span class="state">${state === 'differs' ? 'differs' : state === 'wording' ? 'spelling or punctuation only' : 'no difference found'}</span><button data-index="${i}" aria-label="Open ${escapeHtml(fileLabel(m.path))} at this statement">Open</button></div>
   <p class="text">${markedHtml(m.text, m.start, marks)}</p>
   ${diffs ? `<ul class="diffs">${diffs}</ul>` : ''}
 </li>`;

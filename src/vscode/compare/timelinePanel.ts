@@ -10,8 +10,8 @@ const MAX_DAYS = 120;
 const CHIP_TEXT = 70;
 
 /**
- * The Timeline panel: the dated statements of the workspace on a time axis, one lane per article,
- * one column per day (statements about the same day together), statements in a date discrepancy
+ * The Timeline panel: the dated statements of the workspace on a time axis, one lane per article
+ * (those that disagree with others first), one column per day (statements about the same day together), statements in a date discrepancy
  * marked. A chip opens its statement (click, Enter or Space); the arrow keys move between chips.
  */
 export class TimelinePanel implements vscode.Disposable {
@@ -55,9 +55,17 @@ function render(webview: vscode.Webview, allDays: readonly TimelineDay[], discre
   const perLane = new Map<string, number>();
   for (const d of days) for (const s of d.statements) perLane.set(s.path, (perLane.get(s.path) ?? 0) + 1);
   const lanes = [...perLane].sort((a, b) => b[1] - a[1]).slice(0, MAX_LANES).map(([path]) => path);
+  // the articles that disagree with others first (what a reviewer checks first), each group by its first day
   const firstDay = new Map<string, string>();
-  for (const d of days) for (const s of d.statements) if (!firstDay.has(s.path)) firstDay.set(s.path, d.date);
-  lanes.sort((a, b) => (firstDay.get(a)! < firstDay.get(b)! ? -1 : firstDay.get(a)! > firstDay.get(b)! ? 1 : fileLabel(a).localeCompare(fileLabel(b))));
+  const disagreeing = new Set<string>();
+  for (const d of days) {
+    for (const s of d.statements) {
+      if (!firstDay.has(s.path)) firstDay.set(s.path, d.date);
+      if (s.discrepancy !== undefined) disagreeing.add(s.path);
+    }
+  }
+  const rank = (path: string) => (disagreeing.has(path) ? 0 : 1);
+  lanes.sort((a, b) => rank(a) - rank(b) || (firstDay.get(a)! < firstDay.get(b)! ? -1 : firstDay.get(a)! > firstDay.get(b)! ? 1 : fileLabel(a).localeCompare(fileLabel(b))));
   const places: TimelineStatement[] = [];
   const head = days.map(d => {
     const disagree = d.statements.some(s => s.discrepancy !== undefined);
