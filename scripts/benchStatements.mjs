@@ -9,15 +9,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { measure } from './measure.mjs';
+import { measure, option, percentiles } from './measure.mjs';
 import { seededRandom } from './random.mjs';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
-const opt = (name, def) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : def;
-};
+const opt = (name, def) => option(name, def, args);
 const docCount = Number(opt('--docs', 10_000));
 const corpusDir = resolve(opt('--corpus', `bench/corpus-${docCount / 1000}k`));
 const role = opt('--child', null);
@@ -25,12 +22,6 @@ const coreBundle = join(tmpdir(), 'marginalia-bench-statements-core.cjs');
 const BATCH = 50; // files per batch, as the extension reads them between yields
 
 const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-function percentiles(times) {
-  const s = [...times].sort((a, b) => a - b);
-  const at = q => s[Math.min(s.length - 1, Math.floor(q * s.length))];
-  return { p50: at(0.5), p95: at(0.95), max: s[s.length - 1], n: s.length };
-}
 
 function files() {
   return readdirSync(corpusDir).filter(f => /\.(txt|md)$/.test(f)).sort().map(f => join(corpusDir, f));

@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import {
-  ACTIVE_EDITOR, activeTabTitle, cursorStatus, eventually, findText, notificationsText, quickOpen, resetWorkbench, runCommand,
-  screenshot, selectedTextOnDisk, startWorkbench, statusBarText,
+  ACTIVE_EDITOR, activeTabTitle, cursorStatus, eventually, failureShot, findText, quickOpen, resetWorkbench, runCommand,
+  screenshot, selectedTextOnDisk, startWorkbench, waitForIndexing,
 } from './workbench.mjs';
 
 process.on('SIGTERM', () => process.exit(143));
@@ -22,14 +22,7 @@ let wb;
 let page;
 
 function e2e(name, shot, fn) {
-  test(name, { timeout: TEST_TIMEOUT }, async () => {
-    try {
-      await fn();
-    } catch (e) {
-      if (page) await screenshot(page, `FAILED-${shot}`).catch(() => {});
-      throw e;
-    }
-  });
+  test(name, { timeout: TEST_TIMEOUT }, failureShot(() => page, shot, fn));
 }
 
 const inWorkspace = rel => join(wb.workspace, rel);
@@ -58,13 +51,7 @@ describe('Comparing the same story, outlet by outlet', () => {
   before(async () => {
     wb = await startWorkbench();
     page = wb.page;
-    const articles = (function count(dir) {
-      return readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? count(join(dir, e.name)) : /\.(txt|md)$/.test(e.name) ? 1 : 0), 0);
-    })(wb.workspace);
-    await eventually(async () => {
-      const m = /(\d+) articles · (\d+) entities/.exec(await statusBarText(page, /articles · /));
-      return m && Number(m[1]) === articles && !/indexing articles/.test(await notificationsText(page));
-    }, async () => `Marginalia did not index the ${articles} articles (status bar: "${await statusBarText(page, /articles · /)}")`, { timeout: 60_000 });
+    await waitForIndexing(page, wb.workspace);
   }, { timeout: 120_000 });
 
   after(async () => {

@@ -1,20 +1,15 @@
 // The dated statements of a corpus on a time axis: every statement that dates something to a day,
 // grouped by that day, those in a date discrepancy marked.
 import { isDay } from './agreement';
-import type { Discrepancy } from './discrepancies';
+import type { Discrepancy, DiscrepancyStatement } from './discrepancies';
 import { memoized } from './memoized';
 import type { StatementIndex } from './statementIndex';
 
-/** A statement on the timeline (docs/contracts.md, `marginalia compare`). Offsets in UTF-16 code units. */
-export interface TimelineStatement {
-  path: string;
-  start: number;
-  end: number;
-  text: string;
-  /** The date as the article writes it ("on Tuesday" is "Tuesday"). */
-  value: string;
-  valueStart: number;
-  valueEnd: number;
+/**
+ * A statement on the timeline (docs/contracts.md, `marginalia compare`), as a discrepancy's
+ * statement but `value` is the date as the article writes it ("on Tuesday" is "Tuesday").
+ */
+export interface TimelineStatement extends DiscrepancyStatement {
   /** Index in the discrepancies of a date discrepancy this statement is part of, when it is. */
   discrepancy?: number;
 }
