@@ -25,6 +25,8 @@ export class DiscrepancyTree implements vscode.Disposable, vscode.TreeDataProvid
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[];
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The signature of what getChildren last gave (undefined before it first ran). */
+  private shown: string | undefined;
   readonly view: vscode.TreeView<DiscrepancyNode>;
 
   constructor(private readonly statements: StatementService, private readonly store: AnnotationStore) {
@@ -32,13 +34,34 @@ export class DiscrepancyTree implements vscode.Disposable, vscode.TreeDataProvid
     this.disposables = [this.view, this.changed, statements.onDidChange(() => this.refresh()), store.onDidChange(() => this.refresh())];
   }
 
+  /**
+   * Shows the discrepancies and decisions again when they changed (a refresh renders new items, whose
+   * commands replace the old ones': refreshing for nothing would race a reviewer's click).
+   */
   refresh(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.changed.fire(undefined), REFRESH_DEBOUNCE_MS);
+    this.timer = setTimeout(() => void this.refreshIfChanged(), REFRESH_DEBOUNCE_MS);
+  }
+
+  private async refreshIfChanged(): Promise<void> {
+    const shown = this.shown;
+    const now = await this.signature();
+    if (now !== shown) this.changed.fire(undefined);
+  }
+
+  /** What the view shows, in one string: each discrepancy's values and decision. */
+  private async signature(): Promise<string> {
+    const parts: string[] = [];
+    for (const d of await this.statements.discrepancies()) {
+      const decision = await decisionOf(this.store, d);
+      parts.push(`${d.kind}|${d.subject}|${d.statements.map(s => `${s.path}:${s.valueStart}:${s.value}`).join(',')}|${decision?.annotation.status ?? ''}`);
+    }
+    return parts.join('\n');
   }
 
   async getChildren(node?: DiscrepancyNode): Promise<DiscrepancyNode[]> {
     if (!node) {
+      this.shown = await this.signature();
       const all = await this.statements.discrepancies();
       return (['date', 'number', 'quote'] as const)
         .map(kind => ({ type: 'kind' as const, kind, discrepancies: all.filter(d => d.kind === kind) }))
