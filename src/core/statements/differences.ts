@@ -3,7 +3,7 @@
 // its spelling or punctuation). Only what can be compared is compared: two dates must be dates of the
 // same thing (words around them in common), two figures must count the same unit.
 import {
-  checkableDate, dateRange, datesAgree, quantitiesAgree, quoteDifferences, quoteWords, relateQuotes, type QuoteRelation,
+  checkableDate, dateRange, datesAgree, quantitiesAgree, quoteDifferences, quoteWords, relateQuotes, type QuoteRelation, type QuoteWords,
 } from './agreement';
 import type { Quantity, Quotation, Statement, StatementDate } from './types';
 
@@ -80,15 +80,18 @@ export function quantityPairs(a: Statement, b: Statement, score: number): [Quant
   return out;
 }
 
-/** The pairs of quotations of two statements that are one quotation, with how their words relate. */
-export function quotationPairs(a: Statement, b: Statement, score: number): [Quotation, Quotation, QuoteRelation][] {
+/**
+ * The pairs of quotations of two statements that are one quotation, with how their words relate.
+ * `wordsOf` may remember the words of the quotations it is asked for (a scan asks many times).
+ */
+export function quotationPairs(a: Statement, b: Statement, score: number, wordsOf: (q: Quotation) => QuoteWords = q => quoteWords(q.text)): [Quotation, Quotation, QuoteRelation][] {
   const out: [Quotation, Quotation, QuoteRelation][] = [];
   for (const x of a.quotations) {
     for (const y of b.quotations) {
       const sa = x.speaker?.entity;
       const sb = y.speaker?.entity;
       if (sa && sb ? sa !== sb : score < STRONG_SCORE) continue;
-      const relation = relateQuotes(quoteWords(x.text), quoteWords(y.text));
+      const relation = x.text === y.text ? 'same' : relateQuotes(wordsOf(x), wordsOf(y));
       if (relation !== 'unrelated') out.push([x, y, relation]);
     }
   }

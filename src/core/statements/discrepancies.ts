@@ -1,7 +1,7 @@
 // Every group of aligned statements whose dates, figures or quotation wording disagree, across the
 // whole corpus: the dates, figures and quotations of aligned statements that are of the same thing
 // are joined into groups (union-find); a group in which two of them disagree is a discrepancy.
-import { datesAgree, quantitiesAgree } from './agreement';
+import { datesAgree, quantitiesAgree, quoteWords, type QuoteWords } from './agreement';
 import { dateLabel, datePairs, MATCH_SCORE, quantityPairs, quotationPairs } from './differences';
 import type { StatementIndex } from './statementIndex';
 import { memoized } from './memoized';
@@ -39,11 +39,15 @@ export interface ScanOptions {
   nameOf?(entity: string): string | undefined;
 }
 
+/** Postings read at most per class by a scan (a query at the cursor may read more). */
+const SCAN_BUDGET = 2000;
 /** Lowest alignment score at which two quotations with the same named speaker are compared. */
 const QUOTE_SCORE = 0.2;
-/** Classes scanned between two yields of `discrepancySteps`. */
-const SLICE = 200;
+/** Classes scanned between two yields of `discrepancySteps` (each may read thousands of postings). */
+const SLICE = 16;
 const KIND_ORDER: DiscrepancyKind[] = ['date', 'number', 'quote'];
+/** More dates, figures or quotations than any statement has: keys items of classes by number. */
+const ITEMS_PER_KIND = 4096;
 
 /** An item of a class: one of its dates, figures or quotations. */
 interface Item {
@@ -62,16 +66,16 @@ export function findDiscrepancies(index: StatementIndex, options: ScanOptions): 
 }
 
 /**
- * `findDiscrepancies` in slices: yields `{done, total}` (classes scanned) every few hundred classes,
+ * `findDiscrepancies` in slices: yields `{done, total}` (classes scanned) every SLICE classes,
  * so that a caller can report progress, give others a turn, or stop iterating to cancel.
  */
 export function* discrepancySteps(index: StatementIndex, options: ScanOptions): Generator<{ done: number; total: number }, Discrepancy[]> {
   const items: Item[] = [];
-  const itemIds = new Map<string, number>();
+  const itemIds = new Map<number, number>();
   const parent: number[] = [];
   const disagreeing: [number, number][] = [];
   const item = (cls: number, kind: DiscrepancyKind, i: number) => {
-    const key = `${cls}:${kind}:${i}`;
+    const key = (cls * 3 + KIND_ORDER.indexOf(kind)) * ITEMS_PER_KIND + i;
     let id = itemIds.get(key);
     if (id === undefined) {
       id = items.length;
@@ -91,16 +95,24 @@ export function* discrepancySteps(index: StatementIndex, options: ScanOptions): 
   };
 
   const classes = [...index.classIds()].filter(c => hasItems(index.shapeOf(c)));
-  const scanned = new Set<number>(classes);
+  const scanned = new Uint8Array(classes.reduce((m, c) => Math.max(m, c + 1), 0));
+  for (const c of classes) scanned[c] = 1;
+  // what the loop asks again and again: the words of a quotation
+  const words = new Map<Quotation, QuoteWords>();
+  const wordsOf = (q: Quotation) => words.get(q) ?? words.set(q, quoteWords(q.text)).get(q)!;
+  // only later classes with dates, figures or quotations are candidates (each pair is scanned once)
   let done = 0;
   for (const a of classes) {
     const sa = index.shapeOf(a);
-    for (const [b, score] of index.similar(a, sa.quotations.length ? QUOTE_SCORE : MATCH_SCORE)) {
-      if (!scanned.has(b) || b < a || !acrossArticles(index, a, b)) continue;
+    const candidates = index.similar(a, sa.quotations.length ? QUOTE_SCORE : MATCH_SCORE, { budget: SCAN_BUDGET, accept: b => b > a && scanned[b] === 1 });
+    // statements of one article only, on both sides: an article does not disagree with itself here
+    const where = index.articleOf(a);
+    for (const [b, score] of candidates) {
+      if (where >= 0 && where === index.articleOf(b)) continue;
       const sb = index.shapeOf(b);
       for (const [x, y] of datePairs(sa, sb, score)) join(item(a, 'date', sa.dates.indexOf(x)), item(b, 'date', sb.dates.indexOf(y)), datesAgree(x, y));
       for (const [x, y] of quantityPairs(sa, sb, score)) join(item(a, 'number', sa.quantities.indexOf(x)), item(b, 'number', sb.quantities.indexOf(y)), quantitiesAgree(x, y));
-      for (const [x, y, relation] of quotationPairs(sa, sb, score)) {
+      for (const [x, y, relation] of quotationPairs(sa, sb, score, wordsOf)) {
         join(item(a, 'quote', sa.quotations.indexOf(x)), item(b, 'quote', sb.quotations.indexOf(y)), relation !== 'words');
       }
     }
@@ -126,12 +138,6 @@ export function* discrepancySteps(index: StatementIndex, options: ScanOptions): 
 
 function hasItems(s: Statement): boolean {
   return s.dates.length > 0 || s.quantities.some(q => q.unit) || s.quotations.length > 0;
-}
-
-/** True when two classes have statements in two different articles. */
-function acrossArticles(index: StatementIndex, a: number, b: number): boolean {
-  const pa = new Set(index.membersOf(a).map(m => m.path));
-  return pa.size > 1 || index.membersOf(b).some(m => !pa.has(m.path));
 }
 
 function compareStatements(a: DiscrepancyStatement, b: DiscrepancyStatement): number {

@@ -4,8 +4,9 @@ import { contentHash } from '../corpus/contentHash';
 import { findQuantities } from './quantities';
 import { findQuotations } from './quotations';
 import { splitSentences } from './sentences';
-import { SpeakerTracker, type NameRef } from './speakers';
-import type { Quantity, Quotation, SentenceSpan, Statement, StatementDate, StatementSource } from './types';
+import { shiftSaid, SpeakerTracker, type NameRef, type Said } from './speakers';
+import { shifted } from './shifted';
+import type { Quantity, Quotation, SentenceSpan, Speaker, Statement, StatementDate, StatementSource } from './types';
 import { contentKeys, tokenize, type Tokens } from './words';
 
 /** Tokens on each side of a date or a quantity whose words say what it is the date or the number of. */
@@ -20,7 +21,9 @@ const CLAUSE_WORDS = new Set(['and', 'but', 'while', 'whereas', 'which', 'who', 
 /** Role words: they describe a name, not what happened. */
 const ROLE_WORDS = new Set(['president', 'minister', 'mayor', 'premier', 'prime', 'chancellor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'leader', 'government', 'chief', 'head', 'senior', 'former', 'deputy', 'state', 'foreign', 'interior', 'national', 'presidential', 'office']);
 
-const EMPTY: never[] = [];
+const EMPTY: never[] = Object.freeze([]) as never[];
+/** Statements a reader keeps for their next occurrence (a corpus repeats sentences: wire copy, quotations). */
+const LATELY = 20_000;
 
 /** A sentence of an article, its key, and what it says (left out when the caller knew the key). */
 export interface ReadSentence {
@@ -39,6 +42,12 @@ export interface ReadSentence {
  */
 export class StatementReader {
   private readonly keys = new Map<string, readonly string[]>();
+  /**
+   * Statements read lately, by their own key (words, names, dates), offsets relative to their start,
+   * with how their quotations are attributed: the same sentence after another one (a quotation
+   * whose "she" may then be someone else) needs its speakers resolved again, not a new reading.
+   */
+  private readonly lately = new Map<string, { statement: Statement; saids: readonly (Said | undefined)[] }>();
 
   /** The statements of an article, in text order. */
   read(source: StatementSource): Statement[] {
@@ -74,7 +83,10 @@ export class StatementReader {
       const here = sliceWithin(names, n, end);
       const datesHere = sliceWithin(allDates, a, end);
       speakers.remember(index, sentence.paragraph, start, end, here);
-      const own = `${contentHash(text, start, end)}|${sentence.kind}|${here.map(x => x.entity ?? '').join(',')}|${datesHere.map(x => x.value ?? '').join(',')}`;
+      let own = `${contentHash(text, start, end)}|${sentence.kind}|`;
+      for (const x of here) own += `${x.entity ?? ''},`;
+      own += '|';
+      for (const x of datesHere) own += `${x.value ?? ''},`;
       const quoting = hasQuoteMark(text, start, end);
       const key = quoting ? `${own}|${previousKey}` : own;
       previousKey = own;
@@ -82,7 +94,16 @@ export class StatementReader {
         out.push({ key, sentence });
         return;
       }
-      const statement = this.statement(text, sentence, here, sliceWithin(dates, d, end), datesHere, quoting ? speakers : undefined);
+      const held = this.lately.get(own);
+      let statement: Statement;
+      if (held) {
+        statement = shifted(held.statement, start, sentence.paragraph);
+        if (held.saids.length) this.speak(statement, speakers.resolveAll(held.saids.map(s => s && shiftSaid(s, start)), start));
+      } else {
+        const saids: (Said | undefined)[] = [];
+        statement = this.statement(text, sentence, here, sliceWithin(dates, d, end), datesHere, quoting ? speakers : undefined, saids);
+        this.remember(own, statement, saids.map(s => s && shiftSaid(s, -start)));
+      }
       out.push({ key, sentence, statement });
     });
     return out;
@@ -90,7 +111,7 @@ export class StatementReader {
 
   private statement(
     text: string, sentence: SentenceSpan, here: NameRef[], dates: { start: number; end: number; value: string }[],
-    allDates: readonly { start: number; end: number }[], speakers: SpeakerTracker | undefined,
+    allDates: readonly { start: number; end: number }[], speakers: SpeakerTracker | undefined, saids: (Said | undefined)[],
   ): Statement {
     const { start, end } = sentence;
     const tok = tokenize(text, start, end);
@@ -111,7 +132,8 @@ export class StatementReader {
       return { ...rest, text: text.slice(q.start, q.end), context: this.contextOf(text, tok, [first, next], inMentions, here, [q.unit]) };
     });
     const quotes = speakers ? findQuotations(text, start, end) : EMPTY;
-    const said = quotes.length ? speakers!.attribute(start, end, quotes, here) : EMPTY;
+    if (quotes.length) saids.push(...speakers!.find(start, end, quotes, here));
+    const said = quotes.length ? speakers!.resolveAll(saids, start) : EMPTY;
     const quotations: Quotation[] = quotes.map((q, i) => {
       let qEnd = q.end; // "…," she said: the comma is the sentence's, not the speaker's
       while (qEnd > q.start && /[\s,;:]/.test(text[qEnd - 1])) qEnd--;
@@ -132,6 +154,20 @@ export class StatementReader {
       quotations: quotations.length ? quotations : EMPTY,
       words: sortedUnique(words),
     };
+  }
+
+  /** Sets the speakers of a statement's quotations (it is a copy: its quotations may be replaced). */
+  private speak(statement: Statement, speakers: readonly (Speaker | undefined)[]): void {
+    statement.quotations = statement.quotations.map((q, i) => {
+      const { speaker: _old, ...rest } = q;
+      return speakers[i] ? { ...rest, speaker: speakers[i] } : rest;
+    });
+  }
+
+  /** Keeps a statement read (offsets relative to its start) for its next occurrence, the oldest forgotten past LATELY. */
+  private remember(own: string, statement: Statement, saids: (Said | undefined)[]): void {
+    if (this.lately.size >= LATELY) this.lately.delete(this.lately.keys().next().value!);
+    this.lately.set(own, { statement: shifted(statement, -statement.start, 0), saids });
   }
 
   /** The content-word keys of a lowercase word (see contentKeys), remembered. */

@@ -128,7 +128,16 @@ function addSpan(text: string, start: number, end: number, kind: StatementKind, 
   while (s < end && isLeadingSymbol(text, s)) s++;
   let e = end;
   while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
-  if (e > s && /[\p{L}\p{N}]/u.test(text.slice(s, e))) out.push({ start: s, end: e, kind, paragraph });
+  if (e > s && hasLetterOrDigit(text, s, e)) out.push({ start: s, end: e, kind, paragraph });
+}
+
+function hasLetterOrDigit(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+    if (c >= 128 && /[\p{L}\p{N}]/u.test(String.fromCodePoint(text.codePointAt(i) ?? c))) return true;
+  }
+  return false;
 }
 
 /** Emoji, pictographs, their modifiers and joiners, and spaces: what some outlets start paragraphs with. */
@@ -151,7 +160,13 @@ function addSentences(text: string, start: number, end: number, kind: StatementK
   s = afterDateline(text, s, end);
   let sentence = s;
   let quoteOpen = -1; // where the open quotation started, or -1
+  // only sentence ends and quotation marks matter: jump from one to the next
+  const marks = new RegExp(MARKS.source, 'g');
   for (let i = s; i < end; i++) {
+    marks.lastIndex = i;
+    const found = marks.exec(text);
+    if (!found || found.index >= end) break;
+    i = found.index;
     const c = text.charCodeAt(i);
     if (c === 0x201c || c === 0xab || c === 0x201e) quoteOpen = i;
     else if (c === 0x201d || c === 0xbb) quoteOpen = -1;
@@ -178,6 +193,9 @@ function addSentences(text: string, start: number, end: number, kind: StatementK
   }
   addSpan(text, sentence, end, kind, paragraph, out);
 }
+
+/** Sentence ends and quotation marks. */
+const MARKS = /[.!?\u2026"\u201c\u201d\u00ab\u00bb\u201e]/;
 
 /** A straight double quote opens a quotation when a space, an opening bracket or the line start is before it. */
 function opensQuote(text: string, i: number): boolean {
@@ -208,7 +226,11 @@ function startsSentence(text: string, i: number): boolean {
 /** False when the full stop at `dot` ends an abbreviation ("Mr.", "Jan."), an initial ("J.") or "U.S.". */
 function endsSentenceAt(text: string, dot: number, sentenceStart: number): boolean {
   let w = dot;
-  while (w > sentenceStart && /[\p{L}.]/u.test(text[w - 1])) w--;
+  for (; w > sentenceStart; w--) {
+    const c = text.charCodeAt(w - 1);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || (c >= 128 && /\p{L}/u.test(text[w - 1]));
+    if (!letter) break;
+  }
   const word = text.slice(w, dot);
   if (ABBREVIATIONS.has(word)) return false;
   if (/^\p{Lu}$/u.test(word)) return false; // an initial

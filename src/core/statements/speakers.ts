@@ -11,8 +11,15 @@ export interface NameRef extends Span {
   entity?: string;
 }
 
-/** A speaker as the statement names it, before pronouns and common nouns are resolved. */
-type Said = { name: NameRef } | { pronoun: string; at: number } | { noun: string };
+/** A speaker as the statement names it, before pronouns and common nouns are resolved (offsets into the article). */
+export type Said = { name: NameRef } | { pronoun: string; at: number } | { noun: string };
+
+/** `said` with its offsets moved by `delta` (a statement read once, found again elsewhere). */
+export function shiftSaid(said: Said, delta: number): Said {
+  if ('name' in said) return { name: { ...said.name, start: said.name.start + delta, end: said.name.end + delta } };
+  if ('pronoun' in said) return { pronoun: said.pronoun, at: said.at + delta };
+  return said;
+}
 
 const VERBS = 'said|says|say|told|tells|added|adds|stated|declared|announced|argued|argues|warned|warns|explained|explains|noted|' +
   'insisted|insists|promised|pledged|claimed|claims|wrote|writes|acknowledged|admitted|conceded|confirmed|denied|replied|' +
@@ -42,7 +49,7 @@ interface Seen {
 
 /**
  * Resolves speakers across the statements of one article, in order: create one per article, call
- * `remember` for each statement and `attribute` for those with quotations. What a pronoun or a role
+ * `remember` for each statement, then `find` and `resolveAll` for those with quotations. What a pronoun or a role
  * ("the minister") refers to is worked out only when one occurs.
  */
 export class SpeakerTracker {
@@ -62,16 +69,23 @@ export class SpeakerTracker {
   }
 
   /**
-   * The speakers of the quotations of the statement last remembered, whose span is [start, end) and
-   * names `names`. Returns one entry per quotation (undefined: unattributed).
+   * How the statement last remembered (span [start, end), names `names`) attributes each of its
+   * quotations, whatever came before it: a name, a pronoun, a common noun, or nothing.
    */
-  attribute(start: number, end: number, quotes: readonly FoundQuotation[], names: readonly NameRef[]): (Speaker | undefined)[] {
-    const out: (Speaker | undefined)[] = [];
+  find(start: number, end: number, quotes: readonly FoundQuotation[], names: readonly NameRef[]): (Said | undefined)[] {
     const speakingNames = names.filter(n => n.kind === 'person' || n.kind === 'organization');
+    return quotes.map(q => this.saidAfter(q, end, speakingNames, quotes) ?? this.saidBefore(q, start, speakingNames, quotes));
+  }
+
+  /**
+   * The speakers of the statement last remembered (starting at `start`), from what `find` gave: its
+   * pronouns and common nouns resolved against the statements before it.
+   */
+  resolveAll(saids: readonly (Said | undefined)[], start: number): (Speaker | undefined)[] {
+    const out: (Speaker | undefined)[] = [];
     const current = this.recent[this.recent.length - 1];
     let sayer: { speaker: Speaker; kind: string } | undefined;
-    for (const q of quotes) {
-      const said = this.saidAfter(q, end, speakingNames, quotes) ?? this.saidBefore(q, start, speakingNames, quotes);
+    for (const said of saids) {
       const resolved = said && this.resolve(said, start, sayer);
       out.push(resolved?.speaker);
       if (resolved) sayer = resolved;

@@ -6,6 +6,7 @@
 import { MATCH_SCORE } from './differences';
 import { Postings } from './postings';
 import { StatementReader } from './readStatements';
+import { shifted } from './shifted';
 import type { Statement, StatementSource } from './types';
 
 /** Postings read at most per query, rarest features first: bounds a query whatever the corpus. */
@@ -63,6 +64,12 @@ export class StatementIndex {
   /** Classes (live) with each feature. */
   private readonly df: number[] = [];
   private readonly postings = new Postings();
+  /** IDF of each feature, computed on demand and valid while `idfAt` is the index's version. */
+  private idfCache = new Float64Array(0);
+  private idfAt = -1;
+  /** Per class, the number of the last `similar` query that met it. */
+  private seen = new Uint32Array(0);
+  private stamp = 0;
   private readonly reader = new StatementReader();
   private liveClasses = 0;
   private livePostings = 0;
@@ -215,29 +222,50 @@ export class StatementIndex {
 
   /**
    * Classes other than `c` that score at least `minScore` against it, best first. Candidates come
-   * from the postings of its rarest features, at most CANDIDATE_BUDGET postings read.
+   * from the postings of its rarest features, at most `budget` postings read; `accept` leaves out
+   * candidates before they are scored.
    */
-  similar(c: number, minScore: number): [number, number][] {
+  similar(c: number, minScore: number, options: { budget?: number; accept?: (c: number) => boolean } = {}): [number, number][] {
     const cls = this.classes[c]!;
+    const budget = options.budget ?? CANDIDATE_BUDGET;
     const features = [...cls.entities, ...cls.words].sort((a, b) => this.df[a] - this.df[b]);
-    const seen = new Set<number>([c]);
+    // classes met in this query are marked with its stamp (a typed array is faster than a Set here)
+    if (this.seen.length < this.classes.length) {
+      const grown = new Uint32Array(Math.max(1024, this.classes.length * 2));
+      grown.set(this.seen);
+      this.seen = grown;
+    }
+    const stamp = ++this.stamp;
+    const seen = this.seen;
+    seen[c] = stamp;
     const out: [number, number][] = [];
     let read = 0;
     for (const f of features) {
       const list = this.postings.get(f);
-      if (read > 0 && read + list.length > CANDIDATE_BUDGET) break;
+      if (read > 0 && read + list.length > budget) break;
       read += list.length;
       for (let i = 0; i < list.length; i++) {
         const other = list[i];
-        if (seen.has(other)) continue;
-        seen.add(other);
+        if (seen[other] === stamp) continue;
+        seen[other] = stamp;
         const o = this.classes[other];
-        if (!o) continue;
+        if (!o || (options.accept && !options.accept(other))) continue;
         const score = this.score(cls, o);
         if (score >= minScore) out.push([other, score]);
       }
     }
     return out.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  }
+
+  /**
+   * Where a class's statements are: the article of its first statement (a number that names it for
+   * this comparison only), or -1 when they are in more than one article.
+   */
+  articleOf(c: number): number {
+    const { members } = this.classes[c]!;
+    const first = Math.floor(members[0] / SLOT);
+    for (let i = 1; i < members.length; i++) if (Math.floor(members[i] / SLOT) !== first) return -1;
+    return first;
   }
 
   /** Names of features (entity ids and content words) by id. */
@@ -256,7 +284,10 @@ export class StatementIndex {
    * their overlap with the smaller set (a short report of the same fact inside a long sentence).
    */
   private dice(a: Int32Array, b: Int32Array): number {
-    const n = this.liveClasses;
+    if (this.idfAt !== this.changes || this.idfCache.length < this.featureNames.length) {
+      this.idfCache = new Float64Array(this.featureNames.length).fill(-1);
+      this.idfAt = this.changes;
+    }
     let shared = 0;
     let count = 0;
     let wa = 0;
@@ -264,10 +295,10 @@ export class StatementIndex {
     let i = 0;
     let j = 0;
     while (i < a.length || j < b.length) {
-      if (j >= b.length || (i < a.length && a[i] < b[j])) wa += idf(n, this.df[a[i++]]);
-      else if (i >= a.length || b[j] < a[i]) wb += idf(n, this.df[b[j++]]);
+      if (j >= b.length || (i < a.length && a[i] < b[j])) wa += this.idf(a[i++]);
+      else if (i >= a.length || b[j] < a[i]) wb += this.idf(b[j++]);
       else {
-        const w = idf(n, this.df[a[i]]);
+        const w = this.idf(a[i]);
         shared += w;
         count++;
         wa += w;
@@ -278,6 +309,13 @@ export class StatementIndex {
     }
     if (count < MIN_SHARED) return 0;
     return ((2 * shared) / (wa + wb) + shared / Math.min(wa, wb)) / 2;
+  }
+
+  /** How rare a feature is among the classes (inverse document frequency), remembered until the index changes. */
+  private idf(f: number): number {
+    let w = this.idfCache[f];
+    if (w < 0) this.idfCache[f] = w = Math.log(1 + this.liveClasses / Math.max(1, this.df[f]));
+    return w;
   }
 
   /** The class of the statement with `key` (created from `s` when new), with `ref` added to its members. */
@@ -365,18 +403,7 @@ export class StatementIndex {
 
   private materialize(doc: IndexedDocument, index: number): Statement {
     const cls = this.classes[doc.classes[index]]!;
-    const d = doc.starts[index];
-    const s = cls.shape;
-    return {
-      start: d, end: doc.ends[index], kind: s.kind, paragraph: doc.paragraphs[index], entities: s.entities,
-      words: Array.from(cls.words, f => this.featureNames[f]),
-      dates: s.dates.map(x => ({ ...x, start: x.start + d, end: x.end + d })),
-      quantities: s.quantities.map(x => ({ ...x, start: x.start + d, end: x.end + d })),
-      quotations: s.quotations.map(x => ({ ...x, start: x.start + d, end: x.end + d })),
-    };
+    return { ...shifted(cls.shape, doc.starts[index], doc.paragraphs[index]), words: Array.from(cls.words, f => this.featureNames[f]) };
   }
-}
 
-function idf(n: number, df: number): number {
-  return Math.log(1 + n / Math.max(1, df));
 }
