@@ -20,6 +20,16 @@ const docs = Number(opt('--docs', 2000));
 const runs = Number(opt('--runs', 3));
 const baseline = opt('--baseline', null);
 
+/** CPU milliseconds (user + system) of the children this process waited for (Linux's /proc; NaN elsewhere). */
+function childCpuMs() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100; // cutime + cstime, in clock ticks of 1/100 s
+  } catch {
+    return NaN;
+  }
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'marginalia-clifiles-'));
 try {
   const esbuild = await import('esbuild');
@@ -53,20 +63,24 @@ try {
     for (const [command, argsFor] of Object.entries(commands)) {
       for (const [name, script] of Object.entries(builds)) {
         const t = performance.now();
+        const c = childCpuMs();
         const run = spawnSync(process.execPath, [script, ...argsFor(name)], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 30 });
         const ms = performance.now() - t;
+        const cpuMs = childCpuMs() - c;
         if (run.status !== 0) throw new Error(`${name} ${command} exited ${run.status}: ${run.stderr}`);
-        ((times[command] ??= {})[name] ??= []).push(ms);
+        ((times[command] ??= {})[name] ??= []).push({ ms, cpuMs });
       }
     }
   }
   const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const size = readdirSync(articles).reduce((n, f) => n + statSync(join(articles, f)).size, 0);
   console.log(`CLI file work: ${docs} articles with sidecars (${annotated} annotations, ${(size / 1e6).toFixed(1)} MB), median of ${runs} runs; node scripts/benchCliFiles.mjs`);
+  const figure = (runsOf, key) => median(runsOf.map(r => r[key]));
   for (const [command, byBuild] of Object.entries(times)) {
-    const ours = median(byBuild.this);
-    const other = baseline ? `; baseline ${Math.round(median(byBuild.baseline))} ms (this / baseline ${(ours / median(byBuild.baseline)).toFixed(2)})` : '';
-    console.log(`  ${command.padEnd(27)} ${Math.round(ours)} ms${other}`);
+    const line = build => `${Math.round(figure(byBuild[build], 'ms'))} ms wall, ${Math.round(figure(byBuild[build], 'cpuMs'))} ms CPU`;
+    const ratio = key => (figure(byBuild.this, key) / figure(byBuild.baseline, key)).toFixed(2);
+    const other = baseline ? `; baseline ${line('baseline')} (this / baseline: ${ratio('ms')} wall, ${ratio('cpuMs')} CPU)` : '';
+    console.log(`  ${command.padEnd(27)} ${line('this')}${other}`);
   }
   console.log(`  machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(2)} (other processes slow the wall-clock figures)`);
 } finally {

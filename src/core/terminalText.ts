@@ -5,7 +5,7 @@
  */
 
 /** C0 controls, DEL, C1 controls, and the bidirectional embeddings, overrides and isolates. */
-// eslint-disable-next-line no-control-regex -- finding control characters is what this module is for
+// eslint-disable-next-line no-control-regex -- control characters are what is escaped
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 /** The same, less the C0 controls that JSON escapes itself. */
 const JSON_UNESCAPED = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;

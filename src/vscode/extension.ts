@@ -35,13 +35,15 @@ import { importCommands } from './export/importCommand';
 import { publicationDateCommands, registerPublicationDate } from './publicationDate/publicationDate';
 import { ARTICLE_SELECTOR, registerArticleContext } from './shared/articles';
 import { registerCommands } from './shared/commands';
+import { Workspaces } from './shared/workspaces';
 
 /** Composition root: every feature registers itself and returns its Disposable; every command is wired here. */
 export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('Marginalia');
-  const registry = new RegistryFile(output);
-  const corpus = new CorpusService(registry, output, context.storageUri);
-  const store = new AnnotationStore(output);
+  const workspaces = new Workspaces(output);
+  const registry = new RegistryFile(workspaces);
+  const corpus = new CorpusService(workspaces, registry, output, context.storageUri);
+  const store = new AnnotationStore(workspaces, output);
   const threads = new CommentThreads(store);
   const annotationTree = new AnnotationTree(store);
   const statements = new StatementService(corpus);
@@ -51,6 +53,7 @@ export function activate(context: vscode.ExtensionContext): void {
   };
   context.subscriptions.push(
     output,
+    workspaces,
     registry,
     corpus,
     store,
@@ -69,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerPublicationDate(corpus),
     registerCorpusFeed(store, corpus),
     registerAnnotationDecorations(store),
-    registerSidecarChecks(),
+    registerSidecarChecks(store),
     statements,
     compare.tree,
     compare.comparePanel,
@@ -86,8 +89,8 @@ export function activate(context: vscode.ExtensionContext): void {
       ...navigationCommands(store),
       ...commentCommands(threads, store),
       ...annotationTreeCommands(annotationTree, store),
-      ...exportCommands(corpus, store, registry, context.workspaceState),
-      ...importCommands(corpus, store, output),
+      ...exportCommands(corpus, store, registry, workspaces),
+      ...importCommands(corpus, store, workspaces, output),
       ...publicationDateCommands(corpus, store),
       ...compareCommands(compare),
     }),
@@ -95,5 +98,3 @@ export function activate(context: vscode.ExtensionContext): void {
   // Indexing runs in the background: activation never waits for it.
   void registry.load().then(() => corpus.reindex());
 }
-
-export function deactivate(): void {}

@@ -262,7 +262,7 @@ describe('annotations', () => {
     select(editor, 'Xi Jinping');
     await assert.rejects(
       Promise.resolve(vscode.commands.executeCommand('marginalia.annotateSelection', { label: 'person' })),
-      /errors/,
+      /fix it before Marginalia saves it/,
     );
     assert.strictEqual(await readText(sidecar), broken, 'the broken sidecar was written over');
     const view = await storeView(article);

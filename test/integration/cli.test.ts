@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'marginalia.marginalia';
 
-// The contract of `marginalia analyze --format json` (docs: contracts, section CLI):
+// The contract of `marginalia analyze --format json` (docs/contracts.md, section CLI):
 //
 // {
 //   "documents": [

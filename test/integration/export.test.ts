@@ -17,7 +17,7 @@ describe('export from VS Code', () => {
       assert.ok(written.length > 0);
       for (const file of written) assert.ok(file.startsWith(output), file);
       const names = readdirSync(output, { recursive: true }).map(String);
-      assert.ok(!names.some(n => n.endsWith('.tmp')), 'a temporary file was left');
+      assert.ok(!names.some(n => /[.-]tmp$/.test(n)), 'a temporary file was left');
       const all = written.map(f => readFileSync(f, 'utf8')).join('\n');
       // The sample sidecar's confirmed annotation of "Lee Jae Myung" is in every format.
       assert.match(all, /Lee/);

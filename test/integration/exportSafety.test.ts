@@ -33,7 +33,7 @@ describe('export never loses or replaces files', () => {
     const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
     const article = readFileSync(join(root, WIRE));
     const before = readdirSync(join(root, 'korea-china')).sort();
-    assert.match(await failureOf('marginalia.exportAnnotations', { format: 'brat', output: root, scope: 'workspace' }), /write over .*articles?/);
+    assert.match(await failureOf('marginalia.exportAnnotations', { format: 'brat', output: root, scope: 'workspace' }), /article or sidecar/);
     assert.deepStrictEqual(readFileSync(join(root, WIRE)), article);
     assert.deepStrictEqual(readdirSync(join(root, 'korea-china')).sort(), before, 'a file was added next to the articles');
     assert.ok(!existsSync(join(root, 'annotation.conf')));
@@ -43,7 +43,7 @@ describe('export never loses or replaces files', () => {
     const folder = join(out, 'foreign');
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'annotations.csv'), 'my own spreadsheet\n');
-    assert.match(await failureOf('marginalia.exportAnnotations', { format: 'csv', output: folder, scope: 'workspace' }), /not written by a Marginalia export/);
+    assert.match(await failureOf('marginalia.exportAnnotations', { format: 'csv', output: folder, scope: 'workspace' }), /not written by an earlier export/);
     assert.strictEqual(readFileSync(join(folder, 'annotations.csv'), 'utf8'), 'my own spreadsheet\n');
     const [file] = await exportTo(folder, 'csv', { overwrite: true });
     assert.match(readFileSync(file, 'utf8'), /^document,start,end/);
@@ -55,7 +55,7 @@ describe('export never loses or replaces files', () => {
     const [second] = await exportTo(folder, 'jsonl');
     assert.strictEqual(second, first);
     writeFileSync(first, 'edited by hand\n');
-    assert.match(await failureOf('marginalia.exportAnnotations', { format: 'jsonl', output: folder, scope: 'workspace' }), /not written by a Marginalia export/);
+    assert.match(await failureOf('marginalia.exportAnnotations', { format: 'jsonl', output: folder, scope: 'workspace' }), /not written by an earlier export/);
     assert.strictEqual(readFileSync(first, 'utf8'), 'edited by hand\n');
   });
 

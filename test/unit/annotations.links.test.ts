@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { exportAnnotationsSync, mergeSidecars, parseSidecar, serializeSidecar, targetFor, type Annotation } from '../../src/core';
+import {
+  AnnotationBook, exportAnnotationsSync, MemoryFileSystem, mergeSidecars, parseSidecar, serializeSidecar, sidecarPathFor, targetFor, Workspace, type Annotation,
+} from '../../src/core';
 import { besidePath } from '../../src/core/export/select';
 
 // A discrepancy annotation: its target is one statement, its links the statements of other articles
@@ -57,5 +59,17 @@ describe('annotations: links to other articles', () => {
     assert.equal(annotation.target.length, 2);
     assert.match(annotation.target[1].source, /rail\/wire\/nordic\.txt$/);
     assert.equal(annotation.target[1].selector.exact, there);
+  });
+
+  it('are stored by the workspace core when a reviewer decides on a discrepancy, and read back', async () => {
+    const fs = new MemoryFileSystem().mkdir('/ws').put('/ws/observer/a.txt', here);
+    const book = new AnnotationBook(new Workspace(fs, '/ws'), {
+      text: async () => here, isDirty: () => false, author: async () => 'ann', report: () => undefined, now: () => '2026-03-06T00:00:00Z',
+    });
+    const { links } = discrepancy();
+    await book.create('/ws/observer/a.txt', { start: 0, end: 60, label: 'discrepancy', status: 'rejected', links });
+    const stored = parseSidecar(fs.text(sidecarPathFor('/ws/observer/a.txt')) ?? '');
+    assert.equal(stored.annotations[0].status, 'rejected');
+    assert.deepEqual(stored.annotations[0].links, links);
   });
 });

@@ -1,6 +1,8 @@
-// The corpus's reading of sidecars (src/vscode/corpus/sidecarSummary.ts): one file that cannot be
-// read is reported with its error and never stops the others (issue 13, finding 15).
+// The corpus's reading of sidecars (src/vscode/corpus/sidecarSummary.ts, run in a worker by the
+// extension): one file that cannot be read is reported with its problem and never stops the others
+// (issue 13, finding 15); a sidecar outside the folder is not read.
 import { strict as assert } from 'node:assert';
+import { MemoryFileSystem } from '../../src/core';
 import { summarizeSidecars } from '../../src/vscode/corpus/sidecarSummary';
 
 const SIDECAR = `version: 1
@@ -13,19 +15,19 @@ annotations:
 `;
 
 describe('sidecar summaries for the corpus', () => {
-  it('returns each failure with its file and reads the others', async () => {
-    const errors: Record<string, NodeJS.ErrnoException> = {
-      'b.txt.annotations.yaml': Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' }),
-      'c.txt.annotations.yaml': Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }),
-    };
-    const read = async (path: string) => {
-      if (errors[path]) throw errors[path];
-      return new TextEncoder().encode(SIDECAR);
-    };
-    const results = await summarizeSidecars(['a.txt.annotations.yaml', 'b.txt.annotations.yaml', 'c.txt.annotations.yaml', 'd.txt.annotations.yaml'], read);
-    assert.deepEqual(results.map(r => r.path), ['a.txt.annotations.yaml', 'b.txt.annotations.yaml', 'c.txt.annotations.yaml', 'd.txt.annotations.yaml']);
-    assert.match((results[1] as { error: string }).error, /EACCES/);
-    assert.match((results[2] as { error: string }).error, /EIO/);
+  it('reports each sidecar that cannot be read with its problem and reads the others', async () => {
+    const fs = new MemoryFileSystem()
+      .put('/w/a.txt', 'Seoul').put('/w/a.txt.annotations.yaml', SIDECAR)
+      .put('/w/b.txt', 'Seoul').put('/w/b.txt.annotations.yaml', SIDECAR)
+      .put('/w/c.txt', 'Seoul').put('/w/c.txt.annotations.yaml', new Uint8Array([0x76, 0x65, 0xff, 0x0a]))
+      .put('/w/d.txt', 'Seoul').put('/w/d.txt.annotations.yaml', SIDECAR)
+      .put('/w/e.txt', 'Seoul')
+      .setReadable('/w/b.txt.annotations.yaml', false);
+    const results = await summarizeSidecars(fs, '/w', ['/w/a.txt', '/w/b.txt', '/w/c.txt', '/w/d.txt', '/w/e.txt']);
+    assert.deepEqual(results.map(r => r.article), ['/w/a.txt', '/w/b.txt', '/w/c.txt', '/w/d.txt'], 'e.txt has no sidecar');
+    const problem = (i: number) => (results[i] as { problem?: string }).problem ?? '';
+    assert.match(problem(1), /cannot be read/);
+    assert.match(problem(2), /not UTF-8/);
     for (const i of [0, 3]) {
       const ok = results[i] as { dct?: string; annotations: { id: string }[] };
       assert.equal(ok.dct, '2026-01-05');
@@ -33,11 +35,13 @@ describe('sidecar summaries for the corpus', () => {
     }
   });
 
-  it('reads a sidecar with a BOM and one with bytes that are not UTF-8', async () => {
-    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(SIDECAR)]);
-    const bad = new Uint8Array([...new TextEncoder().encode(SIDECAR.replace('Seoul', 'Seou?')).map(b => (b === 0x3f ? 0xff : b))]);
-    const [withBom, undecodable] = await summarizeSidecars(['bom', 'bad'], async path => (path === 'bom' ? bom : bad));
-    assert.equal((withBom as { dct?: string }).dct, '2026-01-05');
-    assert.equal((undecodable as { dct?: string }).dct, '2026-01-05');
+  it('reads a sidecar with a BOM, and not one that a link leads outside the folder', async () => {
+    const fs = new MemoryFileSystem()
+      .put('/w/bom.txt', 'Seoul').put('/w/bom.txt.annotations.yaml', `\uFEFF${SIDECAR}`)
+      .put('/elsewhere/x.yaml', SIDECAR)
+      .put('/w/linked.txt', 'Seoul').symlink('/elsewhere/x.yaml', '/w/linked.txt.annotations.yaml');
+    const results = await summarizeSidecars(fs, '/w', ['/w/bom.txt', '/w/linked.txt']);
+    assert.deepEqual(results.map(r => r.article), ['/w/bom.txt']);
+    assert.equal((results[0] as { dct?: string }).dct, '2026-01-05');
   });
 });

@@ -12,8 +12,8 @@ import {
   targetFor, Workspace, writeExport, type Annotation, type FileSystem, type OperationHook,
 } from '../../src/core';
 import { NodeFileSystem, toCorePath } from '../../src/node/nodeFileSystem';
-import { failAt, HookedFileSystem, snapshotFolder } from './helpers/faults';
 import { sequentialIdGenerator } from '../fixtures/ids';
+import { failAt, HookedFileSystem, snapshotFolder } from './helpers/faults';
 
 const TEXT = 'Published: 5 January 2026\n\nLee Jae Myung met Xi Jinping in Beijing on Sunday.\n';
 const NOW = '2026-01-06T00:00:00.000Z';

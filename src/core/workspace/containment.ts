@@ -12,13 +12,14 @@ export type Outside = string | undefined;
 /**
  * Undefined when `path` lies strictly inside `root`, both as text and once links are resolved
  * (for a path that does not exist yet, its deepest existing folder); else why not.
+ * `knownRealRoot`: the root's real path, when the caller already has it.
  */
-export async function outsideReason(fs: FileSystem, root: string, path: string): Promise<Outside> {
+export async function outsideReason(fs: FileSystem, root: string, path: string, knownRealRoot?: string): Promise<Outside> {
   const rel = relativeTo(root, path, fs.caseInsensitive);
   if (rel === undefined || rel === '') return `is outside ${root}`;
   let realRoot: string;
   try {
-    realRoot = await fs.realPath(root);
+    realRoot = knownRealRoot ?? await fs.realPath(root);
   } catch (e) {
     return `cannot be checked: ${root} ${describeError(e)}`;
   }

@@ -5,11 +5,10 @@
  * taken for "no annotations" silently.
  */
 import type { Annotation } from '../annotations/model';
-import { normalizePath } from '../annotations/paths';
 import type { SourceDocument } from '../types';
 import { readArticle } from './articleRead';
 import { describeError, type FileSystem } from './fileSystem';
-import { joinPath } from './pathText';
+import { joinPath, normalizePath } from './pathText';
 import { scanArticles, type ArticleGlobs, type ScanProblem } from './scan';
 import { readSidecar, type SidecarRead } from './sidecarFiles';
 

@@ -77,10 +77,13 @@ export async function writeExport(fs: FileSystem, folder: string, files: readonl
   for (const t of targets) next.files[t.rel] = [...new Set([...(manifest.files[t.rel] ?? []), contentHash(t.content)])].slice(-2);
   await replaceFile(fs, manifestPath, encodeText(JSON.stringify(next, null, 1) + '\n'));
   const staged: { tmp: string; path: string }[] = [];
+  const made = new Set<string>();
   try {
     for (const t of targets) {
       if (t.same) continue;
-      await createFolders(fs, folder, parentOf(t.path));
+      const parent = parentOf(t.path);
+      if (!made.has(parent)) await createFolders(fs, folder, parent);
+      made.add(parent);
       staged.push({ tmp: await stageTemp(fs, t.path, encodeText(t.content)), path: t.path });
     }
   } catch (e) {

@@ -2,9 +2,27 @@
  * Absolute `/`-separated paths as text (see fileSystem.ts): joining, splitting and containment.
  * A Windows path is written with `/` after its drive (`C:/a/b.txt`).
  */
-import { normalizePath } from '../annotations/paths';
-
 const DRIVE = /^[A-Za-z]:(?=\/|$)/;
+
+/**
+ * A `/`-separated path with repeated `/` and `.` segments dropped and `..` resolved (never above the
+ * root of an absolute path; kept at the start of a relative one), without a trailing `/` (but `/`).
+ */
+export function normalizePath(path: string): string {
+  const absolute = path.startsWith('/');
+  const out: string[] = [];
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
+      else if (!absolute) out.push('..');
+      continue;
+    }
+    out.push(segment);
+  }
+  const joined = out.join('/');
+  return absolute ? `/${joined}` : joined || '.';
+}
 
 /** `path` with `.` and `..` segments resolved and repeated or trailing `/` removed. */
 export function cleanPath(path: string): string {

@@ -34,6 +34,7 @@ export interface WorkspaceChange extends FileChange {
 
 export class Workspace {
   private readonly matcher: ArticleMatcher;
+  private realRoot: Promise<string | undefined> | undefined;
 
   /** `root`: the workspace folder, an absolute `/`-separated path (fileSystem.ts). */
   constructor(readonly fs: FileSystem, readonly root: string, private readonly options: WorkspaceOptions = {}) {
@@ -71,8 +72,10 @@ export class Workspace {
    * when it may: the sidecar must really lie inside the folder, links resolved. An article opened
    * from outside the workspace gets no sidecar written beside it.
    */
-  sidecarOutside(article: string): Promise<string | undefined> {
-    return outsideReason(this.fs, this.root, this.sidecarPath(article));
+  async sidecarOutside(article: string): Promise<string | undefined> {
+    // The folder's own real path is looked up once (writes check again on their own).
+    this.realRoot ??= this.fs.realPath(this.root).catch(() => undefined);
+    return outsideReason(this.fs, this.root, this.sidecarPath(article), await this.realRoot);
   }
 
   /** The sidecar of `article` (status `outside` when `sidecarOutside` says so). Never throws. */

@@ -4,7 +4,6 @@ import type { CorpusService } from '../corpus/corpusService';
 import type { FeatureCommands } from '../shared/commandTable';
 import { errorMessage, UserError } from '../shared/errors';
 import { isArticle } from '../shared/articles';
-import { sidecarAllowed } from '../shared/workspacePaths';
 import type { AnnotationStore } from './annotationStore';
 import { articleEditor, spanToAnnotate } from './editorSpans';
 import { isAnnotationStatus, pickLabel, shortQuote } from './labels';
@@ -88,7 +87,7 @@ export function annotateCommands(store: AnnotationStore, corpus: CorpusService):
     const errors: string[] = [];
     for (const article of articles) {
       try {
-        if (!(await sidecarAllowed(article))) continue;
+        if (await store.sidecarOutside(article)) continue;
         const starts = wholeWordOccurrences(await store.currentText(article), text);
         if (starts.length === 0) continue;
         const state = await annotationsOf(store, article);

@@ -2,9 +2,8 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../../core';
 import { isArticle } from '../shared/articles';
 import { UserError } from '../shared/errors';
-import { findSidecars } from '../shared/sidecarFiles';
-import { sidecarAllowed } from '../shared/workspacePaths';
 import type { AnnotationStore, ArticleAnnotations } from './annotationStore';
+import { findSidecars } from './sidecarFiles';
 
 /** An annotation with the article state that holds it. */
 export interface FoundAnnotation {
@@ -14,15 +13,16 @@ export interface FoundAnnotation {
 
 /** The annotations of an article, refusing articles whose sidecar would lie outside the workspace. */
 export async function annotationsOf(store: AnnotationStore, article: vscode.Uri): Promise<ArticleAnnotations> {
-  if (!(await sidecarAllowed(article))) {
-    throw new UserError(`Marginalia: ${vscode.workspace.asRelativePath(article)} is not a file of the workspace; Marginalia keeps no annotations for it.`);
+  const outside = await store.sidecarOutside(article);
+  if (outside) {
+    throw new UserError(`Marginalia: ${vscode.workspace.asRelativePath(article)} is not a file of the workspace (its sidecar ${outside}); Marginalia keeps no annotations for it.`);
   }
   return store.get(article);
 }
 
 /** Loads the annotations of every article that has a sidecar (for lookups by id and the views). */
 export async function loadAllAnnotations(store: AnnotationStore): Promise<void> {
-  for (const { article, articleExists } of await findSidecars()) {
+  for (const { article, articleExists } of await findSidecars(store)) {
     if (articleExists) await store.get(article).catch(() => undefined);
   }
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { findSidecars } from '../shared/sidecarFiles';
+import type { AnnotationStore } from './annotationStore';
+import { findSidecars } from './sidecarFiles';
 
 const RESCAN_DEBOUNCE_MS = 300;
 
@@ -7,14 +8,14 @@ const RESCAN_DEBOUNCE_MS = 300;
  * Warns on each sidecar whose article is missing (renamed or deleted without it): its annotations
  * are kept, but nothing shows them until the article is back.
  */
-export function registerSidecarChecks(): vscode.Disposable {
+export function registerSidecarChecks(store: AnnotationStore): vscode.Disposable {
   const diagnostics = vscode.languages.createDiagnosticCollection('marginalia-sidecar-files');
   let timer: ReturnType<typeof setTimeout> | undefined;
   let generation = 0;
 
   const check = async (): Promise<void> => {
     const mine = ++generation;
-    const sidecars = await findSidecars();
+    const sidecars = await findSidecars(store);
     if (mine !== generation) return; // a newer scan started meanwhile
     diagnostics.clear();
     for (const { sidecar, article, articleExists } of sidecars) {

@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
-import { CorpusIndex, decodeArticle, isArticlePath, limitWarning, type SourceDocument, type AnalyzedDocument, type Annotation, type CorpusStats, type Mention, type Registry, type RegistryEntity } from '../../core';
-import { articleGlobs, isArticle, isArticleFile } from '../shared/articles';
-import { onDidChangeSettings } from '../shared/configuration';
+import { CorpusIndex, describeError, limitWarning, type ScanProblem, type SourceDocument, type AnalyzedDocument, type Annotation, type CorpusStats, type Mention, type Registry, type RegistryEntity } from '../../core';
+import { isArticle, isArticleFile } from '../shared/articles';
 import { toDiagnostics } from '../shared/diagnostics';
-import { findSidecars } from '../shared/sidecarFiles';
-import { readLocalFile } from '../shared/textFiles';
+import { corePath, uriOf, type Workspaces } from '../shared/workspaces';
 import { SidecarReader } from './sidecarReader';
 import type { RegistryFile } from '../entities/registryFile';
 
@@ -37,7 +35,7 @@ export class CorpusService implements vscode.Disposable {
   /** Articles too long to analyze whole, already reported in the output channel. */
   private readonly tooLong = new Set<string>();
   private readonly output: vscode.OutputChannel;
-  private readonly sidecarReader = new SidecarReader();
+  private readonly sidecarReader: SidecarReader;
   /** Sidecars the last scan could not read. */
   private readonly unreadable = vscode.languages.createDiagnosticCollection('marginalia-sidecar-read');
   private scan: Promise<CorpusStats> | undefined;
@@ -50,9 +48,12 @@ export class CorpusService implements vscode.Disposable {
   private firstScanEnded!: () => void;
 
   /** `storage`: the workspace storage folder (context.storageUri), where the index's snapshot is kept. */
-  constructor(private readonly registryFile: RegistryFile, output: vscode.OutputChannel, private readonly storage?: vscode.Uri) {
+  constructor(
+    private readonly workspaces: Workspaces, private readonly registryFile: RegistryFile, output: vscode.OutputChannel, private readonly storage?: vscode.Uri,
+  ) {
     this.output = output;
     this.firstScan = new Promise(resolve => { this.firstScanEnded = resolve; });
+    this.sidecarReader = new SidecarReader(workspaces.fs);
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
       this.changed,
@@ -68,7 +69,8 @@ export class CorpusService implements vscode.Disposable {
         this.indexedVersions.delete(doc.uri.toString());
         this.scheduleFile(doc.uri);
       }),
-      onDidChangeSettings(['include', 'exclude'], () => void this.reindex()),
+      // The workspaces are rebuilt with the new include/exclude settings first.
+      workspaces.onDidChange(() => void this.reindex()),
       registryFile.onDidChange(parsed => {
         this.index.setRegistry(parsed.registry);
         this.changed.fire();
@@ -133,7 +135,6 @@ export class CorpusService implements vscode.Disposable {
       { location: vscode.ProgressLocation.Notification, title: 'Marginalia: indexing articles', cancellable: true },
       async (progress, token) => {
         token.onCancellationRequested(() => cancel.cancel());
-        await this.readSidecars();
         const uris = await this.findArticles();
         await this.loadSnapshot();
         const open = new Map(vscode.workspace.textDocuments.map(d => [d.uri.toString(), d]));
@@ -269,33 +270,32 @@ export class CorpusService implements vscode.Disposable {
   }
 
   /**
-   * Reads what the workspace's sidecars say (publication dates and annotations), in a worker
-   * thread. A sidecar that cannot be read is reported (output and a diagnostic) and left out; the
-   * others are used.
+   * The articles of every workspace folder (through the workspace core's scan), with what their
+   * sidecars say (publication dates and annotations), read in a worker thread. A sidecar that
+   * cannot be read is reported (output and a diagnostic) and left out; the others are used.
    */
-  private async readSidecars(): Promise<void> {
-    const files = await findSidecars();
-    const summaries = await this.sidecarReader.read(files.map(f => f.sidecar.fsPath));
-    this.unreadable.clear();
-    for (const [i, summary] of summaries.entries()) {
-      const { sidecar, article } = files[i];
-      if ('error' in summary) {
-        const message = `Marginalia: cannot read this sidecar (${summary.error}); its publication date and annotations are not used.`;
-        this.output.appendLine(`${vscode.workspace.asRelativePath(sidecar)}: ${message}`);
-        this.unreadable.set(sidecar, toDiagnostics([{ message, line: 0, column: 0, severity: 'error' }]));
-        continue;
-      }
-      this.sidecars.set(article.toString(), { dct: summary.dct, annotations: summary.annotations });
-    }
-  }
-
   private async findArticles(): Promise<vscode.Uri[]> {
-    const { include, exclude } = articleGlobs(vscode.workspace.workspaceFolders?.[0]?.uri);
-    const found = await Promise.all(include.map(glob => vscode.workspace.findFiles(glob)));
-    const unique = new Map(found.flat().map(uri => [uri.toString(), uri]));
-    return [...unique.values()]
-      .filter(uri => isArticlePath(vscode.workspace.asRelativePath(uri, false), include, exclude))
-      .sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+    const found: vscode.Uri[] = [];
+    this.unreadable.clear();
+    for (const workspace of await this.workspaces.all()) {
+      const problems: ScanProblem[] = [];
+      const articles = await workspace.listArticles(problems).catch(e => {
+        problems.push({ path: workspace.root, error: e });
+        return [] as string[];
+      });
+      for (const p of problems) this.output.appendLine(`${p.path}: cannot be listed: ${describeError(p.error)}`);
+      for (const summary of await this.sidecarReader.read(workspace.root, articles)) {
+        if ('problem' in summary) {
+          const message = `Marginalia: cannot read this sidecar (${summary.problem.replace(/\.$/, '')}); its publication date and annotations are not used.`;
+          this.output.appendLine(`${vscode.workspace.asRelativePath(uriOf(summary.sidecar))}: ${message}`);
+          this.unreadable.set(uriOf(summary.sidecar), toDiagnostics([{ message, line: 0, column: 0, severity: 'error' }]));
+        } else {
+          this.sidecars.set(uriOf(summary.article).toString(), { dct: summary.dct, annotations: summary.annotations });
+        }
+      }
+      found.push(...articles.map(uriOf));
+    }
+    return found;
   }
 
   private async readIntoIndex(uri: vscode.Uri): Promise<void> {
@@ -306,15 +306,15 @@ export class CorpusService implements vscode.Disposable {
 
   /** An article as read from disk; undefined (and out of the index) when binary or unreadable. */
   private async readArticle(uri: vscode.Uri): Promise<SourceDocument | undefined> {
-    try {
-      const decoded = decodeArticle(await readLocalFile(uri));
-      for (const warning of decoded.warnings) this.output.appendLine(`${vscode.workspace.asRelativePath(uri)}: ${warning}`);
-      this.indexedVersions.delete(uri.toString());
-      if (!decoded.binary) return this.source(uri.toString(), decoded.text);
-      this.index.deleteDocument(uri.toString());
-    } catch (e) {
-      this.output.appendLine(`${vscode.workspace.asRelativePath(uri)}: ${(e as Error).message}`);
+    const workspace = await this.workspaces.of(uri);
+    const read = workspace ? await workspace.readArticle(corePath(uri)) : { status: 'unreadable' as const, message: 'is not in a workspace folder' };
+    this.indexedVersions.delete(uri.toString());
+    if (read.status === 'ok') {
+      for (const warning of read.warnings) this.output.appendLine(`${vscode.workspace.asRelativePath(uri)}: ${warning}`);
+      return this.source(uri.toString(), read.text);
     }
+    this.output.appendLine(`${vscode.workspace.asRelativePath(uri)}: ${read.message}`);
+    this.index.deleteDocument(uri.toString());
     return undefined;
   }
 

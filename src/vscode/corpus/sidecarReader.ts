@@ -1,36 +1,40 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { FileSystem } from '../../core';
 import { summarizeSidecars, type SidecarSummary } from './sidecarSummary';
 
 /** The bundled worker, beside dist/extension.js (esbuild.mjs). */
 const WORKER_FILE = join(__dirname, 'sidecarWorker.js');
 
 /**
- * Summarizes sidecars in a worker thread, started on first use and stopped when idle. Without the
- * worker (it failed to start or died) the files are read here instead: slower for the host, never lost.
+ * Summarizes the sidecars of a folder's articles in a worker thread, started on first use and
+ * stopped when idle. Without the worker (it failed to start or died) they are read here, over
+ * `fs`: slower for the host, never lost.
  */
 export class SidecarReader {
+  constructor(private readonly fs: FileSystem) {}
+
   private worker: Worker | undefined;
   private next = 0;
   private readonly pending = new Map<number, { resolve: (r: SidecarSummary[]) => void; reject: (e: Error) => void }>();
 
-  async read(paths: readonly string[]): Promise<SidecarSummary[]> {
-    if (paths.length === 0) return [];
+  async read(root: string, articles: readonly string[]): Promise<SidecarSummary[]> {
+    if (articles.length === 0) return [];
     try {
-      return await this.inWorker(paths);
+      return await this.inWorker(root, articles);
     } catch {
-      return summarizeSidecars(paths);
+      return summarizeSidecars(this.fs, root, articles);
     }
   }
 
-  private inWorker(paths: readonly string[]): Promise<SidecarSummary[]> {
+  private inWorker(root: string, articles: readonly string[]): Promise<SidecarSummary[]> {
     const worker = this.start();
     const id = this.next++;
     return new Promise<SidecarSummary[]>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       worker.ref(); // kept alive while it works; unref'd when idle
-      worker.postMessage({ id, paths: [...paths] });
+      worker.postMessage({ id, root, articles: [...articles] });
     });
   }
 

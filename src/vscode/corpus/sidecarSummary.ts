@@ -1,32 +1,27 @@
-// What the corpus needs from each sidecar (its publication date and annotations), read and parsed
-// in a worker thread (sidecarWorker.ts) so that big sidecars never hold the extension host. No
-// `vscode` import: the worker bundle and the unit tests load it.
-import { readFile } from 'node:fs/promises';
-import { parseSidecar, type Annotation } from '../../core/annotations';
+// What the corpus needs from each article's sidecar (its publication date and annotations), read
+// through the workspace core (limits, containment, decoding: src/core/workspace) in a worker thread
+// (sidecarWorker.ts), so that sidecars never hold the extension host. No `vscode` import: the worker
+// bundle and the unit tests load it.
+import { Workspace, type Annotation, type FileSystem } from '../../core';
 
-/** One sidecar as the corpus sees it, or why it could not be read. */
+/** One article's sidecar as the corpus sees it, or why it could not be used. */
 export type SidecarSummary =
-  | { readonly path: string; readonly dct?: string; readonly annotations: Annotation[] }
-  | { readonly path: string; readonly error: string };
+  | { readonly article: string; readonly dct?: string; readonly annotations: Annotation[] }
+  | { readonly article: string; readonly sidecar: string; readonly problem: string };
 
-/** Reads the bytes of a file (injected by the unit tests to fail on purpose). */
-export type ReadBytes = (path: string) => Promise<Uint8Array>;
-
-/** A sidecar's summary; a read error is returned (never thrown), so that one file never stops the others. */
-export async function summarizeSidecar(path: string, read: ReadBytes = readFile): Promise<SidecarSummary> {
-  try {
-    // Undecodable bytes are replaced here: the corpus only shows what the file says; the annotation
-    // store, which writes sidecars, refuses to write such a file.
-    const { dct, annotations } = parseSidecar(new TextDecoder().decode(await read(path)));
-    return { path, dct, annotations };
-  } catch (e) {
-    return { path, error: e instanceof Error ? e.message : String(e) };
-  }
-}
-
-/** The summaries of many sidecars, in order; each failure stays with its file. */
-export async function summarizeSidecars(paths: readonly string[], read: ReadBytes = readFile): Promise<SidecarSummary[]> {
+/**
+ * The sidecars of `articles` (absolute paths in the folder `root`): an article without a sidecar,
+ * or whose sidecar lies outside the folder, is left out; one that cannot be read (permissions, too
+ * large, not UTF-8) is returned with its problem. Never throws: one file never stops the others.
+ */
+export async function summarizeSidecars(fs: FileSystem, root: string, articles: readonly string[]): Promise<SidecarSummary[]> {
+  const workspace = new Workspace(fs, root);
   const results: SidecarSummary[] = [];
-  for (const path of paths) results.push(await summarizeSidecar(path, read));
+  for (const article of articles) {
+    const read = await workspace.readSidecar(article);
+    if (read.status === 'missing' || read.status === 'outside') continue;
+    if (read.status === 'ok') results.push({ article, dct: read.parsed.dct, annotations: read.parsed.annotations });
+    else results.push({ article, sidecar: read.path, problem: read.parsed.problems[0]?.message ?? read.status });
+  }
   return results;
 }

@@ -1,7 +1,11 @@
-// Entry of dist/sidecarWorker.js: reads and parses sidecars for the corpus, off the extension host's thread.
+// Entry of dist/sidecarWorker.js: reads the sidecars of a folder's articles for the corpus, off the
+// extension host's thread (sidecarReader.ts).
 import { parentPort } from 'node:worker_threads';
+import { NodeFileSystem } from '../../node/nodeFileSystem';
 import { summarizeSidecars } from './sidecarSummary';
 
-parentPort?.on('message', async ({ id, paths }: { id: number; paths: string[] }) => {
-  parentPort?.postMessage({ id, results: await summarizeSidecars(paths) });
+const fs = new NodeFileSystem();
+
+parentPort?.on('message', async ({ id, root, articles }: { id: number; root: string; articles: string[] }) => {
+  parentPort?.postMessage({ id, results: await summarizeSidecars(fs, root, articles) });
 });

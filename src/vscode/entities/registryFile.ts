@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
-import { emptyRegistryText, parseRegistry, type ParsedRegistry } from '../../core';
-import { onDidChangeSettings } from '../shared/configuration';
+import { parseRegistry, type ParsedRegistry } from '../../core';
 import { toDiagnostics } from '../shared/diagnostics';
 import { UserError } from '../shared/errors';
-import { readTextFile, writeFileAtomic } from '../shared/textFiles';
 import { requireWriteAccess } from '../shared/trust';
-import { registryLocation } from './registryLocation';
+import { uriOf, type Workspaces } from '../shared/workspaces';
 
-/** The workspace's entity registry file: located, read, watched, and edited without losing hand edits. */
+/**
+ * The workspace's entity registry file (the first folder's, where the checked registry path
+ * setting puts it: shared/workspaces.ts): read, watched, and edited through the workspace core
+ * (re-read under a lock, so a hand edit made meanwhile is kept; never written when it has errors).
+ */
 export class RegistryFile implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ParsedRegistry>();
   /** Fires after the registry was (re)loaded, from disk or after a save of ours. */
@@ -16,98 +18,56 @@ export class RegistryFile implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[];
   private watcher: vscode.Disposable | undefined;
   private current: ParsedRegistry = parseRegistry('');
+  private path: string | undefined;
   private lastText: string | undefined;
-  /** Why the file may not be written (undecodable bytes), when that is so. */
-  private readOnly: string | undefined;
-  private location: { uri: vscode.Uri | undefined; refused?: string } = { uri: undefined };
-  private located: Promise<void> | undefined;
-  private generation = 0;
 
-  constructor(private readonly output: vscode.OutputChannel) {
-    const relocate = () => void this.locate().then(() => this.load());
-    this.disposables = [
-      this.changed,
-      this.diagnostics,
-      onDidChangeSettings(['registryPath'], relocate),
-      vscode.workspace.onDidChangeWorkspaceFolders(relocate),
-      vscode.workspace.onDidGrantWorkspaceTrust(relocate),
-    ];
+  constructor(private readonly workspaces: Workspaces) {
+    this.disposables = [this.changed, this.diagnostics, workspaces.onDidChange(() => void this.load())];
   }
 
   /** The registry file, when the workspace has one Marginalia may use. */
   get uri(): vscode.Uri | undefined {
-    return this.location.uri;
+    return this.path === undefined ? undefined : uriOf(this.path);
   }
 
   get parsed(): ParsedRegistry {
     return this.current;
   }
 
-  /** Finds where the registry is (the setting, checked) and watches that file. */
-  locate(): Promise<void> {
-    const generation = ++this.generation;
-    const run = (async () => {
-      const location = await registryLocation();
-      if (generation !== this.generation) return; // a newer call is on its way
-      if (location.refused && location.refused !== this.location.refused) {
-        this.output.appendLine(location.refused);
-        void vscode.window.showWarningMessage(location.refused);
-      }
-      if (location.uri?.toString() !== this.location.uri?.toString()) this.watch(location.uri);
-      this.location = location;
-    })();
-    this.located = run;
-    return run;
-  }
-
-  /** Reads the file again (locating it first, once); fires onDidChange when its text changed. */
+  /** Reads the file again (where the settings put it now); fires onDidChange when what it says changed. */
   async load(): Promise<ParsedRegistry> {
-    if (!this.located) await this.locate();
-    else await this.located;
-    const uri = this.uri;
-    const read = uri ? await readTextFile(uri).catch(e => ({ kind: 'error' as const, message: (e as Error).message })) : { kind: 'missing' as const };
-    const text = read.kind === 'text' ? read.text : undefined;
-    this.readOnly = read.kind === 'undecodable' || read.kind === 'error' ? read.message : undefined;
-    if (text === this.lastText && this.lastText !== undefined && !this.readOnly) return this.current;
-    this.lastText = text;
-    this.current = parseRegistry(text ?? '');
+    const workspace = await this.workspaces.primary();
+    const read = workspace && await workspace.readRegistry();
+    if (read?.path !== this.path) this.watch(read?.path);
+    this.path = read?.path;
+    const key = read ? `${read.path}\n${read.status}\n${JSON.stringify(read.parsed.problems)}\n${read.parsed.document.toString()}` : undefined;
+    if (key === this.lastText && key !== undefined) return this.current;
+    this.lastText = key;
+    this.current = read?.parsed ?? parseRegistry('');
     this.diagnostics.clear();
-    if (uri) {
-      const problems = this.readOnly ? [{ line: 0, column: 0, message: `Marginalia: ${this.readOnly}`, severity: 'error' as const }] : this.current.problems;
-      this.diagnostics.set(uri, toDiagnostics(problems));
-      if (this.readOnly) this.output.appendLine(`${vscode.workspace.asRelativePath(uri)}: ${this.readOnly}`);
-    }
+    if (read && read.status !== 'missing') this.diagnostics.set(uriOf(read.path), toDiagnostics(read.parsed.problems));
     this.changed.fire(this.current);
     return this.current;
   }
 
   /**
-   * Applies an edit to the registry as it is on disk now (re-read first, so that a hand edit made
-   * meanwhile is kept), then writes it atomically. Refuses to write over a file with errors, one it
-   * cannot decode or read, one outside the workspace, and anything in Restricted Mode.
+   * Applies an edit to the registry as it is on disk now and writes it under the write policy;
+   * refuses a file with errors, one that cannot be read, one outside the workspace, and any write in
+   * Restricted Mode.
    */
   async edit(change: (document: ParsedRegistry['document']) => void): Promise<void> {
     requireWriteAccess();
-    await this.locate(); // the path is checked again right before the write
-    const uri = this.uri;
-    if (!uri) throw new UserError(this.location.refused ?? 'Marginalia: open a folder to keep an entity registry.');
-    const read = await readTextFile(uri);
-    const name = vscode.workspace.asRelativePath(uri);
-    if (read.kind === 'undecodable') throw new UserError(`Marginalia: ${name}: ${read.message}`);
-    const parsed = parseRegistry(read.kind === 'text' ? read.text : emptyRegistryText());
-    if (parsed.problems.some(p => p.severity === 'error')) {
-      throw new UserError(`Marginalia: ${name} has errors; fix them before Marginalia saves it.`);
-    }
-    change(parsed.document);
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-    await writeFileAtomic(uri, parsed.document.toString());
+    const workspace = await this.workspaces.primary();
+    if (!workspace) throw new UserError('Marginalia: open a folder to keep an entity registry.');
+    await workspace.editRegistry(change);
     await this.load();
   }
 
-  private watch(uri: vscode.Uri | undefined): void {
+  private watch(path: string | undefined): void {
     this.watcher?.dispose();
     this.watcher = undefined;
-    if (!uri) return;
+    if (path === undefined) return;
+    const uri = uriOf(path);
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.split('/').pop()!));
     const reload = () => void this.load();
     this.watcher = vscode.Disposable.from(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));

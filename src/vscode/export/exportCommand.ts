@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
-import { CancelledError, EXPORT_FORMATS, exportAnnotations, type ExportFormat } from '../../core';
+import { CancelledError, EXPORT_FORMATS, exportAnnotations, ExportRefusedError, sidecarPathFor, writeExport, type ExportFormat } from '../../core';
 import type { AnnotationStore } from '../annotations/annotationStore';
 import type { CorpusService } from '../corpus/corpusService';
 import type { RegistryFile } from '../entities/registryFile';
 import type { FeatureCommands } from '../shared/commandTable';
 import { UserError } from '../shared/errors';
-import { realPathOf } from '../shared/workspacePaths';
-import { writeExport } from './exportOutput';
+import { corePath, type Workspaces } from '../shared/workspaces';
 import { savedDocuments } from './savedDocuments';
 
 interface ExportArgs {
@@ -33,7 +32,7 @@ const FORMAT_DETAILS: Record<ExportFormat, string> = {
  * them as an argument), exports the articles as saved with a cancellable progress, and returns the
  * paths written. It never writes over an article, and asks before replacing a file it did not write.
  */
-export function exportCommands(corpus: CorpusService, store: AnnotationStore, registry: RegistryFile, memory: vscode.Memento): FeatureCommands<'marginalia.exportAnnotations'> {
+export function exportCommands(corpus: CorpusService, store: AnnotationStore, registry: RegistryFile, workspaces: Workspaces): FeatureCommands<'marginalia.exportAnnotations'> {
   return {
     'marginalia.exportAnnotations': async (args?: ExportArgs): Promise<string[] | undefined> => {
       const choice = args ?? await ask();
@@ -52,7 +51,7 @@ export function exportCommands(corpus: CorpusService, store: AnnotationStore, re
         { location: vscode.ProgressLocation.Notification, title: `Marginalia: exporting ${paths.length} articles as ${choice.format}`, cancellable: true },
         async (progress, token) => {
           const isCancelled = () => token.isCancellationRequested;
-          const { documents, unsaved } = await savedDocuments(corpus, store, paths, {
+          const { documents, unsaved } = await savedDocuments(corpus, store, workspaces.fs, paths, {
             includeSuggestions: choice.includeSuggestions,
             // An article outside the workspace folders is exported under its file name.
             relativePath: uri => (vscode.workspace.getWorkspaceFolder(uri) ? vscode.workspace.asRelativePath(uri, false) : uri.path.split('/').pop()!),
@@ -66,8 +65,14 @@ export function exportCommands(corpus: CorpusService, store: AnnotationStore, re
               isCancelled,
               onDocument: ({ index, total }) => progress.report({ message: `${index + 1} of ${total}`, increment: 100 / total }),
             });
-            const written = await writeExport(output, result.files, memory, protectedFiles(corpus, registry),
-              foreign => (args ? Promise.resolve(args.overwrite === true) : confirmOverwrite(foreign)));
+            if (output.scheme !== 'file') throw new UserError(`Marginalia: export into a local folder (${output.toString()} is not one).`);
+            const written = await writeExport(workspaces.fs, corePath(output), result.files, {
+              force: args?.overwrite === true,
+              protect: protectedFiles(corpus, registry),
+              confirm: args ? undefined : confirmOverwrite,
+            }).catch(e => {
+              throw e instanceof ExportRefusedError ? new UserError(`Marginalia: ${e.message}`) : e;
+            });
             // Not awaited: the progress notification ends now, whatever the user does with this one.
             if (!args) void announce(result.spans, written, unsaved);
             return written;
@@ -81,16 +86,10 @@ export function exportCommands(corpus: CorpusService, store: AnnotationStore, re
   };
 }
 
-/** True for the real path of an article of the corpus or of the entity registry (computed once, when first asked). */
-function protectedFiles(corpus: CorpusService, registry: RegistryFile): (realPath: string) => Promise<boolean> {
-  let paths: Promise<Set<string>> | undefined;
-  return async realPath => {
-    paths ??= Promise.all([
-      ...corpus.index.paths().map(p => vscode.Uri.parse(p)).filter(u => u.scheme === 'file').map(u => realPathOf(u.fsPath)),
-      registry.uri ? realPathOf(registry.uri.fsPath) : undefined,
-    ]).then(all => new Set(all.filter((p): p is string => p !== undefined)));
-    return (await paths).has(realPath);
-  };
+/** Files an export never writes over: every article of the corpus, its sidecar, and the entity registry. */
+function protectedFiles(corpus: CorpusService, registry: RegistryFile): string[] {
+  const articles = corpus.index.paths().map(p => vscode.Uri.parse(p)).filter(u => u.scheme === 'file').map(corePath);
+  return [...articles, ...articles.map(sidecarPathFor), ...(registry.uri ? [corePath(registry.uri)] : [])];
 }
 
 async function confirmOverwrite(foreign: string[]): Promise<boolean> {

@@ -1,12 +1,11 @@
 import * as vscode from 'vscode';
-import { bratFileNames, importBrat, importW3c, type ImportDocument, type ImportResult } from '../../core';
+import { readImport, type ImportDocument } from '../../core';
 import type { AnnotationStore } from '../annotations/annotationStore';
 import { annotationsOf } from '../annotations/lookup';
 import type { CorpusService } from '../corpus/corpusService';
-import { readTextIfExists } from '../shared/textFiles';
 import type { FeatureCommands } from '../shared/commandTable';
 import { UserError } from '../shared/errors';
-import { sidecarAllowed } from '../shared/workspacePaths';
+import { corePath, type Workspaces } from '../shared/workspaces';
 
 interface ImportArgs {
   format: 'brat' | 'w3c';
@@ -19,7 +18,7 @@ interface ImportArgs {
  * workspace's articles (same span and label = same annotation); returns how many were added.
  * What could not be imported is listed in the Marginalia output channel.
  */
-export function importCommands(corpus: CorpusService, store: AnnotationStore, output: vscode.OutputChannel): FeatureCommands<'marginalia.importAnnotations'> {
+export function importCommands(corpus: CorpusService, store: AnnotationStore, workspaces: Workspaces, output: vscode.OutputChannel): FeatureCommands<'marginalia.importAnnotations'> {
   return {
     'marginalia.importAnnotations': async (args?: ImportArgs): Promise<number | undefined> => {
       const choice = args ?? await ask();
@@ -30,33 +29,29 @@ export function importCommands(corpus: CorpusService, store: AnnotationStore, ou
       const documents: (ImportDocument & { uri: vscode.Uri })[] = [];
       for (const path of corpus.index.paths()) {
         const uri = vscode.Uri.parse(path);
-        if (!(await sidecarAllowed(uri))) continue; // only articles of the workspace get sidecars
+        if (await store.sidecarOutside(uri)) continue; // only articles of the workspace get sidecars
+        let text: string;
+        try {
+          text = await store.currentText(uri);
+        } catch (e) {
+          // gone since it was indexed (deleted, renamed): nothing can be imported into it
+          output.appendLine(`import: skipped ${vscode.workspace.asRelativePath(uri, false)}: ${(e as Error).message}`);
+          continue;
+        }
         const state = await annotationsOf(store, uri);
-        documents.push({ uri, path: vscode.workspace.asRelativePath(uri, false), text: await store.currentText(uri), annotations: [...state.annotations, ...state.orphans] });
+        documents.push({ uri, path: vscode.workspace.asRelativePath(uri, false), text, annotations: [...state.annotations, ...state.orphans] });
       }
-      const results: ImportResult[] = [];
-      if (choice.format === 'w3c') {
-        const json = await readTextIfExists(input);
-        if (json === undefined) throw new UserError(`Marginalia: ${input.fsPath} not found.`);
-        results.push(importW3c(json, documents));
-      } else {
-        for (const doc of documents) {
-          const names = bratFileNames(doc.path);
-          const ann = await readTextIfExists(vscode.Uri.joinPath(input, ...names.ann.split('/')));
-          if (ann === undefined) continue;
-          const txt = await readTextIfExists(vscode.Uri.joinPath(input, ...names.txt.split('/')));
-          results.push(importBrat(doc, txt ?? doc.text, ann));
-        }
-      }
+      if (input.scheme !== 'file') throw new UserError(`Marginalia: import from a local file or folder (${input.toString()} is not one).`);
+      const source = corePath(input);
+      if (!(await workspaces.fs.stat(source))) throw new UserError(`Marginalia: ${input.fsPath} not found.`);
+      const result = await readImport(choice.format, { fs: workspaces.fs, path: source }, documents);
       let added = 0;
-      for (const result of results) {
-        for (const imported of result.documents) {
-          if (imported.added.length === 0 && imported.updated.length === 0) continue;
-          await store.replaceAll(documents.find(d => d.path === imported.path)!.uri, imported.annotations);
-          added += imported.added.length;
-        }
+      for (const imported of result.documents) {
+        if (imported.added.length === 0 && imported.updated.length === 0) continue;
+        await store.replaceAll(documents.find(d => d.path === imported.path)!.uri, imported.annotations);
+        added += imported.added.length;
       }
-      const problems = results.flatMap(r => r.problems);
+      const problems = result.problems;
       for (const p of problems) output.appendLine(`import: ${p.path || input.fsPath}${p.annotation ? ` (${p.annotation})` : ''}: ${p.message}`);
       if (!args) {
         const left = problems.length ? `; ${problems.length} left out (listed in the Marginalia output)` : '';

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { decodeArticle, reanchor, targetFor, type Annotation, type ExportDocument, type Mention } from '../../core';
+import { placeAnnotations, readArticle, reanchor, targetFor, type ExportDocument, type FileSystem, type Mention } from '../../core';
 import type { AnnotationStore } from '../annotations/annotationStore';
 import type { CorpusService } from '../corpus/corpusService';
-import { readLocalFile } from '../shared/textFiles';
+import { UserError } from '../shared/errors';
+import { corePath } from '../shared/workspaces';
 
 /** The documents of an export, and how many had unsaved changes (their saved version is exported). */
 export interface SavedDocuments {
@@ -17,7 +18,7 @@ export interface SavedDocuments {
  * offset counts in the exported text.
  */
 export async function savedDocuments(
-  corpus: CorpusService, store: AnnotationStore, paths: readonly string[],
+  corpus: CorpusService, store: AnnotationStore, fs: FileSystem, paths: readonly string[],
   options: { includeSuggestions?: boolean; relativePath: (uri: vscode.Uri) => string; isCancelled: () => boolean },
 ): Promise<SavedDocuments> {
   const documents: ExportDocument[] = [];
@@ -26,18 +27,16 @@ export async function savedDocuments(
     if (options.isCancelled()) break;
     const uri = vscode.Uri.parse(path);
     if (uri.scheme !== 'file') continue; // an untitled editor has no saved version
-    const bytes = await readLocalFile(uri).catch(e => {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // deleted since it was indexed
-      throw e;
-    });
-    const decoded = bytes && decodeArticle(bytes);
-    if (!decoded || decoded.binary) continue;
-    const text = decoded.text;
+    const read = await readArticle(fs, corePath(uri));
+    if (read.status === 'binary' || (read.status === 'unreadable' && !(await fs.stat(corePath(uri))))) continue; // not text, or deleted since it was indexed
+    if (read.status !== 'ok') throw new UserError(`Marginalia: ${vscode.workspace.asRelativePath(uri)} ${read.message}; nothing was exported.`);
+    const text = read.text;
     const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === path && !d.isClosed);
     if (open?.isDirty) unsaved++;
     const state = await store.get(uri);
     const held = await store.currentText(uri);
-    const annotations = held === text ? [...state.annotations, ...state.orphans] : [...state.annotations.map(a => placed(a, text)), ...state.orphans];
+    const placed = held === text ? { annotations: state.annotations, orphans: [] } : placeAnnotations(text, state.annotations.map(a => structuredClone(a)));
+    const annotations = [...placed.annotations, ...placed.orphans, ...state.orphans];
     const indexed = corpus.index.text(path);
     const mentions = !options.includeSuggestions ? undefined
       : indexed === text ? corpus.index.analyzed(path)?.mentions
@@ -45,12 +44,6 @@ export async function savedDocuments(
     documents.push({ path: options.relativePath(uri), text, annotations, mentions });
   }
   return { documents, unsaved };
-}
-
-/** An annotation with its target found again in `text` (unchanged when it cannot be: the exporter reports it). */
-function placed(annotation: Annotation, text: string): Annotation {
-  const found = reanchor(text, annotation.target);
-  return found.orphan ? annotation : { ...annotation, target: targetFor(text, found.start, found.end) };
 }
 
 /** Recognized mentions of the editor's text, kept where their exact text is found in the saved text. */

@@ -9,7 +9,7 @@ export const ARTICLE_SELECTOR: vscode.DocumentSelector = [{ scheme: 'file' }, { 
 const IS_ARTICLE_CONTEXT = 'marginalia.isArticle';
 
 /** The include/exclude globs of the settings for a resource. */
-export function articleGlobs(uri?: vscode.Uri): { include: string[]; exclude: string[] } {
+function articleGlobs(uri?: vscode.Uri): { include: string[]; exclude: string[] } {
   return { include: setting('include', uri), exclude: setting('exclude', uri) };
 }
 

@@ -76,7 +76,7 @@ export type CommandId = keyof typeof COMMANDS;
  * What a command runs. Each handler declares the arguments it takes (whatever VS Code, a menu or a
  * script passes); `never[]` accepts any such declaration.
  */
-export type CommandHandler = (...args: never[]) => unknown;
+type CommandHandler = (...args: never[]) => unknown;
 
 /** A handler for every command of the table: the composition root must wire them all. */
 export type CommandHandlers = { readonly [K in CommandId]: CommandHandler };

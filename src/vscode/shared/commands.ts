@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { COMMANDS, type CommandHandlers, type CommandId, type CommandSpec } from './commandTable';
-import { showFailure } from './errors';
+import { errorMessage, isCancellation, showFailure, UserError } from './errors';
 import { requireWriteAccess } from './trust';
 
 /**
  * Registers every command of the table with its handler, under one policy:
  * - a command that writes refuses in Restricted Mode (a clear message, nothing written);
- * - a failure is shown to the user; a script that passed an argument object gets the rejection
- *   (docs/contracts.md), the UI gets undefined, never a success value;
+ * - a failure is shown to the user; a script that passed an argument object gets the rejection,
+ *   with the same message (docs/contracts.md); the UI gets undefined, never a success value;
  * - scriptable commands receive their argument object, or undefined when called from the UI
  *   (no argument, or the Uri a menu passes).
  */
@@ -24,7 +24,8 @@ function wrap(spec: CommandSpec, handler: (...args: unknown[]) => unknown): (...
       return await (spec.scriptable ? handler(scripted) : handler(...args));
     } catch (e) {
       showFailure(e);
-      if (scripted) throw e;
+      // A script gets the message the user saw (a refused write names its file relative to the workspace).
+      if (scripted) throw isCancellation(e) ? e : new UserError(errorMessage(e), { cause: e });
       return undefined;
     }
   };

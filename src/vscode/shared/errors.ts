@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
+import { WriteRefusedError } from '../../core';
 
 /** A failure to tell the user as it is (its message already says what to do), not a bug. */
 export class UserError extends Error {}
 
-/** The message of a failure, starting with "Marginalia:" once. */
+/** The message of a failure, starting with "Marginalia:" once; a refused write names its file relative to the workspace. */
 export function errorMessage(e: unknown): string {
+  if (e instanceof WriteRefusedError) return `Marginalia: ${vscode.workspace.asRelativePath(vscode.Uri.file(e.path))}: ${e.reason}.`;
   const message = e instanceof Error ? e.message : String(e);
   return message.startsWith('Marginalia') ? message : `Marginalia: ${message}`;
 }

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { decodeArticle, lineStarts, positionAt, type Annotation } from '../../../core';
+import { lineStarts, positionAt, type Annotation } from '../../../core';
 import { isArticle } from '../../shared/articles';
-import { readLocalFile } from '../../shared/textFiles';
 import type { AnnotationStore, ArticleAnnotations } from '../annotationStore';
 import { annotationsOf } from '../lookup';
 import { AnnotationComment, NOTE_KEY, replyKeys, type CommentContent } from './annotationComment';
@@ -70,7 +69,7 @@ export class CommentThreads implements vscode.Disposable {
     // Not open: positions come from the text on disk, which the store anchored against.
     const previous = this.syncing.get(key) ?? Promise.resolve();
     const next = previous.then(async () => {
-      const text = decodeArticle(await readLocalFile(article)).text;
+      const text = await this.store.currentText(article);
       const starts = lineStarts(text);
       const current = this.store.peek(article);
       if (!current || openDocument(article)) return;
