@@ -54,6 +54,9 @@ describe('statements: agreement', () => {
     assert.equal(rel('within this decade', 'This tunnel will be built within this decade'), 'fragment');
     assert.equal(rel('We will rebuild … with the next flood in mind', 'We will rebuild the town with the next flood in mind'), 'fragment');
     assert.equal(rel('The orders are back', 'Follow the minerals'), 'unrelated');
+    // text tokenized with spaces around apostrophes (as some corpora are) is the same words
+    assert.equal(rel('I ’ m not positive all three of the people were targeted', "I'm not positive all three of the people were targeted"), 'same');
+    assert.equal(rel('It ’ s just the nature of the beast', 'It’s just the nature of the beast'), 'same');
   });
 });
 

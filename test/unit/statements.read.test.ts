@@ -32,6 +32,20 @@ describe('statements: sentences', () => {
     ]);
   });
 
+  it('drops the address and the "Last updated" line an article starts with, spaced out or not', () => {
+    const text = [
+      'http : / / www . nwemail . co . uk / news / trial - date - set - 1 . 1062072',
+      'TRIAL DATE SET FOR MILLOM DOUBLE MURDER ACCUSED',
+      'Last updated at 11 : 24 , Tuesday , 18 June 2013',
+      'A trial date has been set in the case of a son accused of killing his mother .',
+    ].join('\n');
+    assert.deepEqual(splitSentences(text).map(s => [s.kind, text.slice(s.start, s.end)]), [
+      ['headline', 'TRIAL DATE SET FOR MILLOM DOUBLE MURDER ACCUSED'],
+      ['body', 'A trial date has been set in the case of a son accused of killing his mother .'],
+    ]);
+    assert.deepEqual(splitSentences('https://example.org/a\nMinisters back the tunnel.').map(s => s.kind), ['body']);
+  });
+
   it('keeps a multi-sentence quotation with its attribution in one statement', () => {
     const text = '“Families are living upstairs. Many were flooded in 2024 as well,” she said. The water fell.';
     assert.deepEqual(splitSentences(text).map(s => text.slice(s.start, s.end)), [

@@ -101,6 +101,9 @@ export interface QuoteWords {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’‐‑-][\p{L}\p{N}]+)*/gu;
+/** An apostrophe with spaces around it, and the word endings it joins on ("don ’ t", "it ’ s"). */
+const SPACED_APOSTROPHE = /^\s+['’]\s*$|^\s*['’]\s+$/;
+const CLITIC = /^(?:s|t|m|re|ve|ll|d)$/i;
 const NUMBER_WORDS: Record<string, string> = {
   one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
 };
@@ -116,6 +119,15 @@ export function quoteWords(text: string): QuoteWords {
   let partStart = 0;
   for (const m of text.matchAll(WORD)) {
     const between = text.slice(last, m.index);
+    if (lower.length && CLITIC.test(m[0]) && SPACED_APOSTROPHE.test(between)) {
+      // "I ’ m" (text tokenized by some corpora) is the word "I'm"
+      const k = lower.length - 1;
+      lower[k] += `'${m[0].toLowerCase()}`;
+      folded[k] = americanSpelling(lower[k].replace(/[-‐‑']/g, ''));
+      at[k][1] = m.index + m[0].length;
+      last = at[k][1];
+      continue;
+    }
     if (/\.\.\.|…/.test(between) && lower.length > partStart) {
       parts.push([partStart, lower.length]);
       partStart = lower.length;

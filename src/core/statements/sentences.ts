@@ -9,7 +9,9 @@ const LONGEST_QUOTED_RUN = 600;
 /** A line of the first block with more words than this, or ending with a full stop, is body text, not a headline. */
 const HEADLINE_WORDS = 25;
 
-const META_LINE = /^(?:date[d:]?|published|updated|posted|filed|by|byline|source|credits?|photo|author|tags?|outlet)\b(?:\s*:|\s+\S)/i;
+const META_LINE = /^(?:date[d:]?|published|(?:last\s+)?updated|posted|filed|by|byline|source|credits?|photo|author|tags?|outlet)\b(?:\s*:|\s+\S)/i;
+/** The article's address on the first lines (some corpora space it out: "http : / / www . itv . com"). */
+const URL_LINE = /^(?:https?\s*:\s*\/\s*\/|www\s*\.\s*\S)/i;
 const HEADING = /^#{1,6}\s+/;
 const LIST_ITEM = /^(?:[-*+•]|\d{1,3}[.)])\s+/;
 const TABLE_SEPARATOR = /^[\s|:-]+$/;
@@ -81,7 +83,7 @@ export function splitSentences(text: string): SentenceSpan[] {
 /** What a line of the first block is: metadata, a headline, or the start of body text. */
 function headerLineKind(text: string, start: number, end: number): 'meta' | 'headline' | 'body' {
   const line = text.slice(start, end);
-  if (META_LINE.test(line) || / \| /.test(line) || /,\s+by\s+\p{Lu}/u.test(line)) return 'meta';
+  if (META_LINE.test(line) || URL_LINE.test(line) || / \| /.test(line) || /,\s+by\s+\p{Lu}/u.test(line)) return 'meta';
   const words = line.split(/\s+/).length;
   if (words <= 6 && YEAR.test(line)) return 'meta'; // a date line
   if (words <= 3) return 'meta'; // the outlet's name
