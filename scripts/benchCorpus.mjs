@@ -8,15 +8,12 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { measure } from './measure.mjs';
+import { measure, option, percentiles } from './measure.mjs';
 import { seededRandom } from './random.mjs';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
-const opt = (name, def) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : def;
-};
+const opt = (name, def) => option(name, def, args);
 const docCount = Number(opt('--docs', 10_000));
 const corpusDir = resolve(opt('--corpus', `bench/corpus-${docCount / 1000}k`));
 const snapshotFile = join(corpusDir, '.snapshot.json');
@@ -32,12 +29,6 @@ function files() {
   return readdirSync(corpusDir).filter(f => /\.(txt|md)$/.test(f)).sort().map(f => join(corpusDir, f));
 }
 
-
-function percentiles(times) {
-  const s = [...times].sort((a, b) => a - b);
-  const at = q => s[Math.min(s.length - 1, Math.floor(q * s.length))];
-  return { p50: at(0.5), p95: at(0.95), max: s[s.length - 1], n: s.length };
-}
 
 function heapAfterGc() {
   globalThis.gc?.();

@@ -19,3 +19,16 @@ export function childCpuMs() {
     return NaN;
   }
 }
+
+/** p50, p95 and max of a list of times, and how many there are. */
+export function percentiles(times) {
+  const s = [...times].sort((a, b) => a - b);
+  const at = q => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  return { p50: at(0.5), p95: at(0.95), max: s[s.length - 1], n: s.length };
+}
+
+/** The value after `name` among the command-line arguments, else `def`. */
+export function option(name, def, args = process.argv.slice(2)) {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : def;
+}

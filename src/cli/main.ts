@@ -2,6 +2,7 @@
 // (its usage line and its run function, in its own file); adding a command is adding an entry.
 import { AGREEMENT_USAGE, runAgreement } from './agreementCommand';
 import { ANALYZE_USAGE, runAnalyze } from './analyzeCommand';
+import { COMPARE_USAGE, runCompare } from './compareCommand';
 import { EXPORT_USAGE, runExport } from './exportCommand';
 import { nodeCli, say, UsageError, type Cli } from './host';
 import { IMPORT_USAGE, runImport } from './importCommand';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, Command> = {
   export: { usage: EXPORT_USAGE, run: runExport },
   import: { usage: IMPORT_USAGE, run: runImport },
   agreement: { usage: AGREEMENT_USAGE, run: runAgreement },
+  compare: { usage: COMPARE_USAGE, run: runCompare },
 };
 
 const USAGE = `Usage:\n${Object.values(COMMANDS).map(c => `  ${c.usage}\n`).join('')}`;

@@ -27,3 +27,4 @@ export { applyRegistry } from './corpus/applyRegistry';
 export { printable, printableJson } from './terminalText';
 export * from './workspace';
 export * from './agreement';
+export * from './statements';

@@ -9,6 +9,14 @@ import { registerAnnotationDecorations } from './annotations/annotationDecoratio
 import { AnnotationStore } from './annotations/annotationStore';
 import { AnnotationTree, annotationTreeCommands } from './annotations/annotationTree';
 import { commentCommands } from './annotations/comments/commentCommands';
+import { compareCommands } from './compare/compareCommands';
+import { registerCompareHover, registerDiscrepancyLenses } from './compare/compareLens';
+import { ComparePanel } from './compare/comparePanel';
+import { DiscrepancyTree } from './compare/discrepancyTree';
+import { openPlace } from './compare/places';
+import { registerQuoteTree } from './compare/quoteTree';
+import { StatementService } from './compare/statementService';
+import { TimelinePanel } from './compare/timelinePanel';
 import { CommentThreads } from './annotations/comments/commentThreads';
 import { registerCorpusFeed } from './annotations/corpusFeed';
 import { navigationCommands } from './annotations/navigationCommands';
@@ -46,6 +54,11 @@ export function activate(context: vscode.ExtensionContext): void {
   const agreement = new AgreementService(workspaces, output);
   const disagreements = new DisagreementTree(agreement);
   const report = new ReportPanel(agreement, disagreements, workspaces);
+  const statements = new StatementService(corpus);
+  const open = (path: string, start: number, end: number) => openPlace({ path, start, end }, vscode.ViewColumn.One);
+  const compare = {
+    statements, store, tree: new DiscrepancyTree(statements, store), comparePanel: new ComparePanel(open), timelinePanel: new TimelinePanel(open),
+  };
   context.subscriptions.push(
     output,
     workspaces,
@@ -71,6 +84,13 @@ export function activate(context: vscode.ExtensionContext): void {
     registerCorpusFeed(store, corpus),
     registerAnnotationDecorations(store),
     registerSidecarChecks(store),
+    statements,
+    compare.tree,
+    compare.comparePanel,
+    compare.timelinePanel,
+    registerQuoteTree(statements),
+    registerDiscrepancyLenses(statements, ARTICLE_SELECTOR),
+    registerCompareHover(statements, ARTICLE_SELECTOR),
     registerCommands({
       ...corpusCommands(corpus, registry),
       ...entityCommands(corpus, registry),
@@ -86,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): void {
       ...reportCommands(agreement, report),
       ...disagreementCommands(disagreements),
       ...curationCommands(agreement, disagreements, store),
+      ...compareCommands(compare),
     }),
   );
   // Indexing runs in the background: activation never waits for it.

@@ -11,7 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import {
   ACTIVE_EDITOR, activeTabTitle, cssColor, cursorStatus, decorationColorsAt, eventually, findText, hexColor, QUICK_INPUT,
   notificationsText, quickInputTitle, quickInputVisible, quickOpen, quickPickRows, repoRoot, resetWorkbench, runCommand, sameColor,
-  screenshot, selectedTextOnDisk, selectText, startWorkbench, statusBarText, typeAndAccept, waitForQuickInput, waitForStableLayout,
+  failureShot, screenshot, selectedTextOnDisk, selectText, startWorkbench, statusBarText, typeAndAccept, waitForIndexing, waitForQuickInput, waitForStableLayout,
 } from './workbench.mjs';
 
 // A SIGTERM from the runner (overall timeout) must still stop code-server: exit runs its exit hook.
@@ -32,14 +32,7 @@ let failed = false;
 
 /** A test that saves FAILED-<shot>.png when it fails, so the failure can be seen. */
 function e2e(name, shot, fn) {
-  test(name, { timeout: TEST_TIMEOUT }, async () => {
-    try {
-      await fn();
-    } catch (e) {
-      if (page) await screenshot(page, `FAILED-${shot}`).catch(() => {});
-      throw e;
-    }
-  });
+  test(name, { timeout: TEST_TIMEOUT }, failureShot(() => page, shot, fn));
 }
 
 /** The workspace path of a sample article. */
@@ -108,15 +101,8 @@ describe('Marginalia in VS Code, as a reviewer uses it', () => {
     failed = true; // until the workbench is ready
     wb = await startWorkbench();
     page = wb.page;
-    // Marginalia activates on the sample sidecar and indexes the folder: its status bar item then
-    // counts every article of the workspace (and the progress notification goes away).
-    const articles = (function count(dir) {
-      return readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? count(join(dir, e.name)) : /\.(txt|md)$/.test(e.name) ? 1 : 0), 0);
-    })(wb.workspace);
-    await eventually(async () => {
-      const m = /(\d+) articles · (\d+) entities/.exec(await statusBarText(page, /articles · /));
-      return m && Number(m[1]) === articles && Number(m[2]) > 0 && !/indexing articles/.test(await notificationsText(page));
-    }, async () => `Marginalia did not index the ${articles} articles (status bar: "${await statusBarText(page, /articles · /)}")`, { timeout: 60_000 });
+    // Marginalia activates on the sample sidecar and indexes the folder
+    await waitForIndexing(page, wb.workspace);
     failed = false;
   }, { timeout: 120_000 });
 

@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { repoRoot } from '../runner/codeServer.mjs';
 
 /** The screenshots worth committing: media/screenshots/<name>.png (the walkthrough shows some). */
-export const MEDIA_SHOTS = ['entities', 'hover-card', 'cross-reference', 'annotate-label', 'comment-thread', 'marginalia-view', 'export-format', 'walkthrough', 'agreement-report', 'disagreements'];
+export const MEDIA_SHOTS = ['entities', 'hover-card', 'cross-reference', 'annotate-label', 'comment-thread', 'marginalia-view', 'export-format', 'walkthrough', 'agreement-report', 'disagreements', 'compare', 'discrepancies', 'timeline'];
 
 const { values: options } = parseArgs({
   options: {

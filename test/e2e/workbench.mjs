@@ -2,7 +2,7 @@
 // test/runner/codeServer.mjs) in headless Chromium, with Marginalia installed and a temp copy of
 // samples/ open, driven the way a person drives it: Quick Open, the command palette, the mouse,
 // the keyboard. Nothing here calls the extension's API directly.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -90,6 +90,33 @@ export async function screenshot(page, name) {
   const path = join(shotsDir, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+/** `fn` as a test body that saves FAILED-<shot>.png of `getPage()` when it fails, so the failure can be seen. */
+export function failureShot(getPage, shot, fn) {
+  return async () => {
+    try {
+      await fn();
+    } catch (e) {
+      const page = getPage();
+      if (page) await screenshot(page, `FAILED-${shot}`).catch(() => {});
+      throw e;
+    }
+  };
+}
+
+/**
+ * Waits until Marginalia has indexed the folder: its status bar item counts every article of the
+ * workspace, with some entities, and the progress notification has gone.
+ */
+export async function waitForIndexing(page, workspace) {
+  const articles = (function count(dir) {
+    return readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? count(join(dir, e.name)) : /\.(txt|md)$/.test(e.name) ? 1 : 0), 0);
+  })(workspace);
+  await eventually(async () => {
+    const m = /(\d+) articles · (\d+) entities/.exec(await statusBarText(page, /articles · /));
+    return m && Number(m[1]) === articles && Number(m[2]) > 0 && !/indexing articles/.test(await notificationsText(page));
+  }, async () => `Marginalia did not index the ${articles} articles (status bar: "${await statusBarText(page, /articles · /)}")`, { timeout: 60_000 });
 }
 
 /** Waits until `predicate()` (async) returns a truthy value, polling; throws `message` after `timeout`. */

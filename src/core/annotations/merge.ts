@@ -8,7 +8,7 @@
  *   beside it: `note`: my addition is appended to theirs (both notes, separated by a blank line,
  *   when they did not both extend the base note); `thread`: the union of both sides' replies (a
  *   reply deleted on one side and untouched on the other is deleted); `modified`: the later one;
- *   `label`, `entity`, `status`, `target` (one unit): theirs, and my values are recorded in a reply
+ *   `label`, `entity`, `status`, `target` (one unit), `links` (one unit): theirs, and my values are recorded in a reply
  *   appended to the thread ("Conflicting change not applied: ...") so nobody's decision is lost;
  *   `author`, `created` and unknown fields: theirs;
  * - an annotation deleted on one side is deleted when the other side left it unchanged, else the
@@ -124,6 +124,12 @@ function mergeAnnotation(base: Annotation, mine: Annotation, theirs: Annotation,
   if (target.conflict) {
     lost.push(`span ${mine.target.start}–${mine.target.end} “${mine.target.quote}”`);
     conflict('target', mine.target, theirs.target, 'theirs kept; mine recorded in the thread');
+  }
+  const links = mergeField(base.links, mine.links, theirs.links);
+  if (links.value?.length) out.links = links.value; else delete out.links;
+  if (links.conflict) {
+    lost.push(`links: ${(mine.links ?? []).map(l => `${l.document} “${l.quote}”`).join(', ') || '(none)'}`);
+    conflict('links', mine.links, theirs.links, 'theirs kept; mine recorded in the thread');
   }
   for (const f of RECORDED_FIELDS) {
     const r = mergeField(base[f], mine[f], theirs[f]);

@@ -30,6 +30,15 @@ export interface TextQuoteTarget {
   end: number;
 }
 
+/**
+ * Another place an annotation is about, in another article (a discrepancy's other statements): a
+ * text-quote target there, found again by its quote and context when that article changes.
+ */
+export interface AnnotationLink extends TextQuoteTarget {
+  /** The other article, relative to this article's folder, '/'-separated (`tallinn-observer.txt`, `../wire/a.txt`). */
+  document: string;
+}
+
 /** One reply in an annotation's discussion thread. */
 export interface Reply {
   author: string;
@@ -55,6 +64,8 @@ export interface Annotation {
   note?: string;
   /** Replies, oldest first. Empty when there are none. */
   thread: Reply[];
+  /** Other places the annotation is about, in other articles (label `discrepancy`: the statements that disagree with this one). */
+  links?: AnnotationLink[];
   /** Who created the annotation. */
   author?: string;
   /** ISO 8601 timestamp of creation. */

@@ -49,6 +49,7 @@ function annotation(item: unknown): Annotation | undefined {
   if (!isPlain(item)) return undefined;
   const id = typeof item.id === 'number' && Number.isSafeInteger(item.id) ? String(item.id) : item.id;
   if (typeof id !== 'string' || id === '') return undefined;
+  if (item.links !== undefined) return undefined; // places in other articles: rare, read by the full reader
   const target = targetOf(item.target);
   const label = item.label;
   if (!target || typeof label !== 'string' || label === '') return undefined;

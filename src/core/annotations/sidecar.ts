@@ -14,13 +14,13 @@ import { MAX_YAML_ALIASES } from '../yamlParse';
 import { splice3 } from './lineDiff';
 import {
   ANNOTATION_STATUSES, SIDECAR_VERSION,
-  type Annotation, type AnnotationStatus, type ParsedSidecar, type Reply, type SidecarProblem, type TextQuoteTarget,
+  type Annotation, type AnnotationLink, type AnnotationStatus, type ParsedSidecar, type Reply, type SidecarProblem, type TextQuoteTarget,
 } from './model';
 
 /** Top-level keys, in the order a new file gets them. */
 const TOP_KEYS = ['version', 'dct', 'annotations'];
 /** Annotation keys, in the order new annotations get them (quickRead.ts reads the same). */
-export const ANNOTATION_KEYS = ['id', 'target', 'label', 'entity', 'status', 'note', 'author', 'created', 'modified', 'thread'];
+export const ANNOTATION_KEYS = ['id', 'target', 'label', 'entity', 'status', 'links', 'note', 'author', 'created', 'modified', 'thread'];
 const TARGET_KEYS = ['quote', 'prefix', 'suffix', 'start', 'end'];
 export const REPLY_KEYS = ['author', 'time', 'body'];
 
@@ -138,10 +138,12 @@ class Reader {
     const created = this.timestamp(node, 'created', path, false);
     const modified = this.timestamp(node, 'modified', path, false);
     const thread = this.thread(node, [...path, 'thread']);
+    const links = this.links(node, [...path, 'links']);
     const extra = this.extra(node, ANNOTATION_KEYS);
     if (!target) return undefined;
     const a: Annotation = { id, target, label: label ?? '', status, thread };
     if (entity !== undefined) a.entity = entity;
+    if (links !== undefined) a.links = links;
     if (note !== undefined) a.note = note;
     if (author !== undefined) a.author = author;
     if (created !== undefined) a.created = created;
@@ -156,7 +158,34 @@ class Reader {
       this.report(node ?? map, node == null ? "'target' is required" : "'target' must be a mapping", 'error', path);
       return undefined;
     }
-    const quote = this.string(node, 'quote', path, true);
+    return this.quoteTarget(node, path);
+  }
+
+  /** `links`: a list of mappings, each a document and a text-quote target in it. */
+  links(map: YAMLMap, path: (string | number)[]): AnnotationLink[] | undefined {
+    const node = this.value(map, 'links');
+    if (node == null || (isScalar(node) && node.value === null)) return undefined;
+    if (!isSeq(node)) {
+      this.report(node, "'links' must be a list of places (document, quote, start, end)", 'error', path);
+      return undefined;
+    }
+    const links: AnnotationLink[] = [];
+    node.items.forEach((item, i) => {
+      const l = isAlias(item) ? item.resolve(this.doc) : item;
+      if (!isMap(l)) {
+        this.report(item as YamlNode, 'a link must be a mapping with document, quote, start and end', 'error', [...path, i]);
+        return;
+      }
+      const document = this.string(l, 'document', [...path, i], true);
+      if (document === '') this.report(this.value(l, 'document'), "'document' must not be empty", 'error', [...path, i, 'document']);
+      const target = this.quoteTarget(l, [...path, i]);
+      if (document && target) links.push({ document, ...target });
+    });
+    return links;
+  }
+
+  /** quote, prefix, suffix, start, end of a mapping (a target, or a link). */
+  quoteTarget(node: YAMLMap, path: (string | number)[]): TextQuoteTarget | undefined {    const quote = this.string(node, 'quote', path, true);
     const prefix = this.string(node, 'prefix', path, false) ?? '';
     const suffix = this.string(node, 'suffix', path, false) ?? '';
     const start = this.integer(node, 'start', path);
@@ -400,6 +429,11 @@ function validate(annotations: readonly Annotation[], meta: SerializeMeta): void
       throw new SidecarWriteError(`annotation '${a.id}': offsets must be whole numbers with 0 <= start <= end`);
     }
     if (typeof quote !== 'string') throw new SidecarWriteError(`annotation '${a.id}': the quote must be a string`);
+    for (const l of a.links ?? []) {
+      if (typeof l.document !== 'string' || !l.document || !Number.isSafeInteger(l.start) || !Number.isSafeInteger(l.end) || l.start < 0 || l.end < l.start) {
+        throw new SidecarWriteError(`annotation '${a.id}': a link needs a document and whole-number offsets with 0 <= start <= end`);
+      }
+    }
     if (typeof a.label !== 'string' || a.label === '') throw new SidecarWriteError(`annotation '${a.id}': the label must not be empty`);
     if (!(ANNOTATION_STATUSES as readonly string[]).includes(a.status)) throw new SidecarWriteError(`annotation '${a.id}': unknown status '${a.status}'`);
     for (const key of ['entity', 'note', 'author', 'created', 'modified'] as const) {
@@ -540,6 +574,10 @@ function plainTarget(t: TextQuoteTarget): Record<string, unknown> {
   return { quote: t.quote, prefix: t.prefix, suffix: t.suffix, start: t.start, end: t.end };
 }
 
+function plainLink(l: AnnotationLink): Record<string, unknown> {
+  return { document: l.document, ...plainTarget(l) };
+}
+
 function plainReply(r: Reply): Record<string, unknown> {
   return { author: r.author, time: r.time, body: r.body, ...withoutKeys(r.extra, REPLY_KEYS) };
 }
@@ -554,6 +592,7 @@ function newAnnotationNode(doc: Document, a: Annotation): YamlNode {
   const plain: Record<string, unknown> = { id: a.id, target: plainTarget(a.target), label: a.label };
   if (a.entity !== undefined) plain.entity = a.entity;
   plain.status = a.status;
+  if (a.links?.length) plain.links = a.links.map(plainLink);
   if (a.note !== undefined) plain.note = a.note;
   if (a.author !== undefined) plain.author = a.author;
   if (a.created !== undefined) plain.created = a.created;
@@ -580,6 +619,7 @@ function updateAnnotation(doc: Document, node: YAMLMap, current: Annotation, nex
   for (const key of ['label', 'entity', 'status', 'note', 'author', 'created', 'modified'] as const) {
     if (current[key] !== next[key]) setField(doc, node, key, next[key], ANNOTATION_KEYS);
   }
+  if (!deepEqual(current.links ?? [], next.links ?? [])) setField(doc, node, 'links', next.links?.length ? next.links.map(plainLink) : undefined, ANNOTATION_KEYS);
   updateThread(doc, node, current.thread, next.thread);
   updateExtra(doc, node, current.extra, next.extra, ANNOTATION_KEYS);
 }

@@ -69,6 +69,7 @@ export function selectSpans(doc: ExportDocument, options: ExportOptions, resolve
       ...(a.note !== undefined ? { note: a.note } : {}), ...(a.author !== undefined ? { author: a.author } : {}),
       ...(a.created !== undefined ? { created: a.created } : {}), ...(a.modified !== undefined ? { modified: a.modified } : {}),
       thread: a.thread ?? [], fromMention: false,
+      ...(a.links?.length ? { links: a.links.map(l => ({ path: besidePath(doc.path, l.document), quote: l.quote, prefix: l.prefix, suffix: l.suffix })) } : {}),
     });
   }
   if (options.includeSuggestions) {
@@ -118,4 +119,14 @@ export function checkRelativePath(path: string): string {
     throw new TypeError(`export: document path must be relative and '/'-separated: ${JSON.stringify(path)}`);
   }
   return p;
+}
+
+/** `relative` (a link's document, relative to the folder of `path`) as a path from the same root, '/'-separated. */
+export function besidePath(path: string, relative: string): string {
+  const parts = path.split('/').slice(0, -1);
+  for (const part of relative.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part && part !== '.') parts.push(part);
+  }
+  return parts.join('/');
 }

@@ -102,6 +102,8 @@ export interface ExportSpan {
   thread: readonly Reply[];
   /** True for a recognized mention (no annotation). */
   fromMention: boolean;
+  /** Other places the annotation is about: their documents relative to the export's root, '/'-separated. */
+  links?: { path: string; quote: string; prefix: string; suffix: string }[];
 }
 
 /**

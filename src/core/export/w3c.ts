@@ -7,7 +7,9 @@
  * - `id` `<baseIri><path>#<annotation id>` (suggestions: `#suggestion-<start>-<end>-<label>`,
  *   UTF-16 offsets); `target.source` `<baseIri><path>` (path segments percent-encoded);
  * - `target.selector`: a `TextQuoteSelector` (exact, prefix, suffix) and a
- *   `TextPositionSelector` (start, end in code points, as the specification counts);
+ *   `TextPositionSelector` (start, end in code points, as the specification counts); an annotation
+ *   with `links` (a discrepancy) has an array of targets: its own, then one per link (`source` the
+ *   other document, a `TextQuoteSelector`);
  * - `body`: `TextualBody`s with `purpose` `tagging` (the label), `oa:assessing` (the status; the
  *   context has no `assessing` term),
  *   `commenting` (the note, `text/markdown`), and for an entity a `SpecificResource` with purpose
@@ -89,6 +91,13 @@ export class W3cWriter {
           ],
         },
       };
+      // the other places a discrepancy is about: more targets, by their quotes (their texts are not at hand here)
+      if (s.links?.length) {
+        annotation.target = [annotation.target, ...s.links.map(l => ({
+          source: documentIri(l.path, this.baseIri),
+          selector: { type: 'TextQuoteSelector', exact: l.quote, prefix: l.prefix, suffix: l.suffix },
+        }))];
+      }
       this.items.push(annotation);
       this.annotationCount++;
       s.thread.forEach((r, i) => {

@@ -38,7 +38,7 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 const HYPHEN = /[-‐‑]/;
 
 /** Abbreviations whose final dot belongs to the word and ends no sentence. */
-const ABBREVIATIONS = new Set('Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Fr|Mt|Ft|Co|Corp|Inc|Ltd|Bros|Calif|Fla|Mass|Ariz|Ill|Ind|Mich|Minn|Wis|Wash|Ore|Penn|Conn|Tenn|Ky|La|Md|Mo|Va|Ga|Ala|Miss|Okla|Colo|Nev|Neb|Kan|Ave|Blvd|Rd|No|Vol|Gen|Adm|Cmdr|Cpl|Pvt|Supt|Insp|Det|Hon|Messrs|Mme|Mlle|Univ|Dept|Assn|Intl|Natl|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec'.split('|'));
+export const ABBREVIATIONS = new Set('Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Fr|Mt|Ft|Co|Corp|Inc|Ltd|Bros|Calif|Fla|Mass|Ariz|Ill|Ind|Mich|Minn|Wis|Wash|Ore|Penn|Conn|Tenn|Ky|La|Md|Mo|Va|Ga|Ala|Miss|Okla|Colo|Nev|Neb|Kan|Ave|Blvd|Rd|No|Vol|Gen|Adm|Cmdr|Cpl|Pvt|Supt|Insp|Det|Hon|Messrs|Mme|Mlle|Univ|Dept|Assn|Intl|Natl|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec'.split('|'));
 const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map(a => a.length));
 const NUMBER_WORDS = new Set('one|two|three|four|five|six|seven|eight|nine|ten|single|dual|multi|first|second|third|half|all|non|anti|pro|ex|post|pre|neo|mid|pan|sub|trans|inter|intra'.split('|'));
 /** Lowercase second halves of hyphenated words that make the first half a modifier ("Seoul-based"). */

@@ -7,7 +7,7 @@
  */
 import { targetFor, type TextChange } from '../annotations/anchoring';
 import { newAnnotationId } from '../annotations/ids';
-import type { Annotation, AnnotationStatus, SidecarProblem } from '../annotations/model';
+import type { Annotation, AnnotationLink, AnnotationStatus, SidecarProblem } from '../annotations/model';
 import { parseSidecar } from '../annotations/sidecar';
 import type { Disposable } from './fileSystem';
 import { followEdits, offsetsChanged, placeAnnotations } from './placement';
@@ -42,6 +42,8 @@ export interface NewAnnotation {
   note?: string;
   status?: AnnotationStatus;
   entity?: string;
+  /** Places in other articles it is about (docs/sidecar-schema.md, `links`). */
+  links?: AnnotationLink[];
 }
 
 /** What the book needs from its host. */
@@ -118,6 +120,7 @@ export class AnnotationBook {
       label: spec.label,
       ...(spec.entity ? { entity: spec.entity } : {}),
       status: spec.status ?? 'confirmed',
+      ...(spec.links?.length ? { links: spec.links } : {}),
       ...(spec.note ? { note: spec.note } : {}),
       thread: [],
       ...(author ? { author } : {}),

@@ -43,12 +43,16 @@ export class CorpusService implements vscode.Disposable {
   private relinking: Promise<void> | undefined;
   /** True while a scan runs: it links the corpus once, at its end. */
   private scanning = false;
+  /** Settles when the first scan of the workspace has ended (activation starts it after the registry is read). */
+  private readonly firstScan: Promise<void>;
+  private firstScanEnded!: () => void;
 
   /** `storage`: the workspace storage folder (context.storageUri), where the index's snapshot is kept. */
   constructor(
     private readonly workspaces: Workspaces, private readonly registryFile: RegistryFile, output: vscode.OutputChannel, private readonly storage?: vscode.Uri,
   ) {
     this.output = output;
+    this.firstScan = new Promise(resolve => { this.firstScanEnded = resolve; });
     this.sidecarReader = new SidecarReader(workspaces.fs);
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
@@ -165,8 +169,15 @@ export class CorpusService implements vscode.Disposable {
       },
     )).finally(() => {
       if (this.scanCancel === cancel) this.scanning = false;
+      this.firstScanEnded();
     });
     return this.scan;
+  }
+
+  /** `ready`, after the first scan of the workspace: what a command that needs the whole corpus waits for. */
+  async indexed(): Promise<void> {
+    await this.firstScan;
+    await this.ready();
   }
 
   /** Resolves when the running scan (if any) is done and every open article's latest text is indexed and linked. */

@@ -70,6 +70,13 @@ export const COMMANDS = {
   'marginalia.internal.curateBoth': { title: 'Keep Both Versions', icon: 'combine', palette: 'never', writes: true },
   'marginalia.internal.curateNeither': { title: 'Keep Neither', icon: 'circle-slash', palette: 'never', writes: true },
   'marginalia.internal.curateEdit': { title: 'Edit the Curated Annotation...', icon: 'edit', palette: 'never', writes: true },
+  'marginalia.compareAcrossArticles': { title: 'Compare Across Articles', icon: 'diff', palette: 'article', scriptable: true },
+  'marginalia.findDiscrepancies': { title: 'Find Discrepancies', icon: 'warning', palette: 'always', scriptable: true },
+  'marginalia.showTimeline': { title: 'Show Timeline', icon: 'history', palette: 'always', scriptable: true },
+  'marginalia.internal.openPlaces': { title: 'Open All Places', icon: 'references', palette: 'never' },
+  'marginalia.internal.openStatement': { title: 'Open Statement', palette: 'never' },
+  'marginalia.internal.confirmDiscrepancy': { title: 'Confirm Discrepancy', icon: 'check', palette: 'never', writes: true },
+  'marginalia.internal.dismissDiscrepancy': { title: 'Not a Discrepancy', icon: 'close', palette: 'never', writes: true },
   // For tests and scripts: what the extension holds, as plain data.
   'marginalia.internal.annotations': { title: 'Annotations of an Article (as data)', palette: 'never', scriptable: true },
   'marginalia.internal.commentThreads': { title: 'Comment Threads of an Article (as data)', palette: 'never', scriptable: true },

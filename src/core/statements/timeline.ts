@@ -1,0 +1,55 @@
+// The dated statements of a corpus on a time axis: every statement that dates something to a day,
+// grouped by that day, those in a date discrepancy marked.
+import { isDay } from './agreement';
+import type { Discrepancy, DiscrepancyStatement } from './discrepancies';
+import { memoized } from './memoized';
+import type { StatementIndex } from './statementIndex';
+
+/**
+ * A statement on the timeline (docs/contracts.md, `marginalia compare`), as a discrepancy's
+ * statement but `value` is the date as the article writes it ("on Tuesday" is "Tuesday").
+ */
+export interface TimelineStatement extends DiscrepancyStatement {
+  /** Index in the discrepancies of a date discrepancy this statement is part of, when it is. */
+  discrepancy?: number;
+}
+
+export interface TimelineDay {
+  /** YYYY-MM-DD */
+  date: string;
+  statements: TimelineStatement[];
+}
+
+/**
+ * The days the corpus's statements date things to, in order, each with its statements (by article
+ * path, then position). `discrepancies` (of `findDiscrepancies`) mark the statements they hold.
+ */
+export function timeline(index: StatementIndex, textOf: (path: string) => string | undefined, discrepancies: readonly Discrepancy[] = []): TimelineDay[] {
+  const marked = new Map<string, number>();
+  discrepancies.forEach((d, i) => {
+    if (d.kind === 'date') for (const s of d.statements) marked.set(`${s.path}:${s.valueStart}`, i);
+  });
+  const days = new Map<string, TimelineStatement[]>();
+  const text = memoized(textOf);
+  for (const c of index.classIds()) {
+    const dated = index.shapeOf(c).dates.filter(d => isDay(d.value));
+    if (!dated.length) continue;
+    for (const m of index.membersOf(c)) {
+      const t = text(m.path);
+      if (t === undefined) continue;
+      for (const d of dated) {
+        const entry: TimelineStatement = {
+          path: m.path, start: m.start, end: m.end, text: t.slice(m.start, m.end),
+          value: d.text, valueStart: m.start + d.start, valueEnd: m.start + d.end,
+        };
+        const discrepancy = marked.get(`${m.path}:${entry.valueStart}`);
+        if (discrepancy !== undefined) entry.discrepancy = discrepancy;
+        const list = days.get(d.value);
+        if (list) list.push(entry);
+        else days.set(d.value, [entry]);
+      }
+    }
+  }
+  const byPlace = (a: TimelineStatement, b: TimelineStatement) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.valueStart - b.valueStart);
+  return [...days].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, statements]) => ({ date, statements: statements.sort(byPlace) }));
+}
