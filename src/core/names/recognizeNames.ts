@@ -1,6 +1,10 @@
 import { leadingPlaceWords, lexicon, normKey, type Lexicon } from '../lexicon/lexicon';
 import { collectSurnames } from './familyNames';
 import type { NameCandidate, NameKind, WordSet } from './nameCandidate';
+import { KIND_NAMES } from '../model/kinds';
+import { nameModel } from '../model/nameModel';
+import type { TaggerWeights } from '../model/tagger';
+import { judgeRuns, type RuleSpan, type TaggedSpan } from '../model/tagRuns';
 import { markTeams } from './teams';
 import { LineKind, scanRuns, tokKey, wordBefore, type Tok } from './tokens';
 
@@ -29,14 +33,25 @@ const DAY_PARTS = new Set(['morning', 'afternoon', 'evening', 'night', 'noon', '
  * Finds the names of one text: candidates with kinds, in text order, not overlapping; and the
  * sentence-initial common words left out for want of evidence: a caller that knows more (family
  * names from other documents) may run it again with `extra`.
+ * The rules propose names; the learned model (src/core/model/) decides, reading the rules' names
+ * as features. `model: null` gives the rules' names alone.
  */
-export function findNamesDetailed(text: string, extra?: WordSet): { names: NameCandidate[]; dropped: string[] } {
+export function findNamesDetailed(text: string, extra?: WordSet, model: TaggerWeights | null = nameModel()): { names: NameCandidate[]; dropped: string[] } {
+  const rules = findNamesByRules(text, extra);
+  if (!model) return rules;
+  return { names: modelNames(text, rules, model), dropped: rules.dropped };
+}
+
+/** The names the rules find, the runs of capitalized words they were read from, and the family names of the persons among them. */
+export function findNamesByRules(text: string, extra?: WordSet): { names: NameCandidate[]; dropped: string[]; runs: Tok[][]; surnames: Set<string> } {
   const lex = lexicon();
   const ctx: Ctx = { text, lex, known: new Map(), knownToks: new Set(), personToks: new Set(), out: [], extra, dropped: [] };
   const deferred: Tok[][] = [];
+  const runs: Tok[][] = [];
   scanRuns(text, run => {
     // fast path: a lone capitalized function word ("The", "In") or date word names nothing
     if (run.length === 1 && (lex.functionWords.has(run[0].lower) || DATE_WORDS.has(run[0].lower)) && !run[0].caps) return;
+    runs.push(run);
     if (run[0].line !== LineKind.Body || (run[0].sent && ambiguousStart(ctx, run))) deferred.push(run);
     else processRun(ctx, run, true);
   });
@@ -48,7 +63,97 @@ export function findNamesDetailed(text: string, extra?: WordSet): { names: NameC
   collectSurnames(ctx.out, surnames);
   surnamesArePersons(ctx.out, surnames);
   markTeams(text, ctx.out, surnames);
-  return { names: ctx.out, dropped: ctx.dropped };
+  return { names: ctx.out, dropped: ctx.dropped, runs, surnames };
+}
+
+/**
+ * The names of a text, the rules and the model together. A name the rules found on strong evidence
+ * (a lexicon entry, a title, a head word) stands. For the rules' other names the model says whether
+ * the span is a name and of which kind (the rules' spans are kept: they know "Philadelphia 76ers").
+ * Where the rules found nothing, the model's own names are added.
+ */
+function modelNames(text: string, rules: { names: NameCandidate[]; runs: Tok[][]; surnames: Set<string> }, model: TaggerWeights): NameCandidate[] {
+  const strong = rules.names.filter(c => c.strong);
+  const { spans, unaligned } = ruleSpans(rules.runs, rules.names);
+  const found: TaggedSpan[] = [];
+  judgeRuns(model, { text, runs: rules.runs, rules: rules.names, surnames: rules.surnames }, uncovered(rules.runs, strong), spans, found);
+  const out: NameCandidate[] = [...strong, ...unaligned];
+  for (const rs of spans) {
+    const c = rs.cand;
+    if (!rs.probs) continue;
+    if (rs.kind < 0) {
+      // a rule's name the model rejects stays only mid-sentence in body text, where a capital means a name
+      if (rs.dropOnly) continue;
+      out.push(c);
+      continue;
+    }
+    const kind = KIND_NAMES[rs.kind];
+    if (kind !== c.kind) c.strong = rs.probs[rs.kind] >= 0.95;
+    c.kind = kind;
+    c.kindScores = rs.probs;
+    out.push(c);
+  }
+  out.sort((x, y) => x.start - y.start);
+  if (!found.length) return out;
+  // the model's own names, where no name of the rules is
+  const lex = lexicon();
+  const merged: NameCandidate[] = [];
+  let k = 0;
+  for (const span of found) {
+    const run = rules.runs[span.run];
+    const first = run[span.a];
+    const last = run[span.b - 1];
+    while (k < out.length && out[k].end <= first.s) merged.push(out[k++]);
+    if (k < out.length && out[k].start < last.e) continue;
+    const seg = run.slice(span.a, span.b);
+    const name = text.slice(first.s, last.e);
+    const titled = span.a > 0 && lex.personTitles.has(withoutFinalDot(run[span.a - 1].lower));
+    const c = makeCandidate(seg, name, KIND_NAMES[span.kind], span.probs[span.kind] >= 0.95, titled, seg.length === 1 ? tokKey(first) : normKey(name));
+    if (!c.key) continue;
+    c.kindScores = span.probs;
+    merged.push(c);
+  }
+  while (k < out.length) merged.push(out[k++]);
+  return merged;
+}
+
+/** Per run, whether some token of it lies outside every name of `names` (in text order). */
+function uncovered(runs: readonly Tok[][], names: readonly NameCandidate[]): boolean[] {
+  let k = 0;
+  return runs.map(run => {
+    for (const t of run) {
+      while (k < names.length && names[k].end <= t.s) k++;
+      if (k === names.length || names[k].start > t.s || names[k].end < t.e) return true;
+    }
+    return false;
+  });
+}
+
+/**
+ * The rules' names that are not strong, as token spans of their runs (in text order); those that
+ * do not begin at a token's start are `unaligned`, and left as they are.
+ */
+function ruleSpans(runs: readonly Tok[][], names: readonly NameCandidate[]): { spans: (RuleSpan & { cand: NameCandidate })[]; unaligned: NameCandidate[] } {
+  const spans: (RuleSpan & { cand: NameCandidate })[] = [];
+  const unaligned: NameCandidate[] = [];
+  let k = 0;
+  for (let r = 0; r < runs.length && k < names.length; r++) {
+    const run = runs[r];
+    for (let i = 0; i < run.length && k < names.length; i++) {
+      while (k < names.length && (names[k].strong || names[k].start < run[i].s)) {
+        if (!names[k].strong) unaligned.push(names[k]);
+        k++;
+      }
+      if (k === names.length || names[k].start !== run[i].s) continue;
+      const c = names[k++];
+      let b = i + 1;
+      while (b < run.length && run[b].e <= c.end) b++;
+      spans.push({ run: r, a: i, b, kind: -1, cand: c });
+      i = b - 1;
+    }
+  }
+  for (; k < names.length; k++) if (!names[k].strong) unaligned.push(names[k]);
+  return { spans, unaligned };
 }
 
 /** A sentence-initial run whose first word is a common word: decided after the body is read. */
@@ -351,6 +456,24 @@ function surnamesArePersons(names: NameCandidate[], surnames: ReadonlySet<string
 
 /** Records a name: `seg` are its tokens, `text` its text (the first token's alone, else the span's). */
 function emit(ctx: Ctx, seg: Tok[], text: string, kind: NameKind, strong: boolean, titled: boolean, key: string, body: boolean, tail?: string): void {
+  ctx.out.push(makeCandidate(seg, text, kind, strong, titled, key, tail));
+  if (body && !seg[0].sent) {
+    if (!ctx.known.has(key)) ctx.known.set(key, kind);
+    for (const t of seg) ctx.knownToks.add(t.lower);
+    if (kind === 'person') for (const t of seg) ctx.personToks.add(t.lower);
+  } else if (body || strong) {
+    if (!ctx.known.has(key)) ctx.known.set(key, kind);
+    if (strong && seg.length > 1 && kind === 'person') {
+      for (const t of seg) {
+        ctx.knownToks.add(t.lower);
+        ctx.personToks.add(t.lower);
+      }
+    }
+  }
+}
+
+/** The candidate of a name: `seg` are its tokens, `text` its text, `tail` a word after its tokens ("76ers"). */
+function makeCandidate(seg: Tok[], text: string, kind: NameKind, strong: boolean, titled: boolean, key: string, tail?: string): NameCandidate {
   const first = seg[0];
   const last = seg[seg.length - 1];
   // "Jr." is no word of the name for linking: "King" is still the family name
@@ -375,20 +498,7 @@ function emit(ctx: Ctx, seg: Tok[], text: string, kind: NameKind, strong: boolea
   const cand: NameCandidate = { start: first.s, end: first.s + text.length, text, kind, strong, titled, key, words, ofAt, initials, acronym, hyphenSecond };
   // "International Federation of Red Cross and Red Crescent Societies" is the "IFRC"
   if (beforeAnd > 0) cand.initialsBeforeAnd = initials.slice(0, beforeAnd);
-  ctx.out.push(cand);
-  if (body && !first.sent) {
-    if (!ctx.known.has(key)) ctx.known.set(key, kind);
-    for (const t of seg) ctx.knownToks.add(t.lower);
-    if (kind === 'person') for (const t of seg) ctx.personToks.add(t.lower);
-  } else if (body || strong) {
-    if (!ctx.known.has(key)) ctx.known.set(key, kind);
-    if (strong && seg.length > 1 && kind === 'person') {
-      for (const t of seg) {
-        ctx.knownToks.add(t.lower);
-        ctx.personToks.add(t.lower);
-      }
-    }
-  }
+  return cand;
 }
 
 function aliasKind(lex: Lexicon, key: string): NameKind | null {
@@ -443,7 +553,10 @@ function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
     if (lex.orgHeads.has(first.lower) && !lex.placeHeads.has(first.lower)) return STRONG.organization;
     // "Telecom Egypt" above; "Kansas City Chiefs", "San Diego Chargers", "Boston Red Sox": a place, then other words
     const p = leadingPlaceWords(lex, seg.map(t => t.lower));
-    if (p > 0 && (p > 1 || !lex.given.has(first.lower)) && !seg.slice(p).some(t => (lex.given.has(t.lower) && !t.lower.endsWith('s')) || lex.places.has(tokKey(t)) || t.conn)) return GUESS.organization;
+    if (p > 0 && (p > 1 || !lex.given.has(first.lower)) && !seg.slice(p).some(t => (lex.given.has(t.lower) && !t.lower.endsWith('s')) || lex.places.has(tokKey(t)) || t.conn)) {
+      // a plural after the place is a team's name ("San Diego Chargers"): evidence the model need not weigh
+      return last.lower.endsWith('s') && !last.caps ? STRONG.organization : GUESS.organization;
+    }
     if (lex.placePrefixes.has(first.lower) && !lex.given.has(first.lower)) return STRONG.place;
     if (first.initial || (lex.given.has(first.lower) && !lex.places.has(tokKey(first)))) return STRONG.person;
     if (lex.eastAsianSurnames.has(first.lower) && n <= 3) return STRONG.person;
