@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadGoldSet, trainer, trainModel, TRAINING_SETS, writeWeightsModule } from './nameModel.mjs';
+import { chooseRulePrior, loadGoldSet, trainer, trainModel, TRAINING_SETS, writeWeightsModule } from './nameModel.mjs';
 
 const DEFAULT_SETS = ['data/eval/gum-dev', 'data/eval/ecb-dev'];
 const SCORER = 'data/eval/score.py';
@@ -31,9 +31,12 @@ try {
     if (t) {
       const others = TRAINING_SETS.map(s => resolve(s)).filter(s => s !== set);
       const started = Date.now();
-      const { encoded } = trainModel(t, others.flatMap(loadGoldSet));
+      const sets = others.map(loadGoldSet);
+      // the prior is chosen inside the training sets too: each read by a model trained on the other
+      const { rulePrior } = chooseRulePrior(t, sets);
+      const { encoded } = trainModel(t, sets.flat(), rulePrior);
       cli = await cliWithModel(encoded);
-      note = `, model trained on ${others.map(s => s.split('/').pop()).join(' + ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+      note = `, model trained on ${others.map(s => s.split('/').pop()).join(' + ')} with rule prior ${rulePrior} in ${((Date.now() - started) / 1000).toFixed(1)} s`;
     }
     const { out, seconds } = score(set, cli);
     console.log(`== ${set} (analyze ${seconds.toFixed(2)} s${note})`);

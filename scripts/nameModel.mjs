@@ -8,8 +8,9 @@ import { seededRandom } from './random.mjs';
 
 export const TRAINING_SETS = ['data/train/gum-train', 'data/train/uner-ewt', 'data/train/wikigold'];
 /** The settings of the committed model. */
-// rulePrior: see TaggerWeights in src/core/model/tagger.ts (README: "How names are recognized")
-export const SETTINGS = { bits: 16, epochs: 12, seed: 0x6e616d65, prune: 0.05, rulePrior: 20 };
+export const SETTINGS = { bits: 16, epochs: 12, seed: 0x6e616d65, prune: 0.05 };
+/** Head starts for the rules' labels tried by cross-validation (TaggerWeights.rulePrior in src/core/model/tagger.ts). */
+export const RULE_PRIORS = [0, 2, 4, 8, 16];
 export const WEIGHTS_MODULE = 'src/core/model/weights.ts';
 
 /** The documents of a gold set folder (docs/ and gold.json), offsets in UTF-16 code units. */
@@ -33,23 +34,64 @@ function utf16Offsets(text) {
   return cp => map[cp];
 }
 
-/** The trainer (src/core/model/train.ts and codec.ts), bundled once per process. */
+/** The trainer (src/core/model/train.ts and codec.ts, and what scores a model), bundled once per process. */
 export async function trainer() {
   const esbuild = await import('esbuild');
   const outfile = join(tmpdir(), `marginalia-trainer-${process.pid}.cjs`);
   await esbuild.build({
-    stdin: { contents: "export * from './src/core/model/train'; export { encodeModel } from './src/core/model/codec';", resolveDir: process.cwd(), loader: 'ts' },
+    stdin: {
+      contents: "export * from './src/core/model/train'; export { encodeModel, decodeModel } from './src/core/model/codec'; export { findNamesDetailed } from './src/core/names/recognizeNames'; export { linkDocument } from './src/core/linking/linkDocument';",
+      resolveDir: process.cwd(), loader: 'ts',
+    },
     bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'warning',
   });
   return createRequire(import.meta.url)(outfile);
 }
 
 /** Trains on the documents and returns the encoded model (deterministic for the same settings). */
-export function trainModel(t, docs, settings = SETTINGS) {
+export function trainModel(t, docs, rulePrior, settings = SETTINGS) {
   // rules only: the features read what the rules say, never what a previous model said
   const set = t.prepare(docs, settings.bits);
   const trained = t.train(set, { epochs: settings.epochs, random: seededRandom(settings.seed) });
-  return { encoded: t.encodeModel(trained.bits, trained.weights, trained.trans, settings.prune, settings.rulePrior), tokens: set.gold.length, runs: set.runOffs.length - 1 };
+  return { encoded: t.encodeModel(trained.bits, trained.weights, trained.trans, settings.prune, rulePrior), tokens: set.gold.length, runs: set.runOffs.length - 1 };
+}
+
+/**
+ * Chooses the rule prior by cross-validation over the given sets (each an array of documents):
+ * each set is read by a model trained on the others, under each prior of RULE_PRIORS; the prior
+ * with the best mean entity F1 wins (the smaller one on a tie). No evaluation set is read.
+ */
+export function chooseRulePrior(t, sets, settings = SETTINGS) {
+  const f1 = RULE_PRIORS.map(() => 0);
+  sets.forEach((held, i) => {
+    const { encoded } = trainModel(t, sets.filter((_, j) => j !== i).flat(), 0, settings);
+    const model = t.decodeModel(encoded);
+    RULE_PRIORS.forEach((p, k) => { f1[k] += entityF1(t, { ...model, rulePrior: p }, held) / sets.length; });
+  });
+  let best = 0;
+  for (let k = 1; k < f1.length; k++) if (f1[k] > f1[best] + 1e-9) best = k;
+  return { rulePrior: RULE_PRIORS[best], table: RULE_PRIORS.map((p, k) => `${p}: ${f1[k].toFixed(4)}`).join(', ') };
+}
+
+/**
+ * Strict entity F1 of a model's names, linked within each document, against the gold (as
+ * data/eval/score.py counts: exact span and kind; a name overlapping an ignore span is no error).
+ */
+function entityF1(t, model, docs) {
+  let tp = 0, fp = 0, fn = 0;
+  for (const doc of docs) {
+    const { entities, spans } = t.linkDocument(doc.text, t.findNamesDetailed(doc.text, undefined, model).names);
+    const gold = new Set(doc.mentions.map(m => `${m.start}:${m.end}:${m.kind}`));
+    let hits = 0;
+    for (let i = 0; i < spans.length; i += 4) {
+      const [s, e] = [spans[i], spans[i + 1]];
+      if (gold.has(`${s}:${e}:${entities[spans[i + 2]].kind}`)) hits++;
+      else if (!doc.ignore.some(g => g.start < e && s < g.end)) fp++;
+    }
+    tp += hits;
+    fn += gold.size - hits;
+  }
+  return tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
 }
 
 /** Writes the encoded model as the generated TypeScript module the core loads. */

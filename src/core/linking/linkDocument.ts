@@ -37,11 +37,12 @@ const KIND_ORDER: NameKind[] = ['person', 'organization', 'place'];
 const MANY_FORMS = 16;
 const PLACE_PREPS = new Set(['in', 'at', 'into', 'from', 'to', 'entered', 'leaving', 'left', 'inside', 'outside']);
 
-/** Place names used as actors ("North Korea fired", "Sweden defeated"): governments and teams. */
+/** Countries used as actors ("North Korea fired", "Sweden defeated"): governments and teams. */
 function actorPlaces(text: string, lex: Lexicon, cands: NameCandidate[]): Set<string> {
   const score = new Map<string, number>();
   for (const c of cands) {
-    if (c.kind !== 'place' || !lex.places.has(c.key)) continue;
+    // countries only: a city or region said to have done something is still the place ("Tulsa has")
+    if (c.kind !== 'place' || !lex.countries.has(c.key)) continue;
     let v = score.get(c.key) ?? 0;
     if (lex.actorVerbs.has(wordAfter(text, c.end))) v += 1;
     else {

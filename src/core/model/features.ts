@@ -25,6 +25,7 @@ export interface RuleName {
   readonly strong: boolean;
   readonly titled: boolean;
   readonly words: readonly string[];
+  readonly why?: number;
 }
 
 /** Feature buckets of the tokens of one run: token i has ids[offs[i] .. offs[i + 1]). */
@@ -39,6 +40,7 @@ const enum T {
   Bias, Word, Shape, ShapePos, Pre3, Suf3, Suf2, P1, P2, N1, N2, P1Word, Pos, ConnBefore, ConnAfter,
   Gaz, GazMask, PrevMask, NextMask, Multi, Rule, RuleTitled, DocLower, DocMidCap, DocKind, DocSurname,
   DocTitled, DocSent, First, Last, WordSent, Length,
+  Pre1, Pre2, Pre4, Suf1, Suf4, Pattern, WordN1, P1N1, PrevTok, NextTok, RuleWhy, RuleWhyPos,
 }
 
 // lexicon flags of a word
@@ -136,6 +138,13 @@ export class FeatureExtractor {
       add(T.Suf3, affix(t.lower, t.lower.length - 3, t.lower.length));
       add(T.Suf2, affix(t.lower, t.lower.length - 2, t.lower.length));
       if (t.sent || t.line !== LineKind.Body) add(T.WordSent, w ^ place);
+      const len = t.lower.length;
+      add(T.Pre1, affix(t.lower, 0, 1));
+      add(T.Pre2, affix(t.lower, 0, 2));
+      add(T.Pre4, affix(t.lower, 0, 4));
+      add(T.Suf1, affix(t.lower, len - 1, len));
+      add(T.Suf4, affix(t.lower, len - 4, len));
+      add(T.Pattern, pattern(t.t));
       const p1 = this.prevWord(text, t.s);
       const p2 = this.at > 0 ? this.prevWord(text, this.at) : EMPTY_HASH;
       const n1 = this.nextWord(text, t.e);
@@ -145,6 +154,11 @@ export class FeatureExtractor {
       add(T.N1, n1);
       add(T.N2, n2);
       add(T.P1Word, Math.imul(p1, 31) ^ w);
+      add(T.WordN1, Math.imul(w, 31) ^ n1);
+      add(T.P1N1, Math.imul(p1, 31) ^ n1);
+      // the words next to it in the run
+      add(T.PrevTok, i > 0 ? hashes[i - 1] : 5);
+      add(T.NextTok, i + 1 < n ? hashes[i + 1] : 5);
       add(T.Pos, pos * 8 + Math.min(n, 7));
       add(T.ConnBefore, i > 0 ? hashString(t.conn) : 1);
       add(T.ConnAfter, i + 1 < n ? hashString(run[i + 1].conn) : 1);
@@ -159,6 +173,12 @@ export class FeatureExtractor {
       this.ruleLabels[i] = r === 0 ? 0 : 1 + 2 * (((r - 1) % 12) >> 2) + (((r - 1) & 3) >= 2 ? 1 : 0);
       add(T.Rule, r);
       if (r) add(T.RuleTitled, this.doc.rules[this.rule].titled ? r : -r);
+      if (r) {
+        // which rule gave the kind: each weighed by what it is worth
+        const why = this.doc.rules[this.rule].why ?? 0;
+        add(T.RuleWhy, why * 64 + ((r - 1) >> 2));
+        add(T.RuleWhyPos, why * 64 + r);
+      }
       this.addEvidence(add, t, w, place);
       if (n > 1) {
         add(T.First, firstHash);
@@ -323,6 +343,19 @@ export class FeatureExtractor {
     this.at = i;
     return h;
   }
+}
+
+/** The word's letters as classes (X upper, x lower, d digit, the mark itself otherwise), repeats collapsed. */
+function pattern(s: string): number {
+  let h = EMPTY_HASH;
+  let last = -1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const k = c >= 65 && c <= 90 ? 88 : c >= 97 && c <= 122 ? 120 : c >= 48 && c <= 57 ? 100 : c > 127 ? (s[i] !== s[i].toLowerCase() ? 88 : 120) : c;
+    if (k !== last) h = hashChar(h, k === 88 ? 1 : k);
+    last = k;
+  }
+  return h;
 }
 
 /** Letters, digits and apostrophes (ASCII, and any non-ASCII character but typographic punctuation). */

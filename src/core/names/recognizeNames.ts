@@ -4,7 +4,7 @@ import type { NameCandidate, NameKind, WordSet } from './nameCandidate';
 import { KIND_NAMES } from '../model/kinds';
 import { nameModel } from '../model/nameModel';
 import type { TaggerWeights } from '../model/tagger';
-import { judgeRuns, type RuleSpan, type TaggedSpan } from '../model/tagRuns';
+import { tagRuns } from '../model/tagRuns';
 import { markTeams } from './teams';
 import { LineKind, scanRuns, tokKey, wordBefore, type Tok } from './tokens';
 
@@ -25,6 +25,9 @@ interface Ctx {
   dropped: string[];
 }
 
+/** Codes of the rules that give a name its kind besides classify()'s (whose codes start at 10): NameCandidate.why. */
+export const WHY = { byline: 1, knownPerson: 2, eventHead: 3, teamNumber: 4, surname: 5, team: 6 } as const;
+
 const DATE_WORDS = new Set('monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec'.split('|'));
 
 const DAY_PARTS = new Set(['morning', 'afternoon', 'evening', 'night', 'noon', 'midnight', 'eve']);
@@ -36,8 +39,9 @@ const DAY_PARTS = new Set(['morning', 'afternoon', 'evening', 'night', 'noon', '
  * The rules propose names; the learned model (src/core/model/) decides, reading the rules' names
  * as features. `model: null` gives the rules' names alone.
  */
-export function findNamesDetailed(text: string, extra?: WordSet, model: TaggerWeights | null = nameModel()): { names: NameCandidate[]; dropped: string[] } {
+export function findNamesDetailed(text: string, extra?: WordSet, model?: TaggerWeights | null): { names: NameCandidate[]; dropped: string[] } {
   const rules = findNamesByRules(text, extra);
+  if (model === undefined) model = nameModel();
   if (!model) return rules;
   return { names: modelNames(text, rules, model), dropped: rules.dropped };
 }
@@ -68,53 +72,43 @@ export function findNamesByRules(text: string, extra?: WordSet): { names: NameCa
 
 /**
  * The names of a text, the rules and the model together. A name the rules found on strong evidence
- * (a lexicon entry, a title, a head word) stands. For the rules' other names the model says whether
- * the span is a name and of which kind (the rules' spans are kept: they know "Philadelphia 76ers").
- * Where the rules found nothing, the model's own names are added.
+ * (a lexicon entry, a title, a head word) stands. Elsewhere the model labels the runs, reading the
+ * rules' names as features; a span of its own that a name of the rules covers exactly takes that
+ * candidate (which knows the "76ers" of "Philadelphia 76ers").
  */
 function modelNames(text: string, rules: { names: NameCandidate[]; runs: Tok[][]; surnames: Set<string> }, model: TaggerWeights): NameCandidate[] {
-  const strong = rules.names.filter(c => c.strong);
-  const { spans, unaligned } = ruleSpans(rules.runs, rules.names);
-  const found: TaggedSpan[] = [];
-  judgeRuns(model, { text, runs: rules.runs, rules: rules.names, surnames: rules.surnames }, uncovered(rules.runs, strong), spans, found);
-  const out: NameCandidate[] = [...strong, ...unaligned];
-  for (const rs of spans) {
-    const c = rs.cand;
-    if (!rs.probs) continue;
-    if (rs.kind < 0) {
-      // a rule's name the model rejects stays only mid-sentence in body text, where a capital means a name
-      if (rs.dropOnly) continue;
-      out.push(c);
-      continue;
-    }
-    const kind = KIND_NAMES[rs.kind];
-    if (kind !== c.kind) c.strong = rs.probs[rs.kind] >= 0.95;
-    c.kind = kind;
-    c.kindScores = rs.probs;
-    out.push(c);
-  }
-  out.sort((x, y) => x.start - y.start);
-  if (!found.length) return out;
-  // the model's own names, where no name of the rules is
+  const standing = rules.names.filter(c => c.strong);
+  const found = tagRuns(model, { text, runs: rules.runs, rules: rules.names, surnames: rules.surnames }, uncovered(rules.runs, standing));
+  const byStart = new Map<number, NameCandidate>();
+  for (const c of rules.names) if (!c.strong) byStart.set(c.start, c);
   const lex = lexicon();
-  const merged: NameCandidate[] = [];
+  const out: NameCandidate[] = [...standing];
   let k = 0;
   for (const span of found) {
     const run = rules.runs[span.run];
     const first = run[span.a];
     const last = run[span.b - 1];
-    while (k < out.length && out[k].end <= first.s) merged.push(out[k++]);
-    if (k < out.length && out[k].start < last.e) continue;
+    while (k < standing.length && standing[k].end <= first.s) k++;
+    if (k < standing.length && standing[k].start < last.e) continue;
+    const kind = KIND_NAMES[span.kind];
+    const sure = span.probs[span.kind] >= 0.95;
+    const rc = byStart.get(first.s);
+    if (rc && (rc.end === last.e || (rc.end > last.e && (span.b === run.length || run[span.b].s >= rc.end)))) {
+      rc.strong = sure;
+      rc.kind = kind;
+      rc.kindScores = span.probs;
+      out.push(rc);
+      continue;
+    }
     const seg = run.slice(span.a, span.b);
     const name = text.slice(first.s, last.e);
     const titled = span.a > 0 && lex.personTitles.has(withoutFinalDot(run[span.a - 1].lower));
-    const c = makeCandidate(seg, name, KIND_NAMES[span.kind], span.probs[span.kind] >= 0.95, titled, seg.length === 1 ? tokKey(first) : normKey(name));
+    const c = makeCandidate(seg, name, kind, sure, titled, seg.length === 1 ? tokKey(first) : normKey(name));
     if (!c.key) continue;
     c.kindScores = span.probs;
-    merged.push(c);
+    out.push(c);
   }
-  while (k < out.length) merged.push(out[k++]);
-  return merged;
+  return out.sort((x, y) => x.start - y.start);
 }
 
 /** Per run, whether some token of it lies outside every name of `names` (in text order). */
@@ -127,33 +121,6 @@ function uncovered(runs: readonly Tok[][], names: readonly NameCandidate[]): boo
     }
     return false;
   });
-}
-
-/**
- * The rules' names that are not strong, as token spans of their runs (in text order); those that
- * do not begin at a token's start are `unaligned`, and left as they are.
- */
-function ruleSpans(runs: readonly Tok[][], names: readonly NameCandidate[]): { spans: (RuleSpan & { cand: NameCandidate })[]; unaligned: NameCandidate[] } {
-  const spans: (RuleSpan & { cand: NameCandidate })[] = [];
-  const unaligned: NameCandidate[] = [];
-  let k = 0;
-  for (let r = 0; r < runs.length && k < names.length; r++) {
-    const run = runs[r];
-    for (let i = 0; i < run.length && k < names.length; i++) {
-      while (k < names.length && (names[k].strong || names[k].start < run[i].s)) {
-        if (!names[k].strong) unaligned.push(names[k]);
-        k++;
-      }
-      if (k === names.length || names[k].start !== run[i].s) continue;
-      const c = names[k++];
-      let b = i + 1;
-      while (b < run.length && run[b].e <= c.end) b++;
-      spans.push({ run: r, a: i, b, kind: -1, cand: c });
-      i = b - 1;
-    }
-  }
-  for (; k < names.length; k++) if (!names[k].strong) unaligned.push(names[k]);
-  return { spans, unaligned };
 }
 
 /** A sentence-initial run whose first word is a common word: decided after the body is read. */
@@ -194,7 +161,7 @@ function processRun(ctx: Ctx, run: Tok[], body: boolean): void {
   const byRun = run[0].lower === 'by' && run.length > 1 ? run.slice(1) : run;
   if (isByline(ctx.text, byRun) && byRun.every(t => !lex.functionWords.has(t.lower) && !t.conn)) {
     const text = ctx.text.slice(byRun[0].s, byRun[byRun.length - 1].e);
-    emit(ctx, byRun, text, 'person', true, false, normKey(text), body);
+    emit(ctx, byRun, text, 'person', true, false, normKey(text), body, undefined, WHY.byline);
     return;
   }
   // Headlines and all-caps lines: keep only the words that are names somewhere else or in a lexicon.
@@ -367,7 +334,7 @@ function classifySegment(ctx: Ctx, seg: Tok[], titled: boolean, body: boolean): 
   const last = seg[n - 1];
   // "Warhol Polaroids": a person's known name, then a capitalized plural of a common word
   if (n === 2 && ctx.known.get(tokKey(first)) === 'person' && isPluralCommon(lex, last)) {
-    emit(ctx, [first], first.t, 'person', true, titled, tokKey(first), body);
+    emit(ctx, [first], first.t, 'person', true, titled, tokKey(first), body, undefined, WHY.knownPerson);
     return;
   }
   const text = n === 1 ? first.t : ctx.text.slice(first.s, last.e);
@@ -381,7 +348,7 @@ function classifySegment(ctx: Ctx, seg: Tok[], titled: boolean, body: boolean): 
       const restKey = normKey(ctx.text.slice(first.s, seg[n - 2].e));
       if (lex.orgs.has(restKey) || (seg[0].caps && n === 2)) {
         const rest = seg.slice(0, n - 1);
-        emit(ctx, rest, n === 2 ? first.t : ctx.text.slice(first.s, seg[n - 2].e), 'organization', true, titled, restKey, body);
+        emit(ctx, rest, n === 2 ? first.t : ctx.text.slice(first.s, seg[n - 2].e), 'organization', true, titled, restKey, body, undefined, WHY.eventHead);
       }
     }
     return;
@@ -401,11 +368,11 @@ function classifySegment(ctx: Ctx, seg: Tok[], titled: boolean, body: boolean): 
   const team = n < 4 && commaOrDigitAfter(ctx.text, last.e) === DIGIT && TEAM_NUMBER.exec(ctx.text.slice(last.e, last.e + 12));
   if (team) {
     const full = ctx.text.slice(first.s, last.e + team[0].length);
-    emit(ctx, seg, full, 'organization', true, titled, normKey(full), body, team[1]);
+    emit(ctx, seg, full, 'organization', true, titled, normKey(full), body, team[1], WHY.teamNumber);
     return;
   }
-  const [kind, strong] = classify(ctx, seg, key, titled);
-  emit(ctx, seg, text, kind, strong, titled, key, body);
+  const [kind, strong, why] = classify(ctx, seg, key, titled);
+  emit(ctx, seg, text, kind, strong, titled, key, body, undefined, why);
 }
 
 /** True when seg[a..] starts with a multi-word lexicon entry ("Saudi Arabia", "New Zealand"). */
@@ -450,13 +417,16 @@ function surnamesArePersons(names: NameCandidate[], surnames: ReadonlySet<string
     if (c.kind !== 'person' && c.words.length === 1 && !c.acronym && surnames.has(c.words[0])) {
       c.kind = 'person';
       c.strong = true;
+      c.why = WHY.surname;
     }
   }
 }
 
 /** Records a name: `seg` are its tokens, `text` its text (the first token's alone, else the span's). */
-function emit(ctx: Ctx, seg: Tok[], text: string, kind: NameKind, strong: boolean, titled: boolean, key: string, body: boolean, tail?: string): void {
-  ctx.out.push(makeCandidate(seg, text, kind, strong, titled, key, tail));
+function emit(ctx: Ctx, seg: Tok[], text: string, kind: NameKind, strong: boolean, titled: boolean, key: string, body: boolean, tail: string | undefined, why: number): void {
+  const c = makeCandidate(seg, text, kind, strong, titled, key, tail);
+  c.why = why;
+  ctx.out.push(c);
   if (body && !seg[0].sent) {
     if (!ctx.known.has(key)) ctx.known.set(key, kind);
     for (const t of seg) ctx.knownToks.add(t.lower);
@@ -507,10 +477,11 @@ function aliasKind(lex: Lexicon, key: string): NameKind | null {
   return lex.places.has(canon) || lex.countries.has(canon) ? 'place' : 'organization';
 }
 
-type Verdict = readonly [NameKind, boolean];
-// shared verdicts: classify runs for every name, and need not allocate one
-const STRONG: Readonly<Record<NameKind, Verdict>> = { person: ['person', true], organization: ['organization', true], place: ['place', true] };
-const GUESS: Readonly<Record<NameKind, Verdict>> = { person: ['person', false], organization: ['organization', false], place: ['place', false] };
+/** A kind, whether it rests on evidence, and which rule gave it (NameCandidate.why). */
+type Verdict = readonly [NameKind, boolean, number];
+function verdict(kind: NameKind, strong: boolean, why: number): Verdict {
+  return [kind, strong, why];
+}
 
 /** Kind of a name from its words, lexicons and context; strong when it rests on more than a guess. */
 function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
@@ -519,77 +490,77 @@ function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
   const first = seg[0];
   const last = seg[n - 1];
   const lastK = withoutFinalDot(last.lower);
-  if (titled) return STRONG.person;
+  if (titled) return verdict('person', true, 10);
   const ak = aliasKind(lex, key);
-  if (ak) return STRONG[ak];
-  if (lex.orgs.has(key)) return STRONG.organization;
-  if (isDateline(text, seg) && !lex.orgs.has(key)) return STRONG.place;
+  if (ak) return verdict(ak, true, 44);
+  if (lex.orgs.has(key)) return verdict('organization', true, 11);
+  if (isDateline(text, seg) && !lex.orgs.has(key)) return verdict('place', true, 12);
   if (n > 1) {
-    if (isOrgHead(lex, lastK)) return STRONG.organization;
-    if (lastK === 'state' && n === 2 && lex.places.has(tokKey(first)) && !lex.countries.has(tokKey(first))) return STRONG.organization;
-    if (lex.placeHeads.has(lastK) && !(lex.orgPrefixes.has(first.lower) && seg.some((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the')) && !seg[n - 1].conn)) return STRONG.place;
+    if (isOrgHead(lex, lastK)) return verdict('organization', true, 13);
+    if (lastK === 'state' && n === 2 && lex.places.has(tokKey(first)) && !lex.countries.has(tokKey(first))) return verdict('organization', true, 14);
+    if (lex.placeHeads.has(lastK) && !(lex.orgPrefixes.has(first.lower) && seg.some((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the')) && !seg[n - 1].conn)) return verdict('place', true, 15);
     const ofAt = seg.findIndex((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the'));
     if (ofAt > 0) {
       const head = seg[ofAt - 1].lower;
-      if (lex.placeOfPrefixes.has(head) && !lex.orgPrefixes.has(head)) return STRONG.place;
-      if (lex.orgPrefixes.has(head) || lex.orgHeads.has(head)) return STRONG.organization;
-      if (lex.placeHeads.has(head)) return STRONG.place; // "Great Hall of the People"
+      if (lex.placeOfPrefixes.has(head) && !lex.orgPrefixes.has(head)) return verdict('place', true, 16);
+      if (lex.orgPrefixes.has(head) || lex.orgHeads.has(head)) return verdict('organization', true, 17);
+      if (lex.placeHeads.has(head)) return verdict('place', true, 18); // "Great Hall of the People"
     }
     // "SK Hynix": a known organization's name first
-    if (lex.orgs.has(tokKey(first)) && first.caps && !lex.places.has(key)) return STRONG.organization;
-    if (seg.some((t, i) => i > 0 && t.conn && t.conn !== 'and' && lex.orgHeads.has(seg[i - 1].lower))) return STRONG.organization;
-    if (lex.placeHeads.has(lastK)) return STRONG.place;
+    if (lex.orgs.has(tokKey(first)) && first.caps && !lex.places.has(key)) return verdict('organization', true, 19);
+    if (seg.some((t, i) => i > 0 && t.conn && t.conn !== 'and' && lex.orgHeads.has(seg[i - 1].lower))) return verdict('organization', true, 20);
+    if (lex.placeHeads.has(lastK)) return verdict('place', true, 21);
   }
   if (lex.places.has(key)) {
     // "Paris" the city, unless a person's given name comes first ("Paris Hilton" is not in the lexicon)
-    return STRONG.place;
+    return verdict('place', true, 22);
   }
   // teams and bands: a capitalized plural of a common noun ("the Colts", "Kansas City Chiefs")
-  if (isPluralCommon(lex, last) && (n > 1 ? !(lex.given.has(first.lower) || first.initial) : !first.sent && wordBefore(text, first.s) === 'the')) return STRONG.organization;
+  if (isPluralCommon(lex, last) && (n > 1 ? !(lex.given.has(first.lower) || first.initial) : !first.sent && wordBefore(text, first.s) === 'the')) return verdict('organization', true, 23);
   if (n > 1) {
     // "Indiana State", "Ohio State": universities and their teams
-    if (lastK === 'state' && lex.places.has(normKey(ctx.text.slice(first.s, seg[n - 2].e)))) return STRONG.organization;
+    if (lastK === 'state' && lex.places.has(normKey(ctx.text.slice(first.s, seg[n - 2].e)))) return verdict('organization', true, 24);
     // "California Highway Patrol", "Telecom Egypt": a place with other words, an organization word first
-    if (lex.orgHeads.has(first.lower) && !lex.placeHeads.has(first.lower)) return STRONG.organization;
+    if (lex.orgHeads.has(first.lower) && !lex.placeHeads.has(first.lower)) return verdict('organization', true, 25);
     // "Telecom Egypt" above; "Kansas City Chiefs", "San Diego Chargers", "Boston Red Sox": a place, then other words
     const p = leadingPlaceWords(lex, seg.map(t => t.lower));
     if (p > 0 && (p > 1 || !lex.given.has(first.lower)) && !seg.slice(p).some(t => (lex.given.has(t.lower) && !t.lower.endsWith('s')) || lex.places.has(tokKey(t)) || t.conn)) {
       // a plural after the place is a team's name ("San Diego Chargers"): evidence the model need not weigh
-      return last.lower.endsWith('s') && !last.caps ? STRONG.organization : GUESS.organization;
+      return last.lower.endsWith('s') && !last.caps ? verdict('organization', true, 26) : verdict('organization', false, 27);
     }
-    if (lex.placePrefixes.has(first.lower) && !lex.given.has(first.lower)) return STRONG.place;
-    if (first.initial || (lex.given.has(first.lower) && !lex.places.has(tokKey(first)))) return STRONG.person;
-    if (lex.eastAsianSurnames.has(first.lower) && n <= 3) return STRONG.person;
-    if (lex.given.has(first.lower)) return STRONG.person;
+    if (lex.placePrefixes.has(first.lower) && !lex.given.has(first.lower)) return verdict('place', true, 28);
+    if (first.initial || (lex.given.has(first.lower) && !lex.places.has(tokKey(first)))) return verdict('person', true, 29);
+    if (lex.eastAsianSurnames.has(first.lower) && n <= 3) return verdict('person', true, 30);
+    if (lex.given.has(first.lower)) return verdict('person', true, 31);
     // common words only, and no given name: "Civic Passion", "Velvet Underground", "Pace Galleries"
-    if (seg.every(t => lex.common.has(t.lower) && !lex.given.has(t.lower))) return GUESS.organization;
+    if (seg.every(t => lex.common.has(t.lower) && !lex.given.has(t.lower))) return verdict('organization', false, 32);
   }
   if (first.caps || first.dotted) {
-    if (n === 1) return GUESS.organization;
+    if (n === 1) return verdict('organization', false, 33);
   }
   const before = wordBefore(text, first.s);
   const b = before.toLowerCase();
   // "the town of Haldenbruck", "the city of Busan": a settlement word, then "of"
   if (b === 'of' && before === b) {
     const ofAt = text.lastIndexOf('of', first.s);
-    if (ofAt > 0 && SETTLEMENT_WORDS.has(wordBefore(text, ofAt))) return STRONG.place;
+    if (ofAt > 0 && SETTLEMENT_WORDS.has(wordBefore(text, ofAt))) return verdict('place', true, 34);
   }
-  if (lex.personCuesBefore.has(b) && before === b) return STRONG.person;
+  if (lex.personCuesBefore.has(b) && before === b) return verdict('person', true, 35);
   // "Wasilla, Alaska", "Millom, Cumbria": a name before a comma and a known place is a place too
   const comma = commaOrDigitAfter(text, last.e) === COMMA;
-  if (comma && isPlaceBeforeRegion(ctx, last.e)) return STRONG.place;
+  if (comma && isPlaceBeforeRegion(ctx, last.e)) return verdict('place', true, 36);
   if (n === 1) {
-    if (PLACE_SUFFIXES.test(first.lower) && !lex.common.has(first.lower)) return STRONG.place;
+    if (PLACE_SUFFIXES.test(first.lower) && !lex.common.has(first.lower)) return verdict('place', true, 37);
     // "including Haldenbruck, where the water rose"
-    if (comma && /^ ?, where\b/.test(text.slice(last.e, last.e + 8))) return GUESS.place;
-    if (lex.given.has(first.lower)) return GUESS.person;
-    if (before === 'the') return GUESS.organization;
-    if (lex.placeCuesBefore.has(before) && (before === 'in' || before === 'at' || before === 'from' || before === 'near')) return GUESS.place;
+    if (comma && /^ ?, where\b/.test(text.slice(last.e, last.e + 8))) return verdict('place', false, 38);
+    if (lex.given.has(first.lower)) return verdict('person', false, 39);
+    if (before === 'the') return verdict('organization', false, 40);
+    if (lex.placeCuesBefore.has(before) && (before === 'in' || before === 'at' || before === 'from' || before === 'near')) return verdict('place', false, 41);
     // a person is introduced by a full name (linking then finds the person in a lone family name):
     // a lone unknown word is more often an organization, even before "said" ("Seacom said")
-    return GUESS.organization;
+    return verdict('organization', false, 42);
   }
-  return GUESS.person;
+  return verdict('person', false, 43);
 }
 
 /**

@@ -3,6 +3,9 @@
 import type { NameCandidate } from './nameCandidate';
 import { wordAfter, wordBefore } from './tokens';
 
+/** NameCandidate.why of a team found here (WHY.team of recognizeNames.ts, which imports this module). */
+const TEAM_WHY = 6;
+
 /** Words right before a name that make it one side of a match. */
 const BEFORE = new Set(['against', 'over', 'beat', 'beats', 'defeated', 'defeats', 'vs', 'versus', 'edged', 'routed', 'downed', 'topped', 'host', 'hosts', 'hosted', 'visiting', 'play', 'plays', 'played', 'playing']);
 /** Words right after a name (or after its possessive 's) that make it a team. */
@@ -30,6 +33,7 @@ export function markTeams(text: string, cands: NameCandidate[], surnames: Readon
     if (c.kind !== 'organization' && teams.has(c.key)) {
       c.kind = 'organization';
       c.strong = true;
+      c.why = TEAM_WHY;
     }
   }
 }
