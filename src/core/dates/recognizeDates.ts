@@ -301,13 +301,47 @@ export function recognizeDates(text: string, dct: string | null): Mention[] {
   return found.map(f => ({ start: f.start, end: f.end, text: text.slice(f.start, f.end), kind: 'date', value: f.value }));
 }
 
+/** A candidate match, and what reading its date needs. */
+interface Candidate {
+  text: string;
+  m: RegExpExecArray;
+  /** The publication date, when known. */
+  a: Anchor | null;
+  start: number;
+  end: number;
+  /** The dates found before this one. */
+  found: readonly Found[];
+  /** The candidate's span with `value` (and the month, day and year written in it, if any). */
+  at(value: string | null, month?: number, day?: number, year?: number): Found;
+}
+
+/** A candidate's date; null when the context says it is none, false when no such day exists. */
+type Reading = Found | null | false;
+
 /** The date of a candidate; null when the context says it is none, false when no such day exists. */
-function interpret(text: string, m: RegExpExecArray, a: Anchor | null, found: readonly Found[]): Found | null | false {
+function interpret(text: string, m: RegExpExecArray, a: Anchor | null, found: readonly Found[]): Reading {
   const start = m.index;
   const end = start + m[0].length;
-  const at = (value: string | null, month = 0, day = 0, year = 0): Found => ({ start, end, value, month, day, year });
   if (inUrl(text, start)) return null;
+  const c: Candidate = { text, m, a, start, end, found, at: (value, month = 0, day = 0, year = 0) => ({ start, end, value, month, day, year }) };
+  if (m[G.iy] || m[G.ed] || m[G.um]) return numericDay(c);
+  if (m[G.m1] || m[G.m2]) return monthAndDay(c);
+  if (m[G.hol]) return holiday(c);
+  if (m[G.qo] || m[G.qa] || m[G.qn]) return quarter(c);
+  if (m[G.m3]) return monthDate(c);
+  if (m[G.wd]) return weekdayDate(c);
+  if (m[G.dx]) return dayWord(c);
+  if (m[G.rel]) return relativeToNow(c);
+  if (m[G.dc] || m[G.ds]) return decade(c);
+  if (m[G.the]) return adjacentUnit(c);
+  if (m[G.au]) return unitsAgo(c);
+  if (m[G.sea] || m[G.yr] || m[G.ye]) return yearDate(c);
+  return null;
+}
 
+/** A day written in digits: 2026-01-05, 18.09.2013 (day first), 1/5/2026 (month first, else day first). */
+function numericDay(c: Candidate): Reading {
+  const { m, a, at } = c;
   if (m[G.iy]) {
     const y = +m[G.iy], mo = +m[G.im], d = +m[G.id];
     return isValidDate(y, mo, d) ? at(formatDay(dayNumber(y, mo, d))) : false;
@@ -316,133 +350,163 @@ function interpret(text: string, m: RegExpExecArray, a: Anchor | null, found: re
     const y = +m[G.ey], mo = +m[G.em], d = +m[G.ed];
     return isValidDate(y, mo, d) ? at(formatDay(dayNumber(y, mo, d))) : false;
   }
-  if (m[G.um]) {
-    const y = expandYear(+m[G.uy], m[G.uy].length, a), mo = +m[G.um], d = +m[G.ud];
-    if (isValidDate(y, mo, d)) return at(formatDay(dayNumber(y, mo, d)));
-    return isValidDate(y, d, mo) ? at(formatDay(dayNumber(y, d, mo))) : false; // day first
+  const y = expandYear(+m[G.uy], m[G.uy].length, a), mo = +m[G.um], d = +m[G.ud];
+  if (isValidDate(y, mo, d)) return at(formatDay(dayNumber(y, mo, d)));
+  return isValidDate(y, d, mo) ? at(formatDay(dayNumber(y, d, mo))) : false; // day first
+}
+
+/** A month and a day: [Friday, ] July 21[, 2017], 5 January[ 2026]; without a year, the nearest one. */
+function monthAndDay(c: Candidate): Reading {
+  const { text, m, a, start, end, at } = c;
+  const mo = monthNumber(m[G.m1] ?? m[G.m2]);
+  const d = +(m[G.d1] ?? m[G.d2]);
+  const yText = m[G.y1] ?? m[G.y2];
+  if (!mo || d < 1 || d > 31) return false;
+  if (yText) {
+    const y = +yText;
+    return isValidDate(y, mo, d) ? at(formatDay(dayNumber(y, mo, d)), mo, d, y) : false;
   }
-  if (m[G.m1] || m[G.m2]) {
-    const mo = monthNumber(m[G.m1] ?? m[G.m2]);
-    const d = +(m[G.d1] ?? m[G.d2]);
-    const yText = m[G.y1] ?? m[G.y2];
-    if (!mo || d < 1 || d > 31) return false;
-    if (yText) {
-      const y = +yText;
-      return isValidDate(y, mo, d) ? at(formatDay(dayNumber(y, mo, d)), mo, d, y) : false;
-    }
-    return at(yearlessDay(text, start, end, mo, d, m[G.wp] ? weekdayNumber(m[G.wp]) : 0, a), mo, d);
+  return at(yearlessDay(text, start, end, mo, d, m[G.wp] ? weekdayNumber(m[G.wp]) : 0, a), mo, d);
+}
+
+/** A holiday: [last ]Christmas[ 2025], Good Friday, the Fourth of July. */
+function holiday(c: Candidate): Reading {
+  const { text, m, a, start, end, at } = c;
+  if (m[G.hr] && followsThe(text, start)) return null; // "the last Christmas before the war": take "Christmas" alone
+  const h = holidayNamed(m[G.hol])!;
+  const nameStart = start + m[0].indexOf(m[G.hol], m[G.hr] ? m[G.hr].length : 0);
+  const here = holidayHere(text, nameStart, nameStart + m[G.hol].length, !m[G.hr], !m[G.hy], h.national);
+  if (here === 'no') return null;
+  if (m[G.hy]) return at(here === 'yes' ? formatDay(h.rule(+m[G.hy])) : null);
+  if (!a || here === 'elsewhere') return at(null);
+  const rel = m[G.hr] ? m[G.hr].toLowerCase() : '';
+  return at(holidayDay(h.rule, rel, rel ? null : tenseAround(text, start, end), a));
+}
+
+/** A quarter: the third quarter[ of 1989], last quarter, first-quarter (profits), Q3 2025. */
+function quarter(c: Candidate): Reading {
+  const { text, m, a, start, end, at } = c;
+  const word = (m[G.qo] ?? m[G.qa] ?? '').toLowerCase();
+  const year = m[G.qy] ?? m[G.qy2];
+  const rel = m[G.qrel]?.toLowerCase();
+  if (word === 'this' || word === 'next' || (word === 'last' && !year && !rel)) {
+    // "last/this/next quarter"; after "the" a span of time ("over the last quarter")
+    if (m[G.qthe] || year || rel || followsThe(text, start)) return null;
+    return at(a ? relativeQuarter(word === 'last' ? -1 : word === 'this' ? 0 : 1, a) : null);
   }
-  if (m[G.hol]) {
-    if (m[G.hr] && followsThe(text, start)) return null; // "the last Christmas before the war": take "Christmas" alone
-    const h = holidayNamed(m[G.hol])!;
-    const nameStart = start + m[0].indexOf(m[G.hol], m[G.hr] ? m[G.hr].length : 0);
-    const here = holidayHere(text, nameStart, nameStart + m[G.hol].length, !m[G.hr], !m[G.hy], h.national);
-    if (here === 'no') return null;
-    if (m[G.hy]) return at(here === 'yes' ? formatDay(h.rule(+m[G.hy])) : null);
-    if (!a || here === 'elsewhere') return at(null);
-    const rel = m[G.hr] ? m[G.hr].toLowerCase() : '';
-    return at(holidayDay(h.rule, rel, rel ? null : tenseAround(text, start, end), a));
+  if (m[G.qo] && !m[G.qthe] && /^(?:a|another)$/i.test(previousWord(text, start))) return null; // "a second quarter of growth"
+  const q = m[G.qn] ? +m[G.qn] : quarterNumber(word);
+  if (year) return at(formatQuarter(+year, q));
+  if (!rel && !m[G.qn] && inGame(text, start, end)) return null;
+  if (!a) return at(null);
+  if (rel && rel !== 'the') return at(formatQuarter(a.year + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0), q));
+  return at(quarterInTense(q, tenseAround(text, start, end) ?? 'past', a));
+}
+
+/** A month: [mid-]January[ 2026]; a lone month only where the words around say it is one. */
+function monthDate(c: Candidate): Reading {
+  const { text, m, a, start, end, found, at } = c;
+  const mo = monthNumber(m[G.m3]);
+  if (m[G.y3]) return at(formatMonth(+m[G.y3], mo), 0, 0, +m[G.y3]);
+  if (!m[G.mm] && !loneMonthContext(text, start, end, m[G.m3], found)) return null;
+  if (!a) return at(null);
+  const tense = tenseAround(text, start, end) ?? 'past';
+  return at(formatMonth(monthInTense(mo, tense, a), mo));
+}
+
+/** A weekday: [last |next |this coming ]Friday, in the week the tense points to. */
+function weekdayDate(c: Candidate): Reading {
+  const { text, m, a, start, end, at } = c;
+  if (isNotWeekdayDate(text, start, end)) return null;
+  if (m[G.wr] && followsThe(text, start)) return null; // "the next Tuesday": narrative; take "Tuesday" alone
+  const wd = weekdayNumber(m[G.wd]);
+  if (!a || Number.isNaN(a.dayNo)) return at(null);
+  const rel = m[G.wr]?.toLowerCase().replace(/^(?:this\s+)?coming$/, 'next');
+  let day: number;
+  if (rel === 'last') day = a.dayNo - (((isoWeekday(a.dayNo) - wd + 7) % 7) || 7);
+  else if (rel === 'next') day = a.dayNo + (((wd - isoWeekday(a.dayNo) + 7) % 7) || 7);
+  else {
+    const tense = tenseAround(text, start, end) ?? (rel ? 'future' : 'past');
+    day = tense === 'future' ? a.dayNo + ((wd - isoWeekday(a.dayNo) + 7) % 7) : a.dayNo - ((isoWeekday(a.dayNo) - wd + 7) % 7);
   }
-  if (m[G.qo] || m[G.qa] || m[G.qn]) {
-    const word = (m[G.qo] ?? m[G.qa] ?? '').toLowerCase();
-    const year = m[G.qy] ?? m[G.qy2];
-    const rel = m[G.qrel]?.toLowerCase();
-    if (word === 'this' || word === 'next' || (word === 'last' && !year && !rel)) {
-      // "last/this/next quarter"; after "the" a span of time ("over the last quarter")
-      if (m[G.qthe] || year || rel || followsThe(text, start)) return null;
-      return at(a ? relativeQuarter(word === 'last' ? -1 : word === 'this' ? 0 : 1, a) : null);
-    }
-    if (m[G.qo] && !m[G.qthe] && /^(?:a|another)$/i.test(previousWord(text, start))) return null; // "a second quarter of growth"
-    const q = m[G.qn] ? +m[G.qn] : quarterNumber(word);
-    if (year) return at(formatQuarter(+year, q));
-    if (!rel && !m[G.qn] && inGame(text, start, end)) return null;
-    if (!a) return at(null);
-    if (rel && rel !== 'the') return at(formatQuarter(a.year + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0), q));
-    return at(quarterInTense(q, tenseAround(text, start, end) ?? 'past', a));
+  return at(formatDay(day));
+}
+
+/** Today, yesterday, tomorrow, tonight. */
+function dayWord(c: Candidate): Reading {
+  const { text, m, a, start, end, at } = c;
+  if (m[G.dx][0] === 'T' && /^USA?$/.test(previousWord(text, start))) return null; // USA Today, the newspaper
+  const w = m[G.dx].toLowerCase();
+  if (w === 'tonight' && nextWord(text, end) === 'Show') return null; // The Tonight Show
+  if (!a || Number.isNaN(a.dayNo)) return at(null);
+  return at(formatDay(a.dayNo + (w === 'tomorrow' ? 1 : w === 'yesterday' ? -1 : 0)));
+}
+
+/** Named from the publication date: this month, last year, next week, this June, last night. */
+function relativeToNow(c: Candidate): Reading {
+  const { text, m, a, start, at } = c;
+  if (followsThe(text, start)) return null; // "the last year", "the next month": durations
+  const rel = m[G.rel].toLowerCase().replace(/^this\s+coming$/, 'coming');
+  const step = rel === 'last' ? -1 : rel === 'this' ? 0 : 1;
+  if (m[G.um2]) {
+    const mo = monthNumber(m[G.um2]);
+    if (!a || !a.month) return at(null);
+    if (rel === 'this') return at(formatMonth(a.year, mo));
+    const y = rel === 'last' ? (mo < a.month ? a.year : a.year - 1) : mo > a.month ? a.year : a.year + 1;
+    return at(formatMonth(y, mo));
   }
-  if (m[G.m3]) {
-    const mo = monthNumber(m[G.m3]);
-    if (m[G.y3]) return at(formatMonth(+m[G.y3], mo), 0, 0, +m[G.y3]);
-    if (!m[G.mm] && !loneMonthContext(text, start, end, m[G.m3], found)) return null;
-    if (!a) return at(null);
-    const tense = tenseAround(text, start, end) ?? 'past';
-    return at(formatMonth(monthInTense(mo, tense, a), mo));
+  const unit = m[G.unit].toLowerCase();
+  if (m[G.pl] && (rel !== 'this' || unit !== 'year' || /^(?:in|for|over|during|the)$/i.test(previousWord(text, start)))) return null;
+  if (PARTS_OF_DAY.includes(unit)) {
+    // "this morning" is the publication day, "last night" the day before; "next morning" is narrative
+    const back = rel === 'this' && unit !== 'night' ? 0 : rel === 'last' && (unit === 'night' || unit === 'evening') ? 1 : null;
+    if (back === null) return null;
+    return at(a && !Number.isNaN(a.dayNo) ? formatDay(a.dayNo - back) : null);
   }
-  if (m[G.wd]) {
-    if (isNotWeekdayDate(text, start, end)) return null;
-    if (m[G.wr] && followsThe(text, start)) return null; // "the next Tuesday": narrative; take "Tuesday" alone
-    const wd = weekdayNumber(m[G.wd]);
-    if (!a || Number.isNaN(a.dayNo)) return at(null);
-    const rel = m[G.wr]?.toLowerCase().replace(/^(?:this\s+)?coming$/, 'next');
-    let day: number;
-    if (rel === 'last') day = a.dayNo - (((isoWeekday(a.dayNo) - wd + 7) % 7) || 7);
-    else if (rel === 'next') day = a.dayNo + (((wd - isoWeekday(a.dayNo) + 7) % 7) || 7);
-    else {
-      const tense = tenseAround(text, start, end) ?? (rel ? 'future' : 'past');
-      day = tense === 'future' ? a.dayNo + ((wd - isoWeekday(a.dayNo) + 7) % 7) : a.dayNo - ((isoWeekday(a.dayNo) - wd + 7) % 7);
-    }
-    return at(formatDay(day));
+  return at(a ? relativeUnit(unit, step, a) : null);
+}
+
+/** A decade: [the ][late ]1990s, '90s. */
+function decade(c: Candidate): Reading {
+  const { m, a, at } = c;
+  if (m[G.ds]) {
+    const yy = +m[G.ds] * 10;
+    const century = a && yy > a.year % 100 ? Math.floor(a.year / 100) - 1 : a ? Math.floor(a.year / 100) : 19;
+    return at(`${century}${m[G.ds]}X`);
   }
-  if (m[G.dx]) {
-    if (m[G.dx][0] === 'T' && /^USA?$/.test(previousWord(text, start))) return null; // USA Today, the newspaper
-    const w = m[G.dx].toLowerCase();
-    if (w === 'tonight' && nextWord(text, end) === 'Show') return null; // The Tonight Show
-    if (!a || Number.isNaN(a.dayNo)) return at(null);
-    return at(formatDay(a.dayNo + (w === 'tomorrow' ? 1 : w === 'yesterday' ? -1 : 0)));
-  }
-  if (m[G.rel]) {
-    if (followsThe(text, start)) return null; // "the last year", "the next month": durations
-    const rel = m[G.rel].toLowerCase().replace(/^this\s+coming$/, 'coming');
-    const step = rel === 'last' ? -1 : rel === 'this' ? 0 : 1;
-    if (m[G.um2]) {
-      const mo = monthNumber(m[G.um2]);
-      if (!a || !a.month) return at(null);
-      if (rel === 'this') return at(formatMonth(a.year, mo));
-      const y = rel === 'last' ? (mo < a.month ? a.year : a.year - 1) : mo > a.month ? a.year : a.year + 1;
-      return at(formatMonth(y, mo));
-    }
-    const unit = m[G.unit].toLowerCase();
-    if (m[G.pl] && (rel !== 'this' || unit !== 'year' || /^(?:in|for|over|during|the)$/i.test(previousWord(text, start)))) return null;
-    if (PARTS_OF_DAY.includes(unit)) {
-      // "this morning" is the publication day, "last night" the day before; "next morning" is narrative
-      const back = rel === 'this' && unit !== 'night' ? 0 : rel === 'last' && (unit === 'night' || unit === 'evening') ? 1 : null;
-      if (back === null) return null;
-      return at(a && !Number.isNaN(a.dayNo) ? formatDay(a.dayNo - back) : null);
-    }
-    return at(a ? relativeUnit(unit, step, a) : null);
-  }
-  if (m[G.dc] || m[G.ds]) {
-    if (m[G.ds]) {
-      const yy = +m[G.ds] * 10;
-      const century = a && yy > a.year % 100 ? Math.floor(a.year / 100) - 1 : a ? Math.floor(a.year / 100) : 19;
-      return at(`${century}${m[G.ds]}X`);
-    }
-    return at(`${m[G.dc]}${m[G.dd]}X`);
-  }
-  if (m[G.the]) {
-    const unit = (m[G.tu1] ?? m[G.tu2]).toLowerCase();
-    const dir = (m[G.td1] ?? m[G.td2]).toLowerCase();
-    const step = dir === 'before' || dir === 'earlier' || dir === 'previous' || dir === 'prior' ? -1 : 1;
-    return at(a ? relativeUnit(unit, step, a) : null);
-  }
-  if (m[G.au]) {
-    const unit = m[G.au].toLowerCase();
-    const n = numberValue(m[G.an]);
-    if (!n) return null;
-    if (!a) return at(null);
-    return at(unit === 'decade' ? relativeUnit('year', -10 * n, a) : relativeUnit(unit, -n, a));
-  }
+  return at(`${m[G.dc]}${m[G.dd]}X`);
+}
+
+/** The year before, the previous month, the following week. */
+function adjacentUnit(c: Candidate): Reading {
+  const { m, a, at } = c;
+  const unit = (m[G.tu1] ?? m[G.tu2]).toLowerCase();
+  const dir = (m[G.td1] ?? m[G.td2]).toLowerCase();
+  const step = dir === 'before' || dir === 'earlier' || dir === 'previous' || dir === 'prior' ? -1 : 1;
+  return at(a ? relativeUnit(unit, step, a) : null);
+}
+
+/** Seventeen years ago, a decade ago, a couple of weeks ago. */
+function unitsAgo(c: Candidate): Reading {
+  const { m, a, at } = c;
+  const unit = m[G.au].toLowerCase();
+  const n = numberValue(m[G.an]);
+  if (!n) return null;
+  if (!a) return at(null);
+  return at(unit === 'decade' ? relativeUnit('year', -10 * n, a) : relativeUnit(unit, -n, a));
+}
+
+/** A year: summer 2016, [late ]2017, fiscal 2017 (a bare number where it reads as one); by year end. */
+function yearDate(c: Candidate): Reading {
+  const { text, m, a, start, end, at } = c;
   if (m[G.sea]) return at(formatYear(+m[G.sy]), 0, 0, +m[G.sy]);
   if (m[G.yr]) {
     const y = +m[G.yr];
     if (!m[G.ym] && !isYear(text, start, end, y)) return null;
     return at(formatYear(y), 0, 0, y);
   }
-  if (m[G.ye]) {
-    if (!/^(?:by|at|before|until|till|after|from|since|around|to)$/i.test(previousWord(text, start))) return null;
-    return at(a ? `${formatYear(a.year)}-12-31` : null);
-  }
-  return null;
+  if (!/^(?:by|at|before|until|till|after|from|since|around|to)$/i.test(previousWord(text, start))) return null;
+  return at(a ? `${formatYear(a.year)}-12-31` : null);
 }
 
 /** The value of "last/this/next <unit>" (step -1/0/1) or "<n> <unit>s ago" (step -n). */

@@ -73,7 +73,14 @@ export function linkDocument(text: string, cands: NameCandidate[], surnames?: Wo
   // the tables below share one scratch array: [0, n) each name's slot, [n, 5n) per slot the votes
   // for each kind and the kind chosen, [5n, 6n) fullOf, [6n, 7n) entityOf
   const table = scratch(7 * n);
-  // 1. one kind per name: strong evidence first, then the majority
+  oneKindPerName(cands, table);
+  linkShortForms(text, lex, cands, fullNames(lex, cands), table);
+  return documentEntities(lex, cands, table);
+}
+
+/** 1. One kind per name: strong evidence first, then the majority (the slots and votes of `table`). */
+function oneKindPerName(cands: NameCandidate[], table: Int32Array): void {
+  const n = cands.length;
   const slotOfKey = new Map<string, number>();
   table.fill(0, n, 5 * n);
   for (let i = 0; i < n; i++) {
@@ -96,9 +103,23 @@ export function linkDocument(text: string, cands: NameCandidate[], surnames?: Wo
     }
     cands[i].kind = KIND_ORDER[table[v + 3]];
   }
+}
 
-  // 2. full names: person names of several words, organizations and places of several words
-  // (lists of indices into cands, in text order). A name repeats: its prefixes are made once.
+/**
+ * 2. The full names: person names of several words, organizations and places of several words, by
+ * the short forms that may stand for them (lists of indices into `cands`, in text order).
+ */
+interface FullNames {
+  /** A person's family name (or East Asian family name written first): "Trump", "Xi", "Li". */
+  personBySurname: Map<string, number[]>;
+  /** An organization's or place's first words, the words after its "of", a team's own name. */
+  multiByFirstWords: Map<string, number[]>;
+  /** The initials of a name of several words, for acronyms. */
+  byInitials: Map<string, number[]>;
+}
+
+/** The full names of a document's names (see FullNames). A name repeats: its prefixes are made once. */
+function fullNames(lex: Lexicon, cands: readonly NameCandidate[]): FullNames {
   const prefixMemo = new Map<string, string[]>();
   const prefixesOf = (c: NameCandidate): string[] => {
     const w = c.words;
@@ -136,10 +157,18 @@ export function linkDocument(text: string, cands: NameCandidate[], surnames?: Wo
       if (c.initialsBeforeAnd) push(byInitials, c.initialsBeforeAnd, i);
     }
   }
+  return { personBySurname, multiByFirstWords, byInitials };
+}
 
-  // 3. each mention's entity: the full form it is short for (fullOf[i], an index), else itself (-1)
+/**
+ * 3. Each mention's entity: the full form it is short for (fullOf in `table`, an index into `cands`),
+ * else itself (-1).
+ */
+function linkShortForms(text: string, lex: Lexicon, cands: readonly NameCandidate[], names: FullNames, table: Int32Array): void {
+  const { personBySurname, multiByFirstWords, byInitials } = names;
+  const n = cands.length;
   const fullOf = 5 * n;
-  table.fill(-1, fullOf, 7 * n);
+  table.fill(-1, fullOf, 6 * n);
   for (let i = 0; i < n; i++) {
     const c = cands[i];
     const w = c.words;
@@ -162,12 +191,19 @@ export function linkDocument(text: string, cands: NameCandidate[], surnames?: Wo
       }
     }
   }
+}
+
+/** 4. The entities of the document, their forms, and each mention's span, entity and form. */
+function documentEntities(lex: Lexicon, cands: readonly NameCandidate[], table: Int32Array): DocumentNames {
   // acronyms defined by their expansion also give the expansion their kind, and vice versa
+  const n = cands.length;
+  const fullOf = 5 * n;
   const entities: LocalEntity[] = [];
   const full: number[] = [];
   const lone: number[] = [];
   const spans = new Int32Array(n * 4);
   const entityOf = 6 * n; // by index of the full form
+  table.fill(-1, entityOf, 7 * n);
   const byCanon = KIND_ORDER.map(() => new Map<string, number>());
   // per entity: bit 1 once named by a lone person word, bit 2 once named in full
   const seen: number[] = [];
