@@ -1,8 +1,11 @@
 // Scores `marginalia analyze` on eval folders (each with docs/, gold.json and optionally dates.json):
 //   npm run eval                                  (the news development sets in data/eval/)
 //   npm run eval -- data/eval/gum-dev FOLDER... [--verbose]
+//   npm run eval -- --names rules|model [...]     (the CLI's --names: the rules alone, the default,
+//                                                  or the rules and the committed model)
 //   npm run eval -- --leave-one-out [--verbose]   (per training set: a model trained in memory on
-//                                                  the two others, scored on it)
+//                                                  the two others, scored on it; with --names rules,
+//                                                  the rules alone on the training sets)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +18,9 @@ const SCORER = 'data/eval/score.py';
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const leaveOneOut = args.includes('--leave-one-out');
-const given = args.filter(a => !a.startsWith('--'));
+const namesAt = args.indexOf('--names');
+const names = namesAt >= 0 ? args[namesAt + 1] : leaveOneOut ? 'model' : undefined;
+const given = args.filter((a, i) => !a.startsWith('--') && (namesAt < 0 || i !== namesAt + 1));
 const sets = (given.length ? given : leaveOneOut ? TRAINING_SETS : DEFAULT_SETS).map(s => resolve(s));
 const missing = sets.filter(s => !existsSync(join(s, 'docs')) || !existsSync(join(s, 'gold.json')));
 if (missing.length) {
@@ -24,7 +29,7 @@ if (missing.length) {
 }
 const work = mkdtempSync(join(tmpdir(), 'marginalia-eval-'));
 try {
-  const t = leaveOneOut ? await trainer() : null;
+  const t = leaveOneOut && names === 'model' ? await trainer() : null;
   for (const set of sets) {
     let cli = 'dist/cli.js';
     let note = '';
@@ -50,7 +55,7 @@ try {
 function score(set, cli) {
   const scorer = [join(set, 'score.py'), join(set, '..', 'score.py'), resolve(SCORER)].find(existsSync);
   const dates = join(set, 'dates.json');
-  const cliArgs = [cli, 'analyze', '--format', 'json', ...(existsSync(dates) ? ['--dates', dates] : []), join(set, 'docs')];
+  const cliArgs = [cli, 'analyze', '--format', 'json', ...(names ? ['--names', names] : []), ...(existsSync(dates) ? ['--dates', dates] : []), join(set, 'docs')];
   const started = process.hrtime.bigint();
   // exit status 1 only flags documents analyzed in part; the output is still whole
   let pred;

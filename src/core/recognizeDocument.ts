@@ -10,7 +10,7 @@ import type { Mention, SourceDocument } from './types';
 export interface AnalyzeOptions {
   /** Publication date for documents that have no other (the CLI's `--dct`). */
   readonly defaultDct?: string;
-  /** The model for names (src/core/model/): omitted, the committed one; null, the rules alone. */
+  /** The learned model for names (src/core/model/; the committed one is nameModel()): omitted or null, the rules alone. */
   readonly nameModel?: TaggerWeights | null;
 }
 

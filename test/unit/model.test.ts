@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeModel, encodeModel } from '../../src/core/model/codec';
 import { goldKind, prepare, train, type GoldDocument } from '../../src/core/model/train';
+import { nameModel } from '../../src/core/model/nameModel';
 import { findNamesDetailed } from '../../src/core/names/recognizeNames';
 // @ts-expect-error: a plain ES module of the scripts, without types
 import { seededRandom } from '../../scripts/random.mjs';
@@ -45,9 +46,28 @@ describe('model for names', () => {
   });
 
   it('gives the kinds the model weighed with the names it decided', () => {
-    const { names } = findNamesDetailed('The ceremony at Haldenbruck drew Mira Okonkwo and officials of Velmora Holdings.');
+    const { names } = findNamesDetailed('The ceremony at Haldenbruck drew Mira Okonkwo and officials of Velmora Holdings.', undefined, nameModel());
     const scored = names.filter(c => c.kindScores);
     assert.ok(scored.length > 0);
     for (const c of scored) assert.ok(Math.abs(c.kindScores!.reduce((x, y) => x + y, 0) - 1) < 1e-9);
+  });
+
+  describe('with the rules', () => {
+    const names = (text: string) => findNamesDetailed(text, undefined, nameModel()).names.map(c => `${c.text}:${c.kind}`);
+    const rules = (text: string) => findNamesDetailed(text).names.map(c => `${c.text}:${c.kind}`);
+
+    it('lets strong rule names stand and drops guesses it is sure are no names, in every mention alike', () => {
+      const text = 'The report was blown out of proportion, said Marla Quint of Velmora Holdings. Playoffs begin Monday.';
+      assert.deepEqual(rules(text), ['Marla Quint:person', 'Velmora Holdings:organization', 'Playoffs:organization']);
+      assert.deepEqual(names(text), ['Marla Quint:person', 'Velmora Holdings:organization']);
+      assert.deepEqual(names('Seacom said the cable was cut. Customers of Seacom lost service.'), []);
+    });
+
+    it('keeps a guessed name met again and again in the document, and a short form of a strong name', () => {
+      const many = 'Seacom said the cable was cut. Customers of Seacom lost service. Later Seacom restored it, and Seacom apologized. Analysts said Seacom would recover.';
+      assert.deepEqual(names(many), Array(5).fill('Seacom:organization'));
+      const short = 'The Church of Scientology sued him. He had left Scientology in 2009, and critics of Scientology praised him.';
+      assert.deepEqual(names(short), ['Church of Scientology:organization', 'Scientology:organization', 'Scientology:organization']);
+    });
   });
 });

@@ -18,7 +18,7 @@ export interface LinkedNames {
  * Links the names of one document, given the family names of the whole corpus: a sentence-initial
  * word left out on the first pass ("Lee said") is a name when another document names a Lee.
  * `first` comes from the first pass (findNamesInPieces without `extra`); its candidates get their
- * final kinds. `model` as for findNamesDetailed (omitted: the committed one).
+ * final kinds. `model` as for findNamesDetailed (omitted: the rules alone).
  */
 export function linkNames(text: string, first: { names: NameCandidate[]; dropped: readonly string[] }, surnames: WordSet, model?: TaggerWeights | null): LinkedNames {
   const lookups = new RecordedLookups(surnames);

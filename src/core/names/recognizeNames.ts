@@ -2,9 +2,8 @@ import { leadingPlaceWords, lexicon, normKey, type Lexicon } from '../lexicon/le
 import { collectSurnames } from './familyNames';
 import type { NameCandidate, NameKind, WordSet } from './nameCandidate';
 import { KIND_NAMES } from '../model/kinds';
-import { nameModel } from '../model/nameModel';
-import type { TaggerWeights } from '../model/tagger';
-import { tagRuns } from '../model/tagRuns';
+import { kindProbabilities, type TaggerWeights } from '../model/tagger';
+import { tagRuns, type SpanProbe } from '../model/tagRuns';
 import { markTeams } from './teams';
 import { LineKind, scanRuns, tokKey, wordBefore, type Tok } from './tokens';
 
@@ -36,12 +35,12 @@ const DAY_PARTS = new Set(['morning', 'afternoon', 'evening', 'night', 'noon', '
  * Finds the names of one text: candidates with kinds, in text order, not overlapping; and the
  * sentence-initial common words left out for want of evidence: a caller that knows more (family
  * names from other documents) may run it again with `extra`.
- * The rules propose names; the learned model (src/core/model/) decides, reading the rules' names
- * as features. `model: null` gives the rules' names alone.
+ * The rules propose names; with a learned `model` (src/core/model/, the committed one is
+ * nameModel()), the model may overrule the names they guessed (see modelNames). Without, the
+ * rules' names alone.
  */
 export function findNamesDetailed(text: string, extra?: WordSet, model?: TaggerWeights | null): { names: NameCandidate[]; dropped: string[] } {
   const rules = findNamesByRules(text, extra);
-  if (model === undefined) model = nameModel();
   if (!model) return rules;
   return { names: modelNames(text, rules, model), dropped: rules.dropped };
 }
@@ -71,44 +70,117 @@ export function findNamesByRules(text: string, extra?: WordSet): { names: NameCa
 }
 
 /**
+ * How much higher the model must score another reading of a name the rules guessed (no name, or
+ * another kind) to overrule them: in the tagger's score units, averaged over the name's mentions in
+ * the document. The rules were written for news and the model learned from other genres: below
+ * this margin the rules keep their guess. The smallest of 0, 5, 10, 20 at which the rules and the
+ * model together lose nothing to the rules alone on the news sets of data/eval (README.md, "How
+ * names are recognized", has the figures of each).
+ */
+const OVERRULE_MARGIN = 10;
+/** The model's probability of a name of its own at which it is added, and is strong evidence for linking. */
+const SURE = 0.95;
+/**
+ * Mentions of a guessed name in one document from which the model may change its kind but not
+ * drop it: a word capitalized mid-sentence that often is a name ("Seacom", "Scientology"), though
+ * the training sets, whose lone unknown capitalized words are often no name, taught otherwise.
+ */
+const MANY_MENTIONS = 5;
+
+/**
  * The names of a text, the rules and the model together. A name the rules found on strong evidence
- * (a lexicon entry, a title, a head word) stands. Elsewhere the model labels the runs, reading the
- * rules' names as features; a span of its own that a name of the rules covers exactly takes that
- * candidate (which knows the "76ers" of "Philadelphia 76ers").
+ * (a lexicon entry, a title, a head word) stands. A name they guessed stands too, with its kind,
+ * unless the model scores another reading higher by OVERRULE_MARGIN, judging all the mentions of
+ * the name in the document together (one verdict per name: "Scientology" is not dropped in one
+ * sentence and kept in the next); a guessed name made of the words of a strong name of the
+ * document stands as a short form of it, and one with MANY_MENTIONS is not dropped. Where no name
+ * stands, the model's own names are added when it is SURE of them, unless the name is one it
+ * dropped; a span of its own that a guessed name covers exactly takes that candidate (which knows
+ * the "76ers" of "Philadelphia 76ers").
  */
 function modelNames(text: string, rules: { names: NameCandidate[]; runs: Tok[][]; surnames: Set<string> }, model: TaggerWeights): NameCandidate[] {
   const standing = rules.names.filter(c => c.strong);
-  const found = tagRuns(model, { text, runs: rules.runs, rules: rules.names, surnames: rules.surnames }, uncovered(rules.runs, standing));
-  const byStart = new Map<number, NameCandidate>();
-  for (const c of rules.names) if (!c.strong) byStart.set(c.start, c);
-  const lex = lexicon();
+  const guessed = rules.names.filter(c => !c.strong);
+  const probes = probesOf(rules.runs, guessed);
+  const found = tagRuns(model, { text, runs: rules.runs, rules: rules.names, surnames: rules.surnames }, uncovered(rules.runs, standing), probes);
+  // the scores of each guessed name, averaged over its mentions
+  const byKey = new Map<string, Float64Array>();
+  const counts = new Map<string, number>();
+  guessed.forEach((c, i) => {
+    const s = probes[i].scores;
+    if (!s) return;
+    const sum = byKey.get(c.key) ?? byKey.set(c.key, new Float64Array(4)).get(c.key)!;
+    for (let j = 0; j < 4; j++) sum[j] += s[j];
+    counts.set(c.key, (counts.get(c.key) ?? 0) + 1);
+  });
+  for (const [key, sum] of byKey) for (let j = 0; j < 4; j++) sum[j] /= counts.get(key)!;
+  // the words of the strong names of several words: a guessed name made of them is a short form of
+  // one ("Scientology" of "Church of Scientology", "Warhol" of "Andy Warhol"), which linking reads
+  const echoed = new Set<string>();
+  for (const c of standing) if (c.words.length > 1) for (const w of c.words) echoed.add(w);
   const out: NameCandidate[] = [...standing];
+  const rejected = new Set<string>();
+  const byStart = new Map<number, NameCandidate>();
+  for (const c of guessed) {
+    byStart.set(c.start, c);
+    const mean = byKey.get(c.key);
+    if (!mean || c.words.every(w => echoed.has(w))) { out.push(c); continue; }
+    const ruled = 1 + KIND_NAMES.indexOf(c.kind);
+    let other = ruled === 1 ? 2 : 1;
+    for (let j = 0; j < 4; j++) if (j !== ruled && mean[j] > mean[other]) other = j;
+    c.kindScores = kindProbabilities(mean);
+    // a name guessed again and again in a document is a name, whatever kind
+    if (other === 0 && counts.get(c.key)! >= MANY_MENTIONS) { out.push(c); continue; }
+    if (mean[other] - mean[ruled] < OVERRULE_MARGIN) { out.push(c); continue; }
+    if (other === 0) { rejected.add(c.key); continue; }
+    c.kind = KIND_NAMES[other - 1];
+    out.push(c);
+  }
+  out.sort((x, y) => x.start - y.start);
+  const lex = lexicon();
+  const added: NameCandidate[] = [];
   let k = 0;
   for (const span of found) {
+    if (span.sure < SURE) continue;
     const run = rules.runs[span.run];
     const first = run[span.a];
     const last = run[span.b - 1];
-    while (k < standing.length && standing[k].end <= first.s) k++;
-    if (k < standing.length && standing[k].start < last.e) continue;
+    while (k < out.length && out[k].end <= first.s) k++;
+    if (k < out.length && out[k].start < last.e) continue;
     const kind = KIND_NAMES[span.kind];
-    const sure = span.probs[span.kind] >= 0.95;
     const rc = byStart.get(first.s);
+    if (rc && rejected.has(rc.key)) continue;
     if (rc && (rc.end === last.e || (rc.end > last.e && (span.b === run.length || run[span.b].s >= rc.end)))) {
-      rc.strong = sure;
       rc.kind = kind;
+      rc.strong = true;
       rc.kindScores = span.probs;
-      out.push(rc);
+      added.push(rc);
       continue;
     }
     const seg = run.slice(span.a, span.b);
     const name = text.slice(first.s, last.e);
     const titled = span.a > 0 && lex.personTitles.has(withoutFinalDot(run[span.a - 1].lower));
-    const c = makeCandidate(seg, name, kind, sure, titled, seg.length === 1 ? tokKey(first) : normKey(name));
+    const c = makeCandidate(seg, name, kind, true, titled, seg.length === 1 ? tokKey(first) : normKey(name));
     if (!c.key) continue;
     c.kindScores = span.probs;
-    out.push(c);
+    added.push(c);
   }
-  return out.sort((x, y) => x.start - y.start);
+  return added.length ? out.concat(added).sort((x, y) => x.start - y.start) : out;
+}
+
+/** Where each name lies in the runs (tokens [a, b) of run `run`); names and runs in text order. */
+function probesOf(runs: readonly Tok[][], names: readonly NameCandidate[]): SpanProbe[] {
+  let r = 0;
+  return names.map(c => {
+    while (r < runs.length && runs[r][runs[r].length - 1].e <= c.start) r++;
+    const run = runs[r];
+    if (!run) return { run: -1, a: 0, b: 0 };
+    let a = 0;
+    while (a < run.length && run[a].s < c.start) a++;
+    let b = a;
+    while (b < run.length && run[b].e <= c.end) b++;
+    return a < b && run[a].s === c.start ? { run: r, a, b } : { run: -1, a: 0, b: 0 };
+  });
 }
 
 /** Per run, whether some token of it lies outside every name of `names` (in text order). */
