@@ -1,5 +1,7 @@
 // Speed of the whole analysis (names, dates, linking) against the peer (compromise + chrono-node).
 //   node scripts/bench.mjs [--peer-words N] [--runs N]   (npm run bench runs it, then scripts/benchCorpus.mjs)
+// Then the learned model for names (--names model) against the rules alone, in one process, runs
+// alternating, so that their ratio is measured under the same load.
 // Generates bench/corpus/ when it is missing (scripts/makeCorpus.mjs), bundles src/core with esbuild,
 // then runs each side in its own child process so that peak memory is each side's own. Figures are
 // wall clock and CPU time (all threads of the process: the collector's too); on a machine shared
@@ -58,6 +60,18 @@ if (role === 'ours') {
     entities = value.entities.length;
   }
   console.log(JSON.stringify({ words, docs: docs.length, ms: median(wall), best: Math.min(...wall), cpuMs: median(cpu), firstMs: first.ms, firstCpuMs: first.cpuMs, runs, mentions, entities, heapPeakMB: heapPeak / 2 ** 20, ...memory() }));
+} else if (role === 'model') {
+  const { analyze, nameModel } = require(coreBundle);
+  const { docs, words } = loadCorpus();
+  const runs = Number(opt('--runs', 5));
+  const first = measure(() => analyze(docs, { nameModel: nameModel() }));
+  const rules = [];
+  const model = [];
+  for (let r = 0; r < runs; r++) {
+    rules.push(measure(() => analyze(docs)).cpuMs);
+    model.push(measure(() => analyze(docs, { nameModel: nameModel() })).cpuMs);
+  }
+  console.log(JSON.stringify({ words, rulesCpuMs: median(rules), modelCpuMs: median(model), firstMs: first.ms }));
 } else if (role === 'peer') {
   const nlp = require('compromise');
   const chrono = require('chrono-node');
@@ -83,7 +97,10 @@ if (role === 'ours') {
     execFileSync(process.execPath, ['scripts/makeCorpus.mjs', '--out', corpusDir], { stdio: 'inherit' });
   }
   const esbuild = await import('esbuild');
-  await esbuild.build({ entryPoints: ['src/core/index.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: coreBundle, logLevel: 'warning' });
+  await esbuild.build({
+    stdin: { contents: "export * from './src/core/index'; export { nameModel } from './src/core/model/nameModel';", resolveDir: process.cwd(), loader: 'ts' },
+    bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: coreBundle, logLevel: 'warning',
+  });
   const child = name => {
     const r = spawnSync(process.execPath, ['scripts/bench.mjs', '--child', name, '--corpus', corpusDir, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
     if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
@@ -91,6 +108,7 @@ if (role === 'ours') {
   };
   const ours = child('ours');
   const peer = child('peer');
+  const model = child('model');
   const fmt = n => Math.round(n).toLocaleString('en-US');
   const rate = (words, ms) => words / (ms / 1000);
   const oursWall = rate(ours.words, ours.ms);
@@ -106,6 +124,7 @@ if (role === 'ours') {
     (peer.sampled ? ` (on a sample of ${fmt(peer.words)} words in ${peer.docs} documents; the corpus would take ${(peer.corpusWords / peerWall).toFixed(1)} s)` : '') +
     `; peak RSS ${fmt(peer.maxRssMB)} MB, heap used ${fmt(peer.heapUsedMB)} MB`);
   console.log(`  ratio: ${(oursWall / peerWall).toFixed(1)}x the peer (wall clock), ${(oursCpu / peerCpu).toFixed(1)}x per CPU-second`);
+  console.log(`  names by the rules with the learned model (--names model), runs alternating with the rules alone in one process: ${fmt(rate(model.words, model.modelCpuMs))} words per CPU-second against ${fmt(rate(model.words, model.rulesCpuMs))}, ${(model.rulesCpuMs / model.modelCpuMs).toFixed(2)}x the rules' speed (model decoded on first use: first call ${(model.firstMs / 1000).toFixed(3)} s)`);
   console.log(`  machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(2)} (other processes slow the wall-clock figures)`);
 }
 

@@ -1,18 +1,27 @@
 // Scores `marginalia analyze` on eval folders (each with docs/, gold.json and optionally dates.json):
 //   npm run eval                                  (the news development sets in data/eval/)
 //   npm run eval -- data/eval/gum-dev FOLDER... [--verbose]
+//   npm run eval -- --names rules|model [...]     (the CLI's --names: the rules alone, the default,
+//                                                  or the rules and the committed model)
+//   npm run eval -- --leave-one-out [--verbose]   (per training set: a model trained in memory on
+//                                                  the two others, scored on it; with --names rules,
+//                                                  the rules alone on the training sets)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { chooseRulePrior, loadGoldSet, trainer, trainModel, TRAINING_SETS, writeWeightsModule } from './nameModel.mjs';
 
 const DEFAULT_SETS = ['data/eval/gum-dev', 'data/eval/ecb-dev'];
 const SCORER = 'data/eval/score.py';
 
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
-const given = args.filter(a => !a.startsWith('--'));
-const sets = (given.length ? given : DEFAULT_SETS).map(s => resolve(s));
+const leaveOneOut = args.includes('--leave-one-out');
+const namesAt = args.indexOf('--names');
+const names = namesAt >= 0 ? args[namesAt + 1] : leaveOneOut ? 'model' : undefined;
+const given = args.filter((a, i) => !a.startsWith('--') && (namesAt < 0 || i !== namesAt + 1));
+const sets = (given.length ? given : leaveOneOut ? TRAINING_SETS : DEFAULT_SETS).map(s => resolve(s));
 const missing = sets.filter(s => !existsSync(join(s, 'docs')) || !existsSync(join(s, 'gold.json')));
 if (missing.length) {
   for (const s of missing) console.error(`not an evaluation folder (needs docs/ and gold.json): ${s}`);
@@ -20,26 +29,63 @@ if (missing.length) {
 }
 const work = mkdtempSync(join(tmpdir(), 'marginalia-eval-'));
 try {
+  const t = leaveOneOut && names === 'model' ? await trainer() : null;
   for (const set of sets) {
-    const scorer = [join(set, 'score.py'), join(set, '..', 'score.py'), resolve(SCORER)].find(existsSync);
-    const dates = join(set, 'dates.json');
-    const cliArgs = ['dist/cli.js', 'analyze', '--format', 'json', ...(existsSync(dates) ? ['--dates', dates] : []), join(set, 'docs')];
-    const started = process.hrtime.bigint();
-    // exit status 1 only flags documents analyzed in part; the output is still whole
-    let pred;
-    try {
-      pred = execFileSync(process.execPath, cliArgs, { maxBuffer: 1 << 30 });
-    } catch (e) {
-      if (e.status !== 1 || !e.stdout) throw e;
-      pred = e.stdout;
+    let cli = 'dist/cli.js';
+    let note = '';
+    if (t) {
+      const others = TRAINING_SETS.map(s => resolve(s)).filter(s => s !== set);
+      const started = Date.now();
+      const sets = others.map(loadGoldSet);
+      // the prior is chosen inside the training sets too: each read by a model trained on the other
+      const { rulePrior } = chooseRulePrior(t, sets);
+      const { encoded } = trainModel(t, sets.flat(), rulePrior);
+      cli = await cliWithModel(encoded);
+      note = `, model trained on ${others.map(s => s.split('/').pop()).join(' + ')} with rule prior ${rulePrior} in ${((Date.now() - started) / 1000).toFixed(1)} s`;
     }
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const predFile = join(work, 'pred.json');
-    writeFileSync(predFile, pred);
-    const out = execFileSync('python3', [scorer, '--gold', join(set, 'gold.json'), '--docs', join(set, 'docs'), '--pred', predFile, ...(verbose ? [] : ['--quiet'])], { encoding: 'utf8', maxBuffer: 1 << 28 });
-    console.log(`== ${set} (analyze ${seconds.toFixed(2)} s)`);
-    process.stdout.write(verbose ? out : out.split('\n').filter(l => l.startsWith('SCORE')).join('\n') + '\n');
+    const { out, seconds } = score(set, cli);
+    console.log(`== ${set} (analyze ${seconds.toFixed(2)} s${note})`);
+    process.stdout.write(verbose ? out : out.split('\n').filter(l => l.startsWith('SCORE') || (leaveOneOut && /^(organization|entities)/.test(l))).join('\n') + '\n');
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+/** Runs the CLI on a set and scores its output; returns the scorer's report. */
+function score(set, cli) {
+  const scorer = [join(set, 'score.py'), join(set, '..', 'score.py'), resolve(SCORER)].find(existsSync);
+  const dates = join(set, 'dates.json');
+  const cliArgs = [cli, 'analyze', '--format', 'json', ...(names ? ['--names', names] : []), ...(existsSync(dates) ? ['--dates', dates] : []), join(set, 'docs')];
+  const started = process.hrtime.bigint();
+  // exit status 1 only flags documents analyzed in part; the output is still whole
+  let pred;
+  try {
+    pred = execFileSync(process.execPath, cliArgs, { maxBuffer: 1 << 30 });
+  } catch (e) {
+    if (e.status !== 1 || !e.stdout) throw e;
+    pred = e.stdout;
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const predFile = join(work, 'pred.json');
+  writeFileSync(predFile, pred);
+  const out = execFileSync('python3', [scorer, '--gold', join(set, 'gold.json'), '--docs', join(set, 'docs'), '--pred', predFile, ...(verbose ? [] : ['--quiet'])], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  return { out, seconds };
+}
+
+/** The CLI bundled with another model in place of the committed one. */
+async function cliWithModel(encoded) {
+  const weights = join(work, 'weights.ts');
+  writeWeightsModule(weights, encoded, 'Leave-one-out fold.');
+  const outfile = join(work, 'cli.js');
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    entryPoints: ['src/cli/main.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'warning',
+    plugins: [{
+      name: 'fold-weights',
+      setup(build) {
+        build.onResolve({ filter: /^\.\/weights$/ }, a => (a.importer.endsWith(join('model', 'nameModel.ts')) ? { path: weights } : undefined));
+      },
+    }],
+  });
+  return outfile;
 }

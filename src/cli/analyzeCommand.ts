@@ -4,7 +4,7 @@ import { allProblems, analyzeInputs, CORPUS_OPTIONS, readInputs } from './corpus
 import { reportAll, UsageError, type Cli } from './host';
 import { formatTable } from './table';
 
-export const ANALYZE_USAGE = 'marginalia analyze [--dct YYYY-MM-DD] [--dates FILE] [--registry FILE] [--format json|table] PATH...';
+export const ANALYZE_USAGE = 'marginalia analyze [--dct YYYY-MM-DD] [--dates FILE] [--registry FILE] [--names rules|model] [--format json|table] PATH...';
 
 /** `marginalia analyze` (docs/contracts.md): mentions and entities of the articles under PATH, as JSON or a table. */
 export async function runAnalyze(cli: Cli, args: string[]): Promise<number> {

@@ -6,6 +6,7 @@ import {
   analyze, applyRegistry, DEFAULT_REGISTRY_PATH, isIsoDay, joinPath, loadCorpus, parseDatesFile, readRegistry, shownPath, withDates,
   type Analysis, type CorpusProblem, type LoadedCorpus, type Registry,
 } from '../core';
+import { nameModel } from '../core/model/nameModel';
 import { toCorePath } from '../node/nodeFileSystem';
 import { inputsOf, readArgumentFile, UsageError, type Cli } from './host';
 
@@ -14,12 +15,15 @@ export const CORPUS_OPTIONS = {
   dct: { type: 'string' },
   dates: { type: 'string' },
   registry: { type: 'string' },
+  names: { type: 'string' },
 } as const;
 
 export interface CorpusOptions {
   dct?: string;
   dates?: string;
   registry?: string;
+  /** How names are recognized: `rules` (the rules alone, the default) or `model` (the rules and the learned model). */
+  names?: string;
 }
 
 /** The loaded inputs and their registry; `problems`: the corpus's, then the registry's. */
@@ -33,6 +37,7 @@ export interface CliCorpus extends LoadedCorpus {
  */
 export async function readInputs(cli: Cli, paths: readonly string[], options: CorpusOptions): Promise<CliCorpus> {
   if (options.dct !== undefined && !isIsoDay(options.dct)) throw new UsageError('--dct must be YYYY-MM-DD');
+  if (options.names !== undefined && options.names !== 'rules' && options.names !== 'model') throw new UsageError(`--names must be rules or model, not ${options.names}`);
   const inputs = inputsOf(paths);
   const corpus = await loadCorpus(cli.fs, inputs);
   const problems: CorpusProblem[] = [...corpus.problems];
@@ -63,7 +68,7 @@ async function isFolder(cli: Cli, path: string): Promise<boolean> {
 /** One analysis of the corpus, with publication dates in the contract's order and the registry applied. */
 export async function analyzeInputs(cli: Cli, corpus: CliCorpus, options: CorpusOptions): Promise<Analysis> {
   const dates = options.dates ? parseDatesFile(await readArgumentFile(cli, options.dates)) : new Map<string, string>();
-  const analysis = analyze(withDates(corpus.documents, dates), { defaultDct: options.dct });
+  const analysis = analyze(withDates(corpus.documents, dates), { defaultDct: options.dct, ...(options.names === 'model' ? { nameModel: nameModel() } : {}) });
   return corpus.registry ? applyRegistry(analysis, corpus.registry) : analysis;
 }
 

@@ -21,10 +21,10 @@ export function analyze(documents: readonly SourceDocument[], options: AnalyzeOp
   const analyzed = documents.map(doc => {
     const r = recognizeDocument(doc, options);
     for (const s of r.surnames) surnames.add(s);
-    return { dct: r.dct, dates: r.dates, linked: linkNames(doc.text, r, surnames) };
+    return { dct: r.dct, dates: r.dates, linked: linkNames(doc.text, r, surnames, options.nameModel) };
   });
   analyzed.forEach((a, d) => {
-    if (!lookupsHold(a.linked, surnames)) a.linked = relinkNames(documents[d].text, surnames);
+    if (!lookupsHold(a.linked, surnames)) a.linked = relinkNames(documents[d].text, surnames, options.nameModel);
   });
   const { ids, kindOfId } = linkCorpus(analyzed.map(a => a.linked.names));
   const out: AnalyzedDocument[] = documents.map((doc, d) => {

@@ -3,6 +3,7 @@
 // both bounds and are analyzed whole, as they always were.
 import { recognizeDates } from './dates/recognizeDates';
 import type { NameCandidate, WordSet } from './names/nameCandidate';
+import type { TaggerWeights } from './model/tagger';
 import { findNamesDetailed } from './names/recognizeNames';
 import type { Mention } from './types';
 
@@ -39,12 +40,12 @@ export function limitWarning(text: string): string | undefined {
 }
 
 /** findNamesDetailed over the analyzed part of a text, piece by piece; offsets are into `text`. */
-export function findNamesInPieces(text: string, extra?: WordSet): { names: NameCandidate[]; dropped: string[] } {
-  if (text.length <= PIECE_CHARS) return findNamesDetailed(text, extra);
+export function findNamesInPieces(text: string, extra?: WordSet, model?: TaggerWeights | null): { names: NameCandidate[]; dropped: string[] } {
+  if (text.length <= PIECE_CHARS) return findNamesDetailed(text, extra, model);
   const names: NameCandidate[] = [];
   const dropped: string[] = [];
   eachPiece(text, (piece, offset) => {
-    const found = findNamesDetailed(piece, extra);
+    const found = findNamesDetailed(piece, extra, model);
     for (const c of shifted(found.names, offset)) names.push(c);
     for (const w of found.dropped) dropped.push(w);
   });

@@ -1,6 +1,7 @@
 // The first, per-document phase of an analysis: what a text says by itself. Its result depends on
 // the text and the publication date only, so a corpus index can keep it per document.
 import { findNamesInPieces, recognizeDatesInPieces } from './limits';
+import type { TaggerWeights } from './model/tagger';
 import { collectSurnames } from './names/familyNames';
 import type { NameCandidate } from './names/nameCandidate';
 import { documentOwnDate } from './publicationDate';
@@ -9,6 +10,8 @@ import type { Mention, SourceDocument } from './types';
 export interface AnalyzeOptions {
   /** Publication date for documents that have no other (the CLI's `--dct`). */
   readonly defaultDct?: string;
+  /** The learned model for names (src/core/model/; the committed one is nameModel()): omitted or null, the rules alone. */
+  readonly nameModel?: TaggerWeights | null;
 }
 
 export interface RecognizedDocument {
@@ -30,7 +33,7 @@ export function publicationDate(doc: SourceDocument, options: AnalyzeOptions = {
 
 export function recognizeDocument(doc: SourceDocument, options: AnalyzeOptions = {}): RecognizedDocument {
   const dct = publicationDate(doc, options);
-  const { names, dropped } = findNamesInPieces(doc.text);
+  const { names, dropped } = findNamesInPieces(doc.text, undefined, options.nameModel);
   return { dct, dates: recognizeDatesInPieces(doc.text, dct), names, dropped, surnames: documentSurnames(names) };
 }
 

@@ -238,3 +238,20 @@ describe('marginalia analyze: the registry of the folder given, not of a folder 
     assert.ok(!names(own).includes('Xi Jinping'), 'the registry of the folder given applies');
   });
 });
+
+describe('marginalia analyze --names: the rules alone by default, the learned model on request', () => {
+  it('drops with --names model a guess the rules make, and refuses another value', () => {
+    const root = folderWith({ 'a.txt': 'Published: 5 January 2026\n\nThe report was blown out of proportion, said Marla Quint of Velmora Holdings. Playoffs begin Monday.\n' });
+    const names = (run: SpawnSyncReturns<string>) => (JSON.parse(run.stdout).documents[0].mentions as { text: string; kind: string }[]).filter(m => m.kind !== 'date').map(m => m.text);
+    const rules = cli(['analyze', '--format', 'json', root]);
+    assert.equal(rules.status, 0, rules.stderr);
+    assert.deepEqual(names(rules), ['Marla Quint', 'Velmora Holdings', 'Playoffs']);
+    assert.deepEqual(names(cli(['analyze', '--format', 'json', '--names', 'rules', root])), names(rules));
+    const model = cli(['analyze', '--format', 'json', '--names', 'model', root]);
+    assert.equal(model.status, 0, model.stderr);
+    assert.deepEqual(names(model), ['Marla Quint', 'Velmora Holdings']);
+    const wrong = cli(['analyze', '--names', 'crf', root]);
+    assert.equal(wrong.status, 2);
+    assert.match(wrong.stderr, /--names must be rules or model/);
+  });
+});

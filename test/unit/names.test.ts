@@ -4,9 +4,12 @@ import { PIECE_CHARS } from '../../src/core/limits';
 import { findNamesDetailed } from '../../src/core/names/recognizeNames';
 import type { Mention } from '../../src/core/types';
 
-/** Person, organization and place mentions of a text, linked within it. */
+/**
+ * Person, organization and place mentions of a text as the rules find them, linked within it (the
+ * learned model, which may overrule them, is tested in model.test.ts).
+ */
 function recognizeNames(text: string): Mention[] {
-  const { entities, spans } = linkDocument(text, findNamesDetailed(text).names);
+  const { entities, spans } = linkDocument(text, findNamesDetailed(text, undefined, null).names);
   const out: Mention[] = [];
   for (let i = 0; i < spans.length; i += 4) {
     const e = entities[spans[i + 2]];

@@ -346,7 +346,7 @@ export class CorpusIndex {
     } else {
       const r = recognizeDocument(doc, this.options);
       this.surnames.add(r.surnames);
-      a = { hash, dctSource, dct: r.dct, dates: r.dates, surnames: r.surnames, linked: linkNames(doc.text, r, this.surnames) };
+      a = { hash, dctSource, dct: r.dct, dates: r.dates, surnames: r.surnames, linked: linkNames(doc.text, r, this.surnames, this.options.nameModel) };
       this.shared.analysis(a);
     }
     // removed after the new ones are added, so that a name in both never leaves the set (callers
@@ -361,7 +361,7 @@ export class CorpusIndex {
   }
 
   private relinkNames(text: string): LinkedNames {
-    const linked = relinkNames(text, this.surnames);
+    const linked = relinkNames(text, this.surnames, this.options.nameModel);
     this.shared.linked(linked);
     return linked;
   }

@@ -25,6 +25,10 @@ export interface NameCandidate {
   /** Preceded by a person's title ("President Lee"). */
   titled: boolean;
   key: string;
+  /** Which rule gave the kind (the codes of names/recognizeNames.ts): the learned model weighs each rule by it. */
+  why?: number;
+  /** The learned model's probabilities of person, organization and place for this span (see src/core/model/). */
+  kindScores?: [number, number, number];
 }
 
 /** Words a lookup can be made in: a Set, or one that records the lookups. */

@@ -1,6 +1,9 @@
 import { leadingPlaceWords, lexicon, normKey, type Lexicon } from '../lexicon/lexicon';
 import { collectSurnames } from './familyNames';
 import type { NameCandidate, NameKind, WordSet } from './nameCandidate';
+import { KIND_NAMES } from '../model/kinds';
+import { kindProbabilities, type TaggerWeights } from '../model/tagger';
+import { tagRuns, type SpanProbe } from '../model/tagRuns';
 import { markTeams } from './teams';
 import { LineKind, scanRuns, tokKey, wordBefore, type Tok } from './tokens';
 
@@ -21,6 +24,9 @@ interface Ctx {
   dropped: string[];
 }
 
+/** Codes of the rules that give a name its kind besides classify()'s (whose codes start at 10): NameCandidate.why. */
+export const WHY = { byline: 1, knownPerson: 2, eventHead: 3, teamNumber: 4, surname: 5, team: 6 } as const;
+
 const DATE_WORDS = new Set('monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec'.split('|'));
 
 const DAY_PARTS = new Set(['morning', 'afternoon', 'evening', 'night', 'noon', 'midnight', 'eve']);
@@ -29,14 +35,26 @@ const DAY_PARTS = new Set(['morning', 'afternoon', 'evening', 'night', 'noon', '
  * Finds the names of one text: candidates with kinds, in text order, not overlapping; and the
  * sentence-initial common words left out for want of evidence: a caller that knows more (family
  * names from other documents) may run it again with `extra`.
+ * The rules propose names; with a learned `model` (src/core/model/, the committed one is
+ * nameModel()), the model may overrule the names they guessed (see modelNames). Without, the
+ * rules' names alone.
  */
-export function findNamesDetailed(text: string, extra?: WordSet): { names: NameCandidate[]; dropped: string[] } {
+export function findNamesDetailed(text: string, extra?: WordSet, model?: TaggerWeights | null): { names: NameCandidate[]; dropped: string[] } {
+  const rules = findNamesByRules(text, extra);
+  if (!model) return rules;
+  return { names: modelNames(text, rules, model), dropped: rules.dropped };
+}
+
+/** The names the rules find, the runs of capitalized words they were read from, and the family names of the persons among them. */
+export function findNamesByRules(text: string, extra?: WordSet): { names: NameCandidate[]; dropped: string[]; runs: Tok[][]; surnames: Set<string> } {
   const lex = lexicon();
   const ctx: Ctx = { text, lex, known: new Map(), knownToks: new Set(), personToks: new Set(), out: [], extra, dropped: [] };
   const deferred: Tok[][] = [];
+  const runs: Tok[][] = [];
   scanRuns(text, run => {
     // fast path: a lone capitalized function word ("The", "In") or date word names nothing
     if (run.length === 1 && (lex.functionWords.has(run[0].lower) || DATE_WORDS.has(run[0].lower)) && !run[0].caps) return;
+    runs.push(run);
     if (run[0].line !== LineKind.Body || (run[0].sent && ambiguousStart(ctx, run))) deferred.push(run);
     else processRun(ctx, run, true);
   });
@@ -48,7 +66,133 @@ export function findNamesDetailed(text: string, extra?: WordSet): { names: NameC
   collectSurnames(ctx.out, surnames);
   surnamesArePersons(ctx.out, surnames);
   markTeams(text, lex, ctx.out, surnames);
-  return { names: ctx.out, dropped: ctx.dropped };
+  return { names: ctx.out, dropped: ctx.dropped, runs, surnames };
+}
+
+/**
+ * How much higher the model must score another reading of a name the rules guessed (no name, or
+ * another kind) to overrule them: in the tagger's score units, averaged over the name's mentions in
+ * the document. The rules were written for news and the model learned from other genres: below
+ * this margin the rules keep their guess. The smallest of 0, 5, 10, 20 at which the rules and the
+ * model together lose nothing to the rules alone on the news sets of data/eval (README.md, "How
+ * names are recognized", has the figures of each).
+ */
+const OVERRULE_MARGIN = 10;
+/** The model's probability of a name of its own at which it is added, and is strong evidence for linking. */
+const SURE = 0.95;
+/**
+ * Mentions of a guessed name in one document from which the model may change its kind but not
+ * drop it: a word capitalized mid-sentence that often is a name ("Seacom", "Scientology"), though
+ * the training sets, whose lone unknown capitalized words are often no name, taught otherwise.
+ */
+const MANY_MENTIONS = 5;
+
+/**
+ * The names of a text, the rules and the model together. A name the rules found on strong evidence
+ * (a lexicon entry, a title, a head word) stands. A name they guessed stands too, with its kind,
+ * unless the model scores another reading higher by OVERRULE_MARGIN, judging all the mentions of
+ * the name in the document together (one verdict per name: "Scientology" is not dropped in one
+ * sentence and kept in the next); a guessed name made of the words of a strong name of the
+ * document stands as a short form of it, and one with MANY_MENTIONS is not dropped. Where no name
+ * stands, the model's own names are added when it is SURE of them, unless the name is one it
+ * dropped; a span of its own that a guessed name covers exactly takes that candidate (which knows
+ * the "76ers" of "Philadelphia 76ers").
+ */
+function modelNames(text: string, rules: { names: NameCandidate[]; runs: Tok[][]; surnames: Set<string> }, model: TaggerWeights): NameCandidate[] {
+  const standing = rules.names.filter(c => c.strong);
+  const guessed = rules.names.filter(c => !c.strong);
+  const probes = probesOf(rules.runs, guessed);
+  const found = tagRuns(model, { text, runs: rules.runs, rules: rules.names, surnames: rules.surnames }, uncovered(rules.runs, standing), probes);
+  // the scores of each guessed name, averaged over its mentions
+  const byKey = new Map<string, Float64Array>();
+  const counts = new Map<string, number>();
+  guessed.forEach((c, i) => {
+    const s = probes[i].scores;
+    if (!s) return;
+    const sum = byKey.get(c.key) ?? byKey.set(c.key, new Float64Array(4)).get(c.key)!;
+    for (let j = 0; j < 4; j++) sum[j] += s[j];
+    counts.set(c.key, (counts.get(c.key) ?? 0) + 1);
+  });
+  for (const [key, sum] of byKey) for (let j = 0; j < 4; j++) sum[j] /= counts.get(key)!;
+  // the words of the strong names of several words: a guessed name made of them is a short form of
+  // one ("Scientology" of "Church of Scientology", "Warhol" of "Andy Warhol"), which linking reads
+  const echoed = new Set<string>();
+  for (const c of standing) if (c.words.length > 1) for (const w of c.words) echoed.add(w);
+  const out: NameCandidate[] = [...standing];
+  const rejected = new Set<string>();
+  const byStart = new Map<number, NameCandidate>();
+  for (const c of guessed) {
+    byStart.set(c.start, c);
+    const mean = byKey.get(c.key);
+    if (!mean || c.words.every(w => echoed.has(w))) { out.push(c); continue; }
+    const ruled = 1 + KIND_NAMES.indexOf(c.kind);
+    let other = ruled === 1 ? 2 : 1;
+    for (let j = 0; j < 4; j++) if (j !== ruled && mean[j] > mean[other]) other = j;
+    c.kindScores = kindProbabilities(mean);
+    // a name guessed again and again in a document is a name, whatever kind
+    if (other === 0 && counts.get(c.key)! >= MANY_MENTIONS) { out.push(c); continue; }
+    if (mean[other] - mean[ruled] < OVERRULE_MARGIN) { out.push(c); continue; }
+    if (other === 0) { rejected.add(c.key); continue; }
+    c.kind = KIND_NAMES[other - 1];
+    out.push(c);
+  }
+  out.sort((x, y) => x.start - y.start);
+  const lex = lexicon();
+  const added: NameCandidate[] = [];
+  let k = 0;
+  for (const span of found) {
+    if (span.sure < SURE) continue;
+    const run = rules.runs[span.run];
+    const first = run[span.a];
+    const last = run[span.b - 1];
+    while (k < out.length && out[k].end <= first.s) k++;
+    if (k < out.length && out[k].start < last.e) continue;
+    const kind = KIND_NAMES[span.kind];
+    const rc = byStart.get(first.s);
+    if (rc && rejected.has(rc.key)) continue;
+    if (rc && (rc.end === last.e || (rc.end > last.e && (span.b === run.length || run[span.b].s >= rc.end)))) {
+      rc.kind = kind;
+      rc.strong = true;
+      rc.kindScores = span.probs;
+      added.push(rc);
+      continue;
+    }
+    const seg = run.slice(span.a, span.b);
+    const name = text.slice(first.s, last.e);
+    const titled = span.a > 0 && lex.personTitles.has(withoutFinalDot(run[span.a - 1].lower));
+    const c = makeCandidate(seg, name, kind, true, titled, seg.length === 1 ? tokKey(first) : normKey(name));
+    if (!c.key) continue;
+    c.kindScores = span.probs;
+    added.push(c);
+  }
+  return added.length ? out.concat(added).sort((x, y) => x.start - y.start) : out;
+}
+
+/** Where each name lies in the runs (tokens [a, b) of run `run`); names and runs in text order. */
+function probesOf(runs: readonly Tok[][], names: readonly NameCandidate[]): SpanProbe[] {
+  let r = 0;
+  return names.map(c => {
+    while (r < runs.length && runs[r][runs[r].length - 1].e <= c.start) r++;
+    const run = runs[r];
+    if (!run) return { run: -1, a: 0, b: 0 };
+    let a = 0;
+    while (a < run.length && run[a].s < c.start) a++;
+    let b = a;
+    while (b < run.length && run[b].e <= c.end) b++;
+    return a < b && run[a].s === c.start ? { run: r, a, b } : { run: -1, a: 0, b: 0 };
+  });
+}
+
+/** Per run, whether some token of it lies outside every name of `names` (in text order). */
+function uncovered(runs: readonly Tok[][], names: readonly NameCandidate[]): boolean[] {
+  let k = 0;
+  return runs.map(run => {
+    for (const t of run) {
+      while (k < names.length && names[k].end <= t.s) k++;
+      if (k === names.length || names[k].start > t.s || names[k].end < t.e) return true;
+    }
+    return false;
+  });
 }
 
 /** A sentence-initial run whose first word is a common word: decided after the body is read. */
@@ -89,7 +233,7 @@ function processRun(ctx: Ctx, run: Tok[], body: boolean): void {
   const byRun = run[0].lower === 'by' && run.length > 1 ? run.slice(1) : run;
   if (isByline(ctx.text, byRun) && byRun.every(t => !lex.functionWords.has(t.lower) && !t.conn)) {
     const text = ctx.text.slice(byRun[0].s, byRun[byRun.length - 1].e);
-    emit(ctx, byRun, text, 'person', true, false, normKey(text), body);
+    emit(ctx, byRun, text, 'person', true, false, normKey(text), body, undefined, WHY.byline);
     return;
   }
   // Headlines and all-caps lines: keep only the words that are names somewhere else or in a lexicon.
@@ -262,7 +406,7 @@ function classifySegment(ctx: Ctx, seg: Tok[], titled: boolean, body: boolean): 
   const last = seg[n - 1];
   // "Warhol Polaroids": a person's known name, then a capitalized plural of a common word
   if (n === 2 && ctx.known.get(tokKey(first)) === 'person' && isPluralCommon(lex, last)) {
-    emit(ctx, [first], first.t, 'person', true, titled, tokKey(first), body);
+    emit(ctx, [first], first.t, 'person', true, titled, tokKey(first), body, undefined, WHY.knownPerson);
     return;
   }
   const text = n === 1 ? first.t : ctx.text.slice(first.s, last.e);
@@ -276,7 +420,7 @@ function classifySegment(ctx: Ctx, seg: Tok[], titled: boolean, body: boolean): 
       const restKey = normKey(ctx.text.slice(first.s, seg[n - 2].e));
       if (lex.orgs.has(restKey) || (seg[0].caps && n === 2)) {
         const rest = seg.slice(0, n - 1);
-        emit(ctx, rest, n === 2 ? first.t : ctx.text.slice(first.s, seg[n - 2].e), 'organization', true, titled, restKey, body);
+        emit(ctx, rest, n === 2 ? first.t : ctx.text.slice(first.s, seg[n - 2].e), 'organization', true, titled, restKey, body, undefined, WHY.eventHead);
       }
     }
     return;
@@ -296,11 +440,11 @@ function classifySegment(ctx: Ctx, seg: Tok[], titled: boolean, body: boolean): 
   const team = n < 4 && commaOrDigitAfter(ctx.text, last.e) === DIGIT && TEAM_NUMBER.exec(ctx.text.slice(last.e, last.e + 12));
   if (team) {
     const full = ctx.text.slice(first.s, last.e + team[0].length);
-    emit(ctx, seg, full, 'organization', true, titled, normKey(full), body, team[1]);
+    emit(ctx, seg, full, 'organization', true, titled, normKey(full), body, team[1], WHY.teamNumber);
     return;
   }
-  const [kind, strong] = classify(ctx, seg, key, titled);
-  emit(ctx, seg, text, kind, strong, titled, key, body);
+  const [kind, strong, why] = classify(ctx, seg, key, titled);
+  emit(ctx, seg, text, kind, strong, titled, key, body, undefined, why);
 }
 
 /** True when seg[a..] starts with a multi-word lexicon entry ("Saudi Arabia", "New Zealand"). */
@@ -345,12 +489,33 @@ function surnamesArePersons(names: NameCandidate[], surnames: ReadonlySet<string
     if (c.kind !== 'person' && c.words.length === 1 && !c.acronym && surnames.has(c.words[0])) {
       c.kind = 'person';
       c.strong = true;
+      c.why = WHY.surname;
     }
   }
 }
 
 /** Records a name: `seg` are its tokens, `text` its text (the first token's alone, else the span's). */
-function emit(ctx: Ctx, seg: Tok[], text: string, kind: NameKind, strong: boolean, titled: boolean, key: string, body: boolean, tail?: string): void {
+function emit(ctx: Ctx, seg: Tok[], text: string, kind: NameKind, strong: boolean, titled: boolean, key: string, body: boolean, tail: string | undefined, why: number): void {
+  const c = makeCandidate(seg, text, kind, strong, titled, key, tail);
+  c.why = why;
+  ctx.out.push(c);
+  if (body && !seg[0].sent) {
+    if (!ctx.known.has(key)) ctx.known.set(key, kind);
+    for (const t of seg) ctx.knownToks.add(t.lower);
+    if (kind === 'person') for (const t of seg) ctx.personToks.add(t.lower);
+  } else if (body || strong) {
+    if (!ctx.known.has(key)) ctx.known.set(key, kind);
+    if (strong && seg.length > 1 && kind === 'person') {
+      for (const t of seg) {
+        ctx.knownToks.add(t.lower);
+        ctx.personToks.add(t.lower);
+      }
+    }
+  }
+}
+
+/** The candidate of a name: `seg` are its tokens, `text` its text, `tail` a word after its tokens ("76ers"). */
+function makeCandidate(seg: Tok[], text: string, kind: NameKind, strong: boolean, titled: boolean, key: string, tail?: string): NameCandidate {
   const first = seg[0];
   const last = seg[seg.length - 1];
   // "Jr." is no word of the name for linking: "King" is still the family name
@@ -375,20 +540,7 @@ function emit(ctx: Ctx, seg: Tok[], text: string, kind: NameKind, strong: boolea
   const cand: NameCandidate = { start: first.s, end: first.s + text.length, text, kind, strong, titled, key, words, ofAt, initials, acronym, hyphenSecond };
   // "International Federation of Red Cross and Red Crescent Societies" is the "IFRC"
   if (beforeAnd > 0) cand.initialsBeforeAnd = initials.slice(0, beforeAnd);
-  ctx.out.push(cand);
-  if (body && !first.sent) {
-    if (!ctx.known.has(key)) ctx.known.set(key, kind);
-    for (const t of seg) ctx.knownToks.add(t.lower);
-    if (kind === 'person') for (const t of seg) ctx.personToks.add(t.lower);
-  } else if (body || strong) {
-    if (!ctx.known.has(key)) ctx.known.set(key, kind);
-    if (strong && seg.length > 1 && kind === 'person') {
-      for (const t of seg) {
-        ctx.knownToks.add(t.lower);
-        ctx.personToks.add(t.lower);
-      }
-    }
-  }
+  return cand;
 }
 
 function aliasKind(lex: Lexicon, key: string): NameKind | null {
@@ -397,10 +549,11 @@ function aliasKind(lex: Lexicon, key: string): NameKind | null {
   return lex.places.has(canon) || lex.countries.has(canon) ? 'place' : 'organization';
 }
 
-type Verdict = readonly [NameKind, boolean];
-// shared verdicts: classify runs for every name, and need not allocate one
-const STRONG: Readonly<Record<NameKind, Verdict>> = { person: ['person', true], organization: ['organization', true], place: ['place', true] };
-const GUESS: Readonly<Record<NameKind, Verdict>> = { person: ['person', false], organization: ['organization', false], place: ['place', false] };
+/** A kind, whether it rests on evidence, and which rule gave it (NameCandidate.why). */
+type Verdict = readonly [NameKind, boolean, number];
+function verdict(kind: NameKind, strong: boolean, why: number): Verdict {
+  return [kind, strong, why];
+}
 
 /** Kind of a name from its words, lexicons and context; strong when it rests on more than a guess. */
 function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
@@ -409,76 +562,79 @@ function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
   const first = seg[0];
   const last = seg[n - 1];
   const lastK = withoutFinalDot(last.lower);
-  if (titled) return STRONG.person;
+  if (titled) return verdict('person', true, 10);
   const ak = aliasKind(lex, key);
-  if (ak) return STRONG[ak];
-  if (lex.orgs.has(key)) return STRONG.organization;
-  if (isDateline(text, seg) && !lex.orgs.has(key)) return STRONG.place;
+  if (ak) return verdict(ak, true, 44);
+  if (lex.orgs.has(key)) return verdict('organization', true, 11);
+  if (isDateline(text, seg) && !lex.orgs.has(key)) return verdict('place', true, 12);
   if (n > 1) {
-    if (isOrgHead(lex, lastK)) return STRONG.organization;
-    if (lastK === 'state' && n === 2 && lex.places.has(tokKey(first)) && !lex.countries.has(tokKey(first))) return STRONG.organization;
-    if (lex.placeHeads.has(lastK) && !(lex.orgPrefixes.has(first.lower) && seg.some((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the')) && !seg[n - 1].conn)) return STRONG.place;
+    if (isOrgHead(lex, lastK)) return verdict('organization', true, 13);
+    if (lastK === 'state' && n === 2 && lex.places.has(tokKey(first)) && !lex.countries.has(tokKey(first))) return verdict('organization', true, 14);
+    if (lex.placeHeads.has(lastK) && !(lex.orgPrefixes.has(first.lower) && seg.some((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the')) && !seg[n - 1].conn)) return verdict('place', true, 15);
     const ofAt = seg.findIndex((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the'));
     if (ofAt > 0) {
       const head = seg[ofAt - 1].lower;
-      if (lex.placeOfPrefixes.has(head) && !lex.orgPrefixes.has(head)) return STRONG.place;
-      if (lex.orgPrefixes.has(head) || lex.orgHeads.has(head)) return STRONG.organization;
-      if (lex.placeHeads.has(head)) return STRONG.place; // "Great Hall of the People"
+      if (lex.placeOfPrefixes.has(head) && !lex.orgPrefixes.has(head)) return verdict('place', true, 16);
+      if (lex.orgPrefixes.has(head) || lex.orgHeads.has(head)) return verdict('organization', true, 17);
+      if (lex.placeHeads.has(head)) return verdict('place', true, 18); // "Great Hall of the People"
     }
     // "SK Hynix": a known organization's name first
-    if (lex.orgs.has(tokKey(first)) && first.caps && !lex.places.has(key)) return STRONG.organization;
-    if (seg.some((t, i) => i > 0 && t.conn && t.conn !== 'and' && lex.orgHeads.has(seg[i - 1].lower))) return STRONG.organization;
-    if (lex.placeHeads.has(lastK)) return STRONG.place;
+    if (lex.orgs.has(tokKey(first)) && first.caps && !lex.places.has(key)) return verdict('organization', true, 19);
+    if (seg.some((t, i) => i > 0 && t.conn && t.conn !== 'and' && lex.orgHeads.has(seg[i - 1].lower))) return verdict('organization', true, 20);
+    if (lex.placeHeads.has(lastK)) return verdict('place', true, 21);
   }
   if (lex.places.has(key)) {
     // "Paris" the city, unless a person's given name comes first ("Paris Hilton" is not in the lexicon)
-    return STRONG.place;
+    return verdict('place', true, 22);
   }
   // teams and bands: a capitalized plural of a common noun ("the Colts", "Kansas City Chiefs")
-  if (isPluralCommon(lex, last) && (n > 1 ? !(lex.given.has(first.lower) || first.initial) : !first.sent && wordBefore(text, first.s) === 'the')) return STRONG.organization;
+  if (isPluralCommon(lex, last) && (n > 1 ? !(lex.given.has(first.lower) || first.initial) : !first.sent && wordBefore(text, first.s) === 'the')) return verdict('organization', true, 23);
   if (n > 1) {
     // "Indiana State", "Ohio State": universities and their teams
-    if (lastK === 'state' && lex.places.has(normKey(ctx.text.slice(first.s, seg[n - 2].e)))) return STRONG.organization;
+    if (lastK === 'state' && lex.places.has(normKey(ctx.text.slice(first.s, seg[n - 2].e)))) return verdict('organization', true, 24);
     // "California Highway Patrol", "Telecom Egypt": a place with other words, an organization word first
-    if (lex.orgHeads.has(first.lower) && !lex.placeHeads.has(first.lower)) return STRONG.organization;
+    if (lex.orgHeads.has(first.lower) && !lex.placeHeads.has(first.lower)) return verdict('organization', true, 25);
     // "Telecom Egypt" above; "Kansas City Chiefs", "San Diego Chargers", "Boston Red Sox": a place, then other words
     const p = leadingPlaceWords(lex, seg.map(t => t.lower));
-    if (p > 0 && (p > 1 || !lex.given.has(first.lower)) && !seg.slice(p).some(t => (lex.given.has(t.lower) && !t.lower.endsWith('s')) || lex.places.has(tokKey(t)) || t.conn)) return GUESS.organization;
-    if (lex.placePrefixes.has(first.lower) && !lex.given.has(first.lower)) return STRONG.place;
+    if (p > 0 && (p > 1 || !lex.given.has(first.lower)) && !seg.slice(p).some(t => (lex.given.has(t.lower) && !t.lower.endsWith('s')) || lex.places.has(tokKey(t)) || t.conn)) {
+      // a plural after the place is a team's name ("San Diego Chargers"): evidence the model need not weigh
+      return last.lower.endsWith('s') && !last.caps ? verdict('organization', true, 26) : verdict('organization', false, 27);
+    }
+    if (lex.placePrefixes.has(first.lower) && !lex.given.has(first.lower)) return verdict('place', true, 28);
     // initials alone are an abbreviation, as "N.Y." or "DA" written whole: "N . Y .", "D . A ."
-    if (seg.every(t => t.initial)) return GUESS.organization;
-    if (first.initial || (lex.given.has(first.lower) && !lex.places.has(tokKey(first)))) return STRONG.person;
-    if (lex.eastAsianSurnames.has(first.lower) && n <= 3) return STRONG.person;
-    if (lex.given.has(first.lower)) return STRONG.person;
+    if (seg.every(t => t.initial)) return verdict('organization', false, 45);
+    if (first.initial || (lex.given.has(first.lower) && !lex.places.has(tokKey(first)))) return verdict('person', true, 29);
+    if (lex.eastAsianSurnames.has(first.lower) && n <= 3) return verdict('person', true, 30);
+    if (lex.given.has(first.lower)) return verdict('person', true, 31);
     // common words only, and no given name: "Civic Passion", "Velvet Underground", "Pace Galleries"
-    if (seg.every(t => lex.common.has(t.lower) && !lex.given.has(t.lower))) return GUESS.organization;
+    if (seg.every(t => lex.common.has(t.lower) && !lex.given.has(t.lower))) return verdict('organization', false, 32);
   }
   if (first.caps || first.dotted) {
-    if (n === 1) return GUESS.organization;
+    if (n === 1) return verdict('organization', false, 33);
   }
   const before = wordBefore(text, first.s);
   const b = before.toLowerCase();
   // "the town of Haldenbruck", "the city of Busan": a settlement word, then "of"
   if (b === 'of' && before === b) {
     const ofAt = text.lastIndexOf('of', first.s);
-    if (ofAt > 0 && SETTLEMENT_WORDS.has(wordBefore(text, ofAt))) return STRONG.place;
+    if (ofAt > 0 && SETTLEMENT_WORDS.has(wordBefore(text, ofAt))) return verdict('place', true, 34);
   }
-  if (lex.personCuesBefore.has(b) && before === b) return STRONG.person;
+  if (lex.personCuesBefore.has(b) && before === b) return verdict('person', true, 35);
   // "Wasilla, Alaska", "Millom, Cumbria": a name before a comma and a known place is a place too
   const comma = commaOrDigitAfter(text, last.e) === COMMA;
-  if (comma && isPlaceBeforeRegion(ctx, last.e)) return STRONG.place;
+  if (comma && isPlaceBeforeRegion(ctx, last.e)) return verdict('place', true, 36);
   if (n === 1) {
-    if (PLACE_SUFFIXES.test(first.lower) && !lex.common.has(first.lower)) return STRONG.place;
+    if (PLACE_SUFFIXES.test(first.lower) && !lex.common.has(first.lower)) return verdict('place', true, 37);
     // "including Haldenbruck, where the water rose"
-    if (comma && /^ ?, where\b/.test(text.slice(last.e, last.e + 8))) return GUESS.place;
-    if (lex.given.has(first.lower)) return GUESS.person;
-    if (before === 'the') return GUESS.organization;
-    if (lex.placeCuesBefore.has(before) && (before === 'in' || before === 'at' || before === 'from' || before === 'near')) return GUESS.place;
+    if (comma && /^ ?, where\b/.test(text.slice(last.e, last.e + 8))) return verdict('place', false, 38);
+    if (lex.given.has(first.lower)) return verdict('person', false, 39);
+    if (before === 'the') return verdict('organization', false, 40);
+    if (lex.placeCuesBefore.has(before) && (before === 'in' || before === 'at' || before === 'from' || before === 'near')) return verdict('place', false, 41);
     // a person is introduced by a full name (linking then finds the person in a lone family name):
     // a lone unknown word is more often an organization, even before "said" ("Seacom said")
-    return GUESS.organization;
+    return verdict('organization', false, 42);
   }
-  return GUESS.person;
+  return verdict('person', false, 43);
 }
 
 /**

@@ -4,6 +4,9 @@ import type { Lexicon } from '../lexicon/lexicon';
 import type { NameCandidate } from './nameCandidate';
 import { wordAfter, wordBefore } from './tokens';
 
+/** NameCandidate.why of a team found here (WHY.team of recognizeNames.ts, which imports this module). */
+const TEAM_WHY = 6;
+
 /** Words right before a name that make it one side of a match. */
 const BEFORE = new Set(['against', 'over', 'beat', 'beats', 'defeated', 'defeats', 'vs', 'versus', 'edged', 'routed', 'downed', 'topped', 'host', 'hosts', 'hosted', 'visiting', 'play', 'plays', 'played', 'playing']);
 /** Words right after a name (or after its possessive 's) that make it a team. */
@@ -34,6 +37,7 @@ export function markTeams(text: string, lex: Lexicon, cands: NameCandidate[], su
     if (c.kind !== 'organization' && teams.has(teamKey(c))) {
       c.kind = 'organization';
       c.strong = true;
+      c.why = TEAM_WHY;
     }
   }
 }

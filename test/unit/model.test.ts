@@ -1,0 +1,73 @@
+// The learned model for names: training is deterministic, and the committed form decodes to the weights trained.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeModel, encodeModel } from '../../src/core/model/codec';
+import { goldKind, prepare, train, type GoldDocument } from '../../src/core/model/train';
+import { nameModel } from '../../src/core/model/nameModel';
+import { findNamesDetailed } from '../../src/core/names/recognizeNames';
+// @ts-expect-error: a plain ES module of the scripts, without types
+import { seededRandom } from '../../scripts/random.mjs';
+
+/** The first documents of a training set. */
+function slice(set: string, n: number): GoldDocument[] {
+  const gold = JSON.parse(readFileSync(join('data/train', set, 'gold.json'), 'utf8')) as { documents: { file: string; mentions: GoldDocument['mentions']; ignore?: GoldDocument['ignore'] }[] };
+  return gold.documents.slice(0, n).map(d => ({ text: readFileSync(join('data/train', set, 'docs', d.file), 'utf8'), mentions: d.mentions.filter(m => m.kind !== 'date'), ignore: d.ignore ?? [] }));
+}
+
+describe('model for names', () => {
+  it('trains to identical weights twice on the same data and seed', () => {
+    const docs = [...slice('wikigold', 6), ...slice('gum-train', 2)];
+    const run = () => train(prepare(docs, 12), { epochs: 3, random: seededRandom(7) });
+    const a = run();
+    const b = run();
+    assert.ok(a.weights.some(w => w !== 0), 'training changed no weight');
+    assert.deepEqual(Array.from(a.weights), Array.from(b.weights));
+    assert.deepEqual(Array.from(a.trans), Array.from(b.trans));
+  });
+
+  it('decodes the packed weights to the quantized trained ones', () => {
+    const weights = new Float32Array((1 << 4) * 7);
+    weights[0] = 1.5; weights[9] = -0.25; weights[110] = 3; weights[111] = 0.001;
+    const trans = new Float32Array(8 * 7).fill(0.5);
+    const m = decodeModel(encodeModel(4, weights, trans, 0.01, 2));
+    assert.equal(m.rulePrior, 2);
+    assert.deepEqual(Array.from(m.trans), Array.from(trans));
+    for (let i = 0; i < weights.length; i++) {
+      const expected = Math.abs(weights[i]) < 0.01 ? 0 : weights[i];
+      assert.ok(Math.abs(m.weights[i] * m.scale - expected) < 1e-3, `weight ${i}: ${m.weights[i] * m.scale} for ${expected}`);
+    }
+  });
+
+  it('maps countries and cities labelled organizations in the training sets to places', () => {
+    const text = 'Germany voted against it, as did the University of Chicago.';
+    assert.equal(goldKind(text, { start: 0, end: 7, kind: 'organization' }), 'place');
+    assert.equal(goldKind(text, { start: 37, end: 59, kind: 'organization' }), 'organization');
+  });
+
+  it('gives the kinds the model weighed with the names it decided', () => {
+    const { names } = findNamesDetailed('The ceremony at Haldenbruck drew Mira Okonkwo and officials of Velmora Holdings.', undefined, nameModel());
+    const scored = names.filter(c => c.kindScores);
+    assert.ok(scored.length > 0);
+    for (const c of scored) assert.ok(Math.abs(c.kindScores!.reduce((x, y) => x + y, 0) - 1) < 1e-9);
+  });
+
+  describe('with the rules', () => {
+    const names = (text: string) => findNamesDetailed(text, undefined, nameModel()).names.map(c => `${c.text}:${c.kind}`);
+    const rules = (text: string) => findNamesDetailed(text).names.map(c => `${c.text}:${c.kind}`);
+
+    it('lets strong rule names stand and drops guesses it is sure are no names, in every mention alike', () => {
+      const text = 'The report was blown out of proportion, said Marla Quint of Velmora Holdings. Playoffs begin Monday.';
+      assert.deepEqual(rules(text), ['Marla Quint:person', 'Velmora Holdings:organization', 'Playoffs:organization']);
+      assert.deepEqual(names(text), ['Marla Quint:person', 'Velmora Holdings:organization']);
+      assert.deepEqual(names('Seacom said the cable was cut. Customers of Seacom lost service.'), []);
+    });
+
+    it('keeps a guessed name met again and again in the document, and a short form of a strong name', () => {
+      const many = 'Seacom said the cable was cut. Customers of Seacom lost service. Later Seacom restored it, and Seacom apologized. Analysts said Seacom would recover.';
+      assert.deepEqual(names(many), Array(5).fill('Seacom:organization'));
+      const short = 'The Church of Scientology sued him. He had left Scientology in 2009, and critics of Scientology praised him.';
+      assert.deepEqual(names(short), ['Church of Scientology:organization', 'Scientology:organization', 'Scientology:organization']);
+    });
+  });
+});
