@@ -1,9 +1,10 @@
 import { limitWarning } from './limits';
-import { entityName, linkCorpus } from './linking/linkCorpus';
+import { EntityTally } from './entityTally';
+import { linkCorpus } from './linking/linkCorpus';
 import type { DocumentNames } from './linking/linkDocument';
 import { linkNames, lookupsHold, relinkNames } from './linking/linkNames';
 import { recognizeDocument, type AnalyzeOptions } from './recognizeDocument';
-import type { Analysis, AnalyzedDocument, Entity, Mention, MentionKind, SourceDocument } from './types';
+import type { Analysis, AnalyzedDocument, Entity, Mention, SourceDocument } from './types';
 
 export { publicationDate, type AnalyzeOptions } from './recognizeDocument';
 
@@ -64,37 +65,8 @@ export function documentMentions(names: DocumentNames, ids: readonly string[], d
   return out;
 }
 
-interface EntityTotals {
-  /** Kinds of its mentions in the order first seen, and how often each. */
-  kinds: MentionKind[];
-  kindCounts: number[];
-  forms: Map<string, number>;
-  docs: number;
-  mentions: number;
-  /** Index of the last document counted in `docs`. */
-  lastDoc: number;
-}
-
 function collectEntities(documents: readonly AnalyzedDocument[]): Entity[] {
-  const byId = new Map<string, EntityTotals>();
-  for (let d = 0; d < documents.length; d++) {
-    for (const m of documents[d].mentions) {
-      if (!m.entity) continue;
-      let e = byId.get(m.entity);
-      if (!e) byId.set(m.entity, e = { kinds: [], kindCounts: [], forms: new Map(), docs: 0, mentions: 0, lastDoc: -1 });
-      e.mentions++;
-      const k = e.kinds.indexOf(m.kind);
-      if (k < 0) { e.kinds.push(m.kind); e.kindCounts.push(1); } else e.kindCounts[k]++;
-      e.forms.set(m.text, (e.forms.get(m.text) ?? 0) + 1);
-      if (e.lastDoc !== d) { e.lastDoc = d; e.docs++; }
-    }
-  }
-  const entities: Entity[] = [];
-  for (const [id, e] of byId) {
-    let kind: MentionKind = 'person';
-    let best = -1;
-    e.kinds.forEach((k, i) => { if (e.kindCounts[i] > best) { best = e.kindCounts[i]; kind = k; } });
-    entities.push({ id, kind, name: entityName(e.forms), aliases: [...e.forms.keys()].sort(), documents: e.docs, mentions: e.mentions });
-  }
-  return entities.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
+  const tally = new EntityTally();
+  for (const doc of documents) tally.add(doc.mentions);
+  return tally.entities();
 }
