@@ -130,7 +130,7 @@ if (role === 'cold') {
   const rssAfterSnapshot = process.resourceUsage().maxRSS / 1024;
 
   // references: the locations of an entity, as the editor shows them (line and character): the
-  // first page of a streamed list (before its first use, as when the list is opened), then all
+  // first page of a streamed list (mentionsOfPage, as when the list is opened), then the whole list
   const byMentions = [...index.entities()].sort((a, b) => b.mentions - a.mentions);
   const located = refs => {
     for (const ref of refs) {
@@ -138,7 +138,7 @@ if (role === 'cold') {
       index.positionAt(ref.path, ref.mention.end);
     }
   };
-  const firstPage = group => percentiles(group.map(e => measure(() => located(index.mentionsOf(e.id).slice(0, PAGE))).ms));
+  const firstPage = group => percentiles(group.map(e => measure(() => located(index.mentionsOfPage(e.id, 0, PAGE).refs)).ms));
   const references = group => percentiles(group.map(e => measure(() => located(index.mentionsOf(e.id))).ms));
   const frequent = byMentions.slice(0, 20);
   const rare = byMentions.slice(-20);

@@ -279,6 +279,15 @@ export class CorpusIndex {
     return this.byEntity.refs(id, this.rank);
   }
 
+  /**
+   * Mentions `from` to `from + count` of an entity in the order of `mentionsOf`, and how many it has
+   * in all: a page of a streamed list, as quick for an entity of the whole corpus as for a rare one.
+   */
+  mentionsOfPage(id: string, from: number, count: number): { refs: MentionRef[]; total: number } {
+    this.current();
+    return this.byEntity.page(id, this.rank, from, count);
+  }
+
   /** Every date mention with the given normalized value. */
   mentionsOfDate(value: string): readonly MentionRef[] {
     this.current();
