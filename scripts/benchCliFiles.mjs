@@ -10,6 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { childCpuMs } from './measure.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, def) => {
@@ -19,16 +20,6 @@ const opt = (name, def) => {
 const docs = Number(opt('--docs', 2000));
 const runs = Number(opt('--runs', 3));
 const baseline = opt('--baseline', null);
-
-/** CPU milliseconds (user + system) of the children this process waited for (Linux's /proc; NaN elsewhere). */
-function childCpuMs() {
-  try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100; // cutime + cstime, in clock ticks of 1/100 s
-  } catch {
-    return NaN;
-  }
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'marginalia-clifiles-'));
 try {

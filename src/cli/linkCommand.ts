@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { linkRecognized, reviewedStream, type AnalysisStream, type CorpusProblem } from '../core';
+import { applyRegistry, linkRecognized, type AnalysisStream, type CorpusProblem, type Registry } from '../core';
 import { toCorePath } from '../node/nodeFileSystem';
 import { loadRegistry } from './corpusInputs';
 import { reportAll, UsageError, type Cli } from './host';
@@ -20,7 +20,7 @@ export async function runLink(cli: Cli, args: string[]): Promise<number> {
   const registry = values.registry === undefined ? undefined : await loadRegistry(cli, toCorePath(values.registry), values.registry, true, problems);
   const sources = await Promise.all(positionals.map(recordFile));
   const linked = await linkRecognized(sources);
-  const stream: AnalysisStream = registry ? reviewedStream(linked, registry) : linked;
+  const stream: AnalysisStream = registry ? registered(linked, registry) : linked;
   printAnalysis(cli, format, {
     documents: (function* () {
       for (const doc of stream.documents) {
@@ -31,4 +31,14 @@ export async function runLink(cli: Cli, args: string[]): Promise<number> {
     entities: () => stream.entities(),
   });
   return reportAll(cli, problems);
+}
+
+/**
+ * The linked analysis with the registry applied: that needs every document's mentions before the
+ * first is printed (an entity the registry adds takes the kind of most of its mentions).
+ */
+function registered(linked: AnalysisStream, registry: Registry): AnalysisStream {
+  const documents = [...linked.documents];
+  const analysis = applyRegistry({ documents, entities: linked.entities() }, registry);
+  return { documents: analysis.documents, entities: () => analysis.entities };
 }

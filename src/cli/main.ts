@@ -1,5 +1,6 @@
 // The `marginalia` command line: a thin host of src/core. Each command is one entry of COMMANDS
 // (its usage line and its run function, in its own file); adding a command is adding an entry.
+import { AGREEMENT_USAGE, runAgreement } from './agreementCommand';
 import { ANALYZE_USAGE, runAnalyze } from './analyzeCommand';
 import { EXPORT_USAGE, runExport } from './exportCommand';
 import { nodeCli, say, UsageError, type Cli } from './host';
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, Command> = {
   link: { usage: LINK_USAGE, run: runLink },
   export: { usage: EXPORT_USAGE, run: runExport },
   import: { usage: IMPORT_USAGE, run: runImport },
+  agreement: { usage: AGREEMENT_USAGE, run: runAgreement },
 };
 
 const USAGE = `Usage:\n${Object.values(COMMANDS).map(c => `  ${c.usage}\n`).join('')}`;

@@ -23,9 +23,10 @@ export {
   type ImportDocument, type ImportResult, type ImportedDocument, type ImportedAnnotation, type MergeImportOptions,
   type BratImportOptions, type W3cImportOptions, type ProgressCallback,
 } from './export';
-export { applyRegistry, reviewedStream } from './corpus/applyRegistry';
+export { applyRegistry } from './corpus/applyRegistry';
 export { analysisOutput, ANALYSIS_FORMATS, type AnalysisFormat } from './analysisOutput';
 export { recognizedRecord, parseRecord, RecordError, RECORD_VERSION, type RecognizedRecord } from './sharded/recognizedRecord';
 export { linkRecognized, pathOrder, LinkInputError, type RecordSource } from './sharded/linkRecognized';
 export { printable, printableJson } from './terminalText';
 export * from './workspace';
+export * from './agreement';

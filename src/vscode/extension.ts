@@ -1,4 +1,9 @@
 import * as vscode from 'vscode';
+import { AgreementService } from './agreement/agreementService';
+import { curationCommands } from './agreement/curationCommands';
+import { disagreementCommands } from './agreement/disagreementCommands';
+import { DisagreementTree } from './agreement/disagreementTree';
+import { ReportPanel, reportCommands } from './agreement/reportPanel';
 import { annotateCommands } from './annotations/annotateCommands';
 import { registerAnnotationDecorations } from './annotations/annotationDecorations';
 import { AnnotationStore } from './annotations/annotationStore';
@@ -38,6 +43,9 @@ export function activate(context: vscode.ExtensionContext): void {
   const store = new AnnotationStore(workspaces, output);
   const threads = new CommentThreads(store);
   const annotationTree = new AnnotationTree(store);
+  const agreement = new AgreementService(workspaces, output);
+  const disagreements = new DisagreementTree(agreement);
+  const report = new ReportPanel(agreement, disagreements, workspaces);
   context.subscriptions.push(
     output,
     workspaces,
@@ -46,6 +54,9 @@ export function activate(context: vscode.ExtensionContext): void {
     store,
     threads,
     annotationTree,
+    agreement,
+    disagreements,
+    report,
     registerArticleContext(),
     registerDecorations(corpus),
     registerHover(corpus, ARTICLE_SELECTOR),
@@ -72,6 +83,9 @@ export function activate(context: vscode.ExtensionContext): void {
       ...exportCommands(corpus, store, registry, workspaces),
       ...importCommands(corpus, store, workspaces, output),
       ...publicationDateCommands(corpus, store),
+      ...reportCommands(agreement, report),
+      ...disagreementCommands(disagreements),
+      ...curationCommands(agreement, disagreements, store),
     }),
   );
   // Indexing runs in the background: activation never waits for it.

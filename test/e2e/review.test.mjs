@@ -393,7 +393,7 @@ describe('Marginalia in VS Code, as a reviewer uses it', () => {
         const t = await page.evaluate(() => document.querySelector('.gettingStartedContainer')?.innerText ?? '');
         return t.includes('Get started with Marginalia') ? t : undefined;
       }, 'the walkthrough page did not open');
-      for (const step of ['Open a folder of articles', 'Set the publication date', 'Review entities', 'Annotate', 'Export']) {
+      for (const step of ['Open a folder of articles', 'Set the publication date', 'Review entities', 'Annotate', 'Export', 'Compare reviewers']) {
         assert.ok(text.includes(step), `the walkthrough lacks the step "${step}"`);
       }
       await page.locator('.gettingStartedContainer .getting-started-step', { hasText: 'Review entities' }).first().click();

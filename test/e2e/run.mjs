@@ -3,7 +3,7 @@
 // copy of samples/. Run `npm run build` first (npm test does).
 //
 // Options: --grep REGEX (only tests whose name matches), --headed, --keep (keep the temp folder),
-//          --timeout SECONDS (overall, default 170), --update-screenshots (when every test passed,
+//          --timeout SECONDS (overall, default 300), --update-screenshots (when every test passed,
 //          copy the screenshots listed in MEDIA_SHOTS into media/screenshots/).
 // Env: CHROMIUM_PATH, MARGINALIA_E2E_VERBOSE=1 (server output and the workbench console).
 // Screenshots go to out/e2e/screenshots/ (a failing test adds FAILED-<name>.png).
@@ -17,14 +17,14 @@ import { parseArgs } from 'node:util';
 import { repoRoot } from '../runner/codeServer.mjs';
 
 /** The screenshots worth committing: media/screenshots/<name>.png (the walkthrough shows some). */
-export const MEDIA_SHOTS = ['entities', 'hover-card', 'cross-reference', 'annotate-label', 'comment-thread', 'marginalia-view', 'export-format', 'walkthrough'];
+export const MEDIA_SHOTS = ['entities', 'hover-card', 'cross-reference', 'annotate-label', 'comment-thread', 'marginalia-view', 'export-format', 'walkthrough', 'agreement-report', 'disagreements'];
 
 const { values: options } = parseArgs({
   options: {
     grep: { type: 'string' },
     headed: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
-    timeout: { type: 'string', default: process.env.MARGINALIA_E2E_TIMEOUT ?? '170' },
+    timeout: { type: 'string', default: process.env.MARGINALIA_E2E_TIMEOUT ?? '300' },
     'update-screenshots': { type: 'boolean', default: false },
   },
 });

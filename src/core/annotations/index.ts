@@ -1,8 +1,9 @@
 /** Reviewer annotations: the sidecar model and store, three-way merge, and anchoring. */
 export * from './model';
 export { randomIdGenerator, newAnnotationId, ID_LENGTH, type IdGenerator } from './ids';
-export { SIDECAR_SUFFIX, sidecarPathFor, articlePathFor, isSidecarPath, normalizePath } from './paths';
+export { SIDECAR_SUFFIX, sidecarPathFor, articlePathFor, isSidecarPath } from './paths';
 export { parseSidecar, serializeSidecar, compareAnnotations, SidecarWriteError, type SerializeMeta } from './sidecar';
+export { loadSidecar } from './quickRead';
 export {
   mergeSidecars, reconcileSidecar,
   type SidecarState, type MergeConflict, type MergeOptions, type MergeResult, type ReconcileResult,

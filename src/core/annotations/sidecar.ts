@@ -19,10 +19,10 @@ import {
 
 /** Top-level keys, in the order a new file gets them. */
 const TOP_KEYS = ['version', 'dct', 'annotations'];
-/** Annotation keys, in the order new annotations get them. */
-const ANNOTATION_KEYS = ['id', 'target', 'label', 'entity', 'status', 'note', 'author', 'created', 'modified', 'thread'];
+/** Annotation keys, in the order new annotations get them (quickRead.ts reads the same). */
+export const ANNOTATION_KEYS = ['id', 'target', 'label', 'entity', 'status', 'note', 'author', 'created', 'modified', 'thread'];
 const TARGET_KEYS = ['quote', 'prefix', 'suffix', 'start', 'end'];
-const REPLY_KEYS = ['author', 'time', 'body'];
+export const REPLY_KEYS = ['author', 'time', 'body'];
 
 const PARSE_OPTIONS = { prettyErrors: true, uniqueKeys: true, strict: true, merge: false, version: '1.2' } as const;
 
@@ -209,7 +209,7 @@ function findPair(map: YAMLMap, key: string): Pair | undefined {
   return map.items.find(p => keyString(p) === key);
 }
 
-function isIsoDate(s: string): boolean {
+export function isIsoDate(s: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return false;
   const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));

@@ -3,8 +3,8 @@
 // `analyze` gives for the same documents. It repeats analyze.ts's last steps: a document whose
 // family-name lookups the whole corpus answers otherwise is linked again, then entities are linked
 // across documents in path order.
-import { documentMentions } from '../analyze';
-import { EntityTally } from '../entityTally';
+import { documentKinds, documentMentions } from '../analyze';
+import { EntityTally } from '../corpus/entitySummary';
 import { linkCorpus } from '../linking/linkCorpus';
 import type { DocumentNames } from '../linking/linkDocument';
 import { lookupsHold, relinkNames } from '../linking/linkNames';
@@ -58,12 +58,12 @@ export async function linkRecognized(sources: readonly RecordSource[]): Promise<
     if (a.path === b.path) throw new LinkInputError(`${a.path}: recognized twice, at ${where(sources, a)} and ${where(sources, b)}`);
   }
   await relinkWhereNeeded(sources, kept, surnames);
-  const { ids } = linkCorpus(kept.map(k => k.names!));
+  const { ids, kindOfId } = linkCorpus(kept.map(k => k.names!));
   const tally = new EntityTally();
   function* documents(): Iterable<AnalyzedDocument> {
     for (let d = 0; d < kept.length; d++) {
       const k = kept[d];
-      const doc: AnalyzedDocument = { path: k.path, dct: k.dct, mentions: documentMentions(k.names!, ids[d], k.dates!), ...(k.warnings ? { warnings: k.warnings } : {}) };
+      const doc: AnalyzedDocument = { path: k.path, dct: k.dct, mentions: documentMentions(k.names!, ids[d], documentKinds(k.names!, ids[d], id => kindOfId.get(id)), k.dates!), ...(k.warnings ? { warnings: k.warnings } : {}) };
       // printed documents are let go: what stays is the entity totals
       k.names = k.dates = undefined;
       ids[d] = [];

@@ -15,7 +15,7 @@ export {
 } from './textFiles';
 export { outsideReason } from './containment';
 export {
-  createFolders, stageTemp, commitTemp, discardTemp, replaceFile, withFileLock, updateTextFile, tempPathFor, TEMP_SUFFIX, LOCK_SUFFIX,
+  checkWriteLocation, createFolders, stageTemp, commitTemp, discardTemp, replaceFile, withFileLock, updateTextFile, tempPathFor, TEMP_SUFFIX, LOCK_SUFFIX,
   type LockOptions, type UpdateOptions, type UpdateDecision, type UpdateResult,
 } from './writePolicy';
 export { scanArticles, type ArticleGlobs, type ScanProblem } from './scan';

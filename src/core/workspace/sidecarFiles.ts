@@ -8,6 +8,7 @@ import type { MergeConflict, MergeOptions } from '../annotations/merge';
 import { reconcileSidecar } from '../annotations/merge';
 import { SIDECAR_VERSION, type Annotation, type ParsedSidecar } from '../annotations/model';
 import { sidecarPathFor } from '../annotations/paths';
+import { loadSidecar } from '../annotations/quickRead';
 import { parseSidecar, serializeSidecar, SidecarWriteError } from '../annotations/sidecar';
 import type { FileSystem } from './fileSystem';
 import { MAX_SIDECAR_BYTES, readTextFile, WriteRefusedError, type TextRead } from './textFiles';
@@ -41,7 +42,7 @@ export async function readSidecar(fs: FileSystem, article: string, maxBytes = MA
 
 /** A `SidecarRead` from a `TextRead` of the sidecar at `path` (for hosts that read files themselves). */
 export function sidecarFromRead(path: string, read: TextRead | { status: 'outside'; message: string }): SidecarRead {
-  if (read.status === 'ok') return { path, status: 'ok', text: read.text, parsed: parseSidecar(read.text) };
+  if (read.status === 'ok') return { path, status: 'ok', text: read.text, parsed: loadSidecar(read.text) };
   if (read.status === 'missing') return { path, status: 'missing', text: undefined, parsed: parseSidecar('') };
   const at = read.status === 'undecodable' ? { line: read.line ?? 0, column: read.column ?? 0 } : { line: 0, column: 0 };
   return {
