@@ -48,16 +48,20 @@ export async function readInputs(cli: Cli, paths: readonly string[], options: Co
     file = joinPath(inputs[0].path, DEFAULT_REGISTRY_PATH);
     shown = shownPath(inputs[0].name, DEFAULT_REGISTRY_PATH);
   }
-  let registry: Registry | undefined;
-  if (file !== undefined) {
-    const read = await readRegistry(cli.fs, file);
-    if (read.status === 'missing' && options.registry !== undefined) problems.push({ path: shown!, message: 'not found' });
-    if (read.status !== 'missing') {
-      for (const p of read.parsed.problems) problems.push({ path: shown!, message: read.status === 'ok' ? `line ${p.line + 1}: ${p.message}` : p.message });
-      if (read.status === 'ok') registry = read.parsed.registry;
-    }
-  }
+  const registry = file === undefined ? undefined : await loadRegistry(cli, file, shown!, options.registry !== undefined, problems);
   return { documents: corpus.documents, problems, registry };
+}
+
+/**
+ * The registry in `file` (shown as `shown`), or undefined when there is none or it cannot be used;
+ * its problems are added to `problems`, and its absence too when the user `named` it.
+ */
+export async function loadRegistry(cli: Cli, file: string, shown: string, named: boolean, problems: CorpusProblem[]): Promise<Registry | undefined> {
+  const read = await readRegistry(cli.fs, file);
+  if (read.status === 'missing' && named) problems.push({ path: shown, message: 'not found' });
+  if (read.status === 'missing') return undefined;
+  for (const p of read.parsed.problems) problems.push({ path: shown, message: read.status === 'ok' ? `line ${p.line + 1}: ${p.message}` : p.message });
+  return read.status === 'ok' ? read.parsed.registry : undefined;
 }
 
 async function isFolder(cli: Cli, path: string): Promise<boolean> {
@@ -67,9 +71,14 @@ async function isFolder(cli: Cli, path: string): Promise<boolean> {
 
 /** One analysis of the corpus, with publication dates in the contract's order and the registry applied. */
 export async function analyzeInputs(cli: Cli, corpus: CliCorpus, options: CorpusOptions): Promise<Analysis> {
-  const dates = options.dates ? parseDatesFile(await readArgumentFile(cli, options.dates)) : new Map<string, string>();
+  const dates = await readDates(cli, options);
   const analysis = analyze(withDates(corpus.documents, dates), { defaultDct: options.dct, ...(options.names === 'model' ? { nameModel: nameModel() } : {}) });
   return corpus.registry ? applyRegistry(analysis, corpus.registry) : analysis;
+}
+
+/** The publication dates of `--dates FILE` (none without it). */
+export async function readDates(cli: Cli, options: CorpusOptions): Promise<Map<string, string>> {
+  return options.dates ? parseDatesFile(await readArgumentFile(cli, options.dates)) : new Map<string, string>();
 }
 
 /** Problems met reading the inputs, then those met analyzing them (a document too long to analyze whole). */

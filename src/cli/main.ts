@@ -6,6 +6,8 @@ import { COMPARE_USAGE, runCompare } from './compareCommand';
 import { EXPORT_USAGE, runExport } from './exportCommand';
 import { nodeCli, say, UsageError, type Cli } from './host';
 import { IMPORT_USAGE, runImport } from './importCommand';
+import { LINK_USAGE, runLink } from './linkCommand';
+import { RECOGNIZE_USAGE, runRecognize } from './recognizeCommand';
 
 interface Command {
   usage: string;
@@ -14,6 +16,8 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   analyze: { usage: ANALYZE_USAGE, run: runAnalyze },
+  recognize: { usage: RECOGNIZE_USAGE, run: runRecognize },
+  link: { usage: LINK_USAGE, run: runLink },
   export: { usage: EXPORT_USAGE, run: runExport },
   import: { usage: IMPORT_USAGE, run: runImport },
   agreement: { usage: AGREEMENT_USAGE, run: runAgreement },

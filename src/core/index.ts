@@ -24,6 +24,9 @@ export {
   type BratImportOptions, type W3cImportOptions, type ProgressCallback,
 } from './export';
 export { applyRegistry } from './corpus/applyRegistry';
+export { analysisOutput, ANALYSIS_FORMATS, type AnalysisFormat } from './analysisOutput';
+export { recognizedRecord, parseRecord, RecordError, RECORD_VERSION, type RecognizedRecord } from './sharded/recognizedRecord';
+export { linkRecognized, pathOrder, LinkInputError, type RecordSource } from './sharded/linkRecognized';
 export { printable, printableJson } from './terminalText';
 export * from './workspace';
 export * from './agreement';

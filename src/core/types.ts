@@ -49,3 +49,12 @@ export interface Analysis {
   documents: AnalyzedDocument[];
   entities: Entity[];
 }
+
+/**
+ * An analysis read as it is made, for output that streams: the documents in order (iterable once),
+ * then `entities()`, valid once every document has been read.
+ */
+export interface AnalysisStream {
+  documents: Iterable<AnalyzedDocument>;
+  entities(): Entity[];
+}

@@ -45,7 +45,17 @@ function assertSameAsAnalyze(index: CorpusIndex, docs: readonly SourceDocument[]
   for (const e of expected.entities) {
     assert.deepEqual(index.entity(e.id), e);
     const refs = expected.documents.flatMap(d => d.mentions.filter(m => m.entity === e.id).map(mention => ({ path: d.path, mention })));
-    assert.deepEqual(index.mentionsOf(e.id), refs, e.id);
+    // pages first, before mentionsOf makes (and caches) the whole list, then after it
+    for (const when of ['before', 'after']) {
+      const paged = [];
+      for (let from = 0; from <= refs.length; from += 3) {
+        const page = index.mentionsOfPage(e.id, from, 3);
+        assert.equal(page.total, refs.length);
+        paged.push(...page.refs);
+      }
+      assert.deepEqual(paged, refs, `${e.id}, pages ${when} the whole list`);
+      if (when === 'before') assert.deepEqual(index.mentionsOf(e.id), refs, e.id);
+    }
   }
   const values = new Set(expected.documents.flatMap(d => d.mentions.flatMap(m => (m.kind === 'date' && m.value ? [m.value] : []))));
   for (const value of values) {

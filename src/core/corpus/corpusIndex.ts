@@ -89,7 +89,7 @@ export class CorpusIndex {
   private recognizedKinds = new WeakMap<Mention, MentionKind>();
   private entityList: { version: string; entities: Entity[] } | undefined;
   /** Analyses from a snapshot, used when a document with the same text and dates arrives. */
-  private stored = new Map<string, StoredDocument>();
+  private readonly stored = new Map<string, StoredDocument>();
   private reused = 0;
   private readonly shared = new Interner();
 
@@ -223,12 +223,14 @@ export class CorpusIndex {
   }
 
   /**
-   * Uses a snapshot's analyses for documents set from now on whose text and dates match. Returns how
-   * many documents it holds (0 when it comes from another version of the recognizer).
+   * Uses a snapshot's analyses for documents set from now on whose text and dates match, besides
+   * those of snapshots loaded before (a pool of workers may send one per batch of documents).
+   * Returns how many documents it holds (0 when it comes from another version of the recognizer).
    */
   loadSnapshot(snapshot: string): number {
-    this.stored = decodeSnapshot(snapshot, this.options.defaultDct ?? null, this.shared);
-    return this.stored.size;
+    const decoded = decodeSnapshot(snapshot, this.options.defaultDct ?? null, this.shared);
+    for (const [path, stored] of decoded) this.stored.set(path, stored);
+    return decoded.size;
   }
 
   /** Indexes `documents` reusing a snapshot's analyses where they match, then links the corpus. */
@@ -288,6 +290,15 @@ export class CorpusIndex {
   mentionsOf(id: string): readonly MentionRef[] {
     this.current();
     return this.byEntity.refs(id, this.rank);
+  }
+
+  /**
+   * Mentions `from` to `from + count` of an entity in the order of `mentionsOf`, and how many it has
+   * in all: a page of a streamed list, as quick for an entity of the whole corpus as for a rare one.
+   */
+  mentionsOfPage(id: string, from: number, count: number): { refs: MentionRef[]; total: number } {
+    this.current();
+    return this.byEntity.page(id, this.rank, from, count);
   }
 
   /** Every date mention with the given normalized value. */

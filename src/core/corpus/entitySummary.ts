@@ -1,7 +1,7 @@
 // An entity as every list of them gives it (analyze, applyRegistry, the corpus index): one summary
 // of its mentions, one order.
 import { entityName } from '../linking/linkCorpus';
-import type { AnalyzedDocument, Entity, MentionKind } from '../types';
+import type { AnalyzedDocument, Entity, Mention, MentionKind } from '../types';
 
 /** Running totals of one entity's mentions. */
 export interface EntityTotals {
@@ -28,12 +28,26 @@ export function compareEntities(a: Entity, b: Entity): number {
 
 /** The entities of analyzed documents in list order; `nameOf` gives a name other than the fullest form. */
 export function summarizeEntities(documents: readonly AnalyzedDocument[], nameOf?: (id: string) => string | undefined): Entity[] {
-  const byId = new Map<string, { kind: MentionKind; forms: Map<string, number>; documents: number; mentions: number; lastDoc: number }>();
-  for (let d = 0; d < documents.length; d++) {
-    for (const m of documents[d].mentions) {
+  const tally = new EntityTally();
+  for (const doc of documents) tally.add(doc.mentions);
+  return tally.entities(nameOf);
+}
+
+/**
+ * summarizeEntities document by document, so that an analysis can be printed while it is made
+ * (`marginalia link` streams its documents and knows the entities at the end).
+ */
+export class EntityTally {
+  private readonly byId = new Map<string, { kind: MentionKind; forms: Map<string, number>; documents: number; mentions: number; lastDoc: number }>();
+  private doc = -1;
+
+  /** Counts the mentions of the next document. */
+  add(mentions: readonly Mention[]): void {
+    const d = ++this.doc;
+    for (const m of mentions) {
       if (!m.entity) continue;
-      let e = byId.get(m.entity);
-      if (!e) byId.set(m.entity, (e = { kind: m.kind, forms: new Map(), documents: 0, mentions: 0, lastDoc: -1 }));
+      let e = this.byId.get(m.entity);
+      if (!e) this.byId.set(m.entity, (e = { kind: m.kind, forms: new Map(), documents: 0, mentions: 0, lastDoc: -1 }));
       e.mentions++;
       e.forms.set(m.text, (e.forms.get(m.text) ?? 0) + 1);
       if (e.lastDoc !== d) {
@@ -42,9 +56,13 @@ export function summarizeEntities(documents: readonly AnalyzedDocument[], nameOf
       }
     }
   }
-  const entities: Entity[] = [];
-  for (const [id, e] of byId) entities.push(entitySummary(id, e.kind, e, nameOf?.(id)));
-  return entities.sort(compareEntities);
+
+  /** The entities counted, in list order. */
+  entities(nameOf?: (id: string) => string | undefined): Entity[] {
+    const entities: Entity[] = [];
+    for (const [id, e] of this.byId) entities.push(entitySummary(id, e.kind, e, nameOf?.(id)));
+    return entities.sort(compareEntities);
+  }
 }
 
 /** The kind of most of `kinds`; on a tie, the one met first. */

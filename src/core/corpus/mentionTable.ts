@@ -16,6 +16,8 @@ export class MentionGroup {
   readonly kinds = new Map<MentionKind, number>();
   /** Caches, dropped whenever the group changes. */
   refs: MentionRef[] | undefined;
+  /** `docs` in the order of their rank. */
+  ranked: string[] | undefined;
   summary: Entity | undefined;
 }
 
@@ -123,6 +125,29 @@ export class MentionTable {
     return (g.refs = refs);
   }
 
+  /**
+   * Mentions `from` to `from + count` of a key in the order of `refs`, and how many it has in all,
+   * without making the whole list: the pages of a streamed list of references.
+   */
+  page(key: string, rank: (path: string) => number, from: number, count: number): { refs: MentionRef[]; total: number } {
+    const g = this.groups.get(key);
+    if (!g) return { refs: [], total: 0 };
+    if (g.refs) return { refs: g.refs.slice(from, from + count), total: g.count };
+    const refs: MentionRef[] = [];
+    let skip = from;
+    for (const path of (g.ranked ??= byRank(g.docs, rank))) {
+      const list = this.byDoc.get(path)!.get(key)!;
+      if (skip >= list.length) {
+        skip -= list.length;
+        continue;
+      }
+      for (let i = skip; i < list.length && refs.length < count; i++) refs.push({ path, mention: list[i] });
+      skip = 0;
+      if (refs.length === count) break;
+    }
+    return { refs, total: g.count };
+  }
+
   /** A document's mentions by key, in text order (lists sized exactly: they are kept). */
   private byKey(mentions: readonly Mention[]): Map<string, Mention[]> {
     const out = new Map<string, Mention[]>();
@@ -150,8 +175,23 @@ function tally(g: MentionGroup, list: readonly Mention[], sign: 1 | -1): void {
   }
 }
 
+/**
+ * `paths` sorted by rank. Each is packed into one number, rank then position in `paths`, so that a
+ * typed array sorts them with no comparator (a group may span every document of the corpus).
+ */
+function byRank(paths: readonly string[], rank: (path: string) => number): string[] {
+  const packed = new Float64Array(paths.length);
+  for (let i = 0; i < paths.length; i++) packed[i] = (rank(paths[i]) + 1) * PACK + i;
+  packed.sort();
+  return Array.from(packed, v => paths[v % PACK]);
+}
+
+/** Above any number of documents a group can have (ranks times this stay exact in a double). */
+const PACK = 2 ** 24;
+
 function changed(g: MentionGroup): void {
   g.refs = undefined;
+  g.ranked = undefined;
   g.summary = undefined;
 }
 

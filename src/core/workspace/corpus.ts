@@ -48,6 +48,15 @@ export interface LoadedCorpus {
 export async function loadCorpus(fs: FileSystem, inputs: readonly CorpusInput[], globs: ArticleGlobs = {}): Promise<LoadedCorpus> {
   const documents: CorpusDocument[] = [];
   const problems: CorpusProblem[] = [];
+  for await (const doc of corpusDocuments(fs, inputs, globs, problems)) documents.push(doc);
+  return { documents, problems };
+}
+
+/**
+ * loadCorpus one document at a time, for a caller that lets each go before the next is read
+ * (`marginalia recognize`); problems are added to `problems` as they are met.
+ */
+export async function* corpusDocuments(fs: FileSystem, inputs: readonly CorpusInput[], globs: ArticleGlobs, problems: CorpusProblem[]): AsyncIterable<CorpusDocument> {
   for (const [index, input] of inputs.entries()) {
     const files = await filesOf(fs, input, globs, problems);
     for (const { file, name } of files) {
@@ -60,13 +69,12 @@ export async function loadCorpus(fs: FileSystem, inputs: readonly CorpusInput[],
       const sidecar = await readSidecar(fs, file);
       problems.push(...sidecarProblems(sidecar, `${name}.annotations.yaml`));
       const dct = sidecar.parsed.dct;
-      documents.push({
+      yield {
         path: name, file, input: index, text: read.text, annotations: sidecar.parsed.annotations, sidecar,
         ...(dct ? { dct, dctFromSidecar: true } : {}),
-      });
+      };
     }
   }
-  return { documents, problems };
 }
 
 /** The errors of a sidecar as problems of `name` (its path as shown). */

@@ -24,7 +24,7 @@ export { readSidecar, saveSidecar, sidecarFromRead, type SidecarRead, type Sidec
 export { readRegistry, editRegistry, registryLocation, unreadRegistry, type RegistryRead } from './registryFiles';
 export { placeAnnotations, followEdits, offsetsChanged, type Placement } from './placement';
 export { parseDatesFile, withDates, isIsoDay } from './publicationDates';
-export { loadCorpus, shownPath, type CorpusInput, type CorpusDocument, type CorpusProblem, type LoadedCorpus } from './corpus';
+export { loadCorpus, corpusDocuments, shownPath, type CorpusInput, type CorpusDocument, type CorpusProblem, type LoadedCorpus } from './corpus';
 export { readImport, importIntoWorkspace, type ImportFormat, type ImportSource, type ImportReadOptions, type ImportSummary } from './importing';
 export { writeExport, exportFailure, ExportRefusedError, type ExportWriteOptions } from './exporting';
 export { Workspace, type WorkspaceOptions, type WorkspaceChange } from './workspace';
