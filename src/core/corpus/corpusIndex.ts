@@ -132,8 +132,8 @@ export class CorpusIndex {
   }
 
   /** Documents whose linked names rest on family-name lookups that no longer hold: relink (or setRelinked) links them again. */
-  outdatedLookups(): string[] {
-    return [...this.docs.values()].filter(d => !lookupsHold(d.linked, this.surnames)).map(d => d.path);
+  outdatedLookups(): { path: string; hash: string }[] {
+    return [...this.docs.values()].filter(d => !lookupsHold(d.linked, this.surnames)).map(({ path, hash }) => ({ path, hash }));
   }
 
   /** A document's text as indexed, UTF-8 encoded (shared: not to be changed). */
