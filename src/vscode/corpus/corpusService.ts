@@ -446,9 +446,12 @@ export class CorpusService implements vscode.Disposable {
   private remove(uri: vscode.Uri): void {
     const key = uri.toString();
     let removed = false;
+    this.analysis.cancel(`file:${key}`);
     for (const path of this.index.paths()) {
       if (path === key || path.startsWith(key + '/')) {
         this.tooLong.delete(path);
+        // a result of a read under way would bring it back
+        this.analysis.cancel(`file:${path}`);
         removed = this.index.deleteDocument(path) || removed;
       }
     }
