@@ -31,9 +31,11 @@ export function publicationDate(doc: SourceDocument, options: AnalyzeOptions = {
   return documentOwnDate(doc.text) ?? doc.dct ?? options.defaultDct ?? null;
 }
 
-export function recognizeDocument(doc: SourceDocument, options: AnalyzeOptions = {}): RecognizedDocument {
+/** `between`: called between the recognizers (a caller may throw there to stop early). */
+export function recognizeDocument(doc: SourceDocument, options: AnalyzeOptions = {}, between?: () => void): RecognizedDocument {
   const dct = publicationDate(doc, options);
   const { names, dropped } = findNamesInPieces(doc.text, undefined, options.nameModel);
+  between?.();
   return { dct, dates: recognizeDatesInPieces(doc.text, dct), names, dropped, surnames: documentSurnames(names) };
 }
 

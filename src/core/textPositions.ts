@@ -19,7 +19,7 @@ export function lineStarts(text: string): number[] {
 }
 
 /** The position of a UTF-16 offset, given the text's line starts. */
-export function positionAt(starts: readonly number[], offset: number): TextPosition {
+export function positionAt(starts: ArrayLike<number>, offset: number): TextPosition {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {

@@ -23,7 +23,7 @@ import { navigationCommands } from './annotations/navigationCommands';
 import { reviewCommands } from './annotations/reviewCommands';
 import { registerSidecarChecks } from './annotations/sidecarChecks';
 import { corpusCommands } from './corpus/corpusCommands';
-import { CorpusService } from './corpus/corpusService';
+import { CorpusService, type AnalysisEvent } from './corpus/corpusService';
 import { registerStatusBar } from './corpus/statusBar';
 import { crossReferenceCommands } from './entities/crossReference';
 import { registerDecorations } from './entities/decorations';
@@ -42,8 +42,13 @@ import { ARTICLE_SELECTOR, registerArticleContext } from './shared/articles';
 import { registerCommands } from './shared/commands';
 import { Workspaces } from './shared/workspaces';
 
+/** What the extension exports (docs/contracts.md): when the analysis of an open article's version is sent to the worker and when its result is in. */
+export interface MarginaliaApi {
+  readonly onDidAnalyze: vscode.Event<AnalysisEvent>;
+}
+
 /** Composition root: every feature registers itself and returns its Disposable; every command is wired here. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const output = vscode.window.createOutputChannel('Marginalia');
   const workspaces = new Workspaces(output);
   const registry = new RegistryFile(workspaces);
@@ -111,4 +116,5 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   // Indexing runs in the background: activation never waits for it.
   void registry.load().then(() => corpus.reindex());
+  return { onDidAnalyze: corpus.onDidAnalyze };
 }

@@ -1,9 +1,8 @@
 import { documentKinds, documentMentions } from '../analyze';
-import { limitWarning } from '../limits';
 import { entityName, linkCorpus, type CorpusLinks } from '../linking/linkCorpus';
 import type { DocumentNames } from '../linking/linkDocument';
-import { linkNames, lookupsHold, relinkNames, type LinkedNames } from '../linking/linkNames';
-import { recognizeDocument, type AnalyzeOptions } from '../recognizeDocument';
+import { lookupsHold, relinkNames, type LinkedNames } from '../linking/linkNames';
+import type { AnalyzeOptions } from '../recognizeDocument';
 import { lineStarts, positionAt, type TextPosition } from '../textPositions';
 import type { AnalyzedDocument, Entity, Mention, MentionKind, SourceDocument } from '../types';
 import { contentHash } from './contentHash';
@@ -11,6 +10,7 @@ import type { DocumentAnalysis } from './documentAnalysis';
 import { compareEntities, entitySummary, majorityKind } from './entitySummary';
 import { Interner } from './interner';
 import { MentionTable, type MentionGroup, type MentionRef } from './mentionTable';
+import { dctSourceOf, prepareDocument, type HeldSource, type PreparedDocument } from './prepareDocument';
 import { idsByLocalId, ProvisionalIds } from './provisionalIds';
 import type { Registry } from './registry';
 import { RegistryMap } from './registryMap';
@@ -45,12 +45,11 @@ interface IndexedDocument extends DocumentAnalysis {
   kinds: MentionKind[] | undefined;
   /** Its mentions as queries see them (the registry applied); undefined until linked. */
   analyzed: AnalyzedDocument | undefined;
-  lines: number[] | undefined;
+  lines: ArrayLike<number> | undefined;
   /** Why only part of its text is analyzed, when it is too long. */
   readonly warning: string | undefined;
 }
 
-const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const NO_LINKS: CorpusLinks = { ids: [], idOfKey: new Map(), idsOfSurname: new Map(), kindOfId: new Map() };
 const entityOf = (m: Mention): string | undefined => m.entity;
@@ -105,8 +104,79 @@ export class CorpusIndex {
     const prev = this.docs.get(doc.path);
     if (prev && sameSource(prev, doc)) return;
     const surnamesBefore = this.surnames.version;
-    const d = this.analyzeDocument(doc, prev);
-    if (!lookupsHold(d.linked, this.surnames)) d.linked = this.relinkNames(doc.text);
+    this.link(this.enter(this.prepare(doc), prev)!, prev, surnamesBefore, doc.text);
+  }
+
+  /**
+   * Adds or replaces a document analyzed elsewhere (prepareDocument, given `heldSources` and
+   * `surnameWords`), linked at once (as setDocument) or left to the next relink (`link` false, as
+   * setDocuments). A document with the same hash and dates as the one held is left as it is.
+   * Returns false when `prepared` has no analysis and the index no longer holds one that fits:
+   * prepare it again without `held`.
+   */
+  setPrepared(prepared: PreparedDocument, link = true): boolean {
+    const prev = this.docs.get(prepared.path);
+    if (prev && prev.hash === prepared.hash && prev.dctSource === prepared.dctSource) return true;
+    const surnamesBefore = this.surnames.version;
+    const d = this.enter(prepared, prev);
+    if (!d) return false;
+    if (link) this.link(d, prev, surnamesBefore);
+    else {
+      if (prev) this.withdraw(prev);
+      this.replace(prev, d);
+      this.stale = true;
+    }
+    return true;
+  }
+
+  /** What prepareDocument may skip for `path`: the sources of the analyses the index holds for it. */
+  heldSources(path: string): HeldSource[] {
+    return [this.docs.get(path), this.stored.get(path)].filter(h => h !== undefined).map(({ hash, dctSource }) => ({ hash, dctSource }));
+  }
+
+  /** The corpus's family names, with a version that changes whenever they do (for prepareDocument elsewhere). */
+  surnameWords(): { version: number; words: string[] } {
+    return { version: this.surnames.version, words: this.surnames.words() };
+  }
+
+  /** Documents whose linked names rest on family-name lookups that no longer hold: relink (or setRelinked) links them again. */
+  outdatedLookups(): { path: string; hash: string }[] {
+    return [...this.docs.values()].filter(d => !lookupsHold(d.linked, this.surnames)).map(({ path, hash }) => ({ path, hash }));
+  }
+
+  /** A document's text as indexed, UTF-8 encoded (shared: not to be changed). */
+  utf8(path: string): Uint8Array | undefined {
+    return this.docs.get(path)?.utf8;
+  }
+
+  /**
+   * Names of a document linked again elsewhere (relinkNames over its text) against the current
+   * family names; ignored when the document's text changed since (`hash`) or its lookups do not hold.
+   */
+  setRelinked(path: string, hash: string, linked: LinkedNames): boolean {
+    const d = this.docs.get(path);
+    if (!d || d.hash !== hash || !lookupsHold(linked, this.surnames)) return false;
+    this.shared.linked(linked);
+    this.nameCount += (linked.names.spans.length - d.linked.names.spans.length) / 4;
+    d.linked = linked;
+    d.ids = undefined;
+    this.stale = true;
+    this.version++;
+    return true;
+  }
+
+  /** Line starts of a document's text, when known where it was prepared (so that positionAt need not decode it). */
+  setLineStarts(path: string, hash: string, lines: ArrayLike<number>): void {
+    const d = this.docs.get(path);
+    if (d?.hash === hash) d.lines = lines;
+  }
+
+  /** Gives a new document `d` (in place of `prev`) its ids against the corpus as last linked; `text` lets it be linked again here when its lookups fail. */
+  private link(d: IndexedDocument, prev: IndexedDocument | undefined, surnamesBefore: number, text?: string): void {
+    if (!lookupsHold(d.linked, this.surnames)) {
+      if (text !== undefined) d.linked = this.relinkNames(text);
+      else this.stale = true;
+    }
     this.replace(prev, d);
     if (this.surnames.version !== surnamesBefore) this.stale = true;
     if (prev?.ids && prev.analyzed && sameLinkInput(prev.linked.names, d.linked.names)) this.publish(d, prev.ids, prev);
@@ -129,7 +199,7 @@ export class CorpusIndex {
       const prev = this.docs.get(doc.path);
       if (prev && sameSource(prev, doc)) continue;
       if (prev) this.withdraw(prev);
-      this.replace(prev, this.analyzeDocument(doc, prev));
+      this.replace(prev, this.enter(this.prepare(doc), prev)!);
       this.stale = true;
       changed++;
     }
@@ -344,30 +414,34 @@ export class CorpusIndex {
     this.settleKinds();
   }
 
-  /** A document's own analysis: from the snapshot when it matches, else made now; the corpus's family names updated. */
-  private analyzeDocument(doc: SourceDocument, prev: IndexedDocument | undefined): IndexedDocument {
-    const hash = contentHash(doc.text);
-    const dctSource = dctSourceOf(doc);
+  /** A document's own analysis, made here unless the snapshot holds it. */
+  private prepare(doc: SourceDocument): PreparedDocument {
     const stored = this.stored.get(doc.path);
-    let a: DocumentAnalysis;
-    if (stored && stored.hash === hash && stored.dctSource === dctSource) {
+    return prepareDocument(doc, this.surnames, this.options, stored ? [stored] : []);
+  }
+
+  /**
+   * The indexed form of a prepared document (its analysis from the snapshot when it has none),
+   * the corpus's family names updated; undefined when neither it nor the snapshot has an analysis.
+   */
+  private enter(p: PreparedDocument, prev: IndexedDocument | undefined): IndexedDocument | undefined {
+    let a = p.analysis;
+    if (a) this.shared.analysis(a);
+    else {
+      const stored = this.stored.get(p.path);
+      if (!stored || stored.hash !== p.hash || stored.dctSource !== p.dctSource) return undefined;
       a = stored.decode(); // its strings and entities are shared already
-      this.surnames.add(a.surnames);
       this.reused++;
-    } else {
-      const r = recognizeDocument(doc, this.options);
-      this.surnames.add(r.surnames);
-      a = { hash, dctSource, dct: r.dct, dates: r.dates, surnames: r.surnames, linked: linkNames(doc.text, r, this.surnames, this.options.nameModel) };
-      this.shared.analysis(a);
     }
+    this.surnames.add(a.surnames);
     // removed after the new ones are added, so that a name in both never leaves the set (callers
     // check the linked names against the set once it is final)
     if (prev) this.surnames.remove(prev.surnames);
-    this.stored.delete(doc.path);
-    const { dct, dates, surnames, linked } = a;
+    this.stored.delete(p.path);
+    const { hash, dctSource, dct, dates, surnames, linked } = a;
     return {
-      hash, dctSource, dct, dates, surnames, linked, path: doc.path, utf8: encoder.encode(doc.text),
-      ids: undefined, kinds: undefined, analyzed: undefined, lines: undefined, warning: limitWarning(doc.text),
+      hash, dctSource, dct, dates, surnames, linked, path: p.path, utf8: p.utf8,
+      ids: undefined, kinds: undefined, analyzed: undefined, lines: undefined, warning: p.warning,
     };
   }
 
@@ -481,11 +555,6 @@ export class CorpusIndex {
   }
 
   private readonly rank = (path: string): number => this.order().rank.get(path) ?? -1;
-}
-
-/** The publication date given from outside the text: `s:` when from the sidecar; '' for none. */
-function dctSourceOf(doc: SourceDocument): string {
-  return `${doc.dctFromSidecar ? 's:' : ''}${doc.dct ?? ''}`;
 }
 
 function sameSource(d: IndexedDocument, doc: SourceDocument): boolean {

@@ -10,6 +10,11 @@ export class SurnameCounts implements WordSet {
     return this.counts.has(word);
   }
 
+  /** The names, each once. */
+  words(): string[] {
+    return [...this.counts.keys()];
+  }
+
   add(names: readonly string[]): void {
     for (const n of names) {
       const c = this.counts.get(n) ?? 0;

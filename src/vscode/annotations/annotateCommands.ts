@@ -30,10 +30,10 @@ export function annotateCommands(store: AnnotationStore, corpus: CorpusService):
     const editor = articleEditor();
     const { document } = editor;
     await annotationsOf(store, document.uri);
-    const span = spanToAnnotate(editor, corpus);
+    const span = await spanToAnnotate(editor, corpus);
     if (!span) throw new UserError('Marginalia: select the text to annotate.');
     const quote = document.getText().slice(span.start, span.end);
-    const mention = corpus.mentionAt(document, document.positionAt(span.start))?.mention;
+    const mention = (await corpus.mentionAt(document, document.positionAt(span.start)))?.mention;
     const sameSpan = mention && mention.start === span.start && mention.end === span.end ? mention : undefined;
     let label: string, note: string | undefined, status: AnnotationStatus | undefined;
     if (args) {
@@ -57,7 +57,7 @@ export function annotateCommands(store: AnnotationStore, corpus: CorpusService):
     const editor = vscode.window.activeTextEditor;
     let needle = args?.text;
     if (needle === undefined) {
-      const span = editor && isArticle(editor.document) ? spanToAnnotate(editor, corpus) : undefined;
+      const span = editor && isArticle(editor.document) ? await spanToAnnotate(editor, corpus) : undefined;
       needle = span && editor ? editor.document.getText().slice(span.start, span.end) : undefined;
     }
     if (!needle?.trim()) throw new UserError('Marginalia: select the text whose occurrences to annotate.');

@@ -20,10 +20,10 @@ export function trimmedSpan(document: vscode.TextDocument, range: vscode.Range):
 }
 
 /** The selection without surrounding white space; an empty selection takes the mention or word at the cursor. */
-export function spanToAnnotate(editor: vscode.TextEditor, corpus: CorpusService): { start: number; end: number } | undefined {
+export async function spanToAnnotate(editor: vscode.TextEditor, corpus: CorpusService): Promise<{ start: number; end: number } | undefined> {
   const { document, selection } = editor;
   const range = selection.isEmpty
-    ? corpus.mentionAt(document, selection.active)?.range ?? document.getWordRangeAtPosition(selection.active)
+    ? (await corpus.mentionAt(document, selection.active))?.range ?? document.getWordRangeAtPosition(selection.active)
     : selection;
   return range && trimmedSpan(document, range);
 }

@@ -49,7 +49,7 @@ export function reviewCommands(store: AnnotationStore, corpus: CorpusService): F
     const { document, selection } = editor;
     const state = await annotationsOf(store, document.uri);
     const offset = document.offsetAt(selection.active);
-    const found = corpus.mentionAt(document, selection.active) ?? (offset > 0 ? corpus.mentionAt(document, document.positionAt(offset - 1)) : undefined);
+    const found = (await corpus.mentionAt(document, selection.active)) ?? (offset > 0 ? await corpus.mentionAt(document, document.positionAt(offset - 1)) : undefined);
     if (found) {
       const m = found.mention;
       const existing = state.annotations.find(a => a.target.start === m.start && a.target.end === m.end)

@@ -1,14 +1,21 @@
+import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { CorpusIndex, describeError, limitWarning, type ScanProblem, type SourceDocument, type AnalyzedDocument, type Annotation, type CorpusStats, type Mention, type Registry, type RegistryEntity } from '../../core';
+import { CorpusIndex, describeError, type ScanProblem, type AnalyzedDocument, type Annotation, type CorpusStats, type Mention, type Registry, type RegistryEntity } from '../../core';
 import { isArticle, isArticleFile } from '../shared/articles';
 import { toDiagnostics } from '../shared/diagnostics';
 import { corePath, uriOf, type Workspaces } from '../shared/workspaces';
+import { AnalysisClient, type AnalysisResult, type FileResult } from './analysisClient';
+import type { DocumentSource } from './analysisProtocol';
+import { documentParts } from './documentParts';
 import { SidecarReader } from './sidecarReader';
 import type { RegistryFile } from '../entities/registryFile';
 
 const EDIT_DEBOUNCE_MS = 200;
 const FILE_EVENT_DEBOUNCE_MS = 100;
-const YIELD_EVERY_FILES = 50;
+/** Files read and analyzed per job of the worker during a scan (an edit waits for one at most). */
+const FILES_PER_JOB = 50;
+/** The bundled analysis worker, beside dist/extension.js (esbuild.mjs). */
+const WORKER_FILE = join(__dirname, 'analysisWorker.js');
 /** Idle time after an edit before the whole corpus is linked again (other documents' ids may change). */
 const RELINK_DEBOUNCE_MS = 1000;
 /** Longest stretch of relinking between two yields to the extension host. */
@@ -26,6 +33,14 @@ export class CorpusService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when what the index answers may have changed. */
   readonly onDidChange = this.changed.event;
+  private readonly analysisEvents = new vscode.EventEmitter<AnalysisEvent>();
+  /** Fires when the analysis of an open document's version is sent to the worker, and when its result is in the index. */
+  readonly onDidAnalyze = this.analysisEvents.event;
+  private readonly analysis: AnalysisClient;
+  /** Open documents being analyzed: the version, and when it is done. */
+  private readonly analyzing = new Map<string, { version: number; done: Promise<void> }>();
+  /** Files (not open) being read and analyzed outside a scan. */
+  private readonly reading = new Set<Promise<unknown>>();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** What the sidecars say of each article: its publication date and its annotations. */
@@ -54,9 +69,12 @@ export class CorpusService implements vscode.Disposable {
     this.output = output;
     this.firstScan = new Promise(resolve => { this.firstScanEnded = resolve; });
     this.sidecarReader = new SidecarReader(workspaces.fs);
+    this.analysis = new AnalysisClient(WORKER_FILE, () => this.index.surnameWords(), workspaces.fs);
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
     this.disposables.push(
       this.changed,
+      this.analysisEvents,
+      this.analysis,
       this.unreadable,
       this.sidecarReader,
       watcher,
@@ -64,9 +82,11 @@ export class CorpusService implements vscode.Disposable {
       watcher.onDidChange(uri => this.scheduleFile(uri)),
       watcher.onDidDelete(uri => this.remove(uri)),
       vscode.workspace.onDidChangeTextDocument(e => this.scheduleDocument(e.document)),
-      vscode.workspace.onDidOpenTextDocument(doc => this.updateDocument(doc)),
+      vscode.workspace.onDidOpenTextDocument(doc => void this.updateDocument(doc)),
       vscode.workspace.onDidCloseTextDocument(doc => {
         this.indexedVersions.delete(doc.uri.toString());
+        this.analysis.cancel(doc.uri.toString());
+        this.analyzing.delete(doc.uri.toString());
         this.scheduleFile(doc.uri);
       }),
       // The workspaces are rebuilt with the new include/exclude settings first.
@@ -78,12 +98,28 @@ export class CorpusService implements vscode.Disposable {
     );
   }
 
-  /** The analysis of the document's current text (an edit not yet indexed is indexed now). */
+  /**
+   * The analysis of the document's current text, when the index has it; else undefined, and the
+   * analysis is started (onDidChange fires when it is in).
+   */
   analyzed(document: vscode.TextDocument): AnalyzedDocument | undefined {
     const key = document.uri.toString();
     if (this.indexedVersions.get(key) !== document.version) {
+      if (this.index.hasDocument(key) || isArticle(document)) void this.updateDocument(document);
+      return undefined;
+    }
+    return this.index.analyzed(key);
+  }
+
+  /** The analysis of the document's current text, once the worker has made it (undefined for a document that is not an article). */
+  async current(document: vscode.TextDocument): Promise<AnalyzedDocument | undefined> {
+    const key = document.uri.toString();
+    // each round waits for the latest version; an edit meanwhile starts another
+    while (!document.isClosed && this.indexedVersions.get(key) !== document.version) {
       if (!this.index.hasDocument(key) && !isArticle(document)) return undefined;
-      this.updateDocument(document);
+      const version = document.version;
+      await this.updateDocument(document);
+      if (document.version === version && this.indexedVersions.get(key) !== version) return undefined; // failed: said in the output
     }
     return this.index.analyzed(key);
   }
@@ -93,8 +129,11 @@ export class CorpusService implements vscode.Disposable {
     const key = article.toString();
     const datesDiffer = this.sidecars.get(key)?.dct !== sidecar.dct;
     this.sidecars.set(key, sidecar);
-    const text = this.index.text(key);
-    if (datesDiffer && text !== undefined) this.index.setDocument(this.source(key, text));
+    if (datesDiffer && this.index.hasDocument(key)) {
+      this.indexedVersions.delete(key);
+      const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === key && !d.isClosed);
+      void (open ? this.updateDocument(open) : this.readIntoIndex(article));
+    }
     this.changed.fire();
     this.scheduleRelink();
   }
@@ -118,9 +157,9 @@ export class CorpusService implements vscode.Disposable {
     return this.registryFile.parsed.registry.entities.find(e => e.id === id);
   }
 
-  /** The mention under a position of an open document, with its range there. */
-  mentionAt(document: vscode.TextDocument, position: vscode.Position): { mention: Mention; range: vscode.Range } | undefined {
-    if (!this.analyzed(document)) return undefined;
+  /** The mention under a position of an open document, with its range there (once its current text is analyzed). */
+  async mentionAt(document: vscode.TextDocument, position: vscode.Position): Promise<{ mention: Mention; range: vscode.Range } | undefined> {
+    if (!(await this.current(document))) return undefined;
     const mention = this.index.mentionAt(document.uri.toString(), document.offsetAt(position));
     if (!mention) return undefined;
     return { mention, range: new vscode.Range(document.positionAt(mention.start), document.positionAt(mention.end)) };
@@ -138,25 +177,25 @@ export class CorpusService implements vscode.Disposable {
         const uris = await this.findArticles();
         await this.loadSnapshot();
         const open = new Map(vscode.workspace.textDocuments.map(d => [d.uri.toString(), d]));
-        const seen = new Set<string>();
-        let batch: SourceDocument[] = [];
-        for (const [i, uri] of uris.entries()) {
+        const seen = new Set(uris.map(u => u.toString()));
+        const opened = uris.map(u => open.get(u.toString())).filter(d => d !== undefined);
+        const closed = uris.filter(u => !open.has(u.toString()));
+        const analyzingOpen = Promise.all(opened.map(d => this.updateDocument(d)));
+        // one job ahead of the one whose results arrive, so that the worker never waits for the host
+        const keys: string[] = [];
+        const stop = cancel.token.onCancellationRequested(() => keys.forEach(key => this.analysis.cancel(key)));
+        let ahead: Promise<boolean> | undefined;
+        for (let i = 0; i < closed.length; i += FILES_PER_JOB) {
+          keys.push(`scan:${i}`);
+          const job = this.analyzeFiles(closed.slice(i, i + FILES_PER_JOB), false, `scan:${i}`);
+          if (ahead) await ahead;
           if (cancel.token.isCancellationRequested) break;
-          seen.add(uri.toString());
-          const doc = open.get(uri.toString());
-          if (doc) this.updateDocument(doc);
-          else {
-            const read = await this.readArticle(uri);
-            if (read) batch.push(read);
-          }
-          if (i % YIELD_EVERY_FILES === YIELD_EVERY_FILES - 1) {
-            this.index.setDocuments(batch); // analyzed now, linked with the others at the end
-            batch = [];
-            progress.report({ message: `${i + 1} of ${uris.length}`, increment: (YIELD_EVERY_FILES * 100) / uris.length });
-            await new Promise(resolve => setTimeout(resolve, 0)); // let the extension host breathe
-          }
+          if (i > 0) progress.report({ message: `${i} of ${closed.length}`, increment: (FILES_PER_JOB * 100) / closed.length });
+          ahead = job;
         }
-        this.index.setDocuments(batch);
+        await ahead;
+        stop.dispose();
+        await analyzingOpen;
         if (!cancel.token.isCancellationRequested) {
           for (const path of this.index.paths()) if (!seen.has(path) && !open.has(path)) this.index.deleteDocument(path);
         }
@@ -183,9 +222,10 @@ export class CorpusService implements vscode.Disposable {
   /** Resolves when the running scan (if any) is done and every open article's latest text is indexed and linked. */
   async ready(): Promise<void> {
     await this.scan;
-    for (const document of vscode.workspace.textDocuments) {
-      if (this.indexedVersions.has(document.uri.toString()) || this.index.hasDocument(document.uri.toString())) this.updateDocument(document);
-    }
+    await Promise.all(vscode.workspace.textDocuments
+      .filter(d => this.indexedVersions.has(d.uri.toString()) || this.index.hasDocument(d.uri.toString()))
+      .map(d => this.current(d)));
+    while (this.reading.size) await Promise.all(this.reading);
     await this.relink();
   }
 
@@ -203,6 +243,7 @@ export class CorpusService implements vscode.Disposable {
   }
 
   private async relinkInSlices(token?: vscode.CancellationToken): Promise<void> {
+    await this.relinkOutdated(token);
     let sliceStart = Date.now();
     for (const _ of this.index.relinkSteps()) {
       if (token?.isCancellationRequested) return;
@@ -210,6 +251,23 @@ export class CorpusService implements vscode.Disposable {
         await new Promise(resolve => setTimeout(resolve, 0));
         sliceStart = Date.now();
       }
+    }
+  }
+
+  /**
+   * Documents whose family-name lookups changed are linked again in the worker (the names of a
+   * document are found again from its text); relinkSteps then has only the corpus to link.
+   */
+  private async relinkOutdated(token?: vscode.CancellationToken): Promise<void> {
+    // a few rounds: a document linked again may change the family names others looked up
+    for (let round = 0; round < 3 && !token?.isCancellationRequested; round++) {
+      const outdated = this.index.outdatedLookups();
+      if (outdated.length === 0) return;
+      await Promise.all(outdated.map(async ({ path, hash }) => {
+        const utf8 = this.index.utf8(path);
+        const linked = utf8 && await this.analysis.relink(path, hash, utf8).catch(() => undefined);
+        if (linked) this.index.setRelinked(path, hash, linked);
+      }));
     }
   }
 
@@ -253,15 +311,15 @@ export class CorpusService implements vscode.Disposable {
     });
   }
 
-  private source(key: string, text: string): SourceDocument {
-    this.noteLength(key, text);
+  /** What the worker needs besides the text: the publication date from the sidecar, the analyses held. */
+  private source(key: string): DocumentSource {
     const dct = this.sidecars.get(key)?.dct;
-    return dct ? { path: key, text, dct, dctFromSidecar: true } : { path: key, text };
+    const held = this.index.heldSources(key);
+    return dct ? { path: key, dct, dctFromSidecar: true, held } : { path: key, held };
   }
 
   /** Says in the output channel, once and not on every edit, that only part of an article is analyzed. */
-  private noteLength(key: string, text: string): void {
-    const warning = limitWarning(text);
+  private noteLength(key: string, warning: string | undefined): void {
     if (!warning) this.tooLong.delete(key);
     else if (!this.tooLong.has(key)) {
       this.tooLong.add(key);
@@ -298,32 +356,84 @@ export class CorpusService implements vscode.Disposable {
     return found;
   }
 
+  /** An article (not open) read from disk into the index, linked at once; out of the index when binary or unreadable. */
   private async readIntoIndex(uri: vscode.Uri): Promise<void> {
-    const doc = await this.readArticle(uri);
-    if (doc) this.index.setDocument(doc);
+    if (!(await this.workspaces.of(uri))) {
+      this.output.appendLine(`${vscode.workspace.asRelativePath(uri)}: is not in a workspace folder`);
+      this.index.deleteDocument(uri.toString());
+      return;
+    }
+    const reading = this.analyzeFiles([uri], true, `file:${uri}`);
+    this.reading.add(reading);
+    await reading.finally(() => this.reading.delete(reading));
+    this.changed.fire();
     this.scheduleRelink();
   }
 
-  /** An article as read from disk; undefined (and out of the index) when binary or unreadable. */
-  private async readArticle(uri: vscode.Uri): Promise<SourceDocument | undefined> {
-    const workspace = await this.workspaces.of(uri);
-    const read = workspace ? await workspace.readArticle(corePath(uri)) : { status: 'unreadable' as const, message: 'is not in a workspace folder' };
-    this.indexedVersions.delete(uri.toString());
-    if (read.status === 'ok') {
-      for (const warning of read.warnings) this.output.appendLine(`${vscode.workspace.asRelativePath(uri)}: ${warning}`);
-      return this.source(uri.toString(), read.text);
-    }
-    this.output.appendLine(`${vscode.workspace.asRelativePath(uri)}: ${read.message}`);
-    this.index.deleteDocument(uri.toString());
-    return undefined;
+  /**
+   * Reads and analyzes files in the worker, each result entering the index as it arrives (`link`:
+   * given its ids at once, else at the next relink). False when cancelled (`key` names the job).
+   */
+  private analyzeFiles(uris: vscode.Uri[], link: boolean, key: string): Promise<boolean> {
+    const files = uris.map(uri => ({ ...this.source(uri.toString()), file: corePath(uri) }));
+    for (const uri of uris) this.indexedVersions.delete(uri.toString());
+    const enter = (r: FileResult) => {
+      const uri = vscode.Uri.parse('message' in r ? r.path : r.prepared.path);
+      if ('message' in r) {
+        this.output.appendLine(`${vscode.workspace.asRelativePath(uri)}: ${r.message}`);
+        this.index.deleteDocument(r.path);
+      } else if (!this.enter(r, link)) void this.readIntoIndex(uri); // its held analysis is gone: analyzed again
+    };
+    return this.analysis.analyzeFiles(key, files, enter).catch(e => {
+      this.output.appendLine(`Marginalia could not analyze ${files.length === 1 ? vscode.workspace.asRelativePath(uris[0]) : `${files.length} articles`}: ${describeError(e)}`);
+      return true;
+    });
   }
 
-  private updateDocument(document: vscode.TextDocument): void {
-    if (!isArticle(document)) return;
+  /** A result of the worker into the index; false when it needs an analysis the index no longer holds. */
+  private enter({ prepared, lines, warnings }: AnalysisResult, link: boolean): boolean {
+    const key = prepared.path;
+    for (const warning of warnings) this.output.appendLine(`${vscode.workspace.asRelativePath(vscode.Uri.parse(key))}: ${warning}`);
+    this.noteLength(key, prepared.warning);
+    if (!this.index.setPrepared(prepared, link)) return false;
+    this.index.setLineStarts(key, prepared.hash, lines);
+    return true;
+  }
+
+  /**
+   * Analyzes an open article's current text in the worker (the text sent in parts, yielding between
+   * them). Resolves when its result is in the index, or when a later version superseded it (its own
+   * analysis then follows).
+   */
+  private updateDocument(document: vscode.TextDocument): Promise<void> {
+    if (!isArticle(document)) return Promise.resolve();
     const key = document.uri.toString();
-    if (this.indexedVersions.get(key) === document.version && this.index.hasDocument(key)) return;
-    this.index.setDocument(this.source(key, document.getText()));
-    this.indexedVersions.set(key, document.version);
+    const version = document.version;
+    if (this.indexedVersions.get(key) === version && this.index.hasDocument(key)) return Promise.resolve();
+    const running = this.analyzing.get(key);
+    if (running?.version === version) return running.done;
+    const done = this.analyzeOpen(document, key, version).finally(() => {
+      if (this.analyzing.get(key)?.done === done) this.analyzing.delete(key);
+    });
+    this.analyzing.set(key, { version, done });
+    return done;
+  }
+
+  private async analyzeOpen(document: vscode.TextDocument, key: string, version: number, held = true): Promise<void> {
+    const stale = () => document.isClosed || document.version !== version;
+    this.analysisEvents.fire({ uri: key, version, phase: 'started' });
+    const source = held ? this.source(key) : { ...this.source(key), held: [] };
+    let result: AnalysisResult | undefined;
+    try {
+      result = await this.analysis.analyzeText(key, source, documentParts(document), stale);
+    } catch (e) {
+      this.output.appendLine(`${vscode.workspace.asRelativePath(document.uri)}: could not be analyzed: ${describeError(e)}`);
+      return;
+    }
+    if (!result || stale()) return; // dropped: a later version (or none) is wanted
+    if (!this.enter(result, true)) return this.analyzeOpen(document, key, version, false);
+    this.indexedVersions.set(key, version);
+    this.analysisEvents.fire({ uri: key, version, phase: 'applied' });
     this.changed.fire();
     this.scheduleRelink();
   }
@@ -341,16 +451,18 @@ export class CorpusService implements vscode.Disposable {
       if (open) return this.updateDocument(open);
       if (!isArticleFile(uri)) return;
       await this.readIntoIndex(uri);
-      this.changed.fire();
     });
   }
 
   private remove(uri: vscode.Uri): void {
     const key = uri.toString();
     let removed = false;
+    this.analysis.cancel(`file:${key}`);
     for (const path of this.index.paths()) {
       if (path === key || path.startsWith(key + '/')) {
         this.tooLong.delete(path);
+        // a result of a read under way would bring it back
+        this.analysis.cancel(`file:${path}`);
         removed = this.index.deleteDocument(path) || removed;
       }
     }
@@ -373,4 +485,12 @@ export class CorpusService implements vscode.Disposable {
     this.timers.forEach(clearTimeout);
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+/** An analysis of an open document's version: sent to the worker, or its result in the index. */
+export interface AnalysisEvent {
+  /** The document's URI, as a string. */
+  uri: string;
+  version: number;
+  phase: 'started' | 'applied';
 }

@@ -21,10 +21,10 @@ export function crossReferenceCommands(corpus: CorpusService): FeatureCommands<
     'marginalia.crossReference': async (args?: CrossReferenceArgs) => {
       await corpus.ready();
       if (args !== undefined) {
-        const entity = args.entity !== undefined ? resolveEntity(corpus.index, args.entity) : entityAtCursor(corpus);
+        const entity = args.entity !== undefined ? resolveEntity(corpus.index, args.entity) : await entityAtCursor(corpus);
         return entity ? corpus.index.mentionsOf(entity.id).map(ref => locationOf(corpus.index, ref)) : [];
       }
-      const entity = entityAtCursor(corpus) ?? await pickEntity(corpus.index, 'Marginalia: Cross-reference Entity');
+      const entity = (await entityAtCursor(corpus)) ?? await pickEntity(corpus.index, 'Marginalia: Cross-reference Entity');
       if (entity) await stepThroughMentions(corpus, entity);
       return undefined;
     },
@@ -41,9 +41,9 @@ export function crossReferenceCommands(corpus: CorpusService): FeatureCommands<
   };
 }
 
-function entityAtCursor(corpus: CorpusService): Entity | undefined {
+async function entityAtCursor(corpus: CorpusService): Promise<Entity | undefined> {
   const editor = vscode.window.activeTextEditor;
-  const id = editor && corpus.mentionAt(editor.document, editor.selection.active)?.mention.entity;
+  const id = editor && (await corpus.mentionAt(editor.document, editor.selection.active))?.mention.entity;
   return id ? corpus.index.entity(id) : undefined;
 }
 

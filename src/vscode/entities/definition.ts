@@ -7,7 +7,7 @@ import type { RegistryFile } from './registryFile';
 export function registerDefinition(corpus: CorpusService, registry: RegistryFile, selector: vscode.DocumentSelector): vscode.Disposable {
   return vscode.languages.registerDefinitionProvider(selector, {
     async provideDefinition(document, position) {
-      const entity = corpus.mentionAt(document, position)?.mention.entity;
+      const entity = (await corpus.mentionAt(document, position))?.mention.entity;
       if (!entity) return undefined;
       const entry = registry.uri && corpus.registryEntity(entity) ? await registryLine(registry.uri, entity) : undefined;
       if (entry) return entry;

@@ -17,8 +17,8 @@ export const HOVER_COMMANDS: CommandId[] = [
 /** Hover cards on mentions: the entity across the corpus, or a date and how it was resolved. */
 export function registerHover(corpus: CorpusService, selector: vscode.DocumentSelector): vscode.Disposable {
   return vscode.languages.registerHoverProvider(selector, {
-    provideHover(document, position) {
-      const hit = corpus.mentionAt(document, position);
+    async provideHover(document, position) {
+      const hit = await corpus.mentionAt(document, position);
       if (!hit) return undefined;
       const path = document.uri.toString();
       const max = setting('hover.maxDocuments', document.uri);

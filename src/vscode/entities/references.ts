@@ -5,8 +5,8 @@ import type { CorpusService } from '../corpus/corpusService';
 /** Shift+F12 on a mention: every mention of its entity (or date) in every document. */
 export function registerReferences(corpus: CorpusService, selector: vscode.DocumentSelector): vscode.Disposable {
   return vscode.languages.registerReferenceProvider(selector, {
-    provideReferences(document, position) {
-      const hit = corpus.mentionAt(document, position);
+    async provideReferences(document, position) {
+      const hit = await corpus.mentionAt(document, position);
       if (!hit) return undefined;
       const refs = hit.mention.entity
         ? corpus.index.mentionsOf(hit.mention.entity)
@@ -19,8 +19,8 @@ export function registerReferences(corpus: CorpusService, selector: vscode.Docum
 /** Every mention of the same entity in this document, highlighted together. */
 export function registerDocumentHighlights(corpus: CorpusService, selector: vscode.DocumentSelector): vscode.Disposable {
   return vscode.languages.registerDocumentHighlightProvider(selector, {
-    provideDocumentHighlights(document, position) {
-      const hit = corpus.mentionAt(document, position);
+    async provideDocumentHighlights(document, position) {
+      const hit = await corpus.mentionAt(document, position);
       const mentions = corpus.analyzed(document)?.mentions ?? [];
       if (!hit) return undefined;
       const same = hit.mention.entity

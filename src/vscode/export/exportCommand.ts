@@ -42,7 +42,7 @@ export function exportCommands(corpus: CorpusService, store: AnnotationStore, re
       await corpus.ready();
       const active = vscode.window.activeTextEditor?.document;
       const paths = choice.scope === 'document'
-        ? (active && corpus.analyzed(active) ? [active.uri.toString()] : [])
+        ? (active && await corpus.current(active) ? [active.uri.toString()] : [])
         : corpus.index.paths();
       if (paths.length === 0) throw new UserError('Marginalia: no article to export.');
       const output = choice.output.includes('://') ? vscode.Uri.parse(choice.output) : vscode.Uri.file(choice.output);

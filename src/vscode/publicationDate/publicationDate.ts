@@ -21,7 +21,8 @@ export function registerPublicationDate(corpus: CorpusService): vscode.Disposabl
   item.command = 'marginalia.setPublicationDate';
   const update = () => {
     const editor = vscode.window.activeTextEditor;
-    const analyzed = editor && corpus.analyzed(editor.document);
+    // while an edit is analyzed, the date of the version before (an edit seldom changes it)
+    const analyzed = editor && (corpus.analyzed(editor.document) ?? corpus.index.analyzed(editor.document.uri.toString()));
     if (!analyzed) return item.hide();
     item.text = `$(calendar) ${analyzed.dct ?? 'no publication date'}`;
     item.tooltip = analyzed.dct

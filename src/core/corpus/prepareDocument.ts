@@ -1,0 +1,77 @@
+// The heavy half of indexing one document (recognition and linking within it), as a pure function
+// of its text, its dates and the corpus's family names: a host runs it wherever it likes (the
+// extension in a worker thread, src/vscode/corpus/analysisWorker.ts) and gives the result to
+// CorpusIndex.setPrepared, whose own work is then proportional to the mentions, not the text.
+import { limitWarning } from '../limits';
+import { linkNames, relinkNames, type LinkedNames } from '../linking/linkNames';
+import type { WordSet } from '../names/nameCandidate';
+import { recognizeDocument, type AnalyzeOptions } from '../recognizeDocument';
+import type { SourceDocument } from '../types';
+import { contentHash } from './contentHash';
+import type { DocumentAnalysis } from './documentAnalysis';
+
+/** A document analyzed by itself, ready to enter a CorpusIndex (setPrepared). */
+export interface PreparedDocument {
+  readonly path: string;
+  readonly hash: string;
+  readonly dctSource: string;
+  /** Undefined when an analysis the index holds for the same hash and dates is to be used. */
+  readonly analysis?: DocumentAnalysis;
+  /** The text, UTF-8 encoded (what the index keeps of it). */
+  readonly utf8: Uint8Array;
+  /** Why only part of the text is analyzed, when it is too long. */
+  readonly warning?: string;
+}
+
+/** The source of an analysis an index already holds (its hash and publication-date inputs). */
+export interface HeldSource {
+  readonly hash: string;
+  readonly dctSource: string;
+}
+
+/** Asked between the phases of an analysis (a worker reads a flag the host sets), so that a superseded one stops early. */
+export interface CancellationFlag {
+  readonly isCancellationRequested: boolean;
+}
+
+/** Thrown by prepareDocument when its flag is raised. */
+export class AnalysisCancelled extends Error {
+  constructor() {
+    super('analysis cancelled: the document changed again');
+  }
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Analyzes `doc` against the corpus's family names `surnames` (its own added): names, dates and its
+ * names linked within it, with the lookups they rest on. When `held` lists a source with the same
+ * hash and dates, the analysis is left out (the index has it).
+ */
+export function prepareDocument(doc: SourceDocument, surnames: WordSet, options: AnalyzeOptions = {}, held: readonly HeldSource[] = [], flag?: CancellationFlag): PreparedDocument {
+  const hash = contentHash(doc.text);
+  const dctSource = dctSourceOf(doc);
+  const warning = limitWarning(doc.text);
+  const base = { path: doc.path, hash, dctSource, utf8: encoder.encode(doc.text), ...(warning ? { warning } : {}) };
+  if (held.some(h => h.hash === hash && h.dctSource === dctSource)) return base;
+  checkFlag(flag);
+  const r = recognizeDocument(doc, options, () => checkFlag(flag));
+  checkFlag(flag);
+  const own = new Set(r.surnames);
+  const linked = linkNames(doc.text, r, { has: w => own.has(w) || surnames.has(w) }, options.nameModel);
+  return { ...base, analysis: { hash, dctSource, dct: r.dct, dates: r.dates, surnames: r.surnames, linked } };
+}
+
+/** A document's names linked again from its UTF-8 text, when the family names it looked up changed. */
+export function relinkPrepared(utf8: Uint8Array, surnames: WordSet): LinkedNames {
+  return relinkNames(new TextDecoder().decode(utf8), surnames);
+}
+
+/** The publication date given from outside the text: `s:` when from the sidecar; '' for none. */
+export function dctSourceOf(doc: SourceDocument): string {
+  return `${doc.dctFromSidecar ? 's:' : ''}${doc.dct ?? ''}`;
+}
+
+function checkFlag(flag: CancellationFlag | undefined): void {
+  if (flag?.isCancellationRequested) throw new AnalysisCancelled();
+}

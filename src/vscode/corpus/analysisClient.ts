@@ -1,0 +1,189 @@
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { lineStarts, prepareDocument, readArticle, relinkPrepared, type FileSystem, type LinkedNames, type PreparedDocument } from '../../core';
+import { CANCEL_SLOTS, type DocumentSource, type Reply, type Request } from './analysisProtocol';
+
+/** A document analyzed in the worker, with its line starts (UTF-16 offsets) and the warnings of reading it. */
+export interface AnalysisResult {
+  prepared: PreparedDocument;
+  lines: ArrayLike<number>;
+  warnings: string[];
+}
+
+/** What analyzing a file gave: a result, or why the file was not read. */
+export type FileResult = AnalysisResult | { path: string; message: string };
+
+/** The corpus's family names and their version (CorpusIndex.surnameWords). */
+export type SurnameSource = () => { version: number; words: string[] };
+
+interface Job {
+  onReply(reply: Reply): void;
+}
+
+/**
+ * The extension host's side of the analysis worker (dist/analysisWorker.js, analysisWorker.ts):
+ * texts go out (large ones in parts), analyses come back, one message per document. A job started
+ * for a document cancels the one before it (`key`): a job not begun is skipped, one under way stops
+ * at its next phase (through a shared flag the worker reads), and its result, if any, is dropped.
+ * No vscode import, so that scripts/benchHost.mjs runs it as the extension does. Without the worker
+ * (it failed to start), documents are analyzed here: slower for the host, never lost.
+ */
+export class AnalysisClient {
+  private worker: Worker | undefined;
+  private workerFailed = false;
+  private nextJob = 1;
+  private readonly cancelled = new Int32Array(new SharedArrayBuffer(CANCEL_SLOTS * Int32Array.BYTES_PER_ELEMENT));
+  private readonly jobs = new Map<number, Job>();
+  /** The running job of each key (a document's URI, or a scan). */
+  private readonly latest = new Map<string, number>();
+  private sentSurnames = -1;
+
+  /** `workerFile`: the bundled worker; `fs`: for reading files when analyzing here. */
+  constructor(private readonly workerFile: string, private readonly surnames: SurnameSource, private readonly fs: FileSystem) {}
+
+  /**
+   * Analyzes a text sent as `parts` (each posted as it comes, so that a caller can yield between
+   * them). Resolves with undefined when a later job of the same key, `cancel(key)` or `isStale`
+   * (asked after each part) made this one useless.
+   */
+  async analyzeText(key: string, source: DocumentSource, parts: AsyncIterable<string>, isStale: () => boolean): Promise<AnalysisResult | undefined> {
+    const job = this.begin(key);
+    const worker = this.start();
+    const local: string[] = [];
+    for await (const part of parts) {
+      if (isStale() || this.latest.get(key) !== job) return this.end(key, job);
+      if (worker) worker.postMessage({ type: 'text', job, part } satisfies Request);
+      else local.push(part);
+    }
+    if (!worker) {
+      this.end(key, job);
+      const text = local.join('');
+      const prepared = prepareDocument({ ...source, text }, new Set(this.surnames().words), {}, source.held);
+      return { prepared, lines: lineStarts(text), warnings: [] };
+    }
+    let result: AnalysisResult | undefined;
+    const cancelled = await this.run(key, job, { type: 'analyze', job, source }, r => {
+      if (r.type === 'prepared') result = r;
+    });
+    return cancelled ? undefined : result;
+  }
+
+  /**
+   * Reads and analyzes files, calling `onResult` for each as it arrives. Returns false when
+   * cancelled (a later job of `key`, or `cancel(key)`).
+   */
+  async analyzeFiles(key: string, files: (DocumentSource & { file: string })[], onResult: (r: FileResult) => void): Promise<boolean> {
+    const job = this.begin(key);
+    if (!this.start()) {
+      for (const f of files) {
+        if (this.latest.get(key) !== job) return false;
+        const read = await readArticle(this.fs, f.file);
+        if (read.status !== 'ok') onResult({ path: f.path, message: read.message });
+        else onResult({ prepared: prepareDocument({ ...f, text: read.text }, new Set(this.surnames().words), {}, f.held), lines: lineStarts(read.text), warnings: read.warnings });
+      }
+      this.end(key, job);
+      return true;
+    }
+    const cancelled = await this.run(key, job, { type: 'analyzeFiles', job, files }, r => {
+      if (r.type === 'prepared') onResult(r);
+      else if (r.type === 'unread') onResult({ path: r.path, message: r.message });
+    });
+    return !cancelled;
+  }
+
+  /** A document's names linked again against the current family names (`utf8`: its indexed text). */
+  async relink(path: string, hash: string, utf8: Uint8Array): Promise<LinkedNames | undefined> {
+    const key = `relink:${path}`;
+    const job = this.begin(key);
+    if (!this.start()) {
+      this.end(key, job);
+      return relinkPrepared(utf8, new Set(this.surnames().words));
+    }
+    let linked: LinkedNames | undefined;
+    await this.run(key, job, { type: 'relink', job, path, hash, utf8 }, r => {
+      if (r.type === 'relinked') linked = r.linked;
+    });
+    return linked;
+  }
+
+  /** Cancels the running job of `key`, if any. */
+  cancel(key: string): void {
+    const job = this.latest.get(key);
+    if (job !== undefined) {
+      Atomics.store(this.cancelled, job % CANCEL_SLOTS, job);
+      this.latest.delete(key);
+    }
+  }
+
+  private begin(key: string): number {
+    this.cancel(key);
+    const job = this.nextJob++;
+    this.latest.set(key, job);
+    return job;
+  }
+
+  private end(key: string, job: number): undefined {
+    if (this.latest.get(key) === job) this.latest.delete(key);
+    return undefined;
+  }
+
+  /** Posts a job (the family names first, when they changed) and resolves when it is done: true when cancelled. */
+  private run(key: string, job: number, request: Request, onReply: (r: Reply) => void): Promise<boolean> {
+    const worker = this.worker!;
+    const { version, words } = this.surnames();
+    if (version !== this.sentSurnames) {
+      worker.postMessage({ type: 'surnames', words } satisfies Request);
+      this.sentSurnames = version;
+    }
+    return new Promise<boolean>((resolve, reject) => {
+      this.jobs.set(job, {
+        onReply: r => {
+          // a job cancelled meanwhile delivers nothing
+          if (r.type !== 'done') {
+            if (this.latest.get(key) === job) onReply(r);
+            return;
+          }
+          this.jobs.delete(job);
+          const cancelled = r.cancelled === true || this.latest.get(key) !== job;
+          this.end(key, job);
+          if (this.jobs.size === 0) worker.unref();
+          if (r.error) reject(new Error(r.error));
+          else resolve(cancelled);
+        },
+      });
+      worker.ref(); // kept alive while it works; unref'd when idle
+      worker.postMessage(request);
+    });
+  }
+
+  /** The worker, started on first use; undefined when it cannot run (the bundle is missing or it failed). */
+  private start(): Worker | undefined {
+    if (this.worker || this.workerFailed) return this.worker;
+    if (!existsSync(this.workerFile)) {
+      this.workerFailed = true;
+      return undefined;
+    }
+    const worker = new Worker(this.workerFile, { workerData: { cancelled: this.cancelled.buffer } });
+    const fail = (e: Error) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      this.sentSurnames = -1;
+      const done: Reply = { type: 'done', job: 0, error: `the analysis worker stopped: ${e.message}` };
+      for (const [job, { onReply }] of [...this.jobs]) onReply({ ...done, job });
+      this.jobs.clear();
+    };
+    worker.on('message', (r: Reply) => this.jobs.get(r.job)?.onReply(r));
+    worker.on('error', fail);
+    worker.on('exit', code => fail(new Error(`exit code ${code}`)));
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  dispose(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    this.workerFailed = true;
+    void worker?.terminate();
+  }
+}

@@ -1,0 +1,36 @@
+// The messages between the extension host (analysisClient.ts) and the analysis worker
+// (analysisWorker.ts). Offsets in results are UTF-16 code units, as in the texts sent.
+import type { HeldSource, LinkedNames, PreparedDocument } from '../../core';
+
+/** Where a document to analyze comes from, and the publication date given from outside its text. */
+export interface DocumentSource {
+  /** The index key (a URI string). */
+  path: string;
+  dct?: string;
+  dctFromSidecar?: boolean;
+  /** Analyses the index holds for this path: the worker skips the analysis when one fits. */
+  held: HeldSource[];
+}
+
+export type Request =
+  /** The corpus's family names, for the jobs that follow. */
+  | { type: 'surnames'; words: string[] }
+  /** A part of the text of job `job` (a large text is sent in parts, so that no copy holds the host long). */
+  | { type: 'text'; job: number; part: string }
+  /** Analyze the text sent in parts. */
+  | { type: 'analyze'; job: number; source: DocumentSource }
+  /** Read (`file`: an absolute `/`-separated path) and analyze each document, streaming one result each. */
+  | { type: 'analyzeFiles'; job: number; files: (DocumentSource & { file: string })[] }
+  /** Link a document's names again (its family-name lookups changed). */
+  | { type: 'relink'; job: number; path: string; hash: string; utf8: Uint8Array };
+
+export type Reply =
+  | { type: 'prepared'; job: number; prepared: PreparedDocument; lines: Int32Array; warnings: string[] }
+  /** A file that is not read: binary or unreadable (`message` says why). */
+  | { type: 'unread'; job: number; path: string; message: string }
+  | { type: 'relinked'; job: number; path: string; hash: string; linked: LinkedNames }
+  /** The job is over: all its results were sent, or it was cancelled, or it failed (`error`). */
+  | { type: 'done'; job: number; cancelled?: boolean; error?: string };
+
+/** Slots of the shared cancellation ring: job j is cancelled when slot j % CANCEL_SLOTS holds j. */
+export const CANCEL_SLOTS = 4096;

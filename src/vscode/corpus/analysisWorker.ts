@@ -1,0 +1,60 @@
+// Entry of dist/analysisWorker.js: recognition and in-document linking (the core's prepareDocument)
+// off the extension host's thread, for analysisClient.ts. A thin adapter: messages in, core calls,
+// results out (texts as transferred UTF-8 bytes and line starts, so that the host copies nothing).
+import { parentPort, workerData } from 'node:worker_threads';
+import { AnalysisCancelled, lineStarts, prepareDocument, readArticle, relinkPrepared, type CancellationFlag, type PreparedDocument } from '../../core';
+import { NodeFileSystem } from '../../node/nodeFileSystem';
+import { CANCEL_SLOTS, type DocumentSource, type Reply, type Request } from './analysisProtocol';
+
+const port = parentPort;
+if (port) serve((reply, transfer) => port.postMessage(reply, transfer), new Int32Array(workerData.cancelled as SharedArrayBuffer), handler => port.on('message', handler));
+
+function serve(send: (reply: Reply, transfer?: ArrayBuffer[]) => void, cancelled: Int32Array, listen: (handler: (r: Request) => void) => void): void {
+  const fs = new NodeFileSystem();
+  let surnames = new Set<string>();
+  const parts = new Map<number, string[]>();
+  const flagOf = (job: number): CancellationFlag => ({ get isCancellationRequested() { return Atomics.load(cancelled, job % CANCEL_SLOTS) === job; } });
+
+  const sendPrepared = (job: number, prepared: PreparedDocument, text: string, warnings: string[]) => {
+    const lines = Int32Array.from(lineStarts(text));
+    send({ type: 'prepared', job, prepared, lines, warnings }, [prepared.utf8.buffer as ArrayBuffer, lines.buffer]);
+  };
+  const prepare = (source: DocumentSource, text: string, job: number) =>
+    prepareDocument({ path: source.path, text, dct: source.dct, dctFromSidecar: source.dctFromSidecar }, surnames, {}, source.held, flagOf(job));
+
+  const run = async (r: Exclude<Request, { type: 'surnames' | 'text' }>): Promise<void> => {
+    const flag = flagOf(r.job);
+    if (r.type === 'analyze') {
+      const text = (parts.get(r.job) ?? []).join('');
+      parts.delete(r.job);
+      if (!flag.isCancellationRequested) sendPrepared(r.job, prepare(r.source, text, r.job), text, []);
+    } else if (r.type === 'analyzeFiles') {
+      for (const f of r.files) {
+        if (flag.isCancellationRequested) throw new AnalysisCancelled();
+        const read = await readArticle(fs, f.file);
+        if (read.status === 'ok') sendPrepared(r.job, prepare(f, read.text, r.job), read.text, read.warnings);
+        else send({ type: 'unread', job: r.job, path: f.path, message: read.message });
+      }
+    } else if (!flag.isCancellationRequested) {
+      send({ type: 'relinked', job: r.job, path: r.path, hash: r.hash, linked: relinkPrepared(r.utf8, surnames) });
+    }
+    if (flag.isCancellationRequested) throw new AnalysisCancelled();
+  };
+
+  // one job at a time, in the order sent (reading files awaits)
+  let queue = Promise.resolve();
+  listen(r => {
+    if (r.type === 'surnames') queue = queue.then(() => { surnames = new Set(r.words); });
+    else if (r.type === 'text') {
+      const held = parts.get(r.job);
+      if (held) held.push(r.part);
+      else parts.set(r.job, [r.part]);
+    }
+    else {
+      queue = queue.then(() => run(r)).then(
+        () => send({ type: 'done', job: r.job }),
+        e => send(e instanceof AnalysisCancelled ? { type: 'done', job: r.job, cancelled: true } : { type: 'done', job: r.job, error: String((e as Error)?.stack ?? e) }),
+      );
+    }
+  });
+}

@@ -1,0 +1,91 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { analyze } from '../../src/core/analyze';
+import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
+import { AnalysisCancelled, prepareDocument, relinkPrepared, type PreparedDocument } from '../../src/core/corpus/prepareDocument';
+import type { SourceDocument } from '../../src/core/types';
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).sort().flatMap(name => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? walk(p) : /\.(txt|md)$/.test(name) ? [p] : [];
+  });
+}
+
+const SAMPLES: SourceDocument[] = walk('samples').map(path => ({ path, text: readFileSync(path, 'utf8') }));
+/** "Lee" alone in b.txt is a name only because a.txt names Lee Jae-myung. */
+const NEWS: SourceDocument[] = [
+  { path: 'a.txt', text: 'Lee Jae-myung met Xi Jinping in Beijing on Monday.\n' },
+  { path: 'b.txt', text: 'Lee arrived in Seoul on Friday. Reid Hoffman spoke.\n' },
+];
+
+/** As the worker sends it: through the structured clone of postMessage. */
+const cloned = (p: PreparedDocument): PreparedDocument => deserialize(serialize(p)) as PreparedDocument;
+
+/** The documents prepared as a worker would (each against the family names the index had when it was sent), then linked. */
+function indexFromWorker(docs: readonly SourceDocument[]): CorpusIndex {
+  const index = new CorpusIndex();
+  for (const doc of docs) {
+    const prepared = prepareDocument(doc, new Set(index.surnameWords().words), {}, index.heldSources(doc.path));
+    assert.ok(index.setPrepared(cloned(prepared), false));
+  }
+  // as the extension's relinkOutdated: names whose lookups changed linked again elsewhere
+  for (let round = 0; round < 3; round++) {
+    for (const { path, hash } of index.outdatedLookups()) {
+      index.setRelinked(path, hash, deserialize(serialize(relinkPrepared(index.utf8(path)!, new Set(index.surnameWords().words)))));
+    }
+  }
+  index.relink();
+  return index;
+}
+
+describe('prepareDocument and CorpusIndex.setPrepared (analysis made elsewhere)', () => {
+  for (const [name, docs] of [['the samples', SAMPLES], ['names linked across documents', [...NEWS].reverse()]] as const) {
+    it(`an index of documents prepared elsewhere answers what analyze gives: ${name}`, () => {
+      const index = indexFromWorker(docs);
+      const expected = analyze([...docs].sort((a, b) => (a.path < b.path ? -1 : 1)));
+      for (const doc of expected.documents) assert.deepEqual(index.analyzed(doc.path), doc, doc.path);
+      assert.deepEqual(index.entities(), expected.entities);
+    });
+  }
+
+  it('a document linked against family names that changed since is relinked from elsewhere', () => {
+    const index = new CorpusIndex();
+    // b.txt prepared before a.txt is known: its "Lee" is not yet a name
+    const b = prepareDocument(NEWS[1], new Set(), {}, []);
+    const a = prepareDocument(NEWS[0], new Set(), {}, []);
+    index.setPrepared(a);
+    index.setPrepared(b);
+    assert.deepEqual(index.outdatedLookups(), [{ path: 'b.txt', hash: b.hash }]);
+    assert.ok(index.setRelinked('b.txt', b.hash, relinkPrepared(b.utf8, new Set(index.surnameWords().words))));
+    assert.deepEqual(index.outdatedLookups(), []);
+    assert.deepEqual(index.analyzed('b.txt'), analyze(NEWS).documents[1]);
+  });
+
+  it('skips the analysis the index holds, and enters the same document unchanged', () => {
+    const index = new CorpusIndex();
+    index.setDocument(NEWS[0]);
+    const again = prepareDocument(NEWS[0], new Set(), {}, index.heldSources('a.txt'));
+    assert.equal(again.analysis, undefined);
+    assert.ok(index.setPrepared(again));
+    // a held analysis that is gone: the caller is told to prepare it again
+    const fresh = new CorpusIndex();
+    assert.equal(fresh.setPrepared(again), false);
+    assert.equal(fresh.hasDocument('a.txt'), false);
+  });
+
+  it('a text edited since it was prepared is not relinked with the old text', () => {
+    const index = new CorpusIndex();
+    const old = prepareDocument(NEWS[1], new Set(), {}, []);
+    index.setDocument(NEWS[0]);
+    index.setPrepared(old);
+    index.setDocument({ ...NEWS[1], text: `${NEWS[1].text}More.\n` });
+    assert.equal(index.setRelinked('b.txt', old.hash, relinkPrepared(old.utf8, new Set(index.surnameWords().words))), false);
+  });
+
+  it('stops when its cancellation flag is raised', () => {
+    assert.throws(() => prepareDocument(NEWS[0], new Set(), {}, [], { isCancellationRequested: true }), AnalysisCancelled);
+  });
+});
