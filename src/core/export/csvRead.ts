@@ -55,7 +55,7 @@ export function readCsvSpans(content: string, documents: readonly TextDocument[]
   const column = new Map((header?.cells ?? []).map((name, i) => [name.trim().toLowerCase(), i]));
   const missing = ['document', 'start', 'end', 'label'].filter(c => !column.has(c));
   if (!header || missing.length > 0) {
-    out.problems.push({ path: file, message: `${file ? `${file}: ` : ''}the header needs the columns document, start, end and label (missing: ${missing.join(', ') || 'all'}); nothing imported` });
+    out.problems.push({ path: '', message: `${file ? `${file}: ` : ''}the header needs the columns document, start, end and label (missing: ${missing.join(', ') || 'all'}); nothing imported` });
     return out;
   }
   const cell = (row: string[], name: string): string | undefined => {
@@ -71,7 +71,7 @@ export function readCsvSpans(content: string, documents: readonly TextDocument[]
   for (const [name, docRows] of byDocument) {
     const doc = documentAt(name, documents);
     if (!doc) {
-      out.problems.push(refused(name, `${file ? `${file}: ` : ''}no article at this path (${docRows.length} rows)`));
+      out.problems.push(refused('', `${file ? `${file}: ` : ''}no article at ${JSON.stringify(name)} (${docRows.length} rows)`));
       continue;
     }
     const annotations: ImportedAnnotation[] = [];

@@ -61,7 +61,7 @@ export function readJsonlSpans(content: string, documents: readonly TextDocument
     let line: Record<string, unknown> | undefined;
     try { line = record(JSON.parse(raw)); } catch { line = undefined; }
     if (!line || typeof line.text !== 'string') {
-      out.problems.push({ path: file, message: `${where}: not a JSON object with a "text"; left out` });
+      out.problems.push({ path: '', message: `${where}: not a JSON object with a "text"; left out` });
       return;
     }
     const text = line.text;
@@ -69,7 +69,7 @@ export function readJsonlSpans(content: string, documents: readonly TextDocument
     const named = typeof meta?.path === 'string' ? meta.path : typeof line.path === 'string' ? line.path : undefined;
     const doc = named !== undefined ? documentAt(named, documents) : documents.find(d => d.text === text && !used.has(d.path));
     if (!doc) {
-      out.problems.push(refused(named ?? file, `${where}: ${named !== undefined ? 'no article at this path' : 'no article has this text'}`));
+      out.problems.push(refused('', `${where}: ${named !== undefined ? `no article at ${JSON.stringify(named)}` : 'no article has this text'}`));
       return;
     }
     if (doc.text !== text) {

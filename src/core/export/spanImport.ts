@@ -31,7 +31,7 @@ export interface SpanImportOptions extends MergeImportOptions {
   labels?: readonly string[];
   /** Status of every span added (see the module comment). */
   status?: AnnotationStatus;
-  /** Names the imported file in problems about the whole file. */
+  /** The imported file's name, put before line numbers in problems. */
   file?: string;
 }
 
@@ -73,7 +73,7 @@ export function readConllSpans(content: string, documents: readonly TextDocument
     const chunks = doc && conllChunks(conll, doc.text, badTags);
     if (!doc || !chunks) {
       const first = conll.sentences.flat().slice(0, 6).map(t => t.token).join(' ');
-      out.problems.push(refused(file, `${where}: its tokens ("${first} ...") are not the text of any article`));
+      out.problems.push(refused('', `${where}: its tokens ("${first} ...") are not the text of any article`));
       return;
     }
     for (const t of badTags) out.problems.push({ path: doc.path, message: `${file ? `${file} ` : ''}line ${t.line}: tag "${t.tag}" is not IOB; read as O` });
