@@ -26,3 +26,5 @@ export {
 export { applyRegistry } from './corpus/applyRegistry';
 export { printable, printableJson } from './terminalText';
 export * from './workspace';
+export { parseRecognizerOutput, RecognizerError, RECOGNIZER_LIMITS, RECOGNIZER_SOURCE } from './recognizer/externalOutput';
+export { importSpans, SPAN_FORMATS, type SpanFormat, type SpanImportOptions } from './export';
