@@ -24,6 +24,7 @@ import { registerRename } from './entities/rename';
 import { registerWorkspaceSymbols } from './entities/workspaceSymbols';
 import { exportCommands } from './export/exportCommand';
 import { importCommands } from './export/importCommand';
+import { recognizerCommands } from './recognizer/recognizerCommand';
 import { publicationDateCommands, registerPublicationDate } from './publicationDate/publicationDate';
 import { ARTICLE_SELECTOR, registerArticleContext } from './shared/articles';
 import { registerCommands } from './shared/commands';
@@ -71,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): void {
       ...annotationTreeCommands(annotationTree, store),
       ...exportCommands(corpus, store, registry, workspaces),
       ...importCommands(corpus, store, workspaces, output),
+      ...recognizerCommands(store, output),
       ...publicationDateCommands(corpus, store),
     }),
   );
