@@ -102,3 +102,14 @@ describe('marginalia analyze --recognizer', function () {
     assert.equal(usage.status, 2);
   });
 });
+
+describe('the spaCy recognizer of the docs (scripts/spacy_recognizer.py)', function () {
+  this.timeout(60_000);
+
+  it('reads CRLF and astral text as bytes and gives code points Marginalia reads back (spaCy stood in by test/fixtures/recognizers/fake-spacy)', async () => {
+    const script = join(__dirname, '..', '..', 'scripts', 'spacy_recognizer.py');
+    const command = `PYTHONPATH="${join(FAKES, 'fake-spacy')}" python3 "${script}"`;
+    const spans = parseRecognizerOutput(await runRecognizer(command, TEXT), TEXT);
+    assert.deepEqual(spans.map(s => [s.target.start, s.target.quote, s.label, s.source]), [[7, 'Wi Sung-lac', 'person', 'recognizer:spacy:en_core_web_sm'], [36, 'Seoul', 'place', 'recognizer:spacy:en_core_web_sm']]);
+  });
+});
