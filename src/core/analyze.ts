@@ -1,9 +1,10 @@
+import { summarizeEntities } from './corpus/entitySummary';
 import { limitWarning } from './limits';
-import { entityName, linkCorpus } from './linking/linkCorpus';
+import { linkCorpus } from './linking/linkCorpus';
 import type { DocumentNames } from './linking/linkDocument';
 import { linkNames, lookupsHold, relinkNames } from './linking/linkNames';
 import { recognizeDocument, type AnalyzeOptions } from './recognizeDocument';
-import type { Analysis, AnalyzedDocument, Entity, Mention, MentionKind, SourceDocument } from './types';
+import type { Analysis, AnalyzedDocument, Mention, MentionKind, SourceDocument } from './types';
 
 export { publicationDate, type AnalyzeOptions } from './recognizeDocument';
 
@@ -11,7 +12,8 @@ export { publicationDate, type AnalyzeOptions } from './recognizeDocument';
  * Analyzes one corpus: every document's mentions, and entity ids shared across documents.
  * Each document is recognized by itself, then linked within itself against the family names of the
  * documents read so far; once all are read, a document whose lookups of family names would now be
- * answered otherwise is linked again. Last, entities are linked across documents. A document
+ * answered otherwise is linked again. Last, entities are linked across documents, and each gets
+ * one kind, which all its mentions show (linking/entityKinds.ts). A document
  * longer than the limits allow is analyzed in pieces, up to a point (see limits.ts), with a warning.
  */
 export function analyze(documents: readonly SourceDocument[], options: AnalyzeOptions = {}): Analysis {
@@ -24,24 +26,31 @@ export function analyze(documents: readonly SourceDocument[], options: AnalyzeOp
   analyzed.forEach((a, d) => {
     if (!lookupsHold(a.linked, surnames)) a.linked = relinkNames(documents[d].text, surnames);
   });
-  const { ids } = linkCorpus(analyzed.map(a => a.linked.names));
+  const { ids, kindOfId } = linkCorpus(analyzed.map(a => a.linked.names));
   const out: AnalyzedDocument[] = documents.map((doc, d) => {
     const warning = limitWarning(doc.text);
+    const { names } = analyzed[d].linked;
     return {
       path: doc.path,
       dct: analyzed[d].dct,
-      mentions: documentMentions(analyzed[d].linked.names, ids[d], analyzed[d].dates),
+      mentions: documentMentions(names, ids[d], documentKinds(names, ids[d], id => kindOfId.get(id)), analyzed[d].dates),
       ...(warning ? { warnings: [warning] } : {}),
     };
   });
-  return { documents: out, entities: collectEntities(out) };
+  return { documents: out, entities: summarizeEntities(out) };
+}
+
+/** The kind of each entity of a document (`kinds[e]` for entity e): its corpus entity's, else the document's own. */
+export function documentKinds(names: DocumentNames, ids: readonly string[], kindOf: (id: string) => MentionKind | undefined): MentionKind[] {
+  return names.entities.map((e, i) => kindOf(ids[i]) ?? e.kind);
 }
 
 /**
- * The mentions of one document in text order: its names with their corpus-wide ids (`ids[e]` for
- * entity e), and its dates; a name overlapping a date gives way ("May" the month).
+ * The mentions of one document in text order: its names with their corpus-wide ids and kinds
+ * (`ids[e]` and `kinds[e]` for entity e), and its dates; a name overlapping a date gives way ("May"
+ * the month).
  */
-export function documentMentions(names: DocumentNames, ids: readonly string[], dates: readonly Mention[]): Mention[] {
+export function documentMentions(names: DocumentNames, ids: readonly string[], kinds: readonly MentionKind[], dates: readonly Mention[]): Mention[] {
   const { spans, entities } = names;
   // sized exactly from the start (a corpus index keeps it): the names that give way are counted first
   let size = dates.length;
@@ -57,44 +66,9 @@ export function documentMentions(names: DocumentNames, ids: readonly string[], d
     const end = spans[i + 1];
     while (j < dates.length && dates[j].end <= start) out[k++] = dates[j++];
     if (j < dates.length && dates[j].start < end) continue;
-    const e = entities[spans[i + 2]];
-    out[k++] = { start, end, text: e.forms[spans[i + 3]], kind: e.kind, entity: ids[spans[i + 2]] };
+    const e = spans[i + 2];
+    out[k++] = { start, end, text: entities[e].forms[spans[i + 3]], kind: kinds[e], entity: ids[e] };
   }
   while (j < dates.length) out[k++] = dates[j++];
   return out;
-}
-
-interface EntityTotals {
-  /** Kinds of its mentions in the order first seen, and how often each. */
-  kinds: MentionKind[];
-  kindCounts: number[];
-  forms: Map<string, number>;
-  docs: number;
-  mentions: number;
-  /** Index of the last document counted in `docs`. */
-  lastDoc: number;
-}
-
-function collectEntities(documents: readonly AnalyzedDocument[]): Entity[] {
-  const byId = new Map<string, EntityTotals>();
-  for (let d = 0; d < documents.length; d++) {
-    for (const m of documents[d].mentions) {
-      if (!m.entity) continue;
-      let e = byId.get(m.entity);
-      if (!e) byId.set(m.entity, e = { kinds: [], kindCounts: [], forms: new Map(), docs: 0, mentions: 0, lastDoc: -1 });
-      e.mentions++;
-      const k = e.kinds.indexOf(m.kind);
-      if (k < 0) { e.kinds.push(m.kind); e.kindCounts.push(1); } else e.kindCounts[k]++;
-      e.forms.set(m.text, (e.forms.get(m.text) ?? 0) + 1);
-      if (e.lastDoc !== d) { e.lastDoc = d; e.docs++; }
-    }
-  }
-  const entities: Entity[] = [];
-  for (const [id, e] of byId) {
-    let kind: MentionKind = 'person';
-    let best = -1;
-    e.kinds.forEach((k, i) => { if (e.kindCounts[i] > best) { best = e.kindCounts[i]; kind = k; } });
-    entities.push({ id, kind, name: entityName(e.forms), aliases: [...e.forms.keys()].sort(), documents: e.docs, mentions: e.mentions });
-  }
-  return entities.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
 }

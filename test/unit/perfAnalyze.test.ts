@@ -1,6 +1,6 @@
 // What the speed work must not change: results of the shortcuts taken for throughput.
 import { strict as assert } from 'node:assert';
-import { analyze, documentMentions } from '../../src/core/analyze';
+import { analyze, documentKinds, documentMentions } from '../../src/core/analyze';
 import { recognizeDates } from '../../src/core/dates/recognizeDates';
 import { linkCorpus } from '../../src/core/linking/linkCorpus';
 import { linkNames } from '../../src/core/linking/linkNames';
@@ -20,8 +20,8 @@ describe('analyze, as fast as it is', () => {
     const recognized = docs.map(d => recognizeDocument(d));
     const surnames = new Set(recognized.flatMap(r => r.surnames));
     const names = docs.map(d => linkNames(d.text, recognizeDocument(d), surnames).names);
-    const { ids } = linkCorpus(names);
-    const expected = names.map((n, i) => documentMentions(n, ids[i], recognized[i].dates));
+    const { ids, kindOfId } = linkCorpus(names);
+    const expected = names.map((n, i) => documentMentions(n, ids[i], documentKinds(n, ids[i], id => kindOfId.get(id)), recognized[i].dates));
     assert.deepEqual(analyze(docs).documents.map(d => d.mentions), expected);
   });
 

@@ -1,7 +1,7 @@
 /** Reviewer annotations: the sidecar model and store, three-way merge, and anchoring. */
 export * from './model';
 export { randomIdGenerator, newAnnotationId, ID_LENGTH, type IdGenerator } from './ids';
-export { SIDECAR_SUFFIX, sidecarPathFor, articlePathFor, isSidecarPath, normalizePath } from './paths';
+export { SIDECAR_SUFFIX, sidecarPathFor, articlePathFor, isSidecarPath } from './paths';
 export { parseSidecar, serializeSidecar, compareAnnotations, SidecarWriteError, type SerializeMeta } from './sidecar';
 export {
   mergeSidecars, reconcileSidecar,

@@ -26,24 +26,3 @@ export function articlePathFor(sidecarPath: string): string | undefined {
   const base = article.slice(article.lastIndexOf('/') + 1);
   return base === '' || base === '.' || base === '..' ? undefined : article;
 }
-
-/**
- * Normalizes a `/`-separated path: collapses repeated `/`, drops `.` segments, resolves `..`
- * (never above the root of an absolute path; kept at the start of a relative one), drops a
- * trailing `/` (except for `/` itself).
- */
-export function normalizePath(path: string): string {
-  const absolute = path.startsWith('/');
-  const out: string[] = [];
-  for (const segment of path.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (!absolute) out.push('..');
-      continue;
-    }
-    out.push(segment);
-  }
-  const joined = out.join('/');
-  return absolute ? '/' + joined : joined || '.';
-}

@@ -1,51 +1,37 @@
-import type { Analysis, Entity } from '../types';
+import type { Analysis, MentionKind } from '../types';
+import { majorityKind, summarizeEntities } from './entitySummary';
 import type { Registry } from './registry';
 import { RegistryMap } from './registryMap';
 
 /**
  * Applies the reviewers' decisions to an analysis: pinned aliases, merges, "not an entity",
- * canonical names and kinds. The registry always wins over the recognizer.
+ * canonical names and kinds. The registry always wins over the recognizer. Every mention shows its
+ * entity's kind (RegistryMap.kindOf), or, for an entity the registry adds without one, the kind
+ * most of its mentions were recognized with (the first met on a tie).
  */
 export function applyRegistry(analysis: Analysis, registry: Registry): Analysis {
   const map = new RegistryMap(registry);
   if (map.empty) return analysis;
+  const recognized = new Map(analysis.entities.map(e => [e.id, e]));
   const documents = analysis.documents.map(doc => ({ ...doc, mentions: map.apply(doc.mentions) }));
-  const byId = new Map(analysis.entities.map(e => [e.id, e]));
-  const entities = summarize(documents).map(e => {
-    const own = map.entities.get(e.id);
-    const recognized = byId.get(e.id);
-    return {
-      ...e,
-      name: own?.name ?? recognized?.name ?? e.name,
-      kind: own?.kind ?? recognized?.kind ?? e.kind,
-    };
-  });
-  return { documents, entities };
-}
-
-/** Entity totals of a set of analyzed documents: mentions, documents, aliases seen. */
-function summarize(documents: Analysis['documents']): Entity[] {
-  const byId = new Map<string, { entity: Entity; docs: Set<string>; names: Map<string, number> }>();
+  const kinds = new Map<string, MentionKind>();
+  const added = new Map<string, MentionKind[]>(); // entities without a kind: their mentions' recognized kinds
   for (const doc of documents) {
     for (const m of doc.mentions) {
-      if (!m.entity) continue;
-      let acc = byId.get(m.entity);
-      if (!acc) {
-        acc = { entity: { id: m.entity, kind: m.kind, name: m.text, aliases: [], documents: 0, mentions: 0 }, docs: new Set(), names: new Map() };
-        byId.set(m.entity, acc);
-      }
-      acc.entity.mentions++;
-      acc.docs.add(doc.path);
-      acc.names.set(m.text, (acc.names.get(m.text) ?? 0) + 1);
+      if (!m.entity || kinds.has(m.entity)) continue;
+      const kind = map.kindOf(m.entity, id => recognized.get(id)?.kind);
+      if (kind) kinds.set(m.entity, kind);
+      else if (added.has(m.entity)) added.get(m.entity)!.push(m.kind);
+      else added.set(m.entity, [m.kind]);
     }
   }
-  return [...byId.values()]
-    .map(({ entity, docs, names }) => ({
-      ...entity,
-      // The longest form is the fullest name; frequency breaks ties.
-      name: [...names].sort((a, b) => b[0].length - a[0].length || b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0],
-      aliases: [...names.keys()].sort(),
-      documents: docs.size,
-    }))
-    .sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
+  for (const [id, list] of added) kinds.set(id, majorityKind(list)!);
+  for (const doc of documents) {
+    doc.mentions = doc.mentions.map(m => {
+      const kind = m.entity && kinds.get(m.entity);
+      return kind && kind !== m.kind ? { ...m, kind } : m;
+    });
+  }
+  const entities = summarizeEntities(documents, id => map.entities.get(id)?.name ?? recognized.get(id)?.name);
+  return { documents, entities };
 }

@@ -1,14 +1,14 @@
-import { documentMentions } from '../analyze';
+import { documentKinds, documentMentions } from '../analyze';
 import { limitWarning } from '../limits';
-import { linkCorpus, type CorpusLinks } from '../linking/linkCorpus';
+import { entityName, linkCorpus, type CorpusLinks } from '../linking/linkCorpus';
 import type { DocumentNames } from '../linking/linkDocument';
 import { linkNames, lookupsHold, relinkNames, type LinkedNames } from '../linking/linkNames';
 import { recognizeDocument, type AnalyzeOptions } from '../recognizeDocument';
 import { lineStarts, positionAt, type TextPosition } from '../textPositions';
-import type { AnalyzedDocument, Entity, Mention, SourceDocument } from '../types';
+import type { AnalyzedDocument, Entity, Mention, MentionKind, SourceDocument } from '../types';
 import { contentHash } from './contentHash';
 import type { DocumentAnalysis } from './documentAnalysis';
-import { recognizedEntity, reviewedEntity } from './entitySummary';
+import { compareEntities, entitySummary, majorityKind } from './entitySummary';
 import { Interner } from './interner';
 import { MentionTable, type MentionGroup, type MentionRef } from './mentionTable';
 import { idsByLocalId, ProvisionalIds } from './provisionalIds';
@@ -41,6 +41,8 @@ interface IndexedDocument extends DocumentAnalysis {
   readonly utf8: Uint8Array;
   /** Corpus-wide ids of `linked.names.entities`; undefined until the document is linked. */
   ids: string[] | undefined;
+  /** Their kinds as the recognizer gives them (before the registry), when linked. */
+  kinds: MentionKind[] | undefined;
   /** Its mentions as queries see them (the registry applied); undefined until linked. */
   analyzed: AnalyzedDocument | undefined;
   lines: number[] | undefined;
@@ -50,7 +52,7 @@ interface IndexedDocument extends DocumentAnalysis {
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-const NO_LINKS: CorpusLinks = { ids: [], idOfKey: new Map(), idsOfSurname: new Map() };
+const NO_LINKS: CorpusLinks = { ids: [], idOfKey: new Map(), idsOfSurname: new Map(), kindOfId: new Map() };
 const entityOf = (m: Mention): string | undefined => m.entity;
 const dateOf = (m: Mention): string | undefined => (m.kind === 'date' && m.value ? m.value : undefined);
 
@@ -75,10 +77,16 @@ export class CorpusIndex {
   private nameCount = 0;
   private mentionCount = 0;
   private registry: RegistryMap | undefined;
+  /** Mentions by entity; the groups that change are tracked while a registry applies (settleKinds). */
   private readonly byEntity = new MentionTable(entityOf);
   private readonly byDate = new MentionTable(dateOf);
   /** Mentions by the id the recognizer gave them, kept only while a registry applies. */
   private byRecognizedEntity: MentionTable | undefined;
+  /**
+   * The kinds mentions were recognized with, for those that show another: an entity the registry
+   * adds without a kind takes the kind most of its mentions were recognized with.
+   */
+  private recognizedKinds = new WeakMap<Mention, MentionKind>();
   private entityList: { version: string; entities: Entity[] } | undefined;
   /** Analyses from a snapshot, used when a document with the same text and dates arrives. */
   private stored = new Map<string, StoredDocument>();
@@ -149,9 +157,12 @@ export class CorpusIndex {
     const linked = [...this.docs.values()].filter(d => d.ids);
     for (const d of linked) this.withdraw(d);
     this.registry = map.empty ? undefined : map;
-    this.byRecognizedEntity = map.empty ? undefined : new MentionTable(entityOf);
+    this.byRecognizedEntity = map.empty ? undefined : new MentionTable(entityOf, true);
+    this.byEntity.trackChanges(!map.empty);
+    this.recognizedKinds = new WeakMap();
     this.entityList = undefined;
     for (const d of linked) this.publish(d, d.ids!);
+    this.settleKinds();
     this.version++;
   }
 
@@ -193,7 +204,8 @@ export class CorpusIndex {
       this.provisional = new ProvisionalIds(links);
       for (let i = 0; i < paths.length; i++) {
         const d = this.docs.get(paths[i])!;
-        if (!d.ids || !sameIds(d.ids, links.ids[i])) this.publish(d, links.ids[i]);
+        const kinds = documentKinds(d.linked.names, links.ids[i], id => links.kindOfId.get(id));
+        if (!d.ids || !sameIds(d.ids, links.ids[i]) || !sameIds(d.kinds!, kinds)) this.publish(d, links.ids[i], d, kinds);
         if (i % RELINK_SLICE === RELINK_SLICE - 1) {
           yield;
           if (this.version !== version) continue restart;
@@ -248,7 +260,10 @@ export class CorpusIndex {
   analyzed(path: string): AnalyzedDocument | undefined {
     this.current();
     const d = this.docs.get(path);
-    if (d && !d.analyzed) this.publish(d, this.provisional.ids(d.linked.names, new Map()));
+    if (d && !d.analyzed) {
+      this.publish(d, this.provisional.ids(d.linked.names, new Map()));
+      this.settleKinds();
+    }
     return d?.analyzed;
   }
 
@@ -258,9 +273,7 @@ export class CorpusIndex {
     if (this.entityList?.version === version) return this.entityList.entities;
     const entities: Entity[] = [];
     for (const [id, g] of this.byEntity.entries()) entities.push(this.summary(id, g));
-    // the order of analyze, and of applyRegistry when a registry applies
-    if (this.registry) entities.sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
-    else entities.sort((a, b) => b.mentions - a.mentions || a.id.localeCompare(b.id));
+    entities.sort(compareEntities);
     this.entityList = { version, entities };
     return entities;
   }
@@ -317,6 +330,7 @@ export class CorpusIndex {
 
   private current(): void {
     if (this.stale && this.nameCount <= this.relinkOnQueryUpTo) this.relink();
+    this.settleKinds();
   }
 
   /** A document's own analysis: from the snapshot when it matches, else made now; the corpus's family names updated. */
@@ -342,7 +356,7 @@ export class CorpusIndex {
     const { dct, dates, surnames, linked } = a;
     return {
       hash, dctSource, dct, dates, surnames, linked, path: doc.path, utf8: encoder.encode(doc.text),
-      ids: undefined, analyzed: undefined, lines: undefined, warning: limitWarning(doc.text),
+      ids: undefined, kinds: undefined, analyzed: undefined, lines: undefined, warning: limitWarning(doc.text),
     };
   }
 
@@ -363,18 +377,66 @@ export class CorpusIndex {
     this.version++;
   }
 
-  /** Gives a document its ids and makes its mentions visible to queries (in place of `prev`'s). */
-  private publish(d: IndexedDocument, ids: string[], prev: IndexedDocument = d): void {
+  /**
+   * Gives a document its ids and makes its mentions visible to queries (in place of `prev`'s). Each
+   * entity shows the kind the last link gave it (`kinds`), or, new since, its own.
+   */
+  private publish(d: IndexedDocument, ids: string[], prev: IndexedDocument = d, kinds = documentKinds(d.linked.names, ids, id => this.provisional.kindOf(id))): void {
     this.withdraw(prev);
     const { path } = d;
-    const recognized = documentMentions(d.linked.names, ids, d.dates);
-    const mentions = this.registry ? this.registry.apply(recognized) : recognized;
+    const recognized = documentMentions(d.linked.names, ids, kinds, d.dates);
+    this.byRecognizedEntity?.addDocument(path, recognized);
+    const mentions = this.registry ? this.reviewed(recognized) : recognized;
     d.ids = ids;
+    d.kinds = kinds;
     d.analyzed = { path, dct: d.dct, mentions, ...(d.warning ? { warnings: [d.warning] } : {}) };
     this.byEntity.addDocument(path, mentions);
     this.byDate.addDocument(path, mentions);
-    this.byRecognizedEntity?.addDocument(path, recognized);
     this.mentionCount += mentions.length;
+  }
+
+  /**
+   * A document's mentions as the registry has them, each with its entity's kind where the registry
+   * and the recognizer tell it (RegistryMap.kindOf); the others wait for settleKinds. A mention
+   * whose kind changes is a new object: the recognized one stays as it was.
+   */
+  private reviewed(recognized: readonly Mention[]): Mention[] {
+    const mentions = this.registry!.apply(recognized);
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i];
+      const kind = m.entity && this.reviewedKind(m.entity);
+      if (!kind || kind === m.kind) continue;
+      mentions[i] = { ...m, kind };
+      this.recognizedKinds.set(mentions[i], m.kind);
+    }
+    return mentions;
+  }
+
+  /** The kind the registry or the recognizer gives an entity, as applyRegistry has it; undefined for one the registry adds without a kind. */
+  private reviewedKind(id: string): MentionKind | undefined {
+    return this.registry!.kindOf(id, r => this.byRecognizedEntity!.get(r)?.kinds.keys().next().value);
+  }
+
+  /**
+   * While a registry applies, gives every mention of the entities whose mentions or recognized
+   * totals changed since the last call the one kind of its entity: what the registry or the
+   * recognizer say (the recognizer's may have changed since some were published), else the kind
+   * most of its mentions were recognized with, as applyRegistry has it.
+   */
+  private settleKinds(): void {
+    if (!this.registry) return;
+    const ids = this.byEntity.takeChanged();
+    for (const id of this.byRecognizedEntity!.takeChanged()) ids.add(id);
+    for (const id of ids) {
+      const g = this.byEntity.get(id);
+      if (!g) continue;
+      const refs = this.byEntity.refs(id, this.rank);
+      const kind = this.reviewedKind(id) ?? majorityKind(refs.map(r => this.recognizedKinds.get(r.mention) ?? r.mention.kind))!;
+      if (g.kinds.size === 1 && g.kinds.has(kind)) continue;
+      for (const { mention } of refs) if (mention.kind !== kind && !this.recognizedKinds.has(mention)) this.recognizedKinds.set(mention, mention.kind);
+      this.byEntity.setKind(id, kind);
+    }
+    this.byEntity.takeChanged();
   }
 
   private withdraw(d: IndexedDocument): void {
@@ -390,11 +452,13 @@ export class CorpusIndex {
 
   private summary(id: string, g: MentionGroup): Entity {
     if (g.summary) return g.summary;
-    const refs = () => this.byEntity.refs(id, this.rank);
-    if (!this.registry) return (g.summary = recognizedEntity(id, g, refs));
-    const recognizedTable = this.byRecognizedEntity!;
+    // every mention shows its entity's kind
+    const kind = g.kinds.keys().next().value!;
+    const totals = { forms: g.forms, documents: g.docs.length, mentions: g.count };
+    if (!this.registry) return (g.summary = entitySummary(id, kind, totals));
     // not cached: the recognizer's totals may change while this group does not
-    return reviewedEntity(id, g, refs, this.registry.entities.get(id), recognizedTable.get(id), () => recognizedTable.refs(id, this.rank));
+    const recognized = this.byRecognizedEntity!.get(id);
+    return entitySummary(id, kind, totals, this.registry.entities.get(id)?.name ?? (recognized && entityName(recognized.forms)));
   }
 
   private order(): { paths: string[]; rank: Map<string, number> } {

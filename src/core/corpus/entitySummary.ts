@@ -1,49 +1,57 @@
-// An entity's summary from its mentions, as analyze (no registry) and applyRegistry (with one)
-// give it, computed from the running totals of a corpus index.
+// An entity as every list of them gives it (analyze, applyRegistry, the corpus index): one summary
+// of its mentions, one order.
 import { entityName } from '../linking/linkCorpus';
-import type { Entity, MentionKind } from '../types';
-import type { MentionGroup, MentionRef } from './mentionTable';
-import type { RegistryEntity } from './registry';
+import type { AnalyzedDocument, Entity, MentionKind } from '../types';
 
-type Refs = () => readonly MentionRef[];
-
-/** The entity as the recognizer has it: the kind of most mentions, the fullest frequent name. */
-export function recognizedEntity(id: string, g: MentionGroup, refs: Refs): Entity {
-  return { id, kind: majorityKind(g, refs), name: entityName(g.forms), aliases: aliases(g), documents: g.docs.length, mentions: g.count };
+/** Running totals of one entity's mentions. */
+export interface EntityTotals {
+  /** Surface forms and how often each occurs. */
+  readonly forms: Map<string, number>;
+  /** Number of documents with at least one mention. */
+  readonly documents: number;
+  readonly mentions: number;
 }
 
 /**
- * The entity once the registry applies (`g` holds the mentions the registry leaves, `recognized`
- * those the recognizer gave this id): the registry's name and kind, else the recognizer's, else the
- * longest form and the first mention's kind.
+ * The entity `id` from the totals of its mentions, all of kind `kind`; named `name` when given
+ * (the registry's, or the recognizer's when the registry moved mentions), else by its fullest
+ * frequent form.
  */
-export function reviewedEntity(id: string, g: MentionGroup, refs: Refs, own: RegistryEntity | undefined, recognized: MentionGroup | undefined, recognizedRefs: Refs): Entity {
-  return {
-    id,
-    kind: own?.kind ?? (recognized ? majorityKind(recognized, recognizedRefs) : refs()[0].mention.kind),
-    name: own?.name ?? (recognized ? entityName(recognized.forms) : longestForm(g.forms)),
-    aliases: aliases(g),
-    documents: g.docs.length,
-    mentions: g.count,
-  };
+export function entitySummary(id: string, kind: MentionKind, totals: EntityTotals, name?: string): Entity {
+  return { id, kind, name: name ?? entityName(totals.forms), aliases: [...totals.forms.keys()].sort(), documents: totals.documents, mentions: totals.mentions };
 }
 
-function aliases(g: MentionGroup): string[] {
-  return [...g.forms.keys()].sort();
+/** The order of every list of entities (docs/contracts.md): most mentions first, then ids in code-unit order, never the locale's. */
+export function compareEntities(a: Entity, b: Entity): number {
+  return b.mentions - a.mentions || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** The kind of most mentions; on a tie, the one met first in corpus order. */
-function majorityKind(g: MentionGroup, refs: Refs): MentionKind {
-  if (g.kinds.size === 1) return g.kinds.keys().next().value!;
+/** The entities of analyzed documents in list order; `nameOf` gives a name other than the fullest form. */
+export function summarizeEntities(documents: readonly AnalyzedDocument[], nameOf?: (id: string) => string | undefined): Entity[] {
+  const byId = new Map<string, { kind: MentionKind; forms: Map<string, number>; documents: number; mentions: number; lastDoc: number }>();
+  for (let d = 0; d < documents.length; d++) {
+    for (const m of documents[d].mentions) {
+      if (!m.entity) continue;
+      let e = byId.get(m.entity);
+      if (!e) byId.set(m.entity, (e = { kind: m.kind, forms: new Map(), documents: 0, mentions: 0, lastDoc: -1 }));
+      e.mentions++;
+      e.forms.set(m.text, (e.forms.get(m.text) ?? 0) + 1);
+      if (e.lastDoc !== d) {
+        e.lastDoc = d;
+        e.documents++;
+      }
+    }
+  }
+  const entities: Entity[] = [];
+  for (const [id, e] of byId) entities.push(entitySummary(id, e.kind, e, nameOf?.(id)));
+  return entities.sort(compareEntities);
+}
+
+/** The kind of most of `kinds`; on a tie, the one met first. */
+export function majorityKind(kinds: Iterable<MentionKind>): MentionKind | undefined {
   const counts = new Map<MentionKind, number>();
-  for (const { mention } of refs()) counts.set(mention.kind, (counts.get(mention.kind) ?? 0) + 1);
-  let kind: MentionKind = 'person';
-  let best = -1;
-  for (const [k, c] of counts) if (c > best) { best = c; kind = k; }
-  return kind;
-}
-
-/** The longest form, then the most frequent, then the first in code-unit order. */
-function longestForm(forms: Map<string, number>): string {
-  return [...forms].sort((a, b) => b[0].length - a[0].length || b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0][0];
+  for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
+  let best: MentionKind | undefined;
+  for (const [k, n] of counts) if (best === undefined || n > counts.get(best)!) best = k;
+  return best;
 }

@@ -30,8 +30,25 @@ export class MentionTable {
   private readonly byDoc = new Map<string, Map<string, readonly Mention[]>>();
   /** Incremented on every change, for caches over all groups. */
   version = 0;
+  /** Keys of the groups changed since `takeChanged`, when asked to keep them. */
+  private changedKeys: Set<string> | undefined;
 
-  constructor(private readonly keyOf: (m: Mention) => string | undefined) {}
+  /** `track`: keep the keys of the groups that change, for `takeChanged`. */
+  constructor(private readonly keyOf: (m: Mention) => string | undefined, track = false) {
+    this.trackChanges(track);
+  }
+
+  /** Starts (or stops) keeping the keys of the groups that change, none kept so far. */
+  trackChanges(on: boolean): void {
+    this.changedKeys = on ? new Set() : undefined;
+  }
+
+  /** The keys of the groups added, changed or removed since the last call (tracked tables only). */
+  takeChanged(): Set<string> {
+    const keys = this.changedKeys ?? new Set<string>();
+    this.trackChanges(this.changedKeys !== undefined);
+    return keys;
+  }
 
   get size(): number {
     return this.groups.size;
@@ -51,6 +68,7 @@ export class MentionTable {
     const byKey = this.byKey(mentions);
     this.byDoc.set(path, byKey);
     for (const [key, list] of byKey) {
+      this.changedKeys?.add(key);
       let g = this.groups.get(key);
       if (!g) this.groups.set(key, (g = new MentionGroup()));
       g.docs.push(path);
@@ -66,6 +84,7 @@ export class MentionTable {
     if (!byKey) return;
     this.byDoc.delete(path);
     for (const [key, list] of byKey) {
+      this.changedKeys?.add(key);
       const g = this.groups.get(key)!;
       g.count -= list.length;
       if (g.count === 0) {
@@ -76,6 +95,20 @@ export class MentionTable {
       tally(g, list, -1);
       changed(g);
     }
+    this.version++;
+  }
+
+  /**
+   * Gives every mention of a group the kind `kind`, in place: the mentions must be this table's
+   * own (no other table holds them).
+   */
+  setKind(key: string, kind: MentionKind): void {
+    const g = this.groups.get(key);
+    if (!g) return;
+    for (const path of g.docs) for (const m of this.byDoc.get(path)!.get(key)!) m.kind = kind;
+    g.kinds.clear();
+    g.kinds.set(kind, g.count);
+    changed(g);
     this.version++;
   }
 

@@ -1,17 +1,21 @@
 import { lexicon } from '../lexicon/lexicon';
 import { entityName, IdSpace, type CorpusLinks } from '../linking/linkCorpus';
 import type { DocumentNames, LocalEntity } from '../linking/linkDocument';
+import type { NameKind } from '../names/nameCandidate';
 
 /**
  * Ids for the entities of changed documents, found at once against the corpus as last linked: an
  * entity the corpus knows keeps its id, a lone family name goes to the one person of that name (or
  * to the one it went to before the edit), anything new gets a fresh id, the same in every document
- * until the next link. A full link (linkCorpus) may decide otherwise; the index relinks when idle.
+ * until the next link, and every entity the kind the last link gave it (a new one, its own). A full
+ * link (linkCorpus) may decide otherwise; the index relinks when idle.
  */
 export class ProvisionalIds {
   private readonly idSpace: IdSpace;
   /** Fresh ids given since the last link, by local id. */
   private readonly given = new Map<string, string>();
+  /** The kinds of the fresh ids. */
+  private readonly givenKinds = new Map<string, NameKind>();
 
   constructor(private readonly links: CorpusLinks) {
     this.idSpace = new IdSpace(links.idOfKey.values());
@@ -32,6 +36,11 @@ export class ProvisionalIds {
     return ids;
   }
 
+  /** The kind of an entity: the one the last link gave it, or its own when it is new since. */
+  kindOf(id: string): NameKind | undefined {
+    return this.links.kindOfId.get(id) ?? this.givenKinds.get(id);
+  }
+
   private known(e: LocalEntity, before: ReadonlyMap<string, string>): string | undefined {
     return this.links.idOfKey.get(e.localId) ?? this.given.get(e.localId) ?? before.get(e.localId);
   }
@@ -41,6 +50,7 @@ export class ProvisionalIds {
     const name = lexicon().aliasNames.get(canon) ?? entityName(new Map(e.forms.map((f, i) => [f, e.counts[i]])));
     const id = this.idSpace.unique(name, e.kind);
     this.given.set(e.localId, id);
+    this.givenKinds.set(id, e.kind);
     return id;
   }
 }

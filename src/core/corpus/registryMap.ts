@@ -1,4 +1,4 @@
-import type { Mention } from '../types';
+import type { Mention, MentionKind } from '../types';
 import { pinnedAliases, type Registry, type RegistryEntity } from './registry';
 import { foldedName } from './variantKey';
 
@@ -31,7 +31,17 @@ export class RegistryMap {
     return this.registry.entities.length === 0 && this.registry.notEntities.length === 0;
   }
 
-  /** The mentions of one document as the registry has them (a new array; dates pass unchanged). */
+  /**
+   * The kind of entity `id` once the registry applies, where the registry and the recognizer tell
+   * it: the registry's, else the one the recognizer gives that id (`recognized`). Undefined for an
+   * entity the registry adds without a kind: it takes the kind most of its mentions were recognized
+   * with, which only all its mentions tell.
+   */
+  kindOf(id: string, recognized: (id: string) => MentionKind | undefined): MentionKind | undefined {
+    return this.entities.get(id)?.kind ?? recognized(id);
+  }
+
+  /** The mentions of one document as the registry has them (a new array; dates pass unchanged, kinds too). */
   apply(mentions: readonly Mention[]): Mention[] {
     const out: Mention[] = [];
     for (const m of mentions) {

@@ -17,7 +17,8 @@ export interface StoredDocument {
   decode(): DocumentAnalysis;
 }
 
-const FORMAT = 2;
+/** 3: an entity's kind is a guess when none of its mentions rests on evidence, however many there are. */
+const FORMAT = 3;
 /** Added to an entity's kind number when its kind is a guess. */
 const GUESSED = 3;
 const KINDS: NameKind[] = ['person', 'organization', 'place'];

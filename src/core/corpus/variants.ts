@@ -1,4 +1,5 @@
 import type { Entity } from '../types';
+import { compareEntities } from './entitySummary';
 import { foldedName, orderFreeName } from './variantKey';
 
 /** Entities whose names differ only in spelling, proposed to reviewers for merging. */
@@ -27,7 +28,7 @@ export function variantProposals(entities: readonly Entity[]): VariantProposal[]
     }
     for (const group of groups.values()) {
       if (group.length < 2) continue;
-      const sorted = [...group].sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : 1));
+      const sorted = [...group].sort(compareEntities);
       const signature = sorted.map(e => e.id).sort().join('\u0000');
       if (grouped.has(signature)) continue;
       grouped.add(signature);

@@ -12,6 +12,7 @@ import {
   parseAnchor,
 } from './calendar';
 import { followsThe, isSpace, nextWord, previousChar, previousWord } from './context';
+import { coordinatedWeekday, tenseAt } from './coordination';
 import { HOLIDAY_FOLLOWERS, HOLIDAY_LEADERS, HOLIDAY_PATTERN, HOLIDAY_STARTS, holidayDay, holidayHere, holidayNamed } from './holidays';
 import { MONTH_PATTERN, monthNumber, WEEKDAY_PATTERN, WEEKDAY_PREFIX_PATTERN, weekdayNumber, words } from './months';
 import { inGame, quarterInTense, quarterNumber, relativeQuarter } from './quarters';
@@ -313,6 +314,8 @@ interface Candidate {
   found: readonly Found[];
   /** The candidate's span with `value` (and the month, day and year written in it, if any). */
   at(value: string | null, month?: number, day?: number, year?: number): Found;
+  /** The tense of the context (from a coordinated date before it, else the words around), once a publication date is known. */
+  tense(): Tense | null;
 }
 
 /** A candidate's date; null when the context says it is none, false when no such day exists. */
@@ -323,7 +326,12 @@ function interpret(text: string, m: RegExpExecArray, a: Anchor | null, found: re
   const start = m.index;
   const end = start + m[0].length;
   if (inUrl(text, start)) return null;
-  const c: Candidate = { text, m, a, start, end, found, at: (value, month = 0, day = 0, year = 0) => ({ start, end, value, month, day, year }) };
+  const c: Candidate = {
+    text, m, a, start, end, found,
+    at: (value, month = 0, day = 0, year = 0) => ({ start, end, value, month, day, year }),
+    // read only where a value needs it
+    tense: () => tenseAt(text, start, end, found[found.length - 1], a!),
+  };
   if (m[G.iy] || m[G.ed] || m[G.um]) return numericDay(c);
   if (m[G.m1] || m[G.m2]) return monthAndDay(c);
   if (m[G.hol]) return holiday(c);
@@ -357,7 +365,7 @@ function numericDay(c: Candidate): Reading {
 
 /** A month and a day: [Friday, ] July 21[, 2017], 5 January[ 2026]; without a year, the nearest one. */
 function monthAndDay(c: Candidate): Reading {
-  const { text, m, a, start, end, at } = c;
+  const { m, a, at, tense } = c;
   const mo = monthNumber(m[G.m1] ?? m[G.m2]);
   const d = +(m[G.d1] ?? m[G.d2]);
   const yText = m[G.y1] ?? m[G.y2];
@@ -366,7 +374,7 @@ function monthAndDay(c: Candidate): Reading {
     const y = +yText;
     return isValidDate(y, mo, d) ? at(formatDay(dayNumber(y, mo, d)), mo, d, y) : false;
   }
-  return at(yearlessDay(text, start, end, mo, d, m[G.wp] ? weekdayNumber(m[G.wp]) : 0, a), mo, d);
+  return at(yearlessDay(mo, d, m[G.wp] ? weekdayNumber(m[G.wp]) : 0, a, tense), mo, d);
 }
 
 /** A holiday: [last ]Christmas[ 2025], Good Friday, the Fourth of July. */
@@ -380,12 +388,13 @@ function holiday(c: Candidate): Reading {
   if (m[G.hy]) return at(here === 'yes' ? formatDay(h.rule(+m[G.hy])) : null);
   if (!a || here === 'elsewhere') return at(null);
   const rel = m[G.hr] ? m[G.hr].toLowerCase() : '';
+  // not from a coordinated date: a holiday without a tense is the nearest, on either side
   return at(holidayDay(h.rule, rel, rel ? null : tenseAround(text, start, end), a));
 }
 
 /** A quarter: the third quarter[ of 1989], last quarter, first-quarter (profits), Q3 2025. */
 function quarter(c: Candidate): Reading {
-  const { text, m, a, start, end, at } = c;
+  const { text, m, a, start, end, at, tense } = c;
   const word = (m[G.qo] ?? m[G.qa] ?? '').toLowerCase();
   const year = m[G.qy] ?? m[G.qy2];
   const rel = m[G.qrel]?.toLowerCase();
@@ -400,23 +409,22 @@ function quarter(c: Candidate): Reading {
   if (!rel && !m[G.qn] && inGame(text, start, end)) return null;
   if (!a) return at(null);
   if (rel && rel !== 'the') return at(formatQuarter(a.year + (rel === 'last' ? -1 : rel === 'next' ? 1 : 0), q));
-  return at(quarterInTense(q, tenseAround(text, start, end) ?? 'past', a));
+  return at(quarterInTense(q, tense() ?? 'past', a));
 }
 
 /** A month: [mid-]January[ 2026]; a lone month only where the words around say it is one. */
 function monthDate(c: Candidate): Reading {
-  const { text, m, a, start, end, found, at } = c;
+  const { text, m, a, start, end, found, at, tense } = c;
   const mo = monthNumber(m[G.m3]);
   if (m[G.y3]) return at(formatMonth(+m[G.y3], mo), 0, 0, +m[G.y3]);
   if (!m[G.mm] && !loneMonthContext(text, start, end, m[G.m3], found)) return null;
   if (!a) return at(null);
-  const tense = tenseAround(text, start, end) ?? 'past';
-  return at(formatMonth(monthInTense(mo, tense, a), mo));
+  return at(formatMonth(monthInTense(mo, tense() ?? 'past', a), mo));
 }
 
 /** A weekday: [last |next |this coming ]Friday, in the week the tense points to. */
 function weekdayDate(c: Candidate): Reading {
-  const { text, m, a, start, end, at } = c;
+  const { text, m, a, start, end, found, at, tense } = c;
   if (isNotWeekdayDate(text, start, end)) return null;
   if (m[G.wr] && followsThe(text, start)) return null; // "the next Tuesday": narrative; take "Tuesday" alone
   const wd = weekdayNumber(m[G.wd]);
@@ -425,10 +433,7 @@ function weekdayDate(c: Candidate): Reading {
   let day: number;
   if (rel === 'last') day = a.dayNo - (((isoWeekday(a.dayNo) - wd + 7) % 7) || 7);
   else if (rel === 'next') day = a.dayNo + (((wd - isoWeekday(a.dayNo) + 7) % 7) || 7);
-  else {
-    const tense = tenseAround(text, start, end) ?? (rel ? 'future' : 'past');
-    day = tense === 'future' ? a.dayNo + ((wd - isoWeekday(a.dayNo) + 7) % 7) : a.dayNo - ((isoWeekday(a.dayNo) - wd + 7) % 7);
-  }
+  else day = coordinatedWeekday(text, start, found[found.length - 1], a, wd) ?? weekdayInTense(wd, tense() ?? (rel ? 'future' : 'past'), a);
   return at(formatDay(day));
 }
 
@@ -541,12 +546,17 @@ function monthInTense(month: number, tense: Tense, a: Anchor): number {
   return month <= a.month ? a.year : a.year - 1;
 }
 
+/** The day of a weekday (ISO, 1 = Monday) in the week up to the publication date, or from it on when ahead. */
+function weekdayInTense(weekday: number, tense: Tense, a: Anchor): number {
+  return tense === 'future' ? a.dayNo + ((weekday - isoWeekday(a.dayNo) + 7) % 7) : a.dayNo - ((isoWeekday(a.dayNo) - weekday + 7) % 7);
+}
+
 /**
  * The value of a month and day written without a year: the publication year, moved back a year when
  * that lands more than half a year ahead in a past context (and ahead for a future one); with a
- * weekday, the nearby year where that day falls on it.
+ * weekday, the nearby year where that day falls on it. `tense` tells the tense of the context.
  */
-function yearlessDay(text: string, start: number, end: number, month: number, day: number, weekday: number, a: Anchor | null): string | null {
+function yearlessDay(month: number, day: number, weekday: number, a: Anchor | null, tense: () => Tense | null): string | null {
   if (!a) return null;
   const candidates = [a.year, a.year - 1, a.year + 1].filter(y => isValidDate(y, month, day));
   if (candidates.length === 0) return null;
@@ -558,9 +568,9 @@ function yearlessDay(text: string, start: number, end: number, month: number, da
   if (!Number.isNaN(a.dayNo) && y === a.year) {
     const delta = dayNumber(y, month, day) - a.dayNo;
     if (delta > 183 || delta < -183) {
-      const tense = tenseAround(text, start, end);
-      if (delta > 183 && tense !== 'future' && isValidDate(y - 1, month, day)) y--;
-      else if (delta < -183 && tense === 'future' && isValidDate(y + 1, month, day)) y++;
+      const t = tense();
+      if (delta > 183 && t !== 'future' && isValidDate(y - 1, month, day)) y--;
+      else if (delta < -183 && t === 'future' && isValidDate(y + 1, month, day)) y++;
     }
   }
   return formatDay(dayNumber(y, month, day));

@@ -51,7 +51,6 @@ export interface Lexicon {
   neverNames: Set<string>;
   eastAsianSurnames: Set<string>;
   particles: Set<string>;
-  actorVerbs: Set<string>;
   notOrgAcronyms: Set<string>;
   /** Normalized alias -> canonical normalized key. */
   aliases: Map<string, string>;
@@ -215,7 +214,6 @@ export function lexicon(): Lexicon {
     neverNames: lowerSet(W.NEVER_NAMES),
     eastAsianSurnames: lowerSet(W.EAST_ASIAN_SURNAMES),
     particles: lowerSet(W.NAME_PARTICLES),
-    actorVerbs: lowerSet(W.ACTOR_VERBS),
     notOrgAcronyms: new Set(split(W.NOT_ORG_ACRONYMS)),
     aliases,
     aliasNames,

@@ -305,18 +305,6 @@ export const PLACE_CUES_BEFORE = 'in|at|from|near|to|outside|inside|across|throu
 /** Lowercase words after a capitalized word that make it an organization ("Microsoft shares"). */
 export const ORG_CUES_AFTER = 'spokesman|spokeswoman|spokesperson|officials|executives|shares|stock|headquarters|ceo|chairman|subsidiary|employees|staff|board|lawmakers|members|chief|president|founder|said|announced';
 
-/** Verbs right after a country or city that make it an actor (a government, a team), not a location. */
-export const ACTOR_VERBS =
-  'said|says|say|announced|announces|warned|warns|accused|accuses|demanded|demands|agreed|agrees|refused|refuses|retaliated|' +
-  'launched|launches|threatened|threatens|stated|states|evacuated|fired|fires|defeated|defeats|beat|beats|won|wins|lost|loses|' +
-  'faced|faces|had|has|started|starts|scored|scores|opened|opens|rejected|rejects|denied|denies|condemned|condemns|urged|urges|' +
-  'vowed|vows|pledged|pledges|signed|signs|sent|sends|imposed|imposes|responded|responds|claimed|claims|insisted|insists|' +
-  'plans|planned|wants|wanted|will|would|hosted|hosts|played|plays|leads|trailed|trails|drew|tied|edged|routed|crushed|topped|' +
-  'downed|rallied|substituted|took|takes|made|makes|needed|needs|blamed|blames|protested|protests|recalled|expelled|sanctioned|' +
-  'negotiated|deployed|deploys|invaded|invades|attacked|attacks|bombed|shelled|tested|tests|conducted|conducts|criticized|' +
-  'criticised|welcomed|welcomes|confirmed|confirms|released|releases|reported|reports|declared|declares|decided|decides|' +
-  'joined|joins|withdrew|withdraws|approved|approves|ordered|orders|suspended|suspends|broadcast|broadcasts|seized|captured';
-
 /** Generic acronyms and shouted words that name no organization. */
 export const NOT_ORG_ACRONYMS =
   'DUI|DWI|GPS|SUV|ATM|PR|HR|IT|AI|VIP|VIPs|POTUS|FLOTUS|MVP|USB|PDF|URL|HTML|FAQ|LOL|OMG|RIP|AKA|ASAP|DIY|ETA|FYI|HQ|IVF|LGBT|' +

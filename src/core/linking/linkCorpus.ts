@@ -2,6 +2,7 @@
 import { lexicon, normKey } from '../lexicon/lexicon';
 import { familyFirst } from '../names/familyNames';
 import type { NameKind } from '../names/nameCandidate';
+import { documentConfidence, KindVotes, oneKindOfName } from './entityKinds';
 import { teamNameAt, type DocumentNames } from './linkDocument';
 
 interface Global {
@@ -12,8 +13,8 @@ interface Global {
   forms: Map<string, number>;
   /** Its id, once all are known. */
   id: string;
-  /** Mentions of its full forms, negative once a document has evidence for its kind (not a guess). */
-  weight: number;
+  /** The documents' votes for its kind, counted over the documents that name it in full. */
+  votes: KindVotes;
   /** For a person sharing a family name with another: the documents naming it in full. */
   docs?: number[];
   /** How often each other entity shares a document with it, once needed (built from `docs`). */
@@ -34,6 +35,8 @@ export interface CorpusLinks {
   idOfKey: Map<string, string>;
   /** Ids of the persons named in full, by family name, in order of first appearance. */
   idsOfSurname: Map<string, string[]>;
+  /** The kind of each entity, by id: every mention of it has this kind. */
+  kindOfId: Map<string, NameKind>;
 }
 
 /**
@@ -53,7 +56,7 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
   const get = (key: string, kind: NameKind, words: string[]): Global => {
     let g = globals.get(key);
     if (!g) {
-      g = { key, kind, words, forms: new Map(), id: '', weight: 0 };
+      g = { key, kind, words, forms: new Map(), id: '', votes: new KindVotes(kind) };
       globals.set(key, g);
     } else if (words.length > g.words.length) g.words = words;
     return g;
@@ -67,7 +70,7 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
     const { entities, full } = docs[d];
     const globalsOf = new Array<Global | undefined>(entities.length);
     for (const e of full) {
-      const { localId, kind, words, counts, guessed, forms } = entities[e];
+      const { localId, kind, words, counts, forms } = entities[e];
       const g = get(localId, kind, words);
       if (forms.length > 1 && kind !== 'person') {
         for (const f of forms) {
@@ -76,9 +79,9 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
           if (key !== localId) acronyms.set(key, acronyms.has(key) && acronyms.get(key) !== g ? null : g);
         }
       }
-      let n = Math.abs(g.weight);
+      let n = 0;
       for (const c of counts) n += c;
-      g.weight = g.weight < 0 || !guessed ? -n : n;
+      g.votes.add(documentConfidence(entities[e]), n);
       globalsOf[e] = g;
     }
     localToGlobal.push(globalsOf);
@@ -166,11 +169,13 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
   }
   // ids: slugs of the entity names, disambiguated in order of first appearance
   const idOfKey = new Map<string, string>();
+  const kindOfId = new Map<string, NameKind>();
   const idSpace = new IdSpace();
   for (const g of globals.values()) {
     const canon = g.key.slice(g.key.indexOf(':') + 1);
     g.id = idSpace.unique(lex.aliasNames.get(canon) ?? entityName(g.forms), g.kind);
     idOfKey.set(g.key, g.id);
+    kindOfId.set(g.id, g.kind);
   }
   if (redirect) for (const [from, to] of redirect) idOfKey.set(from.key, to.id);
   const idsOfSurname = new Map<string, string[]>();
@@ -179,13 +184,13 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
   // relink would be garbage the heap grows into
   const ids = localToGlobal as Array<Array<Global | string | undefined>>;
   for (const row of ids) for (let e = 0; e < row.length; e++) row[e] = (row[e] as Global).id;
-  return { ids: ids as string[][], idOfKey, idsOfSurname };
+  return { ids: ids as string[][], idOfKey, idsOfSurname, kindOfId };
 }
 
 /**
- * Corpus entities that are another one: a name that documents give different kinds takes the kind
- * that rests on evidence ("Haldenbruck" a place after a dateline, guessed an organization
- * elsewhere), or, all guesses, the kind of most mentions; a team's own name ("organization:saints")
+ * Corpus entities that are another one: a name that documents give different kinds is one entity
+ * of the kind they vote for (entityKinds.ts: "Haldenbruck" a place after a dateline, guessed an
+ * organization elsewhere), unless several kinds rest on evidence; a team's own name ("organization:saints")
  * is the one team of the corpus named with its place ("organization:neworleanssaints"), if there is one;
  * an acronym alone ("IFRC") is the one entity other documents define it for.
  */
@@ -207,10 +212,10 @@ function sameEntities(globals: ReadonlyMap<string, Global>, acronyms: ReadonlyMa
   let out: Map<Global, Global> | undefined;
   for (const list of byName.values()) {
     if (!Array.isArray(list)) continue;
-    const strong = list.filter(g => g.weight < 0);
+    const winner = oneKindOfName(list.map(g => g.votes));
     // several kinds with evidence ("Philadelphia" the city and the team): different entities
-    if (strong.length > 1) continue;
-    const best = strong[0] ?? list.reduce((a, b) => (b.weight > a.weight ? b : a));
+    if (winner < 0) continue;
+    const best = list[winner];
     for (const g of list) if (g !== best) (out ??= new Map()).set(g, best);
   }
   for (const [key, to] of acronyms) {

@@ -2,7 +2,7 @@
 // their expansions, and one kind for every mention of one name.
 import { leadingPlaceWords, lexicon, normKey, normKeyOfLowercase, type Lexicon } from '../lexicon/lexicon';
 import type { NameCandidate, NameKind, WordSet } from '../names/nameCandidate';
-import { wordAfter, wordBefore } from '../names/tokens';
+import { wordBefore } from '../names/tokens';
 
 /** An entity as one document names it. */
 export interface LocalEntity {
@@ -33,27 +33,11 @@ export interface DocumentNames {
 }
 
 const KIND_ORDER: NameKind[] = ['person', 'organization', 'place'];
+/** A mention's vote for its kind when it rests on evidence; a guess votes 1. */
+const EVIDENCE_VOTE = 1 << 10;
 /** Forms of one entity beyond which they are looked up in a map rather than a list. */
 const MANY_FORMS = 16;
 const PLACE_PREPS = new Set(['in', 'at', 'into', 'from', 'to', 'entered', 'leaving', 'left', 'inside', 'outside']);
-
-/** Place names used as actors ("North Korea fired", "Sweden defeated"): governments and teams. */
-function actorPlaces(text: string, lex: Lexicon, cands: NameCandidate[]): Set<string> {
-  const score = new Map<string, number>();
-  for (const c of cands) {
-    if (c.kind !== 'place' || !lex.places.has(c.key)) continue;
-    let v = score.get(c.key) ?? 0;
-    if (lex.actorVerbs.has(wordAfter(text, c.end))) v += 1;
-    else {
-      const before = wordBefore(text, c.start);
-      if (before === 'in' || before === 'at' || before === 'into' || before === 'to' || before === 'near' || before === 'across') v -= 1;
-    }
-    score.set(c.key, v);
-  }
-  const out = new Set<string>();
-  for (const [k, v] of score) if (v >= 2) out.add(k);
-  return out;
-}
 
 /**
  * Links the names of one document. `surnames`: family names of the persons named in full anywhere
@@ -66,8 +50,6 @@ export function linkDocument(text: string, cands: NameCandidate[], surnames?: Wo
       if (!c.strong && c.kind !== 'person' && c.words.length === 1 && surnames.has(c.key)) c.kind = 'person';
     }
   }
-  const actors = actorPlaces(text, lex, cands);
-  if (actors.size) for (const c of cands) if (actors.has(c.key)) { c.kind = 'organization'; c.strong = true; }
   const n = cands.length;
   // the tables below share one scratch array: [0, n) each name's slot, [n, 5n) per slot the votes
   // for each kind and the kind chosen, [5n, 6n) fullOf, [6n, 7n) entityOf
@@ -91,7 +73,7 @@ function oneKindPerName(cands: NameCandidate[], table: Int32Array): void {
       table[slot + 3] = -1;
     }
     table[i] = slot;
-    table[slot + KIND_ORDER.indexOf(c.kind)] += c.strong ? 10 : 1;
+    table[slot + KIND_ORDER.indexOf(c.kind)] += c.strong ? EVIDENCE_VOTE : 1;
   }
   for (let i = 0; i < n; i++) {
     const v = table[i];
@@ -224,7 +206,7 @@ function documentEntities(lex: Lexicon, cands: readonly NameCandidate[], table: 
         byKind.set(canon, e);
         // most entities have one form: arrays made by a literal have no room to spare
         const entity: LocalEntity = { localId: `${f.kind}:${canon}`, kind: f.kind, words: f.words, forms: [c.text], counts: [0] };
-        entities.push(table[table[fi] + KIND_ORDER.indexOf(f.kind)] >= 10 ? entity : { ...entity, guessed: true });
+        entities.push(table[table[fi] + KIND_ORDER.indexOf(f.kind)] >= EVIDENCE_VOTE ? entity : { ...entity, guessed: true });
         seen.push(0);
       }
       table[entityOf + fi] = e;

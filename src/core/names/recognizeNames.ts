@@ -47,7 +47,7 @@ export function findNamesDetailed(text: string, extra?: WordSet): { names: NameC
   const surnames = new Set<string>();
   collectSurnames(ctx.out, surnames);
   surnamesArePersons(ctx.out, surnames);
-  markTeams(text, ctx.out, surnames);
+  markTeams(text, lex, ctx.out, surnames);
   return { names: ctx.out, dropped: ctx.dropped };
 }
 
@@ -445,6 +445,8 @@ function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
     const p = leadingPlaceWords(lex, seg.map(t => t.lower));
     if (p > 0 && (p > 1 || !lex.given.has(first.lower)) && !seg.slice(p).some(t => (lex.given.has(t.lower) && !t.lower.endsWith('s')) || lex.places.has(tokKey(t)) || t.conn)) return GUESS.organization;
     if (lex.placePrefixes.has(first.lower) && !lex.given.has(first.lower)) return STRONG.place;
+    // initials alone are an abbreviation, as "N.Y." or "DA" written whole: "N . Y .", "D . A ."
+    if (seg.every(t => t.initial)) return GUESS.organization;
     if (first.initial || (lex.given.has(first.lower) && !lex.places.has(tokKey(first)))) return STRONG.person;
     if (lex.eastAsianSurnames.has(first.lower) && n <= 3) return STRONG.person;
     if (lex.given.has(first.lower)) return STRONG.person;

@@ -1,5 +1,6 @@
 // Places that stand for teams in sports reports: "the Heels' victory over Evansville", "Creighton
 // fans", "Indiana State, which defeated Evansville". News corpora label them organizations.
+import type { Lexicon } from '../lexicon/lexicon';
 import type { NameCandidate } from './nameCandidate';
 import { wordAfter, wordBefore } from './tokens';
 
@@ -11,23 +12,26 @@ const AFTER = new Set(['fans', 'coach', 'lead', 'leads', 'led', 'won', 'beat', '
 const SPORTS = /\b(?:basketball|football|baseball|hockey|soccer|game|season|playoffs?|quarterfinals?|semifinals?|tournament|rebounds|touchdowns?|innings|points|scored|coach|league)\b/g;
 
 /**
- * Gives the organization kind to the names a sports report uses as teams (all their mentions): places,
- * and lone words taken for persons that are no family name of the report (`surnames`: "Creighton", "Sixers").
+ * Gives the organization kind to the names a sports report uses as teams (all their mentions, and
+ * those of the other names of the same place: "Sweden defeated South Korea" makes "Korea" the team
+ * too): places, and lone words taken for persons that are no family name of the report (`surnames`:
+ * "Creighton", "Sixers").
  */
-export function markTeams(text: string, cands: NameCandidate[], surnames: ReadonlySet<string>): void {
+export function markTeams(text: string, lex: Lexicon, cands: NameCandidate[], surnames: ReadonlySet<string>): void {
+  const teamKey = (c: NameCandidate): string => lex.aliases.get(c.key) ?? c.key;
   let teams: Set<string> | undefined;
   for (const c of cands) {
-    if (teams?.has(c.key) || !(c.kind === 'place' || (c.kind === 'person' && !c.titled && c.words.length === 1))) continue;
+    if (teams?.has(teamKey(c)) || !(c.kind === 'place' || (c.kind === 'person' && !c.titled && c.words.length === 1))) continue;
     const before = wordBefore(text, c.start).toLowerCase();
     const plural = c.kind === 'person' && before === 'the' && c.key.endsWith('s') && !c.key.endsWith('ss'); // "the Bluejays"
     if (!plural && !BEFORE.has(before) && !AFTER.has(wordAfterPossessive(text, c.end).toLowerCase())) continue;
     if (c.kind === 'person' && surnames.has(c.words[0])) continue;
-    (teams ??= new Set()).add(c.key);
+    (teams ??= new Set()).add(teamKey(c));
   }
   // read the whole text only when some name looks like a team
   if (!teams || !isSportsReport(text)) return;
   for (const c of cands) {
-    if (c.kind !== 'organization' && teams.has(c.key)) {
+    if (c.kind !== 'organization' && teams.has(teamKey(c))) {
       c.kind = 'organization';
       c.strong = true;
     }

@@ -1,4 +1,5 @@
 // ESLint (flat config), run by `npm run lint` inside `npm test`. Formatting is not checked here.
+import { dirname } from 'node:path';
 import js from '@eslint/js';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
@@ -34,7 +35,7 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: true, tsconfigRootDir: dirname(import.meta.dirname) },
     },
     rules: {
       // A promise nobody awaits loses its error: every one is awaited, returned or marked `void`.
