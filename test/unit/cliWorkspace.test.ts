@@ -220,7 +220,8 @@ describe('marginalia import: merges, never loses, never writes invalid sidecars'
   });
 });
 
-describe('marginalia import --format conll|jsonl|doccano|csv: other tools\' spans as suggestions', () => {
+describe('marginalia import --format conll|jsonl|doccano|csv: other tools\' spans as suggestions', function () {
+  this.timeout(180_000); // twelve CLI runs, on a shared machine
   const CRLF = `😀 𠀀\r\n${TEXT.replace(/\n/g, '\r\n')}`;
 
   it('imports each export format back as suggestions with a source; twice adds nothing; a changed article is refused and named', () => {
