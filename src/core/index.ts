@@ -33,3 +33,5 @@ export { printable, printableJson } from './terminalText';
 export * from './workspace';
 export * from './agreement';
 export * from './statements';
+export { parseRecognizerOutput, RecognizerError, RECOGNIZER_LIMITS, RECOGNIZER_SOURCE } from './recognizer/externalOutput';
+export { importSpans, SPAN_FORMATS, type SpanFormat, type SpanImportOptions } from './export';

@@ -37,6 +37,7 @@ import { registerRename } from './entities/rename';
 import { registerWorkspaceSymbols } from './entities/workspaceSymbols';
 import { exportCommands } from './export/exportCommand';
 import { importCommands } from './export/importCommand';
+import { recognizerCommands } from './recognizer/recognizerCommand';
 import { publicationDateCommands, registerPublicationDate } from './publicationDate/publicationDate';
 import { ARTICLE_SELECTOR, registerArticleContext } from './shared/articles';
 import { registerCommands } from './shared/commands';
@@ -107,6 +108,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
       ...annotationTreeCommands(annotationTree, store),
       ...exportCommands(corpus, store, registry, workspaces),
       ...importCommands(corpus, store, workspaces, output),
+      ...recognizerCommands(store, output),
       ...publicationDateCommands(corpus, store),
       ...reportCommands(agreement, report),
       ...disagreementCommands(disagreements),

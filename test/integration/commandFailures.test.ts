@@ -30,7 +30,8 @@ describe('a command that fails says so and returns failure', () => {
 
   it('importAnnotations rejects an input that does not exist, naming it, and an unknown format', async () => {
     assert.match(await failureOf('marginalia.importAnnotations', { format: 'w3c', input: '/nonexistent/export.jsonld' }), /export\.jsonld not found/);
-    assert.match(await failureOf('marginalia.importAnnotations', { format: 'conll', input: '/nonexistent' }), /cannot import the format "conll"/);
+    assert.match(await failureOf('marginalia.importAnnotations', { format: 'xml', input: '/nonexistent' }), /cannot import the format "xml"/);
+    assert.match(await failureOf('marginalia.importAnnotations', { format: 'conll', input: '/nonexistent', status: 'maybe' }), /unknown status "maybe"/);
   });
 
   it('exportAnnotations rejects an unknown format and a missing output folder', async () => {

@@ -220,6 +220,39 @@ describe('marginalia import: merges, never loses, never writes invalid sidecars'
   });
 });
 
+describe('marginalia import --format conll|jsonl|doccano|csv: other tools\' spans as suggestions', function () {
+  this.timeout(180_000); // twelve CLI runs, on a shared machine
+  const CRLF = `😀 𠀀\r\n${TEXT.replace(/\n/g, '\r\n')}`;
+
+  it('imports each export format back as suggestions with a source; twice adds nothing; a changed article is refused and named', () => {
+    const original = folderWith({ 'news/a.txt': CRLF, 'b.txt': TEXT });
+    for (const format of ['conll', 'jsonl', 'doccano', 'csv']) {
+      const out = folderWith({});
+      const exported = cli(['export', '--format', format, '--include-suggestions', '-o', out, original]);
+      assert.equal(exported.status, 0, exported.stderr);
+      const [file] = readdirSync(out).filter(f => f.startsWith('annotations.'));
+      const copy = folderWith({ 'news/a.txt': CRLF, 'b.txt': TEXT.replace('Sunday', 'Monday') });
+      const run = cli(['import', '--format', format, '-i', join(out, file), copy]);
+      assert.equal(run.status, 1, run.stderr);
+      assert.match(run.stderr, /b\.txt.*its text differs from the article's from line 3, column 44.*not imported|line \d+: .* is not at .*not imported|tokens \("Published : 5 January 2026 Lee \.\.\."\) are not the text of any article; not imported/);
+      assert.match(run.stderr, /: 5 annotations added, 0 updated, in 1 sidecars\n$/);
+      const sidecar = parseSidecar(readFileSync(join(copy, 'news/a.txt.annotations.yaml'), 'utf8'));
+      assert.deepEqual(sidecar.annotations.map(a => [a.target.quote, a.status, a.source]),
+        ['5 January 2026', 'Lee Jae Myung', 'Xi Jinping', 'Beijing', 'Sunday'].map(q => [q, 'suggested', `${format}:${file}`]));
+      assert.ok(!existsSync(join(copy, 'b.txt.annotations.yaml')));
+      const again = cli(['import', '--format', format, '--status', 'disputed', '--source', 'again', '-i', join(out, file), copy]);
+      assert.match(again.stderr, /: 0 annotations added, 0 updated, in 0 sidecars\n$/);
+    }
+  });
+
+  it('refuses wrong usage with status 2', () => {
+    const root = folderWith({ 'a.txt': TEXT });
+    assert.equal(cli(['import', '--format', 'xml', '-i', root, root]).status, 2);
+    assert.equal(cli(['import', '--format', 'csv', '--status', 'maybe', '-i', root, root]).status, 2);
+    assert.equal(cli(['import', '--format', 'brat', '--source', 'x', '-i', root, root]).status, 2);
+  });
+});
+
 describe('marginalia analyze: the registry of the folder given, not of a folder above it', () => {
   // Finding 14
   it('ignores .marginalia/entities.yaml in a parent folder', () => {

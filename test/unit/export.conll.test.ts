@@ -75,11 +75,11 @@ describe('export: CoNLL-2003 IOB2', () => {
 
   it('maps labels to types and back', () => {
     assert.deepEqual(['person', 'organization', 'place', 'date', 'key claim'].map(conllType), ['PER', 'ORG', 'LOC', 'DATE', 'KEY_CLAIM']);
-    assert.deepEqual(['PER', 'ORG', 'LOC', 'DATE'].map(labelForConllType), ['person', 'organization', 'place', 'date']);
+    assert.deepEqual(['PER', 'ORG', 'LOC', 'DATE'].map(t => labelForConllType(t)), ['person', 'organization', 'place', 'date']);
   });
 
   it('reads 2-column files without -DOCSTART-', () => {
-    const docs = readConll('Lee B-PER\nspoke O\n\nSeoul B-LOC\n');
+    const docs = readConll('Lee B-PER\nspoke O\n. O\n\nSeoul B-LOC\n');
     assert.equal(docs.length, 1);
     assert.deepEqual(conllSpans(docs[0], 'Lee spoke. Seoul'), [{ start: 0, end: 3, label: 'person' }, { start: 11, end: 16, label: 'place' }]);
   });

@@ -89,10 +89,15 @@ describe('settings schema and package.json', () => {
     assert.ok(!settingValue('exclude', undefined).includes('changed'));
   });
 
-  it('restricts marginalia.registryPath in untrusted workspaces, and declares virtual workspaces', () => {
+  it('restricts marginalia.registryPath and the recognizer in untrusted workspaces, and declares virtual workspaces', () => {
     const untrusted = manifest.capabilities?.untrustedWorkspaces as { supported: string; restrictedConfigurations: string[] };
     assert.equal(untrusted.supported, 'limited');
-    assert.deepEqual(untrusted.restrictedConfigurations, ['marginalia.registryPath']);
+    assert.deepEqual(untrusted.restrictedConfigurations, ['marginalia.registryPath', 'marginalia.recognizer.command', 'marginalia.recognizer.timeoutSeconds']);
+  });
+
+  it('lets only user or machine settings name the external recognizer (a cloned workspace cannot start a process)', () => {
+    const properties = (manifest.contributes as { configuration: { properties: Record<string, { scope?: string }> } }).configuration.properties;
+    for (const key of ['marginalia.recognizer.command', 'marginalia.recognizer.timeoutSeconds']) assert.equal(properties[key].scope, 'machine', key);
     assert.ok(manifest.capabilities?.virtualWorkspaces !== undefined);
   });
 });

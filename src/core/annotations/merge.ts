@@ -142,7 +142,7 @@ function mergeAnnotation(base: Annotation, mine: Annotation, theirs: Annotation,
   const note = mergeField(base.note, mine.note, theirs.note);
   setOptional(out, 'note', note.conflict ? mergeText(base.note ?? '', mine.note ?? '', theirs.note ?? '') : note.value);
   if (note.conflict) conflict('note', mine.note, theirs.note, 'both kept: mine appended to theirs');
-  for (const f of ['author', 'created'] as const) {
+  for (const f of ['source', 'author', 'created'] as const) {
     const r = mergeField(base[f], mine[f], theirs[f]);
     setOptional(out, f, r.value);
     if (r.conflict) conflict(f, mine[f], theirs[f], 'theirs kept');
@@ -171,7 +171,7 @@ function mergeAnnotation(base: Annotation, mine: Annotation, theirs: Annotation,
   return out;
 }
 
-function setOptional<K extends 'label' | 'entity' | 'status' | 'note' | 'author' | 'created' | 'modified'>(a: Annotation, key: K, value: Annotation[K]): void {
+function setOptional<K extends 'label' | 'entity' | 'status' | 'source' | 'note' | 'author' | 'created' | 'modified'>(a: Annotation, key: K, value: Annotation[K]): void {
   if (value === undefined) delete a[key]; else a[key] = value;
 }
 

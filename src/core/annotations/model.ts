@@ -60,6 +60,11 @@ export interface Annotation {
   /** Corpus-wide entity id, when the annotation names an entity. */
   entity?: string;
   status: AnnotationStatus;
+  /**
+   * Where a suggestion came from when not from a reviewer: an import (`conll:annotations.conll`)
+   * or an external recognizer (`recognizer:spacy`). Absent for the reviewer's own annotations.
+   */
+  source?: string;
   /** Markdown. */
   note?: string;
   /** Replies, oldest first. Empty when there are none. */

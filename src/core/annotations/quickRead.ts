@@ -58,14 +58,16 @@ function annotation(item: unknown): Annotation | undefined {
   const entity = optional(item.entity);
   const note = optional(item.note);
   const author = optional(item.author);
+  const source = optional(item.source);
   const created = timestamp(item.created);
   const modified = timestamp(item.modified);
   const thread = threadOf(item.thread);
-  if (entity === false || note === false || author === false || created === false || modified === false || !thread) return undefined;
+  if (entity === false || note === false || author === false || source === false || created === false || modified === false || !thread) return undefined;
   const a: Annotation = { id, target, label, status: (status as AnnotationStatus | undefined) ?? 'suggested', thread };
   if (entity !== undefined) a.entity = entity;
   if (note !== undefined) a.note = note;
   if (author !== undefined) a.author = author;
+  if (source !== undefined) a.source = source;
   if (created !== undefined) a.created = created;
   if (modified !== undefined) a.modified = modified;
   const extra = extraOf(item, ANNOTATION_KEYS);

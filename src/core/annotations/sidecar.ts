@@ -20,7 +20,7 @@ import {
 /** Top-level keys, in the order a new file gets them. */
 const TOP_KEYS = ['version', 'dct', 'annotations'];
 /** Annotation keys, in the order new annotations get them (quickRead.ts reads the same). */
-export const ANNOTATION_KEYS = ['id', 'target', 'label', 'entity', 'status', 'links', 'note', 'author', 'created', 'modified', 'thread'];
+export const ANNOTATION_KEYS = ['id', 'target', 'label', 'entity', 'status', 'links', 'source', 'note', 'author', 'created', 'modified', 'thread'];
 const TARGET_KEYS = ['quote', 'prefix', 'suffix', 'start', 'end'];
 export const REPLY_KEYS = ['author', 'time', 'body'];
 
@@ -133,6 +133,7 @@ class Reader {
       if ((ANNOTATION_STATUSES as readonly string[]).includes(statusText)) status = statusText as AnnotationStatus;
       else this.report(this.value(node, 'status'), `'status' must be one of ${ANNOTATION_STATUSES.join(', ')}`, 'error', [...path, 'status']);
     }
+    const source = this.string(node, 'source', path, false);
     const note = this.string(node, 'note', path, false);
     const author = this.string(node, 'author', path, false);
     const created = this.timestamp(node, 'created', path, false);
@@ -144,6 +145,7 @@ class Reader {
     const a: Annotation = { id, target, label: label ?? '', status, thread };
     if (entity !== undefined) a.entity = entity;
     if (links !== undefined) a.links = links;
+    if (source !== undefined) a.source = source;
     if (note !== undefined) a.note = note;
     if (author !== undefined) a.author = author;
     if (created !== undefined) a.created = created;
@@ -436,7 +438,7 @@ function validate(annotations: readonly Annotation[], meta: SerializeMeta): void
     }
     if (typeof a.label !== 'string' || a.label === '') throw new SidecarWriteError(`annotation '${a.id}': the label must not be empty`);
     if (!(ANNOTATION_STATUSES as readonly string[]).includes(a.status)) throw new SidecarWriteError(`annotation '${a.id}': unknown status '${a.status}'`);
-    for (const key of ['entity', 'note', 'author', 'created', 'modified'] as const) {
+    for (const key of ['entity', 'source', 'note', 'author', 'created', 'modified'] as const) {
       if (a[key] !== undefined && typeof a[key] !== 'string') throw new SidecarWriteError(`annotation '${a.id}': '${key}' must be a string`);
     }
     if (!Array.isArray(a.thread) || a.thread.some(r => typeof r?.author !== 'string' || typeof r.time !== 'string' || typeof r.body !== 'string')) {
@@ -593,6 +595,7 @@ function newAnnotationNode(doc: Document, a: Annotation): YamlNode {
   if (a.entity !== undefined) plain.entity = a.entity;
   plain.status = a.status;
   if (a.links?.length) plain.links = a.links.map(plainLink);
+  if (a.source !== undefined) plain.source = a.source;
   if (a.note !== undefined) plain.note = a.note;
   if (a.author !== undefined) plain.author = a.author;
   if (a.created !== undefined) plain.created = a.created;
@@ -616,7 +619,7 @@ function updateAnnotation(doc: Document, node: YAMLMap, current: Annotation, nex
       if (current.target[k] !== next.target[k]) setField(doc, map, key, next.target[k], TARGET_KEYS);
     }
   }
-  for (const key of ['label', 'entity', 'status', 'note', 'author', 'created', 'modified'] as const) {
+  for (const key of ['label', 'entity', 'status', 'source', 'note', 'author', 'created', 'modified'] as const) {
     if (current[key] !== next[key]) setField(doc, node, key, next[key], ANNOTATION_KEYS);
   }
   if (!deepEqual(current.links ?? [], next.links ?? [])) setField(doc, node, 'links', next.links?.length ? next.links.map(plainLink) : undefined, ANNOTATION_KEYS);

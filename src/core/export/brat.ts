@@ -24,7 +24,7 @@
  */
 import { targetFor } from '../annotations/anchoring';
 import { ANNOTATION_STATUSES, type AnnotationStatus } from '../annotations/model';
-import { MENTION_KINDS } from '../types';
+import { DEFAULT_LABELS, labelForType } from './labels';
 import { OffsetMap } from './offsets';
 import { spanRef, type EntityResolver } from './select';
 import type { ExportDocument, ExportedFile, ExportProblem, ExportSpan, ImportedAnnotation } from './types';
@@ -133,17 +133,9 @@ export interface BratImportOptions {
   labels?: readonly string[];
 }
 
-export const DEFAULT_LABELS: readonly string[] = [...MENTION_KINDS, 'claim', 'quote', 'source'];
-
-const CONLL_TYPES: Record<string, string> = { PER: 'person', ORG: 'organization', LOC: 'place', GPE: 'place' };
-
-/** The label of a BRAT type (see `BratImportOptions.labels`). */
+/** The label of a BRAT type (see `BratImportOptions.labels`); an unknown type is kept as it is. */
 export function labelForBratType(type: string, labels: readonly string[] = DEFAULT_LABELS): string {
-  const exact = labels.find(l => bratTypeName(l) === type);
-  if (exact !== undefined) return exact;
-  const folded = labels.find(l => l.toLowerCase() === type.toLowerCase() || bratTypeName(l).toLowerCase() === type.toLowerCase());
-  if (folded !== undefined) return folded;
-  return CONLL_TYPES[type.toUpperCase()] ?? type;
+  return labelForType(type, labels, bratTypeName, t => t);
 }
 
 /**

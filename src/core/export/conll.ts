@@ -1,5 +1,5 @@
 /**
- * CoNLL-2003-style IOB2: export, and a reader that aligns the tokens back onto the text.
+ * CoNLL-2003-style IOB2 export (the reader that aligns tokens back onto the text: ./conllRead.ts).
  *
  * One file, `annotations.conll`, four space-separated columns as in CoNLL-2003
  * (`token -X- _ TAG`); each document starts with `-DOCSTART- -X- -X- O` and a blank line, and
@@ -22,6 +22,7 @@
  * others are reported.
  */
 import { MENTION_KINDS } from '../types';
+import { DEFAULT_LABELS, labelForType } from './labels';
 import { spanRef } from './select';
 import type { ExportDocument, ExportedFile, ExportProblem, ExportSpan } from './types';
 
@@ -35,13 +36,9 @@ export function conllType(label: string): string {
   return TYPES[label] ?? (label.toUpperCase().replace(/[^\p{L}\p{N}_.]/gu, '_') || 'MISC');
 }
 
-/** The label of a CoNLL type: PER/ORG/LOC/GPE back to the kinds, others lower-cased. */
-export function labelForConllType(type: string): string {
-  const t = type.toUpperCase();
-  if (t === 'PER') return 'person';
-  if (t === 'ORG') return 'organization';
-  if (t === 'LOC' || t === 'GPE') return 'place';
-  return type.toLowerCase();
+/** The label of a CoNLL type: a configured label written as `type`, PER/ORG/LOC/GPE/DATE to the kinds, others lower-cased. */
+export function labelForConllType(type: string, labels: readonly string[] = DEFAULT_LABELS): string {
+  return labelForType(type, labels, conllType, t => t.toLowerCase());
 }
 
 const ABBREVIATIONS = new Set([

@@ -17,7 +17,7 @@ export const CSV_COLUMNS = ['document', 'start', 'end', 'quote', 'label', 'entit
 
 /** A formula starter (ASCII, full-width, small forms) after any spaces or control characters. */
 // eslint-disable-next-line no-control-regex -- control characters are what the guard looks for
-const FORMULA = /^[\s\0-\x1f\x7f\u3000\ufeff]*[=+\-@|\uff1d\uff0b\uff0d\uff20\uff5c\ufe62\ufe63\ufe66]|^[\0-\x1f\x7f]/;
+export const FORMULA = /^[\s\0-\x1f\x7f\u3000\ufeff]*[=+\-@|\uff1d\uff0b\uff0d\uff20\uff5c\ufe62\ufe63\ufe66]|^[\0-\x1f\x7f]/;
 
 /** A text cell, defused against formula injection and quoted when needed. */
 export function csvField(value: string | number | undefined): string {

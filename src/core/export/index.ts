@@ -1,12 +1,11 @@
 /**
  * Exporting annotation sets (W3C Web Annotation, BRAT, CoNLL, JSONL, doccano, CSV) and importing
- * them back (BRAT, W3C). Conventions: ./README.md.
+ * them back (BRAT, W3C; CoNLL, JSONL, doccano and CSV as suggestions: ./spanImport.ts). Conventions: ./README.md.
  *
  * Exports are all-or-nothing: the files are returned together at the end for the caller to write
  * (atomically), and a cancelled export throws `CancelledError` having produced nothing.
  */
 import { reanchor, targetFor } from '../annotations/anchoring';
-import type { Annotation } from '../annotations/model';
 import { BratWriter, readBrat, type BratImportOptions } from './brat';
 import { ConllWriter } from './conll';
 import { CsvWriter } from './csv';
@@ -15,15 +14,16 @@ import { mergeImported, type MergeImportOptions } from './merge';
 import { checkRelativePath, entityResolver, selectSpans } from './select';
 import {
   CancelledError, EXPORT_FORMATS, type ExportDocument, type ExportedFile, type ExportFormat, type ExportOptions, type ExportProblem,
-  type ExportResult, type ExportSpan, type ImportedAnnotation,
+  type ExportResult, type ExportSpan, type ImportDocument, type ImportedAnnotation, type ImportResult,
 } from './types';
 import { readW3c, W3cWriter, type W3cImportOptions } from './w3c';
 
 export * from './types';
 export { OffsetMap } from './offsets';
+export { DEFAULT_LABELS, labelForType } from './labels';
 export { selectSpans, entityResolver, checkRelativePath, type EntityResolver } from './select';
 export {
-  bratTypeName, bratFileNames, labelForBratType, readBrat, escapeNote, unescapeNote, BRAT_CONF, BRAT_DB, DEFAULT_LABELS,
+  bratTypeName, bratFileNames, labelForBratType, readBrat, escapeNote, unescapeNote, BRAT_CONF, BRAT_DB,
   type BratImportOptions,
 } from './brat';
 export {
@@ -36,6 +36,11 @@ export {
   type W3cImportDocument, type W3cImportOptions, type W3cImportResult,
 } from './w3c';
 export { mergeImported, type MergeImportOptions, type MergeImportResult } from './merge';
+export { importSpans, readConllSpans, SPAN_FORMATS, type SpanFormat, type SpanImportOptions } from './spanImport';
+export { readConll, conllChunks, type ConllDocument, type ConllToken, type ConllChunk } from './conllRead';
+export { readJsonlSpans, type SpanRead } from './jsonlRead';
+export { readCsvSpans, parseCsv, unguard } from './csvRead';
+export { documentAt, textDifference } from './importMatch';
 
 interface Writer {
   document(doc: ExportDocument, spans: readonly ExportSpan[], problems: ExportProblem[]): void;
@@ -106,28 +111,6 @@ function makeWriter(format: ExportFormat, options: ExportOptions, resolver: Retu
 
 // ---------------------------------------------------------------------------------------------
 // Import
-
-/** A document to import into: its text and the annotations its sidecar has now. */
-export interface ImportDocument {
-  path: string;
-  text: string;
-  annotations: readonly Annotation[];
-}
-
-/** The merged annotations of one document (see `mergeImported`). */
-export interface ImportedDocument {
-  path: string;
-  /** The sidecar's annotations with the import merged in, in position order. */
-  annotations: Annotation[];
-  added: string[];
-  updated: string[];
-  unchanged: number;
-}
-
-export interface ImportResult {
-  documents: ImportedDocument[];
-  problems: ExportProblem[];
-}
 
 /**
  * Imports a BRAT `.txt`/`.ann` pair into `doc`. When the `.txt` differs from the document's text

@@ -18,6 +18,8 @@ export interface MergeImportOptions {
   now?: () => string;
   /** Author of added annotations the import gives none. */
   author?: string;
+  /** `source` of added annotations the import gives none (where the suggestions came from). */
+  source?: string;
 }
 
 export interface MergeImportResult {
@@ -53,10 +55,12 @@ export function mergeImported(existing: readonly Annotation[], imported: readonl
       const id = imp.id && ID_SHAPE.test(imp.id) && !taken.has(imp.id) ? imp.id : newAnnotationId(taken, generate);
       taken.add(id);
       const author = imp.author ?? options.author;
+      const source = imp.source ?? options.source;
       const a: Annotation = {
         id, target: { ...imp.target }, label: imp.label,
         ...(imp.entity ? { entity: imp.entity } : {}),
         status: imp.status ?? options.defaultStatus ?? 'confirmed',
+        ...(source !== undefined ? { source } : {}),
         ...(imp.note !== undefined ? { note: imp.note } : {}),
         thread: [...(imp.thread ?? [])],
         ...(author !== undefined ? { author } : {}),

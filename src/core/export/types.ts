@@ -117,9 +117,33 @@ export interface ImportedAnnotation {
   label: string;
   entity?: string;
   status?: AnnotationStatus;
+  /** Where it came from (an external recognizer's name); see `Annotation.source`. */
+  source?: string;
   note?: string;
   thread?: Reply[];
   author?: string;
   created?: string;
   modified?: string;
+}
+
+/** A document to import into: its text and the annotations its sidecar has now. */
+export interface ImportDocument {
+  path: string;
+  text: string;
+  annotations: readonly Annotation[];
+}
+
+/** The merged annotations of one document (see `mergeImported`). */
+export interface ImportedDocument {
+  path: string;
+  /** The sidecar's annotations with the import merged in, in position order. */
+  annotations: Annotation[];
+  added: string[];
+  updated: string[];
+  unchanged: number;
+}
+
+export interface ImportResult {
+  documents: ImportedDocument[];
+  problems: ExportProblem[];
 }

@@ -1,39 +1,51 @@
 /**
- * Importing an earlier export (a BRAT folder, a W3C `.jsonld` file) into a workspace's sidecars:
+ * Importing an earlier export (a BRAT folder, a W3C `.jsonld` file) or other tools' spans (a
+ * CoNLL, JSONL, doccano or CSV file, as suggestions: src/core/export/spanImport.ts) into a workspace's sidecars:
  * reading the source, merging with each sidecar (same span and label is the same annotation), and
  * saving under the write policy. A sidecar that cannot be read, or has errors, is never written;
  * neither is a sidecar outside the workspace; every other document is still imported.
  */
 import type { Annotation } from '../annotations/model';
-import { bratFileNames, importBrat, importW3c, type BratImportOptions, type ImportDocument, type ImportResult, type MergeImportOptions, type W3cImportOptions } from '../export';
+import {
+  bratFileNames, importBrat, importSpans, importW3c, SPAN_FORMATS, type BratImportOptions, type ImportDocument, type ImportResult, type MergeImportOptions,
+  type SpanFormat, type SpanImportOptions, type W3cImportOptions,
+} from '../export';
 import type { CorpusProblem } from './corpus';
 import { describeError, type FileSystem } from './fileSystem';
-import { joinPath } from './pathText';
+import { baseName, joinPath } from './pathText';
 import { placeAnnotations } from './placement';
 import type { ScanProblem } from './scan';
 import type { SidecarRead } from './sidecarFiles';
 import { MAX_IMPORT_BYTES, readTextFile, WriteRefusedError } from './textFiles';
 import type { Workspace } from './workspace';
 
-export type ImportFormat = 'brat' | 'w3c';
+export type ImportFormat = 'brat' | 'w3c' | SpanFormat;
 
-/** Where an import is read from: a BRAT folder or a W3C file, on any file system. */
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['brat', 'w3c', ...SPAN_FORMATS];
+
+/** Where an import is read from: a BRAT folder, or a file of the other formats, on any file system. */
 export interface ImportSource {
   fs: FileSystem;
   path: string;
 }
 
-export type ImportReadOptions = BratImportOptions & W3cImportOptions & MergeImportOptions;
+/**
+ * Options of every format. For CoNLL, JSONL, doccano and CSV, `source` defaults to
+ * `<format>:<file name>` and `status` is the status of the spans added (src/core/export/spanImport.ts).
+ */
+export type ImportReadOptions = BratImportOptions & W3cImportOptions & MergeImportOptions & Omit<SpanImportOptions, 'file'>;
 
 /**
  * The annotations of `source` merged with each document's (`documents[i].annotations`), without
  * writing anything. Problems name the document (its `path`) or the source file.
  */
 export async function readImport(format: ImportFormat, source: ImportSource, documents: readonly ImportDocument[], options: ImportReadOptions = {}): Promise<ImportResult> {
-  if (format === 'w3c') {
+  if (format !== 'brat') {
     const read = await readTextFile(source.fs, source.path, MAX_IMPORT_BYTES);
     if (read.status !== 'ok') return { documents: [], problems: [{ path: source.path, message: read.status === 'missing' ? 'not found' : read.message }] };
-    return importW3c(read.text, documents, options);
+    if (format === 'w3c') return importW3c(read.text, documents, options);
+    const name = baseName(source.path);
+    return importSpans(format, read.text, documents, { ...options, source: options.source ?? `${format}:${name}`, file: name });
   }
   const result: ImportResult = { documents: [], problems: [] };
   for (const doc of documents) {

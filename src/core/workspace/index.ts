@@ -25,7 +25,7 @@ export { readRegistry, editRegistry, registryLocation, unreadRegistry, type Regi
 export { placeAnnotations, followEdits, offsetsChanged, type Placement } from './placement';
 export { parseDatesFile, withDates, isIsoDay } from './publicationDates';
 export { loadCorpus, corpusDocuments, shownPath, type CorpusInput, type CorpusDocument, type CorpusProblem, type LoadedCorpus } from './corpus';
-export { readImport, importIntoWorkspace, type ImportFormat, type ImportSource, type ImportReadOptions, type ImportSummary } from './importing';
+export { readImport, importIntoWorkspace, IMPORT_FORMATS, type ImportFormat, type ImportSource, type ImportReadOptions, type ImportSummary } from './importing';
 export { writeExport, exportFailure, ExportRefusedError, type ExportWriteOptions } from './exporting';
 export { Workspace, type WorkspaceOptions, type WorkspaceChange } from './workspace';
 export { AnnotationBook, type ArticleAnnotations, type NewAnnotation, type AnnotationHost } from './annotationBook';

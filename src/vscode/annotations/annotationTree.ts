@@ -132,7 +132,7 @@ class AnnotationTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Di
         });
       case 'annotation': {
         const { annotation: a } = node;
-        return Object.assign(new vscode.TreeItem(`${a.label} · ${a.status}`), {
+        return Object.assign(new vscode.TreeItem(`${a.label} · ${a.status}${a.source ? ` · ${a.source}` : ''}`), {
           id: `${node.state.article.toString()}#${a.id}`,
           description: `"${short(a.target.quote)}"`,
           tooltip: tooltip(a, node.state),

@@ -38,6 +38,7 @@ export const COMMANDS = {
   'marginalia.annotateSelection': { title: 'Annotate Selection...', icon: 'comment', palette: 'article', writes: true, scriptable: true },
   'marginalia.annotateAllOccurrences': { title: 'Annotate All Occurrences...', palette: 'article', writes: true, scriptable: true },
   'marginalia.setStatus': { title: 'Set Annotation Status...', palette: 'article', writes: true, scriptable: true },
+  'marginalia.suggestWithRecognizer': { title: 'Suggest with External Recognizer', palette: 'article', writes: true, scriptable: true },
   'marginalia.deleteAnnotation': { title: 'Delete Annotation', palette: 'article', writes: true, scriptable: true },
   'marginalia.confirmMention': { title: 'Confirm Mention', icon: 'check', palette: 'article', writes: true, scriptable: true },
   'marginalia.rejectMention': { title: 'Reject Mention', icon: 'close', palette: 'article', writes: true, scriptable: true },

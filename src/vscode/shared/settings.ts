@@ -36,6 +36,9 @@ export const SETTINGS = {
     return value.filter((l): l is string => typeof l === 'string').map(l => l.trim()).filter(Boolean);
   }),
   author: spec('', value => text(value)?.trim()),
+  // Machine scope (package.json): read with `userSetting`, so that no workspace can name a process to start.
+  'recognizer.command': spec('', value => text(value)?.trim()),
+  'recognizer.timeoutSeconds': spec(30, integerIn(1, 600)),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -68,7 +68,16 @@ describe('Restricted Mode', () => {
     ['marginalia.markNotEntity', () => ({ text: 'Beijing' })],
     ['marginalia.exportAnnotations', () => ({ format: 'csv', output: out, scope: 'workspace' })],
     ['marginalia.importAnnotations', () => ({ format: 'brat', input: root })],
+    ['marginalia.importAnnotations', () => ({ format: 'conll', input: join(root, 'none.conll') })],
+    // Even with a recognizer in the user's settings, no process is started in Restricted Mode.
+    ['marginalia.suggestWithRecognizer', () => ({ uri: uri() })],
   ];
+  before(async () => {
+    await vscode.workspace.getConfiguration('marginalia').update('recognizer.command', 'touch recognizer-ran', vscode.ConfigurationTarget.Global);
+  });
+  after(async () => {
+    await vscode.workspace.getConfiguration('marginalia').update('recognizer.command', undefined, vscode.ConfigurationTarget.Global);
+  });
   for (const [command, args] of writes) {
     it(`${command} refuses with the Restricted Mode message`, async () => {
       const start = editor.document.getText().indexOf('Lee Jae Myung');

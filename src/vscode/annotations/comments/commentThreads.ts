@@ -161,7 +161,7 @@ function commentsOf(a: Annotation, writable: boolean): CommentContent[] {
 /** Updates a thread in place: only what changed is assigned, so the workbench redraws little. */
 function update(entry: ThreadEntry, a: Annotation, state: ArticleAnnotations, range: vscode.Range): void {
   const { thread } = entry;
-  const label = `${a.label} · ${a.status}`;
+  const label = `${a.label} · ${a.status}${a.source ? ` · ${a.source}` : ''}`;
   if (thread.label !== label) thread.label = label;
   const contextValue = ['annotation', `status:${a.status}`, ...(state.writable ? ['canReply', 'canSetStatus', 'canDelete'] : ['readonly'])].join(' ');
   if (thread.contextValue !== contextValue) thread.contextValue = contextValue;
