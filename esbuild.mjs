@@ -15,7 +15,10 @@ const common = {
   logLevel: 'info',
 };
 
-const suitesOf = folder => readdirSync(folder).filter(f => f.endsWith('.ts')).map(f => `${folder}/${f}`);
+const suitesOf = folder =>
+  readdirSync(folder)
+    .filter(f => f.endsWith('.ts'))
+    .map(f => `${folder}/${f}`);
 const integrationSuites = suitesOf('test/integration');
 
 const builds = [

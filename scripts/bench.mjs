@@ -24,7 +24,9 @@ const role = opt('--child', null);
 const coreBundle = join(tmpdir(), 'marginalia-bench-core.cjs');
 
 function loadCorpus() {
-  const files = readdirSync(corpusDir).filter(f => /\.(txt|md)$/.test(f)).sort();
+  const files = readdirSync(corpusDir)
+    .filter(f => /\.(txt|md)$/.test(f))
+    .sort();
   const docs = files.map(f => ({ path: join(corpusDir, f), text: readFileSync(join(corpusDir, f), 'utf8') }));
   const words = docs.reduce((n, d) => n + countWords(d.text), 0);
   return { docs, words };
@@ -59,7 +61,22 @@ if (role === 'ours') {
     mentions = value.documents.reduce((n, d) => n + d.mentions.length, 0);
     entities = value.entities.length;
   }
-  console.log(JSON.stringify({ words, docs: docs.length, ms: median(wall), best: Math.min(...wall), cpuMs: median(cpu), firstMs: first.ms, firstCpuMs: first.cpuMs, runs, mentions, entities, heapPeakMB: heapPeak / 2 ** 20, ...memory() }));
+  console.log(
+    JSON.stringify({
+      words,
+      docs: docs.length,
+      ms: median(wall),
+      best: Math.min(...wall),
+      cpuMs: median(cpu),
+      firstMs: first.ms,
+      firstCpuMs: first.cpuMs,
+      runs,
+      mentions,
+      entities,
+      heapPeakMB: heapPeak / 2 ** 20,
+      ...memory(),
+    }),
+  );
 } else if (role === 'model') {
   const { analyze, nameModel } = require(coreBundle);
   const { docs, words } = loadCorpus();
@@ -99,7 +116,12 @@ if (role === 'ours') {
   const esbuild = await import('esbuild');
   await esbuild.build({
     stdin: { contents: "export * from './src/core/index'; export { nameModel } from './src/core/model/nameModel';", resolveDir: process.cwd(), loader: 'ts' },
-    bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: coreBundle, logLevel: 'warning',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: coreBundle,
+    logLevel: 'warning',
   });
   const child = name => {
     const r = spawnSync(process.execPath, ['scripts/bench.mjs', '--child', name, '--corpus', corpusDir, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -117,17 +139,28 @@ if (role === 'ours') {
   const peerCpu = rate(peer.words, peer.cpuMs);
   console.log(`recognition: ${corpusDir} (${ours.docs} documents, ${fmt(ours.words)} words); node scripts/bench.mjs`);
   console.log(`  marginalia analyze (names + dates + linking, one call on the corpus, median of ${ours.runs} runs after a first one):`);
-  console.log(`    ${fmt(oursWall)} words/s (wall, ${(ours.ms / 1000).toFixed(3)} s; best run ${fmt(rate(ours.words, ours.best))}), ${fmt(oursCpu)} words per CPU-second (${(ours.cpuMs / 1000).toFixed(3)} s)`);
-  console.log(`    first call (lexicon loading and compilation included): ${(ours.firstMs / 1000).toFixed(3)} s wall, ${(ours.firstCpuMs / 1000).toFixed(3)} s CPU`);
-  console.log(`    ${fmt(ours.mentions)} mentions, ${fmt(ours.entities)} entities; peak RSS ${fmt(ours.maxRssMB)} MB, peak heap used ${fmt(ours.heapPeakMB)} MB`);
-  console.log(`  peer compromise 14.17 + chrono-node 2.10: ${fmt(peerWall)} words/s (wall), ${fmt(peerCpu)} words per CPU-second` +
-    (peer.sampled ? ` (on a sample of ${fmt(peer.words)} words in ${peer.docs} documents; the corpus would take ${(peer.corpusWords / peerWall).toFixed(1)} s)` : '') +
-    `; peak RSS ${fmt(peer.maxRssMB)} MB, heap used ${fmt(peer.heapUsedMB)} MB`);
+  console.log(
+    `    ${fmt(oursWall)} words/s (wall, ${(ours.ms / 1000).toFixed(3)} s; best run ${fmt(rate(ours.words, ours.best))}), ${fmt(oursCpu)} words per CPU-second (${(ours.cpuMs / 1000).toFixed(3)} s)`,
+  );
+  console.log(
+    `    first call (lexicon loading and compilation included): ${(ours.firstMs / 1000).toFixed(3)} s wall, ${(ours.firstCpuMs / 1000).toFixed(3)} s CPU`,
+  );
+  console.log(
+    `    ${fmt(ours.mentions)} mentions, ${fmt(ours.entities)} entities; peak RSS ${fmt(ours.maxRssMB)} MB, peak heap used ${fmt(ours.heapPeakMB)} MB`,
+  );
+  console.log(
+    `  peer compromise 14.17 + chrono-node 2.10: ${fmt(peerWall)} words/s (wall), ${fmt(peerCpu)} words per CPU-second` +
+      (peer.sampled
+        ? ` (on a sample of ${fmt(peer.words)} words in ${peer.docs} documents; the corpus would take ${(peer.corpusWords / peerWall).toFixed(1)} s)`
+        : '') +
+      `; peak RSS ${fmt(peer.maxRssMB)} MB, heap used ${fmt(peer.heapUsedMB)} MB`,
+  );
   console.log(`  ratio: ${(oursWall / peerWall).toFixed(1)}x the peer (wall clock), ${(oursCpu / peerCpu).toFixed(1)}x per CPU-second`);
-  console.log(`  names by the rules with the learned model (--names model), runs alternating with the rules alone in one process: ${fmt(rate(model.words, model.modelCpuMs))} words per CPU-second against ${fmt(rate(model.words, model.rulesCpuMs))}, ${(model.rulesCpuMs / model.modelCpuMs).toFixed(2)}x the rules' speed (model decoded on first use: first call ${(model.firstMs / 1000).toFixed(3)} s)`);
+  console.log(
+    `  names by the rules with the learned model (--names model), runs alternating with the rules alone in one process: ${fmt(rate(model.words, model.modelCpuMs))} words per CPU-second against ${fmt(rate(model.words, model.rulesCpuMs))}, ${(model.rulesCpuMs / model.modelCpuMs).toFixed(2)}x the rules' speed (model decoded on first use: first call ${(model.firstMs / 1000).toFixed(3)} s)`,
+  );
   console.log(`  machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(2)} (other processes slow the wall-clock figures)`);
 }
-
 
 function median(values) {
   const s = [...values].sort((a, b) => a - b);

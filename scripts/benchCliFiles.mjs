@@ -37,7 +37,11 @@ try {
     const text = core.decodeArticle(readFileSync(join(articles, name))).text;
     const words = [...text.matchAll(/\b[A-Z][a-z]{3,}\b/g)].slice(0, 3);
     const list = words.map((m, i) => ({
-      id: `b${String(i).padStart(7, '0')}`, target: core.targetFor(text, m.index, m.index + m[0].length), label: 'person', status: 'confirmed', thread: [],
+      id: `b${String(i).padStart(7, '0')}`,
+      target: core.targetFor(text, m.index, m.index + m[0].length),
+      label: 'person',
+      status: 'confirmed',
+      thread: [],
     }));
     writeFileSync(join(articles, `${name}.annotations.yaml`), core.serializeSidecar(undefined, list));
     annotated += list.length;
@@ -45,7 +49,10 @@ try {
   const builds = baseline ? { this: cli, baseline } : { this: cli };
   const commands = {
     analyze: () => ['analyze', '--format', 'json', articles],
-    'export (new folder)': name => { rmSync(join(dir, `out-${name}`), { recursive: true, force: true }); return ['export', '--format', 'brat', '-o', join(dir, `out-${name}`), articles]; },
+    'export (new folder)': name => {
+      rmSync(join(dir, `out-${name}`), { recursive: true, force: true });
+      return ['export', '--format', 'brat', '-o', join(dir, `out-${name}`), articles];
+    },
     'export (same folder again)': name => ['export', '--format', 'brat', '-o', join(dir, `out-${name}`), articles],
     'import (nothing new)': name => ['import', '--format', 'brat', '-i', join(dir, `out-${name}`), articles],
   };
@@ -65,7 +72,9 @@ try {
   }
   const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const size = readdirSync(articles).reduce((n, f) => n + statSync(join(articles, f)).size, 0);
-  console.log(`CLI file work: ${docs} articles with sidecars (${annotated} annotations, ${(size / 1e6).toFixed(1)} MB), median of ${runs} runs; node scripts/benchCliFiles.mjs`);
+  console.log(
+    `CLI file work: ${docs} articles with sidecars (${annotated} annotations, ${(size / 1e6).toFixed(1)} MB), median of ${runs} runs; node scripts/benchCliFiles.mjs`,
+  );
   const figure = (runsOf, key) => median(runsOf.map(r => r[key]));
   for (const [command, byBuild] of Object.entries(times)) {
     const line = build => `${Math.round(figure(byBuild[build], 'ms'))} ms wall, ${Math.round(figure(byBuild[build], 'cpuMs'))} ms CPU`;

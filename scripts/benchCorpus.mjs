@@ -33,9 +33,11 @@ const random = seededRandom(0x1dea);
 const pick = list => list[Math.floor(random() * list.length)];
 
 function files() {
-  return readdirSync(corpusDir).filter(f => /\.(txt|md)$/.test(f)).sort().map(f => join(corpusDir, f));
+  return readdirSync(corpusDir)
+    .filter(f => /\.(txt|md)$/.test(f))
+    .sort()
+    .map(f => join(corpusDir, f));
 }
-
 
 function heapAfterGc() {
   globalThis.gc?.();
@@ -77,7 +79,12 @@ async function poolIndex(index, paths, count) {
   let next = 0;
   let done = 0;
   await new Promise((resolveAll, reject) => {
-    const give = w => { if (next < batches.length) { w.postMessage({ i: next, paths: batches[next] }); next++; } };
+    const give = w => {
+      if (next < batches.length) {
+        w.postMessage({ i: next, paths: batches[next] });
+        next++;
+      }
+    };
     for (const w of workers) {
       w.on('error', reject);
       w.on('message', ({ i, snapshot }) => {
@@ -145,10 +152,12 @@ if (role === 'cold') {
     const mentions = index.analyzed(path).mentions;
     if (!mentions.length) continue;
     const target = pick(mentions);
-    hoverTimes.push(measure(() => {
-      const m = index.mentionAt(path, target.start + ((target.end - target.start) >> 1));
-      return m.entity ? core.entityCard(index, m.entity, path, 8) : core.dateCard(index, m, path, 8);
-    }).ms);
+    hoverTimes.push(
+      measure(() => {
+        const m = index.mentionAt(path, target.start + ((target.end - target.start) >> 1));
+        return m.entity ? core.entityCard(index, m.entity, path, 8) : core.dateCard(index, m, path, 8);
+      }).ms,
+    );
   }
 
   const rssAfterQueries = process.resourceUsage().maxRSS / 1024;
@@ -163,27 +172,38 @@ if (role === 'cold') {
     const text = index.text(path);
     const at = Math.floor(random() * text.length);
     const edited = text.slice(0, at) + 'x' + text.slice(at);
-    editTimes.push(measure(() => {
-      index.setDocument({ path, text: edited });
-      const m = index.analyzed(path).mentions.find(x => x.entity);
-      return m && index.entity(m.entity);
-    }).ms);
+    editTimes.push(
+      measure(() => {
+        index.setDocument({ path, text: edited });
+        const m = index.analyzed(path).mentions.find(x => x.entity);
+        return m && index.entity(m.entity);
+      }).ms,
+    );
     if (index.needsRelink) relinkTimes.push(measure(() => index.relink()).ms);
   }
-  console.log(JSON.stringify({
-    docs: paths.length,
-    words: paths.reduce((n, p) => n + (readFileSync(p, 'utf8').match(/\S+/g)?.length ?? 0), 0),
-    cold: { ms: cold.ms, cpuMs: cold.cpuMs, ...cold.value },
-    heapMB,
-    maxRssMB: process.resourceUsage().maxRSS / 1024,
-    snapshot: { ms: snap.ms, bytes: snap.value },
-    refsFrequent, refsRare, pageFrequent, pageRare, workers: workerCount,
-    frequentMentions: frequent.map(e => e.mentions), rareMentions: rare.map(e => e.mentions),
-    hover: percentiles(hoverTimes),
-    edit: percentiles(editTimes),
-    relink: percentiles(relinkTimes),
-    rssAfterCold, rssAfterSnapshot, rssAfterQueries,
-  }));
+  console.log(
+    JSON.stringify({
+      docs: paths.length,
+      words: paths.reduce((n, p) => n + (readFileSync(p, 'utf8').match(/\S+/g)?.length ?? 0), 0),
+      cold: { ms: cold.ms, cpuMs: cold.cpuMs, ...cold.value },
+      heapMB,
+      maxRssMB: process.resourceUsage().maxRSS / 1024,
+      snapshot: { ms: snap.ms, bytes: snap.value },
+      refsFrequent,
+      refsRare,
+      pageFrequent,
+      pageRare,
+      workers: workerCount,
+      frequentMentions: frequent.map(e => e.mentions),
+      rareMentions: rare.map(e => e.mentions),
+      hover: percentiles(hoverTimes),
+      edit: percentiles(editTimes),
+      relink: percentiles(relinkTimes),
+      rssAfterCold,
+      rssAfterSnapshot,
+      rssAfterQueries,
+    }),
+  );
 } else if (role === 'warm') {
   const core = require(coreBundle);
   let index;
@@ -200,9 +220,20 @@ if (role === 'cold') {
     execFileSync(process.execPath, ['scripts/makeCorpus.mjs', '--docs', String(docCount), '--out', corpusDir], { stdio: 'inherit' });
   }
   const esbuild = await import('esbuild');
-  await esbuild.build({ entryPoints: ['src/core/index.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: coreBundle, logLevel: 'warning' });
+  await esbuild.build({
+    entryPoints: ['src/core/index.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: coreBundle,
+    logLevel: 'warning',
+  });
   const child = name => {
-    const r = spawnSync(process.execPath, ['--expose-gc', 'scripts/benchCorpus.mjs', '--child', name, '--corpus', corpusDir, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const r = spawnSync(process.execPath, ['--expose-gc', 'scripts/benchCorpus.mjs', '--child', name, '--corpus', corpusDir, ...args], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
     return JSON.parse(r.stdout.trim().split('\n').pop());
   };
@@ -215,20 +246,67 @@ if (role === 'cold') {
   const memoryTarget = c.docs > 10_000 ? 1536 : 300;
   const pool = c.workers > 0 ? `${c.workers} worker threads and this one` : 'one thread';
   const rows = [
-    [`cold index (read files, index all on ${pool}, link, first query)`, `${fmt(c.cold.ms)} ms (CPU ${fmt(c.cold.cpuMs)} ms)`, '≤ 60,000 ms', c.cold.ms <= 60_000],
-    ['warm start (read snapshot and files, hash, restore, link, first query)', `${fmt(w.ms)} ms (CPU ${fmt(w.cpuMs)} ms); ${fmt(w.reused)} documents from the snapshot, ${fmt(w.analyzed)} analyzed`, '≤ 5,000 ms', w.ms <= 5000],
-    ['memory, cold: peak RSS (relinks included) / heap used after indexing', `${fmt(c.maxRssMB)} MB / ${fmt(c.heapMB)} MB (peak RSS after indexing ${fmt(c.rssAfterCold)}, after the snapshot ${fmt(c.rssAfterSnapshot)}, after hovers and references ${fmt(c.rssAfterQueries)} MB)`, `≤ ${fmt(memoryTarget)} MB`, c.maxRssMB <= memoryTarget],
+    [
+      `cold index (read files, index all on ${pool}, link, first query)`,
+      `${fmt(c.cold.ms)} ms (CPU ${fmt(c.cold.cpuMs)} ms)`,
+      '≤ 60,000 ms',
+      c.cold.ms <= 60_000,
+    ],
+    [
+      'warm start (read snapshot and files, hash, restore, link, first query)',
+      `${fmt(w.ms)} ms (CPU ${fmt(w.cpuMs)} ms); ${fmt(w.reused)} documents from the snapshot, ${fmt(w.analyzed)} analyzed`,
+      '≤ 5,000 ms',
+      w.ms <= 5000,
+    ],
+    [
+      'memory, cold: peak RSS (relinks included) / heap used after indexing',
+      `${fmt(c.maxRssMB)} MB / ${fmt(c.heapMB)} MB (peak RSS after indexing ${fmt(c.rssAfterCold)}, after the snapshot ${fmt(c.rssAfterSnapshot)}, after hovers and references ${fmt(c.rssAfterQueries)} MB)`,
+      `≤ ${fmt(memoryTarget)} MB`,
+      c.maxRssMB <= memoryTarget,
+    ],
     ['memory, warm: peak RSS / heap used', `${fmt(w.maxRssMB)} MB / ${fmt(w.heapMB)} MB`, `≤ ${fmt(memoryTarget)} MB`, w.maxRssMB <= memoryTarget],
-    [`hover (mention at + card), ${c.hover.n} random mentions`, `p50 ${ms(c.hover.p50)} ms, p95 ${ms(c.hover.p95)} ms, max ${ms(c.hover.max)} ms`, 'p95 ≤ 10 ms', c.hover.p95 <= 10],
-    [`references, first page of ${PAGE} (streamed list), 20 most mentioned entities (${fmt(c.frequentMentions.at(-1))}–${fmt(c.frequentMentions[0])} mentions)`, `p50 ${ms(c.pageFrequent.p50)} ms, p95 ${ms(c.pageFrequent.p95)} ms`, 'p95 ≤ 50 ms', c.pageFrequent.p95 <= 50],
-    [`references, first page of ${PAGE}, 20 least mentioned entities (${fmt(c.rareMentions.at(-1))}–${fmt(c.rareMentions[0])} mentions)`, `p50 ${ms(c.pageRare.p50)} ms, p95 ${ms(c.pageRare.p95)} ms`, 'p95 ≤ 50 ms', c.pageRare.p95 <= 50],
-    ['references, whole list, 20 most mentioned entities (after the first page)', `p50 ${ms(c.refsFrequent.p50)} ms, p95 ${ms(c.refsFrequent.p95)} ms`, '', null],
+    [
+      `hover (mention at + card), ${c.hover.n} random mentions`,
+      `p50 ${ms(c.hover.p50)} ms, p95 ${ms(c.hover.p95)} ms, max ${ms(c.hover.max)} ms`,
+      'p95 ≤ 10 ms',
+      c.hover.p95 <= 10,
+    ],
+    [
+      `references, first page of ${PAGE} (streamed list), 20 most mentioned entities (${fmt(c.frequentMentions.at(-1))}–${fmt(c.frequentMentions[0])} mentions)`,
+      `p50 ${ms(c.pageFrequent.p50)} ms, p95 ${ms(c.pageFrequent.p95)} ms`,
+      'p95 ≤ 50 ms',
+      c.pageFrequent.p95 <= 50,
+    ],
+    [
+      `references, first page of ${PAGE}, 20 least mentioned entities (${fmt(c.rareMentions.at(-1))}–${fmt(c.rareMentions[0])} mentions)`,
+      `p50 ${ms(c.pageRare.p50)} ms, p95 ${ms(c.pageRare.p95)} ms`,
+      'p95 ≤ 50 ms',
+      c.pageRare.p95 <= 50,
+    ],
+    [
+      'references, whole list, 20 most mentioned entities (after the first page)',
+      `p50 ${ms(c.refsFrequent.p50)} ms, p95 ${ms(c.refsFrequent.p95)} ms`,
+      '',
+      null,
+    ],
     ['references, whole list, 20 least mentioned entities', `p50 ${ms(c.refsRare.p50)} ms, p95 ${ms(c.refsRare.p95)} ms`, '', null],
-    [`one-character edit: setDocument + analyzed + entity, ${c.edit.n} edits`, `p50 ${ms(c.edit.p50)} ms, p95 ${ms(c.edit.p95)} ms`, 'p95 ≤ 10 ms', c.edit.p95 <= 10],
-    [`relink when idle, after the ${c.relink.n} edits that changed what linking reads`, c.relink.n ? `p50 ${fmt(c.relink.p50)} ms, p95 ${fmt(c.relink.p95)} ms` : 'none', '', null],
+    [
+      `one-character edit: setDocument + analyzed + entity, ${c.edit.n} edits`,
+      `p50 ${ms(c.edit.p50)} ms, p95 ${ms(c.edit.p95)} ms`,
+      'p95 ≤ 10 ms',
+      c.edit.p95 <= 10,
+    ],
+    [
+      `relink when idle, after the ${c.relink.n} edits that changed what linking reads`,
+      c.relink.n ? `p50 ${fmt(c.relink.p50)} ms, p95 ${fmt(c.relink.p95)} ms` : 'none',
+      '',
+      null,
+    ],
     ['snapshot (encode and write)', `${fmt(c.snapshot.ms)} ms, ${(c.snapshot.bytes / 2 ** 20).toFixed(1)} MB`, '', null],
   ];
-  console.log(`corpus index: ${corpusDir} (${fmt(c.docs)} documents, ${fmt(c.words)} words); node scripts/benchCorpus.mjs ${args.join(' ') || `--docs ${docCount}`}`);
+  console.log(
+    `corpus index: ${corpusDir} (${fmt(c.docs)} documents, ${fmt(c.words)} words); node scripts/benchCorpus.mjs ${args.join(' ') || `--docs ${docCount}`}`,
+  );
   const width = Math.max(...rows.map(r => r[0].length));
   for (const [what, value, target, ok] of rows) {
     console.log(`  ${what.padEnd(width)}  ${value}${target ? `  [target ${target}: ${ok ? 'met' : 'MISSED'}]` : ''}`);

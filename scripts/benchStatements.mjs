@@ -25,7 +25,10 @@ const BATCH = 50; // files per batch, as the extension reads them between yields
 const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function files() {
-  return readdirSync(corpusDir).filter(f => /\.(txt|md)$/.test(f)).sort().map(f => join(corpusDir, f));
+  return readdirSync(corpusDir)
+    .filter(f => /\.(txt|md)$/.test(f))
+    .sort()
+    .map(f => join(corpusDir, f));
 }
 
 if (role === 'run') {
@@ -93,20 +96,45 @@ if (role === 'run') {
   const names = new Map(index.entities().map(e => [e.id, e.name]));
   const scan = measure(() => core.findDiscrepancies(statements, { textOf, nameOf: id => names.get(id) }));
   const line = measure(() => core.timeline(statements, textOf, scan.value));
-  console.log(JSON.stringify({
-    docs: paths.length,
-    cold, statementRuns, readAll: { ms: readAll.ms, cpuMs: readAll.cpuMs }, heapMB, stats,
-    compare: percentiles(compareTimes), compareCpu: percentiles(compareCpu), matches,
-    scan: { ms: scan.ms, cpuMs: scan.cpuMs, discrepancies: scan.value.length, byKind: Object.fromEntries(['date', 'number', 'quote'].map(k => [k, scan.value.filter(d => d.kind === k).length])) },
-    timeline: { ms: line.ms, cpuMs: line.cpuMs, days: line.value.length },
-  }));
+  console.log(
+    JSON.stringify({
+      docs: paths.length,
+      cold,
+      statementRuns,
+      readAll: { ms: readAll.ms, cpuMs: readAll.cpuMs },
+      heapMB,
+      stats,
+      compare: percentiles(compareTimes),
+      compareCpu: percentiles(compareCpu),
+      matches,
+      scan: {
+        ms: scan.ms,
+        cpuMs: scan.cpuMs,
+        discrepancies: scan.value.length,
+        byKind: Object.fromEntries(['date', 'number', 'quote'].map(k => [k, scan.value.filter(d => d.kind === k).length])),
+      },
+      timeline: { ms: line.ms, cpuMs: line.cpuMs, days: line.value.length },
+    }),
+  );
 } else {
   if (!existsSync(corpusDir) || files().length !== docCount) {
     execFileSync(process.execPath, ['scripts/makeCorpus.mjs', '--docs', String(docCount), '--out', corpusDir], { stdio: 'inherit' });
   }
   const esbuild = await import('esbuild');
-  await esbuild.build({ entryPoints: ['src/core/index.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: coreBundle, logLevel: 'warning' });
-  const r = spawnSync(process.execPath, ['--expose-gc', 'scripts/benchStatements.mjs', '--child', 'run', '--corpus', corpusDir, '--bundle', coreBundle, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  await esbuild.build({
+    entryPoints: ['src/core/index.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: coreBundle,
+    logLevel: 'warning',
+  });
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', 'scripts/benchStatements.mjs', '--child', 'run', '--corpus', corpusDir, '--bundle', coreBundle, ...args],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
   rmSync(coreBundle, { force: true });
   if (r.status !== 0) throw new Error(`benchStatements failed: ${r.stderr}`);
   const c = JSON.parse(r.stdout.trim().split('\n').pop());
@@ -120,11 +148,33 @@ if (role === 'run') {
   const shareCpu = (100 * stmtCpu) / coldCpu;
   const rows = [
     [`cold indexing of the corpus (the peer), median of ${c.cold.length}`, `${fmt(coldMs)} ms (CPU ${fmt(coldCpu)} ms)`, '', null],
-    [`statement indexing, ${fmt(c.stats.statements)} statements (${fmt(c.stats.distinct)} distinct), median of ${c.statementRuns.length}`, `${fmt(stmtMs)} ms (CPU ${fmt(stmtCpu)} ms): ${share.toFixed(1)}% of cold indexing (CPU ${shareCpu.toFixed(1)}%)`, '≤ 25%', share <= 25],
-    ['every statement read (no repeated sentence reused)', `${fmt(c.readAll.ms)} ms (CPU ${fmt(c.readAll.cpuMs)} ms): ${((100 * c.readAll.ms) / coldMs).toFixed(1)}% of cold indexing (CPU ${((100 * c.readAll.cpuMs) / coldCpu).toFixed(1)}%)`, '', null],
+    [
+      `statement indexing, ${fmt(c.stats.statements)} statements (${fmt(c.stats.distinct)} distinct), median of ${c.statementRuns.length}`,
+      `${fmt(stmtMs)} ms (CPU ${fmt(stmtCpu)} ms): ${share.toFixed(1)}% of cold indexing (CPU ${shareCpu.toFixed(1)}%)`,
+      '≤ 25%',
+      share <= 25,
+    ],
+    [
+      'every statement read (no repeated sentence reused)',
+      `${fmt(c.readAll.ms)} ms (CPU ${fmt(c.readAll.cpuMs)} ms): ${((100 * c.readAll.ms) / coldMs).toFixed(1)}% of cold indexing (CPU ${((100 * c.readAll.cpuMs) / coldCpu).toFixed(1)}%)`,
+      '',
+      null,
+    ],
     ['heap used after indexing both', `${fmt(c.heapMB)} MB`, '', null],
-    [`compare at the cursor (align + differences, up to 50 reports), ${c.compare.n} random positions`, `p50 ${ms(c.compare.p50)} ms, p95 ${ms(c.compare.p95)} ms, max ${ms(c.compare.max)} ms (CPU p50 ${ms(c.compareCpu.p50)} ms, p95 ${ms(c.compareCpu.p95)} ms; ${fmt(c.matches)} reports in all)`, 'p95 ≤ 50 ms', c.compare.p95 <= 50],
-    ['full discrepancy scan', `${fmt(c.scan.ms)} ms (CPU ${fmt(c.scan.cpuMs)} ms): ${fmt(c.scan.discrepancies)} discrepancies (${Object.entries(c.scan.byKind).map(([k, n]) => `${n} ${k}`).join(', ')})`, '≤ 10,000 ms', c.scan.ms <= 10_000],
+    [
+      `compare at the cursor (align + differences, up to 50 reports), ${c.compare.n} random positions`,
+      `p50 ${ms(c.compare.p50)} ms, p95 ${ms(c.compare.p95)} ms, max ${ms(c.compare.max)} ms (CPU p50 ${ms(c.compareCpu.p50)} ms, p95 ${ms(c.compareCpu.p95)} ms; ${fmt(c.matches)} reports in all)`,
+      'p95 ≤ 50 ms',
+      c.compare.p95 <= 50,
+    ],
+    [
+      'full discrepancy scan',
+      `${fmt(c.scan.ms)} ms (CPU ${fmt(c.scan.cpuMs)} ms): ${fmt(c.scan.discrepancies)} discrepancies (${Object.entries(c.scan.byKind)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ')})`,
+      '≤ 10,000 ms',
+      c.scan.ms <= 10_000,
+    ],
     ['timeline', `${fmt(c.timeline.ms)} ms (CPU ${fmt(c.timeline.cpuMs)} ms), ${fmt(c.timeline.days)} days`, '', null],
   ];
   console.log(`statements: ${corpusDir} (${fmt(c.docs)} documents); node scripts/benchStatements.mjs --docs ${docCount}`);

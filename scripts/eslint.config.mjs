@@ -1,4 +1,4 @@
-// ESLint (flat config), run by `npm run lint` inside `npm test`. Formatting is not checked here.
+// ESLint (flat config), run by `npm run lint` inside `npm test`. Formatting is Prettier's (`npm run check-format`).
 import { dirname } from 'node:path';
 import js from '@eslint/js';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';

@@ -45,7 +45,14 @@ try {
     }
     const { out, seconds } = score(set, cli);
     console.log(`== ${set} (analyze ${seconds.toFixed(2)} s${note})`);
-    process.stdout.write(verbose ? out : out.split('\n').filter(l => l.startsWith('SCORE') || (leaveOneOut && /^(organization|entities)/.test(l))).join('\n') + '\n');
+    process.stdout.write(
+      verbose
+        ? out
+        : out
+            .split('\n')
+            .filter(l => l.startsWith('SCORE') || (leaveOneOut && /^(organization|entities)/.test(l)))
+            .join('\n') + '\n',
+    );
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -55,7 +62,15 @@ try {
 function score(set, cli) {
   const scorer = [join(set, 'score.py'), join(set, '..', 'score.py'), resolve(SCORER)].find(existsSync);
   const dates = join(set, 'dates.json');
-  const cliArgs = [cli, 'analyze', '--format', 'json', ...(names ? ['--names', names] : []), ...(existsSync(dates) ? ['--dates', dates] : []), join(set, 'docs')];
+  const cliArgs = [
+    cli,
+    'analyze',
+    '--format',
+    'json',
+    ...(names ? ['--names', names] : []),
+    ...(existsSync(dates) ? ['--dates', dates] : []),
+    join(set, 'docs'),
+  ];
   const started = process.hrtime.bigint();
   // exit status 1 only flags documents analyzed in part; the output is still whole
   let pred;
@@ -68,7 +83,11 @@ function score(set, cli) {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const predFile = join(work, 'pred.json');
   writeFileSync(predFile, pred);
-  const out = execFileSync('python3', [scorer, '--gold', join(set, 'gold.json'), '--docs', join(set, 'docs'), '--pred', predFile, ...(verbose ? [] : ['--quiet'])], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const out = execFileSync(
+    'python3',
+    [scorer, '--gold', join(set, 'gold.json'), '--docs', join(set, 'docs'), '--pred', predFile, ...(verbose ? [] : ['--quiet'])],
+    { encoding: 'utf8', maxBuffer: 1 << 28 },
+  );
   return { out, seconds };
 }
 
@@ -79,13 +98,21 @@ async function cliWithModel(encoded) {
   const outfile = join(work, 'cli.js');
   const esbuild = await import('esbuild');
   await esbuild.build({
-    entryPoints: ['src/cli/main.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile, logLevel: 'warning',
-    plugins: [{
-      name: 'fold-weights',
-      setup(build) {
-        build.onResolve({ filter: /^\.\/weights$/ }, a => (a.importer.endsWith(join('model', 'nameModel.ts')) ? { path: weights } : undefined));
+    entryPoints: ['src/cli/main.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'fold-weights',
+        setup(build) {
+          build.onResolve({ filter: /^\.\/weights$/ }, a => (a.importer.endsWith(join('model', 'nameModel.ts')) ? { path: weights } : undefined));
+        },
       },
-    }],
+    ],
   });
   return outfile;
 }

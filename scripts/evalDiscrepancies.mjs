@@ -32,5 +32,9 @@ for (const [i, d] of discrepancies.entries()) {
 }
 const total = discrepancies.length;
 const across = Object.values(byKind).reduce((n, [, a]) => n + a, 0);
-console.log(`discrepancies on ${folder}: ${total} (${Object.entries(byKind).map(([k, [n, a]]) => `${n} ${k}, ${a} of them across two events`).join('; ')})`);
+console.log(
+  `discrepancies on ${folder}: ${total} (${Object.entries(byKind)
+    .map(([k, [n, a]]) => `${n} ${k}, ${a} of them across two events`)
+    .join('; ')})`,
+);
 console.log(`across two events (false by construction): ${across} of ${total}; within one event: ${total - across} (judge them with --list)`);

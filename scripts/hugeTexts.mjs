@@ -6,8 +6,13 @@ import { seededRandom } from './random.mjs';
 
 /** The articles under samples/, one after another, until `bytes`. */
 export function news(bytes) {
-  const walk = d => readdirSync(d).sort().flatMap(n => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : /\.(txt|md)$/.test(n) ? [join(d, n)] : []));
-  const texts = walk('samples').map(f => readFileSync(f, 'utf8')).filter(Boolean);
+  const walk = d =>
+    readdirSync(d)
+      .sort()
+      .flatMap(n => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : /\.(txt|md)$/.test(n) ? [join(d, n)] : []));
+  const texts = walk('samples')
+    .map(f => readFileSync(f, 'utf8'))
+    .filter(Boolean);
   const parts = [];
   for (let i = 0, n = 0; n < bytes; i++) {
     const t = `${texts[i % texts.length]}\n\n`;
@@ -30,7 +35,7 @@ export function noise(bytes) {
     for (let i = int(60); i > 0; i--) {
       const r = random();
       const w = word();
-      line += (r < 0.35 ? w[0].toUpperCase() + w.slice(1) : r < 0.75 ? w : r < 0.85 ? junk() : r < 0.95 ? punct[int(punct.length)] : String(int(3000)));
+      line += r < 0.35 ? w[0].toUpperCase() + w.slice(1) : r < 0.75 ? w : r < 0.85 ? junk() : r < 0.95 ? punct[int(punct.length)] : String(int(3000));
       if (random() >= 0.1) line += ' ';
     }
     line += '\n';

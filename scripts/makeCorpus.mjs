@@ -27,7 +27,9 @@ function walk(dir) {
 const files = walk(source).sort();
 const paragraphs = [];
 for (const f of files) {
-  const text = readFileSync(f, 'utf8').replace(/^\uFEFF/, '').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
+  const text = readFileSync(f, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
   for (const p of text.split(/\r?\n\s*\r?\n/)) if (p.trim().split(/\s+/).length >= 5) paragraphs.push(p.trim());
 }
 if (!paragraphs.length) {

@@ -20,4 +20,6 @@ console.log(`rule prior by cross-validation over the training sets (mean entity 
 const docs = sets.flat();
 const { encoded, tokens, runs } = trainModel(t, docs, rulePrior, settings);
 writeWeightsModule(out, encoded, `Sets: ${TRAINING_SETS.join(', ')}; settings ${JSON.stringify({ ...settings, rulePrior })}.`);
-console.log(`train: ${docs.length} documents, ${runs} runs, ${tokens} tokens; ${settings.epochs} epochs; ${out} ${(statSync(out).size / 1024).toFixed(0)} KB; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `train: ${docs.length} documents, ${runs} runs, ${tokens} tokens; ${settings.epochs} epochs; ${out} ${(statSync(out).size / 1024).toFixed(0)} KB; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);

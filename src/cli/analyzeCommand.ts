@@ -12,7 +12,11 @@ export const ANALYZE_USAGE = `marginalia analyze [--dct YYYY-MM-DD] [--dates FIL
  * JSON, JSON lines or a table; with `--recognizer`, an external recognizer's suggestions beside them.
  */
 export async function runAnalyze(cli: Cli, args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...CORPUS_OPTIONS, ...RECOGNIZER_OPTIONS, format: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { ...CORPUS_OPTIONS, ...RECOGNIZER_OPTIONS, format: { type: 'string' } },
+  });
   const format = analysisFormat(values.format);
   if (values['recognizer-timeout'] !== undefined && values.recognizer === undefined) throw new UsageError('--recognizer-timeout needs --recognizer');
   if (values.recognizer !== undefined && values.recognizer.trim() === '') throw new UsageError('--recognizer needs a command');
@@ -20,9 +24,10 @@ export async function runAnalyze(cli: Cli, args: string[]): Promise<number> {
   const corpus = await readInputs(cli, positionals, values);
   const analysis = await analyzeInputs(cli, corpus, values);
   const problems = allProblems(corpus, analysis);
-  const documents = values.recognizer === undefined
-    ? analysis.documents
-    : await withSuggestions(analysis, new Map(corpus.documents.map(d => [d.path, d.text])), values.recognizer, timeoutMs, problems);
+  const documents =
+    values.recognizer === undefined
+      ? analysis.documents
+      : await withSuggestions(analysis, new Map(corpus.documents.map(d => [d.path, d.text])), values.recognizer, timeoutMs, problems);
   printAnalysis(cli, format, { documents, entities: () => analysis.entities });
   return reportAll(cli, problems);
 }

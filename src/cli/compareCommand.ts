@@ -3,8 +3,16 @@
 // (docs/contracts.md).
 import { parseArgs } from 'node:util';
 import {
-  escapeMarkdown, findDiscrepancies, lineStarts, positionAt, printableJson, StatementIndex, timeline,
-  type Analysis, type Discrepancy, type TimelineDay,
+  escapeMarkdown,
+  findDiscrepancies,
+  lineStarts,
+  positionAt,
+  printableJson,
+  StatementIndex,
+  timeline,
+  type Analysis,
+  type Discrepancy,
+  type TimelineDay,
 } from '../core';
 import { allProblems, analyzeInputs, CORPUS_OPTIONS, readInputs } from './corpusInputs';
 import { reportAll, UsageError, type Cli } from './host';
@@ -56,9 +64,11 @@ export function markdownReport(result: CompareResult, texts: ReadonlyMap<string,
   const { discrepancies } = result;
   const count = (kind: Discrepancy['kind']) => discrepancies.filter(d => d.kind === kind).length;
   lines.push(`# Where ${articles} articles disagree`, '');
-  lines.push(discrepancies.length
-    ? `${discrepancies.length} discrepancies: ${count('date')} on dates, ${count('number')} on numbers, ${count('quote')} on the wording of quotations. Dates are normalized against each article's publication date; figures that can be the same ("over 150" and "more than 150", "dozens" and "about 40") are not listed.`
-    : 'No discrepancies: where the articles report the same thing, their dates, figures and quotations agree.');
+  lines.push(
+    discrepancies.length
+      ? `${discrepancies.length} discrepancies: ${count('date')} on dates, ${count('number')} on numbers, ${count('quote')} on the wording of quotations. Dates are normalized against each article's publication date; figures that can be the same ("over 150" and "more than 150", "dozens" and "about 40") are not listed.`
+      : 'No discrepancies: where the articles report the same thing, their dates, figures and quotations agree.',
+  );
   let n = 0;
   for (const kind of ['date', 'number', 'quote'] as const) {
     const group = discrepancies.filter(d => d.kind === kind);

@@ -3,8 +3,20 @@
  * the analysis with publication dates in the contract's order.
  */
 import {
-  analyze, applyRegistry, DEFAULT_REGISTRY_PATH, isIsoDay, joinPath, loadCorpus, parseDatesFile, readRegistry, shownPath, withDates,
-  type Analysis, type CorpusProblem, type LoadedCorpus, type Registry,
+  analyze,
+  applyRegistry,
+  DEFAULT_REGISTRY_PATH,
+  isIsoDay,
+  joinPath,
+  loadCorpus,
+  parseDatesFile,
+  readRegistry,
+  shownPath,
+  withDates,
+  type Analysis,
+  type CorpusProblem,
+  type LoadedCorpus,
+  type Registry,
 } from '../core';
 import { nameModel } from '../core/model/nameModel';
 import { toCorePath } from '../node/nodeFileSystem';
@@ -37,7 +49,8 @@ export interface CliCorpus extends LoadedCorpus {
  */
 export async function readInputs(cli: Cli, paths: readonly string[], options: CorpusOptions): Promise<CliCorpus> {
   if (options.dct !== undefined && !isIsoDay(options.dct)) throw new UsageError('--dct must be YYYY-MM-DD');
-  if (options.names !== undefined && options.names !== 'rules' && options.names !== 'model') throw new UsageError(`--names must be rules or model, not ${options.names}`);
+  if (options.names !== undefined && options.names !== 'rules' && options.names !== 'model')
+    throw new UsageError(`--names must be rules or model, not ${options.names}`);
   const inputs = inputsOf(paths);
   const corpus = await loadCorpus(cli.fs, inputs);
   const problems: CorpusProblem[] = [...corpus.problems];

@@ -1,7 +1,14 @@
 import { parseArgs } from 'node:util';
 import {
-  EXPORT_FORMATS, exportAnnotations, exportFailure, parentOf, relativeTo, writeExport,
-  type CorpusDocument, type CorpusProblem, type ExportFormat,
+  EXPORT_FORMATS,
+  exportAnnotations,
+  exportFailure,
+  parentOf,
+  relativeTo,
+  writeExport,
+  type CorpusDocument,
+  type CorpusProblem,
+  type ExportFormat,
 } from '../core';
 import { toCorePath } from '../node/nodeFileSystem';
 import { allProblems, analyzeInputs, CORPUS_OPTIONS, readInputs } from './corpusInputs';
@@ -39,13 +46,20 @@ export async function runExport(cli: Cli, args: string[]): Promise<number> {
     left.push({ path: doc.path, message: 'left out of the export: its sidecar cannot be read' });
     return [];
   });
-  const root = exportRoot(positionals, exported.map(e => e.doc));
-  const result = await exportAnnotations(format, exported.map(({ doc, mentions }) => ({
-    path: relativeTo(root, doc.file, cli.fs.caseInsensitive)!,
-    text: doc.text,
-    annotations: doc.annotations,
-    mentions,
-  })), { includeSuggestions, includeRejected: values['include-rejected'], registry: corpus.registry });
+  const root = exportRoot(
+    positionals,
+    exported.map(e => e.doc),
+  );
+  const result = await exportAnnotations(
+    format,
+    exported.map(({ doc, mentions }) => ({
+      path: relativeTo(root, doc.file, cli.fs.caseInsensitive)!,
+      text: doc.text,
+      annotations: doc.annotations,
+      mentions,
+    })),
+    { includeSuggestions, includeRejected: values['include-rejected'], registry: corpus.registry },
+  );
   const problems = [...allProblems(corpus, analysis), ...left];
   let written: string[];
   try {

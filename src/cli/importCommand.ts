@@ -1,5 +1,14 @@
 import { parseArgs } from 'node:util';
-import { ANNOTATION_STATUSES, IMPORT_FORMATS, importIntoWorkspace, isAbsolutePath, shownPath, Workspace, type AnnotationStatus, type ImportFormat } from '../core';
+import {
+  ANNOTATION_STATUSES,
+  IMPORT_FORMATS,
+  importIntoWorkspace,
+  isAbsolutePath,
+  shownPath,
+  Workspace,
+  type AnnotationStatus,
+  type ImportFormat,
+} from '../core';
 import { toCorePath } from '../node/nodeFileSystem';
 import { reportAll, say, UsageError, type Cli } from './host';
 
@@ -15,7 +24,8 @@ export const IMPORT_USAGE = `marginalia import --format brat|w3c|conll|jsonl|doc
  */
 export async function runImport(cli: Cli, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
-    args, allowPositionals: true,
+    args,
+    allowPositionals: true,
     options: { format: { type: 'string' }, input: { type: 'string', short: 'i' }, status: { type: 'string' }, source: { type: 'string' } },
   });
   const format = values.format as ImportFormat;

@@ -24,7 +24,9 @@ const COMMANDS: Record<string, Command> = {
   compare: { usage: COMPARE_USAGE, run: runCompare },
 };
 
-const USAGE = `Usage:\n${Object.values(COMMANDS).map(c => `  ${c.usage}\n`).join('')}`;
+const USAGE = `Usage:\n${Object.values(COMMANDS)
+  .map(c => `  ${c.usage}\n`)
+  .join('')}`;
 
 async function main(cli: Cli, argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -39,7 +41,9 @@ async function main(cli: Cli, argv: string[]): Promise<number> {
 
 const cli = nodeCli();
 main(cli, process.argv.slice(2)).then(
-  code => { process.exitCode = code; },
+  code => {
+    process.exitCode = code;
+  },
   (e: unknown) => {
     const usage = e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     say(cli, e instanceof Error ? e.message : String(e));

@@ -17,7 +17,9 @@ export async function runRecognize(cli: Cli, args: string[]): Promise<number> {
   const dates = await readDates(cli, values);
   const problems: CorpusProblem[] = [];
   let reported = 0;
-  const reportNew = () => { for (; reported < problems.length; reported++) reportProblem(cli, problems[reported].path, problems[reported].message); };
+  const reportNew = () => {
+    for (; reported < problems.length; reported++) reportProblem(cli, problems[reported].path, problems[reported].message);
+  };
   for await (const doc of corpusDocuments(cli.fs, inputs, {}, problems)) {
     const [dated] = withDates([doc], dates);
     cli.stdout(printableJson(JSON.stringify(recognizedRecord(dated, { defaultDct: values.dct }))) + '\n');

@@ -32,7 +32,13 @@ export function recognizerTimeout(value: string | undefined): number | undefined
  * The documents of `analysis` with the recognizer's suggestions, in order; a document on which the
  * recognizer failed has none, and a problem naming it and why.
  */
-export async function withSuggestions(analysis: Analysis, texts: ReadonlyMap<string, string>, command: string, timeoutMs: number | undefined, problems: CorpusProblem[]): Promise<(AnalyzedDocument & { suggestions?: Suggestion[] })[]> {
+export async function withSuggestions(
+  analysis: Analysis,
+  texts: ReadonlyMap<string, string>,
+  command: string,
+  timeoutMs: number | undefined,
+  problems: CorpusProblem[],
+): Promise<(AnalyzedDocument & { suggestions?: Suggestion[] })[]> {
   const out: (AnalyzedDocument & { suggestions?: Suggestion[] })[] = [];
   for (const doc of analysis.documents) {
     const text = texts.get(doc.path) ?? '';

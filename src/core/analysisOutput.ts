@@ -53,7 +53,9 @@ function* tablePieces(stream: AnalysisStream): Iterable<string> {
   if (entities.length) {
     const lines = ['', 'Entities:'];
     for (const e of entities) {
-      lines.push(`  ${e.id.padEnd(32)} ${e.kind.padEnd(12)} ${String(e.mentions).padStart(4)} mentions in ${e.documents} documents  [${e.aliases.join(' | ')}]`);
+      lines.push(
+        `  ${e.id.padEnd(32)} ${e.kind.padEnd(12)} ${String(e.mentions).padStart(4)} mentions in ${e.documents} documents  [${e.aliases.join(' | ')}]`,
+      );
     }
     yield lines.map(line => printable(line) + '\n').join('');
   } else if (!any) yield '\n';

@@ -33,7 +33,12 @@ export function analyze(documents: readonly SourceDocument[], options: AnalyzeOp
     return {
       path: doc.path,
       dct: analyzed[d].dct,
-      mentions: documentMentions(names, ids[d], documentKinds(names, ids[d], id => kindOfId.get(id)), analyzed[d].dates),
+      mentions: documentMentions(
+        names,
+        ids[d],
+        documentKinds(names, ids[d], id => kindOfId.get(id)),
+        analyzed[d].dates,
+      ),
       ...(warning ? { warnings: [warning] } : {}),
     };
   });

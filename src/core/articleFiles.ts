@@ -3,9 +3,7 @@ import picomatch from 'picomatch';
 /** Which files count as articles unless the user says otherwise (setting `marginalia.include`). */
 export const DEFAULT_INCLUDE: readonly string[] = ['**/*.{txt,md}'];
 /** Folders that never hold articles (setting `marginalia.exclude`). */
-export const DEFAULT_EXCLUDE: readonly string[] = [
-  '**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/.vscode-test/**', '**/.marginalia/**',
-];
+export const DEFAULT_EXCLUDE: readonly string[] = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/.vscode-test/**', '**/.marginalia/**'];
 
 /** Tests of workspace-relative paths (`/`-separated) against include/exclude globs, compiled once. */
 export interface ArticleMatcher {
@@ -29,10 +27,6 @@ export function articleMatcher(include: readonly string[] = DEFAULT_INCLUDE, exc
 }
 
 /** True when a workspace-relative path (with `/` separators) is an article. */
-export function isArticlePath(
-  relativePath: string,
-  include: readonly string[] = DEFAULT_INCLUDE,
-  exclude: readonly string[] = DEFAULT_EXCLUDE,
-): boolean {
+export function isArticlePath(relativePath: string, include: readonly string[] = DEFAULT_INCLUDE, exclude: readonly string[] = DEFAULT_EXCLUDE): boolean {
   return articleMatcher(include, exclude).isArticle(relativePath);
 }

@@ -9,8 +9,15 @@ export { prepareDocument, relinkPrepared, AnalysisCancelled, type PreparedDocume
 export type { LinkedNames } from './linking/linkNames';
 export { entityCard, dateCard, contextLine, type EntityCard, type DateCard, type CardDocument } from './corpus/cards';
 export {
-  parseRegistry, recordMerge, recordRename, recordNotEntity, emptyRegistryText, DEFAULT_REGISTRY_PATH,
-  type Registry, type RegistryEntity, type ParsedRegistry,
+  parseRegistry,
+  recordMerge,
+  recordRename,
+  recordNotEntity,
+  emptyRegistryText,
+  DEFAULT_REGISTRY_PATH,
+  type Registry,
+  type RegistryEntity,
+  type ParsedRegistry,
 } from './corpus/registry';
 export { variantProposals, type VariantProposal } from './corpus/variants';
 export { foldedName, orderFreeName } from './corpus/variantKey';
@@ -19,11 +26,31 @@ export { lineStarts, positionAt, type TextPosition } from './textPositions';
 export { escapeMarkdown } from './markdown';
 export * from './annotations';
 export {
-  exportAnnotations, exportAnnotationsSync, importBrat, importW3c, bratFileNames, readBrat, readW3c, mergeImported,
-  CancelledError, EXPORT_FORMATS, OffsetMap,
-  type ExportFormat, type ExportDocument, type ExportOptions, type ExportResult, type ExportedFile, type ExportProblem,
-  type ImportDocument, type ImportResult, type ImportedDocument, type ImportedAnnotation, type MergeImportOptions,
-  type BratImportOptions, type W3cImportOptions, type ProgressCallback,
+  exportAnnotations,
+  exportAnnotationsSync,
+  importBrat,
+  importW3c,
+  bratFileNames,
+  readBrat,
+  readW3c,
+  mergeImported,
+  CancelledError,
+  EXPORT_FORMATS,
+  OffsetMap,
+  type ExportFormat,
+  type ExportDocument,
+  type ExportOptions,
+  type ExportResult,
+  type ExportedFile,
+  type ExportProblem,
+  type ImportDocument,
+  type ImportResult,
+  type ImportedDocument,
+  type ImportedAnnotation,
+  type MergeImportOptions,
+  type BratImportOptions,
+  type W3cImportOptions,
+  type ProgressCallback,
 } from './export';
 export { applyRegistry } from './corpus/applyRegistry';
 export { analysisOutput, ANALYSIS_FORMATS, type AnalysisFormat } from './analysisOutput';

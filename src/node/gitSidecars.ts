@@ -26,11 +26,16 @@ export async function gitSidecars(rev: string, cwd: string): Promise<SidecarSour
     async read(articles) {
       const wanted = new Map<string, string>();
       for (const article of articles) {
-        const inRepo = relative(realTop, await realpath(article).catch(() => resolve(article))).split(sep).join('/');
+        const inRepo = relative(realTop, await realpath(article).catch(() => resolve(article)))
+          .split(sep)
+          .join('/');
         const path = sidecarPathFor(inRepo);
         if (!inRepo.startsWith('../') && !/[\r\n]/.test(path) && listed.has(path)) wanted.set(article, path);
       }
-      const blobs = await catFiles(top, [...wanted.values()].map(p => `${rev}:${p}`));
+      const blobs = await catFiles(
+        top,
+        [...wanted.values()].map(p => `${rev}:${p}`),
+      );
       const out = new Map<string, string>();
       for (const [article, path] of wanted) {
         const blob = blobs.get(`${rev}:${path}`);
@@ -59,7 +64,9 @@ function catFiles(cwd: string, objects: readonly string[]): Promise<Map<string, 
     const chunks: Buffer[] = [];
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
-    child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
     child.on('error', reject);
     child.on('close', code => {
       if (code !== 0) return reject(new Error(`git cat-file: ${stderr.trim() || `exit ${code}`}`));
@@ -74,7 +81,14 @@ function catFiles(cwd: string, objects: readonly string[]): Promise<Map<string, 
         const answer = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
         if (!answer) continue; // missing
         const size = Number(answer[2]);
-        if (answer[1] === 'blob') out.set(name, data.subarray(at, at + size).toString('utf8').replace(/^\uFEFF/, ''));
+        if (answer[1] === 'blob')
+          out.set(
+            name,
+            data
+              .subarray(at, at + size)
+              .toString('utf8')
+              .replace(/^\uFEFF/, ''),
+          );
         at += size + 1;
       }
       resolvePromise(out);

@@ -43,8 +43,11 @@ export function runRecognizer(command: string, text: string, options: RunOptions
     };
     const kill = (): void => {
       try {
-        if (group && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL'); else child.kill('SIGKILL');
-      } catch { /* already gone */ }
+        if (group && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+        else child.kill('SIGKILL');
+      } catch {
+        /* already gone */
+      }
       child.stdout.destroy();
       child.stderr.destroy();
     };
@@ -75,7 +78,9 @@ export function runRecognizer(command: string, text: string, options: RunOptions
         finish(new RecognizerError('printed bytes that are not UTF-8'));
       }
     });
-    child.stdin.on('error', () => { /* a recognizer that does not read its input: its exit status tells */ });
+    child.stdin.on('error', () => {
+      /* a recognizer that does not read its input: its exit status tells */
+    });
     child.stdin.end(text, 'utf8');
   });
 }

@@ -63,7 +63,11 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const statements = new StatementService(corpus);
   const open = (path: string, start: number, end: number) => openPlace({ path, start, end }, vscode.ViewColumn.One);
   const compare = {
-    statements, store, tree: new DiscrepancyTree(statements, store), comparePanel: new ComparePanel(open), timelinePanel: new TimelinePanel(open),
+    statements,
+    store,
+    tree: new DiscrepancyTree(statements, store),
+    comparePanel: new ComparePanel(open),
+    timelinePanel: new TimelinePanel(open),
   };
   context.subscriptions.push(
     output,

@@ -9,8 +9,19 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import {
-  ACTIVE_EDITOR, activeTabTitle, cursorStatus, eventually, failureShot, findText, quickOpen, resetWorkbench, runCommand,
-  screenshot, selectedTextOnDisk, startWorkbench, waitForIndexing,
+  ACTIVE_EDITOR,
+  activeTabTitle,
+  cursorStatus,
+  eventually,
+  failureShot,
+  findText,
+  quickOpen,
+  resetWorkbench,
+  runCommand,
+  screenshot,
+  selectedTextOnDisk,
+  startWorkbench,
+  waitForIndexing,
 } from './workbench.mjs';
 
 process.on('SIGTERM', () => process.exit(143));
@@ -22,37 +33,50 @@ let wb;
 let page;
 
 function e2e(name, shot, fn) {
-  test(name, { timeout: TEST_TIMEOUT }, failureShot(() => page, shot, fn));
+  test(
+    name,
+    { timeout: TEST_TIMEOUT },
+    failureShot(() => page, shot, fn),
+  );
 }
 
 const inWorkspace = rel => join(wb.workspace, rel);
 
 /** The frame of a Marginalia webview panel: the one whose page has an h1 with `heading`. */
 async function webview(heading) {
-  return eventually(async () => {
-    for (const frame of page.frames()) {
-      const h1 = await frame.evaluate(() => document.querySelector('h1')?.textContent ?? '').catch(() => '');
-      if (h1 === heading) return frame;
-    }
-    return undefined;
-  }, `no webview titled "${heading}"`, { timeout: 30_000 });
+  return eventually(
+    async () => {
+      for (const frame of page.frames()) {
+        const h1 = await frame.evaluate(() => document.querySelector('h1')?.textContent ?? '').catch(() => '');
+        if (h1 === heading) return frame;
+      }
+      return undefined;
+    },
+    `no webview titled "${heading}"`,
+    { timeout: 30_000 },
+  );
 }
 
 /** The panes of the Marginalia side bar: title, expanded, row labels. */
 async function panes() {
-  return page.evaluate(() => [...document.querySelectorAll('.sidebar .pane')].map(p => ({
-    title: p.querySelector('.pane-header .title')?.textContent?.trim(),
-    expanded: p.querySelector('.pane-header')?.getAttribute('aria-expanded') === 'true',
-    rows: [...p.querySelectorAll('.monaco-list-row')].map(r => r.getAttribute('aria-label') ?? r.textContent),
-  })));
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.sidebar .pane')].map(p => ({
+      title: p.querySelector('.pane-header .title')?.textContent?.trim(),
+      expanded: p.querySelector('.pane-header')?.getAttribute('aria-expanded') === 'true',
+      rows: [...p.querySelectorAll('.monaco-list-row')].map(r => r.getAttribute('aria-label') ?? r.textContent),
+    })),
+  );
 }
 
 describe('Comparing the same story, outlet by outlet', () => {
-  before(async () => {
-    wb = await startWorkbench();
-    page = wb.page;
-    await waitForIndexing(page, wb.workspace);
-  }, { timeout: 120_000 });
+  before(
+    async () => {
+      wb = await startWorkbench();
+      page = wb.page;
+      await waitForIndexing(page, wb.workspace);
+    },
+    { timeout: 120_000 },
+  );
 
   after(async () => {
     await wb?.close();
@@ -66,17 +90,24 @@ describe('Comparing the same story, outlet by outlet', () => {
     await runCommand(page, 'Marginalia: Compare Across Articles');
     const frame = await webview('Compare across articles');
     const reports = await eventually(async () => {
-      const r = await frame.evaluate(() => [...document.querySelectorAll('.report')].map(li => ({
-        file: li.querySelector('.file')?.textContent, state: li.className, marks: [...li.querySelectorAll('mark')].map(m => [m.className, m.textContent]),
-        diffs: li.querySelector('.diffs')?.textContent ?? '',
-      })));
+      const r = await frame.evaluate(() =>
+        [...document.querySelectorAll('.report')].map(li => ({
+          file: li.querySelector('.file')?.textContent,
+          state: li.className,
+          marks: [...li.querySelectorAll('mark')].map(m => [m.className, m.textContent]),
+          diffs: li.querySelector('.diffs')?.textContent ?? '',
+        })),
+      );
       return r.length ? r : undefined;
     }, 'the comparison lists no report');
     const post = reports.find(r => r.diffs.includes('Wednesday, 4 March'));
     assert.ok(post, `no report with the date "Wednesday, 4 March": ${JSON.stringify(reports)}`);
     assert.match(post.file, /helsinki-evening-post/);
     assert.match(post.state, /differs/);
-    assert.deepEqual(post.marks.filter(([kind]) => kind === 'date'), [['date', 'Wednesday, 4 March']]);
+    assert.deepEqual(
+      post.marks.filter(([kind]) => kind === 'date'),
+      [['date', 'Wednesday, 4 March']],
+    );
     const here = await frame.evaluate(() => [...document.querySelectorAll('.here .text mark.date')].map(m => m.textContent));
     assert.deepEqual(here, ['March 3']);
     // strict content security policy, nothing but the page's own nonce'd style and script
@@ -89,7 +120,10 @@ describe('Comparing the same story, outlet by outlet', () => {
     const focused = await frame.evaluate(() => document.activeElement?.closest('.report')?.querySelector('.file')?.textContent);
     assert.ok(focused, 'no report button has the focus');
     await page.keyboard.press('Enter');
-    await eventually(async () => (await activeTabTitle(page)) === focused, async () => `Enter did not open ${focused} (active: ${await activeTabTitle(page)})`);
+    await eventually(
+      async () => (await activeTabTitle(page)) === focused,
+      async () => `Enter did not open ${focused} (active: ${await activeTabTitle(page)})`,
+    );
     const cursor = await eventually(async () => {
       const c = await cursorStatus(page);
       return c?.selected ? c : undefined;
@@ -104,15 +138,26 @@ describe('Comparing the same story, outlet by outlet', () => {
     await eventually(async () => (await panes()).some(p => /Discrepancies/i.test(p.title)), 'no Discrepancies view');
     for (const name of ['Entities', 'Annotations']) {
       const pane = (await panes()).find(p => new RegExp(`^${name}`, 'i').test(p.title));
-      if (pane?.expanded) await page.locator('.sidebar .pane-header', { hasText: new RegExp(`^${name}`, 'i') }).first().click();
+      if (pane?.expanded)
+        await page
+          .locator('.sidebar .pane-header', { hasText: new RegExp(`^${name}`, 'i') })
+          .first()
+          .click();
     }
     const pane = (await panes()).find(p => /Discrepancies/i.test(p.title));
     if (!pane.expanded) await page.locator('.sidebar .pane-header', { hasText: /Discrepancies/i }).click();
-    const rows = await eventually(async () => {
-      const p = (await panes()).find(x => /Discrepancies/i.test(x.title));
-      return ['Dates', 'Numbers', 'Quotations'].every(k => p.rows.some(r => r.startsWith(k))) && p.rows.some(r => /protesters/.test(r)) ? p.rows : undefined;
-    }, async () => `the Discrepancies view does not list the three kinds: ${JSON.stringify((await panes()).find(x => /Discrepancies/i.test(x.title))?.rows)}`, { timeout: 30_000 });
-    assert.ok(rows.some(r => /summit opens in Tallinn/.test(r) && /2026-03-03 versus 2026-03-04/.test(r)), JSON.stringify(rows));
+    const rows = await eventually(
+      async () => {
+        const p = (await panes()).find(x => /Discrepancies/i.test(x.title));
+        return ['Dates', 'Numbers', 'Quotations'].every(k => p.rows.some(r => r.startsWith(k))) && p.rows.some(r => /protesters/.test(r)) ? p.rows : undefined;
+      },
+      async () => `the Discrepancies view does not list the three kinds: ${JSON.stringify((await panes()).find(x => /Discrepancies/i.test(x.title))?.rows)}`,
+      { timeout: 30_000 },
+    );
+    assert.ok(
+      rows.some(r => /summit opens in Tallinn/.test(r) && /2026-03-03 versus 2026-03-04/.test(r)),
+      JSON.stringify(rows),
+    );
     assert.ok(!rows.some(r => /modernis|modernize/i.test(r)), 'a spelling variant is listed as a discrepancy');
 
     // an entry opens all its places: the first in the editor, all of them in a peek view
@@ -138,8 +183,10 @@ describe('Comparing the same story, outlet by outlet', () => {
     }, 'no discrepancy annotation in the sidecar of the first article');
     assert.equal(annotation.status, 'confirmed');
     assert.deepEqual(annotation.links.map(l => l.document).sort(), ['nordic-wire-tallinn-summit-opens.txt', 'tallinn-observer-ministers-back-tunnel.txt']);
-    await eventually(async () => (await panes()).find(x => /Discrepancies/i.test(x.title)).rows.some(r => /protesters/.test(r) && /confirmed/.test(r)),
-      'the view does not show the entry as confirmed');
+    await eventually(
+      async () => (await panes()).find(x => /Discrepancies/i.test(x.title)).rows.some(r => /protesters/.test(r) && /confirmed/.test(r)),
+      'the view does not show the entry as confirmed',
+    );
   });
 
   e2e('k. the Timeline: dated statements by day and article, disagreements marked; the keyboard opens one', 'timeline', async () => {
@@ -148,7 +195,9 @@ describe('Comparing the same story, outlet by outlet', () => {
     await runCommand(page, 'Marginalia: Show Timeline');
     const frame = await webview('Timeline');
     const head = await eventually(async () => {
-      const h = await frame.evaluate(() => [...document.querySelectorAll('thead th')].map(th => ({ text: th.textContent, disagree: th.classList.contains('disagree') })));
+      const h = await frame.evaluate(() =>
+        [...document.querySelectorAll('thead th')].map(th => ({ text: th.textContent, disagree: th.classList.contains('disagree') })),
+      );
       return h.length > 3 ? h : undefined;
     }, 'the timeline has no days');
     const march3 = head.find(h => /^Tue,? 3 Mar 2026/.test(h.text));
@@ -156,7 +205,10 @@ describe('Comparing the same story, outlet by outlet', () => {
     const lanes = await frame.evaluate(() => [...document.querySelectorAll('tbody th')].map(th => th.textContent));
     assert.ok(lanes.includes(WIRE) && lanes.includes('helsinki-evening-post-tunnel-pact.txt'), JSON.stringify(lanes));
     const flagged = await frame.evaluate(() => [...document.querySelectorAll('button.chip.disagree .when')].map(e => e.textContent));
-    assert.ok(flagged.some(t => /Wednesday, 4 March/.test(t)), JSON.stringify(flagged));
+    assert.ok(
+      flagged.some(t => /Wednesday, 4 March/.test(t)),
+      JSON.stringify(flagged),
+    );
     await page.mouse.move(5, 790);
     await screenshot(page, 'timeline');
 
@@ -176,7 +228,10 @@ describe('Comparing the same story, outlet by outlet', () => {
     const path = (function find(dir) {
       for (const e of readdirSync(dir, { withFileTypes: true })) {
         const full = join(dir, e.name);
-        if (e.isDirectory()) { const f = find(full); if (f) return f; } else if (e.name === tab) return full;
+        if (e.isDirectory()) {
+          const f = find(full);
+          if (f) return f;
+        } else if (e.name === tab) return full;
       }
       return undefined;
     })(wb.workspace);

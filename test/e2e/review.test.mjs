@@ -9,9 +9,34 @@ import { basename, join } from 'node:path';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
 import {
-  ACTIVE_EDITOR, activeTabTitle, cssColor, cursorStatus, decorationColorsAt, eventually, findText, hexColor, QUICK_INPUT,
-  notificationsText, quickInputTitle, quickInputVisible, quickOpen, quickPickRows, repoRoot, resetWorkbench, runCommand, sameColor,
-  failureShot, screenshot, selectedTextOnDisk, selectText, startWorkbench, statusBarText, typeAndAccept, waitForIndexing, waitForQuickInput, waitForStableLayout,
+  ACTIVE_EDITOR,
+  activeTabTitle,
+  cssColor,
+  cursorStatus,
+  decorationColorsAt,
+  eventually,
+  findText,
+  hexColor,
+  QUICK_INPUT,
+  notificationsText,
+  quickInputTitle,
+  quickInputVisible,
+  quickOpen,
+  quickPickRows,
+  repoRoot,
+  resetWorkbench,
+  runCommand,
+  sameColor,
+  failureShot,
+  screenshot,
+  selectedTextOnDisk,
+  selectText,
+  startWorkbench,
+  statusBarText,
+  typeAndAccept,
+  waitForIndexing,
+  waitForQuickInput,
+  waitForStableLayout,
 } from './workbench.mjs';
 
 // A SIGTERM from the runner (overall timeout) must still stop code-server: exit runs its exit hook.
@@ -32,7 +57,11 @@ let failed = false;
 
 /** A test that saves FAILED-<shot>.png when it fails, so the failure can be seen. */
 function e2e(name, shot, fn) {
-  test(name, { timeout: TEST_TIMEOUT }, failureShot(() => page, shot, fn));
+  test(
+    name,
+    { timeout: TEST_TIMEOUT },
+    failureShot(() => page, shot, fn),
+  );
 }
 
 /** The workspace path of a sample article. */
@@ -46,20 +75,27 @@ function readSidecar(rel) {
 
 /** The text of the editor hover shown, or '' when none is. */
 async function hoverText() {
-  return page.evaluate(() => [...document.querySelectorAll('.monaco-hover:not(.hidden)')]
-    .filter(e => e.getBoundingClientRect().height > 0)
-    .map(e => e.innerText).join('\n'));
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.monaco-hover:not(.hidden)')]
+      .filter(e => e.getBoundingClientRect().height > 0)
+      .map(e => e.innerText)
+      .join('\n'),
+  );
 }
 
 /** The comment thread widgets shown in the active editor: their title and text. */
 async function threadWidgets() {
-  return page.evaluate(sel => [...document.querySelectorAll(`${sel} .review-widget`)]
-    .filter(e => e.getBoundingClientRect().height > 0)
-    .map(e => ({
-      title: e.querySelector('.head .review-title, .head .filename')?.textContent?.trim() ?? e.querySelector('.head')?.textContent?.trim() ?? '',
-      text: e.innerText,
-      actions: [...e.querySelectorAll('.head .action-label')].map(a => a.getAttribute('aria-label')),
-    })), ACTIVE_EDITOR);
+  return page.evaluate(
+    sel =>
+      [...document.querySelectorAll(`${sel} .review-widget`)]
+        .filter(e => e.getBoundingClientRect().height > 0)
+        .map(e => ({
+          title: e.querySelector('.head .review-title, .head .filename')?.textContent?.trim() ?? e.querySelector('.head')?.textContent?.trim() ?? '',
+          text: e.innerText,
+          actions: [...e.querySelectorAll('.head .action-label')].map(a => a.getAttribute('aria-label')),
+        })),
+    ACTIVE_EDITOR,
+  );
 }
 
 /**
@@ -72,12 +108,23 @@ async function threadWidgets() {
 async function openThreadAt(text, expect, { ready = () => true } = {}) {
   const glyphAt = async () => {
     const r = await findText(page, text);
-    return page.evaluate(({ sel, y }) => {
-      const el = [...document.querySelector(sel).querySelectorAll('.margin-view-overlays .comment-range-glyph.comment-thread, .margin-view-overlays .comment-range-glyph.comment-thread-unresolved')]
-        .find(e => { const b = e.getBoundingClientRect(); return y >= b.top && y <= b.bottom; });
-      const b = el?.getBoundingClientRect();
-      return b && { x: Math.round(b.x + b.width / 2), y: Math.round(b.y + b.height / 2) };
-    }, { sel: ACTIVE_EDITOR, y: r.cy });
+    return page.evaluate(
+      ({ sel, y }) => {
+        const el = [
+          ...document
+            .querySelector(sel)
+            .querySelectorAll(
+              '.margin-view-overlays .comment-range-glyph.comment-thread, .margin-view-overlays .comment-range-glyph.comment-thread-unresolved',
+            ),
+        ].find(e => {
+          const b = e.getBoundingClientRect();
+          return y >= b.top && y <= b.bottom;
+        });
+        const b = el?.getBoundingClientRect();
+        return b && { x: Math.round(b.x + b.width / 2), y: Math.round(b.y + b.height / 2) };
+      },
+      { sel: ACTIVE_EDITOR, y: r.cy },
+    );
   };
   await eventually(glyphAt, `no comment thread glyph in the gutter next to "${text}"`);
   await page.waitForTimeout(600);
@@ -89,24 +136,36 @@ async function openThreadAt(text, expect, { ready = () => true } = {}) {
     await page.mouse.move(glyph.x, glyph.y);
     await page.mouse.click(glyph.x, glyph.y);
     if (await eventually(opened, '', { timeout: attempt === 1 ? 3000 : 10_000 }).catch(() => undefined)) {
-      return eventually(async () => { const w = await opened(); return w && ready(w) ? w : undefined; },
-        async () => `the comment thread showing "${expect}" is incomplete: ${JSON.stringify(await threadWidgets())}`);
+      return eventually(
+        async () => {
+          const w = await opened();
+          return w && ready(w) ? w : undefined;
+        },
+        async () => `the comment thread showing "${expect}" is incomplete: ${JSON.stringify(await threadWidgets())}`,
+      );
     }
   }
-  throw new Error(`no comment thread widget showing "${expect}" after clicking the gutter glyph next to "${text}" twice (widgets: ${JSON.stringify(await threadWidgets())})`);
+  throw new Error(
+    `no comment thread widget showing "${expect}" after clicking the gutter glyph next to "${text}" twice (widgets: ${JSON.stringify(await threadWidgets())})`,
+  );
 }
 
 describe('Marginalia in VS Code, as a reviewer uses it', () => {
-  before(async () => {
-    failed = true; // until the workbench is ready
-    wb = await startWorkbench();
-    page = wb.page;
-    // Marginalia activates on the sample sidecar and indexes the folder
-    await waitForIndexing(page, wb.workspace);
-    failed = false;
-  }, { timeout: 120_000 });
+  before(
+    async () => {
+      failed = true; // until the workbench is ready
+      wb = await startWorkbench();
+      page = wb.page;
+      // Marginalia activates on the sample sidecar and indexes the folder
+      await waitForIndexing(page, wb.workspace);
+      failed = false;
+    },
+    { timeout: 120_000 },
+  );
 
-  afterEach(t => { if (t.passed === false) failed = true; }); // a timeout too
+  afterEach(t => {
+    if (t.passed === false) failed = true;
+  }); // a timeout too
 
   after(async () => {
     await wb?.close({ keep: failed });
@@ -122,8 +181,10 @@ describe('Marginalia in VS Code, as a reviewer uses it', () => {
         const found = (await decorationColorsAt(page, r.cx, r.cy)).map(cssColor);
         return found.length ? found : undefined;
       }, `no highlight under "${word}" (a ${kind})`);
-      assert.ok(colors.some(c => sameColor(c, kindColor(kind))),
-        `"${word}" should have the ${kind} background ${kindColor(kind)}, has ${JSON.stringify(colors)}`);
+      assert.ok(
+        colors.some(c => sameColor(c, kindColor(kind))),
+        `"${word}" should have the ${kind} background ${kindColor(kind)}, has ${JSON.stringify(colors)}`,
+      );
     }
     // Four kinds, four different colors; a word that is no entity has none of them.
     assert.equal(new Set(Object.values(expected).map(k => String(kindColor(k)))).size, 4);
@@ -153,7 +214,10 @@ describe('Marginalia in VS Code, as a reviewer uses it', () => {
     const links = await page.$$eval('.monaco-hover:not(.hidden) a', as => as.map(a => ({ text: a.textContent, href: a.getAttribute('data-href') ?? '' })));
     const documents = links.filter(l => l.href.startsWith('command:marginalia.openMention'));
     assert.ok(documents.length >= 3, `the card should link several documents, links: ${JSON.stringify(links.map(l => l.text))}`);
-    assert.ok(documents.every(l => !l.text.includes(HERALD)), 'the card lists other documents, not the one hovered');
+    assert.ok(
+      documents.every(l => !l.text.includes(HERALD)),
+      'the card lists other documents, not the one hovered',
+    );
     const target = documents.find(l => l.text.endsWith(WIRE));
     assert.ok(target, `the card should list ${WIRE}: ${JSON.stringify(documents.map(l => l.text))}`);
     await screenshot(page, 'hover-card');
@@ -162,13 +226,19 @@ describe('Marginalia in VS Code, as a reviewer uses it', () => {
     const box = await link.boundingBox();
     await page.mouse.move(box.x + 10, box.y + box.height / 2, { steps: 8 });
     await page.mouse.click(box.x + 10, box.y + box.height / 2);
-    await eventually(async () => (await activeTabTitle(page)) === WIRE, async () => `clicking the link did not open ${WIRE} (active tab: ${await activeTabTitle(page)})`);
+    await eventually(
+      async () => (await activeTabTitle(page)) === WIRE,
+      async () => `clicking the link did not open ${WIRE} (active tab: ${await activeTabTitle(page)})`,
+    );
     const cursor = await eventually(async () => {
       const c = await cursorStatus(page);
       return c?.selected ? c : undefined;
     }, 'nothing is selected in the opened document');
-    assert.match(selectedTextOnDisk(inWorkspace(`korea-china/${WIRE}`), cursor), /^(Xi Jinping|President Xi|Xi)$/,
-      `the selection (${cursor.text}) should be the mention of Xi Jinping`);
+    assert.match(
+      selectedTextOnDisk(inWorkspace(`korea-china/${WIRE}`), cursor),
+      /^(Xi Jinping|President Xi|Xi)$/,
+      `the selection (${cursor.text}) should be the mention of Xi Jinping`,
+    );
     await screenshot(page, 'hover-link-opened');
   });
 
@@ -178,10 +248,13 @@ describe('Marginalia in VS Code, as a reviewer uses it', () => {
     await waitForQuickInput(page, { title: 'Cross-reference' });
     // "Sung-lac" is in an alias only (the entity is named "Wi Sung Lac").
     await typeAndAccept(page, 'Sung-lac', /^Wi Sung Lac/);
-    const title = await eventually(async () => {
-      const t = await quickInputTitle(page);
-      return /^Wi Sung Lac: \d+ mentions in \d+ documents/.test(t) ? t : undefined;
-    }, async () => `no list of mentions after picking Wi Sung Lac (title: "${await quickInputTitle(page)}")`);
+    const title = await eventually(
+      async () => {
+        const t = await quickInputTitle(page);
+        return /^Wi Sung Lac: \d+ mentions in \d+ documents/.test(t) ? t : undefined;
+      },
+      async () => `no list of mentions after picking Wi Sung Lac (title: "${await quickInputTitle(page)}")`,
+    );
     const rows = await quickPickRows(page);
     assert.ok(rows.length >= 3, `several mentions expected, got ${rows.length}`);
     const where = rows.map(r => {
@@ -192,11 +265,15 @@ describe('Marginalia in VS Code, as a reviewer uses it', () => {
     // Each mention is previewed as it becomes the active row.
     const previewed = async i => {
       const expected = where[i];
-      const state = await eventually(async () => {
-        const tab = await activeTabTitle(page);
-        const c = await cursorStatus(page);
-        return tab === basename(expected.path) && c?.line === expected.line && c.selected > 0 ? { tab, c } : undefined;
-      }, async () => `mention ${i + 1} (${expected.path}:${expected.line}) is not previewed (active: ${await activeTabTitle(page)}, ${(await cursorStatus(page))?.text})`);
+      const state = await eventually(
+        async () => {
+          const tab = await activeTabTitle(page);
+          const c = await cursorStatus(page);
+          return tab === basename(expected.path) && c?.line === expected.line && c.selected > 0 ? { tab, c } : undefined;
+        },
+        async () =>
+          `mention ${i + 1} (${expected.path}:${expected.line}) is not previewed (active: ${await activeTabTitle(page)}, ${(await cursorStatus(page))?.text})`,
+      );
       assert.equal(selectedTextOnDisk(inWorkspace(expected.path), state.c), expected.label, 'the previewed selection is the mention');
       return state;
     };
@@ -204,7 +281,11 @@ describe('Marginalia in VS Code, as a reviewer uses it', () => {
     await screenshot(page, 'cross-reference');
     await page.keyboard.press('ArrowDown');
     const second = await previewed(1);
-    assert.notDeepEqual([second.tab, second.c.line, second.c.column], [first.tab, first.c.line, first.c.column], 'Arrow Down should change the previewed mention');
+    assert.notDeepEqual(
+      [second.tab, second.c.line, second.c.column],
+      [first.tab, first.c.line, first.c.column],
+      'Arrow Down should change the previewed mention',
+    );
     assert.ok(await quickInputVisible(page), 'the list stays open while stepping');
     await page.keyboard.press('Enter');
     await eventually(async () => !(await quickInputVisible(page)), 'Enter should close the list');
@@ -219,10 +300,13 @@ describe('Marginalia in VS Code, as a reviewer uses it', () => {
     assert.equal(readSidecar(article), undefined, 'the article has no sidecar yet');
     const quote = 'Fourteen memorandums were signed';
     await selectText(page, quote);
-    const selection = await eventually(async () => {
-      const c = await cursorStatus(page);
-      return c?.selected === quote.length ? c : undefined;
-    }, async () => `dragging should select "${quote}" (${(await cursorStatus(page))?.text})`);
+    const selection = await eventually(
+      async () => {
+        const c = await cursorStatus(page);
+        return c?.selected === quote.length ? c : undefined;
+      },
+      async () => `dragging should select "${quote}" (${(await cursorStatus(page))?.text})`,
+    );
     assert.equal(selectedTextOnDisk(inWorkspace(article), selection), quote);
 
     await page.keyboard.press('Control+Alt+A');
@@ -237,8 +321,10 @@ describe('Marginalia in VS Code, as a reviewer uses it', () => {
     await page.keyboard.type(note, { delay: 5 });
     await page.keyboard.press('Enter');
 
-    const annotation = await eventually(() => readSidecar(article)?.annotations?.find(a => a.target?.quote === quote),
-      `no annotation of "${quote}" in ${article}.annotations.yaml`);
+    const annotation = await eventually(
+      () => readSidecar(article)?.annotations?.find(a => a.target?.quote === quote),
+      `no annotation of "${quote}" in ${article}.annotations.yaml`,
+    );
     assert.equal(annotation.label, 'claim');
     assert.equal(annotation.note.trim(), note);
     assert.equal(annotation.author, 'E2E Reviewer');
@@ -267,14 +353,19 @@ describe('Marginalia in VS Code, as a reviewer uses it', () => {
 
     const dispute = page.locator(`${ACTIVE_EDITOR} .review-widget .head .action-label[aria-label="Dispute"]`);
     await dispute.click();
-    await eventually(() => readSidecar(article).annotations.find(a => a.id === before.id)?.status === 'disputed',
-      'the sidecar does not say status: disputed after clicking Dispute');
-    await eventually(async () => (await threadWidgets()).find(w => /source · disputed/.test(w.text)),
-      'the thread title does not show the new status');
+    await eventually(
+      () => readSidecar(article).annotations.find(a => a.id === before.id)?.status === 'disputed',
+      'the sidecar does not say status: disputed after clicking Dispute',
+    );
+    await eventually(async () => (await threadWidgets()).find(w => /source · disputed/.test(w.text)), 'the thread title does not show the new status');
     // The title actions follow the status: a disputed annotation can be confirmed, not disputed again.
-    await eventually(async () => (await threadWidgets()).find(w => w.actions.includes('Confirm') && !w.actions.includes('Dispute')),
-      async () => `the thread's title actions did not change with the status: ${JSON.stringify((await threadWidgets()).map(w => w.actions))}`);
-    const others = readSidecar(article).annotations.filter(a => a.id !== before.id).map(a => a.status);
+    await eventually(
+      async () => (await threadWidgets()).find(w => w.actions.includes('Confirm') && !w.actions.includes('Dispute')),
+      async () => `the thread's title actions did not change with the status: ${JSON.stringify((await threadWidgets()).map(w => w.actions))}`,
+    );
+    const others = readSidecar(article)
+      .annotations.filter(a => a.id !== before.id)
+      .map(a => a.status);
     assert.deepEqual(others, ['confirmed', 'disputed'], 'the other annotations keep their status');
     await page.mouse.move(5, 790);
     await screenshot(page, 'thread-status');
@@ -299,47 +390,65 @@ describe('Marginalia in VS Code, as a reviewer uses it', () => {
     await waitForQuickInput(page, { title: '(4/4)' });
     // The dialog fills in its starting folder and lists it a moment after it opens: type after that.
     const input = `${QUICK_INPUT} .quick-input-box input`;
-    await eventually(async () => (await page.inputValue(input)).endsWith('/') && (await quickPickRows(page)).length > 0, 'the folder dialog did not show a folder');
+    await eventually(
+      async () => (await page.inputValue(input)).endsWith('/') && (await quickPickRows(page)).length > 0,
+      'the folder dialog did not show a folder',
+    );
     await page.waitForTimeout(300);
     await page.keyboard.press('Control+A');
     // Pasted, not typed key by key: the dialog completes folder names while one types, and its
     // completions race keystrokes sent faster than a person types.
     await page.keyboard.insertText(`${out}/`);
-    await eventually(async () => (await page.inputValue(input)) === `${out}/`, async () => `the path was not typed (input: ${await page.inputValue(input)})`);
+    await eventually(
+      async () => (await page.inputValue(input)) === `${out}/`,
+      async () => `the path was not typed (input: ${await page.inputValue(input)})`,
+    );
     // Typing a folder's path ending in "/" opens it in the dialog: it lists only "..", as the folder is empty.
-    await eventually(async () => JSON.stringify((await quickPickRows(page)).map(r => r.label)) === '[".."]',
-      async () => `the dialog did not open the typed folder (rows: ${JSON.stringify((await quickPickRows(page)).map(r => r.label))})`);
+    await eventually(
+      async () => JSON.stringify((await quickPickRows(page)).map(r => r.label)) === '[".."]',
+      async () => `the dialog did not open the typed folder (rows: ${JSON.stringify((await quickPickRows(page)).map(r => r.label))})`,
+    );
     const accept = page.locator(`${QUICK_INPUT} .monaco-button`, { hasText: 'Export here' });
     await accept.click();
     await eventually(async () => !(await quickInputVisible(page)), 'the folder dialog did not close');
 
     const csv = join(out, 'annotations.csv');
-    await eventually(() => existsSync(csv), () => `no annotations.csv in ${out} (found: ${readdirSync(out)})`);
+    await eventually(
+      () => existsSync(csv),
+      () => `no annotations.csv in ${out} (found: ${readdirSync(out)})`,
+    );
     const content = readFileSync(csv, 'utf8');
     assert.match(content, /^document,start,end,quote,label,entity,status,note/);
     assert.match(content, /korea-china\/wire-lee-arrives-beijing\.txt,173,186,Lee Jae Myung,person,/);
     assert.match(content, /korea-china\/wire-lee-arrives-beijing\.txt,945,951,Xinhua,source,/);
-    assert.ok(readdirSync(out).every(f => !f.endsWith('.marginalia.tmp')), 'no temporary file is left');
-    await eventually(async () => /exported \d+ spans to 1 files/.test(await notificationsText(page)),
-      'no notification that the export is done');
+    assert.ok(
+      readdirSync(out).every(f => !f.endsWith('.marginalia.tmp')),
+      'no temporary file is left',
+    );
+    await eventually(async () => /exported \d+ spans to 1 files/.test(await notificationsText(page)), 'no notification that the export is done');
     await screenshot(page, 'export-done');
     // Closing the notification ends the export's progress.
     const toast = page.locator('.notification-toast', { hasText: /exported \d+ spans/ });
     await toast.hover();
     await toast.locator('.action-label.codicon-notifications-clear').click();
-    await eventually(async () => !/exporting/.test(await notificationsText(page)) && !(await statusBarText(page, /exporting/)),
-      'the export still shows its progress after its notification was closed');
+    await eventually(
+      async () => !/exporting/.test(await notificationsText(page)) && !(await statusBarText(page, /exporting/)),
+      'the export still shows its progress after its notification was closed',
+    );
   });
 
   e2e('g. the Marginalia view lists entities by kind and the annotations of each article', 'marginalia-view', async () => {
     await resetWorkbench(page);
     await quickOpen(page, WIRE);
     await page.locator('.activitybar .action-item .action-label[aria-label^="Marginalia"]').click();
-    const panes = async () => page.evaluate(() => [...document.querySelectorAll('.sidebar .pane')].map(p => ({
-      title: p.querySelector('.pane-header .title')?.textContent?.trim(),
-      expanded: p.querySelector('.pane-header')?.getAttribute('aria-expanded') === 'true',
-      rows: [...p.querySelectorAll('.monaco-list-row')].map(r => r.getAttribute('aria-label') ?? r.textContent),
-    })));
+    const panes = async () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.sidebar .pane')].map(p => ({
+          title: p.querySelector('.pane-header .title')?.textContent?.trim(),
+          expanded: p.querySelector('.pane-header')?.getAttribute('aria-expanded') === 'true',
+          rows: [...p.querySelectorAll('.monaco-list-row')].map(r => r.getAttribute('aria-label') ?? r.textContent),
+        })),
+      );
     await eventually(async () => (await panes()).some(p => /Entities/i.test(p.title)), 'the Marginalia view did not open');
     for (const name of ['Entities', 'Annotations']) {
       const pane = (await panes()).find(p => new RegExp(name, 'i').test(p.title));
@@ -350,16 +459,28 @@ describe('Marginalia in VS Code, as a reviewer uses it', () => {
       const p = (await panes()).find(p => /Entities/i.test(p.title));
       return p.rows.some(r => /^People \d+/.test(r)) ? p : undefined;
     }, 'the Entities view does not list People');
-    for (const group of ['People', 'Organizations', 'Places']) assert.ok(entities.rows.some(r => r.startsWith(group)), `no ${group} group: ${entities.rows}`);
-    await page.locator('.sidebar .pane .monaco-list-row', { hasText: /^People/ }).first().click();
-    await eventually(async () => (await panes()).find(p => /Entities/i.test(p.title)).rows.some(r => /Xi Jinping/.test(r)),
-      'People does not list Xi Jinping');
+    for (const group of ['People', 'Organizations', 'Places'])
+      assert.ok(
+        entities.rows.some(r => r.startsWith(group)),
+        `no ${group} group: ${entities.rows}`,
+      );
+    await page
+      .locator('.sidebar .pane .monaco-list-row', { hasText: /^People/ })
+      .first()
+      .click();
+    await eventually(async () => (await panes()).find(p => /Entities/i.test(p.title)).rows.some(r => /Xi Jinping/.test(r)), 'People does not list Xi Jinping');
     const annotations = await eventually(async () => {
       const p = (await panes()).find(p => /Annotations/i.test(p.title));
       return p.rows.some(r => /"Xinhua"/.test(r)) ? p : undefined;
     }, 'the Annotations view does not list the annotations of the sample sidecar');
-    assert.ok(annotations.rows.some(r => r.includes(WIRE)), `rows: ${annotations.rows}`);
-    assert.ok(annotations.rows.some(r => /person · confirmed "Lee Jae Myung"/.test(r)), `rows: ${annotations.rows}`);
+    assert.ok(
+      annotations.rows.some(r => r.includes(WIRE)),
+      `rows: ${annotations.rows}`,
+    );
+    assert.ok(
+      annotations.rows.some(r => /person · confirmed "Lee Jae Myung"/.test(r)),
+      `rows: ${annotations.rows}`,
+    );
     await page.mouse.move(700, 790);
     await page.waitForTimeout(300);
     await screenshot(page, 'marginalia-view');

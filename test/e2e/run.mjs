@@ -17,7 +17,21 @@ import { parseArgs } from 'node:util';
 import { repoRoot } from '../runner/codeServer.mjs';
 
 /** The screenshots worth committing: media/screenshots/<name>.png (the walkthrough shows some). */
-export const MEDIA_SHOTS = ['entities', 'hover-card', 'cross-reference', 'annotate-label', 'comment-thread', 'marginalia-view', 'export-format', 'walkthrough', 'agreement-report', 'disagreements', 'compare', 'discrepancies', 'timeline'];
+export const MEDIA_SHOTS = [
+  'entities',
+  'hover-card',
+  'cross-reference',
+  'annotate-label',
+  'comment-thread',
+  'marginalia-view',
+  'export-format',
+  'walkthrough',
+  'agreement-report',
+  'disagreements',
+  'compare',
+  'discrepancies',
+  'timeline',
+];
 
 const { values: options } = parseArgs({
   options: {
@@ -47,7 +61,10 @@ async function main() {
     return finish(0, 1, 2);
   }
   const here = join(repoRoot, 'test', 'e2e');
-  const files = readdirSync(here).filter(f => f.endsWith('.test.mjs')).sort().map(f => join(here, f));
+  const files = readdirSync(here)
+    .filter(f => f.endsWith('.test.mjs'))
+    .sort()
+    .map(f => join(here, f));
 
   rmSync(shotsDir, { recursive: true, force: true });
   mkdirSync(shotsDir, { recursive: true });
@@ -59,7 +76,10 @@ async function main() {
   const overallMs = Number(options.timeout) * 1000;
   const abort = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => { timedOut = true; abort.abort(); }, overallMs);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    abort.abort();
+  }, overallMs);
 
   let passed = 0;
   let failed = 0;
@@ -70,8 +90,12 @@ async function main() {
     ...(options.grep ? { testNamePatterns: [new RegExp(options.grep)] } : {}),
   });
   // Leaf tests only: a describe block reports as a test too (details.type 'suite').
-  stream.on('test:pass', data => { if (data.details?.type !== 'suite' && !data.skip && !data.todo) passed++; });
-  stream.on('test:fail', data => { if (data.details?.type !== 'suite') failed++; });
+  stream.on('test:pass', data => {
+    if (data.details?.type !== 'suite' && !data.skip && !data.todo) passed++;
+  });
+  stream.on('test:fail', data => {
+    if (data.details?.type !== 'suite') failed++;
+  });
   const done = new Promise(resolve => stream.on('end', resolve).on('close', resolve));
   stream.compose(spec).pipe(process.stdout);
   await done;
@@ -96,7 +120,10 @@ async function main() {
       mkdirSync(mediaDir, { recursive: true });
       for (const name of MEDIA_SHOTS) {
         const from = join(shotsDir, `${name}.png`);
-        if (!existsSync(from)) { note(`missing screenshot ${name}.png`); continue; }
+        if (!existsSync(from)) {
+          note(`missing screenshot ${name}.png`);
+          continue;
+        }
         copyFileSync(from, join(mediaDir, `${name}.png`));
         say(`  copied ${name}.png to ${relative(repoRoot, mediaDir)}/ (${Math.round(statSync(from).size / 1024)} KB)`);
       }

@@ -5,9 +5,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  closeBrowser, ensureCodeServer, launchBrowser, openWorkbench, QUIET_SETTINGS, repoRoot, startServer,
-} from '../runner/codeServer.mjs';
+import { closeBrowser, ensureCodeServer, launchBrowser, openWorkbench, QUIET_SETTINGS, repoRoot, startServer } from '../runner/codeServer.mjs';
 
 export { repoRoot };
 
@@ -113,10 +111,14 @@ export async function waitForIndexing(page, workspace) {
   const articles = (function count(dir) {
     return readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? count(join(dir, e.name)) : /\.(txt|md)$/.test(e.name) ? 1 : 0), 0);
   })(workspace);
-  await eventually(async () => {
-    const m = /(\d+) articles · (\d+) entities/.exec(await statusBarText(page, /articles · /));
-    return m && Number(m[1]) === articles && Number(m[2]) > 0 && !/indexing articles/.test(await notificationsText(page));
-  }, async () => `Marginalia did not index the ${articles} articles (status bar: "${await statusBarText(page, /articles · /)}")`, { timeout: 60_000 });
+  await eventually(
+    async () => {
+      const m = /(\d+) articles · (\d+) entities/.exec(await statusBarText(page, /articles · /));
+      return m && Number(m[1]) === articles && Number(m[2]) > 0 && !/indexing articles/.test(await notificationsText(page));
+    },
+    async () => `Marginalia did not index the ${articles} articles (status bar: "${await statusBarText(page, /articles · /)}")`,
+    { timeout: 60_000 },
+  );
 }
 
 /** Waits until `predicate()` (async) returns a truthy value, polling; throws `message` after `timeout`. */
@@ -146,8 +148,10 @@ export const QUICK_INPUT = '.quick-input-widget';
 export async function waitForQuickInput(page, { title } = {}) {
   await page.waitForSelector(`${QUICK_INPUT} .quick-input-box input`, { state: 'visible' });
   if (title !== undefined) {
-    await eventually(async () => (await quickInputTitle(page)).includes(title),
-      async () => `quick input titled "${title}" did not appear (title: "${await quickInputTitle(page)}")`);
+    await eventually(
+      async () => (await quickInputTitle(page)).includes(title),
+      async () => `quick input titled "${title}" did not appear (title: "${await quickInputTitle(page)}")`,
+    );
   }
   return quickInputTitle(page);
 }
@@ -165,23 +169,32 @@ export async function quickInputVisible(page) {
 
 /** Labels (with descriptions) of the quick input's visible rows, top to bottom, and which one is focused. */
 export async function quickPickRows(page) {
-  return page.evaluate(sel => [...document.querySelectorAll(`${sel} .quick-input-list .monaco-list-row`)]
-    .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
-    .map(row => ({
-      label: row.querySelector('.quick-input-list-row .label-name')?.textContent?.trim() ?? '',
-      description: row.querySelector('.quick-input-list-row .label-description')?.textContent?.trim() ?? '',
-      detail: [...row.querySelectorAll('.quick-input-list-label-meta .monaco-icon-label')].filter(e => e.style.display !== 'none').map(e => e.textContent.trim()).join(''),
-      text: (row.querySelector('.quick-input-list-row') ?? row).textContent.trim(),
-      focused: row.classList.contains('focused'),
-    })), QUICK_INPUT);
+  return page.evaluate(
+    sel =>
+      [...document.querySelectorAll(`${sel} .quick-input-list .monaco-list-row`)]
+        .sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top)
+        .map(row => ({
+          label: row.querySelector('.quick-input-list-row .label-name')?.textContent?.trim() ?? '',
+          description: row.querySelector('.quick-input-list-row .label-description')?.textContent?.trim() ?? '',
+          detail: [...row.querySelectorAll('.quick-input-list-label-meta .monaco-icon-label')]
+            .filter(e => e.style.display !== 'none')
+            .map(e => e.textContent.trim())
+            .join(''),
+          text: (row.querySelector('.quick-input-list-row') ?? row).textContent.trim(),
+          focused: row.classList.contains('focused'),
+        })),
+    QUICK_INPUT,
+  );
 }
 
 /** Types into the quick input, waits until the focused row matches `expect` (RegExp on its text), presses Enter. */
 export async function typeAndAccept(page, text, expect) {
   await page.keyboard.type(text, { delay: 15 });
   if (expect) {
-    await eventually(async () => (await quickPickRows(page)).find(r => r.focused && expect.test(r.text)),
-      async () => `no focused row matching ${expect} after typing "${text}"; rows: ${JSON.stringify((await quickPickRows(page)).map(r => r.text))}`);
+    await eventually(
+      async () => (await quickPickRows(page)).find(r => r.focused && expect.test(r.text)),
+      async () => `no focused row matching ${expect} after typing "${text}"; rows: ${JSON.stringify((await quickPickRows(page)).map(r => r.text))}`,
+    );
   }
   await page.keyboard.press('Enter');
 }
@@ -206,40 +219,59 @@ export async function quickOpen(page, fileName, { article = true } = {}) {
   await page.keyboard.press('Control+P');
   await waitForQuickInput(page);
   await typeAndAccept(page, fileName, new RegExp(fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-  await eventually(async () => (await activeTabTitle(page)) === fileName, async () => `the tab of ${fileName} did not become active (active: ${await activeTabTitle(page)})`);
+  await eventually(
+    async () => (await activeTabTitle(page)) === fileName,
+    async () => `the tab of ${fileName} did not become active (active: ${await activeTabTitle(page)})`,
+  );
   await waitForEditorText(page);
   if (article) {
-    await eventually(() => page.evaluate(sel => {
-      const editor = document.querySelector(sel);
-      return !!editor && editor.querySelectorAll('.view-overlays .cdr[class*="ced-"]').length > 0 &&
-        editor.querySelectorAll('.margin-view-overlays .comment-range-glyph').length > 0;
-    }, ACTIVE_EDITOR), `${fileName} shows no Marginalia highlights and no commenting ranges`);
+    await eventually(
+      () =>
+        page.evaluate(sel => {
+          const editor = document.querySelector(sel);
+          return (
+            !!editor &&
+            editor.querySelectorAll('.view-overlays .cdr[class*="ced-"]').length > 0 &&
+            editor.querySelectorAll('.margin-view-overlays .comment-range-glyph').length > 0
+          );
+        }, ACTIVE_EDITOR),
+      `${fileName} shows no Marginalia highlights and no commenting ranges`,
+    );
   }
   await waitForStableLayout(page);
 }
 
 /** Waits until the active editor's text stops moving (same position over `quietMs`). */
 export async function waitForStableLayout(page, { quietMs = 400, timeout = 5000 } = {}) {
-  const where = () => page.evaluate(sel => {
-    const lines = document.querySelector(`${sel} .view-lines`);
-    const r = lines?.getBoundingClientRect();
-    return r ? `${r.left},${r.top},${r.width},${lines.childElementCount}` : '';
-  }, ACTIVE_EDITOR);
+  const where = () =>
+    page.evaluate(sel => {
+      const lines = document.querySelector(`${sel} .view-lines`);
+      const r = lines?.getBoundingClientRect();
+      return r ? `${r.left},${r.top},${r.width},${lines.childElementCount}` : '';
+    }, ACTIVE_EDITOR);
   const end = Date.now() + timeout;
   let last = await where();
   let since = Date.now();
   while (Date.now() < end) {
     await new Promise(r => setTimeout(r, 100));
     const now = await where();
-    if (now !== last) { last = now; since = Date.now(); continue; }
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+      continue;
+    }
     if (Date.now() - since >= quietMs) return;
   }
 }
 
 /** The label of the active editor tab. */
 export async function activeTabTitle(page) {
-  return page.evaluate(() => document.querySelector('.editor-group-container.active .tab.active .label-name')?.textContent?.trim()
-    ?? document.querySelector('.editor-group-container.active .title-label .label-name')?.textContent?.trim() ?? '');
+  return page.evaluate(
+    () =>
+      document.querySelector('.editor-group-container.active .tab.active .label-name')?.textContent?.trim() ??
+      document.querySelector('.editor-group-container.active .title-label .label-name')?.textContent?.trim() ??
+      '',
+  );
 }
 
 /** The CSS selector of the active editor's Monaco instance. */
@@ -254,35 +286,41 @@ async function waitForEditorText(page) {
  * (found in the text nodes of `.view-line`, which Monaco splits into token spans), or undefined.
  */
 export async function textRect(page, text, nth = 0) {
-  return page.evaluate(({ editorSel, text, nth }) => {
-    const editor = document.querySelector(editorSel);
-    if (!editor) return undefined;
-    const lines = [...editor.querySelectorAll('.view-lines .view-line')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
-    let seen = 0;
-    for (const line of lines) {
-      const nodes = [];
-      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
-      const full = nodes.map(n => n.data).join('').replace(/\u00a0/g, ' ');
-      for (let at = full.indexOf(text); at !== -1; at = full.indexOf(text, at + 1)) {
-        if (seen++ < nth) continue;
-        const locate = offset => {
-          let rest = offset;
-          for (const n of nodes) {
-            if (rest <= n.data.length) return [n, rest];
-            rest -= n.data.length;
-          }
-          return [nodes[nodes.length - 1], nodes[nodes.length - 1].data.length];
-        };
-        const range = document.createRange();
-        range.setStart(...locate(at));
-        range.setEnd(...locate(at + text.length));
-        const r = range.getBoundingClientRect();
-        return { x: r.x, y: r.y, width: r.width, height: r.height, cx: r.x + r.width / 2, cy: r.y + r.height / 2 };
+  return page.evaluate(
+    ({ editorSel, text, nth }) => {
+      const editor = document.querySelector(editorSel);
+      if (!editor) return undefined;
+      const lines = [...editor.querySelectorAll('.view-lines .view-line')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+      let seen = 0;
+      for (const line of lines) {
+        const nodes = [];
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+        const full = nodes
+          .map(n => n.data)
+          .join('')
+          .replace(/\u00a0/g, ' ');
+        for (let at = full.indexOf(text); at !== -1; at = full.indexOf(text, at + 1)) {
+          if (seen++ < nth) continue;
+          const locate = offset => {
+            let rest = offset;
+            for (const n of nodes) {
+              if (rest <= n.data.length) return [n, rest];
+              rest -= n.data.length;
+            }
+            return [nodes[nodes.length - 1], nodes[nodes.length - 1].data.length];
+          };
+          const range = document.createRange();
+          range.setStart(...locate(at));
+          range.setEnd(...locate(at + text.length));
+          const r = range.getBoundingClientRect();
+          return { x: r.x, y: r.y, width: r.width, height: r.height, cx: r.x + r.width / 2, cy: r.y + r.height / 2 };
+        }
       }
-    }
-    return undefined;
-  }, { editorSel: ACTIVE_EDITOR, text, nth });
+      return undefined;
+    },
+    { editorSel: ACTIVE_EDITOR, text, nth },
+  );
 }
 
 /** `textRect`, waiting for the text to be rendered; throws when it never is. */
@@ -293,7 +331,9 @@ export async function findText(page, text, nth = 0) {
 /** The status bar's cursor item, parsed: {line, column, selected} (selected: characters, 0 when none). */
 export async function cursorStatus(page) {
   const text = await page.evaluate(() => {
-    const item = document.querySelector('#status\\.editor\\.selection') ?? [...document.querySelectorAll('.statusbar-item')].find(e => /Ln \d+, Col \d+/.test(e.textContent));
+    const item =
+      document.querySelector('#status\\.editor\\.selection') ??
+      [...document.querySelectorAll('.statusbar-item')].find(e => /Ln \d+, Col \d+/.test(e.textContent));
     return item?.textContent ?? '';
   });
   const m = /Ln (\d+), Col (\d+)(?: \((\d+) selected\))?/.exec(text);
@@ -333,17 +373,20 @@ export function sameColor(a, b) {
  * given screen point, outermost first.
  */
 export async function decorationColorsAt(page, x, y) {
-  return page.evaluate(({ editorSel, x, y }) => {
-    const editor = document.querySelector(editorSel);
-    if (!editor) return [];
-    return [...editor.querySelectorAll('.view-overlays .cdr')]
-      .filter(el => {
-        const r = el.getBoundingClientRect();
-        return r.width > 0 && x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
-      })
-      .map(el => getComputedStyle(el).backgroundColor)
-      .filter(c => c && c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent');
-  }, { editorSel: ACTIVE_EDITOR, x, y });
+  return page.evaluate(
+    ({ editorSel, x, y }) => {
+      const editor = document.querySelector(editorSel);
+      if (!editor) return [];
+      return [...editor.querySelectorAll('.view-overlays .cdr')]
+        .filter(el => {
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
+        })
+        .map(el => getComputedStyle(el).backgroundColor)
+        .filter(c => c && c !== 'rgba(0, 0, 0, 0)' && c !== 'transparent');
+    },
+    { editorSel: ACTIVE_EDITOR, x, y },
+  );
 }
 
 /** Selects text in the active editor by dragging the mouse from its first to its last character. */

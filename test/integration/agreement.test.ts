@@ -42,7 +42,7 @@ describe('agreement of reviewers, disagreements and curation', () => {
     assert.ok(report.perDocument.some(d => d.path === FLOOD));
   });
 
-  it('nextDisagreement opens both places side by side, each selecting a reviewer\'s span', async function () {
+  it("nextDisagreement opens both places side by side, each selecting a reviewer's span", async function () {
     this.timeout(60_000);
     const first = await vscode.commands.executeCommand<Stepped>('marginalia.nextDisagreement');
     assert.ok(first, 'a disagreement');
@@ -71,9 +71,17 @@ describe('agreement of reviewers, disagreements and curation', () => {
     assert.strictEqual(curated.status, 'confirmed');
     assert.strictEqual(curated.author, 'Hana Cho');
     assert.ok(typeof curated.curatedBy === 'string' && curated.curatedBy.length > 0);
-    assert.deepStrictEqual(curated.curation.from.map((o: { author: string; quote: string }) => [o.author, o.quote]),
-      [['Hana Cho', 'Federal Agency for Technical Relief'], ['Martin Hale', 'Federal Agency for Technical Relief (THW)']]);
-    assert.ok(!yaml.annotations.some((a: { target: { quote: string }; curation?: unknown }) => a.target.quote.endsWith('(THW)') && !a.curation), 'Martin\'s original left the list');
+    assert.deepStrictEqual(
+      curated.curation.from.map((o: { author: string; quote: string }) => [o.author, o.quote]),
+      [
+        ['Hana Cho', 'Federal Agency for Technical Relief'],
+        ['Martin Hale', 'Federal Agency for Technical Relief (THW)'],
+      ],
+    );
+    assert.ok(
+      !yaml.annotations.some((a: { target: { quote: string }; curation?: unknown }) => a.target.quote.endsWith('(THW)') && !a.curation),
+      "Martin's original left the list",
+    );
 
     const after = await vscode.commands.executeCommand<AgreementReport>('marginalia.agreementReport', { by: 'author' });
     assert.strictEqual(after.overall.disagreements.settled, before.overall.disagreements.settled + 1);

@@ -13,12 +13,31 @@ const WIRE = 'korea-china/wire-lee-arrives-beijing.txt';
 const SCRATCH = 'annotations-it';
 
 interface StoredAnnotation {
-  id: string; label: string; status: string; entity?: string; note?: string; replies: number;
-  quote: string; prefix: string; suffix: string; start: number; end: number;
+  id: string;
+  label: string;
+  status: string;
+  entity?: string;
+  note?: string;
+  replies: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
 }
-interface StoreView { annotations: StoredAnnotation[]; orphans: StoredAnnotation[]; writable: boolean; problems: number }
+interface StoreView {
+  annotations: StoredAnnotation[];
+  orphans: StoredAnnotation[];
+  writable: boolean;
+  problems: number;
+}
 interface ThreadView {
-  id: string; uri: string; range?: [number, number, number, number]; label?: string; contextValue?: string; collapsed: boolean;
+  id: string;
+  uri: string;
+  range?: [number, number, number, number];
+  label?: string;
+  contextValue?: string;
+  collapsed: boolean;
   comments: { author: string; body: string }[];
 }
 
@@ -117,14 +136,22 @@ describe('annotations', () => {
     const ids: string[] = [];
     try {
       const lee = select(editor, 'Lee Jae Myung');
-      ids.push(await vscode.commands.executeCommand<string>('marginalia.annotateSelection', { label: 'person', note: 'Sitting **president**.', status: 'suggested' }));
+      ids.push(
+        await vscode.commands.executeCommand<string>('marginalia.annotateSelection', { label: 'person', note: 'Sitting **president**.', status: 'suggested' }),
+      );
       const twitter = select(editor, 'Twitter'); // just after "𝕏 On 𝕏, formerly": surrogate pairs in its prefix
       ids.push(await vscode.commands.executeCommand<string>('marginalia.annotateSelection', { label: 'source' }));
-      assert.ok(ids.every(id => typeof id === 'string' && id.length > 0), `ids: ${JSON.stringify(ids)}`);
+      assert.ok(
+        ids.every(id => typeof id === 'string' && id.length > 0),
+        `ids: ${JSON.stringify(ids)}`,
+      );
 
       const parsed = await sidecarOf(article);
       assert.ok(parsed.writable, JSON.stringify(parsed.problems));
-      for (const [id, span, quote] of [[ids[0], lee, 'Lee Jae Myung'], [ids[1], twitter, 'Twitter']] as const) {
+      for (const [id, span, quote] of [
+        [ids[0], lee, 'Lee Jae Myung'],
+        [ids[1], twitter, 'Twitter'],
+      ] as const) {
         const stored = parsed.annotations.find(a => a.id === id);
         assert.ok(stored, `${id} is not in the sidecar`);
         const t = stored.target;
@@ -146,7 +173,8 @@ describe('annotations', () => {
       const threads = await threadsOf(article);
       const thread = threads.find(t => t.id === ids[0]);
       assert.ok(thread, `no comment thread for ${ids[0]}`);
-      const start = editor.document.positionAt(lee.start), end = editor.document.positionAt(lee.end);
+      const start = editor.document.positionAt(lee.start),
+        end = editor.document.positionAt(lee.end);
       assert.deepStrictEqual(thread.range, [start.line, start.character, end.line, end.character]);
       assert.strictEqual(thread.label, 'person · suggested');
       assert.strictEqual(thread.comments[0].body, 'Sitting **president**.');
@@ -184,7 +212,10 @@ describe('annotations', () => {
     const article = workspaceUri(`${SCRATCH}/outside.txt`);
     const original = (await readText(workspaceUri(EMOJI)))!;
     await writeText(article, original);
-    await writeText(sidecarUri(article), serializeSidecar(undefined, [annotation(original, 'out001', 'Hankuk University of Foreign Studies', { label: 'organization' })]));
+    await writeText(
+      sidecarUri(article),
+      serializeSidecar(undefined, [annotation(original, 'out001', 'Hankuk University of Foreign Studies', { label: 'organization' })]),
+    );
     // Edited outside VS Code before anyone opened it.
     const changed = `EDITOR'S NOTE 📝: corrected the caption.\n\n${original}`;
     await writeText(article, changed);
@@ -219,16 +250,25 @@ describe('annotations', () => {
     const original = (await readText(workspaceUri(EMOJI)))!;
     const paragraph = original.split('\n').find(l => l.includes('calligraphy'))!;
     await writeText(article, original);
-    await writeText(sidecarUri(article), serializeSidecar(undefined, [
-      annotation(original, 'orph01', 'a calligraphy gift presented by Xi', { label: 'claim', note: 'Which poem?' }),
-      annotation(original, 'kept01', 'Wi Sung-lac'),
-    ]));
+    await writeText(
+      sidecarUri(article),
+      serializeSidecar(undefined, [
+        annotation(original, 'orph01', 'a calligraphy gift presented by Xi', { label: 'claim', note: 'Which poem?' }),
+        annotation(original, 'kept01', 'Wi Sung-lac'),
+      ]),
+    );
     await writeText(article, original.replace(`${paragraph}\n`, ''));
 
     await open(article);
     const view = await storeView(article);
-    assert.deepStrictEqual(view.orphans.map(a => a.id), ['orph01']);
-    assert.deepStrictEqual(view.annotations.map(a => a.id), ['kept01']);
+    assert.deepStrictEqual(
+      view.orphans.map(a => a.id),
+      ['orph01'],
+    );
+    assert.deepStrictEqual(
+      view.annotations.map(a => a.id),
+      ['kept01'],
+    );
     const orphans = await vscode.commands.executeCommand<string[]>('marginalia.internal.orphans');
     assert.ok(orphans.includes('orph01'), `the view lists ${JSON.stringify(orphans)}`);
     assert.ok(!(await threadsOf(article)).some(t => t.id === 'orph01'), 'an orphan has no place for a thread');
@@ -309,9 +349,13 @@ describe('annotations', () => {
     assert.match(claim.contextValue ?? '', /status:disputed/);
     assert.match(claim.contextValue ?? '', /canReply/);
     assert.ok(claim.collapsed);
-    assert.deepStrictEqual(claim.comments.map(c => c.author), ['Martin Hale', 'Hana Cho', 'Martin Hale']);
+    assert.deepStrictEqual(
+      claim.comments.map(c => c.author),
+      ['Martin Hale', 'Hana Cho', 'Martin Hale'],
+    );
     assert.match(claim.comments[0].body, /Check the count/);
-    const start = editor.document.positionAt(244), end = editor.document.positionAt(291);
+    const start = editor.document.positionAt(244),
+      end = editor.document.positionAt(291);
     assert.deepStrictEqual(claim.range, [start.line, start.character, end.line, end.character]);
 
     // A status change updates the thread in place.
@@ -354,7 +398,11 @@ describe('annotations', () => {
     assert.ok(expected >= 5 && text.includes('#LeeInBeijing'));
     const created = await vscode.commands.executeCommand<number>('marginalia.annotateAllOccurrences', { text: 'Lee', label: 'person' });
     assert.strictEqual(created, expected);
-    assert.strictEqual(await vscode.commands.executeCommand('marginalia.annotateAllOccurrences', { text: 'Lee', label: 'person', scope: 'document' }), 0, 'annotated twice');
+    assert.strictEqual(
+      await vscode.commands.executeCommand('marginalia.annotateAllOccurrences', { text: 'Lee', label: 'person', scope: 'document' }),
+      0,
+      'annotated twice',
+    );
     assert.strictEqual(await vscode.commands.executeCommand('marginalia.annotateAllOccurrences', { text: 'lee', label: 'person' }), 0, 'not case-sensitive');
     const parsed = await sidecarOf(article);
     assert.strictEqual(parsed.annotations.length, expected);
@@ -415,10 +463,14 @@ describe('annotations', () => {
       const lonely = workspaceUri(`${SCRATCH}/lonely.txt.annotations.yaml`);
       await writeText(lonely, serializeSidecar(undefined, [annotation('Xi Jinping met Lee.', 'lone01', 'Lee')]));
 
-      const warnings = await waitFor('a warning on the sidecar without article', () => {
-        const found = vscode.languages.getDiagnostics(lonely).filter(d => d.severity === vscode.DiagnosticSeverity.Warning && /missing/.test(d.message));
-        return found.length ? found : undefined;
-      }, 10_000);
+      const warnings = await waitFor(
+        'a warning on the sidecar without article',
+        () => {
+          const found = vscode.languages.getDiagnostics(lonely).filter(d => d.severity === vscode.DiagnosticSeverity.Warning && /missing/.test(d.message));
+          return found.length ? found : undefined;
+        },
+        10_000,
+      );
       assert.strictEqual(warnings[0].range.start.line, 0);
       assert.deepStrictEqual(vscode.languages.getDiagnostics(workspaceUri(`${SCRATCH}/no-article-linked.txt.annotations.yaml`)), []);
 
@@ -426,7 +478,7 @@ describe('annotations', () => {
       await assert.rejects(Promise.resolve(storeView(linkedArticle)), /not a file of the workspace/);
       select(editor, 'Xi Jinping');
       await assert.rejects(Promise.resolve(vscode.commands.executeCommand('marginalia.annotateSelection', { label: 'person' })));
-      assert.strictEqual((await readText(vscode.Uri.file(outsideSidecar))), outsideText, 'the file outside the workspace changed');
+      assert.strictEqual(await readText(vscode.Uri.file(outsideSidecar)), outsideText, 'the file outside the workspace changed');
       assert.ok(!(await vscode.commands.executeCommand<string[]>('marginalia.internal.orphans')).includes('far001'));
     } finally {
       rmSync(outside, { recursive: true, force: true });

@@ -74,8 +74,12 @@ function cli(args: string[], cwd: string): Promise<Run> {
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', d => { stdout += d; });
-    child.stderr.on('data', d => { stderr += d; });
+    child.stdout.on('data', d => {
+      stdout += d;
+    });
+    child.stderr.on('data', d => {
+      stderr += d;
+    });
     child.on('error', reject);
     child.on('close', code => resolve({ code, stdout, stderr }));
   });

@@ -29,9 +29,10 @@ describe('commands', () => {
   it('registers no marginalia command that package.json does not contribute', async () => {
     const contributed = new Set((extension.packageJSON.contributes?.commands ?? []).map((c: ContributedCommand) => c.command));
     // VS Code adds commands of its own for each view (`marginalia.entities.focus`, ...).
-    const views: string[] = Object.values(extension.packageJSON.contributes?.views ?? {}).flat().map(v => (v as { id: string }).id);
-    const ours = (await vscode.commands.getCommands(true))
-      .filter(id => id.startsWith('marginalia.') && !views.some(view => id.startsWith(`${view}.`)));
+    const views: string[] = Object.values(extension.packageJSON.contributes?.views ?? {})
+      .flat()
+      .map(v => (v as { id: string }).id);
+    const ours = (await vscode.commands.getCommands(true)).filter(id => id.startsWith('marginalia.') && !views.some(view => id.startsWith(`${view}.`)));
     const extra = ours.filter(id => !contributed.has(id));
     assert.deepStrictEqual(extra, [], `registered but not contributed: ${extra.join(', ')}`);
     assert.ok(ours.length >= contributed.size);

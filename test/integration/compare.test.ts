@@ -48,7 +48,11 @@ describe('compare across articles', function () {
 
   it('compareAcrossArticles {uri, line, character} compares that sentence, with the differences of each report', async () => {
     const at = await lineOf(WIRE, 'Transport ministers from five countries opened');
-    const result = await vscode.commands.executeCommand<Comparison>('marginalia.compareAcrossArticles', { uri: at.uri.toString(), line: at.line, character: at.character });
+    const result = await vscode.commands.executeCommand<Comparison>('marginalia.compareAcrossArticles', {
+      uri: at.uri.toString(),
+      line: at.line,
+      character: at.character,
+    });
     assert.match(result.statement.text, /^Transport ministers from five countries opened a two-day summit/);
     const dates = result.matches.flatMap(m => m.differences.filter(d => d.kind === 'date').map(d => [d.here, d.there]));
     assert.deepEqual(dates, [['March 3 (2026-03-03)', 'Wednesday, 4 March (2026-03-04)']]);
@@ -66,7 +70,10 @@ describe('compare across articles', function () {
     const result = await vscode.commands.executeCommand<Comparison>('marginalia.compareAcrossArticles');
     const observer = result.matches.find(m => m.path.endsWith(OBSERVER));
     assert.ok(observer, JSON.stringify(result.matches.map(m => m.path)));
-    assert.deepEqual(observer.differences.map(d => [d.kind, (d as { detail?: string }).detail]), [['wording', 'spelling']]);
+    assert.deepEqual(
+      observer.differences.map(d => [d.kind, (d as { detail?: string }).detail]),
+      [['wording', 'spelling']],
+    );
   });
 
   it('showTimeline opens the panel', async () => {
@@ -83,8 +90,17 @@ describe('compare across articles', function () {
       const annotation = parsed.annotations.find(a => a.id === id)!;
       assert.strictEqual(annotation.label, 'discrepancy');
       assert.strictEqual(annotation.status, 'confirmed');
-      assert.deepEqual(annotation.links!.map(l => l.quote).sort(), d.statements.slice(1).map(s => s.text).sort());
-      assert.ok(annotation.links!.every(l => !l.document.includes(':')), 'links are relative paths');
+      assert.deepEqual(
+        annotation.links!.map(l => l.quote).sort(),
+        d.statements
+          .slice(1)
+          .map(s => s.text)
+          .sort(),
+      );
+      assert.ok(
+        annotation.links!.every(l => !l.document.includes(':')),
+        'links are relative paths',
+      );
       // dismissing it afterwards changes the same annotation
       const again = await vscode.commands.executeCommand<string>('marginalia.internal.dismissDiscrepancy', { type: 'discrepancy', discrepancy: d });
       assert.strictEqual(again, id);

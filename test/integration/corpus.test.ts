@@ -61,7 +61,10 @@ describe('corpus: hover, references, symbols, merge', () => {
 
   it('workspace symbols find an entity by an alias', async () => {
     const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'Wi Sung Lac');
-    assert.ok(symbols.some(s => s.name.startsWith('Wi Sung')), symbols.map(s => s.name).join(', '));
+    assert.ok(
+      symbols.some(s => s.name.startsWith('Wi Sung')),
+      symbols.map(s => s.name).join(', '),
+    );
   });
 
   it('crossReference with an argument returns the locations of every mention', async () => {
@@ -70,7 +73,7 @@ describe('corpus: hover, references, symbols, merge', () => {
     assert.ok(locations.every(l => l instanceof vscode.Location));
   });
 
-  it('an edit updates the document\'s mentions without a save', async () => {
+  it("an edit updates the document's mentions without a save", async () => {
     const { doc } = await positionOf(WIRE, 'Xi Jinping');
     const before = await vscode.commands.executeCommand<vscode.Location[]>('marginalia.crossReference', { entity: 'Xi Jinping' });
     const editor = await vscode.window.showTextDocument(doc);

@@ -59,7 +59,10 @@ describe('import into sidecars from VS Code', () => {
     it(`marginalia.importAnnotations brings a ${format} export back, without duplicates`, async () => {
       const article = vscode.Uri.joinPath(folder, `note-${format}.txt`);
       const sidecar = vscode.Uri.joinPath(folder, `note-${format}.txt.annotations.yaml`);
-      await vscode.workspace.fs.writeFile(article, new TextEncoder().encode(`😀 Published: 5 January 2026\r\nWi Sung-lac met reporters in Seoul (${format}).\r\n`));
+      await vscode.workspace.fs.writeFile(
+        article,
+        new TextEncoder().encode(`😀 Published: 5 January 2026\r\nWi Sung-lac met reporters in Seoul (${format}).\r\n`),
+      );
       const doc = await vscode.workspace.openTextDocument(article);
       const editor = await vscode.window.showTextDocument(doc);
       const start = doc.getText().indexOf('Wi Sung-lac');

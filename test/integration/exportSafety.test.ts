@@ -29,7 +29,7 @@ describe('export never loses or replaces files', () => {
     rmSync(elsewhere, { recursive: true, force: true });
   });
 
-  it('refuses to export BRAT into the articles\' own folder: no article is replaced, nothing is written', async () => {
+  it("refuses to export BRAT into the articles' own folder: no article is replaced, nothing is written", async () => {
     const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
     const article = readFileSync(join(root, WIRE));
     const before = readdirSync(join(root, 'korea-china')).sort();
@@ -74,7 +74,11 @@ describe('export never loses or replaces files', () => {
     await editor.edit(b => b.insert(new vscode.Position(0, 0), 'UNSAVED Xi Jinping LINE\n'));
     assert.ok(editor.document.isDirty);
     const [file] = await exportTo(join(out, 'unsaved'), 'jsonl', { includeSuggestions: true });
-    const line = readFileSync(file, 'utf8').split('\n').filter(Boolean).map(l => JSON.parse(l)).find(d => d.meta?.path === WIRE);
+    const line = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map(l => JSON.parse(l))
+      .find(d => d.meta?.path === WIRE);
     assert.ok(line, `${WIRE} is not in the export`);
     assert.strictEqual(line.text, saved);
     assert.ok(line.spans.length > 0);

@@ -8,7 +8,10 @@ export function workspaceUri(relative: string): vscode.Uri {
 
 /** The Markdown of hovers, joined. */
 export function hoverText(hovers: vscode.Hover[]): string {
-  return hovers.flatMap(h => h.contents).map(c => (typeof c === 'string' ? c : c.value)).join('\n');
+  return hovers
+    .flatMap(h => h.contents)
+    .map(c => (typeof c === 'string' ? c : c.value))
+    .join('\n');
 }
 
 /** Polls until `probe` returns something truthy (file watchers and saves are asynchronous). */

@@ -71,6 +71,12 @@ describe('a very large article is analyzed off the extension host', function () 
     // the result is the latest text's: a hover on a name finds it where it now is
     const offset = doc.getText().indexOf('Xi Jinping');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, doc.positionAt(offset + 1));
-    assert.match(hovers.flatMap(h => h.contents).map(c => (typeof c === 'string' ? c : c.value)).join('\n'), /Xi Jinping/);
+    assert.match(
+      hovers
+        .flatMap(h => h.contents)
+        .map(c => (typeof c === 'string' ? c : c.value))
+        .join('\n'),
+      /Xi Jinping/,
+    );
   });
 });

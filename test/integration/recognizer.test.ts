@@ -38,15 +38,25 @@ describe('external recognizer from VS Code', function () {
     assert.match(await failureOf('marginalia.suggestWithRecognizer', { uri: article.toString() }), /set "marginalia.recognizer.command" in your user settings/);
   });
 
-  for (const [name, why] of [['hang', /gave no answer within 10 s; stopped/], ['garbage', /output line 2 is not a JSON object/], ['fail', /exited with status 3: OSError/]] as const) {
+  for (const [name, why] of [
+    ['hang', /gave no answer within 10 s; stopped/],
+    ['garbage', /output line 2 is not a JSON object/],
+    ['fail', /exited with status 3: OSError/],
+  ] as const) {
     it(`a recognizer that ${name === 'hang' ? 'hangs' : name === 'fail' ? 'exits non-zero' : 'prints garbage'} blocks nothing, changes nothing and says why`, async () => {
       await config().update('recognizer.command', fake(name), vscode.ConfigurationTarget.Global);
       const before = await sidecarText();
       let settled = false;
-      const run = failureOf('marginalia.suggestWithRecognizer', { uri: article.toString() }).finally(() => { settled = true; });
+      const run = failureOf('marginalia.suggestWithRecognizer', { uri: article.toString() }).finally(() => {
+        settled = true;
+      });
       // The extension host answers while the recognizer runs: a hover on the article comes back first.
       const document = await vscode.workspace.openTextDocument(article);
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', article, document.positionAt(TEXT.indexOf('Seoul') + 1));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        article,
+        document.positionAt(TEXT.indexOf('Seoul') + 1),
+      );
       if (name === 'hang') assert.ok(!settled, 'the hover waited for the hanging recognizer');
       assert.ok(Array.isArray(hovers));
       assert.match(await run, why);
@@ -56,7 +66,7 @@ describe('external recognizer from VS Code', function () {
     });
   }
 
-  it('a good recognizer\'s spans arrive as suggestions with their source; the reviewer\'s annotation keeps its status; twice adds nothing', async () => {
+  it("a good recognizer's spans arrive as suggestions with their source; the reviewer's annotation keeps its status; twice adds nothing", async () => {
     await config().update('recognizer.command', fake('good'), vscode.ConfigurationTarget.Global);
     assert.strictEqual(await vscode.commands.executeCommand<number>('marginalia.suggestWithRecognizer', { uri: article.toString() }), 1);
     assert.strictEqual(await vscode.commands.executeCommand<number>('marginalia.suggestWithRecognizer', { uri: article.toString() }), 0);

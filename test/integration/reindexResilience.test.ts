@@ -20,7 +20,10 @@ describe('reindex with a sidecar that cannot be read', () => {
     ftruncateSync(fd, 2 ** 31 + 4096);
     closeSync(fd);
     await vscode.workspace.fs.writeFile(dated, new TextEncoder().encode('The minister said on Friday that talks would resume.\n'));
-    await vscode.workspace.fs.writeFile(dated.with({ path: `${dated.path}.annotations.yaml` }), new TextEncoder().encode('version: 1\ndct: 2026-01-05\nannotations: []\n'));
+    await vscode.workspace.fs.writeFile(
+      dated.with({ path: `${dated.path}.annotations.yaml` }),
+      new TextEncoder().encode('version: 1\ndct: 2026-01-05\nannotations: []\n'),
+    );
   });
 
   after(async () => {
@@ -32,8 +35,14 @@ describe('reindex with a sidecar that cannot be read', () => {
   it('indexes every article, uses the other sidecars, and reports the unreadable one', async () => {
     const stats = await vscode.commands.executeCommand<{ documents: number }>('marginalia.reindex');
     assert.ok(stats.documents >= 3, JSON.stringify(stats));
-    const diagnostics = await waitFor('a diagnostic on the unreadable sidecar', () => vscode.languages.getDiagnostics(unreadable).length > 0 && vscode.languages.getDiagnostics(unreadable));
-    assert.ok(diagnostics.some(d => /cannot read this sidecar/.test(d.message)), diagnostics.map(d => d.message).join('; '));
+    const diagnostics = await waitFor(
+      'a diagnostic on the unreadable sidecar',
+      () => vscode.languages.getDiagnostics(unreadable).length > 0 && vscode.languages.getDiagnostics(unreadable),
+    );
+    assert.ok(
+      diagnostics.some(d => /cannot read this sidecar/.test(d.message)),
+      diagnostics.map(d => d.message).join('; '),
+    );
     // The publication date of another sidecar, read in the same scan, still resolves dates.
     const doc = await vscode.workspace.openTextDocument(dated);
     await vscode.window.showTextDocument(doc);

@@ -22,7 +22,9 @@ const TEST_TIMEOUT_MS = 20_000;
 export function runSuites(folder: string): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: TEST_TIMEOUT_MS, color: false, reporter: 'spec' });
   if (process.env.MARGINALIA_TEST_GREP) mocha.grep(new RegExp(process.env.MARGINALIA_TEST_GREP));
-  const files = readdirSync(folder).filter(f => f.endsWith('.test.js')).sort();
+  const files = readdirSync(folder)
+    .filter(f => f.endsWith('.test.js'))
+    .sort();
   for (const file of files) mocha.addFile(path.join(folder, file));
 
   return new Promise((resolve, reject) => {

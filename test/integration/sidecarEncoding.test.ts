@@ -49,8 +49,14 @@ describe('sidecar encodings', () => {
     const view = await vscode.commands.executeCommand<{ writable: boolean }>('marginalia.internal.annotations', { uri: uri.toString() });
     assert.strictEqual(view.writable, false);
     assert.match(await failureOf('marginalia.setPublicationDate', { date: '2026-01-05', uri: uri.toString() }), /not UTF-8/);
-    assert.deepStrictEqual([...await vscode.workspace.fs.readFile(sidecar)], [...bytes], 'the sidecar was written');
-    const diagnostics = await waitFor('a diagnostic on the sidecar', () => vscode.languages.getDiagnostics(sidecar).length > 0 && vscode.languages.getDiagnostics(sidecar));
-    assert.ok(diagnostics.some(d => /not UTF-8/.test(d.message)), diagnostics.map(d => d.message).join('; '));
+    assert.deepStrictEqual([...(await vscode.workspace.fs.readFile(sidecar))], [...bytes], 'the sidecar was written');
+    const diagnostics = await waitFor(
+      'a diagnostic on the sidecar',
+      () => vscode.languages.getDiagnostics(sidecar).length > 0 && vscode.languages.getDiagnostics(sidecar),
+    );
+    assert.ok(
+      diagnostics.some(d => /not UTF-8/.test(d.message)),
+      diagnostics.map(d => d.message).join('; '),
+    );
   });
 });

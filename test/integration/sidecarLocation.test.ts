@@ -43,7 +43,10 @@ describe('an article outside the workspace gets no sidecar', () => {
   });
 
   it('setPublicationDate refuses it', async () => {
-    assert.match(await failureOf('marginalia.setPublicationDate', { date: '2026-01-05', uri: vscode.Uri.file(article).toString() }), /not a file of the workspace/);
+    assert.match(
+      await failureOf('marginalia.setPublicationDate', { date: '2026-01-05', uri: vscode.Uri.file(article).toString() }),
+      /not a file of the workspace/,
+    );
   });
 
   it('annotateSelection refuses it', async () => {
@@ -51,17 +54,41 @@ describe('an article outside the workspace gets no sidecar', () => {
   });
 
   it('an export of it reads its text and writes only into the export folder', async () => {
-    const written = await vscode.commands.executeCommand<string[]>('marginalia.exportAnnotations', { format: 'csv', output: exports, scope: 'document', includeSuggestions: true });
+    const written = await vscode.commands.executeCommand<string[]>('marginalia.exportAnnotations', {
+      format: 'csv',
+      output: exports,
+      scope: 'document',
+      includeSuggestions: true,
+    });
     assert.ok(written.length > 0 && written.every(f => f.startsWith(exports)), JSON.stringify(written));
   });
 
   it('an import writes no sidecar beside it', async () => {
     const w3c = join(exports, 'outside.jsonld');
-    writeFileSync(w3c, JSON.stringify({
-      '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection',
-      first: { type: 'AnnotationPage', items: [{ type: 'Annotation', motivation: 'tagging', body: { type: 'TextualBody', value: 'person', purpose: 'tagging' },
-        target: { source: article, selector: [{ type: 'TextQuoteSelector', exact: 'Wi Sung-lac' }, { type: 'TextPositionSelector', start: 26, end: 37 }] } }] },
-    }));
+    writeFileSync(
+      w3c,
+      JSON.stringify({
+        '@context': 'http://www.w3.org/ns/anno.jsonld',
+        type: 'AnnotationCollection',
+        first: {
+          type: 'AnnotationPage',
+          items: [
+            {
+              type: 'Annotation',
+              motivation: 'tagging',
+              body: { type: 'TextualBody', value: 'person', purpose: 'tagging' },
+              target: {
+                source: article,
+                selector: [
+                  { type: 'TextQuoteSelector', exact: 'Wi Sung-lac' },
+                  { type: 'TextPositionSelector', start: 26, end: 37 },
+                ],
+              },
+            },
+          ],
+        },
+      }),
+    );
     await vscode.commands.executeCommand('marginalia.importAnnotations', { format: 'w3c', input: w3c });
   });
 });

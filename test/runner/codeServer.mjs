@@ -50,7 +50,11 @@ function which(name) {
 }
 
 function isLink(path) {
-  try { return lstatSync(path).isSymbolicLink(); } catch { return false; }
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** Points VS Code's bundled ripgrep (which code-server's install script would download) at the system's `rg`. */
@@ -70,7 +74,13 @@ function linkRipgrep(vscodeDir, log) {
 
 function describe(dir) {
   const vscodeDir = join(dir, 'node_modules', 'code-server', 'lib', 'vscode');
-  return { dir, entry: join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'), vscodeDir, version: CODE_SERVER_VERSION, vscodeVersion: VSCODE_VERSION };
+  return {
+    dir,
+    entry: join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+    vscodeDir,
+    version: CODE_SERVER_VERSION,
+    vscodeVersion: VSCODE_VERSION,
+  };
 }
 
 /**
@@ -93,11 +103,18 @@ export async function ensureCodeServer({ root = repoRoot, log = defaultLog } = {
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(scratch, { recursive: true });
   try {
-    writeFileSync(join(scratch, 'package.json'), JSON.stringify({
-      name: 'marginalia-code-server-cache',
-      private: true,
-      description: 'Made by test/runner/codeServer.mjs; safe to delete.',
-    }, null, 2) + '\n');
+    writeFileSync(
+      join(scratch, 'package.json'),
+      JSON.stringify(
+        {
+          name: 'marginalia-code-server-cache',
+          private: true,
+          description: 'Made by test/runner/codeServer.mjs; safe to delete.',
+        },
+        null,
+        2,
+      ) + '\n',
+    );
     // Its install script refuses root, builds kerberos and downloads ripgrep: skip it and do the needed parts by hand.
     run('npm', ['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`], scratch, log);
     // code-server loads argon2 at start, even with `--auth none`.
@@ -132,14 +149,15 @@ export async function ensureCodeServer({ root = repoRoot, log = defaultLog } = {
 
 /** A TCP port free on `host` right now: `preferred` when it is free, else one the OS picks. */
 export async function findFreePort(preferred, host = '127.0.0.1') {
-  const tryPort = port => new Promise(resolvePort => {
-    const probe = createServer();
-    probe.once('error', () => resolvePort(undefined));
-    probe.listen(port, host, () => {
-      const { port: got } = probe.address();
-      probe.close(() => resolvePort(got));
+  const tryPort = port =>
+    new Promise(resolvePort => {
+      const probe = createServer();
+      probe.once('error', () => resolvePort(undefined));
+      probe.listen(port, host, () => {
+        const { port: got } = probe.address();
+        probe.close(() => resolvePort(got));
+      });
     });
-  });
   if (preferred) {
     const got = await tryPort(preferred);
     if (got) return got;
@@ -152,7 +170,11 @@ export function writeUserSettings(userDataDir, settings) {
   const file = join(userDataDir, 'User', 'settings.json');
   mkdirSync(dirname(file), { recursive: true });
   let current = {};
-  try { current = JSON.parse(readFileSync(file, 'utf8')); } catch { /* none yet */ }
+  try {
+    current = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    /* none yet */
+  }
   writeFileSync(file, JSON.stringify({ ...current, ...settings }, null, 2) + '\n');
 }
 
@@ -179,7 +201,11 @@ function installExitHook() {
   // Last resort when the caller forgot stop() or died: never leave a server group behind.
   process.on('exit', () => {
     for (const pid of liveServers) {
-      try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ }
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
     }
   });
 }
@@ -208,24 +234,29 @@ export async function startServer({
   workspaceTrust = false,
 } = {}) {
   if (!userDataDir) throw new Error('startServer: userDataDir is required');
-  const { entry } = codeServer ?? await ensureCodeServer({ log });
+  const { entry } = codeServer ?? (await ensureCodeServer({ log }));
   mkdirSync(userDataDir, { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   if (settings) writeUserSettings(userDataDir, settings);
-  const chosenPort = port ?? await findFreePort(undefined, host);
+  const chosenPort = port ?? (await findFreePort(undefined, host));
 
   const args = [
     entry,
-    '--auth', 'none',
-    '--bind-addr', `${host}:${chosenPort}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `${host}:${chosenPort}`,
     '--disable-telemetry',
     '--disable-update-check',
     ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
-    '--user-data-dir', userDataDir,
+    '--user-data-dir',
+    userDataDir,
     // Otherwise code-server writes ~/.config/code-server/config.yaml.
-    '--config', join(userDataDir, 'code-server.yaml'),
-    '--extensions-dir', extensionsDir,
+    '--config',
+    join(userDataDir, 'code-server.yaml'),
+    '--extensions-dir',
+    extensionsDir,
     ...extraArgs,
     ...(folder ? [folder] : []),
   ];
@@ -240,11 +271,13 @@ export async function startServer({
 
   let output = '';
   let exited = null;
-  const exitPromise = new Promise(resolveExit => child.once('exit', (code, signal) => {
-    exited = { code, signal };
-    liveServers.delete(child.pid);
-    resolveExit(exited);
-  }));
+  const exitPromise = new Promise(resolveExit =>
+    child.once('exit', (code, signal) => {
+      exited = { code, signal };
+      liveServers.delete(child.pid);
+      resolveExit(exited);
+    }),
+  );
   const onData = chunk => {
     const text = chunk.toString();
     output += text;
@@ -256,14 +289,26 @@ export async function startServer({
 
   const stop = async () => {
     if (exited) {
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* group gone */ }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* group gone */
+      }
       return;
     }
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
     const timer = new Promise(r => setTimeout(r, 3000, 'timeout'));
     await Promise.race([exitPromise, timer]);
     // Whatever of the group is still there (extension host, watcher) goes now.
-    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* group gone */ }
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      /* group gone */
+    }
     liveServers.delete(child.pid);
   };
 
@@ -271,11 +316,17 @@ export async function startServer({
     await new Promise((resolveReady, rejectReady) => {
       const timer = setTimeout(() => rejectReady(new Error(`code-server did not report "HTTP server listening" within ${timeoutMs} ms`)), timeoutMs);
       const check = () => {
-        if (/HTTP server listening/.test(output)) { clearTimeout(timer); resolveReady(); }
+        if (/HTTP server listening/.test(output)) {
+          clearTimeout(timer);
+          resolveReady();
+        }
       };
       child.stdout.on('data', check);
       child.stderr.on('data', check);
-      exitPromise.then(({ code, signal }) => { clearTimeout(timer); rejectReady(new Error(`code-server exited early (${code ?? signal})`)); });
+      exitPromise.then(({ code, signal }) => {
+        clearTimeout(timer);
+        rejectReady(new Error(`code-server exited early (${code ?? signal})`));
+      });
     });
   } catch (e) {
     await stop();
@@ -321,7 +372,9 @@ export async function closeBrowser(browser, ms = 5000) {
   let timer;
   await Promise.race([
     browser.close().catch(() => {}),
-    new Promise(r => { timer = setTimeout(r, ms); }),
+    new Promise(r => {
+      timer = setTimeout(r, ms);
+    }),
   ]);
   clearTimeout(timer);
 }

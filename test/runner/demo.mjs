@@ -15,7 +15,17 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { closeBrowser, ensureCodeServer, findFreePort, launchBrowser, openWorkbench, QUIET_SETTINGS, repoRoot, startServer, VSCODE_VERSION } from './codeServer.mjs';
+import {
+  closeBrowser,
+  ensureCodeServer,
+  findFreePort,
+  launchBrowser,
+  openWorkbench,
+  QUIET_SETTINGS,
+  repoRoot,
+  startServer,
+  VSCODE_VERSION,
+} from './codeServer.mjs';
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
@@ -48,12 +58,18 @@ function prepare() {
 /** The article with the most mentions according to the CLI, so the check has something to see. */
 function pickArticle(workspace) {
   if (options.open) return options.open;
-  const run = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'analyze', '--format', 'json', '.'], { cwd: workspace, encoding: 'utf8', maxBuffer: 256 << 20 });
+  const run = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'analyze', '--format', 'json', '.'], {
+    cwd: workspace,
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+  });
   try {
     const { documents } = JSON.parse(run.stdout);
     const best = [...documents].sort((a, b) => b.mentions.length - a.mentions.length)[0];
     if (best) return best.path;
-  } catch { /* fall through */ }
+  } catch {
+    /* fall through */
+  }
   throw new Error(`cannot pick an article: dist/cli.js analyze exited ${run.status}: ${run.stderr}`);
 }
 
@@ -71,10 +87,17 @@ async function checkPage(page, relPath) {
   const name = relPath.split('/').pop();
   await page.waitForSelector(`.tab.active[aria-label*="${name}"], .tab.active :text("${name}")`, { timeout: 15_000 }).catch(() => {});
   // Decorations with a background are drawn as `.cdr` elements in the editor's view overlays.
-  const found = await page.waitForFunction(() => {
-    const editor = document.querySelector('.editor-instance .monaco-editor, .editor-group-container.active .monaco-editor');
-    return editor ? editor.querySelectorAll('.view-overlays .cdr[class*="ced-"]').length : 0;
-  }, undefined, { timeout: 20_000, polling: 250 }).then(h => h.jsonValue()).catch(() => 0);
+  const found = await page
+    .waitForFunction(
+      () => {
+        const editor = document.querySelector('.editor-instance .monaco-editor, .editor-group-container.active .monaco-editor');
+        return editor ? editor.querySelectorAll('.view-overlays .cdr[class*="ced-"]').length : 0;
+      },
+      undefined,
+      { timeout: 20_000, polling: 250 },
+    )
+    .then(h => h.jsonValue())
+    .catch(() => 0);
   return found;
 }
 
@@ -102,7 +125,10 @@ async function main() {
     rmSync(tmp, { recursive: true, force: true });
     process.exit(code);
   };
-  process.on('SIGINT', () => { note('stopping'); shutdown(0); });
+  process.on('SIGINT', () => {
+    note('stopping');
+    shutdown(0);
+  });
   process.on('SIGTERM', () => shutdown(0));
   process.on('SIGHUP', () => shutdown(0));
 
@@ -128,7 +154,9 @@ async function main() {
     return shutdown(code);
   }
 
-  console.log(`\nMarginalia demo (VS Code ${VSCODE_VERSION}, code-server) with a copy of samples/:\n\n  ${url}\n\nOpen it in a browser; Ctrl+C stops the server.`);
+  console.log(
+    `\nMarginalia demo (VS Code ${VSCODE_VERSION}, code-server) with a copy of samples/:\n\n  ${url}\n\nOpen it in a browser; Ctrl+C stops the server.`,
+  );
   server.exited.then(({ code, signal }) => {
     if (stopping) return;
     note(`code-server exited (${code ?? signal})`);

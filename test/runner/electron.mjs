@@ -22,7 +22,9 @@ const MINIMUM_VERSION = VSCODE_VERSION;
 
 const versions = process.argv.slice(2).length
   ? process.argv.slice(2)
-  : (process.env.VSCODE_TEST_VERSIONS?.split(',').map(v => v.trim()).filter(Boolean) ?? [MINIMUM_VERSION, 'stable']);
+  : (process.env.VSCODE_TEST_VERSIONS?.split(',')
+      .map(v => v.trim())
+      .filter(Boolean) ?? [MINIMUM_VERSION, 'stable']);
 
 const extensionDevelopmentPath = repoRoot;
 const extensionTestsPath = join(repoRoot, 'out', 'test', 'integration', 'index.js');
@@ -39,7 +41,9 @@ function readResults(file) {
       else if (e.event === 'fail') counts.failed++;
       else if (e.event === 'pending') counts.pending++;
       else if (e.event === 'end') counts.ended = true;
-    } catch { /* a line cut by a crash */ }
+    } catch {
+      /* a line cut by a crash */
+    }
   }
   return counts;
 }
@@ -53,9 +57,14 @@ async function runOn(version, restricted) {
   if (restricted) {
     cpSync(join(repoRoot, 'test', 'fixtures', 'restricted-workspace'), workspace, { recursive: true });
     mkdirSync(join(tmp, 'user-data', 'User'), { recursive: true });
-    writeFileSync(join(tmp, 'user-data', 'User', 'settings.json'), JSON.stringify({
-      'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never',
-    }));
+    writeFileSync(
+      join(tmp, 'user-data', 'User', 'settings.json'),
+      JSON.stringify({
+        'security.workspace.trust.enabled': true,
+        'security.workspace.trust.startupPrompt': 'never',
+        'security.workspace.trust.banner': 'never',
+      }),
+    );
   }
   const resultsFile = join(tmp, 'results.jsonl');
 
@@ -66,7 +75,8 @@ async function runOn(version, restricted) {
     '--skip-welcome',
     '--skip-release-notes',
     '--disable-gpu',
-    '--user-data-dir', join(tmp, 'user-data'),
+    '--user-data-dir',
+    join(tmp, 'user-data'),
   ];
   // Electron refuses to run as root without it (containers, CI images).
   if (process.platform === 'linux' && process.getuid?.() === 0) launchArgs.push('--no-sandbox');
@@ -89,7 +99,9 @@ async function runOn(version, restricted) {
   const counts = readResults(resultsFile);
   if (!counts.ended && exitCode === 0) exitCode = 1; // the suites did not finish
   if (counts.failed > 0 && exitCode === 0) exitCode = 1;
-  console.log(`VS Code ${version}: ${counts.passed} passing, ${counts.failed} failing, ${counts.pending} pending${counts.ended ? '' : ' (run did not complete)'}; exit ${exitCode}`);
+  console.log(
+    `VS Code ${version}: ${counts.passed} passing, ${counts.failed} failing, ${counts.pending} pending${counts.ended ? '' : ' (run did not complete)'}; exit ${exitCode}`,
+  );
   if (exitCode !== 0) console.log(`kept ${tmp} (workspace, user data and logs, results.jsonl)`);
   else rmSync(tmp, { recursive: true, force: true });
   return { ...counts, exitCode };

@@ -20,7 +20,15 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { format, parseArgs } from 'node:util';
 import {
-  closeBrowser, developmentPayload, ensureCodeServer, launchBrowser, openWorkbench, QUIET_SETTINGS, repoRoot, startServer, VSCODE_VERSION,
+  closeBrowser,
+  developmentPayload,
+  ensureCodeServer,
+  launchBrowser,
+  openWorkbench,
+  QUIET_SETTINGS,
+  repoRoot,
+  startServer,
+  VSCODE_VERSION,
 } from './codeServer.mjs';
 
 const { values: options } = parseArgs({
@@ -106,15 +114,28 @@ function followResults(file, onEvent) {
     partial = lines.pop();
     for (const line of lines) {
       if (!line.trim()) continue;
-      try { onEvent(JSON.parse(line)); } catch { note(`unreadable result line: ${line}`); }
+      try {
+        onEvent(JSON.parse(line));
+      } catch {
+        note(`unreadable result line: ${line}`);
+      }
     }
   };
   const timer = setInterval(poll, 150);
-  return { poll, stop: () => { clearInterval(timer); poll(); } };
+  return {
+    poll,
+    stop: () => {
+      clearInterval(timer);
+      poll();
+    },
+  };
 }
 
 function indent(text, prefix) {
-  return text.split('\n').map(l => prefix + l).join('\n');
+  return text
+    .split('\n')
+    .map(l => prefix + l)
+    .join('\n');
 }
 
 /** Log files VS Code wrote under the user data dir (server, extension host, window), newest last. */
@@ -148,8 +169,16 @@ function interestingLogLines(userDataDir, limit = 60) {
 
 class OverallTimeout extends Error {}
 // Everything from here on (install, server start, page load, the suites) shares one deadline.
-const deadline = new Promise(resolveDeadline => { setTimeout(resolveDeadline, overallTimeoutMs, { timeout: true }).unref(); });
-const within = promise => Promise.race([promise, deadline.then(() => { throw new OverallTimeout(); })]);
+const deadline = new Promise(resolveDeadline => {
+  setTimeout(resolveDeadline, overallTimeoutMs, { timeout: true }).unref();
+});
+const within = promise =>
+  Promise.race([
+    promise,
+    deadline.then(() => {
+      throw new OverallTimeout();
+    }),
+  ]);
 
 async function main() {
   const started = Date.now();
@@ -201,48 +230,56 @@ async function main() {
   let exitCode;
   let crashed;
   try {
-    server = await within(startServer({
-      folder: workspace,
-      userDataDir,
-      codeServer,
-      env: serverEnv,
-      // The web workbench saves files after a delay by default; desktop VS Code, which the suites
-      // describe, does not: without this, a slow machine saves articles in the middle of a test.
-      settings: {
-        ...QUIET_SETTINGS,
-        'files.autoSave': 'off',
-        ...(options.restricted
-          ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' }
-          : { 'security.workspace.trust.enabled': false }),
-      },
-      workspaceTrust: options.restricted,
-      onOutput: verbose ? text => process.stderr.write(indent(text.trimEnd(), '[server] ') + '\n') : undefined,
-    }));
+    server = await within(
+      startServer({
+        folder: workspace,
+        userDataDir,
+        codeServer,
+        env: serverEnv,
+        // The web workbench saves files after a delay by default; desktop VS Code, which the suites
+        // describe, does not: without this, a slow machine saves articles in the middle of a test.
+        settings: {
+          ...QUIET_SETTINGS,
+          'files.autoSave': 'off',
+          ...(options.restricted
+            ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' }
+            : { 'security.workspace.trust.enabled': false }),
+        },
+        workspaceTrust: options.restricted,
+        onOutput: verbose ? text => process.stderr.write(indent(text.trimEnd(), '[server] ') + '\n') : undefined,
+      }),
+    );
     follower = followResults(resultsFile, onEvent);
     browser = await within(launchBrowser({ headless: !options.headed }));
 
     let resolveExit;
-    const exited = new Promise(r => { resolveExit = r; });
+    const exited = new Promise(r => {
+      resolveExit = r;
+    });
     const payload = developmentPayload(server, { extensionDevelopmentPath: repoRoot, extensionTestsPath: testsIndex });
     note(`VS Code ${VSCODE_VERSION}: extension ${repoRoot}, tests ${relative(repoRoot, testsIndex)}`);
-    const { page } = await within(openWorkbench({
-      browser,
-      server,
-      folder: workspace,
-      payload,
-      waitForWorkbench: false,
-      exposeFunctions: {
-        codeAutomationLog: (type, args) => {
-          const text = format(...(Array.isArray(args) ? args : [args]));
-          automationLog.push({ type, text });
-          if (automationLog.length > 5000) automationLog.splice(0, 1000);
-          if (verbose) note(`[log.${type}] ${text}`);
+    const { page } = await within(
+      openWorkbench({
+        browser,
+        server,
+        folder: workspace,
+        payload,
+        waitForWorkbench: false,
+        exposeFunctions: {
+          codeAutomationLog: (type, args) => {
+            const text = format(...(Array.isArray(args) ? args : [args]));
+            automationLog.push({ type, text });
+            if (automationLog.length > 5000) automationLog.splice(0, 1000);
+            if (verbose) note(`[log.${type}] ${text}`);
+          },
+          codeAutomationExit: code => {
+            resolveExit({ code });
+          },
         },
-        codeAutomationExit: code => { resolveExit({ code }); },
-      },
-      onConsole: verbose ? msg => note(`[console.${msg.type()}] ${msg.text()}`) : undefined,
-      onPageError: err => pageErrors.push(err.stack ?? String(err)),
-    }));
+        onConsole: verbose ? msg => note(`[console.${msg.type()}] ${msg.text()}`) : undefined,
+        onPageError: err => pageErrors.push(err.stack ?? String(err)),
+      }),
+    );
     page.on('crash', () => resolveExit({ crash: 'the workbench page crashed' }));
 
     const serverDied = server.exited.then(({ code, signal }) => ({ crash: `code-server exited (${code ?? signal}) before the tests finished` }));
@@ -258,7 +295,8 @@ async function main() {
     } else {
       exitCode = outcome.code;
       if (!counts.ended) {
-        crashed = `the extension host exited with ${outcome.code} before mocha finished` +
+        crashed =
+          `the extension host exited with ${outcome.code} before mocha finished` +
           (existsSync(resultsFile) ? '' : ' (no results file: did the suites run at all?)');
         if (exitCode === 0) exitCode = 2;
       } else if (counts.failed > 0 && exitCode === 0) {
@@ -283,7 +321,9 @@ async function main() {
   for (const [i, f] of counts.failures.entries()) {
     say(`\n  ${i + 1}) ${f.fullTitle}  (${f.file})\n${indent(f.error ?? '', '     ')}`);
   }
-  say(`\n  ${counts.passed} passing, ${counts.failed} failing${counts.pending ? `, ${counts.pending} pending` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  say(
+    `\n  ${counts.passed} passing, ${counts.failed} failing${counts.pending ? `, ${counts.pending} pending` : ''} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
 
   if (exitCode !== 0) {
     if (crashed) say(`\n  run failed: ${crashed}`);

@@ -4,7 +4,9 @@ import { reportHtml } from '../../src/vscode/agreement/reportHtml';
 
 const evil = '<img src=x onerror=alert(1)>';
 const doc: ReviewedDocument = {
-  path: `news/${evil}.txt`, length: 50, reviewers: [`Ann ${evil}`, 'Bob "the" <b>'],
+  path: `news/${evil}.txt`,
+  length: 50,
+  reviewers: [`Ann ${evil}`, 'Bob "the" <b>'],
   spans: [
     { reviewer: `Ann ${evil}`, id: 'a', start: 0, end: 5, quote: 'x', label: `label ${evil}`, status: 'confirmed', origin: { in: 'sidecar' } },
     { reviewer: 'Bob "the" <b>', id: 'b', start: 0, end: 5, quote: 'x', label: 'place', status: 'confirmed', origin: { in: 'sidecar' } },

@@ -17,18 +17,23 @@ const HANA = [span('Hana', 'Lee Jae Myung', 'person', 'h1'), span('Hana', 'Beiji
 const MARTIN = [span('Martin', 'Lee Jae Myung', 'person', 'm1'), span('Martin', 'Beijing', 'organization', 'm2')];
 const NOT_UTF8 = new Uint8Array([0x76, 0x65, 0x72, 0x73, 0x69, 0x6f, 0x6e, 0x3a, 0x20, 0xff, 0xfe, 0x0a]);
 
-describe('agreement job (the extension\'s worker)', () => {
+describe("agreement job (the extension's worker)", () => {
   let dir = '';
   let passed = true;
   before(() => {
     dir = mkdtempSync(join(tmpdir(), 'marginalia-agreement-job-'));
     const files: Record<string, string | Uint8Array> = {
-      'ws/a.txt': TEXT, 'ws/a.txt.annotations.yaml': serializeSidecar(undefined, [...HANA, ...MARTIN]),
-      'ws/b.txt': TEXT, 'ws/b.txt.annotations.yaml': NOT_UTF8,
-      'ws/c.txt': TEXT, 'ws/c.txt.annotations.yaml': `# ${'x'.repeat(MAX_SIDECAR_BYTES)}\n`,
+      'ws/a.txt': TEXT,
+      'ws/a.txt.annotations.yaml': serializeSidecar(undefined, [...HANA, ...MARTIN]),
+      'ws/b.txt': TEXT,
+      'ws/b.txt.annotations.yaml': NOT_UTF8,
+      'ws/c.txt': TEXT,
+      'ws/c.txt.annotations.yaml': `# ${'x'.repeat(MAX_SIDECAR_BYTES)}\n`,
       'ws/d.txt': new Uint8Array([0x41, 0, 0x42]),
-      'mine/a.txt': TEXT, 'mine/a.txt.annotations.yaml': serializeSidecar(undefined, HANA),
-      'mine/b.txt': TEXT, 'mine/b.txt.annotations.yaml': serializeSidecar(undefined, HANA),
+      'mine/a.txt': TEXT,
+      'mine/a.txt.annotations.yaml': serializeSidecar(undefined, HANA),
+      'mine/b.txt': TEXT,
+      'mine/b.txt.annotations.yaml': serializeSidecar(undefined, HANA),
       'theirs/a.txt.annotations.yaml': serializeSidecar(undefined, MARTIN),
       'theirs/b.txt.annotations.yaml': NOT_UTF8,
     };
@@ -37,7 +42,9 @@ describe('agreement job (the extension\'s worker)', () => {
       writeFileSync(join(dir, path), content);
     }
   });
-  afterEach(function () { passed &&= this.currentTest?.state === 'passed'; });
+  afterEach(function () {
+    passed &&= this.currentTest?.state === 'passed';
+  });
   after(() => {
     if (passed) rmSync(dir, { recursive: true, force: true });
     else console.log(`    kept ${dir}`);
@@ -49,7 +56,10 @@ describe('agreement job (the extension\'s worker)', () => {
     const root = join(dir, 'ws');
     const result = await runAgreementJob({ root, articles: articles(root, ['a.txt', 'b.txt', 'c.txt', 'd.txt']) });
     assert.deepEqual(result.reviewers, ['Hana', 'Martin']);
-    assert.deepEqual(result.documents.map(d => d.path), ['a.txt']);
+    assert.deepEqual(
+      result.documents.map(d => d.path),
+      ['a.txt'],
+    );
     assert.equal(result.report.pairs[0].spanF1.exact, 1);
     // Labels person/person and place/organization: p_o 1/2, p_e 1/4, kappa (1/2 - 1/4) / (3/4).
     assert.ok(Math.abs(result.report.pairs[0].kappa! - 1 / 3) < 1e-12);
@@ -65,7 +75,10 @@ describe('agreement job (the extension\'s worker)', () => {
     const result = await runAgreementJob({ root, articles: articles(root, ['a.txt', 'b.txt']), other: { folder: join(dir, 'theirs'), name: 'theirs' } });
     assert.deepEqual(result.reviewers, ['workspace', 'theirs']);
     assert.equal(result.report.pairs[0].documents, 1, 'theirs took part in a.txt only');
-    assert.deepEqual(result.problems.map(p => p.path), ['theirs:b.txt']);
+    assert.deepEqual(
+      result.problems.map(p => p.path),
+      ['theirs:b.txt'],
+    );
     assert.match(result.problems[0].message, /UTF-8/);
   });
 });

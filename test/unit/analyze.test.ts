@@ -6,7 +6,13 @@ describe('analyze', () => {
     const text = '😀 🇰🇷 On January 4, 2026 and 2026-01-05.';
     const [doc] = analyze([{ path: 'a.txt', text }]).documents;
     const dates = doc.mentions.filter(m => m.kind === 'date');
-    assert.deepEqual(dates.map(m => [m.text, m.value]), [['January 4, 2026', '2026-01-04'], ['2026-01-05', '2026-01-05']]);
+    assert.deepEqual(
+      dates.map(m => [m.text, m.value]),
+      [
+        ['January 4, 2026', '2026-01-04'],
+        ['2026-01-05', '2026-01-05'],
+      ],
+    );
     for (const m of dates) assert.equal(text.slice(m.start, m.end), m.text);
   });
 

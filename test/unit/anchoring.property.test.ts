@@ -1,8 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import {
-  defaultMaxErrors, editDistance, moveAnchor, reanchor, splitsSurrogatePair, targetFor, type TextRange,
-} from '../../src/core/annotations';
+import { defaultMaxErrors, editDistance, moveAnchor, reanchor, splitsSurrogatePair, targetFor, type TextRange } from '../../src/core/annotations';
 
 /** One code point of the article, remembering which code point of the original text it was (-1: inserted). */
 interface Cell {
@@ -19,12 +17,34 @@ interface Edit {
   insert: string;
 }
 
-const WORDS = ['President', 'Lee', 'Jae', 'Myung', 'arrived', 'in', 'Beijing', 'on', 'Sunday', 'the', 'visit', 'said',
-  'officials', '😀', '𠀀', 'café', '—', '“quote”', '2026', ',', '.'];
+const WORDS = [
+  'President',
+  'Lee',
+  'Jae',
+  'Myung',
+  'arrived',
+  'in',
+  'Beijing',
+  'on',
+  'Sunday',
+  'the',
+  'visit',
+  'said',
+  'officials',
+  '😀',
+  '𠀀',
+  'café',
+  '—',
+  '“quote”',
+  '2026',
+  ',',
+  '.',
+];
 const SEPARATORS = [' ', ' ', ' ', ' ', '\n', '\r\n', '\n\n'];
 const UNITS = ['a', 'b', ' ', '😀', '𠀀', 'é', '\r\n'];
 
-const prose = fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPARATORS)), { minLength: 3, maxLength: 150 })
+const prose = fc
+  .array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPARATORS)), { minLength: 3, maxLength: 150 })
   .map(parts => parts.map(([w, s]) => w + s).join(''));
 const smallAlphabet = fc.string({ unit: fc.constantFrom(...UNITS), minLength: 3, maxLength: 120 });
 const anyUnicode = fc.string({ unit: 'binary', minLength: 3, maxLength: 120 });
@@ -34,7 +54,11 @@ const editArb: fc.Arbitrary<Edit> = fc.record({
   offset: fc.integer({ min: -4, max: 4 }),
   fraction: fc.double({ min: 0, max: 1, noNaN: true }),
   remove: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 12 })),
-  insert: fc.oneof(fc.constant(''), fc.string({ unit: fc.constantFrom(...UNITS, 'Lee', 'x'), maxLength: 6 }), prose.map(s => s.slice(0, 20))),
+  insert: fc.oneof(
+    fc.constant(''),
+    fc.string({ unit: fc.constantFrom(...UNITS, 'Lee', 'x'), maxLength: 6 }),
+    prose.map(s => s.slice(0, 20)),
+  ),
 });
 
 const caseArb = fc.oneof(prose, smallAlphabet, anyUnicode).chain(text => {
@@ -61,7 +85,10 @@ function runCase(c: { text: string; first: number; length: number; edits: Edit[]
   const first = c.first;
   const last = Math.min(original.length, first + c.length); // exclusive, in code points
   const u16 = (cells: readonly { s: string }[], upTo: number): number => cells.slice(0, upTo).reduce((n, x) => n + x.s.length, 0);
-  const start = u16(original.map(s => ({ s })), first);
+  const start = u16(
+    original.map(s => ({ s })),
+    first,
+  );
   const end = start + original.slice(first, last).join('').length;
   const target = targetFor(c.text, start, end);
   assert.equal(target.quote, original.slice(first, last).join(''));
@@ -141,36 +168,47 @@ describe('anchoring properties (fast-check)', function () {
   after(() => {
     const pct = (a: number, b: number): string => `${b === 0 ? '-' : ((100 * a) / b).toFixed(1)}%`;
     console.log(`      anchoring over ${stats.cases} random edit cases:`);
-    console.log(`        span untouched by the edits: ${stats.untouched}; re-anchored to exactly the moved span ${pct(stats.untouchedExact, stats.untouched)}` +
-      ` (the rest: an equal quote elsewhere won; unique quotes: ${stats.untouchedUnique}, 100% exact), never orphaned`);
-    console.log(`        span touched: ${stats.touched}; re-anchored ${pct(stats.touchedAnchored, stats.touched)} (${stats.fuzzy} fuzzy), orphaned ${pct(stats.orphans, stats.touched)}`);
+    console.log(
+      `        span untouched by the edits: ${stats.untouched}; re-anchored to exactly the moved span ${pct(stats.untouchedExact, stats.untouched)}` +
+        ` (the rest: an equal quote elsewhere won; unique quotes: ${stats.untouchedUnique}, 100% exact), never orphaned`,
+    );
+    console.log(
+      `        span touched: ${stats.touched}; re-anchored ${pct(stats.touchedAnchored, stats.touched)} (${stats.fuzzy} fuzzy), orphaned ${pct(stats.orphans, stats.touched)}`,
+    );
   });
 
   it('after random edits every annotation is re-anchored to text equal to what it reports, or an orphan; untouched spans follow exactly', () => {
-    fc.assert(fc.property(caseArb, c => {
-      const o = runCase(c);
-      stats.cases++;
-      if (o.untouched) {
-        stats.untouched++;
-        if (o.exactToMoved) stats.untouchedExact++;
-        if (o.uniqueQuote) stats.untouchedUnique++;
-      } else {
-        stats.touched++;
-        if (o.orphan) stats.orphans++; else stats.touchedAnchored++;
-        if (o.method === 'fuzzy') stats.fuzzy++;
-      }
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(caseArb, c => {
+        const o = runCase(c);
+        stats.cases++;
+        if (o.untouched) {
+          stats.untouched++;
+          if (o.exactToMoved) stats.untouchedExact++;
+          if (o.uniqueQuote) stats.untouchedUnique++;
+        } else {
+          stats.touched++;
+          if (o.orphan) stats.orphans++;
+          else stats.touchedAnchored++;
+          if (o.method === 'fuzzy') stats.fuzzy++;
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('targetFor never splits a surrogate pair and reanchor finds its own target at once', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', '😀', '𠀀', ' ', '\r\n'), minLength: 1, maxLength: 80 }), fc.nat(), fc.nat(), (text, a, b) => {
-      const t = targetFor(text, a % (text.length + 1), b % (text.length + 1));
-      for (const offset of [t.start, t.end]) assert.ok(!splitsSurrogatePair(text, offset));
-      assert.ok(!/^[\udc00-\udfff]/.test(t.prefix) && !/[\ud800-\udbff]$/.test(t.suffix));
-      assert.ok(t.prefix.length <= 32 && t.suffix.length <= 32);
-      assert.equal(text.slice(t.start - t.prefix.length, t.end + t.suffix.length), t.prefix + t.quote + t.suffix);
-      const r = reanchor(text, t);
-      assert.deepEqual(r.orphan ? r : [r.start, r.end, r.method], [t.start, t.end, 'exact-position']);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', '😀', '𠀀', ' ', '\r\n'), minLength: 1, maxLength: 80 }), fc.nat(), fc.nat(), (text, a, b) => {
+        const t = targetFor(text, a % (text.length + 1), b % (text.length + 1));
+        for (const offset of [t.start, t.end]) assert.ok(!splitsSurrogatePair(text, offset));
+        assert.ok(!/^[\udc00-\udfff]/.test(t.prefix) && !/[\ud800-\udbff]$/.test(t.suffix));
+        assert.ok(t.prefix.length <= 32 && t.suffix.length <= 32);
+        assert.equal(text.slice(t.start - t.prefix.length, t.end + t.suffix.length), t.prefix + t.quote + t.suffix);
+        const r = reanchor(text, t);
+        assert.deepEqual(r.orphan ? r : [r.start, r.end, r.method], [t.start, t.end, 'exact-position']);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

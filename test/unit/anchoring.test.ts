@@ -1,7 +1,15 @@
 import { strict as assert } from 'node:assert';
 import {
-  approxEnds, approxSearch, editDistance, moveAnchor, reanchor, snapRange, splitsSurrogatePair, targetFor,
-  type Anchored, type AnchorResult,
+  approxEnds,
+  approxSearch,
+  editDistance,
+  moveAnchor,
+  reanchor,
+  snapRange,
+  splitsSurrogatePair,
+  targetFor,
+  type Anchored,
+  type AnchorResult,
 } from '../../src/core/annotations';
 
 function anchored(r: AnchorResult): Anchored {
@@ -9,7 +17,8 @@ function anchored(r: AnchorResult): Anchored {
   return r as Anchored;
 }
 
-const ARTICLE = 'SEOUL — President Lee Jae Myung arrived in Beijing on Sunday for a four-day state visit. ' +
+const ARTICLE =
+  'SEOUL — President Lee Jae Myung arrived in Beijing on Sunday for a four-day state visit. ' +
   'Lee said the visit would open a new chapter. Officials in Beijing welcomed Lee at the airport.';
 
 function span(text: string, quote: string, occurrence = 0): [number, number] {
@@ -145,12 +154,19 @@ describe('anchoring: reanchor tiers', () => {
     let text = '';
     let seed = 7;
     const words = ['the', 'minister', 'said', 'on', 'Tuesday', 'that', 'talks', 'would', 'resume', 'in', 'Seoul', 'next', 'week', '.'];
-    while (text.length < 1_000_000) { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; text += words[(seed >>> 8) % words.length] + ' '; }
+    while (text.length < 1_000_000) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      text += words[(seed >>> 8) % words.length] + ' ';
+    }
     const quote = 'Marginalia reviewers annotate news articles carefully';
     const at = 600_000;
     const article = text.slice(0, at) + quote + text.slice(at);
     const target = targetFor(article, at, at + quote.length);
-    const edited = article.slice(0, at - 5000) + article.slice(at - 4000, at) + quote.replace('carefully', 'carefuly').replace('news', 'new') + article.slice(at + quote.length);
+    const edited =
+      article.slice(0, at - 5000) +
+      article.slice(at - 4000, at) +
+      quote.replace('carefully', 'carefuly').replace('news', 'new') +
+      article.slice(at + quote.length);
     const started = Date.now();
     const r = anchored(reanchor(edited, target));
     const ms = Date.now() - started;
@@ -209,13 +225,19 @@ function naiveEnds(text: string, pattern: string, k: number): { end: number; err
 describe('anchoring: bit-parallel approximate matcher', () => {
   it('agrees with the naive dynamic programme (patterns of 1 to 140 units, up to 70 errors)', () => {
     let seed = 12345;
-    const rand = (n: number): number => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return (seed >>> 8) % n; };
+    const rand = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
     const word = (n: number, alphabet: string): string => Array.from({ length: n }, () => alphabet[rand(alphabet.length)]).join('');
     for (let round = 0; round < 1500; round++) {
       const alphabet = ['ab', 'abc', 'abcd', 'abcdefgh', 'a😀'][round % 5];
       const pattern = word(1 + rand(140), alphabet);
       let text = word(rand(300), alphabet);
-      if (rand(2)) { const at = rand(text.length + 1); text = text.slice(0, at) + pattern.slice(0, -2) + 'x' + pattern.slice(-1) + text.slice(at); }
+      if (rand(2)) {
+        const at = rand(text.length + 1);
+        text = text.slice(0, at) + pattern.slice(0, -2) + 'x' + pattern.slice(-1) + text.slice(at);
+      }
       const k = rand(Math.min(pattern.length + 2, 71));
       assert.deepEqual(approxEnds(text, pattern, k), naiveEnds(text, pattern, k), `pattern ${pattern} k ${k} text ${text}`);
       for (const match of approxSearch(text, pattern, k)) {

@@ -1,6 +1,15 @@
 import { strict as assert } from 'node:assert';
 import {
-  AnnotationBook, exportAnnotationsSync, MemoryFileSystem, mergeSidecars, parseSidecar, serializeSidecar, sidecarPathFor, targetFor, Workspace, type Annotation,
+  AnnotationBook,
+  exportAnnotationsSync,
+  MemoryFileSystem,
+  mergeSidecars,
+  parseSidecar,
+  serializeSidecar,
+  sidecarPathFor,
+  targetFor,
+  Workspace,
+  type Annotation,
 } from '../../src/core';
 import { besidePath } from '../../src/core/export/select';
 
@@ -11,7 +20,11 @@ const there = 'Ministers opened the summit in Tallinn on March 3.';
 
 function discrepancy(): Annotation {
   return {
-    id: 'p4q8r2st', target: targetFor(here, 0, 60), label: 'discrepancy', status: 'confirmed', thread: [],
+    id: 'p4q8r2st',
+    target: targetFor(here, 0, 60),
+    label: 'discrepancy',
+    status: 'confirmed',
+    thread: [],
     links: [{ document: '../wire/nordic.txt', ...targetFor(there, 0, there.length) }],
     note: 'Dates: 2026-03-04 here, 2026-03-03 there.',
   };
@@ -27,13 +40,18 @@ describe('annotations: links to other articles', () => {
 
     const changed = { ...parsed.annotations[0], links: [...parsed.annotations[0].links!, { document: 'observer.txt', ...targetFor('On Tuesday.', 3, 10) }] };
     const after = serializeSidecar(text, [changed]);
-    assert.deepEqual(parseSidecar(after).annotations[0].links?.map(l => l.document), ['../wire/nordic.txt', 'observer.txt']);
+    assert.deepEqual(
+      parseSidecar(after).annotations[0].links?.map(l => l.document),
+      ['../wire/nordic.txt', 'observer.txt'],
+    );
     const unchanged = text.split('\n').filter(l => !/^\s/.test(l) || /note|status|label/.test(l));
     for (const line of unchanged) assert.ok(after.includes(line), `the line "${line}" was rewritten`);
   });
 
   it('a link without document or with bad offsets is an error, and the file is not writable', () => {
-    const parsed = parseSidecar('version: 1\nannotations:\n  - id: a\n    label: discrepancy\n    target: {quote: x, start: 0, end: 1}\n    links:\n      - quote: y\n        start: 3\n        end: 1\n');
+    const parsed = parseSidecar(
+      'version: 1\nannotations:\n  - id: a\n    label: discrepancy\n    target: {quote: x, start: 0, end: 1}\n    links:\n      - quote: y\n        start: 3\n        end: 1\n',
+    );
     assert.equal(parsed.writable, false);
     assert.ok(parsed.problems.some(p => /document/.test(p.message)));
     assert.ok(parsed.problems.some(p => /'end' must not be less than 'start'/.test(p.message)));
@@ -45,7 +63,10 @@ describe('annotations: links to other articles', () => {
     const mine = { ...base, links: [] };
     const theirs = { ...base, links: [{ ...base.links![0], document: 'other.txt' }] };
     const merged = mergeSidecars({ annotations: [base] }, { annotations: [mine] }, { annotations: [theirs] }, { now: () => '2026-03-06T00:00:00Z' });
-    assert.deepEqual(merged.annotations[0].links?.map(l => l.document), ['other.txt']);
+    assert.deepEqual(
+      merged.annotations[0].links?.map(l => l.document),
+      ['other.txt'],
+    );
     assert.ok(merged.conflicts.some(c => c.field === 'links'));
     assert.match(merged.annotations[0].thread.at(-1)!.body, /links:/);
   });
@@ -64,7 +85,11 @@ describe('annotations: links to other articles', () => {
   it('are stored by the workspace core when a reviewer decides on a discrepancy, and read back', async () => {
     const fs = new MemoryFileSystem().mkdir('/ws').put('/ws/observer/a.txt', here);
     const book = new AnnotationBook(new Workspace(fs, '/ws'), {
-      text: async () => here, isDirty: () => false, author: async () => 'ann', report: () => undefined, now: () => '2026-03-06T00:00:00Z',
+      text: async () => here,
+      isDirty: () => false,
+      author: async () => 'ann',
+      report: () => undefined,
+      now: () => '2026-03-06T00:00:00Z',
     });
     const { links } = discrepancy();
     await book.create('/ws/observer/a.txt', { start: 0, end: 60, label: 'discrepancy', status: 'rejected', links });

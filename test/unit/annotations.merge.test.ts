@@ -1,14 +1,18 @@
 import { strict as assert } from 'node:assert';
-import {
-  mergeSidecars, parseSidecar, reconcileSidecar, serializeSidecar, type Annotation,
-} from '../../src/core/annotations';
+import { mergeSidecars, parseSidecar, reconcileSidecar, serializeSidecar, type Annotation } from '../../src/core/annotations';
 import { sequentialIdGenerator } from '../fixtures/ids';
 
 function ann(id: string, start: number, extra: Partial<Annotation> = {}): Annotation {
   return {
-    id, target: { quote: 'Lee', prefix: 'President ', suffix: ' said', start, end: start + 3 },
-    label: 'person', status: 'suggested', thread: [], author: 'ann',
-    created: '2026-01-05T10:00:00.000Z', modified: '2026-01-05T10:00:00.000Z', ...extra,
+    id,
+    target: { quote: 'Lee', prefix: 'President ', suffix: ' said', start, end: start + 3 },
+    label: 'person',
+    status: 'suggested',
+    thread: [],
+    author: 'ann',
+    created: '2026-01-05T10:00:00.000Z',
+    modified: '2026-01-05T10:00:00.000Z',
+    ...extra,
   };
 }
 
@@ -20,7 +24,7 @@ const byId = (anns: readonly Annotation[], id: string): Annotation => anns.find(
 describe('annotations: three-way merge', () => {
   const base = { annotations: [ann('a', 10), ann('b', 20), ann('c', 30)], dct: '2026-01-05' };
 
-  it('takes each side\'s changes to different annotations and fields', () => {
+  it("takes each side's changes to different annotations and fields", () => {
     const mine = { ...base, annotations: [ann('a', 10, { status: 'confirmed' }), ann('b', 20), ann('c', 30, { note: 'mine' }), ann('m', 5)] };
     const theirs = { ...base, annotations: [ann('a', 10, { label: 'claim' }), ann('b', 20, { entity: 'lee' }), ann('c', 30), ann('t', 40)] };
     const r = mergeSidecars(base, mine, theirs, opts);
@@ -39,8 +43,13 @@ describe('annotations: three-way merge', () => {
     const r = mergeSidecars(base, mine, theirs, opts);
     const a = byId(r.annotations, 'a');
     assert.equal(a.status, 'rejected');
-    assert.deepEqual(a.thread, [{ author: 'me', time: NOW, body: 'Conflicting change not applied (the sidecar was changed elsewhere meanwhile): status: confirmed' }]);
-    assert.deepEqual(r.conflicts.map(c => [c.id, c.field, c.mine, c.theirs]), [['a', 'status', 'confirmed', 'rejected']]);
+    assert.deepEqual(a.thread, [
+      { author: 'me', time: NOW, body: 'Conflicting change not applied (the sidecar was changed elsewhere meanwhile): status: confirmed' },
+    ]);
+    assert.deepEqual(
+      r.conflicts.map(c => [c.id, c.field, c.mine, c.theirs]),
+      [['a', 'status', 'confirmed', 'rejected']],
+    );
   });
 
   it('keeps both notes: my addition appended to theirs', () => {
@@ -55,10 +64,22 @@ describe('annotations: three-way merge', () => {
   it('unites both threads and keeps the later modification time', () => {
     const reply = (author: string, time: string) => ({ author, time, body: `${author} says` });
     const b = { annotations: [ann('a', 10, { thread: [reply('x', '2026-01-01T00:00:00Z'), reply('y', '2026-01-02T00:00:00Z')] })] };
-    const mine = { annotations: [ann('a', 10, { thread: [reply('x', '2026-01-01T00:00:00Z'), reply('y', '2026-01-02T00:00:00Z'), reply('me', '2026-01-04T00:00:00Z')], modified: '2026-01-04T00:00:00Z' })] };
-    const theirs = { annotations: [ann('a', 10, { thread: [reply('y', '2026-01-02T00:00:00Z'), reply('them', '2026-01-03T00:00:00Z')], modified: '2026-01-03T00:00:00Z' })] };
+    const mine = {
+      annotations: [
+        ann('a', 10, {
+          thread: [reply('x', '2026-01-01T00:00:00Z'), reply('y', '2026-01-02T00:00:00Z'), reply('me', '2026-01-04T00:00:00Z')],
+          modified: '2026-01-04T00:00:00Z',
+        }),
+      ],
+    };
+    const theirs = {
+      annotations: [ann('a', 10, { thread: [reply('y', '2026-01-02T00:00:00Z'), reply('them', '2026-01-03T00:00:00Z')], modified: '2026-01-03T00:00:00Z' })],
+    };
     const r = mergeSidecars(b, mine, theirs, opts);
-    assert.deepEqual(r.annotations[0].thread.map(x => x.author), ['y', 'them', 'me']);
+    assert.deepEqual(
+      r.annotations[0].thread.map(x => x.author),
+      ['y', 'them', 'me'],
+    );
     assert.equal(r.annotations[0].modified, '2026-01-04T00:00:00Z');
   });
 
@@ -69,7 +90,10 @@ describe('annotations: three-way merge', () => {
     assert.deepEqual(ids(r.annotations), ['a', 'b']);
     assert.equal(byId(r.annotations, 'a').status, 'confirmed');
     assert.equal(byId(r.annotations, 'b').note, 'changed here');
-    assert.deepEqual(r.conflicts.map(c => [c.id, c.resolution]), [['a', 'changed on disk but deleted here: kept']]);
+    assert.deepEqual(
+      r.conflicts.map(c => [c.id, c.resolution]),
+      [['a', 'changed on disk but deleted here: kept']],
+    );
   });
 
   it('gives my annotation a new id when both sides added the same id', () => {
@@ -84,7 +108,12 @@ describe('annotations: three-way merge', () => {
 
   it('merges unknown fields key by key', () => {
     const b = { annotations: [ann('a', 10, { extra: { k1: 1, k2: 2 } })] };
-    const r = mergeSidecars(b, { annotations: [ann('a', 10, { extra: { k1: 10, k2: 2 } })] }, { annotations: [ann('a', 10, { extra: { k1: 1, k2: 20, k3: 3 } })] }, opts);
+    const r = mergeSidecars(
+      b,
+      { annotations: [ann('a', 10, { extra: { k1: 10, k2: 2 } })] },
+      { annotations: [ann('a', 10, { extra: { k1: 1, k2: 20, k3: 3 } })] },
+      opts,
+    );
     assert.deepEqual(r.annotations[0].extra, { k1: 10, k2: 20, k3: 3 });
   });
 });
@@ -93,8 +122,10 @@ describe('annotations: reconciling with the file on disk', () => {
   it('merges my unsaved changes into the file another writer changed, keeping their comments', () => {
     const lastRead = serializeSidecar(undefined, [ann('a', 10), ann('b', 20)], { dct: '2026-01-05' });
     // Another writer (a teammate's pull, another window) adds a comment, a field and an annotation.
-    const onDisk = serializeSidecar(lastRead, [ann('a', 10, { entity: 'lee' }), ann('b', 20), ann('c', 30)], {})
-      .replace('annotations:\n', '# Checked by Bob.\nannotations:\n');
+    const onDisk = serializeSidecar(lastRead, [ann('a', 10, { entity: 'lee' }), ann('b', 20), ann('c', 30)], {}).replace(
+      'annotations:\n',
+      '# Checked by Bob.\nannotations:\n',
+    );
     const mine = { annotations: [ann('a', 10, { status: 'confirmed' }), ann('b', 20, { note: 'Mine.' })], dct: '2026-01-05' };
     const r = reconcileSidecar(onDisk, lastRead, mine, opts);
     assert.ok(r.text);

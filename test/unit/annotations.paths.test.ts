@@ -20,7 +20,10 @@ describe('annotations: ids', () => {
   });
 
   it('is injectable and deterministic with an injected random source', () => {
-    const make = (): (() => number) => { let x = 0.1; return () => (x = (x * 9301 + 0.49297) % 1); };
+    const make = (): (() => number) => {
+      let x = 0.1;
+      return () => (x = (x * 9301 + 0.49297) % 1);
+    };
     assert.equal(randomIdGenerator(make())(), randomIdGenerator(make())());
     const seq = sequentialIdGenerator('t');
     assert.deepEqual([seq(), seq()], ['t1', 't2']);

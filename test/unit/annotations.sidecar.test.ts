@@ -1,7 +1,5 @@
 import { strict as assert } from 'node:assert';
-import {
-  parseSidecar, serializeSidecar, SidecarWriteError, type Annotation, type SidecarProblem,
-} from '../../src/core/annotations';
+import { parseSidecar, serializeSidecar, SidecarWriteError, type Annotation, type SidecarProblem } from '../../src/core/annotations';
 import { diffLines, splice3 } from '../../src/core/annotations/lineDiff';
 
 function annotation(i: number, extra: Partial<Annotation> = {}): Annotation {
@@ -77,11 +75,17 @@ describe('annotations: reading sidecars', () => {
     assert.deepEqual(lee, {
       id: 'k3f9x2ab',
       target: { quote: 'Lee Jae Myung', prefix: 'President ', suffix: ' arrived', start: 23, end: 36 },
-      label: 'person', entity: 'lee-jae-myung', status: 'confirmed', note: 'Folded note over two lines\n', thread: [],
+      label: 'person',
+      entity: 'lee-jae-myung',
+      status: 'confirmed',
+      note: 'Folded note over two lines\n',
+      thread: [],
       extra: { custom: [1, 2] },
     });
     assert.deepEqual(claim.target, { quote: 'a new chapter', prefix: '', suffix: '', start: 120, end: 133 });
-    assert.deepEqual(claim.thread, [{ author: 'bob', time: '2026-01-06T09:00:00Z', body: 'Source?\nThe wire copy says otherwise.\n', extra: { mood: 'grumpy' } }]);
+    assert.deepEqual(claim.thread, [
+      { author: 'bob', time: '2026-01-06T09:00:00Z', body: 'Source?\nThe wire copy says otherwise.\n', extra: { mood: 'grumpy' } },
+    ]);
   });
 
   it('reads an empty file as an empty, writable sidecar', () => {
@@ -114,8 +118,13 @@ describe('annotations: reading sidecars', () => {
     this.timeout(5000);
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i < 12; i++) {
-      const prev = String.fromCharCode(96 + i), cur = String.fromCharCode(97 + i);
-      levels.push(`${cur}: &${cur} [${Array(9).fill('*' + prev).join(',')}]`);
+      const prev = String.fromCharCode(96 + i),
+        cur = String.fromCharCode(97 + i);
+      levels.push(
+        `${cur}: &${cur} [${Array(9)
+          .fill('*' + prev)
+          .join(',')}]`,
+      );
     }
     const bomb = `version: 1\n${levels.join('\n')}\nannotations:\n  - id: x\n    target: {quote: q, start: 0, end: 1}\n    label: *l\n`;
     const started = Date.now();
@@ -129,38 +138,51 @@ describe('annotations: reading sidecars', () => {
 
   it('reports schema violations with their position and path', () => {
     const text = [
-      'version: 1',                              // 0
-      'dct: January 5',                           // 1
-      'annotations:',                             // 2
-      '  - id: a',                                // 3
+      'version: 1', // 0
+      'dct: January 5', // 1
+      'annotations:', // 2
+      '  - id: a', // 3
       '    target: {quote: x, start: 5, end: 2}', // 4
-      '    label: person',                        // 5
+      '    label: person', // 5
       '  - target: {quote: y, start: 1, end: 2}', // 6  (no id)
-      '    label: person',                        // 7
-      '  - id: c',                                // 8
+      '    label: person', // 7
+      '  - id: c', // 8
       '    target: {quote: z, start: 1, end: 2}', // 9
-      '    label: person',                        // 10
-      '    status: maybe',                        // 11
-      '    note: [not, a, string]',               // 12
-      '  - id: c',                                // 13
+      '    label: person', // 10
+      '    status: maybe', // 11
+      '    note: [not, a, string]', // 12
+      '  - id: c', // 13
       '    target: {quote: z, start: "1", end: 2}', // 14
-      '  - just a string',                        // 15
+      '  - just a string', // 15
       '',
     ].join('\n');
     const s = parseSidecar(text);
     assert.equal(s.writable, false);
     const at = (p: SidecarProblem): string => `${p.line}:${p.path?.join('.')}`;
     const found = s.problems.filter(p => p.severity === 'error').map(at);
-    for (const expected of ['1:dct', '4:annotations.0.target.end', '6:annotations.1.id', '11:annotations.2.status',
-      '12:annotations.2.note', '14:annotations.3.target.start', '13:annotations.3.label', '15:annotations.4']) {
+    for (const expected of [
+      '1:dct',
+      '4:annotations.0.target.end',
+      '6:annotations.1.id',
+      '11:annotations.2.status',
+      '12:annotations.2.note',
+      '14:annotations.3.target.start',
+      '13:annotations.3.label',
+      '15:annotations.4',
+    ]) {
       assert.ok(found.includes(expected), `${expected} not in ${found.join(', ')}`);
     }
     // The usable annotation is still read so the editor can show it.
-    assert.deepEqual(s.annotations.map(a => a.id), ['c']);
+    assert.deepEqual(
+      s.annotations.map(a => a.id),
+      ['c'],
+    );
   });
 
   it('reports duplicate ids, a newer version and a non-list of annotations', () => {
-    const dupIds = parseSidecar('version: 1\nannotations:\n  - {id: a, target: {quote: x, start: 0, end: 1}, label: person}\n  - {id: a, target: {quote: x, start: 0, end: 1}, label: person}\n');
+    const dupIds = parseSidecar(
+      'version: 1\nannotations:\n  - {id: a, target: {quote: x, start: 0, end: 1}, label: person}\n  - {id: a, target: {quote: x, start: 0, end: 1}, label: person}\n',
+    );
     assert.equal(dupIds.writable, false);
     assert.equal(dupIds.problems[0].line, 3);
     assert.match(dupIds.problems[0].message, /duplicate id/);
@@ -174,14 +196,27 @@ describe('annotations: reading sidecars', () => {
   it('only warns about a missing version, a quote that does not fit its offsets and bad timestamps', () => {
     const s = parseSidecar('annotations:\n  - id: a\n    target: {quote: xyz, start: 0, end: 1}\n    label: person\n    created: yesterday\n');
     assert.equal(s.writable, true);
-    assert.deepEqual(s.problems.map(p => [p.severity, p.line]), [['warning', 0], ['warning', 2], ['warning', 4]]);
+    assert.deepEqual(
+      s.problems.map(p => [p.severity, p.line]),
+      [
+        ['warning', 0],
+        ['warning', 2],
+        ['warning', 4],
+      ],
+    );
   });
 });
 
 describe('annotations: writing sidecars', () => {
   it('writes a new file in the canonical layout', () => {
-    const text = serializeSidecar(undefined, [annotation(2, { note: 'Two\nlines', entity: 'e-2', thread: [{ author: 'bob', time: '2026-01-06T00:00:00Z', body: 'ok' }] }), annotation(1)], { dct: '2026-01-05' });
-    assert.equal(text, `version: 1
+    const text = serializeSidecar(
+      undefined,
+      [annotation(2, { note: 'Two\nlines', entity: 'e-2', thread: [{ author: 'bob', time: '2026-01-06T00:00:00Z', body: 'ok' }] }), annotation(1)],
+      { dct: '2026-01-05' },
+    );
+    assert.equal(
+      text,
+      `version: 1
 dct: 2026-01-05
 annotations:
   - id: a001
@@ -216,7 +251,8 @@ annotations:
       - author: bob
         time: 2026-01-06T00:00:00Z
         body: ok
-`);
+`,
+    );
     assert.equal(serializeSidecar(undefined, [], {}), 'version: 1\nannotations: []\n');
   });
 
@@ -233,10 +269,16 @@ annotations:
       { ...lee, status: 'disputed', note: 'Now a literal\nnote' },
       { ...claim, thread: [...claim.thread, { author: 'ann', time: '2026-01-07T00:00:00Z', body: 'Checked.' }] },
     ]);
-    for (const kept of ['# Annotations of beijing.txt, checked by hand.', 'dct: 2026-01-05   # from the print edition',
-      'reviewer-notes: keep this   # unknown top-level field', '# People first.',
-      "  target: {quote: Lee Jae Myung, prefix: \"President \", suffix: ' arrived', start: 23, end: 36, selector-version: 2}",
-      '  custom: [1, 2]', '  # The claim the article hinges on.', '    quote: "a new chapter"']) {
+    for (const kept of [
+      '# Annotations of beijing.txt, checked by hand.',
+      'dct: 2026-01-05   # from the print edition',
+      'reviewer-notes: keep this   # unknown top-level field',
+      '# People first.',
+      '  target: {quote: Lee Jae Myung, prefix: "President ", suffix: \' arrived\', start: 23, end: 36, selector-version: 2}',
+      '  custom: [1, 2]',
+      '  # The claim the article hinges on.',
+      '    quote: "a new chapter"',
+    ]) {
       assert.ok(out.includes(kept + '\n'), `lost: ${kept}\n${out}`);
     }
     // Changed lines are rendered by the YAML library, but keep their comments.
@@ -249,21 +291,28 @@ annotations:
     assert.equal(again.annotations[1].thread.length, 2);
     assert.deepEqual(again.annotations[1].thread[0].extra, { mood: 'grumpy' });
     // Keys keep their order; entity stays between label and status.
-    const keys = out.split('\n').slice(6, 12).map(l => l.trim().split(':')[0]);
+    const keys = out
+      .split('\n')
+      .slice(6, 12)
+      .map(l => l.trim().split(':')[0]);
     assert.deepEqual(keys, ['- id', 'target', 'label', 'entity', 'status', 'note']);
   });
 
-  it('changes only the changed annotation\'s lines', () => {
+  it("changes only the changed annotation's lines", () => {
     const all = Array.from({ length: 50 }, (_, i) => annotation(i + 1));
     const before = serializeSidecar(undefined, all, { dct: '2026-01-05' });
-    const edited = all.map(a => a.id === 'a020' ? { ...a, note: 'Checked with the agency.', modified: '2026-01-06T08:00:00.000Z' } : a);
+    const edited = all.map(a => (a.id === 'a020' ? { ...a, note: 'Checked with the agency.', modified: '2026-01-06T08:00:00.000Z' } : a));
     const after = serializeSidecar(before, edited, {});
     const [first, last] = linesOf(before, 'a020');
     const hunks = changedLines(before, after);
     assert.ok(hunks.length > 0);
     for (const h of hunks) assert.ok(h.aStart > first && h.aEnd <= last + 1, `hunk ${JSON.stringify(h)} outside ${first}..${last}`);
     // Deleting one annotation deletes exactly its lines.
-    const removed = serializeSidecar(before, all.filter(a => a.id !== 'a030'), {});
+    const removed = serializeSidecar(
+      before,
+      all.filter(a => a.id !== 'a030'),
+      {},
+    );
     const [f30, l30] = linesOf(before, 'a030');
     assert.deepEqual(changedLines(before, removed), [{ aStart: f30, aEnd: l30 + 1, bStart: f30, bEnd: f30 }]);
     // Adding one inserts exactly its lines, at its position.
@@ -275,16 +324,25 @@ annotations:
     assert.equal(addHunks[0].aEnd, l7 + 1);
   });
 
-  it('lets two reviewers\' edits of different annotations merge cleanly line by line (as git would)', () => {
+  it("lets two reviewers' edits of different annotations merge cleanly line by line (as git would)", () => {
     const all = Array.from({ length: 20 }, (_, i) => annotation(i + 1));
     const base = serializeSidecar(undefined, all, {});
-    const alice = serializeSidecar(base, all.map(a => a.id === 'a005' ? { ...a, status: 'confirmed' as const } : a), {});
-    const bob = serializeSidecar(base, all.map(a => a.id === 'a006' ? { ...a, note: 'Which ministry?' } : a), {});
+    const alice = serializeSidecar(
+      base,
+      all.map(a => (a.id === 'a005' ? { ...a, status: 'confirmed' as const } : a)),
+      {},
+    );
+    const bob = serializeSidecar(
+      base,
+      all.map(a => (a.id === 'a006' ? { ...a, note: 'Which ministry?' } : a)),
+      {},
+    );
     // Git needs the two sides' hunks to neither overlap nor touch.
-    const ha = changedLines(base, alice), hb = changedLines(base, bob);
+    const ha = changedLines(base, alice),
+      hb = changedLines(base, bob);
     for (const x of ha) for (const y of hb) assert.ok(x.aEnd < y.aStart || y.aEnd < x.aStart, 'hunks touch');
     const merged = splice3(base.split('\n'), alice.split('\n'), bob.split('\n'))!.join('\n');
-    const both = all.map(a => a.id === 'a005' ? { ...a, status: 'confirmed' as const } : a.id === 'a006' ? { ...a, note: 'Which ministry?' } : a);
+    const both = all.map(a => (a.id === 'a005' ? { ...a, status: 'confirmed' as const } : a.id === 'a006' ? { ...a, note: 'Which ministry?' } : a));
     assert.equal(merged, serializeSidecar(undefined, both, {}));
   });
 
@@ -300,8 +358,15 @@ annotations:
     assert.deepEqual(order, ['d', 'c', 'a', 'b']);
     // Moving an annotation (its offsets changed after re-anchoring) moves its lines.
     const text = serializeSidecar(undefined, anns, {});
-    const moved = serializeSidecar(text, anns.map(a => a.id === 'd' ? { ...a, target: t(40, 65) } : a), {});
-    assert.deepEqual(parseSidecar(moved).annotations.map(a => a.id), ['c', 'a', 'b', 'd']);
+    const moved = serializeSidecar(
+      text,
+      anns.map(a => (a.id === 'd' ? { ...a, target: t(40, 65) } : a)),
+      {},
+    );
+    assert.deepEqual(
+      parseSidecar(moved).annotations.map(a => a.id),
+      ['c', 'a', 'b', 'd'],
+    );
   });
 
   it('writes, keeps and removes the publication date as asked', () => {
@@ -338,7 +403,11 @@ annotations:
     const text = serializeSidecar(undefined, all, { dct: '2026-01-05' });
     const started = Date.now();
     const s = parseSidecar(text);
-    const out = serializeSidecar(text, s.annotations.map(a => a.id === 'a500' ? { ...a, status: 'rejected' as const } : a), { dct: s.dct });
+    const out = serializeSidecar(
+      text,
+      s.annotations.map(a => (a.id === 'a500' ? { ...a, status: 'rejected' as const } : a)),
+      { dct: s.dct },
+    );
     console.log(`      (load + save of 1,000 annotations: ${Date.now() - started} ms)`);
     assert.equal(s.annotations.length, 1000);
     assert.equal(changedLines(text, out).length, 1);

@@ -15,7 +15,12 @@ const span = (author: string, quote: string, label: string, id: string): Annotat
   return { id, target: targetFor(TEXT, start, start + quote.length), label, status: 'confirmed', thread: [], author };
 };
 const HANA = [span('Hana', 'Lee Jae Myung', 'person', 'h1'), span('Hana', 'Xi Jinping', 'person', 'h2'), span('Hana', 'Herald', 'organization', 'h3')];
-const MARTIN = [span('Martin', 'Lee', 'person', 'm1'), span('Martin', 'Xi Jinping', 'person', 'm2'), span('Martin', 'Herald', 'source', 'm3'), span('Martin', 'Beijing', 'place', 'm4')];
+const MARTIN = [
+  span('Martin', 'Lee', 'person', 'm1'),
+  span('Martin', 'Xi Jinping', 'person', 'm2'),
+  span('Martin', 'Herald', 'source', 'm3'),
+  span('Martin', 'Beijing', 'place', 'm4'),
+];
 
 describe('marginalia agreement (built CLI)', function () {
   before(function () {
@@ -33,7 +38,7 @@ describe('marginalia agreement (built CLI)', function () {
   write(join(dir, 'mine', 'a.txt.annotations.yaml'), serializeSidecar(undefined, HANA));
   write(join(dir, 'theirs', 'a.txt.annotations.yaml'), serializeSidecar(undefined, MARTIN));
 
-  it('by author: the contract\'s JSON, pairs and overall figures', () => {
+  it("by author: the contract's JSON, pairs and overall figures", () => {
     const run = cli(dir, '--by', 'author', 'shared');
     assert.equal(run.status, 0, run.stderr);
     const report = JSON.parse(run.stdout);
@@ -47,7 +52,10 @@ describe('marginalia agreement (built CLI)', function () {
     assert.deepEqual(Object.keys(report.overall).slice(0, 2), ['fleissKappa', 'alpha']);
     assert.deepEqual(Object.keys(report.perLabel), ['organization', 'person', 'place', 'source']);
     assert.deepEqual(report.perLabel.person.spans, { Hana: 2, Martin: 2 });
-    assert.deepEqual(report.perDocument.map((d: { path: string }) => d.path), ['news/a.txt']);
+    assert.deepEqual(
+      report.perDocument.map((d: { path: string }) => d.path),
+      ['news/a.txt'],
+    );
     assert.equal(report.overall.disagreements.open, 3);
   });
 
@@ -56,7 +64,10 @@ describe('marginalia agreement (built CLI)', function () {
     assert.equal(csv.status, 0, csv.stderr);
     const rows: string[][] = parse(csv.stdout, { relax_column_count: true });
     assert.deepEqual(rows[0].slice(0, 5), ['scope', 'reviewer_a', 'reviewer_b', 'label', 'document']);
-    assert.deepEqual(rows.slice(1).map(r => r[0]), ['overall', 'pair', 'label', 'label', 'label', 'label', 'document']);
+    assert.deepEqual(
+      rows.slice(1).map(r => r[0]),
+      ['overall', 'pair', 'label', 'label', 'label', 'label', 'document'],
+    );
     const table = cli(dir, '--format', 'table', 'shared');
     assert.match(table.stdout, /^Hana\s+Martin\s+1\s+3\s+4\s+0\.571\s+0\.857/m);
   });

@@ -30,7 +30,10 @@ describe('marginalia compare (built CLI)', function () {
       assert.ok(new Set(d.statements.map(s => s.value)).size >= 2, 'statements that disagree on value');
       for (const s of d.statements) assert.equal(readFileSync(s.path, 'utf8').slice(s.start, s.end), s.text);
     }
-    assert.deepEqual(out.timeline.map(d => d.date), out.timeline.map(d => d.date).sort());
+    assert.deepEqual(
+      out.timeline.map(d => d.date),
+      out.timeline.map(d => d.date).sort(),
+    );
   });
 
   it('counts offsets in UTF-16 code units after astral characters', () => {
@@ -43,7 +46,10 @@ describe('marginalia compare (built CLI)', function () {
     const out = JSON.parse(r.stdout) as Out;
     assert.equal(out.discrepancies.length, 1);
     const [d] = out.discrepancies;
-    assert.deepEqual(d.statements.map(s => s.value), ['2026-03-03', '2026-03-04']);
+    assert.deepEqual(
+      d.statements.map(s => s.value),
+      ['2026-03-03', '2026-03-04'],
+    );
     for (const s of d.statements) assert.equal(readFileSync(s.path, 'utf8').slice(s.start, s.end), s.text);
   });
 

@@ -25,9 +25,19 @@ describe('marginalia export (built CLI)', function () {
     mkdirSync(dir);
     writeFileSync(join(dir, 'a.txt'), text);
     const start = text.indexOf('Xi Jinping');
-    writeFileSync(join(dir, 'a.txt.annotations.yaml'), serializeSidecar(undefined, [{
-      id: 'a1b2c3d4', target: targetFor(text, start, start + 10), label: 'person', status: 'confirmed', note: 'checked, "twice"', thread: [],
-    }]));
+    writeFileSync(
+      join(dir, 'a.txt.annotations.yaml'),
+      serializeSidecar(undefined, [
+        {
+          id: 'a1b2c3d4',
+          target: targetFor(text, start, start + 10),
+          label: 'person',
+          status: 'confirmed',
+          note: 'checked, "twice"',
+          thread: [],
+        },
+      ]),
+    );
     return dir;
   }
 
@@ -80,7 +90,10 @@ describe('marginalia export (built CLI)', function () {
       }
       const after = parseSidecar(readFileSync(sidecar, 'utf8')).annotations;
       assert.equal(after.length, 1);
-      assert.deepEqual([after[0].target, after[0].label, after[0].status, after[0].note], [before[0].target, before[0].label, before[0].status, before[0].note]);
+      assert.deepEqual(
+        [after[0].target, after[0].label, after[0].status, after[0].note],
+        [before[0].target, before[0].label, before[0].status, before[0].note],
+      );
     });
   }
 

@@ -13,10 +13,11 @@ const CLI = process.env.MARGINALIA_CLI ?? join(ROOT, 'dist', 'cli.js');
 
 /** The articles under `dir` as paths relative to `cwd`, in an order unlike analyze's. */
 function articles(cwd: string, dir: string): string[] {
-  const walk = (d: string): string[] => readdirSync(d).flatMap(name => {
-    const p = join(d, name);
-    return statSync(p).isDirectory() ? walk(p) : /\.(txt|md)$/.test(name) ? [relative(cwd, p)] : [];
-  });
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap(name => {
+      const p = join(d, name);
+      return statSync(p).isDirectory() ? walk(p) : /\.(txt|md)$/.test(name) ? [relative(cwd, p)] : [];
+    });
   return walk(join(cwd, dir)).sort().reverse();
 }
 
@@ -72,13 +73,18 @@ describe('sharded analysis with GNU parallel', function () {
   it('prints what analyze prints for a generated corpus, with --dct, --dates and a registry', () => {
     const cwd = join(work, 'gen');
     mkdirSync(cwd);
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'makeCorpus.mjs'), '--docs', '200', '--from', join(ROOT, 'samples'), '--out', join(cwd, 'corpus')], { stdio: 'ignore' });
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'makeCorpus.mjs'), '--docs', '200', '--from', join(ROOT, 'samples'), '--out', join(cwd, 'corpus')], {
+      stdio: 'ignore',
+    });
     const [, second] = articles(cwd, 'corpus').sort();
     // generated articles may carry a dateline of their own, which wins over the dates file
     writeFileSync(join(cwd, 'corpus', 'undated.txt'), 'Officials met President Lee in Seoul on Monday.\n');
     writeFileSync(join(cwd, 'dates.csv'), 'file,date\ncorpus/undated.txt,2025-03-01\n');
     mkdirSync(join(cwd, 'corpus', '.marginalia'));
-    writeFileSync(join(cwd, 'corpus', '.marginalia', 'entities.yaml'), 'version: 1\nnotEntities:\n  - Danube\nentities:\n  - id: lee-jae-myung\n    name: President Lee\n    merged: [xi-jinping]\n');
+    writeFileSync(
+      join(cwd, 'corpus', '.marginalia', 'entities.yaml'),
+      'version: 1\nnotEntities:\n  - Danube\nentities:\n  - id: lee-jae-myung\n    name: President Lee\n    merged: [xi-jinping]\n',
+    );
     assert.ok(second, 'the corpus was generated');
     const json = assertShardedSame(cwd, 'corpus', work, ['--dct', '2026-01-05', '--dates', 'dates.csv'], ['--registry', 'corpus/.marginalia/entities.yaml']);
     assert.match(json, /"name": "President Lee"/, 'the registry applied');

@@ -67,7 +67,9 @@ describe('marginalia CLI: files it cannot read are never written, and named', fu
     const root = folderWith({ 'articles/a.txt': TEXT, 'articles/a.txt.annotations.yaml': sidecarText });
     const articles = join(root, 'articles');
     const w3c = JSON.stringify({
-      type: 'Annotation', id: 'urn:marginalia:a.txt#new00001', body: [{ type: 'TextualBody', purpose: 'tagging', value: 'place' }],
+      type: 'Annotation',
+      id: 'urn:marginalia:a.txt#new00001',
+      body: [{ type: 'TextualBody', purpose: 'tagging', value: 'place' }],
       target: { source: 'urn:marginalia:a.txt', selector: { type: 'TextQuoteSelector', exact: 'Beijing', prefix: '', suffix: '' } },
     });
     writeFileSync(join(root, 'in.jsonld'), w3c);
@@ -77,7 +79,10 @@ describe('marginalia CLI: files it cannot read are never written, and named', fu
     const run = cli(['import', '--format', 'w3c', '-i', join(root, 'in.jsonld'), articles], { unprivileged: true });
     assert.equal(run.status, 1, run.stderr);
     assert.match(run.stderr, /a\.txt\.annotations\.yaml: .*permission denied/);
-    for (const command of [['analyze', articles], ['export', '--format', 'csv', '-o', join(root, 'out'), articles]]) {
+    for (const command of [
+      ['analyze', articles],
+      ['export', '--format', 'csv', '-o', join(root, 'out'), articles],
+    ]) {
       const other = cli(command, { unprivileged: true });
       assert.equal(other.status, 1, `${command[0]}: ${other.stderr}`);
       assert.match(other.stderr, /a\.txt\.annotations\.yaml: .*permission denied/, command[0]);
@@ -176,12 +181,18 @@ describe('marginalia export: writes only its own files, only inside OUT', functi
     const cells = ['\t=cmd', ' =1+1', '\uff1dSUM(A1)', '\n=HYPERLINK("x")'];
     const root = folderWith({
       'a.txt': text,
-      'a.txt.annotations.yaml': serializeSidecar(undefined, cells.map((quote, i) => annotation(`f000000${i}`, quote, 'claim', text))),
+      'a.txt.annotations.yaml': serializeSidecar(
+        undefined,
+        cells.map((quote, i) => annotation(`f000000${i}`, quote, 'claim', text)),
+      ),
     });
     const out = folderWith({});
     assert.equal(cli(['export', '--format', 'csv', '-o', out, root]).status, 0);
     const csv = readFileSync(join(out, 'annotations.csv'), 'utf8');
-    const quotes = csv.split('\r\n').slice(1, -1).map(row => /^a\.txt,\d+,\d+,("(?:[^"]|"")*"|[^,]*)/.exec(row)?.[1]);
+    const quotes = csv
+      .split('\r\n')
+      .slice(1, -1)
+      .map(row => /^a\.txt,\d+,\d+,("(?:[^"]|"")*"|[^,]*)/.exec(row)?.[1]);
     assert.equal(quotes.length, 4, csv);
     for (const q of quotes) assert.match(q!.replace(/^"/, ''), /^'/, `not defused: ${JSON.stringify(q)}`);
   });
@@ -196,7 +207,9 @@ describe('marginalia import: merges, never loses, never writes invalid sidecars'
   it('refuses an empty W3C tagging body instead of writing label: ""', () => {
     const root = folderWith({ 'a.txt': TEXT });
     const w3c = JSON.stringify({
-      type: 'Annotation', id: 'urn:marginalia:a.txt#empty001', body: [{ type: 'TextualBody', purpose: 'tagging', value: '' }],
+      type: 'Annotation',
+      id: 'urn:marginalia:a.txt#empty001',
+      body: [{ type: 'TextualBody', purpose: 'tagging', value: '' }],
       target: { source: 'urn:marginalia:a.txt', selector: { type: 'TextQuoteSelector', exact: 'Beijing', prefix: '', suffix: '' } },
     });
     writeFileSync(join(root, 'in.jsonld'), w3c);
@@ -220,7 +233,7 @@ describe('marginalia import: merges, never loses, never writes invalid sidecars'
   });
 });
 
-describe('marginalia import --format conll|jsonl|doccano|csv: other tools\' spans as suggestions', function () {
+describe("marginalia import --format conll|jsonl|doccano|csv: other tools' spans as suggestions", function () {
   this.timeout(180_000); // twelve CLI runs, on a shared machine
   const CRLF = `😀 𠀀\r\n${TEXT.replace(/\n/g, '\r\n')}`;
 
@@ -234,11 +247,16 @@ describe('marginalia import --format conll|jsonl|doccano|csv: other tools\' span
       const copy = folderWith({ 'news/a.txt': CRLF, 'b.txt': TEXT.replace('Sunday', 'Monday') });
       const run = cli(['import', '--format', format, '-i', join(out, file), copy]);
       assert.equal(run.status, 1, run.stderr);
-      assert.match(run.stderr, /b\.txt.*its text differs from the article's from line 3, column 44.*not imported|line \d+: .* is not at .*not imported|tokens \("Published : 5 January 2026 Lee \.\.\."\) are not the text of any article; not imported/);
+      assert.match(
+        run.stderr,
+        /b\.txt.*its text differs from the article's from line 3, column 44.*not imported|line \d+: .* is not at .*not imported|tokens \("Published : 5 January 2026 Lee \.\.\."\) are not the text of any article; not imported/,
+      );
       assert.match(run.stderr, /: 5 annotations added, 0 updated, in 1 sidecars\n$/);
       const sidecar = parseSidecar(readFileSync(join(copy, 'news/a.txt.annotations.yaml'), 'utf8'));
-      assert.deepEqual(sidecar.annotations.map(a => [a.target.quote, a.status, a.source]),
-        ['5 January 2026', 'Lee Jae Myung', 'Xi Jinping', 'Beijing', 'Sunday'].map(q => [q, 'suggested', `${format}:${file}`]));
+      assert.deepEqual(
+        sidecar.annotations.map(a => [a.target.quote, a.status, a.source]),
+        ['5 January 2026', 'Lee Jae Myung', 'Xi Jinping', 'Beijing', 'Sunday'].map(q => [q, 'suggested', `${format}:${file}`]),
+      );
       assert.ok(!existsSync(join(copy, 'b.txt.annotations.yaml')));
       const again = cli(['import', '--format', format, '--status', 'disputed', '--source', 'again', '-i', join(out, file), copy]);
       assert.match(again.stderr, /: 0 annotations added, 0 updated, in 0 sidecars\n$/);
@@ -274,8 +292,11 @@ describe('marginalia analyze: the registry of the folder given, not of a folder 
 
 describe('marginalia analyze --names: the rules alone by default, the learned model on request', () => {
   it('drops with --names model a guess the rules make, and refuses another value', () => {
-    const root = folderWith({ 'a.txt': 'Published: 5 January 2026\n\nThe report was blown out of proportion, said Marla Quint of Velmora Holdings. Playoffs begin Monday.\n' });
-    const names = (run: SpawnSyncReturns<string>) => (JSON.parse(run.stdout).documents[0].mentions as { text: string; kind: string }[]).filter(m => m.kind !== 'date').map(m => m.text);
+    const root = folderWith({
+      'a.txt': 'Published: 5 January 2026\n\nThe report was blown out of proportion, said Marla Quint of Velmora Holdings. Playoffs begin Monday.\n',
+    });
+    const names = (run: SpawnSyncReturns<string>) =>
+      (JSON.parse(run.stdout).documents[0].mentions as { text: string; kind: string }[]).filter(m => m.kind !== 'date').map(m => m.text);
     const rules = cli(['analyze', '--format', 'json', root]);
     assert.equal(rules.status, 0, rules.stderr);
     assert.deepEqual(names(rules), ['Marla Quint', 'Velmora Holdings', 'Playoffs']);

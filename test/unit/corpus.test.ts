@@ -38,9 +38,12 @@ describe('variantProposals', () => {
       e('georgia', 'Georgia', 'place', 3),
       e('georgia-p', 'Georgia', 'person', 1),
     ]);
-    assert.deepEqual(proposals.map(p => [p.ids, p.reason]), [
-      [['wi-sung-lac', 'wi-sung-lac-2'], 'spelling'],
-      [['lee-jae-myung', 'jae-myung-lee'], 'word order'],
-    ]);
+    assert.deepEqual(
+      proposals.map(p => [p.ids, p.reason]),
+      [
+        [['wi-sung-lac', 'wi-sung-lac-2'], 'spelling'],
+        [['lee-jae-myung', 'jae-myung-lee'], 'word order'],
+      ],
+    );
   });
 });

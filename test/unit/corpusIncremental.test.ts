@@ -8,10 +8,12 @@ import type { Registry } from '../../src/core/corpus/registry';
 import type { SourceDocument } from '../../src/core/types';
 
 function walk(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap(name => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? walk(p) : /\.(txt|md)$/.test(name) ? [p] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap(name => {
+      const p = join(dir, name);
+      return statSync(p).isDirectory() ? walk(p) : /\.(txt|md)$/.test(name) ? [p] : [];
+    });
 }
 
 const SAMPLES: SourceDocument[] = walk('samples').map(path => ({ path, text: readFileSync(path, 'utf8') }));
@@ -27,7 +29,8 @@ const NEWS: SourceDocument[] = [
 // mulberry32: the same edits on every run
 function random(seed: number): () => number {
   return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
@@ -39,7 +42,10 @@ function assertSameAsAnalyze(index: CorpusIndex, docs: readonly SourceDocument[]
   const sorted = [...docs].sort((a, b) => (a.path < b.path ? -1 : 1));
   let expected = analyze(sorted);
   if (registry) expected = applyRegistry(expected, registry);
-  assert.deepEqual(index.paths(), sorted.map(d => d.path));
+  assert.deepEqual(
+    index.paths(),
+    sorted.map(d => d.path),
+  );
   for (const doc of expected.documents) assert.deepEqual(index.analyzed(doc.path), doc, doc.path);
   assert.deepEqual(index.entities(), expected.entities);
   for (const e of expected.entities) {
@@ -76,9 +82,12 @@ function edit(docs: SourceDocument[], index: CorpusIndex, next: () => number, co
     const { text } = docs[i];
     const at = Math.floor(next() * text.length);
     const r = next();
-    const changed = r < 0.4 ? text.slice(0, at) + 'x' + text.slice(at)
-      : r < 0.7 ? text.slice(0, at) + text.slice(at + 1)
-      : text.slice(0, at) + ' Smith said Lee Min-ho met Reid in Paris. ' + text.slice(at);
+    const changed =
+      r < 0.4
+        ? text.slice(0, at) + 'x' + text.slice(at)
+        : r < 0.7
+          ? text.slice(0, at) + text.slice(at + 1)
+          : text.slice(0, at) + ' Smith said Lee Min-ho met Reid in Paris. ' + text.slice(at);
     docs[i] = { ...docs[i], text: changed };
     index.setDocument(docs[i]);
   }
@@ -173,7 +182,9 @@ describe('CorpusIndex, incremental', () => {
     steps.next();
     docs[0] = { ...docs[0], text: docs[0].text + '\nReid met Xi Jinping.' };
     index.setDocument(docs[0]);
-    for (let r = steps.next(); !r.done; r = steps.next()) { /* to the end */ }
+    for (let r = steps.next(); !r.done; r = steps.next()) {
+      /* to the end */
+    }
     assert.equal(index.needsRelink, false);
     assertSameAsAnalyze(index, docs);
   });

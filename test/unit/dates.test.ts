@@ -87,30 +87,35 @@ describe('recognizeDates: absolute dates', () => {
 
 describe('recognizeDates: years and decades', () => {
   it('takes a 4-digit number standing as a year', () => {
-    assert.deepEqual(dates('in 2017, since 1994, by 2050, Fan Expo Canada 2016, the 2014 protests, from 2004 to 2009, 2000 - 2050, 10% of 2000 levels, in 1492'), [
-      ['2017', '2017'],
-      ['1994', '1994'],
-      ['2050', '2050'],
-      ['2016', '2016'],
-      ['2014', '2014'],
-      ['2004', '2004'],
-      ['2009', '2009'],
-      ['2000', '2000'],
-      ['2050', '2050'],
-      ['2000', '2000'],
-      ['1492', '1492'],
-    ]);
+    assert.deepEqual(
+      dates('in 2017, since 1994, by 2050, Fan Expo Canada 2016, the 2014 protests, from 2004 to 2009, 2000 - 2050, 10% of 2000 levels, in 1492'),
+      [
+        ['2017', '2017'],
+        ['1994', '1994'],
+        ['2050', '2050'],
+        ['2016', '2016'],
+        ['2014', '2014'],
+        ['2004', '2004'],
+        ['2009', '2009'],
+        ['2000', '2000'],
+        ['2050', '2050'],
+        ['2000', '2000'],
+        ['1492', '1492'],
+      ],
+    );
   });
 
   it('does not take counts, amounts and codes for years', () => {
     assert.deepEqual(
-      dates('2,000 people, 2000 people, a 2000 year old rite, $2015, US$ 2015, 1500 soldiers, room 2014, 2000 years, 1800 GMT, 555-2014, 20.2015, 2015%, 1500 homes'),
+      dates(
+        '2,000 people, 2000 people, a 2000 year old rite, $2015, US$ 2015, 1500 soldiers, room 2014, 2000 years, 1800 GMT, 555-2014, 20.2015, 2015%, 1500 homes',
+      ),
       [],
     );
   });
 
   it('reads modified years, fiscal years and decades', () => {
-    assert.deepEqual(dates('late 2025, fiscal 2026, the late 2010s, the 1990s, mid-1980s, the \'90s, 2000s'), [
+    assert.deepEqual(dates("late 2025, fiscal 2026, the late 2010s, the 1990s, mid-1980s, the '90s, 2000s"), [
       ['late 2025', '2025'],
       ['fiscal 2026', '2026'],
       ['the late 2010s', '201X'],
@@ -162,18 +167,21 @@ describe('recognizeDates: relative dates', () => {
   });
 
   it('resolves last/this/next units, with ISO weeks', () => {
-    assert.deepEqual(dates("last month, next week, last year, this week, This year's theme, Next Year, last weekend, earlier this month, late last year, this years festival"), [
-      ['last month', '2025-12'],
-      ['next week', '2026-W03'],
-      ['last year', '2025'],
-      ['this week', '2026-W02'],
-      ['This year', '2026'],
-      ['Next Year', '2027'],
-      ['last weekend', '2026-W01'],
-      ['earlier this month', '2026-01'],
-      ['late last year', '2025'],
-      ['this years', '2026'],
-    ]);
+    assert.deepEqual(
+      dates("last month, next week, last year, this week, This year's theme, Next Year, last weekend, earlier this month, late last year, this years festival"),
+      [
+        ['last month', '2025-12'],
+        ['next week', '2026-W03'],
+        ['last year', '2025'],
+        ['this week', '2026-W02'],
+        ['This year', '2026'],
+        ['Next Year', '2027'],
+        ['last weekend', '2026-W01'],
+        ['earlier this month', '2026-01'],
+        ['late last year', '2025'],
+        ['this years', '2026'],
+      ],
+    );
     assert.equal(valueOf('this week', '2021-01-03'), '2020-W53');
     assert.equal(valueOf('next week', '2024-12-30'), '2025-W02');
   });
@@ -188,16 +196,19 @@ describe('recognizeDates: relative dates', () => {
   });
 
   it('resolves "ago" phrases and "the year before"', () => {
-    assert.deepEqual(dates('Seventeen years ago, [Ten] years ago, a decade ago, two weeks ago, 3 days ago, twenty-one years ago, a couple of months ago; the year before'), [
-      ['Seventeen years ago', '2009'],
-      ['[Ten] years ago', '2016'],
-      ['a decade ago', '2016'],
-      ['two weeks ago', '2025-W52'],
-      ['3 days ago', '2026-01-02'],
-      ['twenty-one years ago', '2005'],
-      ['a couple of months ago', '2025-11'],
-      ['the year before', '2025'],
-    ]);
+    assert.deepEqual(
+      dates('Seventeen years ago, [Ten] years ago, a decade ago, two weeks ago, 3 days ago, twenty-one years ago, a couple of months ago; the year before'),
+      [
+        ['Seventeen years ago', '2009'],
+        ['[Ten] years ago', '2016'],
+        ['a decade ago', '2016'],
+        ['two weeks ago', '2025-W52'],
+        ['3 days ago', '2026-01-02'],
+        ['twenty-one years ago', '2005'],
+        ['a couple of months ago', '2025-11'],
+        ['the year before', '2025'],
+      ],
+    );
   });
 
   it('reads "by year end" and seasons with a year or last/this/next', () => {
@@ -210,23 +221,33 @@ describe('recognizeDates: relative dates', () => {
   });
 
   it('does not take durations, ages and spans for dates', () => {
-    assert.deepEqual(dates('a four-day visit, six years, a two-year-old girl, for three weeks, over the last year, the past 30 days, the next few weeks, 24 hours ago, in recent years, in last years, three quarters, for four quarters, two nights, two Christmases'), []);
+    assert.deepEqual(
+      dates(
+        'a four-day visit, six years, a two-year-old girl, for three weeks, over the last year, the past 30 days, the next few weeks, 24 hours ago, in recent years, in last years, three quarters, for four quarters, two nights, two Christmases',
+      ),
+      [],
+    );
   });
 });
 
 describe('recognizeDates: holidays', () => {
   it('reads fixed holidays, keeping "the" and prepositions out of the span', () => {
-    assert.deepEqual(dates("On Christmas Eve, on Christmas Day and on Boxing Day; New Year's Eve, New Years Day, Valentine's Day, Halloween, the Fourth of July and July Fourth"), [
-      ['Christmas Eve', '2025-12-24'],
-      ['Christmas Day', '2025-12-25'],
-      ['Boxing Day', '2025-12-26'],
-      ["New Year's Eve", '2025-12-31'],
-      ['New Years Day', '2026-01-01'],
-      ["Valentine's Day", '2026-02-14'],
-      ['Halloween', '2025-10-31'],
-      ['Fourth of July', '2026-07-04'],
-      ['July Fourth', '2026-07-04'],
-    ]);
+    assert.deepEqual(
+      dates(
+        "On Christmas Eve, on Christmas Day and on Boxing Day; New Year's Eve, New Years Day, Valentine's Day, Halloween, the Fourth of July and July Fourth",
+      ),
+      [
+        ['Christmas Eve', '2025-12-24'],
+        ['Christmas Day', '2025-12-25'],
+        ['Boxing Day', '2025-12-26'],
+        ["New Year's Eve", '2025-12-31'],
+        ['New Years Day', '2026-01-01'],
+        ["Valentine's Day", '2026-02-14'],
+        ['Halloween', '2025-10-31'],
+        ['Fourth of July', '2026-07-04'],
+        ['July Fourth', '2026-07-04'],
+      ],
+    );
     assert.deepEqual(dates("St. Patrick's Day 2025, Independence Day 2025, Veterans Day 2025, Juneteenth 2025, May Day 2025"), [
       ["St. Patrick's Day 2025", '2025-03-17'],
       ['Independence Day 2025', '2025-07-04'],
@@ -237,31 +258,39 @@ describe('recognizeDates: holidays', () => {
   });
 
   it('reads holidays that fall on a weekday of a month', () => {
-    assert.deepEqual(dates("Thanksgiving 2025, Thanksgiving Day 2026, Black Friday 2025, Memorial Day 2025, Labor Day 2025, Martin Luther King Jr. Day 2026, Presidents' Day 2026, Mother's Day 2025, Father's Day 2025"), [
-      ['Thanksgiving 2025', '2025-11-27'],
-      ['Thanksgiving Day 2026', '2026-11-26'],
-      ['Black Friday 2025', '2025-11-28'],
-      ['Memorial Day 2025', '2025-05-26'],
-      ['Labor Day 2025', '2025-09-01'],
-      ['Martin Luther King Jr. Day 2026', '2026-01-19'],
-      ["Presidents' Day 2026", '2026-02-16'],
-      ["Mother's Day 2025", '2025-05-11'],
-      ["Father's Day 2025", '2025-06-15'],
-    ]);
+    assert.deepEqual(
+      dates(
+        "Thanksgiving 2025, Thanksgiving Day 2026, Black Friday 2025, Memorial Day 2025, Labor Day 2025, Martin Luther King Jr. Day 2026, Presidents' Day 2026, Mother's Day 2025, Father's Day 2025",
+      ),
+      [
+        ['Thanksgiving 2025', '2025-11-27'],
+        ['Thanksgiving Day 2026', '2026-11-26'],
+        ['Black Friday 2025', '2025-11-28'],
+        ['Memorial Day 2025', '2025-05-26'],
+        ['Labor Day 2025', '2025-09-01'],
+        ['Martin Luther King Jr. Day 2026', '2026-01-19'],
+        ["Presidents' Day 2026", '2026-02-16'],
+        ["Mother's Day 2025", '2025-05-11'],
+        ["Father's Day 2025", '2025-06-15'],
+      ],
+    );
   });
 
   it('computes Easter and the days counted from it', () => {
-    assert.deepEqual(dates('Easter 2024, Easter Sunday 2025, Easter 2026, Easter 2019, Easter 2000, Easter 2038, Good Friday 2025, Easter Monday 2026, Ash Wednesday 2026'), [
-      ['Easter 2024', '2024-03-31'],
-      ['Easter Sunday 2025', '2025-04-20'],
-      ['Easter 2026', '2026-04-05'],
-      ['Easter 2019', '2019-04-21'],
-      ['Easter 2000', '2000-04-23'],
-      ['Easter 2038', '2038-04-25'],
-      ['Good Friday 2025', '2025-04-18'],
-      ['Easter Monday 2026', '2026-04-06'],
-      ['Ash Wednesday 2026', '2026-02-18'],
-    ]);
+    assert.deepEqual(
+      dates('Easter 2024, Easter Sunday 2025, Easter 2026, Easter 2019, Easter 2000, Easter 2038, Good Friday 2025, Easter Monday 2026, Ash Wednesday 2026'),
+      [
+        ['Easter 2024', '2024-03-31'],
+        ['Easter Sunday 2025', '2025-04-20'],
+        ['Easter 2026', '2026-04-05'],
+        ['Easter 2019', '2019-04-21'],
+        ['Easter 2000', '2000-04-23'],
+        ['Easter 2038', '2038-04-25'],
+        ['Good Friday 2025', '2025-04-18'],
+        ['Easter Monday 2026', '2026-04-06'],
+        ['Ash Wednesday 2026', '2026-02-18'],
+      ],
+    );
   });
 
   it('resolves a holiday without a year by last/next/this, the tense, else the nearest', () => {
@@ -291,7 +320,9 @@ describe('recognizeDates: holidays', () => {
 
   it('does not take holiday names inside other names, greetings, recurrences and things', () => {
     assert.deepEqual(
-      dates('Christmas Island, Easter Island, the Easter Rising, the Good Friday Agreement, illustrator Johnnie Christmas, Merry Christmas, every Christmas, a Christmas tree, Easter eggs, Chinese New Year, A Christmas Carol'),
+      dates(
+        'Christmas Island, Easter Island, the Easter Rising, the Good Friday Agreement, illustrator Johnnie Christmas, Merry Christmas, every Christmas, a Christmas tree, Easter eggs, Chinese New Year, A Christmas Carol',
+      ),
       [],
     );
     assert.deepEqual(dates('CHRISTMAS ISLAND; ON CHRISTMAS DAY THE SHOPS CLOSED'), [['CHRISTMAS DAY', '2025-12-25']]);
@@ -324,14 +355,17 @@ describe('recognizeDates: quarters', () => {
   });
 
   it('resolves quarters without a year by the tense, and last/this/next quarter', () => {
-    assert.deepEqual(dates('the fourth quarter of last year, the first quarter of this year, the second quarter of next year, last quarter, this quarter, next quarter'), [
-      ['the fourth quarter of last year', '2025-Q4'],
-      ['the first quarter of this year', '2026-Q1'],
-      ['the second quarter of next year', '2027-Q2'],
-      ['last quarter', '2025-Q4'],
-      ['this quarter', '2026-Q1'],
-      ['next quarter', '2026-Q2'],
-    ]);
+    assert.deepEqual(
+      dates('the fourth quarter of last year, the first quarter of this year, the second quarter of next year, last quarter, this quarter, next quarter'),
+      [
+        ['the fourth quarter of last year', '2025-Q4'],
+        ['the first quarter of this year', '2026-Q1'],
+        ['the second quarter of next year', '2027-Q2'],
+        ['last quarter', '2025-Q4'],
+        ['this quarter', '2026-Q1'],
+        ['next quarter', '2026-Q2'],
+      ],
+    );
     assert.deepEqual(dates('Profits fell in the third quarter; first-quarter sales will grow.', '2025-10-20'), [
       ['the third quarter', '2025-Q3'],
       ['first-quarter', '2026-Q1'],
@@ -344,7 +378,9 @@ describe('recognizeDates: quarters', () => {
 
   it('does not take quarters that are no date', () => {
     assert.deepEqual(
-      dates('a quarter of citizens, the quarter-final, the last quarter-century, over the last quarter, the next quarter, a second quarter of growth\nHe scored twice in the fourth quarter.\nA fourth-quarter touchdown sealed the game.'),
+      dates(
+        'a quarter of citizens, the quarter-final, the last quarter-century, over the last quarter, the next quarter, a second quarter of growth\nHe scored twice in the fourth quarter.\nA fourth-quarter touchdown sealed the game.',
+      ),
       [],
     );
     // words of business outweigh those of games
@@ -383,17 +419,23 @@ describe('recognizeDates: offsets and robustness', () => {
   it('counts UTF-16 code units after astral characters', () => {
     const text = '😀🇰🇷 On January 4, 2026 😀 and on Friday 👍🏽 last week.';
     const found = recognizeDates(text, DCT);
-    assert.deepEqual(found.map(m => m.text), ['January 4, 2026', 'Friday', 'last week']);
+    assert.deepEqual(
+      found.map(m => m.text),
+      ['January 4, 2026', 'Friday', 'last week'],
+    );
     for (const m of found) checkMention(text, m);
     assert.equal(found[0].start, text.indexOf('January'));
     const holidays = '🎄 On Christmas Eve 😀 and 🇺🇸 Thanksgiving 2025, Q3 2025 👍🏽 tonight.';
     const more = recognizeDates(holidays, DCT);
-    assert.deepEqual(more.map(m => [m.text, m.value]), [
-      ['Christmas Eve', '2025-12-24'],
-      ['Thanksgiving 2025', '2025-11-27'],
-      ['Q3 2025', '2025-Q3'],
-      ['tonight', '2026-01-05'],
-    ]);
+    assert.deepEqual(
+      more.map(m => [m.text, m.value]),
+      [
+        ['Christmas Eve', '2025-12-24'],
+        ['Thanksgiving 2025', '2025-11-27'],
+        ['Q3 2025', '2025-Q3'],
+        ['tonight', '2026-01-05'],
+      ],
+    );
     for (const m of more) checkMention(holidays, m);
     assert.equal(more[0].start, 6);
   });

@@ -26,7 +26,10 @@ function assertOneKindPerEntity(documents: readonly AnalyzedDocument[], entities
 /** The same property as the corpus index answers it: documents, entity list, each entity and its mentions. */
 function assertIndexOneKindPerEntity(index: CorpusIndex): void {
   const entities = index.entities();
-  assertOneKindPerEntity(index.paths().map(p => index.analyzed(p)!), entities);
+  assertOneKindPerEntity(
+    index.paths().map(p => index.analyzed(p)!),
+    entities,
+  );
   for (const e of entities) {
     assert.equal(index.entity(e.id)?.kind, e.kind);
     for (const { mention } of index.mentionsOf(e.id)) assert.equal(mention.kind, e.kind, `${mention.text} (${e.id})`);
@@ -44,7 +47,12 @@ function entitiesNamed(a: Analysis, name: string): Entity[] {
 
 /** An unknown country that one article names 16 times where a lone unknown word is guessed an organization. */
 const TOLD_16_TIMES = Array.from({ length: 16 }, (_, i) => `Velmoria said on day ${i + 1} that the talks would go on.`).join(' ');
-const VELMORIA_ELSEWHERE = ['Floods hit towns in Velmoria.', 'Aid arrived in Velmoria on Monday.', 'Roads in Velmoria were closed.', 'Rain fell in Velmoria again.'];
+const VELMORIA_ELSEWHERE = [
+  'Floods hit towns in Velmoria.',
+  'Aid arrived in Velmoria on Monday.',
+  'Roads in Velmoria were closed.',
+  'Rain fell in Velmoria again.',
+];
 
 describe('one kind per entity', () => {
   it('gives a name that four documents have as a place and one names 16 times as an organization one entity, a place', () => {
@@ -58,33 +66,59 @@ describe('one kind per entity', () => {
   });
 
   it('lets the evidence of one document (a dateline) outweigh the guesses of several', () => {
-    const a = analyze(docs('Velmoria said the talks would go on.', 'Velmoria said the talks would go on.', 'Velmoria said so again.', 'Flood hits\n\nVELMORIA - The river rose on Monday.'));
-    assert.deepEqual(entitiesNamed(a, 'Velmoria').map(e => [e.kind, e.mentions]), [['place', 4]]);
+    const a = analyze(
+      docs(
+        'Velmoria said the talks would go on.',
+        'Velmoria said the talks would go on.',
+        'Velmoria said so again.',
+        'Flood hits\n\nVELMORIA - The river rose on Monday.',
+      ),
+    );
+    assert.deepEqual(
+      entitiesNamed(a, 'Velmoria').map(e => [e.kind, e.mentions]),
+      [['place', 4]],
+    );
     assertOneKindPerEntity(a.documents, a.entities);
   });
 
   it('keeps a country that acts (a government) a place, however often it acts', () => {
     const told = Array.from({ length: 16 }, (_, i) => `Tunisia said on day ${i + 1} that it warned its neighbours.`).join(' ');
     const a = analyze(docs(told, 'Floods hit towns in Tunisia.'));
-    assert.deepEqual(a.entities.map(e => [e.name, e.kind, e.mentions]), [['Tunisia', 'place', 17]]);
+    assert.deepEqual(
+      a.entities.map(e => [e.name, e.kind, e.mentions]),
+      [['Tunisia', 'place', 17]],
+    );
   });
 
   it('keeps entities that share a name apart when evidence says they differ: a city or a country and its team, a person and a place', () => {
-    const a = analyze(docs(
-      'Flooding closed roads in Evansville on Monday.',
-      'Creighton beat Evansville 65-53 in the semifinal game. The coach praised the season and the points.',
-      'George Washington crossed the river. Washington said the army was tired.',
-      'The senator flew to Washington on Monday.',
-      'Sweden beat Panama 1-0 in the World Cup game. Sweden scored in the second half; the coach praised the points and the season.',
-      'The king of Sweden visited Stockholm.',
-    ));
-    assert.deepEqual(entitiesNamed(a, 'Evansville').map(e => e.kind).sort(), ['organization', 'place']);
+    const a = analyze(
+      docs(
+        'Flooding closed roads in Evansville on Monday.',
+        'Creighton beat Evansville 65-53 in the semifinal game. The coach praised the season and the points.',
+        'George Washington crossed the river. Washington said the army was tired.',
+        'The senator flew to Washington on Monday.',
+        'Sweden beat Panama 1-0 in the World Cup game. Sweden scored in the second half; the coach praised the points and the season.',
+        'The king of Sweden visited Stockholm.',
+      ),
+    );
+    assert.deepEqual(
+      entitiesNamed(a, 'Evansville')
+        .map(e => e.kind)
+        .sort(),
+      ['organization', 'place'],
+    );
     assert.deepEqual(kindsOf(a, 'Washington'), [[], [], ['person'], ['place'], [], []]);
-    assert.deepEqual(entitiesNamed(a, 'Sweden').map(e => [e.kind, e.mentions]), [['organization', 2], ['place', 1]]);
+    assert.deepEqual(
+      entitiesNamed(a, 'Sweden').map(e => [e.kind, e.mentions]),
+      [
+        ['organization', 2],
+        ['place', 1],
+      ],
+    );
     assertOneKindPerEntity(a.documents, a.entities);
   });
 
-  it('lets the registry decide: its kind on every mention, a merged entity\'s mentions the kind of the one they join', () => {
+  it("lets the registry decide: its kind on every mention, a merged entity's mentions the kind of the one they join", () => {
     const recognized = analyze(docs(TOLD_16_TIMES, ...VELMORIA_ELSEWHERE, 'Harry Reid met Velmoria officials. Reid left for Geneva.'));
     const registry: Registry = {
       entities: [
@@ -121,11 +155,20 @@ describe('one kind per entity', () => {
     }
     index.relink();
     assertIndexOneKindPerEntity(index);
-    assert.deepEqual(index.entities().map(e => [e.id, e.kind, e.mentions]), [['velmoria', 'place', 20]]);
-    assert.deepEqual(index.analyzed('doc1.txt')!.mentions.map(m => m.kind), Array(16).fill('place'));
+    assert.deepEqual(
+      index.entities().map(e => [e.id, e.kind, e.mentions]),
+      [['velmoria', 'place', 20]],
+    );
+    assert.deepEqual(
+      index.analyzed('doc1.txt')!.mentions.map(m => m.kind),
+      Array(16).fill('place'),
+    );
     for (const doc of all.slice(1)) index.deleteDocument(doc.path);
     index.relink();
-    assert.deepEqual(index.entities().map(e => [e.id, e.kind, e.mentions]), [['velmoria', 'organization', 16]]);
+    assert.deepEqual(
+      index.entities().map(e => [e.id, e.kind, e.mentions]),
+      [['velmoria', 'organization', 16]],
+    );
     assertIndexOneKindPerEntity(index);
   });
 
@@ -177,7 +220,12 @@ const CLI = join(__dirname, '..', '..', 'dist', 'cli.js');
 
 /** A known country that one article names 16 times as an actor ("fired", "warned": once taken for its government). */
 const ACTS_16_TIMES = Array.from({ length: 8 }, (_, i) => `North Korea fired a missile on day ${i + 1}, and North Korea warned its neighbours.`).join(' ');
-const NORTH_KOREA_ELSEWHERE = ['Floods hit towns in North Korea.', 'Aid arrived in North Korea on Monday.', 'Roads in North Korea were closed.', 'Rain fell in North Korea again.'];
+const NORTH_KOREA_ELSEWHERE = [
+  'Floods hit towns in North Korea.',
+  'Aid arrived in North Korea on Monday.',
+  'Roads in North Korea were closed.',
+  'Rain fell in North Korea again.',
+];
 
 describe('a country one article names as an organization and four others as a place (issue 11)', () => {
   for (const [what, articles, name, id] of [
@@ -191,9 +239,22 @@ describe('a country one article names as an organization and four others as a pl
         const index = new CorpusIndex();
         index.setDocuments(all);
         index.relink();
-        assert.deepEqual(index.entities().map(e => [e.id, e.kind, e.mentions]), [[id, 'place', 20]]);
-        assert.deepEqual(index.mentionsOf(id).map(r => r.mention.kind), Array(20).fill('place'));
-        for (const d of all) assert.ok(index.analyzed(d.path)!.mentions.filter(m => m.text === name).every(m => m.kind === 'place' && m.entity === id), d.path);
+        assert.deepEqual(
+          index.entities().map(e => [e.id, e.kind, e.mentions]),
+          [[id, 'place', 20]],
+        );
+        assert.deepEqual(
+          index.mentionsOf(id).map(r => r.mention.kind),
+          Array(20).fill('place'),
+        );
+        for (const d of all)
+          assert.ok(
+            index
+              .analyzed(d.path)!
+              .mentions.filter(m => m.text === name)
+              .every(m => m.kind === 'place' && m.entity === id),
+            d.path,
+          );
       });
 
       it('shows that one place in the hover card of a mention in the article that names it as an organization', () => {
@@ -204,7 +265,10 @@ describe('a country one article names as an organization and four others as a pl
         assert.equal(hovered.kind, 'place');
         const card = entityCard(index, hovered.entity!, 'doc1.txt', 10)!;
         assert.deepEqual([card.entity.id, card.entity.kind, card.entity.mentions], [id, 'place', 20]);
-        assert.deepEqual(card.documents.map(d => [d.path, d.count, d.first.kind]), all.slice(1).map(d => [d.path, 1, 'place']));
+        assert.deepEqual(
+          card.documents.map(d => [d.path, d.count, d.first.kind]),
+          all.slice(1).map(d => [d.path, 1, 'place']),
+        );
       });
 
       it('is listed once, a place, by `marginalia analyze` (JSON and table)', () => {
@@ -214,12 +278,21 @@ describe('a country one article names as an organization and four others as a pl
           const json = spawnSync(process.execPath, [CLI, 'analyze', '--format', 'json', folder], { encoding: 'utf8' });
           assert.equal(json.status, 0, json.stderr);
           const out = JSON.parse(json.stdout) as Analysis;
-          assert.deepEqual(out.entities.map(e => [e.id, e.kind, e.mentions]), [[id, 'place', 20]]);
+          assert.deepEqual(
+            out.entities.map(e => [e.id, e.kind, e.mentions]),
+            [[id, 'place', 20]],
+          );
           assert.deepEqual(kindsOf(out, name).flat(), Array(20).fill('place'));
           const table = spawnSync(process.execPath, [CLI, 'analyze', '--format', 'table', folder], { encoding: 'utf8' });
           assert.equal(table.status, 0, table.stderr);
-          const listed = table.stdout.slice(table.stdout.indexOf('Entities:')).split('\n').filter(l => l.trim());
-          assert.deepEqual(listed.slice(1).map(l => l.trim().split(/\s+/).slice(0, 3)), [[id, 'place', '20']]);
+          const listed = table.stdout
+            .slice(table.stdout.indexOf('Entities:'))
+            .split('\n')
+            .filter(l => l.trim());
+          assert.deepEqual(
+            listed.slice(1).map(l => l.trim().split(/\s+/).slice(0, 3)),
+            [[id, 'place', '20']],
+          );
         } finally {
           rmSync(folder, { recursive: true, force: true });
         }
@@ -230,7 +303,9 @@ describe('a country one article names as an organization and four others as a pl
 
 /** Articles of a folder and its subfolders, sorted by path. */
 function articles(dir: string): SourceDocument[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(f => /\.(txt|md)$/.test(f)).sort()
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter(f => /\.(txt|md)$/.test(f))
+    .sort()
     .map(f => ({ path: join(dir, f), text: readFileSync(join(dir, f), 'utf8') }));
 }
 
@@ -251,7 +326,13 @@ describe('one kind per entity, on real articles', () => {
     assertIndexOneKindPerEntity(index);
     // each article's first paragraph again as a new article: its names are linked at once, then relinked
     for (const [i, doc] of samples.entries()) {
-      index.setDocument({ path: `samples/zz-${i}.txt`, text: doc.text.split(/\n\s*\n/).slice(0, 2).join('\n\n') });
+      index.setDocument({
+        path: `samples/zz-${i}.txt`,
+        text: doc.text
+          .split(/\n\s*\n/)
+          .slice(0, 2)
+          .join('\n\n'),
+      });
       assertIndexOneKindPerEntity(index);
     }
     index.relink();
@@ -260,9 +341,12 @@ describe('one kind per entity, on real articles', () => {
 });
 
 describe('entity lists', () => {
-  it('are in one order everywhere: most mentions first, then ids in code-unit order, not the locale\'s', () => {
+  it("are in one order everywhere: most mentions first, then ids in code-unit order, not the locale's", () => {
     const recognized = analyze(docs('Ada Lovelace met Charles Babbage. Lovelace wrote.', 'Grace Hopper met Ada Lovelace.'));
-    assert.deepEqual(recognized.entities.map(e => e.id), ['ada-lovelace', 'charles-babbage', 'grace-hopper']);
+    assert.deepEqual(
+      recognized.entities.map(e => e.id),
+      ['ada-lovelace', 'charles-babbage', 'grace-hopper'],
+    );
     // ids the registry gives may have capitals: "Zeta" comes before "alpha" in code-unit order
     const registry: Registry = {
       entities: [
@@ -272,7 +356,10 @@ describe('entity lists', () => {
       notEntities: [],
     };
     const reviewed = applyRegistry(recognized, registry);
-    assert.deepEqual(reviewed.entities.map(e => e.id), ['ada-lovelace', 'Zeta', 'alpha']);
+    assert.deepEqual(
+      reviewed.entities.map(e => e.id),
+      ['ada-lovelace', 'Zeta', 'alpha'],
+    );
     const index = new CorpusIndex();
     index.setRegistry(registry);
     index.setDocuments(docs('Ada Lovelace met Charles Babbage. Lovelace wrote.', 'Grace Hopper met Ada Lovelace.'));

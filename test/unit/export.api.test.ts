@@ -1,15 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { mergeImported } from '../../src/core';
 import type { Registry } from '../../src/core/corpus/registry';
-import {
-  CancelledError, EXPORT_FORMATS, exportAnnotations, exportAnnotationsSync, OffsetMap, type ExportDocument,
-} from '../../src/core/export';
+import { CancelledError, EXPORT_FORMATS, exportAnnotations, exportAnnotationsSync, OffsetMap, type ExportDocument } from '../../src/core/export';
 import { annotate, astralDocument, crlfDocument } from '../fixtures/exportDocs';
 import { sequentialIdGenerator } from '../fixtures/ids';
 
 const spansOf = (docs: ExportDocument[], options = {}): string[] =>
-  JSON.parse(exportAnnotationsSync('jsonl', docs, options).files[0].content.split('\n')[0]).spans
-    .map((s: { start: number; end: number; label: string; status: string }) => `${docs[0].text.slice(s.start, s.end)}/${s.label}/${s.status}`);
+  JSON.parse(exportAnnotationsSync('jsonl', docs, options).files[0].content.split('\n')[0]).spans.map(
+    (s: { start: number; end: number; label: string; status: string }) => `${docs[0].text.slice(s.start, s.end)}/${s.label}/${s.status}`,
+  );
 
 describe('export: API', () => {
   it('converts offsets between UTF-16 and code points', () => {
@@ -21,7 +20,7 @@ describe('export: API', () => {
       assert.equal(text.slice(0, u), Array.from(text).slice(0, cp).join(''));
       assert.equal(map.toCodePoint(u), cp);
     }
-    assert.equal(map.toCodePoint(2), 1, 'inside a pair: the pair\'s start');
+    assert.equal(map.toCodePoint(2), 1, "inside a pair: the pair's start");
     assert.equal(new OffsetMap('\ud800x').codePointLength, 2, 'a lone surrogate is one code point');
   });
 
@@ -38,11 +37,15 @@ describe('export: API', () => {
     const text = 'Lee and Park met Moon in Seoul, Korea.';
     const m = (q: string, kind: 'person' | 'place', entity?: string) => ({ start: text.indexOf(q), end: text.indexOf(q) + q.length, text: q, kind, entity });
     const registry: Registry = {
-      entities: [{ id: 'moon-jae-in', name: 'Moon Jae-in', aliases: [], merged: ['moon'] }, { id: 'park', aliases: [], merged: [], notEntity: true }],
+      entities: [
+        { id: 'moon-jae-in', name: 'Moon Jae-in', aliases: [], merged: ['moon'] },
+        { id: 'park', aliases: [], merged: [], notEntity: true },
+      ],
       notEntities: ['korea'],
     };
     const doc: ExportDocument = {
-      path: 'r.txt', text,
+      path: 'r.txt',
+      text,
       annotations: [
         annotate(text, { id: 'x', quote: 'Lee', label: 'organization' }), // relabelled: same span covers it
         annotate(text, { id: 'y', quote: 'Seoul, Korea', label: 'place', status: 'rejected' }), // overlapping, same kind
@@ -51,18 +54,28 @@ describe('export: API', () => {
     };
     const { files } = exportAnnotationsSync('jsonl', [doc], { includeSuggestions: true, registry });
     const spans = JSON.parse(files[0].content).spans;
-    assert.deepEqual(spans.map((s: { start: number; end: number; label: string; entity?: string; status: string }) =>
-      [text.slice(s.start, s.end), s.label, s.entity, s.status]), [
-      ['Lee', 'organization', undefined, 'confirmed'],
-      ['Moon', 'person', 'moon-jae-in', 'suggested'],
-    ]);
+    assert.deepEqual(
+      spans.map((s: { start: number; end: number; label: string; entity?: string; status: string }) => [
+        text.slice(s.start, s.end),
+        s.label,
+        s.entity,
+        s.status,
+      ]),
+      [
+        ['Lee', 'organization', undefined, 'confirmed'],
+        ['Moon', 'person', 'moon-jae-in', 'suggested'],
+      ],
+    );
   });
 
   it('re-anchors annotations whose text moved, and reports those that are gone', () => {
     const doc = astralDocument();
     const text = `New first line.\n${doc.text.replace('Busan', 'Daegu')}`;
     const { files, problems } = exportAnnotationsSync('csv', [{ ...doc, text }], { includeSuggestions: true });
-    assert.deepEqual(problems.map(p => [p.path, p.annotation]), [['news/astral.md', 'b3']]);
+    assert.deepEqual(
+      problems.map(p => [p.path, p.annotation]),
+      [['news/astral.md', 'b3']],
+    );
     const rows = files[0].content.trimEnd().split('\r\n').slice(1);
     assert.equal(rows.length, doc.annotations.length - 1);
   });
@@ -77,7 +90,10 @@ describe('export: API', () => {
       assert.ok(result.files.length > 0);
       let calls = 0;
       await assert.rejects(exportAnnotations(format, docs, { isCancelled: () => ++calls > 1 }), CancelledError);
-      assert.throws(() => exportAnnotationsSync(format, docs, { isCancelled: () => true }), (e: Error) => e instanceof CancelledError && e.name === 'CancelledError');
+      assert.throws(
+        () => exportAnnotationsSync(format, docs, { isCancelled: () => true }),
+        (e: Error) => e instanceof CancelledError && e.name === 'CancelledError',
+      );
     }
     for (const path of ['/abs.txt', '../up.txt', 'a/../b.txt', 'C:/x.txt', '', 'a//b.txt']) {
       assert.throws(() => exportAnnotationsSync('brat', [{ ...docs[0], path }]), TypeError, path);
@@ -91,25 +107,36 @@ describe('export: API', () => {
     const doc = crlfDocument();
     const docs = Array.from({ length: 3000 }, (_, i) => ({ ...doc, path: `d/${i}.txt` }));
     let cancelled = false;
-    setTimeout(() => { cancelled = true; }, 1);
+    setTimeout(() => {
+      cancelled = true;
+    }, 1);
     await assert.rejects(exportAnnotations('w3c', docs, { isCancelled: () => cancelled }), CancelledError);
   });
 
   it('merges imports: same span and label is the same annotation; ids of the import adopted when free', () => {
     const doc = crlfDocument();
     const [a1, a2] = doc.annotations;
-    const result = mergeImported([a1], [
-      { target: a1.target, label: a1.label, status: 'disputed' },
-      { id: 'a1', target: a2.target, label: a2.label },
-      { id: 'fresh', target: a2.target, label: 'claim', thread: [{ author: 'x', time: '2026-01-01T00:00:00Z', body: 'b' }] },
-      { target: a2.target, label: 'claim', thread: [{ author: 'x', time: '2026-01-01T00:00:00Z', body: 'b' }] },
-    ], { generateId: sequentialIdGenerator('n'), now: () => 'NOW' });
+    const result = mergeImported(
+      [a1],
+      [
+        { target: a1.target, label: a1.label, status: 'disputed' },
+        { id: 'a1', target: a2.target, label: a2.label },
+        { id: 'fresh', target: a2.target, label: 'claim', thread: [{ author: 'x', time: '2026-01-01T00:00:00Z', body: 'b' }] },
+        { target: a2.target, label: 'claim', thread: [{ author: 'x', time: '2026-01-01T00:00:00Z', body: 'b' }] },
+      ],
+      { generateId: sequentialIdGenerator('n'), now: () => 'NOW' },
+    );
     assert.deepEqual(result.updated, ['a1']);
     assert.deepEqual(result.added, ['n1', 'fresh']);
     assert.equal(result.unchanged, 1);
-    assert.deepEqual(result.annotations.map(a => [a.id, a.label, a.status, a.thread.length]), [
-      ['a1', 'place', 'disputed', 0], ['fresh', 'claim', 'confirmed', 1], ['n1', 'person', 'confirmed', 0],
-    ]);
+    assert.deepEqual(
+      result.annotations.map(a => [a.id, a.label, a.status, a.thread.length]),
+      [
+        ['a1', 'place', 'disputed', 0],
+        ['fresh', 'claim', 'confirmed', 1],
+        ['n1', 'person', 'confirmed', 0],
+      ],
+    );
     assert.equal(result.annotations[0].modified, 'NOW');
   });
 });

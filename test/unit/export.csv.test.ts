@@ -49,10 +49,14 @@ describe('export: CSV', () => {
   it('defuses text cells from the document too', () => {
     const text = '-5% drop; =cmd| said @alice';
     const doc: ExportDocument = {
-      path: 'x.txt', text,
+      path: 'x.txt',
+      text,
       annotations: [annotate(text, { id: 'a', quote: '-5% drop', label: 'claim' }), annotate(text, { id: 'b', quote: '@alice', label: 'person' })],
     };
     const rows = parseCsv(exportAnnotationsSync('csv', [doc]).files[0].content);
-    assert.deepEqual(rows.slice(1).map(r => r[3]), ["'-5% drop", "'@alice"]);
+    assert.deepEqual(
+      rows.slice(1).map(r => r[3]),
+      ["'-5% drop", "'@alice"],
+    );
   });
 });

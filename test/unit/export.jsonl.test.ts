@@ -29,7 +29,10 @@ describe('export: JSONL (spaCy style) and doccano', () => {
     const docs = [crlfDocument(), astralDocument()];
     const { files } = exportAnnotationsSync('doccano', docs, ALL);
     assert.equal(files[0].path, 'annotations.doccano.jsonl');
-    const records = files[0].content.trimEnd().split('\n').map(l => JSON.parse(l));
+    const records = files[0].content
+      .trimEnd()
+      .split('\n')
+      .map(l => JSON.parse(l));
     for (const [i, doc] of docs.entries()) {
       assert.deepEqual(records[i].meta, { path: doc.path, offsets: 'codepoints' });
       const quotes = records[i].label.map(([s, e, label]: [number, number, string]) => [Array.from(records[i].text).slice(s, e).join(''), label]);
@@ -37,7 +40,13 @@ describe('export: JSONL (spaCy style) and doccano', () => {
       assert.deepEqual(quotes, expected);
     }
     // After astral characters code points and UTF-16 differ.
-    const busan = records[1].label.find((l: unknown[]) => l[2] === 'place' && Array.from(records[1].text).slice(l[0] as number, l[1] as number).join('') === 'Busan');
+    const busan = records[1].label.find(
+      (l: unknown[]) =>
+        l[2] === 'place' &&
+        Array.from(records[1].text)
+          .slice(l[0] as number, l[1] as number)
+          .join('') === 'Busan',
+    );
     assert.ok(busan[0] < docs[1].text.indexOf('Busan'));
   });
 });

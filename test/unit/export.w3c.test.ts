@@ -4,9 +4,7 @@ import { join } from 'node:path';
 import jsonld from 'jsonld';
 import type { RemoteDocument } from 'jsonld/jsonld-spec';
 import type { Annotation } from '../../src/core/annotations';
-import {
-  ANNO_CONTEXT, exportAnnotationsSync, importW3c, readW3c, type ExportDocument,
-} from '../../src/core/export';
+import { ANNO_CONTEXT, exportAnnotationsSync, importW3c, readW3c, type ExportDocument } from '../../src/core/export';
 import { ALL, annotate, astralDocument, crlfDocument } from '../fixtures/exportDocs';
 import { sequentialIdGenerator } from '../fixtures/ids';
 
@@ -41,11 +39,18 @@ describe('export: W3C Web Annotation', () => {
   it('round-trips annotations (spans, labels, statuses, notes, entities, threads, ids) on CRLF and astral text', () => {
     const docs = [crlfDocument(), astralDocument()];
     const { content } = exportW3c(docs);
-    const result = importW3c(content, docs.map(d => ({ path: d.path, text: d.text, annotations: [] })), { generateId: sequentialIdGenerator('new') });
+    const result = importW3c(
+      content,
+      docs.map(d => ({ path: d.path, text: d.text, annotations: [] })),
+      { generateId: sequentialIdGenerator('new') },
+    );
     assert.deepEqual(result.problems, []);
     for (const [i, doc] of docs.entries()) {
       assert.equal(result.documents[i].path, doc.path);
-      assert.deepEqual(result.documents[i].annotations, doc.annotations.map(strip).sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end));
+      assert.deepEqual(
+        result.documents[i].annotations,
+        doc.annotations.map(strip).sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end),
+      );
       assert.equal(result.documents[i].added.length, doc.annotations.length);
     }
   });
@@ -77,7 +82,7 @@ describe('export: W3C Web Annotation', () => {
   it('expands with a real JSON-LD processor to the Web Annotation vocabulary (code-point positions)', async () => {
     const doc = crlfDocument();
     const { json } = exportW3c([doc]);
-    const expanded = await jsonld.expand(json as object, { documentLoader }) as unknown as Node[];
+    const expanded = (await jsonld.expand(json as object, { documentLoader })) as unknown as Node[];
     const byId = new Map(expanded.map(n => [n['@id'], n]));
     const collection = expanded.find(n => n['@type']?.includes(`${AS}OrderedCollection`))!;
     assert.ok(collection, 'an AnnotationCollection (as:OrderedCollection)');
@@ -90,8 +95,10 @@ describe('export: W3C Web Annotation', () => {
 
     const lee = items.find(n => n['@id'] === 'urn:marginalia:news/crlf.txt#a2')!;
     assert.deepEqual(lee['@type'], [`${OA}Annotation`]);
-    assert.deepEqual(new Set((lee[`${OA}motivatedBy`] as { '@id': string }[]).map(m => m['@id'])),
-      new Set([`${OA}tagging`, `${OA}identifying`, `${OA}assessing`, `${OA}commenting`]));
+    assert.deepEqual(
+      new Set((lee[`${OA}motivatedBy`] as { '@id': string }[]).map(m => m['@id'])),
+      new Set([`${OA}tagging`, `${OA}identifying`, `${OA}assessing`, `${OA}commenting`]),
+    );
     assert.deepEqual(lee[`${DCTERMS}created`], [{ '@value': '2026-01-06T09:00:00.000Z' }]);
     const creator = lee[`${DCTERMS}creator`][0] as Node;
     assert.deepEqual(creator['@type'], ['http://xmlns.com/foaf/0.1/Person']);
@@ -124,7 +131,10 @@ describe('export: W3C Web Annotation', () => {
     // Every term expanded to an absolute IRI (anno.jsonld has no `assessing` term, for one).
     const relative: string[] = [];
     const walk = (v: unknown): void => {
-      if (Array.isArray(v)) { v.forEach(walk); return; }
+      if (Array.isArray(v)) {
+        v.forEach(walk);
+        return;
+      }
       if (!v || typeof v !== 'object') return;
       for (const [k, x] of Object.entries(v)) {
         if (!k.startsWith('@') && !/^[a-z][a-z0-9+.-]*:/i.test(k)) relative.push(k);
@@ -159,9 +169,12 @@ describe('export: W3C Web Annotation', () => {
     });
     assert.deepEqual(pages.flatMap(p => p.items as unknown[]).length, total);
     // Expansion keeps every page's items as an ordered list.
-    const expanded = await jsonld.expand(json as object, { documentLoader }) as unknown as Node[];
+    const expanded = (await jsonld.expand(json as object, { documentLoader })) as unknown as Node[];
     const lists = expanded.filter(n => n[`${AS}items`]).map(n => (n[`${AS}items`][0] as { '@list': unknown[] })['@list'].length);
-    assert.equal(lists.reduce((a, b) => a + b, 0), total);
+    assert.equal(
+      lists.reduce((a, b) => a + b, 0),
+      total,
+    );
     // The paged export imports the same as the single page.
     const back = importW3c(json, [{ ...doc, annotations: [] }]);
     assert.equal(back.documents[0].annotations.length, doc.annotations.length);
@@ -184,9 +197,18 @@ describe('export: W3C Web Annotation', () => {
   it('imports plain arrays and single annotations, and falls back to the quote when the position is off', () => {
     const text = 'Alpha 😀 Beta Gamma Beta.';
     const w3c = (start: number, end: number, exact: string, prefix = '') => ({
-      '@context': ANNO_CONTEXT, id: `urn:x:${start}`, type: 'Annotation', motivation: 'tagging',
+      '@context': ANNO_CONTEXT,
+      id: `urn:x:${start}`,
+      type: 'Annotation',
+      motivation: 'tagging',
       body: { type: 'TextualBody', purpose: 'tagging', value: 'claim' },
-      target: { source: 'urn:elsewhere:doc.txt', selector: [{ type: 'TextQuoteSelector', exact, prefix }, { type: 'TextPositionSelector', start, end }] },
+      target: {
+        source: 'urn:elsewhere:doc.txt',
+        selector: [
+          { type: 'TextQuoteSelector', exact, prefix },
+          { type: 'TextPositionSelector', start, end },
+        ],
+      },
     });
     const docs = [{ path: 'doc.txt', text }];
     // Code points: 'Beta' starts at 8 (UTF-16 9).
@@ -207,8 +229,13 @@ describe('export: W3C Web Annotation', () => {
     const doc = crlfDocument();
     const input = [
       { id: 'urn:r', type: 'Annotation', motivation: 'replying', target: 'urn:nowhere', body: { type: 'TextualBody', value: 'hi' } },
-      { id: 'urn:c', type: 'Annotation', motivation: 'commenting', body: { type: 'TextualBody', value: 'no label' },
-        target: { source: 'urn:marginalia:news/crlf.txt', selector: { type: 'TextQuoteSelector', exact: 'SEOUL' } } },
+      {
+        id: 'urn:c',
+        type: 'Annotation',
+        motivation: 'commenting',
+        body: { type: 'TextualBody', value: 'no label' },
+        target: { source: 'urn:marginalia:news/crlf.txt', selector: { type: 'TextQuoteSelector', exact: 'SEOUL' } },
+      },
     ];
     const r = readW3c(input, [doc]);
     assert.equal(r.documents.size, 0);
@@ -218,7 +245,8 @@ describe('export: W3C Web Annotation', () => {
   it('exports recognized mentions no annotation covers as suggestions by Marginalia', () => {
     const text = 'Lee met Kim in Seoul.';
     const doc: ExportDocument = {
-      path: 'a.txt', text,
+      path: 'a.txt',
+      text,
       annotations: [annotate(text, { id: 'x1', quote: 'Lee', label: 'person', status: 'rejected' })],
       mentions: [
         { start: 0, end: 3, text: 'Lee', kind: 'person', entity: 'lee' },
@@ -229,11 +257,20 @@ describe('export: W3C Web Annotation', () => {
     const { files } = exportAnnotationsSync('w3c', [doc], { includeSuggestions: true });
     const graph = JSON.parse(files[0].content)['@graph'];
     const items = graph[1].items as { id: string; creator: { type: string; name: string }; body: { purpose: string; value?: string }[] }[];
-    assert.deepEqual(items.map(i => i.id), ['urn:marginalia:a.txt#suggestion-8-11-person', 'urn:marginalia:a.txt#suggestion-15-20-place']);
+    assert.deepEqual(
+      items.map(i => i.id),
+      ['urn:marginalia:a.txt#suggestion-8-11-person', 'urn:marginalia:a.txt#suggestion-15-20-place'],
+    );
     assert.deepEqual(items[0].creator, { type: 'Software', name: 'Marginalia' });
     assert.equal(items[0].body.find(b => b.purpose === 'oa:assessing')!.value, 'suggested');
     // Imported back, suggestions get fresh ids.
     const back = importW3c(files[0].content, [{ path: 'a.txt', text, annotations: [] }], { generateId: sequentialIdGenerator('n') });
-    assert.deepEqual(back.documents[0].annotations.map(a => [a.id, a.status, a.author]), [['n1', 'suggested', undefined], ['n2', 'suggested', undefined]]);
+    assert.deepEqual(
+      back.documents[0].annotations.map(a => [a.id, a.status, a.author]),
+      [
+        ['n1', 'suggested', undefined],
+        ['n2', 'suggested', undefined],
+      ],
+    );
   });
 });

@@ -5,8 +5,16 @@ import { readFileSync } from 'node:fs';
 import { COMMAND_CATEGORY, COMMANDS, type CommandId } from '../../src/vscode/shared/commandTable';
 import { SETTINGS, settingValue, type SettingKey } from '../../src/vscode/shared/settings';
 
-interface ContributedCommand { command: string; title: string; category?: string; icon?: string }
-interface MenuItem { command?: string; when?: string }
+interface ContributedCommand {
+  command: string;
+  title: string;
+  category?: string;
+  icon?: string;
+}
+interface MenuItem {
+  command?: string;
+  when?: string;
+}
 interface Manifest {
   capabilities?: Record<string, unknown>;
   contributes: {
@@ -38,15 +46,23 @@ describe('command table and package.json', () => {
       const expected = { always: undefined, article: 'marginalia.isArticle', never: 'false' }[COMMANDS[id].palette];
       assert.equal(palette.get(id), expected, id);
     }
-    assert.deepEqual([...palette.keys()].filter(id => !(id! in COMMANDS)), []);
+    assert.deepEqual(
+      [...palette.keys()].filter(id => !(id! in COMMANDS)),
+      [],
+    );
   });
 
   it('menus and keybindings name only commands of the table', () => {
     const named = [
-      ...Object.values(manifest.contributes.menus).flat().map(m => m.command),
+      ...Object.values(manifest.contributes.menus)
+        .flat()
+        .map(m => m.command),
       ...manifest.contributes.keybindings.map(k => k.command),
     ];
-    assert.deepEqual(named.filter(id => id && !(id in COMMANDS)), []);
+    assert.deepEqual(
+      named.filter(id => id && !(id in COMMANDS)),
+      [],
+    );
   });
 
   it('every command the contract lists (docs/contracts.md) is scriptable: it takes one argument object', () => {

@@ -24,9 +24,11 @@ interface Grammar extends Rule {
 
 const root = path.resolve(__dirname, '../..');
 const grammar: Grammar = JSON.parse(readFileSync(path.join(root, 'syntaxes/article.tmLanguage.json'), 'utf8'));
-const languageConfiguration = JSON.parse(
-  readFileSync(path.join(root, 'syntaxes/language-configuration.json'), 'utf8'),
-) as { wordPattern: string; autoClosingPairs: { open: string; close: string }[]; comments?: unknown };
+const languageConfiguration = JSON.parse(readFileSync(path.join(root, 'syntaxes/language-configuration.json'), 'utf8')) as {
+  wordPattern: string;
+  autoClosingPairs: { open: string; close: string }[];
+  comments?: unknown;
+};
 
 function js(source: string, flags = ''): RegExp {
   return new RegExp(source.replace(/\\A/g, '^'), flags);
@@ -155,7 +157,9 @@ describe('article grammar', () => {
     ];
     for (const [line, key] of yes) {
       it(`marks "${line}" with key ${key}`, () => {
-        const m = headers().map(re => re.exec(line)).find(Boolean);
+        const m = headers()
+          .map(re => re.exec(line))
+          .find(Boolean);
         assert.ok(m, line);
         assert.equal(m[1], key);
       });
@@ -238,9 +242,10 @@ describe('article grammar', () => {
       for (const file of files) {
         const lines = readFileSync(file, 'utf8').split(/\r?\n/).slice(0, 12);
         const fm = js(rule('frontmatter-entry').match!);
-        const ok = lines[0] === '---'
-          ? lines.some(l => fm.exec(l)?.[2] === 'date' && findDates(l).length === 1)
-          : lines.some(l => /^\s*(date|published)\b/i.test(l) && isHeader(l) && findDates(l).length === 1);
+        const ok =
+          lines[0] === '---'
+            ? lines.some(l => fm.exec(l)?.[2] === 'date' && findDates(l).length === 1)
+            : lines.some(l => /^\s*(date|published)\b/i.test(l) && isHeader(l) && findDates(l).length === 1);
         assert.ok(ok, path.relative(root, file));
       }
     });

@@ -4,8 +4,19 @@ import { join } from 'node:path';
 import { analyze } from '../../src/core';
 import { targetFor, type Annotation } from '../../src/core/annotations';
 import {
-  exportAnnotationsSync, importBrat, importSpans, importW3c, bratFileNames, EXPORT_FORMATS, parseCsv, readConll, conllChunks,
-  type ExportDocument, type ExportFormat, type ImportDocument, type ImportResult,
+  exportAnnotationsSync,
+  importBrat,
+  importSpans,
+  importW3c,
+  bratFileNames,
+  EXPORT_FORMATS,
+  parseCsv,
+  readConll,
+  conllChunks,
+  type ExportDocument,
+  type ExportFormat,
+  type ImportDocument,
+  type ImportResult,
 } from '../../src/core/export';
 import { ALL, astralDocument, crlfDocument } from '../fixtures/exportDocs';
 import { sequentialIdGenerator } from '../fixtures/ids';
@@ -29,7 +40,11 @@ function project(a: Annotation, format: ExportFormat): Record<string, unknown> {
 }
 
 /** Exports `docs` in `format` and imports the files back into the same texts, with `into` annotations (default none). */
-function roundTrip(format: ExportFormat, docs: readonly ExportDocument[], into: (path: string) => Annotation[] = () => []): { result: ImportResult; exportedProblems: string[] } {
+function roundTrip(
+  format: ExportFormat,
+  docs: readonly ExportDocument[],
+  into: (path: string) => Annotation[] = () => [],
+): { result: ImportResult; exportedProblems: string[] } {
   const exported = exportAnnotationsSync(format, docs, ALL);
   const file = (path: string): string => exported.files.find(f => f.path === path)!.content;
   const empty: ImportDocument[] = docs.map(d => ({ path: d.path, text: d.text, annotations: into(d.path) }));
@@ -56,33 +71,52 @@ function sampleDocuments(): ExportDocument[] {
   walk('samples');
   const texts = files.flatMap(path => {
     const text = readFileSync(path, 'utf8');
-    return [{ path, text }, { path: `crlf/${path}`, text: `😀𠀀 🇰🇷\r\n${text.replace(/\r?\n/g, '\r\n')}` }];
+    return [
+      { path, text },
+      { path: `crlf/${path}`, text: `😀𠀀 🇰🇷\r\n${text.replace(/\r?\n/g, '\r\n')}` },
+    ];
   });
   return analyze(texts).documents.map((d, i): ExportDocument => ({
-    path: texts[i].path, text: texts[i].text,
+    path: texts[i].path,
+    text: texts[i].text,
     annotations: d.mentions.map((m, j) => ({
-      id: `m${j}`, target: targetFor(texts[i].text, m.start, m.end), label: m.kind, ...(m.entity ? { entity: m.entity } : {}),
-      status: j % 3 === 0 ? 'suggested' : 'confirmed', thread: [],
+      id: `m${j}`,
+      target: targetFor(texts[i].text, m.start, m.end),
+      label: m.kind,
+      ...(m.entity ? { entity: m.entity } : {}),
+      status: j % 3 === 0 ? 'suggested' : 'confirmed',
+      thread: [],
     })),
   }));
 }
 
 describe('import as suggestions: round trips', () => {
-  const sets: [string, () => ExportDocument[]][] = [['fixtures (CRLF, astral)', () => [crlfDocument(), astralDocument()]], ['samples (and CRLF + astral copies)', sampleDocuments]];
+  const sets: [string, () => ExportDocument[]][] = [
+    ['fixtures (CRLF, astral)', () => [crlfDocument(), astralDocument()]],
+    ['samples (and CRLF + astral copies)', sampleDocuments],
+  ];
   for (const [name, make] of sets) {
     for (const format of EXPORT_FORMATS) {
       it(`${format}: export then import gives the same annotations, ${name}; importing again adds nothing`, () => {
         const docs = make();
-        assert.ok(docs.some(d => d.text.includes('\r\n') && /[\uD800-\uDBFF]/.test(d.text)), 'CRLF and astral text are tested');
+        assert.ok(
+          docs.some(d => d.text.includes('\r\n') && /[\uD800-\uDBFF]/.test(d.text)),
+          'CRLF and astral text are tested',
+        );
         const { result, exportedProblems } = roundTrip(format, docs);
         assert.deepEqual(result.problems, []);
         for (const doc of docs) {
           const back = result.documents.find(d => d.path === doc.path)?.annotations ?? [];
           // Spans the exporter left out (CoNLL overlaps, reported) are not expected back.
-          const expected = doc.annotations.filter(a => !exportedProblems.includes(`${doc.path}#${a.id}`))
+          const expected = doc.annotations
+            .filter(a => !exportedProblems.includes(`${doc.path}#${a.id}`))
             .sort((a, b) => a.target.start - b.target.start || a.target.end - b.target.end || (a.label < b.label ? -1 : 1));
           assert.ok(expected.length > 0 || doc.annotations.length === 0);
-          assert.deepEqual(back.map(a => project(a, format)), expected.map(a => project(a, format)), `${format} ${doc.path}`);
+          assert.deepEqual(
+            back.map(a => project(a, format)),
+            expected.map(a => project(a, format)),
+            `${format} ${doc.path}`,
+          );
           for (const a of back) assert.equal(doc.text.slice(a.target.start, a.target.end), a.target.quote);
         }
         const again = roundTrip(format, docs, path => result.documents.find(r => r.path === path)?.annotations ?? []);
@@ -92,7 +126,7 @@ describe('import as suggestions: round trips', () => {
   }
 });
 
-describe('import as suggestions: other tools\' files', () => {
+describe("import as suggestions: other tools' files", () => {
   const text = '😀 Lee Jae Myung met Xi Jinping\r\nin Beijing.';
   const doc = (annotations: Annotation[] = []): ImportDocument => ({ path: 'a/news.txt', text, annotations });
 
@@ -102,22 +136,36 @@ describe('import as suggestions: other tools\' files', () => {
     for (const content of [iob2, iob1]) {
       const r = importSpans('conll', content, [doc()], { generateId: sequentialIdGenerator('c'), source: 'conll:x.conll' });
       assert.deepEqual(r.problems, []);
-      assert.deepEqual(r.documents[0].annotations.map(a => [a.target.quote, a.target.start, a.label, a.status, a.source]), [
-        ['Lee Jae Myung', 3, 'person', 'suggested', 'conll:x.conll'], ['Xi Jinping', 21, 'person', 'suggested', 'conll:x.conll'], ['Beijing', 36, 'place', 'suggested', 'conll:x.conll'],
-      ]);
+      assert.deepEqual(
+        r.documents[0].annotations.map(a => [a.target.quote, a.target.start, a.label, a.status, a.source]),
+        [
+          ['Lee Jae Myung', 3, 'person', 'suggested', 'conll:x.conll'],
+          ['Xi Jinping', 21, 'person', 'suggested', 'conll:x.conll'],
+          ['Beijing', 36, 'place', 'suggested', 'conll:x.conll'],
+        ],
+      );
     }
     // IOB1: B- only between two chunks of one type
     const [adjacent] = readConll('Lee I-PER\nXi B-PER\n');
-    assert.deepEqual(conllChunks(adjacent, 'Lee Xi'), [{ start: 0, end: 3, type: 'PER' }, { start: 4, end: 6, type: 'PER' }]);
+    assert.deepEqual(conllChunks(adjacent, 'Lee Xi'), [
+      { start: 0, end: 3, type: 'PER' },
+      { start: 4, end: 6, type: 'PER' },
+    ]);
   });
 
-  it('refuses, per document, a CoNLL document or a JSONL line whose text is not the article\'s, and imports the others', () => {
+  it("refuses, per document, a CoNLL document or a JSONL line whose text is not the article's, and imports the others", () => {
     const other: ImportDocument = { path: 'b.txt', text: 'Seoul said so.', annotations: [] };
     const conll = '-DOCSTART- -X- -X- O\n\nSeoul B-LOC\nsaid O\nno O\n\n-DOCSTART- -X- -X- O\n\nSeoul B-LOC\nsaid O\nso O\n. O\n';
     const r = importSpans('conll', conll, [doc(), other], { file: 'in.conll' });
-    assert.deepEqual(r.documents.map(d => [d.path, d.added.length]), [['b.txt', 1]]);
+    assert.deepEqual(
+      r.documents.map(d => [d.path, d.added.length]),
+      [['b.txt', 1]],
+    );
     assert.equal(r.problems.length, 1);
-    assert.match(r.problems[0].message, /^in\.conll document 1 \(line 1\): its tokens \("Seoul said no \.\.\."\) are not the text of any article; not imported$/);
+    assert.match(
+      r.problems[0].message,
+      /^in\.conll document 1 \(line 1\): its tokens \("Seoul said no \.\.\."\) are not the text of any article; not imported$/,
+    );
 
     const lines = [
       JSON.stringify({ text: text.replace(/\r\n/g, '\n'), spans: [{ start: 2, end: 15, label: 'PERSON' }], meta: { path: 'a/news.txt' } }),
@@ -125,19 +173,32 @@ describe('import as suggestions: other tools\' files', () => {
     ].join('\n');
     const j = importSpans('jsonl', lines, [doc(), other]);
     assert.deepEqual(j.documents, []);
-    assert.deepEqual(j.problems.map(p => [p.path, p.message]), [
-      ['a/news.txt', 'line 1: its line ends differ from the article\'s (LF here, CRLF in the article); not imported'],
-      ['b.txt', 'line 2: its text differs from the article\'s from line 1, column 14 (14 characters here, 14 in the article); not imported'],
-    ]);
+    assert.deepEqual(
+      j.problems.map(p => [p.path, p.message]),
+      [
+        ['a/news.txt', "line 1: its line ends differ from the article's (LF here, CRLF in the article); not imported"],
+        ['b.txt', "line 2: its text differs from the article's from line 1, column 14 (14 characters here, 14 in the article); not imported"],
+      ],
+    );
   });
 
   it('reads spaCy/Prodigy and doccano lines in code points (Python indices), ours in UTF-16 as the line says', () => {
     // "😀 " is 2 code points and 3 UTF-16 units: Lee starts at code point 2, unit 3.
-    const spacy = JSON.stringify({ text, spans: [{ start: 2, end: 15, label: 'PERSON' }, { start: 35, end: 42, label: 'GPE', source: 'spacy' }] });
+    const spacy = JSON.stringify({
+      text,
+      spans: [
+        { start: 2, end: 15, label: 'PERSON' },
+        { start: 35, end: 42, label: 'GPE', source: 'spacy' },
+      ],
+    });
     const doccano = JSON.stringify({ text, label: [[2, 15, 'PER']], entities: 'ignored' });
     const ours = JSON.stringify({ text, spans: [{ start: 3, end: 16, label: 'person', status: 'confirmed' }], meta: { path: 'a/news.txt', offsets: 'utf16' } });
-    const quotes = (content: string, format: 'jsonl' | 'doccano') => importSpans(format, content, [doc()]).documents[0].annotations.map(a => [a.target.quote, a.label, a.status, a.source]);
-    assert.deepEqual(quotes(spacy, 'jsonl'), [['Lee Jae Myung', 'person', 'suggested', undefined], ['Beijing', 'place', 'suggested', 'spacy']]);
+    const quotes = (content: string, format: 'jsonl' | 'doccano') =>
+      importSpans(format, content, [doc()]).documents[0].annotations.map(a => [a.target.quote, a.label, a.status, a.source]);
+    assert.deepEqual(quotes(spacy, 'jsonl'), [
+      ['Lee Jae Myung', 'person', 'suggested', undefined],
+      ['Beijing', 'place', 'suggested', 'spacy'],
+    ]);
     assert.deepEqual(quotes(doccano, 'doccano'), [['Lee Jae Myung', 'person', 'suggested', undefined]]);
     assert.deepEqual(quotes(ours, 'jsonl'), [['Lee Jae Myung', 'person', 'confirmed', undefined]]);
     // a status the user picks overrides the file's, for what is added only
@@ -149,18 +210,35 @@ describe('import as suggestions: other tools\' files', () => {
   });
 
   it('leaves out bad spans with a message: past the text, inside a surrogate pair, without a label', () => {
-    const bad = JSON.stringify({ text, spans: [{ start: 40, end: 99, label: 'x' }, { start: 1, end: 3, label: 'x' }, { start: 2, end: 5 }], meta: { offsets: 'utf16' } });
+    const bad = JSON.stringify({
+      text,
+      spans: [
+        { start: 40, end: 99, label: 'x' },
+        { start: 1, end: 3, label: 'x' },
+        { start: 2, end: 5 },
+      ],
+      meta: { offsets: 'utf16' },
+    });
     const r = importSpans('jsonl', bad, [doc()]);
     assert.deepEqual(r.documents[0].annotations, []);
-    assert.deepEqual(r.problems.map(p => p.message), [1, 2, 3].map(n => `line 1, span ${n}: not a span of the text with a label; left out`));
+    assert.deepEqual(
+      r.problems.map(p => p.message),
+      [1, 2, 3].map(n => `line 1, span ${n}: not a span of the text with a label; left out`),
+    );
   });
 
   it('reads our CSV back: quoted fields, the formula guard undone, a changed article refused', () => {
     const rows = parseCsv('a,"b ""c""\r\nd",e\r\n\r\nf,,\n');
-    assert.deepEqual(rows, [{ line: 1, cells: ['a', 'b "c"\r\nd', 'e'] }, { line: 4, cells: ['f', '', ''] }]);
-    const csv = 'document,start,end,quote,label,note\r\na/news.txt,3,16,Lee Jae Myung,person,\'=1+1\r\n';
+    assert.deepEqual(rows, [
+      { line: 1, cells: ['a', 'b "c"\r\nd', 'e'] },
+      { line: 4, cells: ['f', '', ''] },
+    ]);
+    const csv = "document,start,end,quote,label,note\r\na/news.txt,3,16,Lee Jae Myung,person,'=1+1\r\n";
     const r = importSpans('csv', csv, [doc()]);
-    assert.deepEqual(r.documents[0].annotations.map(a => [a.target.quote, a.note]), [['Lee Jae Myung', '=1+1']]);
+    assert.deepEqual(
+      r.documents[0].annotations.map(a => [a.target.quote, a.note]),
+      [['Lee Jae Myung', '=1+1']],
+    );
     const moved = importSpans('csv', csv.replace(',3,16,', ',4,17,'), [doc()]);
     assert.deepEqual(moved.documents, []);
     assert.match(moved.problems[0].message, /line 2: "Lee Jae Myung" is not at 4–17: the article's text is not the exported one; not imported/);

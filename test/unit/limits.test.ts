@@ -19,8 +19,9 @@ function longText(length: number): string {
   const parts: string[] = [];
   let n = 0;
   for (let i = 0; n < length; i++) {
-    const p = `😀 Lee Jae-myung met Xi Jinping in Beijing on Monday, January 5, 2026.\r\n`
-      + `🇰🇷 Kim Min-jun${i % 50} of the Foreign Ministry said Samsung Electronics would open a plant in Busan next month.\r\n\r\n`;
+    const p =
+      `😀 Lee Jae-myung met Xi Jinping in Beijing on Monday, January 5, 2026.\r\n` +
+      `🇰🇷 Kim Min-jun${i % 50} of the Foreign Ministry said Samsung Electronics would open a plant in Busan next month.\r\n\r\n`;
     parts.push(p);
     n += p.length;
   }
@@ -65,10 +66,16 @@ describe('long texts', () => {
   it('recognizes each piece by itself, with offsets into the whole text', () => {
     const names = findNamesInPieces(text).names;
     assert.ok(names.length > 10_000);
-    assert.deepEqual(names, perPiece(text, piece => findNamesDetailed(piece).names));
+    assert.deepEqual(
+      names,
+      perPiece(text, piece => findNamesDetailed(piece).names),
+    );
     const dates = recognizeDatesInPieces(text, '2026-01-05');
     assert.ok(dates.length > 1000);
-    assert.deepEqual(dates, perPiece(text, piece => recognizeDates(piece, '2026-01-05')));
+    assert.deepEqual(
+      dates,
+      perPiece(text, piece => recognizeDates(piece, '2026-01-05')),
+    );
     for (const c of names) assert.equal(text.slice(c.start, c.end), c.text);
   });
 
@@ -128,7 +135,13 @@ describe('linking bounds', () => {
   });
 
   it('gives a lone family name in a document with very many entities to the person in the most documents', () => {
-    const entity = (localId: string, words: string[], form: string): LocalEntity => ({ localId, kind: localId.startsWith('person') ? 'person' : 'organization', words, forms: [form], counts: [1] });
+    const entity = (localId: string, words: string[], form: string): LocalEntity => ({
+      localId,
+      kind: localId.startsWith('person') ? 'person' : 'organization',
+      words,
+      forms: [form],
+      counts: [1],
+    });
     const doc = (entities: LocalEntity[], lone: string[] = []): DocumentNames => ({
       entities,
       full: entities.flatMap((e, i) => (lone.includes(e.localId) ? [] : [i])),

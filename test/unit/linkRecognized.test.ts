@@ -2,12 +2,24 @@
 // and order link into what analyze gives; bad input is refused naming the file and line.
 import { strict as assert } from 'node:assert';
 import {
-  analysisOutput, analyze, linkRecognized, LinkInputError, pathOrder, recognizedRecord,
-  type Analysis, type AnalysisFormat, type AnalysisStream, type RecordSource, type SourceDocument,
+  analysisOutput,
+  analyze,
+  linkRecognized,
+  LinkInputError,
+  pathOrder,
+  recognizedRecord,
+  type Analysis,
+  type AnalysisFormat,
+  type AnalysisStream,
+  type RecordSource,
+  type SourceDocument,
 } from '../../src/core';
 
 const DOCS: SourceDocument[] = [
-  { path: 'b/wire.txt', text: 'Published: 5 January 2026\n\nLee Jae Myung met Xi Jinping in Beijing on Sunday. The Korean Foreign Ministry said the talks went well.' },
+  {
+    path: 'b/wire.txt',
+    text: 'Published: 5 January 2026\n\nLee Jae Myung met Xi Jinping in Beijing on Sunday. The Korean Foreign Ministry said the talks went well.',
+  },
   { path: 'a.txt', text: 'Lee said on Monday that the talks with China would go on. Xi thanked him.' },
   { path: 'b/notes.md', text: 'Park Min-ji of the Korean Foreign Ministry (KFM) spoke in Seoul. Park said the KFM would answer.' },
   { path: 'a/z.txt', text: 'Albers, the mayor of Haldenbruck, said on Friday the Danube had fallen.', dct: '2026-01-09' },
@@ -22,7 +34,9 @@ function analyzed(docs: readonly SourceDocument[]): Analysis {
 function source(name: string, lines: readonly string[]): RecordSource {
   return {
     name,
-    async *lines() { yield* lines; },
+    async *lines() {
+      yield* lines;
+    },
   };
 }
 
@@ -37,7 +51,7 @@ async function linked(sources: readonly RecordSource[]): Promise<Analysis> {
 }
 
 describe('linkRecognized', () => {
-  it('gives analyze\'s result whatever the sharding and the order of shards and lines', async () => {
+  it("gives analyze's result whatever the sharding and the order of shards and lines", async () => {
     const expected = analyzed(DOCS);
     const lines = recordLines(DOCS);
     assert.deepEqual(await linked([source('all', lines)]), expected);
@@ -57,15 +71,19 @@ describe('linkRecognized', () => {
 
   it('refuses a document recognized twice, naming both places', async () => {
     const lines = recordLines(DOCS);
-    await assert.rejects(linkRecognized([source('x.jsonl', lines), source('y.jsonl', ['', lines[2]])]),
-      (e: Error) => e instanceof LinkInputError && e.message === 'b/notes.md: recognized twice, at x.jsonl:3 and y.jsonl:2');
+    await assert.rejects(
+      linkRecognized([source('x.jsonl', lines), source('y.jsonl', ['', lines[2]])]),
+      (e: Error) => e instanceof LinkInputError && e.message === 'b/notes.md: recognized twice, at x.jsonl:3 and y.jsonl:2',
+    );
   });
 
   it('refuses a line that is no record, naming its file and line', async () => {
     const [line] = recordLines(DOCS);
     const refused = async (bad: string, message: RegExp) => {
-      await assert.rejects(linkRecognized([source('good.jsonl', [line]), source('bad.jsonl', ['', bad])]),
-        (e: Error) => e instanceof LinkInputError && message.test(e.message));
+      await assert.rejects(
+        linkRecognized([source('good.jsonl', [line]), source('bad.jsonl', ['', bad])]),
+        (e: Error) => e instanceof LinkInputError && message.test(e.message),
+      );
     };
     await refused(line.slice(0, 40), /^bad\.jsonl:2: not JSON \(/);
     await refused('{"path":"a.txt"}', /^bad\.jsonl:2: not a record of marginalia recognize$/);
@@ -83,11 +101,17 @@ describe('linkRecognized', () => {
 });
 
 describe('analysisOutput', () => {
-  const text = (format: AnalysisFormat, a: Analysis) => [...analysisOutput(format, { documents: a.documents, entities: () => a.entities } as AnalysisStream)].join('');
+  const text = (format: AnalysisFormat, a: Analysis) =>
+    [...analysisOutput(format, { documents: a.documents, entities: () => a.entities } as AnalysisStream)].join('');
 
   it('writes json exactly as JSON.stringify with indent 1, empty lists included', () => {
     const full = analyzed(DOCS);
-    const cases: Analysis[] = [full, { documents: [], entities: [] }, { documents: full.documents.slice(4), entities: [] }, { ...full, documents: [{ ...full.documents[0], warnings: ['too long'] }] }];
+    const cases: Analysis[] = [
+      full,
+      { documents: [], entities: [] },
+      { documents: full.documents.slice(4), entities: [] },
+      { ...full, documents: [{ ...full.documents[0], warnings: ['too long'] }] },
+    ];
     for (const a of cases) assert.equal(text('json', a), JSON.stringify(a, null, 1) + '\n');
   });
 
@@ -95,6 +119,9 @@ describe('analysisOutput', () => {
     const a = analyzed(DOCS);
     const lines = text('jsonl', a).split('\n');
     assert.equal(lines.pop(), '');
-    assert.deepEqual(lines.map(l => JSON.parse(l)), [...a.documents.map(document => ({ document })), ...a.entities.map(entity => ({ entity }))]);
+    assert.deepEqual(
+      lines.map(l => JSON.parse(l)),
+      [...a.documents.map(document => ({ document })), ...a.entities.map(entity => ({ entity }))],
+    );
   });
 });

@@ -5,7 +5,10 @@ import type { Analysis } from '../../src/core/types';
 
 /** Linking of the rules' names: what these tests expect does not move when the model is retrained. */
 function run(...texts: string[]): Analysis {
-  return analyze(texts.map((text, i) => ({ path: `doc${i + 1}.txt`, text })), { nameModel: null });
+  return analyze(
+    texts.map((text, i) => ({ path: `doc${i + 1}.txt`, text })),
+    { nameModel: null },
+  );
 }
 
 /** entity id of the i-th mention with this text in document d */
@@ -59,7 +62,7 @@ describe('linking', () => {
       assert.equal(idOf(a, 1, 'America'), us);
     });
 
-    it('links a team\'s own name to the one team of that name named with its place, in and across documents', () => {
+    it("links a team's own name to the one team of that name named with its place, in and across documents", () => {
       const a = run(
         'The New Orleans Saints beat the Kansas City Chiefs. The Saints scored first and the Chiefs lost the game.',
         'The Saints play on Sunday; the coach said the season was long and the points came late.',
@@ -71,10 +74,7 @@ describe('linking', () => {
     });
 
     it('gives a name guessed to be of another kind in one document the kind another document has evidence for', () => {
-      const a = run(
-        'Flood hits town\n\nVELMSDORF - The river rose on Monday.',
-        'Aid reached several towns. Officials said Velmsdorf needs more pumps.',
-      );
+      const a = run('Flood hits town\n\nVELMSDORF - The river rose on Monday.', 'Aid reached several towns. Officials said Velmsdorf needs more pumps.');
       assert.equal(idOf(a, 1, 'Velmsdorf'), idOf(a, 0, 'VELMSDORF'));
     });
 
@@ -86,7 +86,7 @@ describe('linking', () => {
       assert.notEqual(idOf(a, 1, 'Evansville'), idOf(a, 0, 'Evansville'));
     });
 
-    it('links an acronym of a long name\'s first words, and that acronym alone in another document', () => {
+    it("links an acronym of a long name's first words, and that acronym alone in another document", () => {
       const a = run(
         'The International Federation of Red Cross and Red Crescent Societies (IFRC) sent tents. The IFRC said more would come.',
         'Volunteers of the IFRC arrived on Monday.',
@@ -112,11 +112,7 @@ describe('linking', () => {
     });
 
     it('gives a lone surname the full name of another document, and keeps different full names apart', () => {
-      const a = run(
-        'Lee Min-ji, a student, met Park Ji-sung.',
-        'Lee said she was pleased.',
-        'Lee Jae Myung spoke. Lee Min-ji listened.',
-      );
+      const a = run('Lee Min-ji, a student, met Park Ji-sung.', 'Lee said she was pleased.', 'Lee Jae Myung spoke. Lee Min-ji listened.');
       assert.equal(idOf(a, 1, 'Lee'), idOf(a, 0, 'Lee Min-ji'));
       assert.notEqual(idOf(a, 2, 'Lee Jae Myung'), idOf(a, 2, 'Lee Min-ji'));
     });
@@ -127,13 +123,14 @@ describe('linking', () => {
       const b = run(...texts);
       assert.deepEqual(a, b);
       const byId = new Map<string, Set<string>>();
-      for (const d of a.documents) for (const m of d.mentions) {
-        if (!m.entity) continue;
-        assert.match(m.entity, /^[a-z0-9]+(?:-[a-z0-9]+)*$/);
-        const kinds = byId.get(m.entity) ?? new Set();
-        kinds.add(m.kind);
-        byId.set(m.entity, kinds);
-      }
+      for (const d of a.documents)
+        for (const m of d.mentions) {
+          if (!m.entity) continue;
+          assert.match(m.entity, /^[a-z0-9]+(?:-[a-z0-9]+)*$/);
+          const kinds = byId.get(m.entity) ?? new Set();
+          kinds.add(m.kind);
+          byId.set(m.entity, kinds);
+        }
       for (const e of a.entities) assert.ok(e.aliases.length >= 1 && e.name.length > 0);
       assert.equal(slug('Lee Jae-myung'), 'lee-jae-myung');
       assert.equal(slug('Ségolène Royal'), 'segolene-royal');

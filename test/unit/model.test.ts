@@ -11,8 +11,14 @@ import { seededRandom } from '../../scripts/random.mjs';
 
 /** The first documents of a training set. */
 function slice(set: string, n: number): GoldDocument[] {
-  const gold = JSON.parse(readFileSync(join('data/train', set, 'gold.json'), 'utf8')) as { documents: { file: string; mentions: GoldDocument['mentions']; ignore?: GoldDocument['ignore'] }[] };
-  return gold.documents.slice(0, n).map(d => ({ text: readFileSync(join('data/train', set, 'docs', d.file), 'utf8'), mentions: d.mentions.filter(m => m.kind !== 'date'), ignore: d.ignore ?? [] }));
+  const gold = JSON.parse(readFileSync(join('data/train', set, 'gold.json'), 'utf8')) as {
+    documents: { file: string; mentions: GoldDocument['mentions']; ignore?: GoldDocument['ignore'] }[];
+  };
+  return gold.documents.slice(0, n).map(d => ({
+    text: readFileSync(join('data/train', set, 'docs', d.file), 'utf8'),
+    mentions: d.mentions.filter(m => m.kind !== 'date'),
+    ignore: d.ignore ?? [],
+  }));
 }
 
 describe('model for names', () => {
@@ -21,14 +27,20 @@ describe('model for names', () => {
     const run = () => train(prepare(docs, 12), { epochs: 3, random: seededRandom(7) });
     const a = run();
     const b = run();
-    assert.ok(a.weights.some(w => w !== 0), 'training changed no weight');
+    assert.ok(
+      a.weights.some(w => w !== 0),
+      'training changed no weight',
+    );
     assert.deepEqual(Array.from(a.weights), Array.from(b.weights));
     assert.deepEqual(Array.from(a.trans), Array.from(b.trans));
   });
 
   it('decodes the packed weights to the quantized trained ones', () => {
     const weights = new Float32Array((1 << 4) * 7);
-    weights[0] = 1.5; weights[9] = -0.25; weights[110] = 3; weights[111] = 0.001;
+    weights[0] = 1.5;
+    weights[9] = -0.25;
+    weights[110] = 3;
+    weights[111] = 0.001;
     const trans = new Float32Array(8 * 7).fill(0.5);
     const m = decodeModel(encodeModel(4, weights, trans, 0.01, 2));
     assert.equal(m.rulePrior, 2);
@@ -64,7 +76,8 @@ describe('model for names', () => {
     });
 
     it('keeps a guessed name met again and again in the document, and a short form of a strong name', () => {
-      const many = 'Seacom said the cable was cut. Customers of Seacom lost service. Later Seacom restored it, and Seacom apologized. Analysts said Seacom would recover.';
+      const many =
+        'Seacom said the cable was cut. Customers of Seacom lost service. Later Seacom restored it, and Seacom apologized. Analysts said Seacom would recover.';
       assert.deepEqual(names(many), Array(5).fill('Seacom:organization'));
       const short = 'The Church of Scientology sued him. He had left Scientology in 2009, and critics of Scientology praised him.';
       assert.deepEqual(names(short), ['Church of Scientology:organization', 'Scientology:organization', 'Scientology:organization']);

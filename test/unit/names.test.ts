@@ -27,7 +27,10 @@ function names(text: string): Array<[string, string]> {
 
 function has(text: string, name: string, kind?: string): void {
   const found = names(text);
-  assert.ok(found.some(([t, k]) => t === name && (!kind || k === kind)), `${name}${kind ? ` (${kind})` : ''} not in ${JSON.stringify(found)}`);
+  assert.ok(
+    found.some(([t, k]) => t === name && (!kind || k === kind)),
+    `${name}${kind ? ` (${kind})` : ''} not in ${JSON.stringify(found)}`,
+  );
 }
 
 function hasNot(text: string, name: string): void {
@@ -39,7 +42,11 @@ describe('recognizeNames', () => {
   describe('spans', () => {
     it('leaves out titles and the possessive', () => {
       const text = "President Lee Jae Myung's visit was praised by Mr Kim Min-seok and Premier Li Qiang.";
-      assert.deepEqual(names(text), [['Lee Jae Myung', 'person'], ['Kim Min-seok', 'person'], ['Li Qiang', 'person']]);
+      assert.deepEqual(names(text), [
+        ['Lee Jae Myung', 'person'],
+        ['Kim Min-seok', 'person'],
+        ['Li Qiang', 'person'],
+      ]);
     });
 
     it('leaves out quotes around a name', () => {
@@ -116,12 +123,17 @@ describe('recognizeNames', () => {
     it('keeps one kind for a name and its short forms in a document', () => {
       const text = 'Promises Treatment Center is in Malibu. She entered Promises on Tuesday.';
       const found = names(text);
-      assert.deepEqual(found.filter(([t]) => t.startsWith('Promises')).map(([, k]) => k), ['place', 'place']);
+      assert.deepEqual(
+        found.filter(([t]) => t.startsWith('Promises')).map(([, k]) => k),
+        ['place', 'place'],
+      );
     });
 
     it('keeps a country or city that acts (a government) a place, as CoNLL does', () => {
       const text = 'North Korea fired shells. North Korea said it would respond. North Korea warned Seoul. Tulsa has a zoo. Tulsa has parks.';
-      const kinds = names(text).filter(([t]) => t === 'North Korea' || t === 'Tulsa').map(([, k]) => k);
+      const kinds = names(text)
+        .filter(([t]) => t === 'North Korea' || t === 'Tulsa')
+        .map(([, k]) => k);
       assert.deepEqual(kinds, ['place', 'place', 'place', 'place', 'place']);
     });
   });
@@ -130,7 +142,10 @@ describe('recognizeNames', () => {
     it('counts UTF-16 code units after emoji and other astral characters', () => {
       const text = '😀🇰🇷 𝕏 Lee Jae Myung met Xi Jinping in Beijing. 👍';
       const ms = recognizeNames(text);
-      assert.deepEqual(ms.map(m => m.text), ['Lee Jae Myung', 'Xi Jinping', 'Beijing']);
+      assert.deepEqual(
+        ms.map(m => m.text),
+        ['Lee Jae Myung', 'Xi Jinping', 'Beijing'],
+      );
       for (const m of ms) assert.equal(text.slice(m.start, m.end), m.text);
     });
 
@@ -152,7 +167,10 @@ describe('recognizeNames', () => {
       assert.equal(names(line.repeat(times)).length, times * 4);
       const caps = 'ABCDEFGHIJ'.repeat(PIECE_CHARS / 32);
       const noise = caps + ' x'.repeat(PIECE_CHARS / 8) + 'É'.repeat(PIECE_CHARS / 8);
-      assert.deepEqual(recognizeNames(noise).filter(m => m.end > caps.length), []);
+      assert.deepEqual(
+        recognizeNames(noise).filter(m => m.end > caps.length),
+        [],
+      );
     });
   });
   describe('kinds from bylines, datelines, org heads and context', () => {
@@ -180,7 +198,8 @@ describe('recognizeNames', () => {
       has('Fans of the San Diego Chargers and the Los Angeles Angels cheered.', 'Los Angeles Angels', 'organization');
     });
     it('reads places and lone words that a sports report uses as teams as organizations', () => {
-      const text = 'Wexbury beat Harlan 71-60 in the semifinal game on Friday.\nTom Oakes scored 20 points for the Wexbury coach Dan Ruiz, and Harlan fans left early. The season ends in March.';
+      const text =
+        'Wexbury beat Harlan 71-60 in the semifinal game on Friday.\nTom Oakes scored 20 points for the Wexbury coach Dan Ruiz, and Harlan fans left early. The season ends in March.';
       has(text, 'Wexbury', 'organization');
       has(text, 'Harlan', 'organization');
       has(text, 'Tom Oakes', 'person');
@@ -189,13 +208,17 @@ describe('recognizeNames', () => {
       has('Flooding closed roads between Wexbury and Springfield. Harlan County declared an emergency.', 'Springfield', 'place');
     });
     it('reads the other names of a country that a sports report uses as a team as that team ("South Korea" ... "Korea")', () => {
-      const text = 'In the World Cup game, Sweden defeated South Korea 1 - 0.\nKorea substituted a player early. The coach of Korea praised the points scored in the season.';
+      const text =
+        'In the World Cup game, Sweden defeated South Korea 1 - 0.\nKorea substituted a player early. The coach of Korea praised the points scored in the season.';
       const found = recognizeNames(text).filter(m => m.text === 'South Korea' || m.text === 'Korea');
-      assert.deepEqual(found.map(m => [m.text, m.kind, m.entity]), [
-        ['South Korea', 'organization', 'organization:southkorea'],
-        ['Korea', 'organization', 'organization:southkorea'],
-        ['Korea', 'organization', 'organization:southkorea'],
-      ]);
+      assert.deepEqual(
+        found.map(m => [m.text, m.kind, m.entity]),
+        [
+          ['South Korea', 'organization', 'organization:southkorea'],
+          ['Korea', 'organization', 'organization:southkorea'],
+          ['Korea', 'organization', 'organization:southkorea'],
+        ],
+      );
     });
   });
 
@@ -224,7 +247,7 @@ describe('recognizeNames', () => {
       hasNot('Crowds gathered on Saturday Night in the square.', 'Night');
       has('In May Smith left the company.', 'Smith');
     });
-    it('keeps a sentence-initial common word that a person\'s name uses, not one that only an organization\'s uses', () => {
+    it("keeps a sentence-initial common word that a person's name uses, not one that only an organization's uses", () => {
       has('The band hired Rose Tanner in May. Rose said she was glad.', 'Rose', 'person');
       hasNot('The Panel on Climate Change met. Climate change affects crops.', 'Climate');
     });

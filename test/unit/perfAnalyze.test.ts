@@ -21,20 +21,50 @@ describe('analyze, as fast as it is', () => {
     const surnames = new Set(recognized.flatMap(r => r.surnames));
     const names = docs.map(d => linkNames(d.text, recognizeDocument(d), surnames).names);
     const { ids, kindOfId } = linkCorpus(names);
-    const expected = names.map((n, i) => documentMentions(n, ids[i], documentKinds(n, ids[i], id => kindOfId.get(id)), recognized[i].dates));
-    assert.deepEqual(analyze(docs).documents.map(d => d.mentions), expected);
+    const expected = names.map((n, i) =>
+      documentMentions(
+        n,
+        ids[i],
+        documentKinds(n, ids[i], id => kindOfId.get(id)),
+        recognized[i].dates,
+      ),
+    );
+    assert.deepEqual(
+      analyze(docs).documents.map(d => d.mentions),
+      expected,
+    );
   });
 
   it('finds dates where the scan for their first words must not skip', () => {
     const dates = (text: string) => recognizeDates(text, '2026-01-05').map(m => [m.text, m.value]);
-    assert.deepEqual(dates("In the '90s and the ’80s, [Ten] years ago, mid-January and late-2017."),
-      [["the '90s", '199X'], ['the ’80s', '198X'], ['[Ten] years ago', '2016'], ['mid-January', '2026-01'], ['late-2017', '2017']]);
-    assert.deepEqual(dates('x2026 _2026 2026_ a2026 2026-01-05x Jan2026 MAY 5, 2026; may 5; Sept. 5 and SEPT 5.'),
-      [['2026-01-05', '2026-01-05'], ['MAY 5, 2026', '2026-05-05'], ['Sept. 5', '2025-09-05'], ['SEPT 5', '2025-09-05']]);
-    assert.deepEqual(dates('He said: \'Friday\' (Monday) [Tuesday] "today" – tomorrow—yesterday.'),
-      [['Friday', '2026-01-02'], ['Monday', '2026-01-05'], ['Tuesday', '2025-12-30'], ['today', '2026-01-05'], ['tomorrow', '2026-01-06'], ['yesterday', '2026-01-04']]);
-    assert.deepEqual(dates('the year before, The Previous Month, THE FOLLOWING WEEK, a couple of weeks ago, twenty-five years ago.'),
-      [['the year before', '2025'], ['The Previous Month', '2025-12'], ['THE FOLLOWING WEEK', '2026-W03'], ['a couple of weeks ago', '2025-W52'], ['twenty-five years ago', '2001']]);
+    assert.deepEqual(dates("In the '90s and the ’80s, [Ten] years ago, mid-January and late-2017."), [
+      ["the '90s", '199X'],
+      ['the ’80s', '198X'],
+      ['[Ten] years ago', '2016'],
+      ['mid-January', '2026-01'],
+      ['late-2017', '2017'],
+    ]);
+    assert.deepEqual(dates('x2026 _2026 2026_ a2026 2026-01-05x Jan2026 MAY 5, 2026; may 5; Sept. 5 and SEPT 5.'), [
+      ['2026-01-05', '2026-01-05'],
+      ['MAY 5, 2026', '2026-05-05'],
+      ['Sept. 5', '2025-09-05'],
+      ['SEPT 5', '2025-09-05'],
+    ]);
+    assert.deepEqual(dates('He said: \'Friday\' (Monday) [Tuesday] "today" – tomorrow—yesterday.'), [
+      ['Friday', '2026-01-02'],
+      ['Monday', '2026-01-05'],
+      ['Tuesday', '2025-12-30'],
+      ['today', '2026-01-05'],
+      ['tomorrow', '2026-01-06'],
+      ['yesterday', '2026-01-04'],
+    ]);
+    assert.deepEqual(dates('the year before, The Previous Month, THE FOLLOWING WEEK, a couple of weeks ago, twenty-five years ago.'), [
+      ['the year before', '2025'],
+      ['The Previous Month', '2025-12'],
+      ['THE FOLLOWING WEEK', '2026-W03'],
+      ['a couple of weeks ago', '2025-W52'],
+      ['twenty-five years ago', '2001'],
+    ]);
   });
 
   it('gives every run of capitalized words its own tokens (the scan reuses one buffer)', () => {

@@ -8,10 +8,12 @@ import { AnalysisCancelled, prepareDocument, relinkPrepared, type PreparedDocume
 import type { SourceDocument } from '../../src/core/types';
 
 function walk(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap(name => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? walk(p) : /\.(txt|md)$/.test(name) ? [p] : [];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap(name => {
+      const p = join(dir, name);
+      return statSync(p).isDirectory() ? walk(p) : /\.(txt|md)$/.test(name) ? [p] : [];
+    });
 }
 
 const SAMPLES: SourceDocument[] = walk('samples').map(path => ({ path, text: readFileSync(path, 'utf8') }));
@@ -42,7 +44,10 @@ function indexFromWorker(docs: readonly SourceDocument[]): CorpusIndex {
 }
 
 describe('prepareDocument and CorpusIndex.setPrepared (analysis made elsewhere)', () => {
-  for (const [name, docs] of [['the samples', SAMPLES], ['names linked across documents', [...NEWS].reverse()]] as const) {
+  for (const [name, docs] of [
+    ['the samples', SAMPLES],
+    ['names linked across documents', [...NEWS].reverse()],
+  ] as const) {
     it(`an index of documents prepared elsewhere answers what analyze gives: ${name}`, () => {
       const index = indexFromWorker(docs);
       const expected = analyze([...docs].sort((a, b) => (a.path < b.path ? -1 : 1)));

@@ -5,11 +5,15 @@ import type { Analysis } from '../../src/core';
 
 const ANALYSIS: Analysis = {
   documents: [
-    { path: 'a.txt', dct: null, mentions: [
-      { start: 0, end: 11, text: 'Wi Sung-lac', kind: 'person', entity: 'wi-sung-lac' },
-      { start: 20, end: 31, text: 'Wi Sung Lac', kind: 'person', entity: 'wi-sung-lac-2' },
-      { start: 40, end: 49, text: 'One-China', kind: 'place', entity: 'one-china' },
-    ] },
+    {
+      path: 'a.txt',
+      dct: null,
+      mentions: [
+        { start: 0, end: 11, text: 'Wi Sung-lac', kind: 'person', entity: 'wi-sung-lac' },
+        { start: 20, end: 31, text: 'Wi Sung Lac', kind: 'person', entity: 'wi-sung-lac-2' },
+        { start: 40, end: 49, text: 'One-China', kind: 'place', entity: 'one-china' },
+      ],
+    },
     { path: 'b.txt', dct: null, mentions: [{ start: 0, end: 2, text: 'Wi', kind: 'person', entity: 'wi' }] },
   ],
   entities: [],
@@ -17,17 +21,19 @@ const ANALYSIS: Analysis = {
 
 describe('entity registry', () => {
   it('parses entities, merges and not-entities', () => {
-    const { registry, problems } = parseRegistry([
-      '# reviewers decide',
-      'version: 1',
-      'entities:',
-      '  - id: wi-sung-lac',
-      '    name: Wi Sung-lac',
-      '    kind: person',
-      '    merged: [wi-sung-lac-2]',
-      '    ids: {wikidata: Q123}',
-      'notEntities: [One-China]',
-    ].join('\n'));
+    const { registry, problems } = parseRegistry(
+      [
+        '# reviewers decide',
+        'version: 1',
+        'entities:',
+        '  - id: wi-sung-lac',
+        '    name: Wi Sung-lac',
+        '    kind: person',
+        '    merged: [wi-sung-lac-2]',
+        '    ids: {wikidata: Q123}',
+        'notEntities: [One-China]',
+      ].join('\n'),
+    );
     assert.deepEqual(problems, []);
     assert.equal(registry.entities[0].merged[0], 'wi-sung-lac-2');
     assert.deepEqual(registry.entities[0].ids, { wikidata: 'Q123' });
@@ -42,7 +48,12 @@ describe('entity registry', () => {
   });
 
   it('refuses alias bombs', () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]'].join('\n');
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    ].join('\n');
     const { problems } = parseRegistry(bomb);
     assert.equal(problems[0].severity, 'error');
   });
@@ -63,16 +74,21 @@ describe('entity registry', () => {
   });
 
   it('applies merges, pinned aliases, names and not-entities over the recognizer', () => {
-    const { registry } = parseRegistry([
-      'entities:',
-      '  - id: wi-sung-lac',
-      '    name: Wi Sung-lac (adviser)',
-      '    aliases: [Wi]',
-      '    merged: [wi-sung-lac-2]',
-      'notEntities: [one china]',
-    ].join('\n'));
+    const { registry } = parseRegistry(
+      [
+        'entities:',
+        '  - id: wi-sung-lac',
+        '    name: Wi Sung-lac (adviser)',
+        '    aliases: [Wi]',
+        '    merged: [wi-sung-lac-2]',
+        'notEntities: [one china]',
+      ].join('\n'),
+    );
     const result = applyRegistry(ANALYSIS, registry);
-    assert.deepEqual(result.documents[0].mentions.map(m => m.entity), ['wi-sung-lac', 'wi-sung-lac']);
+    assert.deepEqual(
+      result.documents[0].mentions.map(m => m.entity),
+      ['wi-sung-lac', 'wi-sung-lac'],
+    );
     assert.equal(result.documents[1].mentions[0].entity, 'wi-sung-lac');
     assert.equal(result.entities.length, 1);
     assert.equal(result.entities[0].name, 'Wi Sung-lac (adviser)');

@@ -2,14 +2,25 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  analyze, datesAgree, findDiscrepancies, quantitiesAgree, quoteWords, relateQuotes, StatementIndex, statementDifferences, timeline,
-  type Quantity, type StatementDate,
+  analyze,
+  datesAgree,
+  findDiscrepancies,
+  quantitiesAgree,
+  quoteWords,
+  relateQuotes,
+  StatementIndex,
+  statementDifferences,
+  timeline,
+  type Quantity,
+  type StatementDate,
 } from '../../src/core';
 
 // The fixtures are the demo's own articles: samples/rail-summit/ reports one summit in four invented
 // outlets, which disagree on dates, counts and quotation wording, and agree in other words elsewhere.
 function walk(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap(n => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : /\.(txt|md)$/.test(n) ? [join(dir, n)] : []));
+  return readdirSync(dir)
+    .sort()
+    .flatMap(n => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : /\.(txt|md)$/.test(n) ? [join(dir, n)] : []));
 }
 
 function indexOf(paths: string[]) {
@@ -23,7 +34,18 @@ function indexOf(paths: string[]) {
 }
 
 const date = (text: string, value: string): StatementDate => ({ start: 0, end: text.length, text, value, relation: 'at', context: [] });
-const quantity = (low: number, high: number): Quantity => ({ start: 0, end: 0, text: '', low, high, exact: true, qualifier: '', unit: 'x', head: '', context: [] });
+const quantity = (low: number, high: number): Quantity => ({
+  start: 0,
+  end: 0,
+  text: '',
+  low,
+  high,
+  exact: true,
+  qualifier: '',
+  unit: 'x',
+  head: '',
+  context: [],
+});
 
 describe('statements: agreement', () => {
   it('dates agree once normalized, and a week or a day, a month, meet', () => {
@@ -67,9 +89,18 @@ describe('statements: alignment and discrepancies on the samples', () => {
   const values = (kind: string) => discrepancies.filter(d => d.kind === kind).map(d => [...new Set(d.statements.map(s => s.value))].sort());
 
   it('finds each kind of disagreement', () => {
-    assert.deepEqual(values('date'), [['2026-03-03', '2026-03-04'], ['2026-03-04', '2026-03-05']]);
-    assert.deepEqual(values('number'), [['15 billion euros', '20 billion euros'], ['About 40 protesters', 'Dozens of protesters', 'some 300 protesters']]);
-    assert.deepEqual(values('quote').map(v => v.length), [3, 3]);
+    assert.deepEqual(values('date'), [
+      ['2026-03-03', '2026-03-04'],
+      ['2026-03-04', '2026-03-05'],
+    ]);
+    assert.deepEqual(values('number'), [
+      ['15 billion euros', '20 billion euros'],
+      ['About 40 protesters', 'Dozens of protesters', 'some 300 protesters'],
+    ]);
+    assert.deepEqual(
+      values('quote').map(v => v.length),
+      [3, 3],
+    );
     assert.ok(values('quote')[0].includes('a firm, lasting partnership between our two shores'));
     assert.ok(values('quote')[1].includes('will be built in this decade, but only if the money is there'));
     for (const d of discrepancies) {
@@ -86,7 +117,14 @@ describe('statements: alignment and discrepancies on the samples', () => {
     const all = discrepancies.flatMap(d => d.statements.map(s => s.value));
     // "on Thursday" (an article of Friday 27 February) and "on Feb. 26"; "Over 150" and "more than 150";
     // "approximately 100 kilometres" and "103-kilometre"; "12 foreign firms" and "Twelve foreign companies"
-    for (const agreeing of ['2026-02-26', 'Over 150 delegates', 'more than 150 delegates', 'approximately 100 kilometres', '103-kilometre', '12 foreign firms']) {
+    for (const agreeing of [
+      '2026-02-26',
+      'Over 150 delegates',
+      'more than 150 delegates',
+      'approximately 100 kilometres',
+      '103-kilometre',
+      '12 foreign firms',
+    ]) {
       assert.ok(!all.includes(agreeing), `${agreeing} is reported`);
     }
     // spelling-only and punctuation-only variants of a quotation are no discrepancy
@@ -100,25 +138,37 @@ describe('statements: alignment and discrepancies on the samples', () => {
     const matches = index.align(wire, ilves);
     const observer = matches.find(m => m.path.includes('tallinn-observer'))!;
     const diffs = statementDifferences(index.statement(wire, ilves)!, observer.statement, observer.score);
-    assert.deepEqual(diffs.map(d => [d.kind, d.detail]), [['wording', 'spelling']]);
+    assert.deepEqual(
+      diffs.map(d => [d.kind, d.detail]),
+      [['wording', 'spelling']],
+    );
     const words = diffs[0].hereWords!.map(([s, e]) => textOf(wire)!.slice(s, e));
     assert.deepEqual(words, ['modernize']);
 
     const opened = at('opened a two-day summit');
     const posts = index.align(wire, opened).filter(m => m.path.includes('helsinki'));
     const dateDiffs = posts.flatMap(p => statementDifferences(index.statement(wire, opened)!, p.statement, p.score)).filter(d => d.kind === 'date');
-    assert.deepEqual(dateDiffs.map(d => [d.here, d.there]), [['March 3 (2026-03-03)', 'Wednesday, 4 March (2026-03-04)']]);
+    assert.deepEqual(
+      dateDiffs.map(d => [d.here, d.there]),
+      [['March 3 (2026-03-03)', 'Wednesday, 4 March (2026-03-04)']],
+    );
   });
 
   it('reports nothing false on the other samples (Korea-China summit, Danube flood)', () => {
     const others = walk('samples').filter(p => !p.includes('rail-summit'));
     const o = indexOf(others);
-    assert.deepEqual(findDiscrepancies(o.index, { textOf: o.textOf }).map(d => `${d.kind}: ${d.subject}`), []);
+    assert.deepEqual(
+      findDiscrepancies(o.index, { textOf: o.textOf }).map(d => `${d.kind}: ${d.subject}`),
+      [],
+    );
   });
 
   it('puts dated statements on a timeline by day, marking those that disagree', () => {
     const days = timeline(index, textOf, discrepancies);
-    assert.deepEqual(days.map(d => d.date), [...days.map(d => d.date)].sort());
+    assert.deepEqual(
+      days.map(d => d.date),
+      [...days.map(d => d.date)].sort(),
+    );
     const march3 = days.find(d => d.date === '2026-03-03')!;
     assert.ok(march3.statements.length >= 4);
     assert.ok(march3.statements.some(s => s.discrepancy !== undefined));

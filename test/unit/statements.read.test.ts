@@ -25,11 +25,14 @@ describe('statements: sentences', () => {
       '',
     ].join('\n');
     const spans = splitSentences(text);
-    assert.deepEqual(spans.map(s => [s.kind, text.slice(s.start, s.end)]), [
-      ['headline', 'Ministers back Gulf tunnel as protesters rally'],
-      ['body', 'Mr. Lee met J. Smith in the U.S. on Jan. 5.'],
-      ['body', 'He left on Tuesday.'],
-    ]);
+    assert.deepEqual(
+      spans.map(s => [s.kind, text.slice(s.start, s.end)]),
+      [
+        ['headline', 'Ministers back Gulf tunnel as protesters rally'],
+        ['body', 'Mr. Lee met J. Smith in the U.S. on Jan. 5.'],
+        ['body', 'He left on Tuesday.'],
+      ],
+    );
   });
 
   it('drops the address and the "Last updated" line an article starts with, spaced out or not', () => {
@@ -39,23 +42,30 @@ describe('statements: sentences', () => {
       'Last updated at 11 : 24 , Tuesday , 18 June 2013',
       'A trial date has been set in the case of a son accused of killing his mother .',
     ].join('\n');
-    assert.deepEqual(splitSentences(text).map(s => [s.kind, text.slice(s.start, s.end)]), [
-      ['headline', 'TRIAL DATE SET FOR MILLOM DOUBLE MURDER ACCUSED'],
-      ['body', 'A trial date has been set in the case of a son accused of killing his mother .'],
-    ]);
-    assert.deepEqual(splitSentences('https://example.org/a\nMinisters back the tunnel.').map(s => s.kind), ['body']);
+    assert.deepEqual(
+      splitSentences(text).map(s => [s.kind, text.slice(s.start, s.end)]),
+      [
+        ['headline', 'TRIAL DATE SET FOR MILLOM DOUBLE MURDER ACCUSED'],
+        ['body', 'A trial date has been set in the case of a son accused of killing his mother .'],
+      ],
+    );
+    assert.deepEqual(
+      splitSentences('https://example.org/a\nMinisters back the tunnel.').map(s => s.kind),
+      ['body'],
+    );
   });
 
   it('keeps a multi-sentence quotation with its attribution in one statement', () => {
     const text = '“Families are living upstairs. Many were flooded in 2024 as well,” she said. The water fell.';
-    assert.deepEqual(splitSentences(text).map(s => text.slice(s.start, s.end)), [
-      '“Families are living upstairs. Many were flooded in 2024 as well,” she said.',
-      'The water fell.',
-    ]);
+    assert.deepEqual(
+      splitSentences(text).map(s => text.slice(s.start, s.end)),
+      ['“Families are living upstairs. Many were flooded in 2024 as well,” she said.', 'The water fell.'],
+    );
   });
 
   it('splits list items, table rows and Markdown headings, skips front matter, with UTF-16 offsets after astral characters and CRLF', () => {
-    const text = '---\r\ntitle: "A letter"\r\ndate: 2026-01-09\r\n---\r\n\r\n# The 𝕏 letter\r\n\r\n- **14** memorandums signed. Two left.\r\n\r\n| Date | Event |\r\n| --- | --- |\r\n| Jan. 12 | Grants open |\r\n\r\n🐉 In China, reaction was calmer.\r\n';
+    const text =
+      '---\r\ntitle: "A letter"\r\ndate: 2026-01-09\r\n---\r\n\r\n# The 𝕏 letter\r\n\r\n- **14** memorandums signed. Two left.\r\n\r\n| Date | Event |\r\n| --- | --- |\r\n| Jan. 12 | Grants open |\r\n\r\n🐉 In China, reaction was calmer.\r\n';
     const got = splitSentences(text).map(s => [s.kind, text.slice(s.start, s.end)]);
     assert.deepEqual(got, [
       ['headline', 'The 𝕏 letter'],
@@ -72,27 +82,78 @@ describe('statements: numbers and quantities', () => {
   it('reads figures, number words, qualifiers, scales, units and counted nouns', () => {
     assert.deepEqual(quantityOf('About 40 protesters gathered.'), [{ text: 'About 40 protesters', low: 32, high: 48, exact: true, unit: 'protester' }]);
     assert.deepEqual(quantityOf('Over 150 delegates came.'), [{ text: 'Over 150 delegates', low: 150, high: Infinity, exact: true, unit: 'delegat' }]);
-    assert.deepEqual(quantityOf('They counted more than 150 delegates.').map(q => [q.low, q.high]), [[150, Infinity]]);
+    assert.deepEqual(
+      quantityOf('They counted more than 150 delegates.').map(q => [q.low, q.high]),
+      [[150, Infinity]],
+    );
     assert.deepEqual(quantityOf('Dozens of protesters came.'), [{ text: 'Dozens of protesters', low: 24, high: 120, exact: false, unit: 'protester' }]);
-    assert.deepEqual(quantityOf('Several of the deals failed.').map(q => [q.unit, q.exact]), [['deal', false]]);
-    assert.deepEqual(quantityOf('It runs approximately 600 kilometres.').map(q => [q.unit, q.low, q.high]), [['km', 550 * 0.8, 650 * 1.2]]);
-    assert.deepEqual(quantityOf('Then 12 foreign firms applied.').map(q => [q.text, q.unit, q.low]), [['12 foreign firms', 'firm', 12]]);
-    assert.deepEqual(quantityOf('Twelve foreign companies applied.').map(q => [q.unit, q.low]), [['firm', 12]]);
-    assert.deepEqual(quantityOf('He sent two logistics specialists.').map(q => [q.text, q.unit]), [['two logistics specialists', 'specialist']]);
-    assert.deepEqual(quantityOf('They signed deals worth $4.2 billion.').map(q => [q.unit, q.low]), [['USD', 4.2e9]]);
-    assert.deepEqual(quantityOf('The bill is €15bn now.').map(q => [q.unit, q.low, q.high]), [['EUR', 15e9, 15e9]]);
-    assert.deepEqual(quantityOf('It asks for 3.5 million Swiss francs.').map(q => [q.unit, q.low]), [['CHF', 3.5e6]]);
-    assert.deepEqual(quantityOf('Support fell to 40% in May.').map(q => q.unit), ['%']);
-    assert.deepEqual(quantityOf('It was a four-day visit.').map(q => [q.unit, q.low]), [['day', 4]]);
-    assert.deepEqual(quantityOf('One hundred and fifty people came.').map(q => q.low), [150]);
-    assert.deepEqual(quantityOf('Tens of thousands of people marched.').map(q => [q.low, q.exact]), [[15000, false]]);
+    assert.deepEqual(
+      quantityOf('Several of the deals failed.').map(q => [q.unit, q.exact]),
+      [['deal', false]],
+    );
+    assert.deepEqual(
+      quantityOf('It runs approximately 600 kilometres.').map(q => [q.unit, q.low, q.high]),
+      [['km', 550 * 0.8, 650 * 1.2]],
+    );
+    assert.deepEqual(
+      quantityOf('Then 12 foreign firms applied.').map(q => [q.text, q.unit, q.low]),
+      [['12 foreign firms', 'firm', 12]],
+    );
+    assert.deepEqual(
+      quantityOf('Twelve foreign companies applied.').map(q => [q.unit, q.low]),
+      [['firm', 12]],
+    );
+    assert.deepEqual(
+      quantityOf('He sent two logistics specialists.').map(q => [q.text, q.unit]),
+      [['two logistics specialists', 'specialist']],
+    );
+    assert.deepEqual(
+      quantityOf('They signed deals worth $4.2 billion.').map(q => [q.unit, q.low]),
+      [['USD', 4.2e9]],
+    );
+    assert.deepEqual(
+      quantityOf('The bill is €15bn now.').map(q => [q.unit, q.low, q.high]),
+      [['EUR', 15e9, 15e9]],
+    );
+    assert.deepEqual(
+      quantityOf('It asks for 3.5 million Swiss francs.').map(q => [q.unit, q.low]),
+      [['CHF', 3.5e6]],
+    );
+    assert.deepEqual(
+      quantityOf('Support fell to 40% in May.').map(q => q.unit),
+      ['%'],
+    );
+    assert.deepEqual(
+      quantityOf('It was a four-day visit.').map(q => [q.unit, q.low]),
+      [['day', 4]],
+    );
+    assert.deepEqual(
+      quantityOf('One hundred and fifty people came.').map(q => q.low),
+      [150],
+    );
+    assert.deepEqual(
+      quantityOf('Tens of thousands of people marched.').map(q => [q.low, q.exact]),
+      [[15000, false]],
+    );
   });
 
   it('reads a round figure as rounded, within 10%', () => {
-    assert.deepEqual(quantityOf('About 1,200 people left.').map(q => [q.low, q.high]), [[1150 * 0.8, 1250 * 1.2]]);
-    assert.deepEqual(quantityOf('Then 300 people left.').map(q => [q.low, q.high]), [[270, 330]]);
-    assert.deepEqual(quantityOf('Then 340 people left.').map(q => [q.low, q.high]), [[340, 340]]);
-    assert.deepEqual(quantityOf('It cost 80 million euros.').map(q => [q.low, q.high]), [[80e6, 80e6]]);
+    assert.deepEqual(
+      quantityOf('About 1,200 people left.').map(q => [q.low, q.high]),
+      [[1150 * 0.8, 1250 * 1.2]],
+    );
+    assert.deepEqual(
+      quantityOf('Then 300 people left.').map(q => [q.low, q.high]),
+      [[270, 330]],
+    );
+    assert.deepEqual(
+      quantityOf('Then 340 people left.').map(q => [q.low, q.high]),
+      [[340, 340]],
+    );
+    assert.deepEqual(
+      quantityOf('It cost 80 million euros.').map(q => [q.low, q.high]),
+      [[80e6, 80e6]],
+    );
   });
 
   it('leaves out dates, ages, times of day, scores and numbers that are part of names', () => {
@@ -117,13 +178,19 @@ describe('statements: quotations and speakers', () => {
       'Isabel Ortiz said the project was "a firm and lasting partnership".',
     ].join('\n\n');
     const got = speakers(text);
-    assert.deepEqual(got.map(([quote, speaker]) => [quote, speaker]), [
-      ['We will not be ignored', 'Tom Baker'],
-      ['The orders are back', 'Choi Dong-hoon'],
-      ['We will rebuild.', 'Katrin Albers'],
-      ['a firm and lasting partnership', 'Isabel Ortiz'],
-    ]);
-    assert.ok(got.every(([, , entity]) => typeof entity === 'string'), JSON.stringify(got));
+    assert.deepEqual(
+      got.map(([quote, speaker]) => [quote, speaker]),
+      [
+        ['We will not be ignored', 'Tom Baker'],
+        ['The orders are back', 'Choi Dong-hoon'],
+        ['We will rebuild.', 'Katrin Albers'],
+        ['a firm and lasting partnership', 'Isabel Ortiz'],
+      ],
+    );
+    assert.ok(
+      got.every(([, , entity]) => typeof entity === 'string'),
+      JSON.stringify(got),
+    );
   });
 
   it('resolves a pronoun to the named speaker of the sentence before, and "the minister" to a minister named earlier', () => {

@@ -8,8 +8,18 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
-  importIntoWorkspace, MemoryFileSystem, parseRegistry, parseSidecar, recordRename, serializeSidecar,
-  targetFor, Workspace, writeExport, type Annotation, type FileSystem, type OperationHook,
+  importIntoWorkspace,
+  MemoryFileSystem,
+  parseRegistry,
+  parseSidecar,
+  recordRename,
+  serializeSidecar,
+  targetFor,
+  Workspace,
+  writeExport,
+  type Annotation,
+  type FileSystem,
+  type OperationHook,
 } from '../../src/core';
 import { NodeFileSystem, toCorePath } from '../../src/node/nodeFileSystem';
 import { sequentialIdGenerator } from '../fixtures/ids';
@@ -45,7 +55,10 @@ const memory: Backend = {
     const fs = new MemoryFileSystem().mkdir('/t/ws').mkdir('/t/beside');
     for (const [path, content] of Object.entries(files)) fs.put(`/t/${path}`, content);
     return {
-      fs, root: '/t/ws', beside: '/t/beside', dispose: () => undefined,
+      fs,
+      root: '/t/ws',
+      beside: '/t/beside',
+      dispose: () => undefined,
       snapshot: () => new Map([...fs.files()].map(([p, c]) => [p.slice('/t/'.length), c])),
     };
   },
@@ -61,8 +74,11 @@ const real: Backend = {
       writeFileSync(join(dir, path), content);
     }
     return {
-      fs: new HookedFileSystem(new NodeFileSystem()), root: toCorePath(join(dir, 'ws')), beside: toCorePath(join(dir, 'beside')),
-      snapshot: () => snapshotFolder(dir), dispose: () => rmSync(dir, { recursive: true, force: true }),
+      fs: new HookedFileSystem(new NodeFileSystem()),
+      root: toCorePath(join(dir, 'ws')),
+      beside: toCorePath(join(dir, 'beside')),
+      snapshot: () => snapshotFolder(dir),
+      dispose: () => rmSync(dir, { recursive: true, force: true }),
     };
   },
 };
@@ -95,7 +111,10 @@ const scenarios: Scenario[] = [
       const ws = new Workspace(s.fs, s.root, { lock: { timeoutMs: 200, ...lock }, merge: { now: () => NOW } });
       const read = await ws.readSidecar(`${s.root}/a.txt`);
       return ws.saveSidecar(`${s.root}/a.txt`, {
-        lastRead: read.text, annotations: [...read.parsed.annotations.filter(a => a.id !== 'new00001'), annotation('new00001', 'Beijing', 'place')], dct: '2026-01-05', text: TEXT,
+        lastRead: read.text,
+        annotations: [...read.parsed.annotations.filter(a => a.id !== 'new00001'), annotation('new00001', 'Beijing', 'place')],
+        dct: '2026-01-05',
+        text: TEXT,
       });
     },
   },
@@ -104,16 +123,31 @@ const scenarios: Scenario[] = [
     files: { 'ws/a.txt': TEXT, 'ws/a.txt.annotations.yaml': SIDECAR, 'ws/b.txt': TEXT, 'beside/a.ann': BRAT, 'beside/b.ann': BRAT },
     mustKeep: { 'ws/a.txt.annotations.yaml': ['keep0001'] },
     compare: 'annotations',
-    run: (s, lock) => importIntoWorkspace(new Workspace(s.fs, s.root, { lock: { timeoutMs: 200, ...lock } }), 'brat', { fs: s.fs, path: s.beside }, {
-      generateId: sequentialIdGenerator('imp'), now: () => NOW,
-    }),
+    run: (s, lock) =>
+      importIntoWorkspace(
+        new Workspace(s.fs, s.root, { lock: { timeoutMs: 200, ...lock } }),
+        'brat',
+        { fs: s.fs, path: s.beside },
+        {
+          generateId: sequentialIdGenerator('imp'),
+          now: () => NOW,
+        },
+      ),
   },
   {
     name: 'an export over an earlier one',
     files: {},
-    prepare: s => writeExport(s.fs, `${s.beside}/out`, [{ path: 'a.ann', content: 'v1' }, { path: 'sub/b.ann', content: 'v1' }]),
+    prepare: s =>
+      writeExport(s.fs, `${s.beside}/out`, [
+        { path: 'a.ann', content: 'v1' },
+        { path: 'sub/b.ann', content: 'v1' },
+      ]),
     run(s) {
-      return writeExport(s.fs, `${s.beside}/out`, [{ path: 'a.ann', content: 'v2' }, { path: 'sub/b.ann', content: 'v2' }, { path: 'c.ann', content: 'v2' }]);
+      return writeExport(s.fs, `${s.beside}/out`, [
+        { path: 'a.ann', content: 'v2' },
+        { path: 'sub/b.ann', content: 'v2' },
+        { path: 'c.ann', content: 'v2' },
+      ]);
     },
   },
   {
@@ -136,7 +170,14 @@ const ours = (path: string) => /\.marginalia-(tmp|lock)$/.test(path);
 const manifest = (path: string) => path.endsWith('.marginalia-export.json');
 
 /** Checks that every file is its old or new content, and that nothing that must stay was lost. */
-function checkStates(scenario: Scenario, before: Map<string, string>, after: Map<string, string>, now: Map<string, string>, where: string, leftoversAllowed: boolean): void {
+function checkStates(
+  scenario: Scenario,
+  before: Map<string, string>,
+  after: Map<string, string>,
+  now: Map<string, string>,
+  where: string,
+  leftoversAllowed: boolean,
+): void {
   for (const path of new Set([...before.keys(), ...after.keys(), ...now.keys()])) {
     const content = now.get(path);
     if (ours(path)) {
@@ -147,7 +188,8 @@ function checkStates(scenario: Scenario, before: Map<string, string>, after: Map
       if (content !== undefined) JSON.parse(content);
       continue;
     }
-    const same = (other: string | undefined) => JSON.stringify(comparableFile(scenario, path, content)) === JSON.stringify(comparableFile(scenario, path, other));
+    const same = (other: string | undefined) =>
+      JSON.stringify(comparableFile(scenario, path, content)) === JSON.stringify(comparableFile(scenario, path, other));
     assert.ok(same(before.get(path)) || same(after.get(path)), `${where}: ${path} is neither its old nor its new content:\n${content}`);
   }
   for (const [path, ids] of Object.entries(scenario.mustKeep ?? {})) {
@@ -159,7 +201,9 @@ function checkStates(scenario: Scenario, before: Map<string, string>, after: Map
 /** What to compare of a file: for an import, a sidecar's annotations by span, label and status (ids are made anew). */
 function comparableFile(scenario: Scenario, path: string, content: string | undefined): unknown {
   if (content === undefined || scenario.compare !== 'annotations' || !path.endsWith('.annotations.yaml')) return content;
-  return parseSidecar(content).annotations.map(a => `${a.target.start}-${a.target.end}-${a.label}-${a.status}`).sort();
+  return parseSidecar(content)
+    .annotations.map(a => `${a.target.start}-${a.target.end}-${a.label}-${a.status}`)
+    .sort();
 }
 
 /** The file states to compare after a retry. */
@@ -218,7 +262,9 @@ for (const backend of [memory, real]) {
             let n = 0;
             let stoppedAt = '';
             let stopped!: () => void;
-            const reached = new Promise<void>(resolve => { stopped = resolve; });
+            const reached = new Promise<void>(resolve => {
+              stopped = resolve;
+            });
             s.fs.hook = (op, path) => {
               if (n++ !== at) return undefined;
               stoppedAt = `${op} ${path}`;
@@ -257,11 +303,17 @@ describe('concurrent writers of one sidecar', function () {
             const ws = new Workspace(s.fs, s.root, { lock: { timeoutMs: 10_000 } });
             const read = await ws.readSidecar(`${s.root}/a.txt`);
             const quote = ['Lee Jae Myung', 'Beijing', 'Sunday'][i];
-            return ws.saveSidecar(`${s.root}/a.txt`, { lastRead: read.text, annotations: [...read.parsed.annotations, annotation(`${name}aaaaaa`, quote)], text: TEXT });
+            return ws.saveSidecar(`${s.root}/a.txt`, {
+              lastRead: read.text,
+              annotations: [...read.parsed.annotations, annotation(`${name}aaaaaa`, quote)],
+              text: TEXT,
+            });
           });
           await Promise.all(writers);
           s.fs.hook = undefined;
-          const ids = parseSidecar(s.snapshot().get('ws/a.txt.annotations.yaml')!).annotations.map(a => a.id).sort();
+          const ids = parseSidecar(s.snapshot().get('ws/a.txt.annotations.yaml')!)
+            .annotations.map(a => a.id)
+            .sort();
           assert.deepEqual(ids, ['keep0001', 'w1aaaaaa', 'w2aaaaaa', 'w3aaaaaa'], `round ${round}`);
           assert.deepEqual([...s.snapshot().keys()].filter(ours), []);
         } finally {

@@ -18,7 +18,9 @@ function writer(...args: string[]): ChildProcess {
 
 function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   let stderr = '';
-  child.stderr?.on('data', d => { stderr += d; });
+  child.stderr?.on('data', d => {
+    stderr += d;
+  });
   return new Promise(resolve => child.on('exit', (code, signal) => resolve({ code, signal, stderr })));
 }
 
@@ -50,18 +52,30 @@ describe('sidecar writers in separate processes', function () {
     rmSync(marker);
     assert.ok(existsSync(temp), 'the temporary file was written');
     assert.equal(readFileSync(`${article}.annotations.yaml`, 'utf8'), original, 'the sidecar is as it was');
-    assert.ok(readdirSync(dir).some(n => n.endsWith('.marginalia-lock')), 'the killed writer held the lock');
+    assert.ok(
+      readdirSync(dir).some(n => n.endsWith('.marginalia-lock')),
+      'the killed writer held the lock',
+    );
 
     const ws = new Workspace(new NodeFileSystem(), toCorePath(dir), { lock: { staleMs: 50 } });
     const read = await ws.readSidecar(toCorePath(article));
-    assert.deepEqual(read.parsed.annotations.map(a => a.id), ['keep0001']);
+    assert.deepEqual(
+      read.parsed.annotations.map(a => a.id),
+      ['keep0001'],
+    );
     await new Promise(resolve => setTimeout(resolve, 100));
     const start = TEXT.indexOf('Beijing');
     await ws.saveSidecar(toCorePath(article), {
-      lastRead: read.text, text: TEXT,
+      lastRead: read.text,
+      text: TEXT,
       annotations: [...read.parsed.annotations, { id: 'next0001', target: targetFor(TEXT, start, start + 7), label: 'place', status: 'confirmed', thread: [] }],
     });
-    assert.deepEqual(parseSidecar(readFileSync(`${article}.annotations.yaml`, 'utf8')).annotations.map(a => a.id).sort(), ['keep0001', 'next0001']);
+    assert.deepEqual(
+      parseSidecar(readFileSync(`${article}.annotations.yaml`, 'utf8'))
+        .annotations.map(a => a.id)
+        .sort(),
+      ['keep0001', 'next0001'],
+    );
     assert.deepEqual(readdirSync(dir).sort(), ['a.txt', 'a.txt.annotations.yaml'], 'the lock and the temporary file are gone');
   });
 

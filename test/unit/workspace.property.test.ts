@@ -14,7 +14,8 @@ const host: AnnotationHost = {
   report: () => undefined,
 };
 
-type Action = { window: number; kind: 'create'; quote: number } | { window: number; kind: 'note'; note: string } | { window: number; kind: 'date'; day: number };
+type Action =
+  { window: number; kind: 'create'; quote: number } | { window: number; kind: 'note'; note: string } | { window: number; kind: 'date'; day: number };
 
 const action: fc.Arbitrary<Action> = fc.oneof(
   fc.record({ window: fc.nat(1), kind: fc.constant('create' as const), quote: fc.nat(QUOTES.length - 1) }),
@@ -25,33 +26,46 @@ const action: fc.Arbitrary<Action> = fc.oneof(
 describe('concurrent windows (property)', function () {
   this.timeout(120_000);
   it('keep every annotation created, whatever the order of their file operations', async () => {
-    await fc.assert(fc.asyncProperty(fc.scheduler(), fc.array(action, { minLength: 2, maxLength: 6 }), async (s, actions) => {
-      const start = TEXT.indexOf('Xi Jinping');
-      const fs = new MemoryFileSystem().put('/ws/a.txt', TEXT)
-        .put('/ws/a.txt.annotations.yaml', serializeSidecar(undefined, [{ id: 'keep0001', target: targetFor(TEXT, start, start + 10), label: 'person', status: 'confirmed', thread: [] }]));
-      const books = [0, 1].map(() => new AnnotationBook(new Workspace(fs, '/ws', { lock: { timeoutMs: 60_000 } }), host));
-      await Promise.all(books.map(b => b.get('/ws/a.txt')));
-      fs.hook = () => s.schedule(Promise.resolve());
-      const created: string[] = [];
-      const runs = actions.map(async a => {
-        const book = books[a.window];
-        if (a.kind === 'create') {
-          const q = TEXT.indexOf(QUOTES[a.quote]);
-          created.push((await book.create('/ws/a.txt', { start: q, end: q + QUOTES[a.quote].length, label: 'claim' })).id);
-        } else if (a.kind === 'note') {
-          await book.update('keep0001', x => { x.note = a.note; }, '/ws/a.txt');
-        } else {
-          await book.setPublicationDate('/ws/a.txt', `2026-01-${String(a.day).padStart(2, '0')}`);
-        }
-      });
-      const results = await s.waitFor(Promise.allSettled(runs));
-      fs.hook = undefined;
-      for (const r of results) assert.equal(r.status, 'fulfilled', String((r as PromiseRejectedResult).reason));
-      const final = parseSidecar(fs.text('/ws/a.txt.annotations.yaml')!);
-      assert.ok(final.writable);
-      const ids = final.annotations.map(a => a.id);
-      for (const id of ['keep0001', ...created]) assert.ok(ids.includes(id), `${id} lost: ${ids.join(' ')}`);
-      assert.deepEqual(fs.filesMatching(/marginalia-(tmp|lock)$/), []);
-    }), { numRuns: 40 });
+    await fc.assert(
+      fc.asyncProperty(fc.scheduler(), fc.array(action, { minLength: 2, maxLength: 6 }), async (s, actions) => {
+        const start = TEXT.indexOf('Xi Jinping');
+        const fs = new MemoryFileSystem()
+          .put('/ws/a.txt', TEXT)
+          .put(
+            '/ws/a.txt.annotations.yaml',
+            serializeSidecar(undefined, [{ id: 'keep0001', target: targetFor(TEXT, start, start + 10), label: 'person', status: 'confirmed', thread: [] }]),
+          );
+        const books = [0, 1].map(() => new AnnotationBook(new Workspace(fs, '/ws', { lock: { timeoutMs: 60_000 } }), host));
+        await Promise.all(books.map(b => b.get('/ws/a.txt')));
+        fs.hook = () => s.schedule(Promise.resolve());
+        const created: string[] = [];
+        const runs = actions.map(async a => {
+          const book = books[a.window];
+          if (a.kind === 'create') {
+            const q = TEXT.indexOf(QUOTES[a.quote]);
+            created.push((await book.create('/ws/a.txt', { start: q, end: q + QUOTES[a.quote].length, label: 'claim' })).id);
+          } else if (a.kind === 'note') {
+            await book.update(
+              'keep0001',
+              x => {
+                x.note = a.note;
+              },
+              '/ws/a.txt',
+            );
+          } else {
+            await book.setPublicationDate('/ws/a.txt', `2026-01-${String(a.day).padStart(2, '0')}`);
+          }
+        });
+        const results = await s.waitFor(Promise.allSettled(runs));
+        fs.hook = undefined;
+        for (const r of results) assert.equal(r.status, 'fulfilled', String((r as PromiseRejectedResult).reason));
+        const final = parseSidecar(fs.text('/ws/a.txt.annotations.yaml')!);
+        assert.ok(final.writable);
+        const ids = final.annotations.map(a => a.id);
+        for (const id of ['keep0001', ...created]) assert.ok(ids.includes(id), `${id} lost: ${ids.join(' ')}`);
+        assert.deepEqual(fs.filesMatching(/marginalia-(tmp|lock)$/), []);
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -2,10 +2,37 @@
 // policy, and the core side of each finding of issue 13 (the CLI side: cliWorkspace.test.ts).
 import { strict as assert } from 'node:assert';
 import {
-  AnnotationBook, editRegistry, importIntoWorkspace, importW3c, loadCorpus, MemoryFileSystem, outsideReason, parentOf, parseSidecar,
-  printable, printableJson, readRegistry, readSidecar, reconcileSidecar, recordRename, registryLocation, relativeTo, saveSidecar,
-  serializeSidecar, targetFor, tempPathFor, updateTextFile, withFileLock, Workspace, WriteRefusedError, writeExport, ExportRefusedError,
-  cleanPath, MAX_SIDECAR_BYTES, type Annotation, type AnnotationHost,
+  AnnotationBook,
+  editRegistry,
+  importIntoWorkspace,
+  importW3c,
+  loadCorpus,
+  MemoryFileSystem,
+  outsideReason,
+  parentOf,
+  parseSidecar,
+  printable,
+  printableJson,
+  readRegistry,
+  readSidecar,
+  reconcileSidecar,
+  recordRename,
+  registryLocation,
+  relativeTo,
+  saveSidecar,
+  serializeSidecar,
+  targetFor,
+  tempPathFor,
+  updateTextFile,
+  withFileLock,
+  Workspace,
+  WriteRefusedError,
+  writeExport,
+  ExportRefusedError,
+  cleanPath,
+  MAX_SIDECAR_BYTES,
+  type Annotation,
+  type AnnotationHost,
 } from '../../src/core';
 import { deepEqual } from '../../src/core/annotations/sidecar';
 import { csvField } from '../../src/core/export';
@@ -71,7 +98,12 @@ describe('write policy', () => {
   });
 
   it('refuses a write outside the root, through a linked folder, or at a link', async () => {
-    const fs = new MemoryFileSystem().mkdir('/ws/sub').mkdir('/outside').symlink('/outside', '/ws/linked').put('/outside/f', 'x').symlink('/outside/f', '/ws/link');
+    const fs = new MemoryFileSystem()
+      .mkdir('/ws/sub')
+      .mkdir('/outside')
+      .symlink('/outside', '/ws/linked')
+      .put('/outside/f', 'x')
+      .symlink('/outside/f', '/ws/link');
     assert.equal(await outsideReason(fs, '/ws', '/ws/sub/new.txt'), undefined);
     assert.match((await outsideReason(fs, '/ws', '/ws/../outside/f'))!, /is outside/);
     assert.match((await outsideReason(fs, '/ws', '/ws/linked/new/deeper.txt'))!, /through a symbolic link/);
@@ -104,8 +136,14 @@ describe('write policy', () => {
     };
     const seen: (string | undefined)[] = [];
     const result = await updateTextFile(fs, {
-      root: '/ws', path: '/ws/a.txt', maxBytes: 100,
-      update: current => { const now = current.status === 'ok' ? current.text : undefined; seen.push(now); return { text: `${now}+mine` }; },
+      root: '/ws',
+      path: '/ws/a.txt',
+      maxBytes: 100,
+      update: current => {
+        const now = current.status === 'ok' ? current.text : undefined;
+        seen.push(now);
+        return { text: `${now}+mine` };
+      },
     });
     assert.deepEqual(seen, ['1', '1+theirs']);
     assert.equal(fs.text('/ws/a.txt'), '1+theirs+mine');
@@ -115,14 +153,21 @@ describe('write policy', () => {
   it('serializes writers with a lock, breaks a stale one, and gives up on a held one with a message', async () => {
     const fs = new MemoryFileSystem().mkdir('/ws');
     const order: string[] = [];
-    await Promise.all(['a', 'b', 'c'].map(name => withFileLock(fs, '/ws/f', async () => {
-      order.push(`${name}+`);
-      await new Promise(resolve => setTimeout(resolve, 5));
-      order.push(`${name}-`);
-    })));
+    await Promise.all(
+      ['a', 'b', 'c'].map(name =>
+        withFileLock(fs, '/ws/f', async () => {
+          order.push(`${name}+`);
+          await new Promise(resolve => setTimeout(resolve, 5));
+          order.push(`${name}-`);
+        }),
+      ),
+    );
     for (let i = 0; i < order.length; i += 2) assert.equal(order[i].slice(0, 1), order[i + 1].slice(0, 1), order.join(' '));
     fs.put('/ws/.f.marginalia-lock', 'left by a crashed writer');
-    await assert.rejects(withFileLock(fs, '/ws/f', async () => 1, { timeoutMs: 30 }), /another writer holds/);
+    await assert.rejects(
+      withFileLock(fs, '/ws/f', async () => 1, { timeoutMs: 30 }),
+      /another writer holds/,
+    );
     assert.equal(await withFileLock(fs, '/ws/f', async () => 2, { staleMs: 1000, now: () => Date.now() + 5000 }), 2);
     assert.equal(fs.text('/ws/.f.marginalia-lock'), undefined);
   });
@@ -138,7 +183,10 @@ describe('issue 13 findings, core side', () => {
     assert.equal(read.status, 'unreadable');
     assert.equal(read.parsed.writable, false);
     assert.match(read.parsed.problems[0].message, /permission denied \(EACCES\)/);
-    await assert.rejects(ws.saveSidecar('/ws/a.txt', { lastRead: undefined, annotations: [annotation('new00001', 'Beijing', 'place')], text: TEXT }), /permission denied/);
+    await assert.rejects(
+      ws.saveSidecar('/ws/a.txt', { lastRead: undefined, annotations: [annotation('new00001', 'Beijing', 'place')], text: TEXT }),
+      /permission denied/,
+    );
     fs.setReadable('/ws/a.txt.annotations.yaml', true);
     assert.equal(fs.text('/ws/a.txt.annotations.yaml'), original);
   });
@@ -146,16 +194,26 @@ describe('issue 13 findings, core side', () => {
   // 2: the extension's confirmation, and what no confirmation overrides
   it('2: an export never replaces an article, and asks before replacing a file no export wrote', async () => {
     const fs = new MemoryFileSystem().put('/ws/a.txt', TEXT).put('/ws/annotation.conf', 'mine');
-    const files = [{ path: 'a.txt', content: TEXT.toUpperCase() }, { path: 'annotation.conf', content: 'conf' }];
+    const files = [
+      { path: 'a.txt', content: TEXT.toUpperCase() },
+      { path: 'annotation.conf', content: 'conf' },
+    ];
     await assert.rejects(writeExport(fs, '/ws', files, { protect: ['/ws/a.txt'], force: true }), /a\.txt is an article or sidecar of the export/);
     const asked: string[][] = [];
-    const confirm = async (paths: string[]) => { asked.push(paths); return false; };
+    const confirm = async (paths: string[]) => {
+      asked.push(paths);
+      return false;
+    };
     await assert.rejects(writeExport(fs, '/ws', files.slice(1), { confirm }), ExportRefusedError);
     assert.deepEqual(asked, [['/ws/annotation.conf']]);
     assert.equal(fs.text('/ws/annotation.conf'), 'mine');
     assert.deepEqual(await writeExport(fs, '/ws', files.slice(1), { confirm: async () => true }), ['/ws/annotation.conf']);
     assert.equal(fs.text('/ws/annotation.conf'), 'conf');
-    assert.deepEqual(await writeExport(fs, '/ws', [{ path: 'annotation.conf', content: 'conf 2' }]), ['/ws/annotation.conf'], 'what an export wrote, the next may replace');
+    assert.deepEqual(
+      await writeExport(fs, '/ws', [{ path: 'annotation.conf', content: 'conf 2' }]),
+      ['/ws/annotation.conf'],
+      'what an export wrote, the next may replace',
+    );
     fs.put('/ws/annotation.conf', 'edited by hand');
     await assert.rejects(writeExport(fs, '/ws', [{ path: 'annotation.conf', content: 'conf 3' }]), /not written by an earlier export/);
     assert.equal(fs.text('/ws/a.txt'), TEXT);
@@ -166,7 +224,18 @@ describe('issue 13 findings, core side', () => {
     const fs = new MemoryFileSystem().mkdir('/out').put('/elsewhere/victim', 'precious').symlink('/elsewhere/victim', '/out/annotations.csv');
     await assert.rejects(writeExport(fs, '/out', [{ path: 'annotations.csv', content: 'x' }], { force: true }), /is a symbolic link/);
     const fs2 = new MemoryFileSystem().mkdir('/out').mkdir('/elsewhere').symlink('/elsewhere', '/out/sub');
-    await assert.rejects(writeExport(fs2, '/out', [{ path: 'top.ann', content: 'x' }, { path: 'sub/a.ann', content: 'x' }], { force: true }), /through a symbolic link/);
+    await assert.rejects(
+      writeExport(
+        fs2,
+        '/out',
+        [
+          { path: 'top.ann', content: 'x' },
+          { path: 'sub/a.ann', content: 'x' },
+        ],
+        { force: true },
+      ),
+      /through a symbolic link/,
+    );
     assert.equal(fs.text('/elsewhere/victim'), 'precious');
     assert.deepEqual(fs2.filesMatching(/./), []);
   });
@@ -186,7 +255,9 @@ describe('issue 13 findings, core side', () => {
     const summary = await importIntoWorkspace(ws, 'brat', { fs, path: '/brat' });
     assert.deepEqual(summary.problems, []);
     assert.equal(summary.added, 1);
-    const ids = parseSidecar(fs.text('/ws/a.txt.annotations.yaml')!).annotations.map(a => a.id).sort();
+    const ids = parseSidecar(fs.text('/ws/a.txt.annotations.yaml')!)
+      .annotations.map(a => a.id)
+      .sort();
     assert.equal(ids.length, 3);
     assert.ok(ids.includes('keep0001') && ids.includes('their001'), ids.join());
   });
@@ -194,15 +265,23 @@ describe('issue 13 findings, core side', () => {
   // 5: an empty label is refused on the way in and on the way out
   it('5: an empty W3C tagging body is left out, and a sidecar is never written with label ""', async () => {
     const w3c = {
-      type: 'Annotation', id: 'urn:marginalia:a.txt#x', body: { type: 'TextualBody', purpose: 'tagging', value: '' },
+      type: 'Annotation',
+      id: 'urn:marginalia:a.txt#x',
+      body: { type: 'TextualBody', purpose: 'tagging', value: '' },
       target: { source: 'urn:marginalia:a.txt', selector: { type: 'TextQuoteSelector', exact: 'Beijing' } },
     };
     const imported = importW3c(w3c, [{ path: 'a.txt', text: TEXT, annotations: [] }]);
     assert.equal(imported.documents[0].added.length, 0);
     assert.match(imported.problems[0].message, /empty tagging body/);
     const { fs, ws } = workspace({ 'a.txt': TEXT });
-    await assert.rejects(ws.saveSidecar('/ws/a.txt', { lastRead: undefined, annotations: [{ ...annotation('bad00001', 'Beijing'), label: '' }], text: TEXT }), /label must not be empty/);
-    await assert.rejects(ws.saveSidecar('/ws/a.txt', { lastRead: undefined, annotations: [annotation('far00001', 'Beijing')], text: 'short' }), /past the end of the article/);
+    await assert.rejects(
+      ws.saveSidecar('/ws/a.txt', { lastRead: undefined, annotations: [{ ...annotation('bad00001', 'Beijing'), label: '' }], text: TEXT }),
+      /label must not be empty/,
+    );
+    await assert.rejects(
+      ws.saveSidecar('/ws/a.txt', { lastRead: undefined, annotations: [annotation('far00001', 'Beijing')], text: 'short' }),
+      /past the end of the article/,
+    );
     assert.equal(fs.text('/ws/a.txt.annotations.yaml'), undefined);
   });
 
@@ -232,10 +311,16 @@ describe('issue 13 findings, core side', () => {
     const fs = new MemoryFileSystem().mkdir('/ws').put('/elsewhere/entities.yaml', 'version: 1\nnotEntities: [x]\n').symlink('/elsewhere', '/ws/.marginalia');
     const ws = new Workspace(fs, '/ws');
     assert.equal((await ws.readRegistry()).status, 'outside');
-    await assert.rejects(ws.editRegistry(doc => recordRename(doc, 'x', 'X')), /through a symbolic link/);
+    await assert.rejects(
+      ws.editRegistry(doc => recordRename(doc, 'x', 'X')),
+      /through a symbolic link/,
+    );
     const escaping = new Workspace(fs, '/ws', { registryPath: '../elsewhere/entities.yaml' });
     assert.equal((await escaping.readRegistry()).status, 'outside');
-    await assert.rejects(escaping.editRegistry(doc => recordRename(doc, 'x', 'X')), WriteRefusedError);
+    await assert.rejects(
+      escaping.editRegistry(doc => recordRename(doc, 'x', 'X')),
+      WriteRefusedError,
+    );
     assert.equal(fs.text('/elsewhere/entities.yaml'), 'version: 1\nnotEntities: [x]\n');
   });
 
@@ -246,7 +331,10 @@ describe('issue 13 findings, core side', () => {
     assert.match(fs.text('/ws/.marginalia/entities.yaml')!, /^# ours\n/);
     assert.equal((await readRegistry(fs, '/ws/.marginalia/entities.yaml', '/ws')).status, 'ok');
     fs.put('/ws/.marginalia/entities.yaml', 'entities: [\n');
-    await assert.rejects(editRegistry(fs, '/ws', '/ws/.marginalia/entities.yaml', () => undefined), /has errors/);
+    await assert.rejects(
+      editRegistry(fs, '/ws', '/ws/.marginalia/entities.yaml', () => undefined),
+      /has errors/,
+    );
   });
 
   // 9: undecodable bytes and BOMs
@@ -264,7 +352,11 @@ describe('issue 13 findings, core side', () => {
     fs.put('/ws/a.txt.annotations.yaml', `\uFEFF${good}`);
     const withBom = await readSidecar(fs, '/ws/a.txt');
     assert.equal(withBom.status, 'ok');
-    await saveSidecar(fs, '/ws', '/ws/a.txt', { lastRead: withBom.text, annotations: [...withBom.parsed.annotations, annotation('new00001', 'Beijing', 'place')], text: TEXT });
+    await saveSidecar(fs, '/ws', '/ws/a.txt', {
+      lastRead: withBom.text,
+      annotations: [...withBom.parsed.annotations, annotation('new00001', 'Beijing', 'place')],
+      text: TEXT,
+    });
     const saved = await fs.readFile('/ws/a.txt.annotations.yaml');
     assert.deepEqual([...saved.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   });
@@ -276,7 +368,10 @@ describe('issue 13 findings, core side', () => {
     const read = await ws.readSidecar('/ws/a.txt');
     assert.equal(read.status, 'too-large');
     assert.match(read.parsed.problems[0].message, /is 2\.0 MiB, over Marginalia's limit of 2\.0 MiB: not read, and never written/);
-    await assert.rejects(ws.saveSidecar('/ws/a.txt', { lastRead: undefined, annotations: [annotation('new00001', 'Beijing', 'place')], text: TEXT }), /over Marginalia's limit/);
+    await assert.rejects(
+      ws.saveSidecar('/ws/a.txt', { lastRead: undefined, annotations: [annotation('new00001', 'Beijing', 'place')], text: TEXT }),
+      /over Marginalia's limit/,
+    );
     assert.equal(fs.text('/ws/a.txt.annotations.yaml'), big);
   });
 
@@ -289,8 +384,10 @@ describe('issue 13 findings, core side', () => {
     assert.match(serializeSidecar(text, [changed]), /status: confirmed/);
     const merged = reconcileSidecar(`${text}# theirs\n`, text, { annotations: [changed] });
     assert.equal(merged.annotations[0].status, 'confirmed');
-    const a: unknown[] = []; a.push(a);
-    const b: unknown[] = []; b.push(b);
+    const a: unknown[] = [];
+    a.push(a);
+    const b: unknown[] = [];
+    b.push(b);
     assert.equal(deepEqual(a, b), true);
     assert.equal(deepEqual({ x: a }, { x: [[1]] }), false);
     const deep = '['.repeat(200_000) + ']'.repeat(200_000);
@@ -306,7 +403,26 @@ describe('issue 13 findings, core side', () => {
 
   // 13: CSV guard
   it('13: every formula starter is defused in CSV cells', () => {
-    for (const cell of ['=1', '+1', '-1', '@x', '\t=1', '\r=1', '\u0000=1', '\n=1', ' =1', '  +1', '\uff1d1', '\uff0b1', '\uff0d1', '\uff20x', ' \uff1d1', '\u3000=1', '|cmd', '\u0000']) {
+    for (const cell of [
+      '=1',
+      '+1',
+      '-1',
+      '@x',
+      '\t=1',
+      '\r=1',
+      '\u0000=1',
+      '\n=1',
+      ' =1',
+      '  +1',
+      '\uff1d1',
+      '\uff0b1',
+      '\uff0d1',
+      '\uff20x',
+      ' \uff1d1',
+      '\u3000=1',
+      '|cmd',
+      '\u0000',
+    ]) {
       assert.match(csvField(cell).replace(/^"/, ''), /^'/, JSON.stringify(cell));
     }
     for (const cell of ['Beijing', 'a=b', '5', 'Lee "Jae"']) assert.doesNotMatch(csvField(cell).replace(/^"/, ''), /^'/, cell);
@@ -316,18 +432,32 @@ describe('issue 13 findings, core side', () => {
   // 15: one unreadable sidecar
   it('15: a scan goes on past sidecars it cannot read (EACCES, EIO), reporting each', async () => {
     const { fs, ws } = workspace({
-      'a.txt': TEXT, 'a.txt.annotations.yaml': serializeSidecar(undefined, [annotation('keep0001', 'Xi Jinping')]),
-      'b.txt': TEXT, 'b.txt.annotations.yaml': 'version: 1\n',
-      'c.txt': TEXT, 'c.txt.annotations.yaml': 'version: 1\n',
+      'a.txt': TEXT,
+      'a.txt.annotations.yaml': serializeSidecar(undefined, [annotation('keep0001', 'Xi Jinping')]),
+      'b.txt': TEXT,
+      'b.txt.annotations.yaml': 'version: 1\n',
+      'c.txt': TEXT,
+      'c.txt.annotations.yaml': 'version: 1\n',
     });
     fs.setReadable('/ws/b.txt.annotations.yaml', false);
-    fs.hook = (op, path) => { if (op === 'readFile' && path.endsWith('c.txt.annotations.yaml')) throw Object.assign(new Error('EIO'), { code: 'EIO' }); };
+    fs.hook = (op, path) => {
+      if (op === 'readFile' && path.endsWith('c.txt.annotations.yaml')) throw Object.assign(new Error('EIO'), { code: 'EIO' });
+    };
     const corpus = await loadCorpus(fs, [{ path: '/ws', name: 'ws' }]);
-    assert.deepEqual(corpus.documents.map(d => d.path), ['ws/a.txt', 'ws/b.txt', 'ws/c.txt']);
+    assert.deepEqual(
+      corpus.documents.map(d => d.path),
+      ['ws/a.txt', 'ws/b.txt', 'ws/c.txt'],
+    );
     assert.equal(corpus.documents[0].annotations.length, 1);
-    assert.deepEqual(corpus.problems.map(p => p.path), ['ws/b.txt.annotations.yaml', 'ws/c.txt.annotations.yaml']);
+    assert.deepEqual(
+      corpus.problems.map(p => p.path),
+      ['ws/b.txt.annotations.yaml', 'ws/c.txt.annotations.yaml'],
+    );
     const reads = await Promise.all((await ws.listArticles()).map(a => ws.readSidecar(a)));
-    assert.deepEqual(reads.map(r => r.status), ['ok', 'unreadable', 'unreadable']);
+    assert.deepEqual(
+      reads.map(r => r.status),
+      ['ok', 'unreadable', 'unreadable'],
+    );
   });
 });
 
@@ -345,9 +475,10 @@ describe('Workspace', () => {
     await ws.editRegistry(doc => recordRename(doc, 'x', 'X'));
     watcher.dispose();
     fs.put('/ws/b.md', 'z');
-    assert.deepEqual(seen.filter(s => !s.startsWith('other')), [
-      'sidecar created /ws/b.md.annotations.yaml', 'article changed /ws/b.md', 'registry created /ws/.marginalia/entities.yaml',
-    ]);
+    assert.deepEqual(
+      seen.filter(s => !s.startsWith('other')),
+      ['sidecar created /ws/b.md.annotations.yaml', 'article changed /ws/b.md', 'registry created /ws/.marginalia/entities.yaml'],
+    );
   });
 });
 
@@ -361,14 +492,25 @@ describe('AnnotationBook', () => {
     const changes: string[] = [];
     book.onDidChange(article => changes.push(article));
     const state = await book.get('/ws/a.txt');
-    assert.deepEqual(state.annotations.map(a => a.id), ['keep0001']);
-    assert.deepEqual(state.orphans.map(a => a.id), ['gone0001']);
+    assert.deepEqual(
+      state.annotations.map(a => a.id),
+      ['keep0001'],
+    );
+    assert.deepEqual(
+      state.orphans.map(a => a.id),
+      ['gone0001'],
+    );
     assert.match(h.reports[0], /1 annotation\(s\) could not be placed/);
     const onDisk = parseSidecar(fs.text('/ws/a.txt.annotations.yaml')!).annotations;
     assert.equal(onDisk.find(a => a.id === 'keep0001')!.target.start, edited.indexOf('Xi Jinping'), 'moved offsets saved');
-    assert.ok(onDisk.some(a => a.id === 'gone0001'), 'an orphan stays in the file');
+    assert.ok(
+      onDisk.some(a => a.id === 'gone0001'),
+      'an orphan stays in the file',
+    );
     const created = await book.create('/ws/a.txt', { start: edited.indexOf('Beijing'), end: edited.indexOf('Beijing') + 7, label: 'place' });
-    await book.update(created.id, a => { a.status = 'disputed'; });
+    await book.update(created.id, a => {
+      a.status = 'disputed';
+    });
     await book.reply(created.id, 'Which Beijing?');
     assert.equal(parseSidecar(fs.text('/ws/a.txt.annotations.yaml')!).annotations.find(a => a.id === created.id)!.thread[0].body, 'Which Beijing?');
     fs.setWritable('/ws', false);
@@ -402,7 +544,9 @@ describe('AnnotationBook', () => {
     await two.get('/ws/a.txt');
     await Promise.all([
       one.create('/ws/a.txt', { start: TEXT.indexOf('Beijing'), end: TEXT.indexOf('Beijing') + 7, label: 'place' }),
-      two.update('keep0001', a => { a.note = 'checked'; }),
+      two.update('keep0001', a => {
+        a.note = 'checked';
+      }),
       two.setPublicationDate('/ws/a.txt', '2026-01-05'),
     ]);
     const final = parseSidecar(fs.text('/ws/a.txt.annotations.yaml')!);

@@ -47,7 +47,8 @@ export function collectByAuthor(articles: Iterable<ArticleInput>): CollectedRevi
  * A place takes part in an article when it has a sidecar for it.
  */
 export async function collectAgainst(
-  articles: readonly ArticleInput[], other: SidecarSource,
+  articles: readonly ArticleInput[],
+  other: SidecarSource,
   options: { batch?: number; onProgress?: (done: number, total: number) => void; cancelled?: () => boolean } = {},
 ): Promise<CollectedReviews> {
   if (other.name === WORKSPACE_REVIEWER) throw new RangeError(`the other place cannot be named '${WORKSPACE_REVIEWER}'`);

@@ -60,13 +60,16 @@ export function curate(unit: Disagreement, choice: CurationChoice, context: Cura
     const id = newAnnotationId(taken, context.generateId);
     taken.add(id);
     return {
-      id, target: targetFor(text, spec.start, spec.end), label: spec.label,
+      id,
+      target: targetFor(text, spec.start, spec.end),
+      label: spec.label,
       ...(spec.entity !== undefined ? { entity: spec.entity } : {}),
       status: spec.status,
       ...(spec.note !== undefined ? { note: spec.note } : {}),
       thread: thread.map(r => ({ ...r })),
       ...(author !== undefined ? { author } : {}),
-      created: context.now, modified: context.now,
+      created: context.now,
+      modified: context.now,
       extra: curationFields({ curatedBy: context.curator, decision, from }),
     };
   };
@@ -96,7 +99,13 @@ export function curate(unit: Disagreement, choice: CurationChoice, context: Cura
     case 'neither':
       return nothing();
     case 'edit': {
-      if (!(Number.isSafeInteger(choice.start) && Number.isSafeInteger(choice.end) && 0 <= choice.start && choice.start < choice.end && choice.end <= text.length)) {
+      if (!(
+        Number.isSafeInteger(choice.start) &&
+        Number.isSafeInteger(choice.end) &&
+        0 <= choice.start &&
+        choice.start < choice.end &&
+        choice.end <= text.length
+      )) {
         throw new RangeError(`curate: the edited span ${choice.start}-${choice.end} is not in the text`);
       }
       if (!choice.label) throw new RangeError('curate: the edited annotation needs a label');
@@ -127,7 +136,10 @@ function recordOf(s: ReviewSpan): CurationOriginal {
     ...(s.origin.in === 'elsewhere' ? { source: s.origin.source } : {}),
     label: s.label,
     ...(s.entity !== undefined ? { entity: s.entity } : {}),
-    status: s.status, start: s.start, end: s.end, quote: s.quote,
+    status: s.status,
+    start: s.start,
+    end: s.end,
+    quote: s.quote,
     ...(s.note !== undefined ? { note: s.note } : {}),
   };
 }

@@ -47,10 +47,7 @@ export interface Curation {
  * annotation elsewhere (a git revision, another folder: curation records it), or an original
  * restored from the record of the curated annotation `id` (curating again replaces that one).
  */
-export type CurationSource =
-  | { in: 'sidecar' }
-  | { in: 'elsewhere'; source: string }
-  | { in: 'curated'; id: string };
+export type CurationSource = { in: 'sidecar' } | { in: 'elsewhere'; source: string } | { in: 'curated'; id: string };
 
 /** The curation record of an annotation, or undefined when it has none or it is malformed. */
 export function curationOf(annotation: Annotation): Curation | undefined {
@@ -104,7 +101,12 @@ function readOriginal(item: unknown): CurationOriginal | undefined {
   if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || (start as number) < 0 || (end as number) < (start as number)) return undefined;
   if (!ANNOTATION_STATUSES.includes(status as AnnotationStatus)) return undefined;
   return {
-    id: idText, label, quote, start: start as number, end: end as number, status: status as AnnotationStatus,
+    id: idText,
+    label,
+    quote,
+    start: start as number,
+    end: end as number,
+    status: status as AnnotationStatus,
     ...(typeof author === 'string' ? { author } : {}),
     ...(typeof source === 'string' ? { source } : {}),
     ...(typeof entity === 'string' ? { entity } : {}),

@@ -53,7 +53,9 @@ export function compareUnits(doc: ReviewedDocument, matching?: Matching): Disagr
       if (s.end > end) end = s.end;
     }
     out.push({
-      path: doc.path, start, end,
+      path: doc.path,
+      start,
+      end,
       kinds,
       spans,
       absent: doc.reviewers.filter(r => !present.has(r)),

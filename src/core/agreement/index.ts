@@ -6,15 +6,28 @@ export { UnitizingAlpha, type MarkedUnit, type UnitizingResult, type CategoryUni
 export { matchSpans, type MatchableSpan, type SpanPair } from './match';
 export { isCounted, type ReviewSpan, type ReviewedDocument } from './model';
 export {
-  curationOf, curationFields, originalKey, CURATION_DECISIONS,
-  type Curation, type CurationOriginal, type CurationSource, type CurationDecisionKind,
+  curationOf,
+  curationFields,
+  originalKey,
+  CURATION_DECISIONS,
+  type Curation,
+  type CurationOriginal,
+  type CurationSource,
+  type CurationDecisionKind,
 } from './curationRecord';
 export { reviewsByAuthor, reviewsOfSides, beforeCuration, NO_AUTHOR, type Side, type SidecarSource, type DocumentReviews } from './sources';
 export { disagreementsOf, compareUnits, DISAGREEMENT_KINDS, type Disagreement, type DisagreementKind } from './disagreements';
 export { curate, applyCuration, type CurationChoice, type CurationContext, type CurationResult } from './curation';
 export {
-  AgreementTally, afterCuration, computeAgreement, reviewersOf,
-  type AgreementReport, type PairAgreement, type LabelAgreement, type DocumentAgreement, type SpanF1,
+  AgreementTally,
+  afterCuration,
+  computeAgreement,
+  reviewersOf,
+  type AgreementReport,
+  type PairAgreement,
+  type LabelAgreement,
+  type DocumentAgreement,
+  type SpanF1,
 } from './report';
 export { agreementCsv, AGREEMENT_CSV_COLUMNS } from './reportCsv';
 export { collectByAuthor, collectAgainst, WORKSPACE_REVIEWER, type ArticleInput, type CollectedReviews } from './collect';

@@ -60,13 +60,21 @@ export function matchSpans(a: readonly MatchableSpan[], b: readonly MatchableSpa
     }
   }
 
-  const openA = a.map((_, i) => i).filter(i => !usedA[i]).sort((x, y) => a[x].start - a[y].start);
-  const openB = b.map((_, j) => j).filter(j => !usedB[j]).sort((x, y) => b[x].start - b[y].start);
+  const openA = a
+    .map((_, i) => i)
+    .filter(i => !usedA[i])
+    .sort((x, y) => a[x].start - a[y].start);
+  const openB = b
+    .map((_, j) => j)
+    .filter(j => !usedB[j])
+    .sort((x, y) => b[x].start - b[y].start);
   const candidates: { a: number; b: number; overlap: number; union: number; sameLabel: boolean; sameRest: boolean }[] = [];
   // openA and openB are sorted by start: once every span of openB[..first] ends before an a span
   // starts, none of them overlaps a later one either.
   const reach = new Float64Array(openB.length);
-  openB.forEach((j, k) => { reach[k] = Math.max(k > 0 ? reach[k - 1] : 0, b[j].end); });
+  openB.forEach((j, k) => {
+    reach[k] = Math.max(k > 0 ? reach[k - 1] : 0, b[j].end);
+  });
   let first = 0;
   for (const i of openA) {
     const s = a[i];
@@ -76,7 +84,8 @@ export function matchSpans(a: readonly MatchableSpan[], b: readonly MatchableSpa
       if (t.start >= s.end) break;
       if (t.end <= s.start) continue;
       candidates.push({
-        a: i, b: openB[k],
+        a: i,
+        b: openB[k],
         overlap: Math.min(s.end, t.end) - Math.max(s.start, t.start),
         union: Math.max(s.end, t.end) - Math.min(s.start, t.start),
         sameLabel: s.label === t.label,
@@ -84,8 +93,14 @@ export function matchSpans(a: readonly MatchableSpan[], b: readonly MatchableSpa
       });
     }
   }
-  candidates.sort((x, y) => y.overlap - x.overlap || x.union - y.union || Number(y.sameLabel) - Number(x.sameLabel) ||
-    Number(y.sameRest) - Number(x.sameRest) || compareText(pairKey(a[x.a], b[x.b]), pairKey(a[y.a], b[y.b])));
+  candidates.sort(
+    (x, y) =>
+      y.overlap - x.overlap ||
+      x.union - y.union ||
+      Number(y.sameLabel) - Number(x.sameLabel) ||
+      Number(y.sameRest) - Number(x.sameRest) ||
+      compareText(pairKey(a[x.a], b[x.b]), pairKey(a[y.a], b[y.b])),
+  );
   for (const c of candidates) {
     if (usedA[c.a] || usedB[c.b]) continue;
     usedA[c.a] = usedB[c.b] = 1;
@@ -103,7 +118,9 @@ function pairKey(s: MatchableSpan, t: MatchableSpan): string {
 
 /** `list` ordered by `key` of its spans, then by label and id. */
 function sortedBy(list: readonly number[], spans: readonly MatchableSpan[], key: (s: MatchableSpan) => string): number[] {
-  return [...list].sort((x, y) => compareText(key(spans[x]), key(spans[y])) || compareText(spans[x].label, spans[y].label) || compareText(spans[x].id, spans[y].id));
+  return [...list].sort(
+    (x, y) => compareText(key(spans[x]), key(spans[y])) || compareText(spans[x].label, spans[y].label) || compareText(spans[x].id, spans[y].id),
+  );
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

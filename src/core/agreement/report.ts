@@ -160,7 +160,10 @@ export class AgreementTally {
           docTable.add(la, lb);
           tally.overlap++;
           docOverlap++;
-          if (m.exact) { tally.exact++; docExact++; }
+          if (m.exact) {
+            tally.exact++;
+            docExact++;
+          }
           if (la === lb) {
             label(la).overlap++;
             if (m.exact) label(la).exact++;
@@ -178,7 +181,10 @@ export class AgreementTally {
       }
     }
     if (complete) {
-      this.unitizing.addStretch(doc.length, spans.map(s => ({ observer: this.reviewers.indexOf(s.reviewer), start: s.start, end: s.end, category: s.label })));
+      this.unitizing.addStretch(
+        doc.length,
+        spans.map(s => ({ observer: this.reviewers.indexOf(s.reviewer), start: s.start, end: s.end, category: s.label })),
+      );
     }
 
     let open = 0;
@@ -186,16 +192,23 @@ export class AgreementTally {
     // Disagreements count rejected spans too; without any, the matching above serves.
     const all = spans.length === doc.spans.length ? matching : undefined;
     for (const d of disagreementsOf({ ...doc, reviewers: present }, all)) {
-      if (d.settled) { settled++; continue; }
+      if (d.settled) {
+        settled++;
+        continue;
+      }
       open++;
       for (const k of d.kinds) this.open[k]++;
     }
     this.openTotal += open;
     this.settledTotal += settled;
     this.documents.push({
-      path: doc.path, reviewers: present, spans: spans.filter(s => present.includes(s.reviewer)).length,
-      spanF1: { exact: f1(docExact, docBoth), overlap: f1(docOverlap, docBoth) }, kappa: docTable.kappa(),
-      disagreements: open, settled,
+      path: doc.path,
+      reviewers: present,
+      spans: spans.filter(s => present.includes(s.reviewer)).length,
+      spanF1: { exact: f1(docExact, docBoth), overlap: f1(docOverlap, docBoth) },
+      kappa: docTable.kappa(),
+      disagreements: open,
+      settled,
     });
   }
 
@@ -208,10 +221,14 @@ export class AgreementTally {
       for (let j = i + 1; j < this.reviewers.length; j++) {
         const t = this.pairs[i][j];
         pairs.push({
-          a: this.reviewers[i], b: this.reviewers[j], documents: t.documents,
+          a: this.reviewers[i],
+          b: this.reviewers[j],
+          documents: t.documents,
           spanF1: { exact: f1(t.exact, t.spansA + t.spansB), overlap: f1(t.overlap, t.spansA + t.spansB) },
-          kappa: t.table.kappa(), n: t.table.total,
-          spans: { a: t.spansA, b: t.spansB }, matched: { exact: t.exact, overlap: t.overlap },
+          kappa: t.table.kappa(),
+          n: t.table.total,
+          spans: { a: t.spansA, b: t.spansB },
+          matched: { exact: t.exact, overlap: t.overlap },
         });
         both += t.spansA + t.spansB;
         exact += t.exact;

@@ -9,8 +9,21 @@ import { csvRow } from '../export/csv';
 import type { AgreementReport, SpanF1 } from './report';
 
 export const AGREEMENT_CSV_COLUMNS = [
-  'scope', 'reviewer_a', 'reviewer_b', 'label', 'document', 'documents', 'spans', 'n',
-  'f1_exact', 'f1_overlap', 'kappa', 'fleiss_kappa', 'alpha', 'alpha_u', 'disagreements',
+  'scope',
+  'reviewer_a',
+  'reviewer_b',
+  'label',
+  'document',
+  'documents',
+  'spans',
+  'n',
+  'f1_exact',
+  'f1_overlap',
+  'kappa',
+  'fleiss_kappa',
+  'alpha',
+  'alpha_u',
+  'disagreements',
 ] as const;
 
 type Row = Partial<Record<(typeof AGREEMENT_CSV_COLUMNS)[number], string | number | null>>;
@@ -20,11 +33,26 @@ export function agreementCsv(report: AgreementReport): string {
   const f1 = (s: SpanF1) => ({ f1_exact: s.exact, f1_overlap: s.overlap });
   const o = report.overall;
   rows.push({
-    scope: 'overall', documents: report.documents, n: o.units, ...f1(o.spanF1),
-    fleiss_kappa: o.fleissKappa, alpha: o.alpha, alpha_u: o.alphaU, disagreements: o.disagreements.open,
+    scope: 'overall',
+    documents: report.documents,
+    n: o.units,
+    ...f1(o.spanF1),
+    fleiss_kappa: o.fleissKappa,
+    alpha: o.alpha,
+    alpha_u: o.alphaU,
+    disagreements: o.disagreements.open,
   });
   for (const p of report.pairs) {
-    rows.push({ scope: 'pair', reviewer_a: p.a, reviewer_b: p.b, documents: p.documents, spans: p.spans.a + p.spans.b, n: p.n, ...f1(p.spanF1), kappa: p.kappa });
+    rows.push({
+      scope: 'pair',
+      reviewer_a: p.a,
+      reviewer_b: p.b,
+      documents: p.documents,
+      spans: p.spans.a + p.spans.b,
+      n: p.n,
+      ...f1(p.spanF1),
+      kappa: p.kappa,
+    });
   }
   for (const [label, l] of Object.entries(report.perLabel)) {
     rows.push({ scope: 'label', label, spans: Object.values(l.spans).reduce((x, y) => x + y, 0), n: l.n, ...f1(l.spanF1), kappa: l.kappa, alpha_u: l.alphaU });

@@ -88,7 +88,10 @@ export function reviewsOfSides(path: string, text: string, sides: readonly Side[
  * the originals their records kept from this sidecar come back; every recorded original, from here
  * or elsewhere, is added to `settled`.
  */
-export function beforeCuration(annotations: readonly Annotation[], settled: Set<string>): {
+export function beforeCuration(
+  annotations: readonly Annotation[],
+  settled: Set<string>,
+): {
   kept: Annotation[];
   restored: { original: CurationOriginal; curatedIn: string }[];
 } {
@@ -117,7 +120,13 @@ function placeAnnotation(text: string, a: Annotation, origin: CurationSource): O
   const at = reanchor(text, a.target);
   if (at.orphan) return undefined;
   return {
-    id: a.id, start: at.start, end: at.end, quote: text.slice(at.start, at.end), label: a.label, status: a.status, origin,
+    id: a.id,
+    start: at.start,
+    end: at.end,
+    quote: text.slice(at.start, at.end),
+    label: a.label,
+    status: a.status,
+    origin,
     ...(a.author !== undefined ? { author: a.author } : {}),
     ...(a.entity !== undefined ? { entity: a.entity } : {}),
     ...(a.note !== undefined ? { note: a.note } : {}),
@@ -128,7 +137,13 @@ function placeOriginal(text: string, o: CurationOriginal, origin: CurationSource
   const at = reanchor(text, { quote: o.quote, prefix: '', suffix: '', start: o.start, end: o.end });
   if (at.orphan) return undefined;
   return {
-    id: o.id, start: at.start, end: at.end, quote: text.slice(at.start, at.end), label: o.label, status: o.status, origin,
+    id: o.id,
+    start: at.start,
+    end: at.end,
+    quote: text.slice(at.start, at.end),
+    label: o.label,
+    status: o.status,
+    origin,
     ...(o.author !== undefined ? { author: o.author } : {}),
     ...(o.entity !== undefined ? { entity: o.entity } : {}),
     ...(o.note !== undefined ? { note: o.note } : {}),
@@ -136,5 +151,8 @@ function placeOriginal(text: string, o: CurationOriginal, origin: CurationSource
 }
 
 function sortSpans(spans: ReviewSpan[]): ReviewSpan[] {
-  return spans.sort((x, y) => x.start - y.start || x.end - y.end || (x.reviewer < y.reviewer ? -1 : x.reviewer > y.reviewer ? 1 : 0) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  return spans.sort(
+    (x, y) =>
+      x.start - y.start || x.end - y.end || (x.reviewer < y.reviewer ? -1 : x.reviewer > y.reviewer ? 1 : 0) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
+  );
 }

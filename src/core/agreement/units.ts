@@ -45,20 +45,24 @@ export function unitsOf(matching: Matching): ReviewSpan[][] {
     }
     return k;
   };
-  matching.pairs.forEach((row, i) => row.forEach((pairs, j) => {
-    for (const p of pairs) {
-      const x = find(offsets[i] + p.a);
-      const y = find(offsets[j] + p.b);
-      if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
-    }
-  }));
+  matching.pairs.forEach((row, i) =>
+    row.forEach((pairs, j) => {
+      for (const p of pairs) {
+        const x = find(offsets[i] + p.a);
+        const y = find(offsets[j] + p.b);
+        if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
+      }
+    }),
+  );
   const groups = new Map<number, ReviewSpan[]>();
-  matching.spansOf.forEach((list, i) => list.forEach((span, k) => {
-    const root = find(offsets[i] + k);
-    const group = groups.get(root);
-    if (group) group.push(span);
-    else groups.set(root, [span]);
-  }));
+  matching.spansOf.forEach((list, i) =>
+    list.forEach((span, k) => {
+      const root = find(offsets[i] + k);
+      const group = groups.get(root);
+      if (group) group.push(span);
+      else groups.set(root, [span]);
+    }),
+  );
   const units = [...groups.values()].map(spans => {
     let start = Infinity;
     let end = -Infinity;

@@ -117,10 +117,19 @@ const TOTAL_WEIGHT = QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT + POSITION_WEI
  */
 export function reanchor(text: string, target: TextQuoteTarget, options: ReanchorOptions = {}): AnchorResult {
   const { quote } = target;
-  const start = target.start, end = target.end;
-  if (Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end >= start && end <= text.length &&
-      end - start === quote.length && text.startsWith(quote, start) &&
-      !splitsSurrogatePair(text, start) && !splitsSurrogatePair(text, end)) {
+  const start = target.start,
+    end = target.end;
+  if (
+    Number.isInteger(start) &&
+    Number.isInteger(end) &&
+    start >= 0 &&
+    end >= start &&
+    end <= text.length &&
+    end - start === quote.length &&
+    text.startsWith(quote, start) &&
+    !splitsSurrogatePair(text, start) &&
+    !splitsSurrogatePair(text, end)
+  ) {
     return { orphan: false, start, end, method: 'exact-position', score: 1, quote };
   }
   if (quote.length === 0) return { orphan: true };
@@ -138,13 +147,16 @@ export function reanchor(text: string, target: TextQuoteTarget, options: Reancho
 function scoreAt(text: string, target: TextQuoteTarget, start: number, end: number, errors?: number): { score: number; found: string } {
   const { quote, prefix, suffix } = target;
   const found = text.slice(start, end);
-  const quoteScore = found === quote ? 1
-    : errors === undefined ? similarity(quote, found) : Math.max(0, 1 - errors / Math.max(quote.length, found.length));
+  const quoteScore = found === quote ? 1 : errors === undefined ? similarity(quote, found) : Math.max(0, 1 - errors / Math.max(quote.length, found.length));
   const prefixScore = similarity(prefix, text.slice(Math.max(0, start - prefix.length), start));
   const suffixScore = similarity(suffix, text.slice(end, end + suffix.length));
   const expected = Number.isFinite(target.start) ? target.start : 0;
-  const score = (QUOTE_WEIGHT * quoteScore + PREFIX_WEIGHT * prefixScore + SUFFIX_WEIGHT * suffixScore +
-    POSITION_WEIGHT * closeness(Math.abs(start - expected), text.length)) / TOTAL_WEIGHT;
+  const score =
+    (QUOTE_WEIGHT * quoteScore +
+      PREFIX_WEIGHT * prefixScore +
+      SUFFIX_WEIGHT * suffixScore +
+      POSITION_WEIGHT * closeness(Math.abs(start - expected), text.length)) /
+    TOTAL_WEIGHT;
   return { score, found };
 }
 
@@ -194,7 +206,7 @@ function fuzzy(text: string, target: TextQuoteTarget, maxErrors: number, maxCand
   for (const match of approxSearch(text, target.quote, maxErrors, { maxMatches: maxCandidates })) {
     const r = snapRange(text, match.start, match.end);
     if (r.end <= r.start) continue;
-    const widened = (match.start - r.start) + (r.end - match.end);
+    const widened = match.start - r.start + (r.end - match.end);
     const { score, found } = scoreAt(text, target, r.start, r.end, match.errors + widened);
     if (!best || score > best.score) {
       best = { orphan: false, start: r.start, end: r.end, method: found === target.quote ? 'exact-quote' : 'fuzzy', score, quote: found };

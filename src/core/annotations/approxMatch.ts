@@ -35,7 +35,10 @@ function patternMasks(pattern: string): PatternMasks {
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern.charCodeAt(i);
     let masks = peq.get(c);
-    if (!masks) { masks = new Int32Array(blocks); peq.set(c, masks); }
+    if (!masks) {
+      masks = new Int32Array(blocks);
+      peq.set(c, masks);
+    }
     masks[(i / W) | 0] |= 1 << (i % W);
   }
   const lastRowMask = new Int32Array(blocks);
@@ -187,7 +190,10 @@ export function approxSearch(text: string, pattern: string, maxErrors: number, o
   flush();
   let chosen = ends;
   if (chosen.length > limit) {
-    chosen = [...ends].sort((a, b) => a.errors - b.errors || a.end - b.end).slice(0, limit).sort((a, b) => a.end - b.end);
+    chosen = [...ends]
+      .sort((a, b) => a.errors - b.errors || a.end - b.end)
+      .slice(0, limit)
+      .sort((a, b) => a.end - b.end);
   }
   const matches: ApproxMatch[] = [];
   let previous: ApproxMatch | undefined;

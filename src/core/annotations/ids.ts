@@ -26,7 +26,7 @@ export function randomIdGenerator(random?: () => number): IdGenerator {
  * generator), after 1,000 attempts.
  */
 export function newAnnotationId(existing: Iterable<string> | ReadonlySet<string>, generate: IdGenerator = defaultGenerator): string {
-  const taken = existing instanceof Set ? existing as ReadonlySet<string> : new Set(existing);
+  const taken = existing instanceof Set ? (existing as ReadonlySet<string>) : new Set(existing);
   for (let attempt = 0; attempt < 1000; attempt++) {
     const id = generate();
     if (id && !taken.has(id)) return id;
@@ -42,7 +42,10 @@ function defaultRandom(): () => number {
     const buffer = new Uint32Array(64);
     let i = buffer.length;
     return () => {
-      if (i === buffer.length) { crypto.getRandomValues!(buffer); i = 0; }
+      if (i === buffer.length) {
+        crypto.getRandomValues!(buffer);
+        i = 0;
+      }
       return buffer[i++] / 0x1_0000_0000;
     };
   }

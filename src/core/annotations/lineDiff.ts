@@ -21,14 +21,24 @@ export function diffLines(a: readonly string[], b: readonly string[], maxEdits =
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
   while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  const A = a.slice(head, a.length - tail), B = b.slice(head, b.length - tail);
-  const n = A.length, m = B.length;
+  const A = a.slice(head, a.length - tail),
+    B = b.slice(head, b.length - tail);
+  const n = A.length,
+    m = B.length;
   if (n === 0 && m === 0) return [];
   if (n === 0 || m === 0) return [{ aStart: head, aEnd: head + n, bStart: head, bEnd: head + m }];
   // Intern lines so comparisons are integer comparisons.
   const ids = new Map<string, number>();
-  const intern = (s: string): number => { let id = ids.get(s); if (id === undefined) { id = ids.size; ids.set(s, id); } return id; };
-  const ai = Int32Array.from(A, intern), bi = Int32Array.from(B, intern);
+  const intern = (s: string): number => {
+    let id = ids.get(s);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(s, id);
+    }
+    return id;
+  };
+  const ai = Int32Array.from(A, intern),
+    bi = Int32Array.from(B, intern);
   const max = Math.min(n + m, maxEdits);
   const offset = max + 1;
   const v = new Int32Array(2 * max + 3);
@@ -39,15 +49,22 @@ export function diffLines(a: readonly string[], b: readonly string[], maxEdits =
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
       let y = x - k;
-      while (x < n && y < m && ai[x] === bi[y]) { x++; y++; }
+      while (x < n && y < m && ai[x] === bi[y]) {
+        x++;
+        y++;
+      }
       v[offset + k] = x;
-      if (x >= n && y >= m) { found = d; break; }
+      if (x >= n && y >= m) {
+        found = d;
+        break;
+      }
     }
   }
   if (found < 0) return undefined;
   // Walk back through the saved frontiers, collecting single-line edits.
   const edits: { x: number; y: number; del: boolean }[] = [];
-  let x = n, y = m;
+  let x = n,
+    y = m;
   for (let d = found; d > 0; d--) {
     const saved = trace[d]; // frontier before step d, indexed by k + d + 1
     const get = (k: number): number => saved[k + d + 1];
@@ -56,7 +73,8 @@ export function diffLines(a: readonly string[], b: readonly string[], maxEdits =
     const prevK = down ? k + 1 : k - 1;
     const prevX = get(prevK);
     const prevY = prevX - prevK;
-    if (down) edits.push({ x: prevX, y: prevY, del: false }); // insert b[prevY]
+    if (down)
+      edits.push({ x: prevX, y: prevY, del: false }); // insert b[prevY]
     else edits.push({ x: prevX, y: prevY, del: true }); // delete a[prevX]
     x = prevX;
     y = prevY;
@@ -65,10 +83,12 @@ export function diffLines(a: readonly string[], b: readonly string[], maxEdits =
   // Group consecutive edits into hunks.
   const hunks: Hunk[] = [];
   for (const e of edits) {
-    const aAt = e.x, bAt = e.y;
+    const aAt = e.x,
+      bAt = e.y;
     const last = hunks[hunks.length - 1];
     if (last && last.aEnd === aAt && last.bEnd === bAt) {
-      if (e.del) last.aEnd++; else last.bEnd++;
+      if (e.del) last.aEnd++;
+      else last.bEnd++;
     } else {
       hunks.push({ aStart: aAt, aEnd: aAt + (e.del ? 1 : 0), bStart: bAt, bEnd: bAt + (e.del ? 0 : 1) });
     }
@@ -86,8 +106,9 @@ export function splice3(base: readonly string[], ours: readonly string[], theirs
   const oursHunks = diffLines(base, ours, maxEdits);
   const theirHunks = diffLines(base, theirs, maxEdits);
   if (!oursHunks || !theirHunks) return undefined;
-  const all = [...oursHunks.map(h => ({ h, ours: true })), ...theirHunks.map(h => ({ h, ours: false }))]
-    .sort((p, q) => p.h.aStart - q.h.aStart || p.h.aEnd - q.h.aEnd);
+  const all = [...oursHunks.map(h => ({ h, ours: true })), ...theirHunks.map(h => ({ h, ours: false }))].sort(
+    (p, q) => p.h.aStart - q.h.aStart || p.h.aEnd - q.h.aEnd,
+  );
   const out: string[] = [];
   let basePos = 0;
   let i = 0;
@@ -118,7 +139,7 @@ function sideIndex(hunks: readonly Hunk[], at: number, inclusive: boolean): numb
   let shift = 0;
   for (const h of hunks) {
     if (inclusive ? h.aStart > at : h.aStart >= at) break;
-    shift += (h.bEnd - h.bStart) - (h.aEnd - h.aStart);
+    shift += h.bEnd - h.bStart - (h.aEnd - h.aStart);
   }
   return at + shift;
 }

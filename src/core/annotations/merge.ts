@@ -69,7 +69,9 @@ export function mergeSidecars(base: SidecarState, mine: SidecarState, theirs: Si
   const ids = new Set<string>([...b.keys(), ...m.keys(), ...t.keys()]);
   const taken = new Set(ids);
   for (const id of ids) {
-    const ba = b.get(id), ma = m.get(id), ta = t.get(id);
+    const ba = b.get(id),
+      ma = m.get(id),
+      ta = t.get(id);
     if (ma && ta) {
       if (ba) {
         result.push(mergeAnnotation(ba, ma, ta, conflicts, options));
@@ -88,7 +90,10 @@ export function mergeSidecars(base: SidecarState, mine: SidecarState, theirs: Si
       } else if (!deepEqual(kept, ba)) {
         result.push(kept);
         conflicts.push({
-          id, field: 'annotation', mine: ma, theirs: ta,
+          id,
+          field: 'annotation',
+          mine: ma,
+          theirs: ta,
           resolution: ma ? 'changed here but deleted on disk: kept' : 'changed on disk but deleted here: kept',
         });
       } // else deleted on one side, unchanged on the other: deleted
@@ -126,7 +131,8 @@ function mergeAnnotation(base: Annotation, mine: Annotation, theirs: Annotation,
     conflict('target', mine.target, theirs.target, 'theirs kept; mine recorded in the thread');
   }
   const links = mergeField(base.links, mine.links, theirs.links);
-  if (links.value?.length) out.links = links.value; else delete out.links;
+  if (links.value?.length) out.links = links.value;
+  else delete out.links;
   if (links.conflict) {
     lost.push(`links: ${(mine.links ?? []).map(l => `${l.document} “${l.quote}”`).join(', ') || '(none)'}`);
     conflict('links', mine.links, theirs.links, 'theirs kept; mine recorded in the thread');
@@ -158,7 +164,8 @@ function mergeAnnotation(base: Annotation, mine: Annotation, theirs: Annotation,
     if (r.value !== undefined) extra[k] = r.value;
     if (r.conflict) conflict(`extra.${k}`, mine.extra?.[k], theirs.extra?.[k], 'theirs kept');
   }
-  if (Object.keys(extra).length > 0) out.extra = extra; else delete out.extra;
+  if (Object.keys(extra).length > 0) out.extra = extra;
+  else delete out.extra;
 
   out.thread = mergeThreads(base.thread, mine.thread, theirs.thread);
   if (lost.length > 0) {
@@ -171,8 +178,13 @@ function mergeAnnotation(base: Annotation, mine: Annotation, theirs: Annotation,
   return out;
 }
 
-function setOptional<K extends 'label' | 'entity' | 'status' | 'source' | 'note' | 'author' | 'created' | 'modified'>(a: Annotation, key: K, value: Annotation[K]): void {
-  if (value === undefined) delete a[key]; else a[key] = value;
+function setOptional<K extends 'label' | 'entity' | 'status' | 'source' | 'note' | 'author' | 'created' | 'modified'>(
+  a: Annotation,
+  key: K,
+  value: Annotation[K],
+): void {
+  if (value === undefined) delete a[key];
+  else a[key] = value;
 }
 
 /** Both notes: when both extended the base note, theirs plus my addition; else theirs, a blank line, mine. */
@@ -189,7 +201,8 @@ function mergeText(base: string, mine: string, theirs: string): string {
 function later(a: string | undefined, b: string | undefined): string | undefined {
   if (a === undefined) return b;
   if (b === undefined) return a;
-  const ta = Date.parse(a), tb = Date.parse(b);
+  const ta = Date.parse(a),
+    tb = Date.parse(b);
   if (Number.isNaN(ta) || Number.isNaN(tb)) return a > b ? a : b;
   return ta > tb ? a : b;
 }

@@ -7,14 +7,35 @@
  * the file system work (atomic writes, watching).
  */
 import {
-  Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit,
-  type Node as YamlNode, type Pair, type ToStringOptions, type YAMLMap, type YAMLSeq,
+  Document,
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  Scalar,
+  visit,
+  type Node as YamlNode,
+  type Pair,
+  type ToStringOptions,
+  type YAMLMap,
+  type YAMLSeq,
 } from 'yaml';
 import { MAX_YAML_ALIASES } from '../yamlParse';
 import { splice3 } from './lineDiff';
 import {
-  ANNOTATION_STATUSES, SIDECAR_VERSION,
-  type Annotation, type AnnotationLink, type AnnotationStatus, type ParsedSidecar, type Reply, type SidecarProblem, type TextQuoteTarget,
+  ANNOTATION_STATUSES,
+  SIDECAR_VERSION,
+  type Annotation,
+  type AnnotationLink,
+  type AnnotationStatus,
+  type ParsedSidecar,
+  type Reply,
+  type SidecarProblem,
+  type TextQuoteTarget,
 } from './model';
 
 /** Top-level keys, in the order a new file gets them. */
@@ -28,7 +49,10 @@ const PARSE_OPTIONS = { prettyErrors: true, uniqueKeys: true, strict: true, merg
 
 /** Thrown by `serializeSidecar` when the original text has errors, or the annotations are invalid. */
 export class SidecarWriteError extends Error {
-  constructor(message: string, readonly problems: readonly SidecarProblem[] = []) {
+  constructor(
+    message: string,
+    readonly problems: readonly SidecarProblem[] = [],
+  ) {
     super(message);
     this.name = 'SidecarWriteError';
   }
@@ -52,15 +76,21 @@ interface ReadResult {
 
 class Reader {
   readonly problems: SidecarProblem[] = [];
-  constructor(readonly doc: Document.Parsed, readonly lines: LineCounter) {}
+  constructor(
+    readonly doc: Document.Parsed,
+    readonly lines: LineCounter,
+  ) {}
 
   report(node: YamlNode | Pair | null | undefined, message: string, severity: 'error' | 'warning', path: (string | number)[]): void {
     const range = isPair(node) ? (node.key as YamlNode | null)?.range : (node as YamlNode | null | undefined)?.range;
     const start = this.lines.linePos(range ? range[0] : 0);
     const end = range ? this.lines.linePos(range[1]) : undefined;
     this.problems.push({
-      message, severity, path,
-      line: start.line - 1, column: start.col - 1,
+      message,
+      severity,
+      path,
+      line: start.line - 1,
+      column: start.col - 1,
       ...(end ? { endLine: end.line - 1, endColumn: end.col - 1 } : {}),
     });
   }
@@ -70,7 +100,7 @@ class Reader {
     const pair = findPair(map, key);
     if (!pair) return undefined;
     const v = pair.value as YamlNode | null;
-    return isAlias(v) ? v.resolve(this.doc) ?? null : v;
+    return isAlias(v) ? (v.resolve(this.doc) ?? null) : v;
   }
 
   string(map: YAMLMap, key: string, path: (string | number)[], required: boolean): string | undefined {
@@ -187,7 +217,8 @@ class Reader {
   }
 
   /** quote, prefix, suffix, start, end of a mapping (a target, or a link). */
-  quoteTarget(node: YAMLMap, path: (string | number)[]): TextQuoteTarget | undefined {    const quote = this.string(node, 'quote', path, true);
+  quoteTarget(node: YAMLMap, path: (string | number)[]): TextQuoteTarget | undefined {
+    const quote = this.string(node, 'quote', path, true);
     const prefix = this.string(node, 'prefix', path, false) ?? '';
     const suffix = this.string(node, 'suffix', path, false) ?? '';
     const start = this.integer(node, 'start', path);
@@ -197,9 +228,15 @@ class Reader {
       this.report(this.value(node, 'end'), "'end' must not be less than 'start'", 'error', [...path, 'end']);
       return undefined;
     }
-    if (quote === '') this.report(this.value(node, 'quote'), "'quote' is empty: the annotation cannot be found again once the text changes", 'warning', [...path, 'quote']);
+    if (quote === '')
+      this.report(this.value(node, 'quote'), "'quote' is empty: the annotation cannot be found again once the text changes", 'warning', [...path, 'quote']);
     if (end - start !== quote.length) {
-      this.report(this.value(node, 'end'), `'end' - 'start' is ${end - start} but the quote has ${quote.length} UTF-16 code units; the annotation will be re-anchored by its quote`, 'warning', [...path, 'end']);
+      this.report(
+        this.value(node, 'end'),
+        `'end' - 'start' is ${end - start} but the quote has ${quote.length} UTF-16 code units; the annotation will be re-anchored by its quote`,
+        'warning',
+        [...path, 'end'],
+      );
     }
     return { quote, prefix, suffix, start, end };
   }
@@ -256,8 +293,10 @@ function read(text: string): ReadResult {
   for (const e of doc.errors) {
     const [start, end] = e.linePos ?? [lines.linePos(e.pos[0])];
     reader.problems.push({
-      message: e.message.split('\n')[0], severity: 'error',
-      line: start.line - 1, column: start.col - 1,
+      message: e.message.split('\n')[0],
+      severity: 'error',
+      line: start.line - 1,
+      column: start.col - 1,
       ...(end ? { endLine: end.line - 1, endColumn: end.col - 1 } : {}),
     });
   }
@@ -290,7 +329,12 @@ function read(text: string): ReadResult {
     reader.report(version, `'version' must be ${SIDECAR_VERSION}`, 'error', ['version']);
   } else if (version.value > SIDECAR_VERSION) {
     parsed.version = version.value;
-    reader.report(version, `version ${version.value} was written by a newer Marginalia; this one reads version ${SIDECAR_VERSION} and will not save over it`, 'error', ['version']);
+    reader.report(
+      version,
+      `version ${version.value} was written by a newer Marginalia; this one reads version ${SIDECAR_VERSION} and will not save over it`,
+      'error',
+      ['version'],
+    );
   }
   const dct = reader.string(root, 'dct', [], false);
   if (dct !== undefined) {
@@ -363,7 +407,11 @@ export function serializeSidecar(originalText: string | undefined, annotations: 
   const source = bom ? original.slice(1) : original;
   const crlf = /\r\n/.test(source);
   const { doc, parsed, seq: existingSeq, items } = read(source);
-  if (!parsed.writable) throw new SidecarWriteError('the sidecar has errors; fix them before saving', parsed.problems.filter(p => p.severity === 'error'));
+  if (!parsed.writable)
+    throw new SidecarWriteError(
+      'the sidecar has errors; fix them before saving',
+      parsed.problems.filter(p => p.severity === 'error'),
+    );
   const options = stringifyOptions(doc, source);
   const lf = source.replace(/\r\n/g, '\n');
   // What the library renders for the unedited file: when it differs, the file has hand formatting.
@@ -532,7 +580,10 @@ function setField(doc: Document, map: YAMLMap, key: string, value: unknown, orde
   const rank = order.indexOf(key);
   let at = map.items.length;
   if (rank >= 0) {
-    const lastBefore = findLastIndex(map.items, p => { const r = order.indexOf(keyString(p) ?? ''); return r >= 0 && r < rank; });
+    const lastBefore = findLastIndex(map.items, p => {
+      const r = order.indexOf(keyString(p) ?? '');
+      return r >= 0 && r < rank;
+    });
     const firstAfter = map.items.findIndex(p => order.indexOf(keyString(p) ?? '') > rank);
     if (lastBefore >= 0) at = lastBefore + 1;
     else if (firstAfter >= 0) at = firstAfter;
@@ -622,7 +673,8 @@ function updateAnnotation(doc: Document, node: YAMLMap, current: Annotation, nex
   for (const key of ['label', 'entity', 'status', 'source', 'note', 'author', 'created', 'modified'] as const) {
     if (current[key] !== next[key]) setField(doc, node, key, next[key], ANNOTATION_KEYS);
   }
-  if (!deepEqual(current.links ?? [], next.links ?? [])) setField(doc, node, 'links', next.links?.length ? next.links.map(plainLink) : undefined, ANNOTATION_KEYS);
+  if (!deepEqual(current.links ?? [], next.links ?? []))
+    setField(doc, node, 'links', next.links?.length ? next.links.map(plainLink) : undefined, ANNOTATION_KEYS);
   updateThread(doc, node, current.thread, next.thread);
   updateExtra(doc, node, current.extra, next.extra, ANNOTATION_KEYS);
 }
@@ -632,7 +684,13 @@ function sameTarget(a: TextQuoteTarget, b: TextQuoteTarget): boolean {
 }
 
 /** Writes the keys of `next` that differ from `current` (keys absent from `next` stay as they are). */
-function updateExtra(doc: Document, node: YAMLMap, current: Record<string, unknown> | undefined, next: Record<string, unknown> | undefined, known: readonly string[]): void {
+function updateExtra(
+  doc: Document,
+  node: YAMLMap,
+  current: Record<string, unknown> | undefined,
+  next: Record<string, unknown> | undefined,
+  known: readonly string[],
+): void {
   for (const [key, value] of Object.entries(next ?? {})) {
     if (known.includes(key) || value === undefined) continue;
     if (!deepEqual(current?.[key], value)) setField(doc, node, key, value, known);
@@ -699,7 +757,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     }
     let pairs = seen.get(x);
     if (pairs?.has(y)) continue;
-    if (!pairs) seen.set(x, pairs = new Set());
+    if (!pairs) seen.set(x, (pairs = new Set()));
     pairs.add(y);
     if (Array.isArray(x) !== Array.isArray(y)) return false;
     if (Array.isArray(x)) {
@@ -708,7 +766,8 @@ export function deepEqual(a: unknown, b: unknown): boolean {
       for (let i = 0; i < x.length; i++) stack.push([x[i], yy[i]]);
       continue;
     }
-    const xr = x as Record<string, unknown>, yr = y as Record<string, unknown>;
+    const xr = x as Record<string, unknown>,
+      yr = y as Record<string, unknown>;
     const kx = Object.keys(xr).filter(k => xr[k] !== undefined);
     const ky = Object.keys(yr).filter(k => yr[k] !== undefined);
     if (kx.length !== ky.length) return false;

@@ -64,7 +64,7 @@ export function contextLine(text: string, start: number, end: number, chars = CO
   // Cut at word boundaries so the context never starts or ends inside a word.
   if (head) line = line.slice(Math.min(Math.max(0, line.search(/\s/)), start - lineStart));
   if (tail) line = line.slice(0, Math.max(end - lineStart, line.search(/\s\S*$/)));
-  return (head + line.replace(/\s+/g, ' ').trim() + tail);
+  return head + line.replace(/\s+/g, ' ').trim() + tail;
 }
 
 function otherDocuments(index: CorpusIndex, refs: readonly MentionRef[], hoveredPath: string, max: number): { documents: CardDocument[]; more: number } {

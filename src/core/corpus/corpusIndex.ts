@@ -97,7 +97,10 @@ export class CorpusIndex {
    * query (default 20,000: a few milliseconds); a larger one answers with provisional ids until
    * `relink`.
    */
-  constructor(private readonly options: AnalyzeOptions = {}, private readonly relinkOnQueryUpTo = RELINK_ON_QUERY_UP_TO) {}
+  constructor(
+    private readonly options: AnalyzeOptions = {},
+    private readonly relinkOnQueryUpTo = RELINK_ON_QUERY_UP_TO,
+  ) {}
 
   /** Adds or replaces a document; its mentions and ids are current at once. */
   setDocument(doc: SourceDocument): void {
@@ -243,7 +246,9 @@ export class CorpusIndex {
 
   /** Links the whole corpus again: afterwards every answer is what `analyze` gives. */
   relink(): void {
-    for (const _ of this.relinkSteps()) { /* run to the end */ }
+    for (const _ of this.relinkSteps()) {
+      /* run to the end */
+    }
   }
 
   /**
@@ -401,7 +406,10 @@ export class CorpusIndex {
       const rank = forms.some(f => f.startsWith(q)) ? 0 : forms.some(f => f.includes(q)) ? 1 : -1;
       if (rank >= 0) scored.push([e, rank]);
     }
-    return scored.sort((a, b) => a[1] - b[1] || b[0].mentions - a[0].mentions).slice(0, limit).map(([e]) => e);
+    return scored
+      .sort((a, b) => a[1] - b[1] || b[0].mentions - a[0].mentions)
+      .slice(0, limit)
+      .map(([e]) => e);
   }
 
   stats(): CorpusStats {
@@ -440,8 +448,19 @@ export class CorpusIndex {
     this.stored.delete(p.path);
     const { hash, dctSource, dct, dates, surnames, linked } = a;
     return {
-      hash, dctSource, dct, dates, surnames, linked, path: p.path, utf8: p.utf8,
-      ids: undefined, kinds: undefined, analyzed: undefined, lines: undefined, warning: p.warning,
+      hash,
+      dctSource,
+      dct,
+      dates,
+      surnames,
+      linked,
+      path: p.path,
+      utf8: p.utf8,
+      ids: undefined,
+      kinds: undefined,
+      analyzed: undefined,
+      lines: undefined,
+      warning: p.warning,
     };
   }
 
@@ -466,7 +485,12 @@ export class CorpusIndex {
    * Gives a document its ids and makes its mentions visible to queries (in place of `prev`'s). Each
    * entity shows the kind the last link gave it (`kinds`), or, new since, its own.
    */
-  private publish(d: IndexedDocument, ids: string[], prev: IndexedDocument = d, kinds = documentKinds(d.linked.names, ids, id => this.provisional.kindOf(id))): void {
+  private publish(
+    d: IndexedDocument,
+    ids: string[],
+    prev: IndexedDocument = d,
+    kinds = documentKinds(d.linked.names, ids, id => this.provisional.kindOf(id)),
+  ): void {
     this.withdraw(prev);
     const { path } = d;
     const recognized = documentMentions(d.linked.names, ids, kinds, d.dates);
@@ -573,7 +597,8 @@ function sameLinkInput(a: DocumentNames, b: DocumentNames): boolean {
   for (let i = 0; i < a.entities.length; i++) {
     const x = a.entities[i];
     const y = b.entities[i];
-    if (x.localId !== y.localId || x.kind !== y.kind || !sameIds(x.words, y.words) || !sameIds(x.forms, y.forms) || !sameNumbers(x.counts, y.counts)) return false;
+    if (x.localId !== y.localId || x.kind !== y.kind || !sameIds(x.words, y.words) || !sameIds(x.forms, y.forms) || !sameNumbers(x.counts, y.counts))
+      return false;
   }
   return true;
 }

@@ -41,7 +41,14 @@ export class Interner {
     const key = `${e.localId}\u0001${e.kind}${e.guessed ? '?' : ''}\u0001${e.words.join('\u0002')}\u0001${e.forms.join('\u0002')}\u0001${e.counts.join(',')}`;
     let shared = this.entities.get(key);
     if (!shared) {
-      shared = { localId: this.string(e.localId), kind: e.kind, words: e.words.map(w => this.string(w)), forms: e.forms.map(f => this.string(f)), counts: e.counts.slice(), ...(e.guessed && { guessed: true }) };
+      shared = {
+        localId: this.string(e.localId),
+        kind: e.kind,
+        words: e.words.map(w => this.string(w)),
+        forms: e.forms.map(f => this.string(f)),
+        counts: e.counts.slice(),
+        ...(e.guessed && { guessed: true }),
+      };
       this.entities.set(this.string(key), shared);
     }
     return shared;

@@ -36,7 +36,10 @@ export class MentionTable {
   private changedKeys: Set<string> | undefined;
 
   /** `track`: keep the keys of the groups that change, for `takeChanged`. */
-  constructor(private readonly keyOf: (m: Mention) => string | undefined, track = false) {
+  constructor(
+    private readonly keyOf: (m: Mention) => string | undefined,
+    track = false,
+  ) {
     this.trackChanges(track);
   }
 

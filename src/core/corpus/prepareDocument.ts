@@ -48,7 +48,13 @@ const encoder = new TextEncoder();
  * names linked within it, with the lookups they rest on. When `held` lists a source with the same
  * hash and dates, the analysis is left out (the index has it).
  */
-export function prepareDocument(doc: SourceDocument, surnames: WordSet, options: AnalyzeOptions = {}, held: readonly HeldSource[] = [], flag?: CancellationFlag): PreparedDocument {
+export function prepareDocument(
+  doc: SourceDocument,
+  surnames: WordSet,
+  options: AnalyzeOptions = {},
+  held: readonly HeldSource[] = [],
+  flag?: CancellationFlag,
+): PreparedDocument {
   const hash = contentHash(doc.text);
   const dctSource = dctSourceOf(doc);
   const warning = limitWarning(doc.text);

@@ -98,7 +98,7 @@ export function recordNotEntity(document: Document, target: { id?: string; text?
 
 /** A new registry file's text. */
 export function emptyRegistryText(): string {
-  return '# Marginalia entity registry: reviewers\' decisions about entities (see README).\nversion: 1\nentities: []\n';
+  return "# Marginalia entity registry: reviewers' decisions about entities (see README).\nversion: 1\nentities: []\n";
 }
 
 /** Folded surface form -> registry entity id, for the aliases reviewers pinned. */

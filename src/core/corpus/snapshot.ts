@@ -24,7 +24,20 @@ const GUESSED = 3;
 const KINDS: NameKind[] = ['person', 'organization', 'place'];
 
 /** A document: strings and entities as indices into the snapshot's tables, offsets relative to the one before. */
-type Row = [path: string, hash: string, dctSource: string, dct: string | null, surnames: number[], found: number[], missing: number[], dates: number[], entities: number[], full: number[], lone: number[], spans: number[]];
+type Row = [
+  path: string,
+  hash: string,
+  dctSource: string,
+  dct: string | null,
+  surnames: number[],
+  found: number[],
+  missing: number[],
+  dates: number[],
+  entities: number[],
+  full: number[],
+  lone: number[],
+  spans: number[],
+];
 /** A local entity: local id, kind, words, forms (strings as indices), counts. */
 type EntityRow = [localId: number, kind: number, words: number[], forms: number[], counts: number[]];
 
@@ -75,7 +88,20 @@ export function encodeSnapshot(documents: Iterable<[string, DocumentAnalysis]>, 
       spans.push(names.spans[i] - at, names.spans[i + 1] - names.spans[i], names.spans[i + 2], names.spans[i + 3]);
       at = names.spans[i + 1];
     }
-    const row: Row = [path, a.hash, a.dctSource, a.dct, a.surnames.map(s), found.map(s), missing.map(s), dates, names.entities.map(entity), names.full, names.lone, spans];
+    const row: Row = [
+      path,
+      a.hash,
+      a.dctSource,
+      a.dct,
+      a.surnames.map(s),
+      found.map(s),
+      missing.map(s),
+      dates,
+      names.entities.map(entity),
+      names.full,
+      names.lone,
+      spans,
+    ];
     rows.push(JSON.stringify(row));
   }
   const head = { format: FORMAT, recognizer: recognizerFingerprint(), defaultDct, strings, entities };
@@ -95,11 +121,20 @@ export function decodeSnapshot(json: string, defaultDct: string | null, shared: 
   } catch {
     return out;
   }
-  if (stored?.format !== FORMAT || stored.recognizer !== recognizerFingerprint() || stored.defaultDct !== defaultDct || !Array.isArray(stored.documents)) return out;
+  if (stored?.format !== FORMAT || stored.recognizer !== recognizerFingerprint() || stored.defaultDct !== defaultDct || !Array.isArray(stored.documents))
+    return out;
   const strings = stored.strings.map(v => shared.string(v));
   const str = (i: number): string => strings[i];
   const entities = stored.entities.map(([localId, kind, words, forms, counts]) =>
-    shared.entity({ localId: strings[localId], kind: KINDS[kind % GUESSED], words: words.map(str), forms: forms.map(str), counts, ...(kind >= GUESSED && { guessed: true }) }));
+    shared.entity({
+      localId: strings[localId],
+      kind: KINDS[kind % GUESSED],
+      words: words.map(str),
+      forms: forms.map(str),
+      counts,
+      ...(kind >= GUESSED && { guessed: true }),
+    }),
+  );
   for (const row of stored.documents) {
     const [path, hash, dctSource] = row;
     out.set(path, { hash, dctSource, decode: () => decodeRow(row, str, entities) });
@@ -142,5 +177,7 @@ const PROBE = [
 let fingerprint: string | undefined;
 
 function recognizerFingerprint(): string {
-  return (fingerprint ??= contentHash(JSON.stringify([analyze([{ path: 'probe', text: PROBE }], { defaultDct: '2026-01-05' }), MAX_ANALYZED_CHARS, PIECE_CHARS])));
+  return (fingerprint ??= contentHash(
+    JSON.stringify([analyze([{ path: 'probe', text: PROBE }], { defaultDct: '2026-01-05' }), MAX_ANALYZED_CHARS, PIECE_CHARS]),
+  ));
 }

@@ -17,19 +17,27 @@ export interface VariantProposal {
 export function variantProposals(entities: readonly Entity[]): VariantProposal[] {
   const proposals: VariantProposal[] = [];
   const grouped = new Set<string>();
-  for (const [reason, key] of [['spelling', foldedName], ['word order', orderFreeName]] as const) {
+  for (const [reason, key] of [
+    ['spelling', foldedName],
+    ['word order', orderFreeName],
+  ] as const) {
     const groups = new Map<string, Entity[]>();
     for (const e of entities) {
       if (e.kind === 'date') continue;
       for (const k of new Set([e.name, ...e.aliases].filter(n => n.includes(' ') || n.includes('-') || n.length > 3).map(key))) {
         const g = groups.get(`${e.kind}\u0000${k}`);
-        if (g) { if (!g.includes(e)) g.push(e); } else groups.set(`${e.kind}\u0000${k}`, [e]);
+        if (g) {
+          if (!g.includes(e)) g.push(e);
+        } else groups.set(`${e.kind}\u0000${k}`, [e]);
       }
     }
     for (const group of groups.values()) {
       if (group.length < 2) continue;
       const sorted = [...group].sort(compareEntities);
-      const signature = sorted.map(e => e.id).sort().join('\u0000');
+      const signature = sorted
+        .map(e => e.id)
+        .sort()
+        .join('\u0000');
       if (grouped.has(signature)) continue;
       grouped.add(signature);
       proposals.push({ ids: sorted.map(e => e.id), names: sorted.map(e => e.name), reason });

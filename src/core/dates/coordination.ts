@@ -33,7 +33,7 @@ export function coordinatedWeekday(text: string, start: number, previous: Earlie
   const m = side && /^(\d{4})-(\d{2})-(\d{2})$/.exec(previous!.value!);
   if (!m) return null;
   const before = dayNumber(+m[1], +m[2], +m[3]);
-  const day = before + (((weekday - isoWeekday(before) + 7) % 7) || 7);
+  const day = before + ((weekday - isoWeekday(before) + 7) % 7 || 7);
   return (side === 'future' ? day > a.dayNo : day < a.dayNo) ? day : null;
 }
 
@@ -42,10 +42,17 @@ function coordinatedTense(text: string, start: number, previous: EarlierDate | u
   const gap = text.slice(previous.end, start);
   if (!CONNECTOR.test(gap) || BOUNDARY.test(gap) || hasTenseCue(gap)) return null;
   const v = previous.value;
-  const now = /^\d{4}-\d{2}-\d{2}$/.test(v) ? (Number.isNaN(a.dayNo) ? null : formatDay(a.dayNo))
-    : /^\d{4}-\d{2}$/.test(v) ? (a.month ? formatMonth(a.year, a.month) : null)
-    : /^\d{4}$/.test(v) ? formatYear(a.year)
-    : null;
+  const now = /^\d{4}-\d{2}-\d{2}$/.test(v)
+    ? Number.isNaN(a.dayNo)
+      ? null
+      : formatDay(a.dayNo)
+    : /^\d{4}-\d{2}$/.test(v)
+      ? a.month
+        ? formatMonth(a.year, a.month)
+        : null
+      : /^\d{4}$/.test(v)
+        ? formatYear(a.year)
+        : null;
   if (now === null || v === now) return null;
   return v > now ? 'future' : 'past';
 }

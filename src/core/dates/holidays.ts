@@ -10,21 +10,32 @@ import type { Tense } from './tense';
 /** The day number of a holiday in a year. */
 type Rule = (year: number) => number;
 
-const on = (month: number, day: number): Rule => y => dayNumber(y, month, day);
+const on =
+  (month: number, day: number): Rule =>
+  y =>
+    dayNumber(y, month, day);
 
 /** The n-th ISO weekday (Monday 1 ... Sunday 7) of a month; n = -1: the last. */
-const nth = (month: number, weekday: number, n: number): Rule => y => {
-  if (n < 0) {
-    const last = dayNumber(y, month, daysInMonth(y, month));
-    return last - ((isoWeekday(last) - weekday + 7) % 7);
-  }
-  const first = dayNumber(y, month, 1);
-  return first + ((weekday - isoWeekday(first) + 7) % 7) + 7 * (n - 1);
-};
+const nth =
+  (month: number, weekday: number, n: number): Rule =>
+  y => {
+    if (n < 0) {
+      const last = dayNumber(y, month, daysInMonth(y, month));
+      return last - ((isoWeekday(last) - weekday + 7) % 7);
+    }
+    const first = dayNumber(y, month, 1);
+    return first + ((weekday - isoWeekday(first) + 7) % 7) + 7 * (n - 1);
+  };
 
 const thanksgiving = nth(11, 4, 4);
-const afterThanksgiving = (days: number): Rule => y => thanksgiving(y) + days;
-const afterEaster = (days: number): Rule => y => easterSunday(y) + days;
+const afterThanksgiving =
+  (days: number): Rule =>
+  y =>
+    thanksgiving(y) + days;
+const afterEaster =
+  (days: number): Rule =>
+  y =>
+    easterSunday(y) + days;
 
 /** Easter Sunday of the Gregorian calendar (the anonymous computus, as given by Meeus). */
 export function easterSunday(year: number): number {
@@ -113,7 +124,10 @@ function namePattern(name: string): string {
 }
 
 /** Every name, the longer first so that "Christmas Eve" is not read as "Christmas". */
-export const HOLIDAY_PATTERN = `(?:${[...NAMES].sort((a, b) => b.length - a.length).map(namePattern).join('|')})`;
+export const HOLIDAY_PATTERN = `(?:${[...NAMES]
+  .sort((a, b) => b.length - a.length)
+  .map(namePattern)
+  .join('|')})`;
 
 /** The words a one-word name is written as: they begin a date by themselves. */
 export const HOLIDAY_STARTS = NAMES.filter(n => !n.includes(' ')).flatMap(n => forms(n));
@@ -133,11 +147,13 @@ export function holidayNamed(name: string): Holiday | undefined {
 
 // Capitalized words that may come before a holiday that is a date: sentence-initial prepositions and
 // conjunctions, and the country whose rules are used.
-const BEFORE_OK = /^(?:on|by|before|after|until|till|since|at|for|over|during|around|through|from|to|and|or|but|of|in|the|ahead|near|like|us|american|america['’]s)$/i;
+const BEFORE_OK =
+  /^(?:on|by|before|after|until|till|since|at|for|over|during|around|through|from|to|and|or|but|of|in|the|ahead|near|like|us|american|america['’]s)$/i;
 const RECURRENCE = /^(?:every|each)$/i;
 const MONTH_OR_WEEKDAY = new RegExp(`^(?:${MONTH_PATTERN}|${WEEKDAY_PATTERN})$`);
 // Things named after a holiday, not dates: "Christmas tree", "Easter eggs", "Christmas Island"
-const THING_AFTER = /^(?:trees?|cards?|carols?|crackers?|puddings?|stockings?|decorations?|ornaments?|lights|jumpers?|sweaters?|songs?|music|movies?|films?|albums?|specials?|presents?|gifts?|eggs?|bunny|costumes?|candy|spirit|cheer|party|parties|shoppers|island|islands)$/i;
+const THING_AFTER =
+  /^(?:trees?|cards?|carols?|crackers?|puddings?|stockings?|decorations?|ornaments?|lights|jumpers?|sweaters?|songs?|music|movies?|films?|albums?|specials?|presents?|gifts?|eggs?|bunny|costumes?|candy|spirit|cheer|party|parties|shoppers|island|islands)$/i;
 
 /**
  * Whether the holiday name at [start, end) is a date here: 'no' inside another name ("Johnnie

@@ -1,16 +1,5 @@
 import type { Mention } from '../types';
-import {
-  type Anchor,
-  dayNumber,
-  formatDay,
-  formatIsoWeek,
-  formatMonth,
-  formatQuarter,
-  formatYear,
-  isoWeekday,
-  isValidDate,
-  parseAnchor,
-} from './calendar';
+import { type Anchor, dayNumber, formatDay, formatIsoWeek, formatMonth, formatQuarter, formatYear, isoWeekday, isValidDate, parseAnchor } from './calendar';
 import { followsThe, isSpace, nextWord, previousChar, previousWord } from './context';
 import { coordinatedWeekday, tenseAt } from './coordination';
 import { HOLIDAY_FOLLOWERS, HOLIDAY_LEADERS, HOLIDAY_PATTERN, HOLIDAY_STARTS, holidayDay, holidayHere, holidayNamed } from './holidays';
@@ -50,55 +39,54 @@ const PARTS_OF_DAY = ['morning', 'afternoon', 'evening', 'night'];
 const QUARTER_ORDINALS = ['first', 'second', 'third', 'fourth', 'final'];
 const QUARTER = `${words(['quarter'])}(?![\\w]|-[A-Za-z])`; // not "quarter-final", "quarter-century"
 
-const DATE_SOURCE = (
+const DATE_SOURCE =
   // A cheap first test at each position: a word start with a character that can begin a date
   // (a digit; an initial of the month, weekday and holiday names or of the words below) or a
   // quote/bracket. Keep in step with the patterns.
   "(?:\\b(?=[0-9A-JL-TV-Yacefl-ostwy])|(?=['’[]))(?:" +
-    [
-      // 2026-01-05, 2026/1/5
-      `(?<iy>\\d{4})(?<isep>[-/])(?<im>\\d{1,2})\\k<isep>(?<id>\\d{1,2})(?![\\d/]|[-.]\\d)`,
-      // 18.09.2013 (day first)
-      `(?<ed>\\d{1,2})\\.(?<em>\\d{1,2})\\.(?<ey>\\d{4})(?!\\d|\\.\\d)`,
-      // 1/5/2026, 01/05/26 (month first)
-      `(?<um>\\d{1,2})/(?<ud>\\d{1,2})/(?<uy>\\d{4}|\\d{2})(?![\\d/])`,
-      // [Friday, ] July 21[, 2017] | [Monday ]5 January[, 2026]
-      `(?:(?<wp>${WEEKDAY_PREFIX_PATTERN})${S}*,?${S}+)?(?:` +
-        `(?<m1>${MONTH})${S}+(?<d1>\\d{1,2})${ORD}${NOT_NUM}(?:${S}*,?${S}*(?<y1>${YEAR4}))?` +
-        `|(?<d2>\\d{1,2})(?:(?:st|nd|rd|th)${S}+of${S}+|${ORD}${S}+)(?<m2>${MONTH})(?:${S}*,?${S}*(?<y2>${YEAR4}))?)`,
-      // [last ]Christmas[ Day][ 2025], Good Friday, Fourth of July (before lone months: "May Day")
-      `(?:(?<hr>${words(['last', 'next', 'this'])})${S}+)?(?<hol>${HOLIDAY_PATTERN})(?![\\w])(?:${S}+(?:${words(['of'])}${S}+)?(?<hy>${YEAR4}))?`,
-      // the third quarter[ of 1989 | of last year], the first quarter, last quarter, this quarter
-      `(?:(?<qthe>${words(['the'])})${S}+)?(?<qo>${words([...QUARTER_ORDINALS, 'last', 'this', 'next'])})${S}+${QUARTER}` +
-        `(?:${S}+${words(['of'])}${S}+(?:(?:${words(['fiscal'])}${S}+)?(?<qy>${YEAR4})|(?<qrel>${words(['last', 'this', 'next', 'the'])})${S}+${words(['year'])}(?![\\w])))?`,
-      // first-quarter (profits), Q3 2025
-      `(?<qa>${words(QUARTER_ORDINALS)})-${QUARTER}`,
-      `Q(?<qn>[1-4])(?![\\w])(?:${S}+(?:${words(['of'])}${S}+)?(?<qy2>${YEAR4}))?`,
-      // [mid-]January[ 2026]
-      `(?:(?<mm>${MOD}))?(?<m3>${MONTH})(?:${S}*,?${S}+(?:of${S}+)?(?<y3>${YEAR4}))?`,
-      // [last ]Friday
-      `(?:(?<wr>${words(['this'])}${S}+${words(['coming'])}|${words(['last', 'next', 'this', 'coming'])})${S}+)?(?<wd>${WEEKDAY})`,
-      `(?<dx>${words(['today', 'yesterday', 'tomorrow', 'tonight'])})(?![\\w])`,
-      // [earlier ]this month, last year, next week, late last year, this June, this morning, last night
-      `(?:(?<rm>${words(['early', 'mid', 'late', 'earlier', 'later'])})(?:-|${S}+))?(?<rel>${words(['this'])}${S}+${words(['coming'])}|${words(['last', 'next', 'this', 'coming'])})${S}+` +
-        `(?:(?<unit>${words(['weekend', 'week', 'month', 'year', 'decade', 'summer', 'winter', 'spring', 'fall', 'autumn', ...PARTS_OF_DAY])})(?<pl>s)?(?![\\w])|(?<um2>${MONTH}))`,
-      // [the ][late ]1990s, '90s
-      `(?:(?<dthe>${words(['the'])})${S}+)?(?:(?<dm>${MOD}))?(?:(?<dc>1[0-9]|20)(?<dd>\\d)0|(?<dq>['’])(?<ds>\\d)0)['’]?s(?![\\w])`,
-      // the year before, the previous month, the following week
-      `(?<the>${words(['the'])})${S}+(?:(?<tu1>${words(['year', 'month', 'week'])})${S}+(?<td1>${words(['before', 'earlier', 'after', 'later'])})` +
-        `|(?<td2>${words(['previous', 'prior', 'following'])})${S}+(?<tu2>${words(['year', 'month', 'week'])}))(?![\\w])`,
-      // Seventeen years ago, a decade ago, [Ten] years ago, a couple of weeks ago
-      `(?<an>${NUM}|\\[${NUM}\\]|${words(['a'])}${S}+${words(['couple'])}${S}+${words(['of'])})(?:-|${S}+)` +
-        `(?<au>${words(['year', 'month', 'week', 'day', 'decade'])})s?${S}+${words(['ago'])}(?![\\w])`,
-      // summer 2016, winter of 2010
-      `(?<sea>${words(['spring', 'summer', 'fall', 'autumn', 'winter'])})${S}+(?:${words(['of'])}${S}+)?(?<sy>${YEAR4})`,
-      // [late ]2017, fiscal 2017
-      `(?:(?<ym>${MOD}|${words(['fiscal'])}${S}+))?(?<yr>\\d{4})${NOT_NUM}`,
-      // by year end
-      `(?<ye>${words(['year'])})(?:-|${S}+)${words(['end'])}(?![\\w])`,
-    ].join('|') +
-    ')'
-);
+  [
+    // 2026-01-05, 2026/1/5
+    `(?<iy>\\d{4})(?<isep>[-/])(?<im>\\d{1,2})\\k<isep>(?<id>\\d{1,2})(?![\\d/]|[-.]\\d)`,
+    // 18.09.2013 (day first)
+    `(?<ed>\\d{1,2})\\.(?<em>\\d{1,2})\\.(?<ey>\\d{4})(?!\\d|\\.\\d)`,
+    // 1/5/2026, 01/05/26 (month first)
+    `(?<um>\\d{1,2})/(?<ud>\\d{1,2})/(?<uy>\\d{4}|\\d{2})(?![\\d/])`,
+    // [Friday, ] July 21[, 2017] | [Monday ]5 January[, 2026]
+    `(?:(?<wp>${WEEKDAY_PREFIX_PATTERN})${S}*,?${S}+)?(?:` +
+      `(?<m1>${MONTH})${S}+(?<d1>\\d{1,2})${ORD}${NOT_NUM}(?:${S}*,?${S}*(?<y1>${YEAR4}))?` +
+      `|(?<d2>\\d{1,2})(?:(?:st|nd|rd|th)${S}+of${S}+|${ORD}${S}+)(?<m2>${MONTH})(?:${S}*,?${S}*(?<y2>${YEAR4}))?)`,
+    // [last ]Christmas[ Day][ 2025], Good Friday, Fourth of July (before lone months: "May Day")
+    `(?:(?<hr>${words(['last', 'next', 'this'])})${S}+)?(?<hol>${HOLIDAY_PATTERN})(?![\\w])(?:${S}+(?:${words(['of'])}${S}+)?(?<hy>${YEAR4}))?`,
+    // the third quarter[ of 1989 | of last year], the first quarter, last quarter, this quarter
+    `(?:(?<qthe>${words(['the'])})${S}+)?(?<qo>${words([...QUARTER_ORDINALS, 'last', 'this', 'next'])})${S}+${QUARTER}` +
+      `(?:${S}+${words(['of'])}${S}+(?:(?:${words(['fiscal'])}${S}+)?(?<qy>${YEAR4})|(?<qrel>${words(['last', 'this', 'next', 'the'])})${S}+${words(['year'])}(?![\\w])))?`,
+    // first-quarter (profits), Q3 2025
+    `(?<qa>${words(QUARTER_ORDINALS)})-${QUARTER}`,
+    `Q(?<qn>[1-4])(?![\\w])(?:${S}+(?:${words(['of'])}${S}+)?(?<qy2>${YEAR4}))?`,
+    // [mid-]January[ 2026]
+    `(?:(?<mm>${MOD}))?(?<m3>${MONTH})(?:${S}*,?${S}+(?:of${S}+)?(?<y3>${YEAR4}))?`,
+    // [last ]Friday
+    `(?:(?<wr>${words(['this'])}${S}+${words(['coming'])}|${words(['last', 'next', 'this', 'coming'])})${S}+)?(?<wd>${WEEKDAY})`,
+    `(?<dx>${words(['today', 'yesterday', 'tomorrow', 'tonight'])})(?![\\w])`,
+    // [earlier ]this month, last year, next week, late last year, this June, this morning, last night
+    `(?:(?<rm>${words(['early', 'mid', 'late', 'earlier', 'later'])})(?:-|${S}+))?(?<rel>${words(['this'])}${S}+${words(['coming'])}|${words(['last', 'next', 'this', 'coming'])})${S}+` +
+      `(?:(?<unit>${words(['weekend', 'week', 'month', 'year', 'decade', 'summer', 'winter', 'spring', 'fall', 'autumn', ...PARTS_OF_DAY])})(?<pl>s)?(?![\\w])|(?<um2>${MONTH}))`,
+    // [the ][late ]1990s, '90s
+    `(?:(?<dthe>${words(['the'])})${S}+)?(?:(?<dm>${MOD}))?(?:(?<dc>1[0-9]|20)(?<dd>\\d)0|(?<dq>['’])(?<ds>\\d)0)['’]?s(?![\\w])`,
+    // the year before, the previous month, the following week
+    `(?<the>${words(['the'])})${S}+(?:(?<tu1>${words(['year', 'month', 'week'])})${S}+(?<td1>${words(['before', 'earlier', 'after', 'later'])})` +
+      `|(?<td2>${words(['previous', 'prior', 'following'])})${S}+(?<tu2>${words(['year', 'month', 'week'])}))(?![\\w])`,
+    // Seventeen years ago, a decade ago, [Ten] years ago, a couple of weeks ago
+    `(?<an>${NUM}|\\[${NUM}\\]|${words(['a'])}${S}+${words(['couple'])}${S}+${words(['of'])})(?:-|${S}+)` +
+      `(?<au>${words(['year', 'month', 'week', 'day', 'decade'])})s?${S}+${words(['ago'])}(?![\\w])`,
+    // summer 2016, winter of 2010
+    `(?<sea>${words(['spring', 'summer', 'fall', 'autumn', 'winter'])})${S}+(?:${words(['of'])}${S}+)?(?<sy>${YEAR4})`,
+    // [late ]2017, fiscal 2017
+    `(?:(?<ym>${MOD}|${words(['fiscal'])}${S}+))?(?<yr>\\d{4})${NOT_NUM}`,
+    // by year end
+    `(?<ye>${words(['year'])})(?:-|${S}+)${words(['end'])}(?![\\w])`,
+  ].join('|') +
+  ')';
 
 // Named groups keep the patterns readable; matching uses plain numbered groups (V8 builds a
 // `groups` object of every name on every match otherwise). The pattern is tried, as a sticky one,
@@ -115,7 +103,29 @@ const PATTERN_WORDS = DATE_SOURCE.replace(HOLIDAY_PATTERN, ' ')
   .toLowerCase()
   .match(/[a-z]+/g)!;
 // Keep in step with the patterns: the words that only ever follow another...
-const INNER_WORDS = new Set(['st', 'nd', 'rd', 'th', 's', 'of', 'day', 'week', 'weekend', 'month', 'decade', 'before', 'after', 'previous', 'prior', 'following', 'couple', 'ago', 'end', 'quarter', ...PARTS_OF_DAY]);
+const INNER_WORDS = new Set([
+  'st',
+  'nd',
+  'rd',
+  'th',
+  's',
+  'of',
+  'day',
+  'week',
+  'weekend',
+  'month',
+  'decade',
+  'before',
+  'after',
+  'previous',
+  'prior',
+  'following',
+  'couple',
+  'ago',
+  'end',
+  'quarter',
+  ...PARTS_OF_DAY,
+]);
 // ...and the first words that begin a date only before one of their followers (after spaces or a
 // hyphen, or a possessive or period for holiday names): "the 1990s", "the year before", "a decade
 // ago", "twenty-five years ago", "the third quarter", "first-quarter", "Good Friday", "Mother's Day".
@@ -327,7 +337,12 @@ function interpret(text: string, m: RegExpExecArray, a: Anchor | null, found: re
   const end = start + m[0].length;
   if (inUrl(text, start)) return null;
   const c: Candidate = {
-    text, m, a, start, end, found,
+    text,
+    m,
+    a,
+    start,
+    end,
+    found,
     at: (value, month = 0, day = 0, year = 0) => ({ start, end, value, month, day, year }),
     // read only where a value needs it
     tense: () => tenseAt(text, start, end, found[found.length - 1], a!),
@@ -351,14 +366,20 @@ function interpret(text: string, m: RegExpExecArray, a: Anchor | null, found: re
 function numericDay(c: Candidate): Reading {
   const { m, a, at } = c;
   if (m[G.iy]) {
-    const y = +m[G.iy], mo = +m[G.im], d = +m[G.id];
+    const y = +m[G.iy],
+      mo = +m[G.im],
+      d = +m[G.id];
     return isValidDate(y, mo, d) ? at(formatDay(dayNumber(y, mo, d))) : false;
   }
   if (m[G.ed]) {
-    const y = +m[G.ey], mo = +m[G.em], d = +m[G.ed];
+    const y = +m[G.ey],
+      mo = +m[G.em],
+      d = +m[G.ed];
     return isValidDate(y, mo, d) ? at(formatDay(dayNumber(y, mo, d))) : false;
   }
-  const y = expandYear(+m[G.uy], m[G.uy].length, a), mo = +m[G.um], d = +m[G.ud];
+  const y = expandYear(+m[G.uy], m[G.uy].length, a),
+    mo = +m[G.um],
+    d = +m[G.ud];
   if (isValidDate(y, mo, d)) return at(formatDay(dayNumber(y, mo, d)));
   return isValidDate(y, d, mo) ? at(formatDay(dayNumber(y, d, mo))) : false; // day first
 }
@@ -431,8 +452,8 @@ function weekdayDate(c: Candidate): Reading {
   if (!a || Number.isNaN(a.dayNo)) return at(null);
   const rel = m[G.wr]?.toLowerCase().replace(/^(?:this\s+)?coming$/, 'next');
   let day: number;
-  if (rel === 'last') day = a.dayNo - (((isoWeekday(a.dayNo) - wd + 7) % 7) || 7);
-  else if (rel === 'next') day = a.dayNo + (((wd - isoWeekday(a.dayNo) + 7) % 7) || 7);
+  if (rel === 'last') day = a.dayNo - ((isoWeekday(a.dayNo) - wd + 7) % 7 || 7);
+  else if (rel === 'next') day = a.dayNo + ((wd - isoWeekday(a.dayNo) + 7) % 7 || 7);
   else day = coordinatedWeekday(text, start, found[found.length - 1], a, wd) ?? weekdayInTense(wd, tense() ?? (rel ? 'future' : 'past'), a);
   return at(formatDay(day));
 }
@@ -590,20 +611,24 @@ function numberValue(words: string): number {
   if (/^\d+$/.test(w)) return +w;
   if (w.startsWith('a ') || w.startsWith('a\u00a0') || w.startsWith('a\t')) return 2; // a couple of
   const [tens, ones] = w.split('-');
-  return (NUMBER_VALUES[tens] ?? 0) + (ones ? NUMBER_VALUES[ones] ?? 0 : 0);
+  return (NUMBER_VALUES[tens] ?? 0) + (ones ? (NUMBER_VALUES[ones] ?? 0) : 0);
 }
 
 // ---- context checks (run only at candidates) ----
 
-const STRONG_YEAR_WORDS = /^(?:in|since|until|till|by|from|during|before|after|circa|c|ca|of|between|through|early|mid|late|spring|summer|autumn|fall|winter)$/i;
+const STRONG_YEAR_WORDS =
+  /^(?:in|since|until|till|by|from|during|before|after|circa|c|ca|of|between|through|early|mid|late|spring|summer|autumn|fall|winter)$/i;
 const MONTH_WORD = new RegExp(`^${MONTH}$`);
 const QUANTITY_AFTER =
   /^[ \t\u00a0-]*(?:%|percent\b|per[ \t]cent\b|(?:years?|months?|weeks?|days?)[ \t-](?:old|long)\b|years\b|yrs\b|months\b|weeks\b|days\b|hours?\b|hrs?\b|minutes?\b|mins?\b|seconds?\b|km\b|kilomet(?:er|re)s?\b|miles?\b|met(?:er|re)s?\b|m\b|ft\b|feet\b|kg\b|kilograms?\b|pounds\b|lbs?\b|tons?\b|tonnes?\b|people\b|persons\b|men\b|women\b|children\b|troops\b|soldiers\b|votes\b|units\b|GMT\b|UTC\b|BST\b|EST\b|EDT\b|PST\b|CET\b|hrs\b|local\b|[A-Z][a-z]+[ \t](?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Lane)\b)/;
 const CURRENCY = /[$£€¥₩₹#№]/;
 const CURRENCY_CODE = /^(?:USD|EUR|GBP|JPY|CNY|RMB|INR|Rs|AUD|CAD|NZD|HKD|CHF)$/;
-const COUNT_BEFORE = /^(?:a|an|about|around|approximately|nearly|almost|over|some|than|only|just|least|most|roughly|estimated|additional|another|those|these|all)$/i;
-const FUNCTION_WORD = /^(?:and|or|to|through|till|until|when|as|with|for|in|on|at|the|a|was|is|were|saw|had|has|will|would|after|before|but|by|from|of|that|which|while|where)$/;
-const NUMBER_BEFORE = /^(?:no|nos|number|flight|route|room|page|pp|p|highway|bus|channel|model|version|v|track|episode|chapter|section|article|rule|code|tel|phone|ext|box|suite|unit|apt|platform|gate)$/i;
+const COUNT_BEFORE =
+  /^(?:a|an|about|around|approximately|nearly|almost|over|some|than|only|just|least|most|roughly|estimated|additional|another|those|these|all)$/i;
+const FUNCTION_WORD =
+  /^(?:and|or|to|through|till|until|when|as|with|for|in|on|at|the|a|was|is|were|saw|had|has|will|would|after|before|but|by|from|of|that|which|while|where)$/;
+const NUMBER_BEFORE =
+  /^(?:no|nos|number|flight|route|room|page|pp|p|highway|bus|channel|model|version|v|track|episode|chapter|section|article|rule|code|tel|phone|ext|box|suite|unit|apt|platform|gate)$/i;
 
 /** A 4-digit number standing as a year (not "2,000 people", "$2015", "1500 troops", "room 2014"). */
 function isYear(text: string, start: number, end: number, y: number): boolean {
@@ -647,7 +672,8 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-const LONE_MONTH_WORDS = /^(?:in|since|until|till|by|from|to|through|thru|during|before|after|of|around|between|early|late|mid|and|or|starting|beginning|end|throughout)$/i;
+const LONE_MONTH_WORDS =
+  /^(?:in|since|until|till|by|from|to|through|thru|during|before|after|of|around|between|early|late|mid|and|or|starting|beginning|end|throughout)$/i;
 const SURE_MONTH_WORDS = /^(?:in|since|until|till|during|through|thru|before|after|early|late|mid|starting|beginning|throughout)$/i;
 const NAME_MONTH = /^(?:April|May|June|July|August|APRIL|MAY|JUNE|JULY|AUGUST)$/;
 
@@ -691,7 +717,8 @@ function isNotWeekdayDate(text: string, start: number, end: number): boolean {
  */
 function shareRangeYears(text: string, found: Found[], a: Anchor | null): void {
   for (let i = 0; i + 1 < found.length; i++) {
-    const x = found[i], y = found[i + 1];
+    const x = found[i],
+      y = found[i + 1];
     if (y.start - x.end > 12 || !/^[ \t]*(?:-|–|—|to|through|until|till|and)[ \t]*$/.test(text.slice(x.end, y.start))) continue;
     if (x.month && !x.year && y.month && y.year) {
       const year = x.month > y.month || (x.month === y.month && x.day > y.day) ? y.year - 1 : y.year;

@@ -144,7 +144,11 @@ function isSentenceEnd(text: string, i: number): boolean {
   let j = i - 1;
   while (j >= 0 && isLetter(text.charCodeAt(j))) j--;
   const word = i - 1 - j;
-  if (word <= 1 || (word <= 4 && /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Gov|Sen|Rep|Jr|Sr|No|vs)$/.test(text.slice(j + 1, i)))) return false;
+  if (
+    word <= 1 ||
+    (word <= 4 && /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Gov|Sen|Rep|Jr|Sr|No|vs)$/.test(text.slice(j + 1, i)))
+  )
+    return false;
   return true;
 }
 

@@ -47,15 +47,21 @@ export function bratFileNames(path: string): { txt: string; ann: string } {
 }
 
 export function escapeNote(note: string): string {
-  return note.replace(/[\\\n\r\t]/g, c => c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t');
+  return note.replace(/[\\\n\r\t]/g, c => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t'));
 }
 
 export function unescapeNote(note: string): string {
-  return note.replace(/\\([\\nrt])/g, (_m, c: string) => c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : '\\');
+  return note.replace(/\\([\\nrt])/g, (_m, c: string) => (c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : '\\'));
 }
 
 const encodeId = (id: string): string => id.replace(/[%\s]/gu, c => encodeURIComponent(c));
-const decodeId = (id: string): string => { try { return decodeURIComponent(id); } catch { return id; } };
+const decodeId = (id: string): string => {
+  try {
+    return decodeURIComponent(id);
+  } catch {
+    return id;
+  }
+};
 
 export class BratWriter {
   private readonly files: ExportedFile[] = [];
@@ -71,11 +77,15 @@ export class BratWriter {
     this.names.add(txt).add(ann);
     const map = new OffsetMap(doc.text);
     const lines: string[] = [];
-    let t = 0, a = 0, nn = 0, notes = 0;
+    let t = 0,
+      a = 0,
+      nn = 0,
+      notes = 0;
     // Trim first, so that a trimmed span equal to another one (same span, same type) is dropped
     // rather than imported back as a duplicate that overwrites the other's status.
     const trimmed = spans.map(s => {
-      let start = s.start, end = s.end;
+      let start = s.start,
+        end = s.end;
       while (start < end && /\s/.test(doc.text[start])) start++;
       while (end > start && /\s/.test(doc.text[end - 1])) end--;
       return { s, start, end };
@@ -83,14 +93,21 @@ export class BratWriter {
     const exact = new Set(trimmed.filter(x => x.start === x.s.start && x.end === x.s.end).map(x => `${x.start}:${x.end}:${bratTypeName(x.s.label)}`));
     for (const { s, start, end } of trimmed) {
       const text = doc.text.slice(start, end);
-      if (start === end) { problems.push({ path: doc.path, annotation: spanRef(s), message: 'BRAT: span of only whitespace left out' }); continue; }
+      if (start === end) {
+        problems.push({ path: doc.path, annotation: spanRef(s), message: 'BRAT: span of only whitespace left out' });
+        continue;
+      }
       if (/[\r\n\u2028\u2029\u0085]/.test(text)) {
         problems.push({ path: doc.path, annotation: spanRef(s), message: 'BRAT: span with a line break left out (BRAT would need a discontinuous span)' });
         continue;
       }
       if (start !== s.start || end !== s.end) {
         if (exact.has(`${start}:${end}:${bratTypeName(s.label)}`)) {
-          problems.push({ path: doc.path, annotation: spanRef(s), message: 'BRAT: once trimmed of whitespace, the span equals another of the same label; left out' });
+          problems.push({
+            path: doc.path,
+            annotation: spanRef(s),
+            message: 'BRAT: once trimmed of whitespace, the span equals another of the same label; left out',
+          });
           continue;
         }
         problems.push({ path: doc.path, annotation: spanRef(s), message: 'BRAT: whitespace at the ends of the span trimmed' });
@@ -111,10 +128,17 @@ export class BratWriter {
   finish(): ExportedFile[] {
     const conf = [
       '# Written by Marginalia. Types are Marginalia labels (see bratTypeName).',
-      '[entities]', ...[...this.types].sort(), '',
-      '[attributes]', `Status\tArg:<ENTITY>, Value:${ANNOTATION_STATUSES.join('|')}`, '',
-      '[relations]', '<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OL-TYPE>:<ANY>', '',
-      '[events]', '',
+      '[entities]',
+      ...[...this.types].sort(),
+      '',
+      '[attributes]',
+      `Status\tArg:<ENTITY>, Value:${ANNOTATION_STATUSES.join('|')}`,
+      '',
+      '[relations]',
+      '<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OL-TYPE>:<ANY>',
+      '',
+      '[events]',
+      '',
     ].join('\n');
     return [...this.files, { path: BRAT_CONF, content: conf }];
   }
@@ -142,7 +166,12 @@ export function labelForBratType(type: string, labels: readonly string[] = DEFAU
  * The annotations of a BRAT `.ann` file over `text` (the `.txt`; code-point offsets are converted
  * to UTF-16 and targets computed from it). `path` only names the document in problems.
  */
-export function readBrat(text: string, ann: string, options: BratImportOptions = {}, path = ''): { annotations: ImportedAnnotation[]; problems: ExportProblem[] } {
+export function readBrat(
+  text: string,
+  ann: string,
+  options: BratImportOptions = {},
+  path = '',
+): { annotations: ImportedAnnotation[]; problems: ExportProblem[] } {
   const problems: ExportProblem[] = [];
   const map = new OffsetMap(text);
   const byId = new Map<string, ImportedAnnotation>();
@@ -156,15 +185,20 @@ export function readBrat(text: string, ann: string, options: BratImportOptions =
     const id = fields[0];
     if (/^T\d+$/.test(id)) {
       const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(fields[1] ?? '');
-      if (!m) { problems.push({ path, annotation: id, message: `BRAT line ${i + 1}: cannot read "${line}"` }); return; }
+      if (!m) {
+        problems.push({ path, annotation: id, message: `BRAT line ${i + 1}: cannot read "${line}"` });
+        return;
+      }
       const frags = m[2].split(';').map(f => f.split(' ').map(Number));
-      let start = Math.min(...frags.map(f => f[0])), end = Math.max(...frags.map(f => f[1]));
+      let start = Math.min(...frags.map(f => f[0])),
+        end = Math.max(...frags.map(f => f[1]));
       if (frags.length > 1) problems.push({ path, annotation: id, message: `BRAT line ${i + 1}: discontinuous span read as ${start}-${end}` });
       if (end > map.codePointLength || start > end) {
         problems.push({ path, annotation: id, message: `BRAT line ${i + 1}: offsets ${start}-${end} outside the text; left out` });
         return;
       }
-      start = map.toUtf16(start); end = map.toUtf16(end);
+      start = map.toUtf16(start);
+      end = map.toUtf16(end);
       const quote = fields.slice(2).join('\t');
       if (frags.length === 1 && fields.length > 2 && quote !== text.slice(start, end)) {
         problems.push({ path, annotation: id, message: `BRAT line ${i + 1}: its text "${quote}" differs from the document's "${text.slice(start, end)}"` });
@@ -182,23 +216,41 @@ export function readBrat(text: string, ann: string, options: BratImportOptions =
     const args = (fields[1] ?? '').split(' ');
     if (kind === 'A' || kind === 'M') {
       const [name, ref, value] = args;
-      if (name !== 'Status') { ignored++; continue; }
+      if (name !== 'Status') {
+        ignored++;
+        continue;
+      }
       const a = byId.get(ref);
-      if (!a) { problems.push({ path, message: `BRAT line ${line}: Status of unknown ${ref}` }); continue; }
+      if (!a) {
+        problems.push({ path, message: `BRAT line ${line}: Status of unknown ${ref}` });
+        continue;
+      }
       if ((ANNOTATION_STATUSES as readonly string[]).includes(value)) a.status = value as AnnotationStatus;
       else problems.push({ path, annotation: ref, message: `BRAT line ${line}: unknown status "${value}" ignored` });
     } else if (kind === 'N') {
       const [, ref, dbId] = args;
       const colon = (dbId ?? '').indexOf(':');
-      if (colon < 0 || dbId.slice(0, colon).toLowerCase() !== BRAT_DB.toLowerCase()) { ignored++; continue; }
+      if (colon < 0 || dbId.slice(0, colon).toLowerCase() !== BRAT_DB.toLowerCase()) {
+        ignored++;
+        continue;
+      }
       const a = byId.get(ref);
-      if (!a) { problems.push({ path, message: `BRAT line ${line}: Reference of unknown ${ref}` }); continue; }
+      if (!a) {
+        problems.push({ path, message: `BRAT line ${line}: Reference of unknown ${ref}` });
+        continue;
+      }
       a.entity = decodeId(dbId.slice(colon + 1));
     } else {
       const [name, ref] = args;
-      if (name !== 'AnnotatorNotes') { ignored++; continue; }
+      if (name !== 'AnnotatorNotes') {
+        ignored++;
+        continue;
+      }
       const a = byId.get(ref);
-      if (!a) { problems.push({ path, message: `BRAT line ${line}: note of unknown ${ref}` }); continue; }
+      if (!a) {
+        problems.push({ path, message: `BRAT line ${line}: note of unknown ${ref}` });
+        continue;
+      }
       const note = unescapeNote(fields.slice(2).join('\t'));
       a.note = a.note === undefined ? note : `${a.note}\n\n${note}`;
     }

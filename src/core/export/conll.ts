@@ -42,16 +42,55 @@ export function labelForConllType(type: string, labels: readonly string[] = DEFA
 }
 
 const ABBREVIATIONS = new Set([
-  'Mr', 'Mrs', 'Ms', 'Dr', 'Prof', 'St', 'Jr', 'Sr', 'Gen', 'Sen', 'Rep', 'Gov', 'Lt', 'Col', 'Capt', 'Sgt', 'Maj', 'Adm', 'Rev',
-  'Inc', 'Corp', 'Co', 'Ltd', 'No', 'vs', 'etc', 'Jan', 'Feb', 'Mar', 'Apr', 'Aug', 'Sept', 'Sep', 'Oct', 'Nov', 'Dec', 'Mt', 'Ft',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr',
+  'Prof',
+  'St',
+  'Jr',
+  'Sr',
+  'Gen',
+  'Sen',
+  'Rep',
+  'Gov',
+  'Lt',
+  'Col',
+  'Capt',
+  'Sgt',
+  'Maj',
+  'Adm',
+  'Rev',
+  'Inc',
+  'Corp',
+  'Co',
+  'Ltd',
+  'No',
+  'vs',
+  'etc',
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'Aug',
+  'Sept',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+  'Mt',
+  'Ft',
 ]);
 
-const TOKEN = new RegExp([
-  String.raw`(?:\p{L}\.){2,}`, // initialisms: U.S., e.g.
-  String.raw`\p{N}+(?:[.,:/]\p{N}+)*`, // numbers: 1,000 3.5 10:30 2026/01/05
-  String.raw`[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*\.?`, // words (a trailing period is kept only for abbreviations)
-  String.raw`\S`,
-].join('|'), 'gu');
+const TOKEN = new RegExp(
+  [
+    String.raw`(?:\p{L}\.){2,}`, // initialisms: U.S., e.g.
+    String.raw`\p{N}+(?:[.,:/]\p{N}+)*`, // numbers: 1,000 3.5 10:30 2026/01/05
+    String.raw`[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*\.?`, // words (a trailing period is kept only for abbreviations)
+    String.raw`\S`,
+  ].join('|'),
+  'gu',
+);
 
 /** A token: UTF-16 offsets into the text. */
 export interface Token {
@@ -78,9 +117,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 
 /** Of overlapping spans, those kept for IOB (see the module comment); the others go to `dropped`. */
 export function nonOverlapping<T extends { start: number; end: number; label: string }>(spans: readonly T[], dropped: T[] = []): T[] {
-  const rank = (s: T): number => (MENTION_KINDS as readonly string[]).includes(s.label) ? 0 : 1;
-  const order = [...spans].sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.start - b.start || rank(a) - rank(b) ||
-    (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+  const rank = (s: T): number => ((MENTION_KINDS as readonly string[]).includes(s.label) ? 0 : 1);
+  const order = [...spans].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start || rank(a) - rank(b) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0),
+  );
   const kept: T[] = [];
   for (const s of order) {
     if (s.end <= s.start || kept.some(k => k.start < s.end && s.start < k.end)) dropped.push(s);
@@ -110,7 +150,11 @@ export function conllSentences(text: string, spans: readonly { start: number; en
       const gap = text.slice(prev.token.end, t.token.start);
       const lineBreak = /[\r\n\u2028\u2029\u0085]/.test(gap);
       const afterStop = endedAt === current.length - 1 && gap !== '' && /^[\p{Lu}\p{N}"“‘'([]/u.test(t.token.text);
-      if (lineBreak || afterStop) { sentences.push(current); current = []; endedAt = -1; }
+      if (lineBreak || afterStop) {
+        sentences.push(current);
+        current = [];
+        endedAt = -1;
+      }
     }
     current.push({ token: t.token, tag: t.tag });
     if (/^[.!?]$/.test(t.token.text) || (endedAt === current.length - 2 && /^["”’')\]]$/.test(t.token.text))) endedAt = current.length - 1;
@@ -127,7 +171,8 @@ export class ConllWriter {
     // Whitespace at the ends of a span holds no token: trim it before judging overlaps.
     const trimmed: (ExportSpan & { span: ExportSpan })[] = [];
     for (const s of spans) {
-      let start = s.start, end = s.end;
+      let start = s.start,
+        end = s.end;
       while (start < end && /\s/.test(doc.text[start])) start++;
       while (end > start && /\s/.test(doc.text[end - 1])) end--;
       if (start < end) trimmed.push({ ...s, start, end, span: s });

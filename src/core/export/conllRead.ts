@@ -40,7 +40,10 @@ export function readConll(content: string): ConllDocument[] {
   let sentence: ConllToken[] = [];
   const endSentence = (): void => {
     if (sentence.length > 0) {
-      if (!doc) { doc = { line: sentence[0].line, sentences: [] }; docs.push(doc); }
+      if (!doc) {
+        doc = { line: sentence[0].line, sentences: [] };
+        docs.push(doc);
+      }
       doc.sentences.push(sentence);
     }
     sentence = [];
@@ -86,7 +89,8 @@ export function conllChunks(doc: ConllDocument, text: string, badTags: ConllToke
   for (const t of doc.sentences.flat()) {
     while (at < text.length && /\s/u.test(text[at])) at++;
     if (!text.startsWith(t.token, at)) return undefined;
-    const start = at, end = at + t.token.length;
+    const start = at,
+      end = at + t.token.length;
     at = end;
     const m = TAG.exec(t.tag);
     if (!m) {
@@ -97,7 +101,10 @@ export function conllChunks(doc: ConllDocument, text: string, badTags: ConllToke
     const [, mark, type] = m;
     const continues = open && !open.closed && open.type === type && (mark === 'I' || mark === 'E' || mark === 'L');
     if (continues) open!.end = end;
-    else { close(); open = { start, end, type, closed: false }; }
+    else {
+      close();
+      open = { start, end, type, closed: false };
+    }
     if (mark === 'E' || mark === 'L' || mark === 'S' || mark === 'U') open!.closed = true;
   }
   close();

@@ -19,22 +19,32 @@ export function parseCsv(content: string): { line: number; cells: string[] }[] {
   let cells: string[] = [];
   let cell = '';
   let quoted = false;
-  let line = 1, rowLine = 1;
+  let line = 1,
+    rowLine = 1;
   const endRow = (): void => {
     cells.push(cell);
     if (!(cells.length === 1 && cells[0] === '')) rows.push({ line: rowLine, cells });
-    cells = []; cell = '';
+    cells = [];
+    cell = '';
   };
   for (let i = 0; i < content.length; i++) {
     const c = content[i];
     if (c === '\n') line++;
     if (quoted) {
       if (c !== '"') cell += c;
-      else if (content[i + 1] === '"') { cell += '"'; i++; } else quoted = false;
+      else if (content[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else quoted = false;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { cells.push(cell); cell = ''; }
-    else if (c === '\n' || (c === '\r' && content[i + 1] === '\n')) {
-      if (c === '\r') { i++; line++; }
+    else if (c === ',') {
+      cells.push(cell);
+      cell = '';
+    } else if (c === '\n' || (c === '\r' && content[i + 1] === '\n')) {
+      if (c === '\r') {
+        i++;
+        line++;
+      }
       endRow();
       rowLine = line;
     } else cell += c;
@@ -55,7 +65,10 @@ export function readCsvSpans(content: string, documents: readonly TextDocument[]
   const column = new Map((header?.cells ?? []).map((name, i) => [name.trim().toLowerCase(), i]));
   const missing = ['document', 'start', 'end', 'label'].filter(c => !column.has(c));
   if (!header || missing.length > 0) {
-    out.problems.push({ path: '', message: `${file ? `${file}: ` : ''}the header needs the columns document, start, end and label (missing: ${missing.join(', ') || 'all'}); nothing imported` });
+    out.problems.push({
+      path: '',
+      message: `${file ? `${file}: ` : ''}the header needs the columns document, start, end and label (missing: ${missing.join(', ') || 'all'}); nothing imported`,
+    });
     return out;
   }
   const cell = (row: string[], name: string): string | undefined => {
@@ -79,7 +92,8 @@ export function readCsvSpans(content: string, documents: readonly TextDocument[]
     let refusal: string | undefined;
     for (const { line, cells } of docRows) {
       const where = `${file ? `${file} ` : ''}line ${line}`;
-      const start = Number(cell(cells, 'start')), end = Number(cell(cells, 'end'));
+      const start = Number(cell(cells, 'start')),
+        end = Number(cell(cells, 'end'));
       const label = cell(cells, 'label');
       const quote = cell(cells, 'quote');
       if (!validSpan(doc.text, start, end) || !label) {

@@ -41,8 +41,15 @@ function lineEnds(text: string): string {
 
 /** True when `[start, end)` is a non-empty span of `text` (UTF-16 code units) cutting no surrogate pair. */
 export function validSpan(text: string, start: unknown, end: unknown): boolean {
-  return Number.isSafeInteger(start) && Number.isSafeInteger(end) && (start as number) >= 0 && (start as number) < (end as number) &&
-    (end as number) <= text.length && !splitsPair(text, start as number) && !splitsPair(text, end as number);
+  return (
+    Number.isSafeInteger(start) &&
+    Number.isSafeInteger(end) &&
+    (start as number) >= 0 &&
+    (start as number) < (end as number) &&
+    (end as number) <= text.length &&
+    !splitsPair(text, start as number) &&
+    !splitsPair(text, end as number)
+  );
 }
 
 function splitsPair(text: string, at: number): boolean {

@@ -13,8 +13,18 @@ import { JsonlWriter } from './jsonl';
 import { mergeImported, type MergeImportOptions } from './merge';
 import { checkRelativePath, entityResolver, selectSpans } from './select';
 import {
-  CancelledError, EXPORT_FORMATS, type ExportDocument, type ExportedFile, type ExportFormat, type ExportOptions, type ExportProblem,
-  type ExportResult, type ExportSpan, type ImportDocument, type ImportedAnnotation, type ImportResult,
+  CancelledError,
+  EXPORT_FORMATS,
+  type ExportDocument,
+  type ExportedFile,
+  type ExportFormat,
+  type ExportOptions,
+  type ExportProblem,
+  type ExportResult,
+  type ExportSpan,
+  type ImportDocument,
+  type ImportedAnnotation,
+  type ImportResult,
 } from './types';
 import { readW3c, W3cWriter, type W3cImportOptions } from './w3c';
 
@@ -22,18 +32,22 @@ export * from './types';
 export { OffsetMap } from './offsets';
 export { DEFAULT_LABELS, labelForType } from './labels';
 export { selectSpans, entityResolver, checkRelativePath, type EntityResolver } from './select';
-export {
-  bratTypeName, bratFileNames, labelForBratType, readBrat, escapeNote, unescapeNote, BRAT_CONF, BRAT_DB,
-  type BratImportOptions,
-} from './brat';
-export {
-  conllType, labelForConllType, tokenize, nonOverlapping, conllSentences, CONLL_FILE, DOCSTART, type Token,
-} from './conll';
+export { bratTypeName, bratFileNames, labelForBratType, readBrat, escapeNote, unescapeNote, BRAT_CONF, BRAT_DB, type BratImportOptions } from './brat';
+export { conllType, labelForConllType, tokenize, nonOverlapping, conllSentences, CONLL_FILE, DOCSTART, type Token } from './conll';
 export { csvField, csvRow, CSV_FILE, CSV_COLUMNS } from './csv';
 export { JSONL_FILE, DOCCANO_FILE } from './jsonl';
 export {
-  readW3c, documentIri, entityIri, ANNO_CONTEXT, DEFAULT_BASE_IRI, ENTITY_IRI_PREFIX, W3C_FILE, DEFAULT_PAGE_SIZE,
-  type W3cImportDocument, type W3cImportOptions, type W3cImportResult,
+  readW3c,
+  documentIri,
+  entityIri,
+  ANNO_CONTEXT,
+  DEFAULT_BASE_IRI,
+  ENTITY_IRI_PREFIX,
+  W3C_FILE,
+  DEFAULT_PAGE_SIZE,
+  type W3cImportDocument,
+  type W3cImportOptions,
+  type W3cImportResult,
 } from './w3c';
 export { mergeImported, type MergeImportOptions, type MergeImportResult } from './merge';
 export { importSpans, readConllSpans, SPAN_FORMATS, type SpanFormat, type SpanImportOptions } from './spanImport';
@@ -80,7 +94,9 @@ function* run(format: ExportFormat, documents: readonly ExportDocument[], option
   const writer = makeWriter(format, options, resolver);
   const problems: ExportProblem[] = [];
   const seen = new Set<string>();
-  const checkCancel = (): void => { if (options.isCancelled?.()) throw new CancelledError(); };
+  const checkCancel = (): void => {
+    if (options.isCancelled?.()) throw new CancelledError();
+  };
   for (const [index, original] of documents.entries()) {
     checkCancel();
     const path = checkRelativePath(original.path);
@@ -99,13 +115,20 @@ function* run(format: ExportFormat, documents: readonly ExportDocument[], option
 
 function makeWriter(format: ExportFormat, options: ExportOptions, resolver: ReturnType<typeof entityResolver>): Writer {
   switch (format) {
-    case 'w3c': return new W3cWriter(resolver, options.baseIri, options.pageSize);
-    case 'brat': return new BratWriter(resolver);
-    case 'conll': return new ConllWriter();
-    case 'jsonl': return new JsonlWriter('spacy');
-    case 'doccano': return new JsonlWriter('doccano');
-    case 'csv': return new CsvWriter();
-    default: throw new RangeError(`export: unknown format ${JSON.stringify(format)} (one of ${EXPORT_FORMATS.join(', ')})`);
+    case 'w3c':
+      return new W3cWriter(resolver, options.baseIri, options.pageSize);
+    case 'brat':
+      return new BratWriter(resolver);
+    case 'conll':
+      return new ConllWriter();
+    case 'jsonl':
+      return new JsonlWriter('spacy');
+    case 'doccano':
+      return new JsonlWriter('doccano');
+    case 'csv':
+      return new CsvWriter();
+    default:
+      throw new RangeError(`export: unknown format ${JSON.stringify(format)} (one of ${EXPORT_FORMATS.join(', ')})`);
   }
 }
 

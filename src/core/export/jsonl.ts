@@ -24,21 +24,30 @@ export class JsonlWriter {
   document(doc: ExportDocument, spans: readonly ExportSpan[]): void {
     this.count += spans.length;
     if (this.flavour === 'spacy') {
-      this.lines.push(JSON.stringify({
-        text: doc.text,
-        spans: spans.map(s => ({
-          start: s.start, end: s.end, label: s.label, ...(s.entity ? { entity: s.entity } : {}), status: s.status,
-          ...(s.id ? { id: s.id } : {}), ...(s.note ? { note: s.note } : {}),
-        })),
-        meta: { path: doc.path, offsets: 'utf16' },
-      }));
+      this.lines.push(
+        JSON.stringify({
+          text: doc.text,
+          spans: spans.map(s => ({
+            start: s.start,
+            end: s.end,
+            label: s.label,
+            ...(s.entity ? { entity: s.entity } : {}),
+            status: s.status,
+            ...(s.id ? { id: s.id } : {}),
+            ...(s.note ? { note: s.note } : {}),
+          })),
+          meta: { path: doc.path, offsets: 'utf16' },
+        }),
+      );
     } else {
       const map = new OffsetMap(doc.text);
-      this.lines.push(JSON.stringify({
-        text: doc.text,
-        label: spans.map(s => [map.toCodePoint(s.start), map.toCodePoint(s.end), s.label]),
-        meta: { path: doc.path, offsets: 'codepoints' },
-      }));
+      this.lines.push(
+        JSON.stringify({
+          text: doc.text,
+          label: spans.map(s => [map.toCodePoint(s.start), map.toCodePoint(s.end), s.label]),
+          meta: { path: doc.path, offsets: 'codepoints' },
+        }),
+      );
     }
   }
 

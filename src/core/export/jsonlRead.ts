@@ -33,7 +33,7 @@ interface RawSpan {
 }
 
 const record = (v: unknown): Record<string, unknown> | undefined =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Record<string, unknown> : undefined;
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
 /** The spans of one line in whichever shape it has them. */
 function rawSpans(line: Record<string, unknown>): unknown[] {
@@ -59,7 +59,11 @@ export function readJsonlSpans(content: string, documents: readonly TextDocument
     if (raw.trim() === '') return;
     const where = `${file ? `${file} ` : ''}line ${i + 1}`;
     let line: Record<string, unknown> | undefined;
-    try { line = record(JSON.parse(raw)); } catch { line = undefined; }
+    try {
+      line = record(JSON.parse(raw));
+    } catch {
+      line = undefined;
+    }
     if (!line || typeof line.text !== 'string') {
       out.problems.push({ path: '', message: `${where}: not a JSON object with a "text"; left out` });
       return;
@@ -84,7 +88,8 @@ export function readJsonlSpans(content: string, documents: readonly TextDocument
       const s = toRaw(item);
       const start = map && typeof s?.start === 'number' ? map.toUtf16(s.start) : s?.start;
       const end = map && typeof s?.end === 'number' ? map.toUtf16(s.end) : s?.end;
-      const inRange = !map || (Number.isSafeInteger(s?.start) && (s!.start as number) >= 0 && Number.isSafeInteger(s?.end) && (s!.end as number) <= map.codePointLength);
+      const inRange =
+        !map || (Number.isSafeInteger(s?.start) && (s!.start as number) >= 0 && Number.isSafeInteger(s?.end) && (s!.end as number) <= map.codePointLength);
       if (!s || typeof s.label !== 'string' || s.label.trim() === '' || !inRange || !validSpan(text, start, end)) {
         out.problems.push({ path: doc.path, message: `${where}, span ${j + 1}: not a span of the text with a label; left out` });
         return;
@@ -96,11 +101,21 @@ export function readJsonlSpans(content: string, documents: readonly TextDocument
 }
 
 function imported(text: string, start: number, end: number, s: RawSpan, labels: readonly string[]): ImportedAnnotation {
-  const str = (v: unknown): string | undefined => typeof v === 'string' && v !== '' ? v : undefined;
-  const status = (ANNOTATION_STATUSES as readonly unknown[]).includes(s.status) ? s.status as AnnotationStatus : undefined;
+  const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+  const status = (ANNOTATION_STATUSES as readonly unknown[]).includes(s.status) ? (s.status as AnnotationStatus) : undefined;
   const [entity, id, note, source] = [str(s.entity), str(s.id), str(s.note), str(s.source)];
   return {
-    target: targetFor(text, start, end), label: labelForType(s.label as string, labels, l => l, t => t),
-    ...(entity ? { entity } : {}), ...(status ? { status } : {}), ...(id ? { id } : {}), ...(note ? { note } : {}), ...(source ? { source } : {}),
+    target: targetFor(text, start, end),
+    label: labelForType(
+      s.label as string,
+      labels,
+      l => l,
+      t => t,
+    ),
+    ...(entity ? { entity } : {}),
+    ...(status ? { status } : {}),
+    ...(id ? { id } : {}),
+    ...(note ? { note } : {}),
+    ...(source ? { source } : {}),
   };
 }

@@ -43,7 +43,9 @@ export function mergeImported(existing: readonly Annotation[], imported: readonl
   const taken = new Set(out.map(a => a.id));
   const key = (start: number, end: number, label: string): string => `${start}:${end}:${label}`;
   const index = new Map<string, number>();
-  out.forEach((a, i) => { if (!index.has(key(a.target.start, a.target.end, a.label))) index.set(key(a.target.start, a.target.end, a.label), i); });
+  out.forEach((a, i) => {
+    if (!index.has(key(a.target.start, a.target.end, a.label))) index.set(key(a.target.start, a.target.end, a.label), i);
+  });
   const added: string[] = [];
   const updated = new Set<string>();
   let unchanged = 0;
@@ -57,7 +59,9 @@ export function mergeImported(existing: readonly Annotation[], imported: readonl
       const author = imp.author ?? options.author;
       const source = imp.source ?? options.source;
       const a: Annotation = {
-        id, target: { ...imp.target }, label: imp.label,
+        id,
+        target: { ...imp.target },
+        label: imp.label,
         ...(imp.entity ? { entity: imp.entity } : {}),
         status: imp.status ?? options.defaultStatus ?? 'confirmed',
         ...(source !== undefined ? { source } : {}),
@@ -74,12 +78,25 @@ export function mergeImported(existing: readonly Annotation[], imported: readonl
     }
     const a = out[at];
     let changed = false;
-    if (imp.status !== undefined && imp.status !== a.status) { a.status = imp.status; changed = true; }
-    if (imp.note !== undefined && imp.note !== a.note) { a.note = imp.note; changed = true; }
-    if (imp.entity !== undefined && imp.entity !== a.entity) { a.entity = imp.entity; changed = true; }
+    if (imp.status !== undefined && imp.status !== a.status) {
+      a.status = imp.status;
+      changed = true;
+    }
+    if (imp.note !== undefined && imp.note !== a.note) {
+      a.note = imp.note;
+      changed = true;
+    }
+    if (imp.entity !== undefined && imp.entity !== a.entity) {
+      a.entity = imp.entity;
+      changed = true;
+    }
     const have = new Set(a.thread.map(replyKey));
     for (const r of imp.thread ?? []) {
-      if (!have.has(replyKey(r))) { a.thread.push({ ...r }); have.add(replyKey(r)); changed = true; }
+      if (!have.has(replyKey(r))) {
+        a.thread.push({ ...r });
+        have.add(replyKey(r));
+        changed = true;
+      }
     }
     if (changed) {
       if (a.thread.every(r => !Number.isNaN(Date.parse(r.time)))) a.thread.sort((x, y) => Date.parse(x.time) - Date.parse(y.time));

@@ -16,7 +16,10 @@ export class OffsetMap {
       const c = text.charCodeAt(i);
       if (c >= 0xd800 && c <= 0xdbff) {
         const d = text.charCodeAt(i + 1);
-        if (d >= 0xdc00 && d <= 0xdfff) { this.pairs.push(i); i++; }
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          this.pairs.push(i);
+          i++;
+        }
       }
     }
     this.codePointLength = text.length - this.pairs.length;
@@ -47,10 +50,12 @@ export class OffsetMap {
 
 /** How many elements of ascending `list` have `key(element, index) < value`. */
 function lowerBound(list: readonly number[], value: number, key: (p: number, i: number) => number): number {
-  let lo = 0, hi = list.length;
+  let lo = 0,
+    hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (key(list[mid], mid) < value) lo = mid + 1; else hi = mid;
+    if (key(list[mid], mid) < value) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }

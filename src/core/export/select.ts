@@ -38,7 +38,10 @@ export function entityResolver(registry: Registry | undefined): EntityResolver {
   const canonical = (id: string): string => {
     let at = id;
     const seen = new Set<string>();
-    while (into.has(at) && !seen.has(at)) { seen.add(at); at = into.get(at)!; }
+    while (into.has(at) && !seen.has(at)) {
+      seen.add(at);
+      at = into.get(at)!;
+    }
     return at;
   };
   return {
@@ -64,11 +67,21 @@ export function selectSpans(doc: ExportDocument, options: ExportOptions, resolve
     if (a.status === 'suggested' && !options.includeSuggestions) continue;
     const target = targetFor(text, at.start, at.end); // context as the text is now
     spans.push({
-      id: a.id, start: at.start, end: at.end, quote: text.slice(at.start, at.end), prefix: target.prefix, suffix: target.suffix,
-      label: a.label, ...(a.entity ? { entity: resolver.canonical(a.entity) } : {}), status: a.status,
-      ...(a.note !== undefined ? { note: a.note } : {}), ...(a.author !== undefined ? { author: a.author } : {}),
-      ...(a.created !== undefined ? { created: a.created } : {}), ...(a.modified !== undefined ? { modified: a.modified } : {}),
-      thread: a.thread ?? [], fromMention: false,
+      id: a.id,
+      start: at.start,
+      end: at.end,
+      quote: text.slice(at.start, at.end),
+      prefix: target.prefix,
+      suffix: target.suffix,
+      label: a.label,
+      ...(a.entity ? { entity: resolver.canonical(a.entity) } : {}),
+      status: a.status,
+      ...(a.note !== undefined ? { note: a.note } : {}),
+      ...(a.author !== undefined ? { author: a.author } : {}),
+      ...(a.created !== undefined ? { created: a.created } : {}),
+      ...(a.modified !== undefined ? { modified: a.modified } : {}),
+      thread: a.thread ?? [],
+      fromMention: false,
       ...(a.links?.length ? { links: a.links.map(l => ({ path: besidePath(doc.path, l.document), quote: l.quote, prefix: l.prefix, suffix: l.suffix })) } : {}),
     });
   }
@@ -81,8 +94,16 @@ export function selectSpans(doc: ExportDocument, options: ExportOptions, resolve
       if (covered) continue;
       const t = targetFor(text, m.start, m.end);
       spans.push({
-        start: t.start, end: t.end, quote: t.quote, prefix: t.prefix, suffix: t.suffix, label: m.kind,
-        ...(m.entity ? { entity: resolver.canonical(m.entity) } : {}), status: 'suggested', thread: [], fromMention: true,
+        start: t.start,
+        end: t.end,
+        quote: t.quote,
+        prefix: t.prefix,
+        suffix: t.suffix,
+        label: m.kind,
+        ...(m.entity ? { entity: resolver.canonical(m.entity) } : {}),
+        status: 'suggested',
+        thread: [],
+        fromMention: true,
       });
       placed.push({ start: t.start, end: t.end, label: m.kind });
     }
@@ -91,8 +112,12 @@ export function selectSpans(doc: ExportDocument, options: ExportOptions, resolve
 }
 
 export function compareSpans(a: ExportSpan, b: ExportSpan): number {
-  return a.start - b.start || a.end - b.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) ||
-    ((a.id ?? '') < (b.id ?? '') ? -1 : (a.id ?? '') > (b.id ?? '') ? 1 : 0);
+  return (
+    a.start - b.start ||
+    a.end - b.end ||
+    (a.label < b.label ? -1 : a.label > b.label ? 1 : 0) ||
+    ((a.id ?? '') < (b.id ?? '') ? -1 : (a.id ?? '') > (b.id ?? '') ? 1 : 0)
+  );
 }
 
 /** Where the annotation is in `text` now, or undefined when it cannot be found. */

@@ -42,15 +42,20 @@ export interface SpanImportOptions extends MergeImportOptions {
 export function importSpans(format: SpanFormat, content: string, documents: readonly ImportDocument[], options: SpanImportOptions = {}): ImportResult {
   const labels = options.labels ?? DEFAULT_LABELS;
   const text = content.replace(/^\uFEFF/, '');
-  const read = format === 'conll' ? readConllSpans(text, documents, labels, options.file)
-    : format === 'csv' ? readCsvSpans(text, documents, options.file)
-      : readJsonlSpans(text, documents, labels, options.file);
+  const read =
+    format === 'conll'
+      ? readConllSpans(text, documents, labels, options.file)
+      : format === 'csv'
+        ? readCsvSpans(text, documents, options.file)
+        : readJsonlSpans(text, documents, labels, options.file);
   const merge: MergeImportOptions = { ...options, defaultStatus: options.status ?? 'suggested' };
   return {
-    documents: documents.filter(d => read.documents.has(d.path)).map(d => {
-      const imported = read.documents.get(d.path)!.map(a => options.status ? { ...a, status: undefined } : a);
-      return { path: d.path, ...mergeImported(d.annotations, imported, merge) };
-    }),
+    documents: documents
+      .filter(d => read.documents.has(d.path))
+      .map(d => {
+        const imported = read.documents.get(d.path)!.map(a => (options.status ? { ...a, status: undefined } : a));
+        return { path: d.path, ...mergeImported(d.annotations, imported, merge) };
+      }),
     problems: read.problems,
   };
 }
@@ -72,12 +77,19 @@ export function readConllSpans(content: string, documents: readonly TextDocument
     const badTags: ConllToken[] = [];
     const chunks = doc && conllChunks(conll, doc.text, badTags);
     if (!doc || !chunks) {
-      const first = conll.sentences.flat().slice(0, 6).map(t => t.token).join(' ');
+      const first = conll.sentences
+        .flat()
+        .slice(0, 6)
+        .map(t => t.token)
+        .join(' ');
       out.problems.push(refused('', `${where}: its tokens ("${first} ...") are not the text of any article`));
       return;
     }
     for (const t of badTags) out.problems.push({ path: doc.path, message: `${file ? `${file} ` : ''}line ${t.line}: tag "${t.tag}" is not IOB; read as O` });
-    out.documents.set(doc.path, chunks.map(c => ({ target: targetFor(doc.text, c.start, c.end), label: labelForConllType(c.type, labels) })));
+    out.documents.set(
+      doc.path,
+      chunks.map(c => ({ target: targetFor(doc.text, c.start, c.end), label: labelForConllType(c.type, labels) })),
+    );
   });
   return out;
 }

@@ -60,7 +60,11 @@ export class W3cWriter {
   private readonly items: Json[] = [];
   private annotationCount = 0;
 
-  constructor(private readonly resolver: EntityResolver, private readonly baseIri = DEFAULT_BASE_IRI, private readonly pageSize = DEFAULT_PAGE_SIZE) {
+  constructor(
+    private readonly resolver: EntityResolver,
+    private readonly baseIri = DEFAULT_BASE_IRI,
+    private readonly pageSize = DEFAULT_PAGE_SIZE,
+  ) {
     if (!Number.isInteger(pageSize) || pageSize < 1) throw new RangeError(`pageSize must be a positive integer: ${pageSize}`);
   }
 
@@ -77,7 +81,8 @@ export class W3cWriter {
       body.push({ type: 'TextualBody', purpose: ASSESSING, value: s.status });
       if (s.note !== undefined && s.note !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: s.note, format: 'text/markdown' });
       const annotation: Json = {
-        id, type: 'Annotation',
+        id,
+        type: 'Annotation',
         motivation: body.map(b => b.purpose as string),
         ...creator(s.fromMention ? undefined : s.author, s.fromMention),
         ...(s.created ? { created: s.created } : {}),
@@ -93,17 +98,23 @@ export class W3cWriter {
       };
       // the other places a discrepancy is about: more targets, by their quotes (their texts are not at hand here)
       if (s.links?.length) {
-        annotation.target = [annotation.target, ...s.links.map(l => ({
-          source: documentIri(l.path, this.baseIri),
-          selector: { type: 'TextQuoteSelector', exact: l.quote, prefix: l.prefix, suffix: l.suffix },
-        }))];
+        annotation.target = [
+          annotation.target,
+          ...s.links.map(l => ({
+            source: documentIri(l.path, this.baseIri),
+            selector: { type: 'TextQuoteSelector', exact: l.quote, prefix: l.prefix, suffix: l.suffix },
+          })),
+        ];
       }
       this.items.push(annotation);
       this.annotationCount++;
       s.thread.forEach((r, i) => {
         this.items.push({
-          id: `${id}/replies/${i + 1}`, type: 'Annotation', motivation: 'replying',
-          ...creator(r.author, false), ...(r.time ? { created: r.time } : {}),
+          id: `${id}/replies/${i + 1}`,
+          type: 'Annotation',
+          motivation: 'replying',
+          ...creator(r.author, false),
+          ...(r.time ? { created: r.time } : {}),
           body: { type: 'TextualBody', value: r.body, format: 'text/markdown' },
           target: id,
         });
@@ -118,17 +129,23 @@ export class W3cWriter {
     const pages: Json[] = [];
     for (let n = 1; n <= pageCount; n++) {
       pages.push({
-        id: pageId(n), type: 'AnnotationPage', partOf: collectionId,
-        ...(n < pageCount ? { next: pageId(n + 1) } : {}), ...(n > 1 ? { prev: pageId(n - 1) } : {}),
+        id: pageId(n),
+        type: 'AnnotationPage',
+        partOf: collectionId,
+        ...(n < pageCount ? { next: pageId(n + 1) } : {}),
+        ...(n > 1 ? { prev: pageId(n - 1) } : {}),
         startIndex: (n - 1) * this.pageSize,
         items: this.items.slice((n - 1) * this.pageSize, n * this.pageSize),
       });
     }
     const collection: Json = {
-      id: collectionId, type: 'AnnotationCollection', label: 'Marginalia annotations',
+      id: collectionId,
+      type: 'AnnotationCollection',
+      label: 'Marginalia annotations',
       total: this.items.length,
       generator: { type: 'Software', name: 'Marginalia' },
-      first: pageId(1), last: pageId(pageCount),
+      first: pageId(1),
+      last: pageId(pageCount),
     };
     const content = JSON.stringify({ '@context': ANNO_CONTEXT, '@graph': [collection, ...pages] }, null, 2) + '\n';
     return [{ path: W3C_FILE, content }];
@@ -190,7 +207,11 @@ export function readW3c(input: unknown, documents: readonly W3cImportDocument[],
     const exact = byIri.get(source);
     if (exact) return exact;
     let decoded = source;
-    try { decoded = decodeURI(source); } catch { /* keep */ }
+    try {
+      decoded = decodeURI(source);
+    } catch {
+      /* keep */
+    }
     const bySuffix = documents.filter(d => decoded === d.path || decoded.endsWith(`/${d.path}`) || decoded.endsWith(`:${d.path}`));
     if (bySuffix.length > 0) return bySuffix.sort((a, b) => b.path.length - a.path.length)[0];
     return documents.length === 1 ? documents[0] : undefined;
@@ -209,11 +230,20 @@ export function readW3c(input: unknown, documents: readonly W3cImportDocument[],
     }
     const ref = nodeId ?? '(annotation without id)';
     const target = pickTarget(node.target);
-    if (!target) { problems.push({ path: '', annotation: ref, message: 'no target with a source and selectors; left out' }); continue; }
+    if (!target) {
+      problems.push({ path: '', annotation: ref, message: 'no target with a source and selectors; left out' });
+      continue;
+    }
     const doc = findDocument(target.source);
-    if (!doc) { problems.push({ path: '', annotation: ref, message: `no document for source ${target.source}; left out` }); continue; }
+    if (!doc) {
+      problems.push({ path: '', annotation: ref, message: `no document for source ${target.source}; left out` });
+      continue;
+    }
     const range = locate(doc.text, target);
-    if (!range) { problems.push({ path: doc.path, annotation: ref, message: 'its text could not be found in the document; left out' }); continue; }
+    if (!range) {
+      problems.push({ path: doc.path, annotation: ref, message: 'its text could not be found in the document; left out' });
+      continue;
+    }
     const annotation = readBodies(node, problems, doc.path, ref);
     if (!annotation) continue;
     const fragment = nodeId?.startsWith(`${documentIri(doc.path, baseIri)}#`) ? safeDecode(nodeId.slice(nodeId.indexOf('#') + 1)) : undefined;
@@ -241,14 +271,20 @@ export function readW3c(input: unknown, documents: readonly W3cImportDocument[],
   const rootOf = (id: string): string | undefined => {
     const seen = new Set<string>();
     let at: string | undefined = id;
-    while (at && !read.has(at) && !seen.has(at)) { seen.add(at); at = replyTarget.get(at); }
+    while (at && !read.has(at) && !seen.has(at)) {
+      seen.add(at);
+      at = replyTarget.get(at);
+    }
     return at && read.has(at) ? at : undefined;
   };
   const threads = new Map<string, Reply[]>();
   for (const r of replies) {
     const to = targetId(r.target);
     const root = to ? rootOf(to) : undefined;
-    if (!root) { problems.push({ path: '', annotation: idOf(r), message: 'reply to an annotation not in the input; left out' }); continue; }
+    if (!root) {
+      problems.push({ path: '', annotation: idOf(r), message: 'reply to an annotation not in the input; left out' });
+      continue;
+    }
     const body = bodyValues(r.body)[0] ?? '';
     const author = creatorOf(r.creator).author ?? '';
     const time = typeof r.created === 'string' ? r.created : '';
@@ -288,7 +324,9 @@ function collectAnnotations(data: unknown): Json[] {
       found.push(o);
       continue;
     }
-    const values = Object.entries(o).filter(([k]) => k !== '@context').map(([, value]) => value);
+    const values = Object.entries(o)
+      .filter(([k]) => k !== '@context')
+      .map(([, value]) => value);
     for (let i = values.length - 1; i >= 0; i--) stack.push(values[i]);
   }
   return found;
@@ -302,9 +340,13 @@ function idOf(o: Json): string | undefined {
 /** A term or list of terms, without the `oa:`/`as:` prefix or the full oa/as namespace. */
 function terms(v: unknown): string[] {
   const list = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
-  return list.filter((t): t is string => typeof t === 'string').map(t =>
-    t.replace(/^(?:oa:|as:|http:\/\/www\.w3\.org\/ns\/oa#|https?:\/\/www\.w3\.org\/ns\/activitystreams#)/, '')
-      .replace(/^OrderedCollection(Page)?$/, (_m, p) => p ? 'AnnotationPage' : 'AnnotationCollection'));
+  return list
+    .filter((t): t is string => typeof t === 'string')
+    .map(t =>
+      t
+        .replace(/^(?:oa:|as:|http:\/\/www\.w3\.org\/ns\/oa#|https?:\/\/www\.w3\.org\/ns\/activitystreams#)/, '')
+        .replace(/^OrderedCollection(Page)?$/, (_m, p) => (p ? 'AnnotationPage' : 'AnnotationCollection')),
+    );
 }
 
 /** The id a reply's target names (a string, or an object with only an id). */
@@ -336,7 +378,8 @@ function pickTarget(target: unknown): Selectors | undefined {
       if (type.includes('TextQuoteSelector') && typeof sel.exact === 'string') {
         out.quote = { exact: sel.exact, prefix: typeof sel.prefix === 'string' ? sel.prefix : '', suffix: typeof sel.suffix === 'string' ? sel.suffix : '' };
       } else if (type.includes('TextPositionSelector')) {
-        const start = Number(sel.start), end = Number(sel.end);
+        const start = Number(sel.start),
+          end = Number(sel.end);
         if (Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end >= start) out.position = { start, end };
       }
     }
@@ -348,8 +391,7 @@ function pickTarget(target: unknown): Selectors | undefined {
 /** UTF-16 range of the selectors in `text` (see `readW3c`). */
 function locate(text: string, s: Selectors): { start: number; end: number } | undefined {
   const map = new OffsetMap(text);
-  const position = s.position && s.position.end <= map.codePointLength
-    ? { start: map.toUtf16(s.position.start), end: map.toUtf16(s.position.end) } : undefined;
+  const position = s.position && s.position.end <= map.codePointLength ? { start: map.toUtf16(s.position.start), end: map.toUtf16(s.position.end) } : undefined;
   if (!s.quote) return position;
   const hint = position?.start ?? 0;
   const r = reanchor(text, { quote: s.quote.exact, prefix: s.quote.prefix, suffix: s.quote.suffix, start: hint, end: hint + s.quote.exact.length });
@@ -374,21 +416,34 @@ function readBodies(node: Json, problems: ExportProblem[], path: string, ref: st
     const o = b as Json;
     const purposes = terms(o.purpose);
     const purpose = purposes[0] ?? (bodies.length === 1 ? motivations[0] : undefined);
-    const value = typeof o.value === 'string' ? o.value : typeof o['rdf:value'] === 'string' ? o['rdf:value'] as string : undefined;
+    const value = typeof o.value === 'string' ? o.value : typeof o['rdf:value'] === 'string' ? (o['rdf:value'] as string) : undefined;
     const source = typeof o.source === 'string' ? o.source : typeof o.id === 'string' && value === undefined ? o.id : undefined;
     switch (purpose) {
-      case 'tagging': case 'classifying': if (value !== undefined) label ??= value; break;
-      case 'identifying': entity ??= source !== undefined ? entityFromIri(source) : value; break;
+      case 'tagging':
+      case 'classifying':
+        if (value !== undefined) label ??= value;
+        break;
+      case 'identifying':
+        entity ??= source !== undefined ? entityFromIri(source) : value;
+        break;
       case 'assessing':
         if (value !== undefined && (ANNOTATION_STATUSES as readonly string[]).includes(value)) status ??= value as AnnotationStatus;
         else if (value !== undefined) problems.push({ path, annotation: ref, message: `unknown status "${value}" ignored` });
         break;
-      case 'commenting': case 'describing': if (value !== undefined) note = note === undefined ? value : `${note}\n\n${value}`; break;
-      default: break;
+      case 'commenting':
+      case 'describing':
+        if (value !== undefined) note = note === undefined ? value : `${note}\n\n${value}`;
+        break;
+      default:
+        break;
     }
   }
   if (label === undefined || label.trim() === '') {
-    problems.push({ path, annotation: ref, message: label === undefined ? 'no tagging body (the label); left out' : 'an empty tagging body (the label); left out' });
+    problems.push({
+      path,
+      annotation: ref,
+      message: label === undefined ? 'no tagging body (the label); left out' : 'an empty tagging body (the label); left out',
+    });
     return undefined;
   }
   return { label, ...(entity ? { entity } : {}), ...(status ? { status } : {}), ...(note !== undefined ? { note } : {}) };
@@ -399,12 +454,18 @@ function entityFromIri(iri: string): string {
 }
 
 function safeDecode(s: string): string {
-  try { return decodeURIComponent(s); } catch { return s; }
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 function bodyValues(body: unknown): string[] {
   const list = Array.isArray(body) ? body : [body];
-  return list.flatMap(b => typeof b === 'string' ? [b] : b && typeof b === 'object' && typeof (b as Json).value === 'string' ? [(b as Json).value as string] : []);
+  return list.flatMap(b =>
+    typeof b === 'string' ? [b] : b && typeof b === 'object' && typeof (b as Json).value === 'string' ? [(b as Json).value as string] : [],
+  );
 }
 
 function creatorOf(c: unknown): { author?: string } {

@@ -65,7 +65,7 @@ export interface Lexicon {
 const NON_ALNUM = /[^a-z0-9]+/g;
 const MARKS = /[\u0300-\u036f]/g;
 const NON_ALNUM_U = /[^\p{L}\p{N}]+/gu;
-const FOLD: Record<string, string> = { 'ß': 'ss', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'æ': 'ae', 'œ': 'oe', 'ı': 'i', 'þ': 'th' };
+const FOLD: Record<string, string> = { ß: 'ss', ø: 'o', ł: 'l', đ: 'd', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th' };
 
 // The keys of the names met lately, by their lowercase form (direct-mapped: a name evicts the one in its slot).
 const KEY_SLOTS = 1024;
@@ -108,7 +108,12 @@ export function normKeyOfLowercase(lower: string): string {
   let plain = true;
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);
-    if (c > 127) return lower.normalize('NFD').replace(MARKS, '').replace(/[ßøłđæœıþ]/g, c => FOLD[c]).replace(NON_ALNUM_U, '');
+    if (c > 127)
+      return lower
+        .normalize('NFD')
+        .replace(MARKS, '')
+        .replace(/[ßøłđæœıþ]/g, c => FOLD[c])
+        .replace(NON_ALNUM_U, '');
     if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) plain = false;
   }
   return plain ? lower : lower.replace(NON_ALNUM, '');
@@ -154,8 +159,14 @@ export function lexicon(): Lexicon {
       if (words.length > maxWords) maxWords = words.length;
     }
   };
-  for (const c of frontDecode(CITIES)) { places.add(keyOf(c)); addMulti(c); }
-  for (const p of split(W.KNOWN_PLACES)) { places.add(keyOf(p)); addMulti(p); }
+  for (const c of frontDecode(CITIES)) {
+    places.add(keyOf(c));
+    addMulti(c);
+  }
+  for (const p of split(W.KNOWN_PLACES)) {
+    places.add(keyOf(p));
+    addMulti(p);
+  }
   for (const entry of COUNTRIES.split('|')) {
     for (const name of entry.slice(entry.indexOf(':') + 1).split(';')) {
       countries.add(keyOf(name));
@@ -163,7 +174,10 @@ export function lexicon(): Lexicon {
       addMulti(name);
     }
   }
-  for (const o of split(W.KNOWN_ORGS)) { orgs.add(keyOf(o)); addMulti(o); }
+  for (const o of split(W.KNOWN_ORGS)) {
+    orgs.add(keyOf(o));
+    addMulti(o);
+  }
   const aliases = new Map<string, string>();
   const aliasNames = new Map<string, string>();
   for (const group of W.ALIASES) {

@@ -79,7 +79,8 @@ export const PLACE_HEADS =
   'Circle|Crescent|Terrace|Place|Court|Gate|Gardens|Campus|Residence|House|Manor|Lodge|Villa|Embassy|Consulate|Headquarters|HQ';
 
 /** Place heads that come first: "Mount Everest", "Lake Tahoe", "Gulf of Aden". */
-export const PLACE_PREFIXES = 'Mount|Mt|Lake|Gulf|Sea|Bay|Strait|Straits|Isle|Cape|Port|Fort|Lake|River|Bay|Sea|Gulf|Saint|St|Santa|San|Los|Las|Rio|Costa|Puerto|Ciudad|Sierra|' +
+export const PLACE_PREFIXES =
+  'Mount|Mt|Lake|Gulf|Sea|Bay|Strait|Straits|Isle|Cape|Port|Fort|Lake|River|Bay|Sea|Gulf|Saint|St|Santa|San|Los|Las|Rio|Costa|Puerto|Ciudad|Sierra|' +
   // the same words in the languages of place names
   'Rancho|Masjid|Piazza|Avenida|Calle|Praça|Palazzo|Castillo|Castello|Monte|Isla|Lago|Playa|Porto|Ponte|Sankt|Bandar|Wadi|Jebel|Jabal|Gunung|Pulau|Lac|Mont|Pointe|Île|Ile';
 
@@ -91,7 +92,8 @@ export const ORG_PREFIXES =
   'Embassy|Consulate|Museum|Gallery|Library|Center|Centre|Municipality|Bank|Congress|Confederation|Coalition|Alliance|Movement|Guild';
 
 /** Place words that come first and take "of": "Sea of Japan", "Gulf of Aden", "Republic of Korea". */
-export const PLACE_OF_PREFIXES = 'Sea|Gulf|Bay|Strait|Straits|Isle|Cape|Lake|Republic|Kingdom|Principality|Duchy|Commonwealth|State|Province|City|Port|Mouth|Sultanate|Emirate|Islands|Island|Peninsula|Valley|Region';
+export const PLACE_OF_PREFIXES =
+  'Sea|Gulf|Bay|Strait|Straits|Isle|Cape|Lake|Republic|Kingdom|Principality|Duchy|Commonwealth|State|Province|City|Port|Mouth|Sultanate|Emirate|Islands|Island|Peninsula|Valley|Region';
 
 /** Words whose presence at the end makes a capitalized sequence an event or document, not a place. */
 export const EVENT_HEADS =
@@ -199,18 +201,18 @@ export const KNOWN_ORGS =
   'Sony|Toyota|Honda|Nissan|Huawei|Alibaba|Tencent|Baidu|ByteDance|Intel|IBM|Oracle|Cisco|Nvidia|Qualcomm|Uber|Airbnb|Yahoo|' +
   'Boeing|Airbus|Walmart|Disney|Pfizer|Moderna|BioNTech|AstraZeneca|Volkswagen|BMW|Mercedes|Siemens|Shell|BP|Exxon|ExxonMobil|' +
   'Chevron|Gazprom|Rosneft|Aramco|HSBC|Barclays|Citigroup|Citi|JPMorgan|Goldman Sachs|Morgan Stanley|Wells Fargo|Visa|Mastercard|' +
-  'PayPal|eBay|Starbucks|McDonald\'s|Coca-Cola|Pepsi|PepsiCo|Nike|Adidas|Wikipedia|Wikinews|Wikimedia|Greenpeace|Amnesty|' +
+  "PayPal|eBay|Starbucks|McDonald's|Coca-Cola|Pepsi|PepsiCo|Nike|Adidas|Wikipedia|Wikinews|Wikimedia|Greenpeace|Amnesty|" +
   'Amnesty International|Human Rights Watch|Red Cross|Red Crescent|Hamas|Hezbollah|Taliban|Al-Qaeda|Al Qaeda|al-Qaeda|ISIS|ISIL|' +
   'Islamic State|Boko Haram|IRA|PLO|Fatah|Mossad|KGB|FSB|GRU|MI5|MI6|Scotland Yard|Interpol|Labour|Tories|Likud|Kuomintang|KMT|' +
   'DPP|LDP|CCP|ANC|SNP|AfD|SPD|CDU|CSU|PSOE|Sinn Fein|Fianna Fail|Fine Gael|Hanwha|Posco|Lotte|Kia|Daewoo|Doosan|Naver|Kakao|' +
   'Lenovo|Xiaomi|ZTE|TSMC|Foxconn|SoftBank|Panasonic|Toshiba|Hitachi|Mitsubishi|Nintendo|Twitter|X|SpaceX|OpenAI|Anthropic|' +
   'Lionsgate|Paramount|Warner Bros|Universal|Columbia|MGM|DreamWorks|Pixar|Marvel|HBO|Hulu|Spotify|Reddit|LinkedIn|Snapchat|' +
   'Telegram|Weibo|WeChat|Ikea|IKEA|Nestle|Nestlé|Unilever|Vodafone|Orange|Telefonica|Deutsche Bank|UBS|Credit Suisse|Rabobank|' +
-  'ING|AXA|Allianz|Generali|Lloyd\'s|Reuters|Politico|Axios|Vox|Vice|Slate|Salon|Time|Newsweek|Forbes|Fortune|Economist|' +
+  "ING|AXA|Allianz|Generali|Lloyd's|Reuters|Politico|Axios|Vox|Vice|Slate|Salon|Time|Newsweek|Forbes|Fortune|Economist|" +
   'TMZ|Variety|Billboard|Vogue|Wired|Gizmodo|Engadget|TechCrunch|Mashable|BuzzFeed|HuffPost|Breitbart|Interfax|RIA Novosti|' +
   'Sputnik|Anadolu|IRNA|Fars|Tasnim|WAM|SPA|MENA|Bernama|Antara|PTI|IANS|ANI|Dawn|Haaretz|YNet|Maariv|Arirang|Chosun|JoongAng|' +
   'Hankyoreh|Dong-a|Asahi|Yomiuri|Mainichi|Nikkei|Sankei|Kyodo|Jiji|Caixin|Sina|Sohu|Xinhua|Reuters|Yonhap|NYPD|LAPD|FDNY|' +
-  'Met|Scotland Yard|Gestapo|Stasi|Vatican|Holy See|Quai d\'Orsay|Whitehall|Downing Street|Foggy Bottom|Bundestag|Bundesrat|Knesset|' +
+  "Met|Scotland Yard|Gestapo|Stasi|Vatican|Holy See|Quai d'Orsay|Whitehall|Downing Street|Foggy Bottom|Bundestag|Bundesrat|Knesset|" +
   'Duma|Majlis|Diet|Storting|Riksdag|Folketing|Sejm|Rada|Verkhovna Rada|Dail|Oireachtas|Althing|Cortes|Assemblée|Eduskunta';
 
 /** Well-known places beyond the country and city lists: continents, regions, US states, provinces. */
@@ -252,8 +254,8 @@ export const ALIASES: readonly string[] = [
   'United Nations|UN|U.N.',
   'European Union|EU|E.U.',
   'South Korea|Republic of Korea|ROK|Korea',
-  'North Korea|DPRK|Democratic People\'s Republic of Korea',
-  'China|People\'s Republic of China|PRC|Mainland China',
+  "North Korea|DPRK|Democratic People's Republic of Korea",
+  "China|People's Republic of China|PRC|Mainland China",
   'Taiwan|Republic of China|ROC',
   'Russia|Russian Federation',
   'United Arab Emirates|UAE|U.A.E.',
@@ -271,7 +273,7 @@ export const ALIASES: readonly string[] = [
   'National Aeronautics and Space Administration|NASA',
   'Association of Southeast Asian Nations|ASEAN',
   'Asia-Pacific Economic Cooperation|APEC',
-  'Democratic People\'s Republic of Korea|DPRK',
+  "Democratic People's Republic of Korea|DPRK",
   'Chinese Communist Party|Communist Party of China|CCP|CPC',
   'Associated Press|AP',
   'Agence France-Presse|AFP',
@@ -281,7 +283,7 @@ export const ALIASES: readonly string[] = [
   'Xinhua|Xinhua News Agency',
   'Myanmar|Burma',
   'Czech Republic|Czechia',
-  'Ivory Coast|Côte d\'Ivoire|Cote d\'Ivoire',
+  "Ivory Coast|Côte d'Ivoire|Cote d'Ivoire",
   'Netherlands|The Netherlands|Holland',
   'Turkey|Türkiye',
   'Kyiv|Kiev',
@@ -300,10 +302,12 @@ export const ALIASES: readonly string[] = [
 ];
 
 /** Words that, before a capitalized word, make it a place: "in Seoul", "from Beijing". */
-export const PLACE_CUES_BEFORE = 'in|at|from|near|to|outside|inside|across|throughout|toward|towards|via|around|into|between|across|through|visit|visited|visiting|landed|arrived|born|based|capital|city|town|village|province|state|region|county|north|south|east|west|northern|southern|eastern|western|central|downtown|suburban';
+export const PLACE_CUES_BEFORE =
+  'in|at|from|near|to|outside|inside|across|throughout|toward|towards|via|around|into|between|across|through|visit|visited|visiting|landed|arrived|born|based|capital|city|town|village|province|state|region|county|north|south|east|west|northern|southern|eastern|western|central|downtown|suburban';
 
 /** Lowercase words after a capitalized word that make it an organization ("Microsoft shares"). */
-export const ORG_CUES_AFTER = 'spokesman|spokeswoman|spokesperson|officials|executives|shares|stock|headquarters|ceo|chairman|subsidiary|employees|staff|board|lawmakers|members|chief|president|founder|said|announced';
+export const ORG_CUES_AFTER =
+  'spokesman|spokeswoman|spokesperson|officials|executives|shares|stock|headquarters|ceo|chairman|subsidiary|employees|staff|board|lawmakers|members|chief|president|founder|said|announced';
 
 /** Generic acronyms and shouted words that name no organization. */
 export const NOT_ORG_ACRONYMS =

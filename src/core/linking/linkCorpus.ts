@@ -23,7 +23,12 @@ interface Global {
 
 /** Readable, ASCII slug of a name: "Lee Jae-myung" -> "lee-jae-myung". */
 export function slug(name: string): string {
-  const s = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const s = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return s || 'entity';
 }
 
@@ -111,7 +116,12 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
   }
   // the documents naming each person who shares a family name with another, to choose between them
   let shared = false;
-  for (const list of bySurname.values()) if (list.length > 1) for (const g of list) { g.docs = []; shared = true; }
+  for (const list of bySurname.values())
+    if (list.length > 1)
+      for (const g of list) {
+        g.docs = [];
+        shared = true;
+      }
   if (shared) {
     for (let d = 0; d < docs.length; d++) {
       const globalsOf = localToGlobal[d];
@@ -179,7 +189,11 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
   }
   if (redirect) for (const [from, to] of redirect) idOfKey.set(from.key, to.id);
   const idsOfSurname = new Map<string, string[]>();
-  for (const [fam, list] of bySurname) idsOfSurname.set(fam, list.map(g => g.id));
+  for (const [fam, list] of bySurname)
+    idsOfSurname.set(
+      fam,
+      list.map(g => g.id),
+    );
   // each document's entities become their ids in place: new arrays for the whole corpus at every
   // relink would be garbage the heap grows into
   const ids = localToGlobal as Array<Array<Global | string | undefined>>;
@@ -283,7 +297,10 @@ export function entityName(forms: Map<string, number>): string {
   let bestCount = -1;
   for (const [form, count] of forms) {
     const words = form.split(/\s+/).length;
-    if (words > bestWords || (words === bestWords && (count > bestCount || (count === bestCount && (form.length > best.length || (form.length === best.length && form < best)))))) {
+    if (
+      words > bestWords ||
+      (words === bestWords && (count > bestCount || (count === bestCount && (form.length > best.length || (form.length === best.length && form < best)))))
+    ) {
       best = form;
       bestWords = words;
       bestCount = count;

@@ -155,20 +155,29 @@ function linkShortForms(text: string, lex: Lexicon, cands: readonly NameCandidat
     const w = c.words;
     if (c.acronym) {
       const exp = nearest(cands, byInitials.get(c.key), c.start);
-      if (exp >= 0 && exp !== i) { table[fullOf + i] = exp; continue; }
+      if (exp >= 0 && exp !== i) {
+        table[fullOf + i] = exp;
+        continue;
+      }
     }
     if (w.length === 1 && (c.kind === 'person' || !c.strong || !lex.countries.has(c.key))) {
       const persons = personBySurname.get(w[0]);
       if (persons && !lex.countries.has(c.key) && !(lex.places.has(c.key) && c.strong && c.kind !== 'person' && persons.length === 0)) {
         const full = nearest(cands, persons, c.start);
-        if (full >= 0) { table[fullOf + i] = full; continue; }
+        if (full >= 0) {
+          table[fullOf + i] = full;
+          continue;
+        }
       }
     }
     if (!c.titled && (!c.strong || (c.kind === 'person' ? PLACE_PREPS.has(wordBefore(text, c.start)) : !lex.places.has(c.key)))) {
       const longer = multiByFirstWords.get(w.length === 1 ? w[0] : w.join(' '));
       if (longer && longer.length) {
         const full = nearest(cands, longer, c.start);
-        if (full >= 0) { table[fullOf + i] = full; continue; }
+        if (full >= 0) {
+          table[fullOf + i] = full;
+          continue;
+        }
       }
     }
   }
@@ -213,7 +222,7 @@ function documentEntities(lex: Lexicon, cands: readonly NameCandidate[], table: 
     }
     const entity = entities[e];
     const index = formIndex.get(e);
-    let form = index ? index.get(c.text) ?? -1 : entity.forms.indexOf(c.text);
+    let form = index ? (index.get(c.text) ?? -1) : entity.forms.indexOf(c.text);
     if (form < 0) {
       form = entity.forms.length;
       entity.forms.push(c.text);
@@ -222,7 +231,10 @@ function documentEntities(lex: Lexicon, cands: readonly NameCandidate[], table: 
       else if (form >= MANY_FORMS) formIndex.set(e, new Map(entity.forms.map((f, i) => [f, i])));
     } else entity.counts[form]++;
     if (f.kind === 'person' && f.words.length === 1) {
-      if (!(seen[e] & 1)) { seen[e] |= 1; lone.push(e); }
+      if (!(seen[e] & 1)) {
+        seen[e] |= 1;
+        lone.push(e);
+      }
     } else if (!(seen[e] & 2)) {
       seen[e] |= 2;
       full.push(e);
@@ -242,7 +254,7 @@ function documentEntities(lex: Lexicon, cands: readonly NameCandidate[], table: 
  */
 export function teamNameAt(lex: Lexicon, words: readonly string[]): number {
   const n = words.length;
-  if (n < 2 || !words[n - 1].endsWith('s') && !words[n - 1].endsWith('x')) return 0;
+  if (n < 2 || (!words[n - 1].endsWith('s') && !words[n - 1].endsWith('x'))) return 0;
   return leadingPlaceWords(lex, words);
 }
 
@@ -273,12 +285,31 @@ function nearest(cands: readonly NameCandidate[], list: number[] | undefined, po
     else hi = mid;
   }
   if (lo > 0) return list[lo - 1];
-  return cands[list[lo]].start === pos ? list[lo + 1] ?? list[lo] : list[lo];
+  return cands[list[lo]].start === pos ? (list[lo + 1] ?? list[lo]) : list[lo];
 }
 
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 /** Generic heads that vary between mentions of one institution ("Betty Ford Center", "Betty Ford Clinic"). */
-const GENERIC_HEADS = new Set(['center', 'centre', 'clinic', 'rehab', 'hospital', 'facility', 'treatment', 'recovery', 'institute', 'inc', 'corp', 'corporation', 'co', 'ltd', 'company', 'group', 'plc', 'llc']);
+const GENERIC_HEADS = new Set([
+  'center',
+  'centre',
+  'clinic',
+  'rehab',
+  'hospital',
+  'facility',
+  'treatment',
+  'recovery',
+  'institute',
+  'inc',
+  'corp',
+  'corporation',
+  'co',
+  'ltd',
+  'company',
+  'group',
+  'plc',
+  'llc',
+]);
 
 /**
  * The key under which mentions of one entity meet across documents: a person's first and last

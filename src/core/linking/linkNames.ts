@@ -20,7 +20,12 @@ export interface LinkedNames {
  * `first` comes from the first pass (findNamesInPieces without `extra`); its candidates get their
  * final kinds. `model` as for findNamesDetailed (omitted: the rules alone).
  */
-export function linkNames(text: string, first: { names: NameCandidate[]; dropped: readonly string[] }, surnames: WordSet, model?: TaggerWeights | null): LinkedNames {
+export function linkNames(
+  text: string,
+  first: { names: NameCandidate[]; dropped: readonly string[] },
+  surnames: WordSet,
+  model?: TaggerWeights | null,
+): LinkedNames {
   const lookups = new RecordedLookups(surnames);
   const cands = first.dropped.some(w => lookups.has(w)) ? findNamesInPieces(text, lookups, model).names : first.names;
   const names = linkDocument(text, cands, lookups);

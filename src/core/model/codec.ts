@@ -23,7 +23,10 @@ export function encodeModel(bits: number, weights: Float32Array | Float64Array, 
   const scale = max > 0 ? max / 32767 : 1;
   const bytes: number[] = [];
   const varint = (v: number) => {
-    while (v >= 128) { bytes.push((v & 127) | 128); v = Math.floor(v / 128); }
+    while (v >= 128) {
+      bytes.push((v & 127) | 128);
+      v = Math.floor(v / 128);
+    }
     bytes.push(v);
   };
   let last = -1;
@@ -56,7 +59,10 @@ export function decodeModel(m: EncodedModel): TaggerWeights {
   let gap = -1; // the gap read, waiting for its value
   const byte = (b: number) => {
     acc += (b & 127) * shift;
-    if (b & 128) { shift *= 128; return; }
+    if (b & 128) {
+      shift *= 128;
+      return;
+    }
     if (gap < 0) gap = acc;
     else {
       at += gap + 1;
@@ -67,7 +73,8 @@ export function decodeModel(m: EncodedModel): TaggerWeights {
     shift = 1;
   };
   for (let i = 0; i < s.length; i += 4) {
-    const n = (value[s.charCodeAt(i)] << 18) | (value[s.charCodeAt(i + 1)] << 12) | ((value[s.charCodeAt(i + 2)] & 63) << 6) | (value[s.charCodeAt(i + 3)] & 63);
+    const n =
+      (value[s.charCodeAt(i)] << 18) | (value[s.charCodeAt(i + 1)] << 12) | ((value[s.charCodeAt(i + 2)] & 63) << 6) | (value[s.charCodeAt(i + 3)] & 63);
     byte(n >> 16);
     if (s[i + 2] !== '=') byte((n >> 8) & 255);
     if (s[i + 3] !== '=') byte(n & 255);

@@ -37,16 +37,72 @@ export interface RunFeatures {
 
 // templates: each a distinct number mixed into the hash of its value
 const enum T {
-  Bias, Word, Shape, ShapePos, Pre3, Suf3, Suf2, P1, P2, N1, N2, P1Word, Pos, ConnBefore, ConnAfter,
-  Gaz, GazMask, PrevMask, NextMask, Multi, Rule, RuleTitled, DocLower, DocMidCap, DocKind, DocSurname,
-  DocTitled, DocSent, First, Last, WordSent, Length,
-  Pre1, Pre2, Pre4, Suf1, Suf4, Pattern, WordN1, P1N1, PrevTok, NextTok, RuleWhy, RuleWhyPos,
+  Bias,
+  Word,
+  Shape,
+  ShapePos,
+  Pre3,
+  Suf3,
+  Suf2,
+  P1,
+  P2,
+  N1,
+  N2,
+  P1Word,
+  Pos,
+  ConnBefore,
+  ConnAfter,
+  Gaz,
+  GazMask,
+  PrevMask,
+  NextMask,
+  Multi,
+  Rule,
+  RuleTitled,
+  DocLower,
+  DocMidCap,
+  DocKind,
+  DocSurname,
+  DocTitled,
+  DocSent,
+  First,
+  Last,
+  WordSent,
+  Length,
+  Pre1,
+  Pre2,
+  Pre4,
+  Suf1,
+  Suf4,
+  Pattern,
+  WordN1,
+  P1N1,
+  PrevTok,
+  NextTok,
+  RuleWhy,
+  RuleWhyPos,
 }
 
 // lexicon flags of a word
-const GIVEN = 1, PLACE = 2, COUNTRY = 4, ORG = 8, ALIAS = 16, ORG_HEAD = 32, PLACE_HEAD = 64, TITLE = 128,
-  PERSON_TITLE = 256, COMMON = 512, VERY_COMMON = 1024, FUNCTION = 2048, DEMONYM = 4096, NEVER = 8192,
-  EAST_ASIAN = 16384, PARTICLE = 32768, PLACE_PREFIX = 65536, ORG_PREFIX = 131072, EVENT_HEAD = 262144;
+const GIVEN = 1,
+  PLACE = 2,
+  COUNTRY = 4,
+  ORG = 8,
+  ALIAS = 16,
+  ORG_HEAD = 32,
+  PLACE_HEAD = 64,
+  TITLE = 128,
+  PERSON_TITLE = 256,
+  COMMON = 512,
+  VERY_COMMON = 1024,
+  FUNCTION = 2048,
+  DEMONYM = 4096,
+  NEVER = 8192,
+  EAST_ASIAN = 16384,
+  PARTICLE = 32768,
+  PLACE_PREFIX = 65536,
+  ORG_PREFIX = 131072,
+  EVENT_HEAD = 262144;
 const FLAG_COUNT = 19;
 /** The flags shown to the neighbours of a word. */
 const NEIGHBOUR_MASK = GIVEN | PLACE | ORG | COMMON | TITLE | ORG_HEAD | PLACE_HEAD | FUNCTION;
@@ -88,7 +144,10 @@ export class FeatureExtractor {
   /** Start of the word found by the last prevWord/nextWord call. */
   private at = 0;
 
-  constructor(private readonly doc: DocumentInput, private readonly bits: number) {
+  constructor(
+    private readonly doc: DocumentInput,
+    private readonly bits: number,
+  ) {
     this.collectEvidence();
   }
 
@@ -277,7 +336,7 @@ export class FeatureExtractor {
     const ev = this.evidence;
     const get = (h: number): WordEvidence => {
       let e = ev.get(h);
-      if (!e) ev.set(h, e = { midCap: 0, lower: false, kinds: [0, 0, 0], titled: false });
+      if (!e) ev.set(h, (e = { midCap: 0, lower: false, kinds: [0, 0, 0], titled: false }));
       return e;
     };
     for (const run of runs) {
@@ -318,9 +377,15 @@ export class FeatureExtractor {
   private prevWord(text: string, pos: number): number {
     let i = pos - 1;
     while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
-    if (i < 0) { this.at = 0; return 2; }
+    if (i < 0) {
+      this.at = 0;
+      return 2;
+    }
     const c = text.charCodeAt(i);
-    if (!isWordChar(c)) { this.at = i; return hashChar(EMPTY_HASH, c === 13 ? 10 : c); }
+    if (!isWordChar(c)) {
+      this.at = i;
+      return hashChar(EMPTY_HASH, c === 13 ? 10 : c);
+    }
     const end = i + 1;
     while (i > 0 && isWordChar(text.charCodeAt(i - 1)) && end - i < 24) i--;
     this.at = i;
@@ -334,9 +399,15 @@ export class FeatureExtractor {
     let i = pos;
     const len = text.length;
     while (i < len && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-    if (i >= len) { this.at = len; return 3; }
+    if (i >= len) {
+      this.at = len;
+      return 3;
+    }
     const c = text.charCodeAt(i);
-    if (!isWordChar(c)) { this.at = i + 1; return hashChar(EMPTY_HASH, c === 13 ? 10 : c); }
+    if (!isWordChar(c)) {
+      this.at = i + 1;
+      return hashChar(EMPTY_HASH, c === 13 ? 10 : c);
+    }
     let h = EMPTY_HASH;
     const start = i;
     for (; i < len && isWordChar(text.charCodeAt(i)) && i - start < 24; i++) h = hashChar(h, text.charCodeAt(i));

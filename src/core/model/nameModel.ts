@@ -8,5 +8,5 @@ let decoded: TaggerWeights | undefined;
 
 /** The tagger's weights. */
 export function nameModel(): TaggerWeights {
-  return decoded ??= decodeModel(MODEL);
+  return (decoded ??= decodeModel(MODEL));
 }

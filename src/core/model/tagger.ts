@@ -39,15 +39,31 @@ export function emissions(model: TaggerWeights, f: RunFeatures, out: Float64Arra
   const { weights, scale } = model;
   const { ids, offs, n } = f;
   for (let i = 0; i < n; i++) {
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0;
+    let s0 = 0,
+      s1 = 0,
+      s2 = 0,
+      s3 = 0,
+      s4 = 0,
+      s5 = 0,
+      s6 = 0;
     for (let k = offs[i]; k < offs[i + 1]; k++) {
       const r = ids[k] * LABELS;
-      s0 += weights[r]; s1 += weights[r + 1]; s2 += weights[r + 2]; s3 += weights[r + 3];
-      s4 += weights[r + 4]; s5 += weights[r + 5]; s6 += weights[r + 6];
+      s0 += weights[r];
+      s1 += weights[r + 1];
+      s2 += weights[r + 2];
+      s3 += weights[r + 3];
+      s4 += weights[r + 4];
+      s5 += weights[r + 5];
+      s6 += weights[r + 6];
     }
     const o = i * LABELS;
-    out[o] = s0 * scale; out[o + 1] = s1 * scale; out[o + 2] = s2 * scale; out[o + 3] = s3 * scale;
-    out[o + 4] = s4 * scale; out[o + 5] = s5 * scale; out[o + 6] = s6 * scale;
+    out[o] = s0 * scale;
+    out[o + 1] = s1 * scale;
+    out[o + 2] = s2 * scale;
+    out[o + 3] = s3 * scale;
+    out[o + 4] = s4 * scale;
+    out[o + 5] = s5 * scale;
+    out[o + 6] = s6 * scale;
   }
 }
 
@@ -81,7 +97,10 @@ export class Decoder {
         for (let x = 0; x < LABELS; x++) {
           if (!allowed(x, y)) continue;
           const v = delta[p + x] + trans[x * LABELS + y];
-          if (v > best) { best = v; arg = x; }
+          if (v > best) {
+            best = v;
+            arg = x;
+          }
         }
         delta[o + y] = best + em[o + y];
         back[o + y] = arg;
@@ -119,7 +138,9 @@ export class Decoder {
 /** Probabilities of the three kinds from span scores (a softmax over out[1..3]). */
 export function kindProbabilities(scores: Float64Array): [number, number, number] {
   const m = Math.max(scores[1], scores[2], scores[3]);
-  const e0 = Math.exp(scores[1] - m), e1 = Math.exp(scores[2] - m), e2 = Math.exp(scores[3] - m);
+  const e0 = Math.exp(scores[1] - m),
+    e1 = Math.exp(scores[2] - m),
+    e2 = Math.exp(scores[3] - m);
   const z = e0 + e1 + e2;
   return [e0 / z, e1 / z, e2 / z];
 }

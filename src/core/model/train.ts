@@ -72,7 +72,11 @@ export function prepare(docs: readonly GoldDocument[], bits: number): TrainingSe
         tokOffs.push(nIds + f.offs[i + 1]);
         while (m < mentions.length && mentions[m].end <= t.s) m++;
         while (g < ignore.length && ignore[g].end <= t.s) g++;
-        if (g < ignore.length && ignore[g].start < t.e) { gold.push(-1); prevMention = -1; continue; }
+        if (g < ignore.length && ignore[g].start < t.e) {
+          gold.push(-1);
+          prevMention = -1;
+          continue;
+        }
         if (m < mentions.length && mentions[m].start < t.e) {
           const k = (KIND_NAMES as readonly string[]).indexOf(goldKind(text, mentions[m]));
           gold.push(k < 0 ? -1 : prevMention === m ? 2 + 2 * k : 1 + 2 * k);
@@ -105,7 +109,9 @@ export function train(set: TrainingSet, options: TrainOptions): { bits: number; 
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = runs - 1; i > 0; i--) {
       const j = Math.floor(options.random() * (i + 1));
-      const x = order[i]; order[i] = order[j]; order[j] = x;
+      const x = order[i];
+      order[i] = order[j];
+      order[j] = x;
     }
     for (const r of order) {
       const a = set.runOffs[r];

@@ -7,7 +7,7 @@ export function familyFirst(lex: Lexicon, words: string[], hyphenSecond?: boolea
   if (words.length < 2 || !lex.eastAsianSurnames.has(words[0])) return false;
   if (hyphenSecond || words[1].includes('-')) return true;
   if (words.length === 3 && words.every(w => w.length <= 5)) return true;
-  return !lex.given.has(words[1]) || lex.eastAsianSurnames.has(words[1]) === false && words[1].length <= 4;
+  return !lex.given.has(words[1]) || (lex.eastAsianSurnames.has(words[1]) === false && words[1].length <= 4);
 }
 
 /** Family names of the persons named with several words among `cands`, added to `into`. */

@@ -27,7 +27,11 @@ interface Ctx {
 /** Codes of the rules that give a name its kind besides classify()'s (whose codes start at 10): NameCandidate.why. */
 export const WHY = { byline: 1, knownPerson: 2, eventHead: 3, teamNumber: 4, surname: 5, team: 6 } as const;
 
-const DATE_WORDS = new Set('monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec'.split('|'));
+const DATE_WORDS = new Set(
+  'monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec'.split(
+    '|',
+  ),
+);
 
 const DAY_PARTS = new Set(['morning', 'afternoon', 'evening', 'night', 'noon', 'midnight', 'eve']);
 
@@ -124,15 +128,27 @@ function modelNames(text: string, rules: { names: NameCandidate[]; runs: Tok[][]
   for (const c of guessed) {
     byStart.set(c.start, c);
     const mean = byKey.get(c.key);
-    if (!mean || c.words.every(w => echoed.has(w))) { out.push(c); continue; }
+    if (!mean || c.words.every(w => echoed.has(w))) {
+      out.push(c);
+      continue;
+    }
     const ruled = 1 + KIND_NAMES.indexOf(c.kind);
     let other = ruled === 1 ? 2 : 1;
     for (let j = 0; j < 4; j++) if (j !== ruled && mean[j] > mean[other]) other = j;
     c.kindScores = kindProbabilities(mean);
     // a name guessed again and again in a document is a name, whatever kind
-    if (other === 0 && counts.get(c.key)! >= MANY_MENTIONS) { out.push(c); continue; }
-    if (mean[other] - mean[ruled] < OVERRULE_MARGIN) { out.push(c); continue; }
-    if (other === 0) { rejected.add(c.key); continue; }
+    if (other === 0 && counts.get(c.key)! >= MANY_MENTIONS) {
+      out.push(c);
+      continue;
+    }
+    if (mean[other] - mean[ruled] < OVERRULE_MARGIN) {
+      out.push(c);
+      continue;
+    }
+    if (other === 0) {
+      rejected.add(c.key);
+      continue;
+    }
     c.kind = KIND_NAMES[other - 1];
     out.push(c);
   }
@@ -220,7 +236,12 @@ function isKnownInHeadline(ctx: Ctx, t: Tok): boolean {
 function isCommonSpelling(lex: Lexicon, k: string): boolean {
   if (lex.common.has(k)) return true;
   if (k.length < 6 || lex.given.has(k)) return false;
-  const us = k.replace(/our/g, 'or').replace(/is(e[sd]?|ing)$/, 'iz$1').replace(/llery$/, 'lry').replace(/ence$/, 'ense').replace(/tre$/, 'ter');
+  const us = k
+    .replace(/our/g, 'or')
+    .replace(/is(e[sd]?|ing)$/, 'iz$1')
+    .replace(/llery$/, 'lry')
+    .replace(/ence$/, 'ense')
+    .replace(/tre$/, 'ter');
   if (us !== k && lex.common.has(us)) return true;
   for (let i = 3; i <= k.length - 3; i++) {
     if (lex.veryCommon.has(k.slice(0, i)) && lex.common.has(k.slice(i))) return true;
@@ -246,7 +267,10 @@ function processRun(ctx: Ctx, run: Tok[], body: boolean): void {
       let matched = 0;
       for (let j = Math.min(run.length, i + 6); j > i + 1; j--) {
         const key = normKey(ctx.text.slice(t.s, run[j - 1].e));
-        if (ctx.known.has(key) || lex.places.has(key) || lex.orgs.has(key) || lex.aliases.has(key)) { matched = j; break; }
+        if (ctx.known.has(key) || lex.places.has(key) || lex.orgs.has(key) || lex.aliases.has(key)) {
+          matched = j;
+          break;
+        }
       }
       if (matched) {
         for (let j = i; j < matched; j++) keep.push(run[j]);
@@ -256,11 +280,26 @@ function processRun(ctx: Ctx, run: Tok[], body: boolean): void {
       const common = lex.functionWords.has(k) || isCommonSpelling(lex, k);
       const caps = t.line === LineKind.Caps;
       let ok: boolean;
-      if (caps) ok = isKnownInHeadline(ctx, t) || (lex.given.has(k) && i + 1 < run.length && !lex.common.has(run[i + 1].lower)) || (t.t.length <= 5 && !common && !lex.neverNames.has(k));
-      else ok = !common || isKnownInHeadline(ctx, t) || lex.titles.has(k) || lex.orgHeads.has(k) || lex.placeHeads.has(k)
-        || ((lex.given.has(k) || lex.eastAsianSurnames.has(k)) && i + 1 < run.length && !lex.common.has(run[i + 1].lower) && !lex.functionWords.has(run[i + 1].lower));
+      if (caps)
+        ok =
+          isKnownInHeadline(ctx, t) ||
+          (lex.given.has(k) && i + 1 < run.length && !lex.common.has(run[i + 1].lower)) ||
+          (t.t.length <= 5 && !common && !lex.neverNames.has(k));
+      else
+        ok =
+          !common ||
+          isKnownInHeadline(ctx, t) ||
+          lex.titles.has(k) ||
+          lex.orgHeads.has(k) ||
+          lex.placeHeads.has(k) ||
+          ((lex.given.has(k) || lex.eastAsianSurnames.has(k)) &&
+            i + 1 < run.length &&
+            !lex.common.has(run[i + 1].lower) &&
+            !lex.functionWords.has(run[i + 1].lower));
       if (ok) keep.push(t);
-      else if (keep.length) { segmentRun(ctx, keep.splice(0), body); }
+      else if (keep.length) {
+        segmentRun(ctx, keep.splice(0), body);
+      }
     }
     if (keep.length) segmentRun(ctx, keep, body);
     return;
@@ -317,15 +356,28 @@ function connectorJoins(lex: Lexicon, run: Tok[], start: number, i: number): boo
     return false;
   };
   switch (conn) {
-    case 'of': case 'of the':
-      return lex.orgPrefixes.has(left) || lex.placeOfPrefixes.has(left) || lex.orgHeads.has(left) || lex.placeHeads.has(left) || lex.titles.has(left)
-        || inPiece(t => lex.orgPrefixes.has(t.lower) || lex.orgHeads.has(t.lower));
-    case 'for': case 'for the': case 'on':
+    case 'of':
+    case 'of the':
+      return (
+        lex.orgPrefixes.has(left) ||
+        lex.placeOfPrefixes.has(left) ||
+        lex.orgHeads.has(left) ||
+        lex.placeHeads.has(left) ||
+        lex.titles.has(left) ||
+        inPiece(t => lex.orgPrefixes.has(t.lower) || lex.orgHeads.has(t.lower))
+      );
+    case 'for':
+    case 'for the':
+    case 'on':
       return lex.orgHeads.has(left) || lex.orgPrefixes.has(left) || inPiece(t => lex.orgPrefixes.has(t.lower));
-    case 'and': case '&':
+    case 'and':
+    case '&':
       if (conn === '&') return true;
       // "Academy of Motion Picture Arts and Sciences": inside an "X of Y" organization name
-      return inPiece((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the' || t.conn === 'for')) && i === run.length - 1 || inPiece((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the')) && isOrgHead(lex, run[run.length - 1].lower);
+      return (
+        (inPiece((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the' || t.conn === 'for')) && i === run.length - 1) ||
+        (inPiece((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the')) && isOrgHead(lex, run[run.length - 1].lower))
+      );
     default:
       return true; // particles: de, van, von, bin, al...
   }
@@ -383,21 +435,28 @@ function classifySegment(ctx: Ctx, seg: Tok[], titled: boolean, body: boolean): 
     const k = t.lower;
     if (!endsWithOrgHead && !startsLexiconEntry(ctx, seg, a, b)) {
       const d = isDemonymAt(lex, seg, a);
-      if (d && a + d <= b) { a += d; continue; }
+      if (d && a + d <= b) {
+        a += d;
+        continue;
+      }
     }
     if (t.sent && a === 0 && !titled && lex.common.has(k) && !isKnownWord(ctx, seg, a, b)) {
       if (b === 1) ctx.dropped.push(k);
       a++;
       continue;
     }
-    if (DATE_WORDS.has(k)) { a++; continue; }
+    if (DATE_WORDS.has(k)) {
+      a++;
+      continue;
+    }
     break;
   }
   // a role before a person's full name: "Shooter Yvonne Hiller", "Sixty-year-old Sharron Smith"
   while (b - a >= 2 && isRoleWord(lex, seg[a], seg[a + 1], b - a)) a++;
   // trailing words: dates and stray titles, not "Jr." nor the last word of "Department of Criminal Justice"
   let ofOrg: boolean | undefined; // read only when a title ends the segment
-  while (b > a && (DATE_WORDS.has(seg[b - 1].lower) || (b - a > 1 && isStrayTitle(lex, seg[b - 2], seg[b - 1]) && !(ofOrg ??= isOfOrganization(lex, seg, a))))) b--;
+  while (b > a && (DATE_WORDS.has(seg[b - 1].lower) || (b - a > 1 && isStrayTitle(lex, seg[b - 2], seg[b - 1]) && !(ofOrg ??= isOfOrganization(lex, seg, a)))))
+    b--;
   if (a >= b) return;
   if (a > 0 || b < seg.length) seg = seg.slice(a, b);
   const n = seg.length;
@@ -426,7 +485,14 @@ function classifySegment(ctx: Ctx, seg: Tok[], titled: boolean, body: boolean): 
     return;
   }
   if (n === 1 && lex.neverNames.has(withoutFinalDot(first.lower)) && !lex.places.has(key) && !lex.orgs.has(key) && !lex.aliases.has(key)) return;
-  if (n === 1 && !titled && (lex.titles.has(first.lower) || lex.orgHeads.has(first.lower) || lex.placeHeads.has(first.lower)) && !lex.orgs.has(key) && !lex.places.has(key)) return;
+  if (
+    n === 1 &&
+    !titled &&
+    (lex.titles.has(first.lower) || lex.orgHeads.has(first.lower) || lex.placeHeads.has(first.lower)) &&
+    !lex.orgs.has(key) &&
+    !lex.places.has(key)
+  )
+    return;
   if (n === 1 && (first.initial || first.t.length === 1)) return;
   // a storm's name ("storm Elin") names no person, organization or place
   if (n === 1 && STORM_CUES.has(wordBefore(ctx.text, first.s))) return;
@@ -495,7 +561,18 @@ function surnamesArePersons(names: NameCandidate[], surnames: ReadonlySet<string
 }
 
 /** Records a name: `seg` are its tokens, `text` its text (the first token's alone, else the span's). */
-function emit(ctx: Ctx, seg: Tok[], text: string, kind: NameKind, strong: boolean, titled: boolean, key: string, body: boolean, tail: string | undefined, why: number): void {
+function emit(
+  ctx: Ctx,
+  seg: Tok[],
+  text: string,
+  kind: NameKind,
+  strong: boolean,
+  titled: boolean,
+  key: string,
+  body: boolean,
+  tail: string | undefined,
+  why: number,
+): void {
   const c = makeCandidate(seg, text, kind, strong, titled, key, tail);
   c.why = why;
   ctx.out.push(c);
@@ -570,7 +647,11 @@ function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
   if (n > 1) {
     if (isOrgHead(lex, lastK)) return verdict('organization', true, 13);
     if (lastK === 'state' && n === 2 && lex.places.has(tokKey(first)) && !lex.countries.has(tokKey(first))) return verdict('organization', true, 14);
-    if (lex.placeHeads.has(lastK) && !(lex.orgPrefixes.has(first.lower) && seg.some((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the')) && !seg[n - 1].conn)) return verdict('place', true, 15);
+    if (
+      lex.placeHeads.has(lastK) &&
+      !(lex.orgPrefixes.has(first.lower) && seg.some((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the')) && !seg[n - 1].conn)
+    )
+      return verdict('place', true, 15);
     const ofAt = seg.findIndex((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the'));
     if (ofAt > 0) {
       const head = seg[ofAt - 1].lower;
@@ -588,15 +669,23 @@ function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
     return verdict('place', true, 22);
   }
   // teams and bands: a capitalized plural of a common noun ("the Colts", "Kansas City Chiefs")
-  if (isPluralCommon(lex, last) && (n > 1 ? !(lex.given.has(first.lower) || first.initial) : !first.sent && wordBefore(text, first.s) === 'the')) return verdict('organization', true, 23);
+  if (isPluralCommon(lex, last) && (n > 1 ? !(lex.given.has(first.lower) || first.initial) : !first.sent && wordBefore(text, first.s) === 'the'))
+    return verdict('organization', true, 23);
   if (n > 1) {
     // "Indiana State", "Ohio State": universities and their teams
     if (lastK === 'state' && lex.places.has(normKey(ctx.text.slice(first.s, seg[n - 2].e)))) return verdict('organization', true, 24);
     // "California Highway Patrol", "Telecom Egypt": a place with other words, an organization word first
     if (lex.orgHeads.has(first.lower) && !lex.placeHeads.has(first.lower)) return verdict('organization', true, 25);
     // "Telecom Egypt" above; "Kansas City Chiefs", "San Diego Chargers", "Boston Red Sox": a place, then other words
-    const p = leadingPlaceWords(lex, seg.map(t => t.lower));
-    if (p > 0 && (p > 1 || !lex.given.has(first.lower)) && !seg.slice(p).some(t => (lex.given.has(t.lower) && !t.lower.endsWith('s')) || lex.places.has(tokKey(t)) || t.conn)) {
+    const p = leadingPlaceWords(
+      lex,
+      seg.map(t => t.lower),
+    );
+    if (
+      p > 0 &&
+      (p > 1 || !lex.given.has(first.lower)) &&
+      !seg.slice(p).some(t => (lex.given.has(t.lower) && !t.lower.endsWith('s')) || lex.places.has(tokKey(t)) || t.conn)
+    ) {
       // a plural after the place is a team's name ("San Diego Chargers"): evidence the model need not weigh
       return last.lower.endsWith('s') && !last.caps ? verdict('organization', true, 26) : verdict('organization', false, 27);
     }
@@ -671,7 +760,9 @@ function commaOrDigitAfter(text: string, e: number): number {
 /** True when ", " and a known place follow `e` and end the clause ("Wasilla, Alaska, was ..."). */
 function isPlaceBeforeRegion(ctx: Ctx, e: number): boolean {
   const { text, lex } = ctx;
-  const m = /^ ?, ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\.? ?(?=[,.;:)(]|$|\n| (?:on|in|at|and|was|is|has|had|where|which|said|to|for|after|before)\b)/.exec(text.slice(e, e + 40));
+  const m = /^ ?, ([A-Z][a-z]+(?: [A-Z][a-z]+)?)\.? ?(?=[,.;:)(]|$|\n| (?:on|in|at|and|was|is|has|had|where|which|said|to|for|after|before)\b)/.exec(
+    text.slice(e, e + 40),
+  );
   return m !== null && lex.places.has(normKey(m[1]));
 }
 
@@ -683,9 +774,37 @@ function isOrgHead(lex: Lexicon, word: string): boolean {
 }
 
 /** Lowercase words that name a settlement before "of": "the town of X". */
-const SETTLEMENT_WORDS = new Set(['hometown', 'town', 'city', 'village', 'hamlet', 'municipality', 'port', 'capital', 'suburb', 'district',
-  'province', 'region', 'county', 'mayor', 'residents', 'outskirts', 'streets', 'north', 'south', 'east', 'west', 'northeast', 'northwest',
-  'southeast', 'southwest', 'centre', 'center', 'heart', 'people']);
+const SETTLEMENT_WORDS = new Set([
+  'hometown',
+  'town',
+  'city',
+  'village',
+  'hamlet',
+  'municipality',
+  'port',
+  'capital',
+  'suburb',
+  'district',
+  'province',
+  'region',
+  'county',
+  'mayor',
+  'residents',
+  'outskirts',
+  'streets',
+  'north',
+  'south',
+  'east',
+  'west',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+  'centre',
+  'center',
+  'heart',
+  'people',
+]);
 
 /** Last parts of single-word street, square and town names in German and Dutch ("Brückenstrasse", "Marktplatz"). */
 const PLACE_SUFFIXES = /(?:strasse|straße|platz|gasse|allee|ufer|weg|straat|plein|gracht)$/;
@@ -749,7 +868,8 @@ function isRoleWord(lex: Lexicon, t: Tok, next: Tok, left: number): boolean {
   const h = k.indexOf('-');
   // the cheap tests first: this runs for every name of several words
   if (h <= 0 && (left < 3 || !(t.sent || t.line !== LineKind.Body))) return false;
-  if (lex.given.has(k) || lex.places.has(tokKey(t)) || lex.orgHeads.has(k) || lex.placeHeads.has(k) || lex.placePrefixes.has(k) || lex.orgPrefixes.has(k)) return false;
+  if (lex.given.has(k) || lex.places.has(tokKey(t)) || lex.orgHeads.has(k) || lex.placeHeads.has(k) || lex.placePrefixes.has(k) || lex.orgPrefixes.has(k))
+    return false;
   if (h > 0) return lex.common.has(k.slice(0, h)) && /-(?:year-old|old|ranked|seeded|time|term)$/.test(k);
   if (!lex.given.has(next.lower) || lex.common.has(next.lower)) return false;
   return lex.personCuesBefore.has(k) || /(?:er|or|ist|man|woman|maker|ian)$/.test(k);

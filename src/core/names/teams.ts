@@ -8,11 +8,61 @@ import { wordAfter, wordBefore } from './tokens';
 const TEAM_WHY = 6;
 
 /** Words right before a name that make it one side of a match. */
-const BEFORE = new Set(['against', 'over', 'beat', 'beats', 'defeated', 'defeats', 'vs', 'versus', 'edged', 'routed', 'downed', 'topped', 'host', 'hosts', 'hosted', 'visiting', 'play', 'plays', 'played', 'playing']);
+const BEFORE = new Set([
+  'against',
+  'over',
+  'beat',
+  'beats',
+  'defeated',
+  'defeats',
+  'vs',
+  'versus',
+  'edged',
+  'routed',
+  'downed',
+  'topped',
+  'host',
+  'hosts',
+  'hosted',
+  'visiting',
+  'play',
+  'plays',
+  'played',
+  'playing',
+]);
 /** Words right after a name (or after its possessive 's) that make it a team. */
-const AFTER = new Set(['fans', 'coach', 'lead', 'leads', 'led', 'won', 'beat', 'defeated', 'rallied', 'scored', 'trailed', 'victory', 'win', 'loss', 'defense', 'offense', 'players', 'roster', 'guard', 'forward', 'quarterback', 'starters', 'bench', 'improved', 'advanced', 'outscored', 'outrebounded']);
+const AFTER = new Set([
+  'fans',
+  'coach',
+  'lead',
+  'leads',
+  'led',
+  'won',
+  'beat',
+  'defeated',
+  'rallied',
+  'scored',
+  'trailed',
+  'victory',
+  'win',
+  'loss',
+  'defense',
+  'offense',
+  'players',
+  'roster',
+  'guard',
+  'forward',
+  'quarterback',
+  'starters',
+  'bench',
+  'improved',
+  'advanced',
+  'outscored',
+  'outrebounded',
+]);
 /** A document is a sports report when it says some of these words. */
-const SPORTS = /\b(?:basketball|football|baseball|hockey|soccer|game|season|playoffs?|quarterfinals?|semifinals?|tournament|rebounds|touchdowns?|innings|points|scored|coach|league)\b/g;
+const SPORTS =
+  /\b(?:basketball|football|baseball|hockey|soccer|game|season|playoffs?|quarterfinals?|semifinals?|tournament|rebounds|touchdowns?|innings|points|scored|coach|league)\b/g;
 
 /**
  * Gives the organization kind to the names a sports report uses as teams (all their mentions, and

@@ -1,7 +1,11 @@
 // One pass over the capitalized words of a text, grouped into runs that may form names.
 import { lexicon, normKeyOfLowercase } from '../lexicon/lexicon';
 
-export const enum LineKind { Body = 0, Title = 1, Caps = 2 }
+export const enum LineKind {
+  Body = 0,
+  Title = 1,
+  Caps = 2,
+}
 
 /** A capitalized word (or dotted acronym) of the text. Offsets are UTF-16 code units. */
 export interface Tok {
@@ -32,18 +36,32 @@ export function tokKey(t: Tok): string {
 }
 
 // A capitalized word: letters, digits, inner apostrophes before a capital (O'Brien), hyphenated parts.
-const CAP_RE = /(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}\p{N}]*(?:['’]\p{Lu}[\p{L}\p{M}\p{N}]*)*(?:[-‐‑][\p{L}\p{N}]+(?:['’]\p{Lu}[\p{L}\p{M}\p{N}]*)*)*(?:&\p{Lu}+)?(?:\.com\b)?/uy;
+const CAP_RE =
+  /(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}\p{N}]*(?:['’]\p{Lu}[\p{L}\p{M}\p{N}]*)*(?:[-‐‑][\p{L}\p{N}]+(?:['’]\p{Lu}[\p{L}\p{M}\p{N}]*)*)*(?:&\p{Lu}+)?(?:\.com\b)?/uy;
 const UPPER = /\p{Lu}/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 const HYPHEN = /[-‐‑]/;
 
 /** Abbreviations whose final dot belongs to the word and ends no sentence. */
-export const ABBREVIATIONS = new Set('Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Fr|Mt|Ft|Co|Corp|Inc|Ltd|Bros|Calif|Fla|Mass|Ariz|Ill|Ind|Mich|Minn|Wis|Wash|Ore|Penn|Conn|Tenn|Ky|La|Md|Mo|Va|Ga|Ala|Miss|Okla|Colo|Nev|Neb|Kan|Ave|Blvd|Rd|No|Vol|Gen|Adm|Cmdr|Cpl|Pvt|Supt|Insp|Det|Hon|Messrs|Mme|Mlle|Univ|Dept|Assn|Intl|Natl|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec'.split('|'));
+export const ABBREVIATIONS = new Set(
+  'Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Fr|Mt|Ft|Co|Corp|Inc|Ltd|Bros|Calif|Fla|Mass|Ariz|Ill|Ind|Mich|Minn|Wis|Wash|Ore|Penn|Conn|Tenn|Ky|La|Md|Mo|Va|Ga|Ala|Miss|Okla|Colo|Nev|Neb|Kan|Ave|Blvd|Rd|No|Vol|Gen|Adm|Cmdr|Cpl|Pvt|Supt|Insp|Det|Hon|Messrs|Mme|Mlle|Univ|Dept|Assn|Intl|Natl|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec'.split(
+    '|',
+  ),
+);
 const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map(a => a.length));
-const NUMBER_WORDS = new Set('one|two|three|four|five|six|seven|eight|nine|ten|single|dual|multi|first|second|third|half|all|non|anti|pro|ex|post|pre|neo|mid|pan|sub|trans|inter|intra'.split('|'));
+const NUMBER_WORDS = new Set(
+  'one|two|three|four|five|six|seven|eight|nine|ten|single|dual|multi|first|second|third|half|all|non|anti|pro|ex|post|pre|neo|mid|pan|sub|trans|inter|intra'.split(
+    '|',
+  ),
+);
 /** Lowercase second halves of hyphenated words that make the first half a modifier ("Seoul-based"). */
-const COMPOUND_TAILS = new Set('led|based|born|backed|owned|run|style|styled|era|made|bound|wide|related|friendly|controlled|funded|sponsored|linked|affiliated|allied|aligned|brokered|built|centric|dominated|inspired|focused|speaking|language|themed|specific|registered|listed|flagged|bred|grown|educated|trained|appointed|elected|bashing|only|plus|level|type|class|area|bred|headquartered|listed|proof|free|occupied|administered|held|ruled|governed|bound|wide|esque|ish|ism|ist|ists|ese|ian|an|led|like|specific|produced|designed|made|sized|shaped|Americans|American|born|native|origin|Korean|Japanese|Chinese|British|French|German|Russian|related|centered|centred|oriented'.split('|'));
-const CONNECTOR_RE = /^ (of|of the|for|for the|on|and|&|de|du|des|del|della|di|da|dos|das|do|van|von|der|den|van der|van den|von der|la|le|al|el|bin|ibn|bint|y) $/;
+const COMPOUND_TAILS = new Set(
+  'led|based|born|backed|owned|run|style|styled|era|made|bound|wide|related|friendly|controlled|funded|sponsored|linked|affiliated|allied|aligned|brokered|built|centric|dominated|inspired|focused|speaking|language|themed|specific|registered|listed|flagged|bred|grown|educated|trained|appointed|elected|bashing|only|plus|level|type|class|area|bred|headquartered|listed|proof|free|occupied|administered|held|ruled|governed|bound|wide|esque|ish|ism|ist|ists|ese|ian|an|led|like|specific|produced|designed|made|sized|shaped|Americans|American|born|native|origin|Korean|Japanese|Chinese|British|French|German|Russian|related|centered|centred|oriented'.split(
+    '|',
+  ),
+);
+const CONNECTOR_RE =
+  /^ (of|of the|for|for the|on|and|&|de|du|des|del|della|di|da|dos|das|do|van|von|der|den|van der|van den|von der|la|le|al|el|bin|ibn|bint|y) $/;
 
 /** Classifies a line: a headline in title case, an all-caps line, or body text. */
 export function lineKindOf(text: string, start: number, end: number): LineKind {
@@ -58,14 +76,21 @@ export function lineKindOf(text: string, start: number, end: number): LineKind {
     let c = text.charCodeAt(i);
     const up = (c >= 65 && c <= 90) || (c > 127 && text[i] !== text[i].toLowerCase());
     const low = !up && ((c >= 97 && c <= 122) || (c > 127 && text[i] !== text[i].toUpperCase()));
-    if (!up && !low) { i++; continue; }
+    if (!up && !low) {
+      i++;
+      continue;
+    }
     // one word: letters and apostrophes; `code` is its letterCode while it is letters a-z only
     const ws = i;
     let code = 0;
     for (;;) {
-      if ((c >= 65 && c <= 90)) { upperLetters++; code = -1; }
-      else if (c >= 97 && c <= 122) { lowerLetters++; if (code >= 0) code = code * 27 + c - 96; }
-      else if (c > 127 && LETTER_OR_DIGIT.test(text[i])) {
+      if (c >= 65 && c <= 90) {
+        upperLetters++;
+        code = -1;
+      } else if (c >= 97 && c <= 122) {
+        lowerLetters++;
+        if (code >= 0) code = code * 27 + c - 96;
+      } else if (c > 127 && LETTER_OR_DIGIT.test(text[i])) {
         if (text[i] !== text[i].toLowerCase()) upperLetters++;
         else lowerLetters++;
         code = -1;
@@ -101,7 +126,9 @@ function isSpace(c: number): boolean {
 }
 function isOpener(c: number): boolean {
   // quotes, brackets, backtick, asterisk, underscore, hash (markdown)
-  return c === 34 || c === 39 || c === 96 || c === 40 || c === 91 || c === 0x201c || c === 0x2018 || c === 0xab || c === 42 || c === 95 || c === 35 || c === 0x201e;
+  return (
+    c === 34 || c === 39 || c === 96 || c === 40 || c === 91 || c === 0x201c || c === 0x2018 || c === 0xab || c === 42 || c === 95 || c === 35 || c === 0x201e
+  );
 }
 
 /** True when the word at `s` begins a sentence, a line, or a clause after a colon or a dash. */
@@ -223,18 +250,36 @@ export function scanRuns(text: string, sink: RunSink): void {
       t = text.slice(s, e);
       word = undefined;
     } else if (!dotted && text.charCodeAt(e) === 46) {
-      if (t.length === 1) { initial = true; e++; t += '.'; word = undefined; }
-      else if (ABBREVIATIONS.has(t)) { abbreviation = true; e++; t += '.'; word = undefined; }
+      if (t.length === 1) {
+        initial = true;
+        e++;
+        t += '.';
+        word = undefined;
+      } else if (ABBREVIATIONS.has(t)) {
+        abbreviation = true;
+        e++;
+        t += '.';
+        word = undefined;
+      }
     }
     const parts = !plain && !dotted && HYPHEN.test(t) ? t.split(HYPHEN) : null;
     if (parts) {
-      if (NUMBER_WORDS.has(parts[0].toLowerCase())) { flush(); continue; } // "One-China policy"
-      if (parts[0].length === 1 && parts[1] && parts[1][0] === parts[1][0].toLowerCase()) { flush(); continue; } // "T-shirt", "X-ray"
+      if (NUMBER_WORDS.has(parts[0].toLowerCase())) {
+        flush();
+        continue;
+      } // "One-China policy"
+      if (parts[0].length === 1 && parts[1] && parts[1][0] === parts[1][0].toLowerCase()) {
+        flush();
+        continue;
+      } // "T-shirt", "X-ray"
       // cut lowercase modifiers: "Seoul-based", "US-led"
       let cut = parts.length;
       for (let k = 1; k < parts.length; k++) {
         const q = parts[k];
-        if (q[0] === q[0].toLowerCase() && COMPOUND_TAILS.has(q)) { cut = k; break; }
+        if (q[0] === q[0].toLowerCase() && COMPOUND_TAILS.has(q)) {
+          cut = k;
+          break;
+        }
       }
       if (cut < parts.length) {
         t = parts.slice(0, cut).join('-');
@@ -242,7 +287,8 @@ export function scanRuns(text: string, sink: RunSink): void {
       }
     }
     let tok: Tok;
-    if (word) tok = makeTok(text, s, e, t, word.lower, word.caps, lineKind, false, false, word.lower); // letters and digits: its own key
+    if (word)
+      tok = makeTok(text, s, e, t, word.lower, word.caps, lineKind, false, false, word.lower); // letters and digits: its own key
     else {
       const lower = t.toLowerCase();
       tok = makeTok(text, s, e, t, lower, !dotted && !initial && isCaps(t, lower), lineKind, dotted, initial);
@@ -266,14 +312,28 @@ export function scanRuns(text: string, sink: RunSink): void {
       // "Asia-Pacific Economic Cooperation": a compound that begins a longer name stays whole
       const nextCap = text.charCodeAt(e) === 32 && text.charCodeAt(e + 1) >= 65 && text.charCodeAt(e + 1) <= 90;
       const known = (k: string) => lex.places.has(k) || lex.orgs.has(k);
-      if (!nextCap && hp.some(q => { const k = q.toLowerCase(); return known(k) || lex.aliases.has(k); }) && !known(t.toLowerCase().replace(/-/g, ''))) {
+      if (
+        !nextCap &&
+        hp.some(q => {
+          const k = q.toLowerCase();
+          return known(k) || lex.aliases.has(k);
+        }) &&
+        !known(t.toLowerCase().replace(/-/g, ''))
+      ) {
         let off = s;
         for (let k = 0; k < hp.length; k++) {
           const q = hp[k];
           const lower = q.toLowerCase();
           const sub = makeTok(text, off, off + q.length, q, lower, isCaps(q, lower), lineKind, false, false);
-          if (k === 0) { sub.conn = tok.conn; sub.sent = tok.sent; add(sub); }
-          else { flush(); sub.hyphenSplit = true; add(sub); }
+          if (k === 0) {
+            sub.conn = tok.conn;
+            sub.sent = tok.sent;
+            add(sub);
+          } else {
+            flush();
+            sub.hyphenSplit = true;
+            add(sub);
+          }
           off += q.length + 1;
         }
         continue;
@@ -312,7 +372,18 @@ function plainWordEnd(text: string, at: number): number {
   return j;
 }
 
-function makeTok(text: string, s: number, e: number, t: string, lower: string, caps: boolean, line: LineKind, dotted: boolean, initial: boolean, k?: string): Tok {
+function makeTok(
+  text: string,
+  s: number,
+  e: number,
+  t: string,
+  lower: string,
+  caps: boolean,
+  line: LineKind,
+  dotted: boolean,
+  initial: boolean,
+  k?: string,
+): Tok {
   return { s, e, t, lower, caps, dotted, initial, sent: sentenceStart(text, s), line, conn: '', hyphenSplit: false, k };
 }
 

@@ -46,7 +46,8 @@ export function parseRecognizerOutput(output: string, text: string, labels: read
   const out: ImportedAnnotation[] = [];
   output.split('\n').forEach((raw, i) => {
     if (raw.trim() === '') return;
-    const bad = (why: string): RecognizerError => new RecognizerError(`output line ${i + 1} ${why}: ${JSON.stringify(raw.length > 80 ? `${raw.slice(0, 80)}...` : raw)}`);
+    const bad = (why: string): RecognizerError =>
+      new RecognizerError(`output line ${i + 1} ${why}: ${JSON.stringify(raw.length > 80 ? `${raw.slice(0, 80)}...` : raw)}`);
     let span: Record<string, unknown>;
     try {
       const v: unknown = JSON.parse(raw);
@@ -58,17 +59,32 @@ export function parseRecognizerOutput(output: string, text: string, labels: read
     const utf16 = span.offsets === 'utf16';
     const { start, end, label } = span;
     const limit = utf16 ? text.length : map.codePointLength;
-    if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || (start as number) < 0 || (start as number) >= (end as number) || (end as number) > limit) {
+    if (
+      !Number.isSafeInteger(start) ||
+      !Number.isSafeInteger(end) ||
+      (start as number) < 0 ||
+      (start as number) >= (end as number) ||
+      (end as number) > limit
+    ) {
       throw bad(`has no span of the text (start and end: ${utf16 ? 'UTF-16 code units' : 'code points'}, 0 <= start < end <= ${limit})`);
     }
     if (typeof label !== 'string' || label.trim() === '') throw bad('has no label');
-    const from = utf16 ? start as number : map.toUtf16(start as number);
-    const to = utf16 ? end as number : map.toUtf16(end as number);
+    const from = utf16 ? (start as number) : map.toUtf16(start as number);
+    const to = utf16 ? (end as number) : map.toUtf16(end as number);
     if (typeof span.text === 'string' && span.text !== text.slice(from, to)) {
       throw bad(`says "${span.text}" where the text has "${text.slice(from, to)}" (offsets are ${utf16 ? 'UTF-16 code units' : 'code points'})`);
     }
     const name = typeof span.source === 'string' && span.source.trim() !== '' ? `${RECOGNIZER_SOURCE}:${span.source.trim()}` : RECOGNIZER_SOURCE;
-    out.push({ target: targetFor(text, from, to), label: labelForType(label, labels, l => l, t => t), source: name });
+    out.push({
+      target: targetFor(text, from, to),
+      label: labelForType(
+        label,
+        labels,
+        l => l,
+        t => t,
+      ),
+      source: name,
+    });
   });
   return out;
 }

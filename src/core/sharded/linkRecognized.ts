@@ -47,8 +47,15 @@ export async function linkRecognized(sources: readonly RecordSource[]): Promise<
     for await (const { line, record } of records(sources[s])) {
       for (const w of record.surnames) surnames.add(w);
       kept.push({
-        path: record.path, source: s, line, dct: record.dct, warnings: record.warnings, dates: record.dates,
-        names: documentNames(record.names), found: record.found, missing: record.missing,
+        path: record.path,
+        source: s,
+        line,
+        dct: record.dct,
+        warnings: record.warnings,
+        dates: record.dates,
+        names: documentNames(record.names),
+        found: record.found,
+        missing: record.missing,
       });
     }
   }
@@ -63,7 +70,17 @@ export async function linkRecognized(sources: readonly RecordSource[]): Promise<
   function* documents(): Iterable<AnalyzedDocument> {
     for (let d = 0; d < kept.length; d++) {
       const k = kept[d];
-      const doc: AnalyzedDocument = { path: k.path, dct: k.dct, mentions: documentMentions(k.names!, ids[d], documentKinds(k.names!, ids[d], id => kindOfId.get(id)), k.dates!), ...(k.warnings ? { warnings: k.warnings } : {}) };
+      const doc: AnalyzedDocument = {
+        path: k.path,
+        dct: k.dct,
+        mentions: documentMentions(
+          k.names!,
+          ids[d],
+          documentKinds(k.names!, ids[d], id => kindOfId.get(id)),
+          k.dates!,
+        ),
+        ...(k.warnings ? { warnings: k.warnings } : {}),
+      };
       // printed documents are let go: what stays is the entity totals
       k.names = k.dates = undefined;
       ids[d] = [];
@@ -105,7 +122,7 @@ async function relinkWhereNeeded(sources: readonly RecordSource[], kept: Kept[],
   for (const k of kept) {
     if (lookupsHold(k, surnames)) continue;
     let lines = stale.get(k.source);
-    if (!lines) stale.set(k.source, lines = new Map());
+    if (!lines) stale.set(k.source, (lines = new Map()));
     lines.set(k.line, k);
   }
   for (const [s, lines] of stale) {

@@ -68,7 +68,8 @@ export function parseRecord(line: string): RecognizedRecord {
     throw new RecordError(`not JSON (${(e as Error).message})`);
   }
   if (!isObject(value) || !('recognized' in value)) throw new RecordError('not a record of marginalia recognize');
-  if (value.recognized !== RECORD_VERSION) throw new RecordError(`record version ${JSON.stringify(value.recognized)}, this link reads version ${RECORD_VERSION}`);
+  if (value.recognized !== RECORD_VERSION)
+    throw new RecordError(`record version ${JSON.stringify(value.recognized)}, this link reads version ${RECORD_VERSION}`);
   const r = value as Partial<Record<keyof RecognizedRecord, unknown>>;
   need(typeof r.path === 'string', 'path');
   need(r.dct === null || typeof r.dct === 'string', 'dct');
@@ -99,8 +100,16 @@ function isMention(m: unknown): boolean {
 }
 
 function isEntity(e: unknown): e is LocalEntity {
-  return isObject(e) && typeof e.localId === 'string' && typeof e.kind === 'string' && stringArray(e.words) && stringArray(e.forms)
-    && Array.isArray(e.counts) && e.counts.length === e.forms.length && e.counts.every(Number.isInteger);
+  return (
+    isObject(e) &&
+    typeof e.localId === 'string' &&
+    typeof e.kind === 'string' &&
+    stringArray(e.words) &&
+    stringArray(e.forms) &&
+    Array.isArray(e.counts) &&
+    e.counts.length === e.forms.length &&
+    e.counts.every(Number.isInteger)
+  );
 }
 
 /** Linked names whose indexes all point at something, with spans inside a text of `length`. */

@@ -105,7 +105,16 @@ const WORD = /[\p{L}\p{N}]+(?:['’‐‑-][\p{L}\p{N}]+)*/gu;
 const SPACED_APOSTROPHE = /^\s+['’]\s*$|^\s*['’]\s+$/;
 const CLITIC = /^(?:s|t|m|re|ve|ll|d)$/i;
 const NUMBER_WORDS: Record<string, string> = {
-  one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
 };
 
 /** The words of a quotation's text. */
@@ -132,7 +141,11 @@ export function quoteWords(text: string): QuoteWords {
       parts.push([partStart, lower.length]);
       partStart = lower.length;
     }
-    punctuation += between.replace(/\s+/g, ' ').replace(/[“”„«»]/g, '"').replace(/[‘’]/g, "'") + '\u0001';
+    punctuation +=
+      between
+        .replace(/\s+/g, ' ')
+        .replace(/[“”„«»]/g, '"')
+        .replace(/[‘’]/g, "'") + '\u0001';
     const w = m[0].toLowerCase().replace(/[’]/g, "'");
     lower.push(w);
     const plain = w.replace(/[-‐‑']/g, '');

@@ -26,7 +26,13 @@ export interface Comparison {
  * Statement `index` of `path` and its reports in other articles, best first, at most `limit`;
  * undefined when the article has no such statement.
  */
-export function compareStatement(index: StatementIndex, path: string, at: number, textOf: (path: string) => string | undefined, limit = 50): Comparison | undefined {
+export function compareStatement(
+  index: StatementIndex,
+  path: string,
+  at: number,
+  textOf: (path: string) => string | undefined,
+  limit = 50,
+): Comparison | undefined {
   const here = index.statement(path, at);
   const text = textOf(path);
   if (!here || text === undefined) return undefined;
@@ -35,8 +41,12 @@ export function compareStatement(index: StatementIndex, path: string, at: number
     const other = textOf(m.path);
     if (other === undefined) continue;
     matches.push({
-      path: m.path, start: m.statement.start, end: m.statement.end, text: other.slice(m.statement.start, m.statement.end),
-      score: Math.round(m.score * 1000) / 1000, differences: statementDifferences(here, m.statement, m.score),
+      path: m.path,
+      start: m.statement.start,
+      end: m.statement.end,
+      text: other.slice(m.statement.start, m.statement.end),
+      score: Math.round(m.score * 1000) / 1000,
+      differences: statementDifferences(here, m.statement, m.score),
     });
   }
   return { statement: { path, start: here.start, end: here.end, text: text.slice(here.start, here.end) }, matches };

@@ -3,7 +3,15 @@
 // its spelling or punctuation). Only what can be compared is compared: two dates must be dates of the
 // same thing (words around them in common), two figures must count the same unit.
 import {
-  checkableDate, dateRange, datesAgree, quantitiesAgree, quoteDifferences, quoteWords, relateQuotes, type QuoteRelation, type QuoteWords,
+  checkableDate,
+  dateRange,
+  datesAgree,
+  quantitiesAgree,
+  quoteDifferences,
+  quoteWords,
+  relateQuotes,
+  type QuoteRelation,
+  type QuoteWords,
 } from './agreement';
 import type { Quantity, Quotation, Statement, StatementDate } from './types';
 
@@ -84,7 +92,12 @@ export function quantityPairs(a: Statement, b: Statement, score: number): [Quant
  * The pairs of quotations of two statements that are one quotation, with how their words relate.
  * `wordsOf` may remember the words of the quotations it is asked for (a scan asks many times).
  */
-export function quotationPairs(a: Statement, b: Statement, score: number, wordsOf: (q: Quotation) => QuoteWords = q => quoteWords(q.text)): [Quotation, Quotation, QuoteRelation][] {
+export function quotationPairs(
+  a: Statement,
+  b: Statement,
+  score: number,
+  wordsOf: (q: Quotation) => QuoteWords = q => quoteWords(q.text),
+): [Quotation, Quotation, QuoteRelation][] {
   const out: [Quotation, Quotation, QuoteRelation][] = [];
   for (const x of a.quotations) {
     for (const y of b.quotations) {
@@ -119,12 +132,19 @@ export function statementDifferences(a: Statement, b: Statement, score: number):
     }
   };
   for (const [x, y] of datePairs(a, b, score)) {
-    if (!datesAgree(x, y)) add({ kind: 'date', here: dateLabel(x), there: dateLabel(y), hereStart: x.start, hereEnd: x.end, thereStart: y.start, thereEnd: y.end });
+    if (!datesAgree(x, y))
+      add({ kind: 'date', here: dateLabel(x), there: dateLabel(y), hereStart: x.start, hereEnd: x.end, thereStart: y.start, thereEnd: y.end });
   }
   for (const [x, y] of quantityPairs(a, b, score)) {
     if (quantitiesAgree(x, y)) continue;
     add({
-      kind: 'number', here: x.text, there: y.text, hereStart: x.start, hereEnd: x.end, thereStart: y.start, thereEnd: y.end,
+      kind: 'number',
+      here: x.text,
+      there: y.text,
+      hereStart: x.start,
+      hereEnd: x.end,
+      thereStart: y.start,
+      thereEnd: y.end,
       ...(x.exact !== y.exact ? { detail: 'vague' } : {}),
     });
   }
@@ -132,8 +152,13 @@ export function statementDifferences(a: Statement, b: Statement, score: number):
     if (relation === 'same' || relation === 'fragment') continue;
     const words = quoteDifferences(quoteWords(x.text), quoteWords(y.text));
     add({
-      kind: relation === 'words' ? 'quote' : 'wording', here: x.text, there: y.text,
-      hereStart: x.start, hereEnd: x.end, thereStart: y.start, thereEnd: y.end,
+      kind: relation === 'words' ? 'quote' : 'wording',
+      here: x.text,
+      there: y.text,
+      hereStart: x.start,
+      hereEnd: x.end,
+      thereStart: y.start,
+      thereEnd: y.end,
       hereWords: words.a.map(([s, e]) => [x.start + s, x.start + e]),
       thereWords: words.b.map(([s, e]) => [y.start + s, y.start + e]),
       ...(relation === 'words' ? {} : { detail: relation }),

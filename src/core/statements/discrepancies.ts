@@ -111,7 +111,8 @@ export function* discrepancySteps(index: StatementIndex, options: ScanOptions): 
       if (where >= 0 && where === index.articleOf(b)) continue;
       const sb = index.shapeOf(b);
       for (const [x, y] of datePairs(sa, sb, score)) join(item(a, 'date', sa.dates.indexOf(x)), item(b, 'date', sb.dates.indexOf(y)), datesAgree(x, y));
-      for (const [x, y] of quantityPairs(sa, sb, score)) join(item(a, 'number', sa.quantities.indexOf(x)), item(b, 'number', sb.quantities.indexOf(y)), quantitiesAgree(x, y));
+      for (const [x, y] of quantityPairs(sa, sb, score))
+        join(item(a, 'number', sa.quantities.indexOf(x)), item(b, 'number', sb.quantities.indexOf(y)), quantitiesAgree(x, y));
       for (const [x, y, relation] of quotationPairs(sa, sb, score, wordsOf)) {
         join(item(a, 'quote', sa.quotations.indexOf(x)), item(b, 'quote', sb.quotations.indexOf(y)), relation !== 'words');
       }
@@ -130,7 +131,11 @@ export function* discrepancySteps(index: StatementIndex, options: ScanOptions): 
   const out: Discrepancy[] = [];
   const cached = { ...options, textOf: memoized(options.textOf) };
   for (const root of roots) {
-    const discrepancy = describe(index, cached, groups.get(root)!.map(id => items[id]));
+    const discrepancy = describe(
+      index,
+      cached,
+      groups.get(root)!.map(id => items[id]),
+    );
     if (discrepancy) out.push(discrepancy);
   }
   return out.sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind) || compareStatements(x.statements[0], y.statements[0]));
@@ -159,8 +164,13 @@ function describe(index: StatementIndex, options: ScanOptions, group: Item[]): D
       if (seen.has(key)) continue;
       seen.add(key);
       statements.push({
-        path: m.path, start: m.start, end: m.end, text: text.slice(m.start, m.end),
-        value: valueOf(kind, thing), valueStart: m.start + thing.start, valueEnd: m.start + thing.end,
+        path: m.path,
+        start: m.start,
+        end: m.end,
+        text: text.slice(m.start, m.end),
+        value: valueOf(kind, thing),
+        valueStart: m.start + thing.start,
+        valueEnd: m.start + thing.end,
       });
     }
   }
@@ -185,7 +195,10 @@ function subjectOf(index: StatementIndex, options: ScanOptions, group: Item[], f
     const quote = shapes.map(({ shape, it }) => shape.quotations[it.index]).sort((a, b) => b.text.length - a.text.length)[0];
     const speaker = shapes.map(({ shape, it }) => shape.quotations[it.index].speaker).find(s => s?.entity);
     const name = speaker?.entity ? (options.nameOf?.(speaker.entity) ?? speaker.text) : undefined;
-    const words = quote.text.trim().replace(/[,.;:]+$/, '').split(/\s+/);
+    const words = quote.text
+      .trim()
+      .replace(/[,.;:]+$/, '')
+      .split(/\s+/);
     const opening = words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' ');
     return name ? `${name}: "${opening}"` : `"${opening}"`;
   }
@@ -210,8 +223,16 @@ function subjectOf(index: StatementIndex, options: ScanOptions, group: Item[], f
   // the words as written, with the small words between them when they are close ("signed a memorandum of understanding")
   const a = chosen[0];
   const b = chosen[chosen.length - 1];
-  const words = !chosen.length ? [] : b - a <= 2 * chosen.length ? [text.slice(tok.start[a], tok.end[b])] : chosen.map(i => text.slice(tok.start[i], tok.end[i]));
-  const names = [...common].filter(w => !taken.has(w)).map(e => options.nameOf?.(e)).filter((n): n is string => !!n).slice(0, 2);
+  const words = !chosen.length
+    ? []
+    : b - a <= 2 * chosen.length
+      ? [text.slice(tok.start[a], tok.end[b])]
+      : chosen.map(i => text.slice(tok.start[i], tok.end[i]));
+  const names = [...common]
+    .filter(w => !taken.has(w))
+    .map(e => options.nameOf?.(e))
+    .filter((n): n is string => !!n)
+    .slice(0, 2);
   const about = [...words, ...(names.length ? [`(${names.join(', ')})`] : [])].join(' ');
   if (kind === 'number') {
     const q = shapes[0].shape.quantities[shapes[0].it.index];
@@ -220,4 +241,3 @@ function subjectOf(index: StatementIndex, options: ScanOptions, group: Item[], f
   }
   return about || dateLabel(shapes[0].shape.dates[shapes[0].it.index]);
 }
-

@@ -21,13 +21,36 @@ function isNumberWord(w: string): boolean {
 
 /** Qualifiers before a number, longest first, and how they widen it. */
 const QUALIFIERS: [string[], 'about' | 'atLeast' | 'atMost' | 'nearly' | 'exact'][] = [
-  [['in', 'excess', 'of'], 'atLeast'], [['no', 'more', 'than'], 'atMost'], [['no', 'fewer', 'than'], 'atLeast'],
-  [['as', 'many', 'as'], 'atMost'], [['as', 'much', 'as'], 'atMost'], [['more', 'than'], 'atLeast'], [['at', 'least'], 'atLeast'],
-  [['upwards', 'of'], 'atLeast'], [['well', 'over'], 'atLeast'], [['just', 'over'], 'atLeast'], [['fewer', 'than'], 'atMost'],
-  [['less', 'than'], 'atMost'], [['up', 'to'], 'atMost'], [['at', 'most'], 'atMost'], [['just', 'under'], 'nearly'],
-  [['close', 'to'], 'about'], [['an', 'estimated'], 'about'], [['some'], 'about'], [['about'], 'about'], [['around'], 'about'],
-  [['approximately'], 'about'], [['roughly'], 'about'], [['estimated'], 'about'], [['nearly'], 'nearly'], [['almost'], 'nearly'],
-  [['over'], 'atLeast'], [['above'], 'atLeast'], [['under'], 'atMost'], [['below'], 'atMost'], [['exactly'], 'exact'],
+  [['in', 'excess', 'of'], 'atLeast'],
+  [['no', 'more', 'than'], 'atMost'],
+  [['no', 'fewer', 'than'], 'atLeast'],
+  [['as', 'many', 'as'], 'atMost'],
+  [['as', 'much', 'as'], 'atMost'],
+  [['more', 'than'], 'atLeast'],
+  [['at', 'least'], 'atLeast'],
+  [['upwards', 'of'], 'atLeast'],
+  [['well', 'over'], 'atLeast'],
+  [['just', 'over'], 'atLeast'],
+  [['fewer', 'than'], 'atMost'],
+  [['less', 'than'], 'atMost'],
+  [['up', 'to'], 'atMost'],
+  [['at', 'most'], 'atMost'],
+  [['just', 'under'], 'nearly'],
+  [['close', 'to'], 'about'],
+  [['an', 'estimated'], 'about'],
+  [['some'], 'about'],
+  [['about'], 'about'],
+  [['around'], 'about'],
+  [['approximately'], 'about'],
+  [['roughly'], 'about'],
+  [['estimated'], 'about'],
+  [['nearly'], 'nearly'],
+  [['almost'], 'nearly'],
+  [['over'], 'atLeast'],
+  [['above'], 'atLeast'],
+  [['under'], 'atMost'],
+  [['below'], 'atMost'],
+  [['exactly'], 'exact'],
 ];
 const QUALIFIER_WORDS = new Set(QUALIFIERS.flatMap(([words]) => words));
 /** How far "about" widens a figure, each way. */
@@ -36,26 +59,115 @@ const NEARLY = 0.15;
 
 /** Units and currencies, normalized. */
 const UNITS: Record<string, string> = {
-  km: 'km', kms: 'km', kilometre: 'km', kilometres: 'km', kilometer: 'km', kilometers: 'km',
-  mile: 'mile', miles: 'mile', metre: 'm', metres: 'm', meter: 'm', meters: 'm', cm: 'cm', mm: 'mm',
-  kg: 'kg', kilogram: 'kg', kilograms: 'kg', kilo: 'kg', kilos: 'kg', tonne: 'tonne', tonnes: 'tonne', ton: 'tonne', tons: 'tonne',
-  hectare: 'ha', hectares: 'ha', ha: 'ha', percent: '%', 'per cent': '%', percentage: '%',
-  euro: 'EUR', euros: 'EUR', eur: 'EUR', dollar: 'USD', dollars: 'USD', usd: 'USD', pound: 'GBP', pounds: 'GBP', gbp: 'GBP',
-  'swiss francs': 'CHF', francs: 'CHF', franc: 'CHF', chf: 'CHF', yuan: 'CNY', renminbi: 'CNY', yen: 'JPY', won: 'KRW', rupees: 'INR',
-  second: 'second', seconds: 'second', minute: 'minute', minutes: 'minute', hour: 'hour', hours: 'hour', day: 'day', days: 'day',
-  week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year', decade: 'decade', decades: 'decade',
+  km: 'km',
+  kms: 'km',
+  kilometre: 'km',
+  kilometres: 'km',
+  kilometer: 'km',
+  kilometers: 'km',
+  mile: 'mile',
+  miles: 'mile',
+  metre: 'm',
+  metres: 'm',
+  meter: 'm',
+  meters: 'm',
+  cm: 'cm',
+  mm: 'mm',
+  kg: 'kg',
+  kilogram: 'kg',
+  kilograms: 'kg',
+  kilo: 'kg',
+  kilos: 'kg',
+  tonne: 'tonne',
+  tonnes: 'tonne',
+  ton: 'tonne',
+  tons: 'tonne',
+  hectare: 'ha',
+  hectares: 'ha',
+  ha: 'ha',
+  percent: '%',
+  'per cent': '%',
+  percentage: '%',
+  euro: 'EUR',
+  euros: 'EUR',
+  eur: 'EUR',
+  dollar: 'USD',
+  dollars: 'USD',
+  usd: 'USD',
+  pound: 'GBP',
+  pounds: 'GBP',
+  gbp: 'GBP',
+  'swiss francs': 'CHF',
+  francs: 'CHF',
+  franc: 'CHF',
+  chf: 'CHF',
+  yuan: 'CNY',
+  renminbi: 'CNY',
+  yen: 'JPY',
+  won: 'KRW',
+  rupees: 'INR',
+  second: 'second',
+  seconds: 'second',
+  minute: 'minute',
+  minutes: 'minute',
+  hour: 'hour',
+  hours: 'hour',
+  day: 'day',
+  days: 'day',
+  week: 'week',
+  weeks: 'week',
+  month: 'month',
+  months: 'month',
+  year: 'year',
+  years: 'year',
+  decade: 'decade',
+  decades: 'decade',
 };
-const CURRENCY_SIGNS: Record<string, string> = { '$': 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₩': 'KRW' };
+const CURRENCY_SIGNS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₩': 'KRW' };
 /** Currency codes written before the figure ("EUR 15 billion"). */
 const CURRENCY_CODES: Record<string, string> = { eur: 'EUR', usd: 'USD', gbp: 'GBP', chf: 'CHF', us: 'USD' };
 
 /** Words that end the noun phrase after a number. */
-const PHRASE_STOP = new Set(('the|a|an|and|or|but|of|in|on|at|to|for|from|by|with|into|over|under|after|before|since|than|as|that|' +
-  'which|who|whom|whose|were|was|are|is|be|been|had|have|has|will|would|could|should|may|might|must|can|did|do|does|not|' +
-  'said|says|told|their|its|his|her|our|they|he|she|it|we|you|i|this|these|those|ago|earlier|later|each|apiece|more|less|' +
-  'still|also|only|just|then|there|here|where|when|while|if|per|worth|long|old|high|tall|deep|wide|away|each').split('|'));
+const PHRASE_STOP = new Set(
+  (
+    'the|a|an|and|or|but|of|in|on|at|to|for|from|by|with|into|over|under|after|before|since|than|as|that|' +
+    'which|who|whom|whose|were|was|are|is|be|been|had|have|has|will|would|could|should|may|might|must|can|did|do|does|not|' +
+    'said|says|told|their|its|his|her|our|they|he|she|it|we|you|i|this|these|those|ago|earlier|later|each|apiece|more|less|' +
+    'still|also|only|just|then|there|here|where|when|while|if|per|worth|long|old|high|tall|deep|wide|away|each'
+  ).split('|'),
+);
 /** Words after which a number is a rank or a name ("No. 10", "Route 66"), not a count. */
-const NOT_COUNT_BEFORE = new Set(['no', 'number', 'route', 'section', 'article', 'chapter', 'page', 'room', 'gate', 'platform', 'flight', 'line', 'week', 'part', 'level', 'grade', 'round', 'stage', 'act', 'verse', 'paragraph', 'item', 'version', 'category', 'model', 'phase', 'game', 'match', 'day']);
+const NOT_COUNT_BEFORE = new Set([
+  'no',
+  'number',
+  'route',
+  'section',
+  'article',
+  'chapter',
+  'page',
+  'room',
+  'gate',
+  'platform',
+  'flight',
+  'line',
+  'week',
+  'part',
+  'level',
+  'grade',
+  'round',
+  'stage',
+  'act',
+  'verse',
+  'paragraph',
+  'item',
+  'version',
+  'category',
+  'model',
+  'phase',
+  'game',
+  'match',
+  'day',
+]);
 
 /**
  * The quantities of the statement whose tokens are `tok` (text offsets), skipping the spans of
@@ -107,18 +219,34 @@ function quantityAt(text: string, tok: Tokens, k: number, nextDate: number): Fou
     if (words.length === 1 && words[0] === 'some' && !amount.exact) break; // "some dozens"? "some several" no
     qualifier = words.join(' ');
     first = at;
-    if (how === 'about') { low *= 1 - ABOUT; high *= 1 + ABOUT; }
-    else if (how === 'nearly') { low *= 1 - NEARLY; high = Math.min(high, amount.high); }
-    else if (how === 'atLeast') high = Infinity;
+    if (how === 'about') {
+      low *= 1 - ABOUT;
+      high *= 1 + ABOUT;
+    } else if (how === 'nearly') {
+      low *= 1 - NEARLY;
+      high = Math.min(high, amount.high);
+    } else if (how === 'atLeast') high = Infinity;
     else if (how === 'atMost') low = 0;
-    else if (how === 'exact') { low = amount.low; high = amount.low; }
+    else if (how === 'exact') {
+      low = amount.low;
+      high = amount.low;
+    }
     break;
   }
   if (first === k && (lower[k - 1] === 'a' || lower[k - 1] === 'an') && k > 0 && !amount.exact) first = k - 1;
   const { unit, head, next } = unitAfter(text, tok, k, amount);
   return {
-    start: currencyStart(text, tok.start[first]), end: tok.end[next - 1], text: '',
-    low, high, exact: amount.exact, qualifier, unit, head, first, next,
+    start: currencyStart(text, tok.start[first]),
+    end: tok.end[next - 1],
+    text: '',
+    low,
+    high,
+    exact: amount.exact,
+    qualifier,
+    unit,
+    head,
+    first,
+    next,
   };
 }
 
@@ -163,9 +291,15 @@ function amountAt(text: string, tok: Tokens, k: number, nextDate: number): Amoun
   const spelled = spelledNumber(lower, k);
   if (spelled) {
     let { value, next } = spelled;
-    if (lower[next] === 'dozen') { value *= 12; next++; }
+    if (lower[next] === 'dozen') {
+      value *= 12;
+      next++;
+    }
     const scale = SCALES[lower[next]];
-    if (scale && scale >= 1e6 && adjacent(text, tok, next - 1, next)) { value *= scale; next++; }
+    if (scale && scale >= 1e6 && adjacent(text, tok, next - 1, next)) {
+      value *= scale;
+      next++;
+    }
     return { low: value, high: value, exact: true, next, unit: '' };
   }
   return hyphenated(w, k);
@@ -218,12 +352,25 @@ function isNotACount(text: string, tok: Tokens, k: number, amount: Amount): bool
   if (amount.exact && amount.next === k + 1 && /,\s*$/.test(before) && /^,/.test(after) && k > 0 && /^\p{Lu}/u.test(text[tok.start[k - 1]])) return true;
   const prev = lower[k - 1];
   if (prev !== undefined && NOT_COUNT_BEFORE.has(prev)) return true;
-  if (k > 1 && /^\d/.test(lower[k]) && /^\p{Lu}/u.test(text[tok.start[k - 1]]) && adjacent(text, tok, k - 1, k) && !UNITS[lower[k + 1] ?? ''] && !QUALIFIER_WORDS.has(prev ?? '')) {
+  if (
+    k > 1 &&
+    /^\d/.test(lower[k]) &&
+    /^\p{Lu}/u.test(text[tok.start[k - 1]]) &&
+    adjacent(text, tok, k - 1, k) &&
+    !UNITS[lower[k + 1] ?? ''] &&
+    !QUALIFIER_WORDS.has(prev ?? '')
+  ) {
     // "Route 66", "Apollo 11": a capitalized word right before a bare figure
     if (!CURRENCY_SIGNS[text[tok.start[k] - 1]] && !/^(?:EUR|USD|GBP|CHF|US)$/.test(text.slice(tok.start[k - 1], tok.end[k - 1]))) return true;
   }
   if (/^\d+[a-z]/.test(lower[k]) && !/^\d+(?:\.\d+)?(bn|m|mn|k|tn|km|kg|cm|mm)$/.test(lower[k])) return true; // "19th", "g7"
-  if (lower[k] === 'one' && (lower[k + 1] === 'of' || lower[k + 1] === 'another' || ['no', 'the', 'this', 'that', 'which', 'each', 'every', 'any', 'such', 'someone', 'no-one'].includes(prev ?? ''))) return true;
+  if (
+    lower[k] === 'one' &&
+    (lower[k + 1] === 'of' ||
+      lower[k + 1] === 'another' ||
+      ['no', 'the', 'this', 'that', 'which', 'each', 'every', 'any', 'such', 'someone', 'no-one'].includes(prev ?? ''))
+  )
+    return true;
   return false;
 }
 

@@ -23,11 +23,19 @@ export function findQuotations(text: string, start: number, end: number): FoundQ
       }
       continue;
     }
-    if (c === 0x201c) { open = i; closer = 0x201d; }
-    else if (c === 0x201e) { open = i; closer = 0x201c; }
-    else if (c === 0xab) { open = i; closer = 0xbb; }
-    else if (c === 34 && opens(text, i, start)) { open = i; closer = 34; }
-    else if ((c === 0x201d || c === 34) && out.length === 0 && i > start) push(out, start, start, i, i + 1); // its start is in an earlier statement
+    if (c === 0x201c) {
+      open = i;
+      closer = 0x201d;
+    } else if (c === 0x201e) {
+      open = i;
+      closer = 0x201c;
+    } else if (c === 0xab) {
+      open = i;
+      closer = 0xbb;
+    } else if (c === 34 && opens(text, i, start)) {
+      open = i;
+      closer = 34;
+    } else if ((c === 0x201d || c === 34) && out.length === 0 && i > start) push(out, start, start, i, i + 1); // its start is in an earlier statement
   }
   if (open >= 0) push(out, open, open + 1, end, end);
   return out;

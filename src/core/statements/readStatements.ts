@@ -14,12 +14,62 @@ const CONTEXT_TOKENS = 7;
 /** Tokens after a date that still say what it dates, when the date does not open its clause. */
 const DATE_RIGHT_TOKENS = 3;
 const RELATIONS: Record<string, StatementDate['relation']> = {
-  since: 'since', from: 'since', until: 'until', till: 'until', by: 'until', through: 'until', before: 'before', after: 'after',
+  since: 'since',
+  from: 'since',
+  until: 'until',
+  till: 'until',
+  by: 'until',
+  through: 'until',
+  before: 'before',
+  after: 'after',
 };
 /** Words that end a clause: the words beyond them are about something else. */
-const CLAUSE_WORDS = new Set(['and', 'but', 'while', 'whereas', 'which', 'who', 'whom', 'whose', 'where', 'when', 'that', 'as', 'because', 'although', 'though', 'if', 'unless']);
+const CLAUSE_WORDS = new Set([
+  'and',
+  'but',
+  'while',
+  'whereas',
+  'which',
+  'who',
+  'whom',
+  'whose',
+  'where',
+  'when',
+  'that',
+  'as',
+  'because',
+  'although',
+  'though',
+  'if',
+  'unless',
+]);
 /** Role words: they describe a name, not what happened. */
-const ROLE_WORDS = new Set(['president', 'minister', 'mayor', 'premier', 'prime', 'chancellor', 'secretary', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'leader', 'government', 'chief', 'head', 'senior', 'former', 'deputy', 'state', 'foreign', 'interior', 'national', 'presidential', 'office']);
+const ROLE_WORDS = new Set([
+  'president',
+  'minister',
+  'mayor',
+  'premier',
+  'prime',
+  'chancellor',
+  'secretary',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'official',
+  'leader',
+  'government',
+  'chief',
+  'head',
+  'senior',
+  'former',
+  'deputy',
+  'state',
+  'foreign',
+  'interior',
+  'national',
+  'presidential',
+  'office',
+]);
 
 const EMPTY: never[] = Object.freeze([]) as never[];
 /** Statements a reader keeps for their next occurrence (a corpus repeats sentences: wire copy, quotations). */
@@ -98,11 +148,22 @@ export class StatementReader {
       let statement: Statement;
       if (held) {
         statement = shifted(held.statement, start, sentence.paragraph);
-        if (held.saids.length) this.speak(statement, speakers.resolveAll(held.saids.map(s => s && shiftSaid(s, start)), start));
+        if (held.saids.length)
+          this.speak(
+            statement,
+            speakers.resolveAll(
+              held.saids.map(s => s && shiftSaid(s, start)),
+              start,
+            ),
+          );
       } else {
         const saids: (Said | undefined)[] = [];
         statement = this.statement(text, sentence, here, sliceWithin(dates, d, end), datesHere, quoting ? speakers : undefined, saids);
-        this.remember(own, statement, saids.map(s => s && shiftSaid(s, -start)));
+        this.remember(
+          own,
+          statement,
+          saids.map(s => s && shiftSaid(s, -start)),
+        );
       }
       out.push({ key, sentence, statement });
     });
@@ -110,8 +171,13 @@ export class StatementReader {
   }
 
   private statement(
-    text: string, sentence: SentenceSpan, here: NameRef[], dates: { start: number; end: number; value: string }[],
-    allDates: readonly { start: number; end: number }[], speakers: SpeakerTracker | undefined, saids: (Said | undefined)[],
+    text: string,
+    sentence: SentenceSpan,
+    here: NameRef[],
+    dates: { start: number; end: number; value: string }[],
+    allDates: readonly { start: number; end: number }[],
+    speakers: SpeakerTracker | undefined,
+    saids: (Said | undefined)[],
   ): Statement {
     const { start, end } = sentence;
     const tok = tokenize(text, start, end);
@@ -121,7 +187,10 @@ export class StatementReader {
     const statementDates: StatementDate[] = dates.map(x => {
       const [first, next] = tokensIn(tok, x.start, x.end);
       return {
-        start: x.start, end: x.end, text: text.slice(x.start, x.end), value: x.value,
+        start: x.start,
+        end: x.end,
+        text: text.slice(x.start, x.end),
+        value: x.value,
         relation: RELATIONS[tok.lower[first - 1] ?? ''] ?? 'at',
         // a date follows what it dates ("opened on Tuesday"), unless it opens its clause ("On Tuesday, she called")
         context: this.contextOf(text, tok, [first, next], inMentions, here, [], DATE_RIGHT_TOKENS),
@@ -187,7 +256,12 @@ export class StatementReader {
    * words and `skip` left out.
    */
   private contextOf(
-    text: string, tok: Tokens, [first, next]: [number, number], inMentions: readonly boolean[], names: readonly NameRef[], skip: readonly string[],
+    text: string,
+    tok: Tokens,
+    [first, next]: [number, number],
+    inMentions: readonly boolean[],
+    names: readonly NameRef[],
+    skip: readonly string[],
     right = CONTEXT_TOKENS,
   ): string[] {
     const boundary = (i: number) => /[,;:()"“”—–]/.test(text.slice(tok.end[i], tok.start[i + 1]));

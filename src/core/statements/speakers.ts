@@ -21,7 +21,8 @@ export function shiftSaid(said: Said, delta: number): Said {
   return said;
 }
 
-const VERBS = 'said|says|say|told|tells|added|adds|stated|declared|announced|argued|argues|warned|warns|explained|explains|noted|' +
+const VERBS =
+  'said|says|say|told|tells|added|adds|stated|declared|announced|argued|argues|warned|warns|explained|explains|noted|' +
   'insisted|insists|promised|pledged|claimed|claims|wrote|writes|acknowledged|admitted|conceded|confirmed|denied|replied|' +
   'responded|urged|stressed|emphasi[sz]ed|recalled|commented|remarked|suggested|predicted|vowed|maintained|observed|' +
   'concluded|tweeted|posted|asked|called|described|quipped|joked|cautioned|agreed';
@@ -32,7 +33,8 @@ const AFTER_VERB = new RegExp(`^[,.!?]?\\s*${ADVERB}(?:${VERBS})\\s+`, 'i');
 const AFTER_ACCORDING = /^[,.!?]?\s*according\s+to\s+/i;
 const VERB_NEXT = new RegExp(`^\\s*(?:,[^,"“”]{1,120},\\s*)?${ADVERB}(?:${VERBS})\\b`, 'i');
 const VERB_ANYWHERE = new RegExp(`\\b(?:${VERBS})\\b|\\baccording\\s+to\\b`, 'gi');
-const NOUN_PHRASE = /^(?:the|a|an|one|another|his|her|its|their)\s+((?:[a-z-]+\s+){0,2}?(?:minister|spokesman|spokeswoman|spokesperson|official|officials|mayor|president|premier|professor|analyst|adviser|advisor|chief|head|director|secretary|governor|senator|ambassador|commissioner|chairman|chairwoman|chair|leader|coordinator|economist|expert|lawyer|witness|resident|source|statement|agency|ministry|government|police|company|union|organizers|organisers|protesters|activist|activists|diplomat|diplomats|aide|aides|spokeswoman))\b/i;
+const NOUN_PHRASE =
+  /^(?:the|a|an|one|another|his|her|its|their)\s+((?:[a-z-]+\s+){0,2}?(?:minister|spokesman|spokeswoman|spokesperson|official|officials|mayor|president|premier|professor|analyst|adviser|advisor|chief|head|director|secretary|governor|senator|ambassador|commissioner|chairman|chairwoman|chair|leader|coordinator|economist|expert|lawyer|witness|resident|source|statement|agency|ministry|government|police|company|union|organizers|organisers|protesters|activist|activists|diplomat|diplomats|aide|aides|spokeswoman))\b/i;
 /** Titles and other capitalized words allowed between a quotation and the name of its speaker ("Mayor Katrin Albers"). */
 const TITLE_GAP = /^[,.!?]?\s*(?:(?:\p{Lu}[\p{L}.'-]*|the|of)\s+){0,4}$/u;
 

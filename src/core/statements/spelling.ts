@@ -4,21 +4,57 @@
 // under the content words that align statements.
 
 /** Words ending in -ise, -ised, -ising that have no -ize spelling. */
-const ISE_WORDS = new Set(('advise|arise|chastise|circumcise|compromise|concise|comprise|despise|devise|disguise|enterprise|excise|exercise|' +
-  'expertise|franchise|improvise|incise|merchandise|noise|otherwise|paradise|poise|porpoise|praise|precise|premise|promise|raise|' +
-  'reprise|revise|rise|supervise|surmise|surprise|televise|treatise|wise|anise|apprise|guise|likewise|clockwise|cruise|bruise|' +
-  'demise|chemise|tortoise|turquoise|valise|mortise|braise|appraise|upraise|advertise|enfranchise|disenfranchise|sunrise|moonrise|exorcise').split('|'));
+const ISE_WORDS = new Set(
+  (
+    'advise|arise|chastise|circumcise|compromise|concise|comprise|despise|devise|disguise|enterprise|excise|exercise|' +
+    'expertise|franchise|improvise|incise|merchandise|noise|otherwise|paradise|poise|porpoise|praise|precise|premise|promise|raise|' +
+    'reprise|revise|rise|supervise|surmise|surprise|televise|treatise|wise|anise|apprise|guise|likewise|clockwise|cruise|bruise|' +
+    'demise|chemise|tortoise|turquoise|valise|mortise|braise|appraise|upraise|advertise|enfranchise|disenfranchise|sunrise|moonrise|exorcise'
+  ).split('|'),
+);
 /** Words ending in -our that are not British spellings of -or. */
 const OUR_WORDS = new Set('our|four|hour|your|tour|pour|flour|sour|dour|detour|contour|devour|scour|amour|troubadour|paramour|velour'.split('|'));
 /** Roots that double their final l before -ed, -ing, -er in British spelling only. */
-const DOUBLE_L = /^(travel|cancel|label|model|signal|fuel|total|channel|level|counsel|dial|equal|rival|tunnel|shovel|marshal|jewel|quarrel|pencil|panel|libel|enamel|funnel|gravel|kennel|marvel|pedal|snorkel|tinsel|towel|yodel)l(ed|ing|er|ers)$/;
+const DOUBLE_L =
+  /^(travel|cancel|label|model|signal|fuel|total|channel|level|counsel|dial|equal|rival|tunnel|shovel|marshal|jewel|quarrel|pencil|panel|libel|enamel|funnel|gravel|kennel|marvel|pedal|snorkel|tinsel|towel|yodel)l(ed|ing|er|ers)$/;
 const SINGLE_WORDS: Record<string, string> = {
-  programme: 'program', programmes: 'programs', judgement: 'judgment', judgements: 'judgments', ageing: 'aging', grey: 'gray',
-  defence: 'defense', defences: 'defenses', offence: 'offense', offences: 'offenses', licence: 'license', licences: 'licenses',
-  pretence: 'pretense', tyre: 'tire', tyres: 'tires', kerb: 'curb', plough: 'plow', sceptic: 'skeptic', sceptical: 'skeptical',
-  manoeuvre: 'maneuver', manoeuvres: 'maneuvers', aluminium: 'aluminum', enrol: 'enroll', enrolment: 'enrollment',
-  fulfil: 'fulfill', fulfilment: 'fulfillment', instalment: 'installment', whilst: 'while', amongst: 'among', cheque: 'check',
-  storey: 'story', storeys: 'stories', draught: 'draft', pyjamas: 'pajamas', mould: 'mold', moult: 'molt', smoulder: 'smolder',
+  programme: 'program',
+  programmes: 'programs',
+  judgement: 'judgment',
+  judgements: 'judgments',
+  ageing: 'aging',
+  grey: 'gray',
+  defence: 'defense',
+  defences: 'defenses',
+  offence: 'offense',
+  offences: 'offenses',
+  licence: 'license',
+  licences: 'licenses',
+  pretence: 'pretense',
+  tyre: 'tire',
+  tyres: 'tires',
+  kerb: 'curb',
+  plough: 'plow',
+  sceptic: 'skeptic',
+  sceptical: 'skeptical',
+  manoeuvre: 'maneuver',
+  manoeuvres: 'maneuvers',
+  aluminium: 'aluminum',
+  enrol: 'enroll',
+  enrolment: 'enrollment',
+  fulfil: 'fulfill',
+  fulfilment: 'fulfillment',
+  instalment: 'installment',
+  whilst: 'while',
+  amongst: 'among',
+  cheque: 'check',
+  storey: 'story',
+  storeys: 'stories',
+  draught: 'draft',
+  pyjamas: 'pajamas',
+  mould: 'mold',
+  moult: 'molt',
+  smoulder: 'smolder',
 };
 
 /**

@@ -92,8 +92,13 @@ export class StatementIndex {
     const slot = this.slots.length;
     const n = read.length;
     const doc: IndexedDocument = {
-      path: source.path, dct: source.dct, slot,
-      starts: new Int32Array(n), ends: new Int32Array(n), paragraphs: new Int32Array(n), classes: new Int32Array(n),
+      path: source.path,
+      dct: source.dct,
+      slot,
+      starts: new Int32Array(n),
+      ends: new Int32Array(n),
+      paragraphs: new Int32Array(n),
+      classes: new Int32Array(n),
     };
     // the new statements join their classes before the old ones leave: a class both share stays
     read.forEach(({ key, sentence, statement }, i) => {
@@ -186,7 +191,10 @@ export class StatementIndex {
     const out: AlignedStatement[] = [];
     for (const [c, score] of classes) {
       // the members of a class in path order (they are scored alike)
-      const members = this.classes[c]!.members.filter(ref => Math.floor(ref / SLOT) !== doc.slot).map(ref => ({ ref, doc: this.slots[Math.floor(ref / SLOT)]! }));
+      const members = this.classes[c]!.members.filter(ref => Math.floor(ref / SLOT) !== doc.slot).map(ref => ({
+        ref,
+        doc: this.slots[Math.floor(ref / SLOT)]!,
+      }));
       members.sort((a, b) => (a.doc.path < b.doc.path ? -1 : a.doc.path > b.doc.path ? 1 : a.ref - b.ref));
       for (const m of members) {
         if (out.length >= limit) return out;
@@ -394,7 +402,12 @@ export class StatementIndex {
     const d = s.start;
     const entityName = (e: string) => this.featureNames[this.feature(`\u0001${e}`)].slice(1);
     return {
-      start: 0, end: s.end - d, kind: s.kind, paragraph: s.paragraph, entities: s.entities.map(entityName), words: [],
+      start: 0,
+      end: s.end - d,
+      kind: s.kind,
+      paragraph: s.paragraph,
+      entities: s.entities.map(entityName),
+      words: [],
       dates: s.dates.map(x => ({ ...x, start: x.start - d, end: x.end - d, context: x.context.map(w => this.shared(w)) })),
       quantities: s.quantities.map(x => ({ ...x, start: x.start - d, end: x.end - d, context: x.context.map(w => this.shared(w)) })),
       quotations: s.quotations.map(x => ({ ...x, start: x.start - d, end: x.end - d })),
@@ -405,5 +418,4 @@ export class StatementIndex {
     const cls = this.classes[doc.classes[index]]!;
     return { ...shifted(cls.shape, doc.starts[index], doc.paragraphs[index]), words: Array.from(cls.words, f => this.featureNames[f]) };
   }
-
 }

@@ -39,8 +39,13 @@ export function timeline(index: StatementIndex, textOf: (path: string) => string
       if (t === undefined) continue;
       for (const d of dated) {
         const entry: TimelineStatement = {
-          path: m.path, start: m.start, end: m.end, text: t.slice(m.start, m.end),
-          value: d.text, valueStart: m.start + d.start, valueEnd: m.start + d.end,
+          path: m.path,
+          start: m.start,
+          end: m.end,
+          text: t.slice(m.start, m.end),
+          value: d.text,
+          valueStart: m.start + d.start,
+          valueEnd: m.start + d.end,
         };
         const discrepancy = marked.get(`${m.path}:${entry.valueStart}`);
         if (discrepancy !== undefined) entry.discrepancy = discrepancy;

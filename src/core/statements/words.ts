@@ -56,9 +56,10 @@ export function tokenize(text: string, start: number, end: number): Tokens {
       const c = text.charCodeAt(i);
       const before = text.charCodeAt(i - 1);
       const after = text.charCodeAt(i + 1);
-      const joins = c === 39 || c === 0x2019 || c === 45 || c === 0x2010 || c === 0x2011
-        ? isWordChar(text, i + 1)
-        : (c === 44 || c === 46) && isDigit(before) && isDigit(after);
+      const joins =
+        c === 39 || c === 0x2019 || c === 45 || c === 0x2010 || c === 0x2011
+          ? isWordChar(text, i + 1)
+          : (c === 44 || c === 46) && isDigit(before) && isDigit(after);
       if (!joins) break;
       i++;
     }
@@ -74,14 +75,16 @@ export function tokenize(text: string, start: number, end: number): Tokens {
 /** Words that say nothing of what a statement is about. */
 const STOP = new Set([
   ...FUNCTION_WORDS.split('|'),
-  ...('said|says|say|saying|told|tell|tells|added|adds|according|reported|reports|reportedly|stated|spoke|speaking|asked|' +
+  ...(
+    'said|says|say|saying|told|tell|tells|added|adds|according|reported|reports|reportedly|stated|spoke|speaking|asked|' +
     'would|could|should|will|also|just|very|really|much|lot|lots|like|get|got|make|made|take|took|go|went|going|gone|come|came|' +
     'year|years|week|weeks|day|days|month|months|time|times|today|hour|hours|minute|minutes|percent|cent|per|' +
     'monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|' +
     'october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|' +
     'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|dozens|hundred|hundreds|thousand|thousands|million|' +
     'millions|billion|billions|several|few|couple|handful|number|numbers|around|nearly|almost|roughly|approximately|least|' +
-    'mr|mrs|ms|dr|prof|it\'s|that\'s|there\'s|i\'m|we\'re|they\'re|don\'t|didn\'t|doesn\'t|isn\'t|wasn\'t|won\'t|can\'t').split('|'),
+    "mr|mrs|ms|dr|prof|it's|that's|there's|i'm|we're|they're|don't|didn't|doesn't|isn't|wasn't|won't|can't"
+  ).split('|'),
 ]);
 
 /** The content-word key of a lowercase word, or undefined for function words, numbers and short words. */

@@ -67,7 +67,10 @@ export class AnnotationBook {
   private readonly writes = new Map<string, Promise<unknown>>();
   private readonly listeners = new Set<(article: string) => void>();
 
-  constructor(readonly workspace: Workspace, private readonly host: AnnotationHost) {}
+  constructor(
+    readonly workspace: Workspace,
+    private readonly host: AnnotationHost,
+  ) {}
 
   /** Called with the article whose annotations changed (loaded, edited, saved, reloaded). */
   onDidChange(listener: (article: string) => void): Disposable {
@@ -128,7 +131,9 @@ export class AnnotationBook {
       modified: now,
     };
     state.annotations.push(annotation);
-    await this.commitOrUndo(state, () => { state.annotations = state.annotations.filter(a => a !== annotation); });
+    await this.commitOrUndo(state, () => {
+      state.annotations = state.annotations.filter(a => a !== annotation);
+    });
     return annotation;
   }
 
@@ -137,7 +142,10 @@ export class AnnotationBook {
     const state = await this.get(article);
     const { annotations: before, orphans } = state;
     this.place(state, annotations, await this.host.text(article));
-    await this.commitOrUndo(state, () => { state.annotations = before; state.orphans = orphans; });
+    await this.commitOrUndo(state, () => {
+      state.annotations = before;
+      state.orphans = orphans;
+    });
   }
 
   /** Changes an annotation's fields (status, label, note, entity) and saves. */
@@ -171,7 +179,10 @@ export class AnnotationBook {
     const { annotations, orphans } = state;
     state.annotations = annotations.filter(a => a.id !== id);
     state.orphans = orphans.filter(a => a.id !== id);
-    await this.commitOrUndo(state, () => { state.annotations = annotations; state.orphans = orphans; });
+    await this.commitOrUndo(state, () => {
+      state.annotations = annotations;
+      state.orphans = orphans;
+    });
     return true;
   }
 
@@ -180,7 +191,9 @@ export class AnnotationBook {
     const state = await this.get(article);
     const before = state.dct;
     state.dct = dct;
-    await this.commitOrUndo(state, () => { state.dct = before; });
+    await this.commitOrUndo(state, () => {
+      state.dct = before;
+    });
   }
 
   /** Reads the sidecar again and places its annotations in the article's current text. */
@@ -234,9 +247,15 @@ export class AnnotationBook {
     const text = await this.host.text(article);
     const placed = placeAnnotations(text, read.parsed.annotations);
     const state: ArticleAnnotations = {
-      article, sidecar: read.path, status: read.status, lastRead: read.text,
-      annotations: placed.annotations, orphans: placed.orphans, dct: read.parsed.dct,
-      writable: read.parsed.writable, problems: read.parsed.problems,
+      article,
+      sidecar: read.path,
+      status: read.status,
+      lastRead: read.text,
+      annotations: placed.annotations,
+      orphans: placed.orphans,
+      dct: read.parsed.dct,
+      writable: read.parsed.writable,
+      problems: read.parsed.problems,
     };
     this.articles.set(article, state);
     if (state.orphans.length) this.host.report(article, `${state.orphans.length} annotation(s) could not be placed (orphans).`);
@@ -274,8 +293,14 @@ export class AnnotationBook {
   /** Saves the state (one save per sidecar at a time); a file changed on disk is merged, never overwritten. */
   private save(state: ArticleAnnotations, text: string): Promise<void> {
     const previous = this.writes.get(state.sidecar) ?? Promise.resolve();
-    const next = previous.then(() => this.write(state, text), () => this.write(state, text));
-    this.writes.set(state.sidecar, next.catch(() => undefined));
+    const next = previous.then(
+      () => this.write(state, text),
+      () => this.write(state, text),
+    );
+    this.writes.set(
+      state.sidecar,
+      next.catch(() => undefined),
+    );
     return next;
   }
 
@@ -286,12 +311,17 @@ export class AnnotationBook {
     }
     for (const a of state.annotations) a.target = targetFor(text, a.target.start, a.target.end);
     const saved = await this.workspace.saveSidecar(state.article, {
-      lastRead: state.lastRead, annotations: state.annotations, orphans: state.orphans, dct: state.dct, text,
+      lastRead: state.lastRead,
+      annotations: state.annotations,
+      orphans: state.orphans,
+      dct: state.dct,
+      text,
     });
     if (saved.merged) {
       state.dct = saved.dct;
       this.place(state, saved.annotations, text);
-      if (saved.conflicts.length) this.host.report(state.article, `merged with changes on disk (${saved.conflicts.length} conflicting field(s) kept as replies).`);
+      if (saved.conflicts.length)
+        this.host.report(state.article, `merged with changes on disk (${saved.conflicts.length} conflicting field(s) kept as replies).`);
     }
     state.lastRead = saved.text;
   }

@@ -19,7 +19,7 @@ export async function outsideReason(fs: FileSystem, root: string, path: string, 
   if (rel === undefined || rel === '') return `is outside ${root}`;
   let realRoot: string;
   try {
-    realRoot = knownRealRoot ?? await fs.realPath(root);
+    realRoot = knownRealRoot ?? (await fs.realPath(root));
   } catch (e) {
     return `cannot be checked: ${root} ${describeError(e)}`;
   }

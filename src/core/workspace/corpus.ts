@@ -56,7 +56,12 @@ export async function loadCorpus(fs: FileSystem, inputs: readonly CorpusInput[],
  * loadCorpus one document at a time, for a caller that lets each go before the next is read
  * (`marginalia recognize`); problems are added to `problems` as they are met.
  */
-export async function* corpusDocuments(fs: FileSystem, inputs: readonly CorpusInput[], globs: ArticleGlobs, problems: CorpusProblem[]): AsyncIterable<CorpusDocument> {
+export async function* corpusDocuments(
+  fs: FileSystem,
+  inputs: readonly CorpusInput[],
+  globs: ArticleGlobs,
+  problems: CorpusProblem[],
+): AsyncIterable<CorpusDocument> {
   for (const [index, input] of inputs.entries()) {
     const files = await filesOf(fs, input, globs, problems);
     for (const { file, name } of files) {
@@ -70,7 +75,12 @@ export async function* corpusDocuments(fs: FileSystem, inputs: readonly CorpusIn
       problems.push(...sidecarProblems(sidecar, `${name}.annotations.yaml`));
       const dct = sidecar.parsed.dct;
       yield {
-        path: name, file, input: index, text: read.text, annotations: sidecar.parsed.annotations, sidecar,
+        path: name,
+        file,
+        input: index,
+        text: read.text,
+        annotations: sidecar.parsed.annotations,
+        sidecar,
         ...(dct ? { dct, dctFromSidecar: true } : {}),
       };
     }

@@ -38,7 +38,10 @@ export interface ExportWriteOptions {
 
 /** An export that would write where it must not: nothing was written. */
 export class ExportRefusedError extends Error {
-  constructor(message: string, readonly paths: readonly string[]) {
+  constructor(
+    message: string,
+    readonly paths: readonly string[],
+  ) {
     super(message);
     this.name = 'ExportRefusedError';
   }
@@ -66,7 +69,10 @@ export async function writeExport(fs: FileSystem, folder: string, files: readonl
     if (refused.length) throw new ExportRefusedError(`not exported, nothing was written: ${listed(refused, '; ')}`, refused);
     if (foreign.length && !options.force && !(await options.confirm?.(foreign))) {
       const one = foreign.length === 1;
-      throw new ExportRefusedError(`not exported, nothing was written: ${listed(foreign, ', ')} already exist${one ? 's' : ''} and ${one ? 'was' : 'were'} not written by an earlier export (overwrite with --force)`, foreign);
+      throw new ExportRefusedError(
+        `not exported, nothing was written: ${listed(foreign, ', ')} already exist${one ? 's' : ''} and ${one ? 'was' : 'were'} not written by an earlier export (overwrite with --force)`,
+        foreign,
+      );
     }
   } else {
     await fs.createDirectory(folder);
@@ -108,7 +114,11 @@ export async function writeExport(fs: FileSystem, folder: string, files: readonl
  * having written them (`foreign`); marks targets whose file already holds the new content (`same`).
  */
 async function checkTargets(
-  fs: FileSystem, folder: string, targets: { path: string; rel: string; content: string; same: boolean }[], manifest: Manifest, protectPaths: readonly string[],
+  fs: FileSystem,
+  folder: string,
+  targets: { path: string; rel: string; content: string; same: boolean }[],
+  manifest: Manifest,
+  protectPaths: readonly string[],
 ): Promise<{ refused: string[]; foreign: string[] }> {
   const protect = await realPaths(fs, protectPaths);
   const fold = (p: string) => (fs.caseInsensitive ? p.toLowerCase() : p);
@@ -120,12 +130,24 @@ async function checkTargets(
     // A file's real path is its folder's real path and its name: check each folder once.
     if (!folders.has(parent)) folders.set(parent, parent === folder ? Promise.resolve(undefined) : outsideReason(fs, folder, parent));
     const outside = await folders.get(parent);
-    if (outside) { refused.push(`${t.path} ${outside}`); continue; }
+    if (outside) {
+      refused.push(`${t.path} ${outside}`);
+      continue;
+    }
     const stat = await fs.stat(t.path);
     if (!stat) continue;
-    if (stat.type === 'symlink') { refused.push(`${t.path} is a symbolic link`); continue; }
-    if (stat.type !== 'file') { refused.push(`${t.path} is not a regular file`); continue; }
-    if (protect.has(fold(await fs.realPath(t.path)))) { refused.push(`${t.path} is an article or sidecar of the export`); continue; }
+    if (stat.type === 'symlink') {
+      refused.push(`${t.path} is a symbolic link`);
+      continue;
+    }
+    if (stat.type !== 'file') {
+      refused.push(`${t.path} is not a regular file`);
+      continue;
+    }
+    if (protect.has(fold(await fs.realPath(t.path)))) {
+      refused.push(`${t.path} is an article or sidecar of the export`);
+      continue;
+    }
     const existing = stat.size <= MAX_COMPARED_BYTES ? await readTextFile(fs, t.path, MAX_COMPARED_BYTES) : undefined;
     const text = existing?.status === 'ok' ? existing.text : undefined;
     t.same = text === t.content;

@@ -77,27 +77,43 @@ export interface FileSystem {
 
 /** A file system error with a Node-style code, for implementations that make their own. */
 export class FileSystemError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'FileSystemError';
   }
 }
 
 const VSCODE_CODES: Record<string, string> = {
-  FileNotFound: 'ENOENT', FileExists: 'EEXIST', NoPermissions: 'EACCES', FileNotADirectory: 'ENOTDIR',
-  FileIsADirectory: 'EISDIR', Unavailable: 'EIO',
+  FileNotFound: 'ENOENT',
+  FileExists: 'EEXIST',
+  NoPermissions: 'EACCES',
+  FileNotADirectory: 'ENOTDIR',
+  FileIsADirectory: 'EISDIR',
+  Unavailable: 'EIO',
 };
 
 /** The Node-style code of an error thrown by a `FileSystem` (undefined for other errors). */
 export function errorCode(e: unknown): string | undefined {
   const code = (e as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? VSCODE_CODES[code] ?? code : undefined;
+  return typeof code === 'string' ? (VSCODE_CODES[code] ?? code) : undefined;
 }
 
 const PLAIN_CODES: Record<string, string> = {
-  ENOENT: 'not found', EACCES: 'permission denied', EPERM: 'operation not permitted', EEXIST: 'already exists',
-  ENOSPC: 'no space left on the device', EIO: 'input/output error', ENOTDIR: 'not a folder', EISDIR: 'is a folder',
-  EROFS: 'read-only file system', ELOOP: 'too many symbolic links', EMFILE: 'too many open files', EBUSY: 'busy',
+  ENOENT: 'not found',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EEXIST: 'already exists',
+  ENOSPC: 'no space left on the device',
+  EIO: 'input/output error',
+  ENOTDIR: 'not a folder',
+  EISDIR: 'is a folder',
+  EROFS: 'read-only file system',
+  ELOOP: 'too many symbolic links',
+  EMFILE: 'too many open files',
+  EBUSY: 'busy',
 };
 
 /** An error in words for a person: `permission denied (EACCES)`; other errors by their message. */

@@ -7,8 +7,18 @@
  */
 import type { Annotation } from '../annotations/model';
 import {
-  bratFileNames, importBrat, importSpans, importW3c, SPAN_FORMATS, type BratImportOptions, type ImportDocument, type ImportResult, type MergeImportOptions,
-  type SpanFormat, type SpanImportOptions, type W3cImportOptions,
+  bratFileNames,
+  importBrat,
+  importSpans,
+  importW3c,
+  SPAN_FORMATS,
+  type BratImportOptions,
+  type ImportDocument,
+  type ImportResult,
+  type MergeImportOptions,
+  type SpanFormat,
+  type SpanImportOptions,
+  type W3cImportOptions,
 } from '../export';
 import type { CorpusProblem } from './corpus';
 import { describeError, type FileSystem } from './fileSystem';
@@ -39,7 +49,12 @@ export type ImportReadOptions = BratImportOptions & W3cImportOptions & MergeImpo
  * The annotations of `source` merged with each document's (`documents[i].annotations`), without
  * writing anything. Problems name the document (its `path`) or the source file.
  */
-export async function readImport(format: ImportFormat, source: ImportSource, documents: readonly ImportDocument[], options: ImportReadOptions = {}): Promise<ImportResult> {
+export async function readImport(
+  format: ImportFormat,
+  source: ImportSource,
+  documents: readonly ImportDocument[],
+  options: ImportReadOptions = {},
+): Promise<ImportResult> {
   if (format !== 'brat') {
     const read = await readTextFile(source.fs, source.path, MAX_IMPORT_BYTES);
     if (read.status !== 'ok') return { documents: [], problems: [{ path: source.path, message: read.status === 'missing' ? 'not found' : read.message }] };
@@ -89,7 +104,12 @@ function stripBom(text: string): string {
  * with the import, then saved under the write policy (merged again with any change made on disk
  * meanwhile). Problem paths are relative to the workspace folder (the source's: as given).
  */
-export async function importIntoWorkspace(workspace: Workspace, format: ImportFormat, source: ImportSource, options: ImportReadOptions = {}): Promise<ImportSummary> {
+export async function importIntoWorkspace(
+  workspace: Workspace,
+  format: ImportFormat,
+  source: ImportSource,
+  options: ImportReadOptions = {},
+): Promise<ImportSummary> {
   const summary: ImportSummary = { sidecars: 0, added: 0, updated: 0, problems: [] };
   const shown = (path: string) => workspace.relative(path) ?? path;
   const scanProblems: ScanProblem[] = [];
@@ -122,8 +142,11 @@ export async function importIntoWorkspace(workspace: Workspace, format: ImportFo
     }
     try {
       await workspace.saveSidecar(target.file, {
-        lastRead: target.sidecar.text, annotations: imported.annotations, orphans: target.orphans,
-        dct: target.sidecar.parsed.dct, text: target.text,
+        lastRead: target.sidecar.text,
+        annotations: imported.annotations,
+        orphans: target.orphans,
+        dct: target.sidecar.parsed.dct,
+        text: target.text,
       });
     } catch (e) {
       summary.problems.push({ path: sidecarPath, message: `not imported: ${e instanceof WriteRefusedError ? e.reason : describeError(e)}` });

@@ -4,19 +4,36 @@
  * publication dates, placing annotations, import, export).
  */
 export {
-  FileSystemError, errorCode, describeError,
-  type FileSystem, type FileStat, type FileType, type DirectoryEntry, type FileChange, type Disposable,
+  FileSystemError,
+  errorCode,
+  describeError,
+  type FileSystem,
+  type FileStat,
+  type FileType,
+  type DirectoryEntry,
+  type FileChange,
+  type Disposable,
 } from './fileSystem';
 export { MemoryFileSystem, type FileOperation, type OperationHook } from './memoryFileSystem';
 export { cleanPath, joinPath, parentOf, baseName, relativeTo, isAbsolutePath } from './pathText';
-export {
-  readTextFile, encodeText, readProblem, WriteRefusedError,
-  MAX_SIDECAR_BYTES, MAX_REGISTRY_BYTES, MAX_IMPORT_BYTES, type TextRead,
-} from './textFiles';
+export { readTextFile, encodeText, readProblem, WriteRefusedError, MAX_SIDECAR_BYTES, MAX_REGISTRY_BYTES, MAX_IMPORT_BYTES, type TextRead } from './textFiles';
 export { outsideReason } from './containment';
 export {
-  checkWriteLocation, createFolders, stageTemp, commitTemp, discardTemp, replaceFile, withFileLock, updateTextFile, tempPathFor, TEMP_SUFFIX, LOCK_SUFFIX,
-  type LockOptions, type UpdateOptions, type UpdateDecision, type UpdateResult,
+  checkWriteLocation,
+  createFolders,
+  stageTemp,
+  commitTemp,
+  discardTemp,
+  replaceFile,
+  withFileLock,
+  updateTextFile,
+  tempPathFor,
+  TEMP_SUFFIX,
+  LOCK_SUFFIX,
+  type LockOptions,
+  type UpdateOptions,
+  type UpdateDecision,
+  type UpdateResult,
 } from './writePolicy';
 export { scanArticles, type ArticleGlobs, type ScanProblem } from './scan';
 export { readArticle, type ArticleRead } from './articleRead';

@@ -18,9 +18,7 @@ export type FileOperation = 'stat' | 'readFile' | 'readDirectory' | 'realPath' |
 export type OperationHook = (op: FileOperation, path: string, to?: string) => void | Promise<void>;
 
 type Entry =
-  | { type: 'file'; data: Uint8Array; mtime: number; readable: boolean }
-  | { type: 'directory'; writable: boolean }
-  | { type: 'symlink'; target: string };
+  { type: 'file'; data: Uint8Array; mtime: number; readable: boolean } | { type: 'directory'; writable: boolean } | { type: 'symlink'; target: string };
 
 const MAX_LINKS = 32;
 
@@ -100,7 +98,9 @@ export class MemoryFileSystem implements FileSystem {
   /** Paths of files under `folder` whose name matches `pattern`. */
   filesMatching(pattern: RegExp, folder = '/'): string[] {
     const root = cleanPath(folder);
-    return this.paths().filter(p => this.entries.get(p)?.type === 'file' && (p === root || p.startsWith(root === '/' ? '/' : `${root}/`)) && pattern.test(baseName(p)));
+    return this.paths().filter(
+      p => this.entries.get(p)?.type === 'file' && (p === root || p.startsWith(root === '/' ? '/' : `${root}/`)) && pattern.test(baseName(p)),
+    );
   }
 
   // -------------------------------------------------------------------------------------------

@@ -56,7 +56,8 @@ export function baseName(path: string): string {
  * inside `root`. `caseInsensitive`: compare as Windows and macOS file systems do.
  */
 export function relativeTo(root: string, path: string, caseInsensitive = false): string | undefined {
-  const r = cleanPath(root), p = cleanPath(path);
+  const r = cleanPath(root),
+    p = cleanPath(path);
   const fold = (s: string) => (caseInsensitive ? s.toLowerCase() : s);
   if (fold(p) === fold(r)) return '';
   const prefix = r.endsWith('/') ? r : `${r}/`;

@@ -37,7 +37,11 @@ export function placeAnnotations(text: string, annotations: readonly Annotation[
  * them, as VS Code reports one event's changes) to `text`, the text after them. A span whose text
  * was deleted is looked for again; one that cannot be found becomes an orphan.
  */
-export function followEdits(text: string, annotations: readonly Annotation[], changes: readonly TextChange[]): { annotations: Annotation[]; orphans: Annotation[] } {
+export function followEdits(
+  text: string,
+  annotations: readonly Annotation[],
+  changes: readonly TextChange[],
+): { annotations: Annotation[]; orphans: Annotation[] } {
   const fromEnd = [...changes].sort((a, b) => b.start - a.start);
   const kept: Annotation[] = [];
   const orphans: Annotation[] = [];

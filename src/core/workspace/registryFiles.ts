@@ -58,10 +58,17 @@ export async function readRegistry(fs: FileSystem, path: string, root?: string):
  * one that cannot be read.
  */
 export async function editRegistry(
-  fs: FileSystem, root: string, path: string, change: (document: Document) => void, lock: LockOptions = {},
+  fs: FileSystem,
+  root: string,
+  path: string,
+  change: (document: Document) => void,
+  lock: LockOptions = {},
 ): Promise<ParsedRegistry> {
   const result = await updateTextFile(fs, {
-    ...lock, root, path, maxBytes: MAX_REGISTRY_BYTES,
+    ...lock,
+    root,
+    path,
+    maxBytes: MAX_REGISTRY_BYTES,
     update: current => {
       const parsed = parseRegistry(current.status === 'ok' ? current.text : emptyRegistryText());
       const error = parsed.problems.find(p => p.severity === 'error');

@@ -33,7 +33,9 @@ export async function scanArticles(fs: FileSystem, folder: string, globs: Articl
       const path = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.type === 'directory') {
         if (matcher.isExcludedFolder(path)) continue;
-        await visit(path).catch(error => { problems.push({ path: joinPath(folder, path), error }); });
+        await visit(path).catch(error => {
+          problems.push({ path: joinPath(folder, path), error });
+        });
       } else if (entry.type === 'file' && matcher.isArticle(path)) {
         out.push(path);
       }

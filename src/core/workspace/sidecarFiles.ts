@@ -46,7 +46,9 @@ export function sidecarFromRead(path: string, read: TextRead | { status: 'outsid
   if (read.status === 'missing') return { path, status: 'missing', text: undefined, parsed: parseSidecar('') };
   const at = read.status === 'undecodable' ? { line: read.line ?? 0, column: read.column ?? 0 } : { line: 0, column: 0 };
   return {
-    path, status: read.status, text: undefined,
+    path,
+    status: read.status,
+    text: undefined,
     parsed: { version: SIDECAR_VERSION, annotations: [], writable: false, problems: [{ message: `This sidecar ${read.message}.`, severity: 'error', ...at }] },
   };
 }
@@ -96,20 +98,24 @@ export async function saveSidecar(fs: FileSystem, root: string, article: string,
   checkAnnotations(path, save.annotations, save.text);
   let outcome: Omit<SidecarSaved, 'text' | 'written'> = { merged: false, annotations: all, dct: save.dct, conflicts: [] };
   const result = await updateTextFile(fs, {
-    ...save.lock, root, path, maxBytes: MAX_SIDECAR_BYTES,
-    update: current => render(path, () => {
-      const onDisk = current.status === 'ok' ? current.text : undefined;
-      outcome = { merged: false, annotations: all, dct: save.dct, conflicts: [] };
-      if (onDisk === undefined && all.length === 0 && !save.dct) return { unchanged: true };
-      if (onDisk === undefined || onDisk === save.lastRead) return { text: serializeSidecar(save.lastRead, all, { dct: save.dct ?? null }) };
-      const merged = reconcileSidecar(onDisk, save.lastRead ?? '', { annotations: all, dct: save.dct }, save.merge);
-      if (merged.text === undefined) {
-        const first = merged.problems.find(p => p.severity === 'error');
-        throw new WriteRefusedError(path, `changed on disk and now has errors${first ? ` (line ${first.line + 1}: ${first.message})` : ''}; not saved`);
-      }
-      outcome = { merged: true, annotations: merged.annotations, dct: merged.dct, conflicts: merged.conflicts };
-      return { text: merged.text };
-    }),
+    ...save.lock,
+    root,
+    path,
+    maxBytes: MAX_SIDECAR_BYTES,
+    update: current =>
+      render(path, () => {
+        const onDisk = current.status === 'ok' ? current.text : undefined;
+        outcome = { merged: false, annotations: all, dct: save.dct, conflicts: [] };
+        if (onDisk === undefined && all.length === 0 && !save.dct) return { unchanged: true };
+        if (onDisk === undefined || onDisk === save.lastRead) return { text: serializeSidecar(save.lastRead, all, { dct: save.dct ?? null }) };
+        const merged = reconcileSidecar(onDisk, save.lastRead ?? '', { annotations: all, dct: save.dct }, save.merge);
+        if (merged.text === undefined) {
+          const first = merged.problems.find(p => p.severity === 'error');
+          throw new WriteRefusedError(path, `changed on disk and now has errors${first ? ` (line ${first.line + 1}: ${first.message})` : ''}; not saved`);
+        }
+        outcome = { merged: true, annotations: merged.annotations, dct: merged.dct, conflicts: merged.conflicts };
+        return { text: merged.text };
+      }),
   });
   return { ...outcome, text: result.text, written: result.written };
 }

@@ -33,7 +33,10 @@ export type TextRead =
 
 /** A file that must not be written: why, in words (with the path). */
 export class WriteRefusedError extends Error {
-  constructor(readonly path: string, readonly reason: string) {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
     super(`${path}: ${reason}`);
     this.name = 'WriteRefusedError';
   }
@@ -66,7 +69,9 @@ function decodeText(bytes: Uint8Array): TextRead {
   } catch {
     const { line, column } = firstReplacement(bytes);
     return {
-      status: 'undecodable', line, column,
+      status: 'undecodable',
+      line,
+      column,
       message: `has bytes that are not UTF-8 (line ${line + 1}); Marginalia will not save over it, as that would lose them`,
     };
   }

@@ -37,7 +37,11 @@ export class Workspace {
   private realRoot: Promise<string | undefined> | undefined;
 
   /** `root`: the workspace folder, an absolute `/`-separated path (fileSystem.ts). */
-  constructor(readonly fs: FileSystem, readonly root: string, private readonly options: WorkspaceOptions = {}) {
+  constructor(
+    readonly fs: FileSystem,
+    readonly root: string,
+    private readonly options: WorkspaceOptions = {},
+  ) {
     this.root = cleanPath(root);
     this.matcher = articleMatcher(options.include, options.exclude);
   }

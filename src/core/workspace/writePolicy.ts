@@ -204,23 +204,28 @@ export async function updateTextFile(fs: FileSystem, options: UpdateOptions): Pr
   const { root, path, maxBytes } = options;
   await checkWriteLocation(fs, root, path);
   await createFolders(fs, root, parentOf(path));
-  return withFileLock(fs, path, async () => {
-    for (let round = 0; round < MAX_UPDATE_ROUNDS; round++) {
-      const current = readable(path, await readTextFile(fs, path, maxBytes));
-      const decision = options.update(current);
-      const before = current.status === 'ok' ? current.text : undefined;
-      if ('unchanged' in decision || decision.text === before) return { text: before, written: false };
-      const tmp = await stageTemp(fs, path, encodeText(decision.text), options.durable ?? true);
-      const again = await readTextFile(fs, path, maxBytes);
-      if (again.status !== current.status || (again.status === 'ok' ? again.text : undefined) !== before) {
-        await discardTemp(fs, tmp);
-        continue; // changed by another writer meanwhile: compute again from what it holds now
+  return withFileLock(
+    fs,
+    path,
+    async () => {
+      for (let round = 0; round < MAX_UPDATE_ROUNDS; round++) {
+        const current = readable(path, await readTextFile(fs, path, maxBytes));
+        const decision = options.update(current);
+        const before = current.status === 'ok' ? current.text : undefined;
+        if ('unchanged' in decision || decision.text === before) return { text: before, written: false };
+        const tmp = await stageTemp(fs, path, encodeText(decision.text), options.durable ?? true);
+        const again = await readTextFile(fs, path, maxBytes);
+        if (again.status !== current.status || (again.status === 'ok' ? again.text : undefined) !== before) {
+          await discardTemp(fs, tmp);
+          continue; // changed by another writer meanwhile: compute again from what it holds now
+        }
+        await commitTemp(fs, tmp, path);
+        return { text: decision.text, written: true };
       }
-      await commitTemp(fs, tmp, path);
-      return { text: decision.text, written: true };
-    }
-    throw new WriteRefusedError(path, 'keeps changing on disk while Marginalia writes it; not written, try again');
-  }, options);
+      throw new WriteRefusedError(path, 'keeps changing on disk while Marginalia writes it; not written, try again');
+    },
+    options,
+  );
 }
 
 /** `read` when the file may be written over, else throws. */

@@ -3,8 +3,18 @@
 // import: files are read by their local paths through the workspace core (its size limits,
 // containment and decoding: src/core/workspace) over Node's file system.
 import {
-  AgreementTally, collectAgainst, collectByAuthor, folderSidecars, reviewersOf, Workspace, WORKSPACE_REVIEWER,
-  type AgreementReport, type ArticleInput, type CollectedReviews, type ReviewedDocument, type SidecarSource,
+  AgreementTally,
+  collectAgainst,
+  collectByAuthor,
+  folderSidecars,
+  reviewersOf,
+  Workspace,
+  WORKSPACE_REVIEWER,
+  type AgreementReport,
+  type ArticleInput,
+  type CollectedReviews,
+  type ReviewedDocument,
+  type SidecarSource,
 } from '../../core';
 import { gitSidecars } from '../../node/gitSidecars';
 import { NodeFileSystem, toCorePath } from '../../node/nodeFileSystem';
@@ -33,7 +43,7 @@ const BATCH = 200;
 export async function runAgreementJob(job: AgreementJob, progress: (done: number, total: number) => void = () => undefined): Promise<AgreementJobResult> {
   const documents: ReviewedDocument[] = [];
   const problems: CollectedReviews['problems'] = [];
-  const other = job.other && await otherSource(job.other, job.root, problems);
+  const other = job.other && (await otherSource(job.other, job.root, problems));
   const workspace = localWorkspace(job.root);
   for (let from = 0; from < job.articles.length; from += BATCH) {
     const inputs = (await Promise.all(job.articles.slice(from, from + BATCH).map(a => readInput(workspace, a, problems)))).filter(i => i !== undefined);
@@ -77,7 +87,11 @@ export async function otherSource(other: OtherPlace, root: string, problems: Col
  * An article's text (the editor's when given) and its own sidecar's annotations; undefined when
  * the article cannot be read or its sidecar cannot be used (said in `problems`).
  */
-export async function readInput(workspace: Workspace, article: { file: string; path: string; text?: string }, problems: CollectedReviews['problems']): Promise<ArticleInput | undefined> {
+export async function readInput(
+  workspace: Workspace,
+  article: { file: string; path: string; text?: string },
+  problems: CollectedReviews['problems'],
+): Promise<ArticleInput | undefined> {
   const file = toCorePath(article.file);
   let text = article.text;
   if (text === undefined) {

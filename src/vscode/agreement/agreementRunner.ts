@@ -16,7 +16,7 @@ export class AgreementRunner {
 
   async run(job: AgreementJob, progress: (done: number, total: number) => void, cancelled: Promise<void>): Promise<AgreementJobResult | undefined> {
     if (!existsSync(WORKER_FILE)) return runAgreementJob(job, progress);
-    const worker = this.worker ??= new Worker(WORKER_FILE);
+    const worker = (this.worker ??= new Worker(WORKER_FILE));
     const id = this.next++;
     return new Promise<AgreementJobResult | undefined>((resolve, reject) => {
       const done = () => {
@@ -47,7 +47,9 @@ export class AgreementRunner {
       worker.on('exit', onExit);
       worker.ref();
       worker.postMessage({ id, job });
-      void cancelled.then(() => { if (this.worker === worker) void worker.terminate(); });
+      void cancelled.then(() => {
+        if (this.worker === worker) void worker.terminate();
+      });
     });
   }
 

@@ -1,7 +1,16 @@
 import * as vscode from 'vscode';
 import {
-  AgreementTally, afterCuration, articlePathFor, collectAgainst, collectByAuthor, disagreementsOf, SIDECAR_SUFFIX,
-  type AgreementReport, type CollectedReviews, type Disagreement, type ReviewedDocument,
+  AgreementTally,
+  afterCuration,
+  articlePathFor,
+  collectAgainst,
+  collectByAuthor,
+  disagreementsOf,
+  SIDECAR_SUFFIX,
+  type AgreementReport,
+  type CollectedReviews,
+  type Disagreement,
+  type ReviewedDocument,
 } from '../../core';
 import { gitSidecars } from '../../node/gitSidecars';
 import { UserError } from '../shared/errors';
@@ -49,7 +58,10 @@ export class AgreementService implements vscode.Disposable {
   private retally: Promise<void> | undefined;
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly workspaces: Workspaces, private readonly output: vscode.OutputChannel) {
+  constructor(
+    private readonly workspaces: Workspaces,
+    private readonly output: vscode.OutputChannel,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     const onSidecar = (uri: vscode.Uri) => {
       const article = articlePathFor(uri.path);
@@ -66,10 +78,12 @@ export class AgreementService implements vscode.Disposable {
   /** Compares the workspace's reviewers in the given way; undefined when cancelled or replaced. */
   compute(mode: ComparisonMode): Promise<Comparison | undefined> {
     const generation = ++this.generation;
-    return Promise.resolve(vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Marginalia: comparing reviewers', cancellable: true },
-      (progress, token) => this.collect(mode, generation, progress, token),
-    ));
+    return Promise.resolve(
+      vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Marginalia: comparing reviewers', cancellable: true },
+        (progress, token) => this.collect(mode, generation, progress, token),
+      ),
+    );
   }
 
   /** The open disagreements of a document of the current comparison, in position order. */
@@ -93,8 +107,11 @@ export class AgreementService implements vscode.Disposable {
     if (!workspace) return;
     const problems: CollectedReviews['problems'] = [];
     const input = await readInput(workspace, { file: article.fsPath, path, ...(open ? { text: open.getText() } : {}) }, problems);
-    const collected = !input ? undefined
-      : comparison.other ? await collectAgainst([input], await otherSource(comparison.other, comparison.root, problems)) : collectByAuthor([input]);
+    const collected = !input
+      ? undefined
+      : comparison.other
+        ? await collectAgainst([input], await otherSource(comparison.other, comparison.root, problems))
+        : collectByAuthor([input]);
     for (const p of [...problems, ...(collected?.problems ?? [])]) this.output.appendLine(`agreement: ${p.path}: ${p.message}`);
     if (this.comparison !== comparison) return;
     const doc = collected?.documents[0];
@@ -121,17 +138,30 @@ export class AgreementService implements vscode.Disposable {
     if (!this.comparison) return;
     const key = article.toString();
     clearTimeout(this.pending.get(key));
-    this.pending.set(key, setTimeout(() => {
-      this.pending.delete(key);
-      this.refresh(article).catch(e => this.output.appendLine(`agreement: ${vscode.workspace.asRelativePath(article)}: ${(e as Error).message}`));
-    }, REFRESH_DEBOUNCE_MS));
+    this.pending.set(
+      key,
+      setTimeout(() => {
+        this.pending.delete(key);
+        this.refresh(article).catch(e => this.output.appendLine(`agreement: ${vscode.workspace.asRelativePath(article)}: ${(e as Error).message}`));
+      }, REFRESH_DEBOUNCE_MS),
+    );
   }
 
-  private async collect(mode: ComparisonMode, generation: number, progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<Comparison | undefined> {
+  private async collect(
+    mode: ComparisonMode,
+    generation: number,
+    progress: vscode.Progress<{ message?: string; increment?: number }>,
+    token: vscode.CancellationToken,
+  ): Promise<Comparison | undefined> {
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder || folder.uri.scheme !== 'file') throw new UserError('Marginalia: open a folder of articles (on this computer) first.');
     const root = folder.uri.fsPath;
-    const other: OtherPlace | undefined = 'against' in mode ? { git: mode.against } : 'with' in mode ? { folder: mode.with.fsPath, name: vscode.workspace.asRelativePath(mode.with, false) } : undefined;
+    const other: OtherPlace | undefined =
+      'against' in mode
+        ? { git: mode.against }
+        : 'with' in mode
+          ? { folder: mode.with.fsPath, name: vscode.workspace.asRelativePath(mode.with, false) }
+          : undefined;
     const uris = await this.candidates(mode, folder);
     const articles = uris.map(uri => {
       const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString() && !d.isClosed);
@@ -139,13 +169,21 @@ export class AgreementService implements vscode.Disposable {
     });
     const stale = () => token.isCancellationRequested || generation !== this.generation;
     let reported = 0;
-    const result = await this.runner.run({ root, articles, ...(other ? { other } : {}) }, (done, total) => {
-      progress.report({ message: `${done} of ${total} articles`, increment: ((done - reported) * 100) / Math.max(total, 1) });
-      reported = done;
-    }, new Promise<void>(resolve => token.onCancellationRequested(() => resolve())));
+    const result = await this.runner.run(
+      { root, articles, ...(other ? { other } : {}) },
+      (done, total) => {
+        progress.report({ message: `${done} of ${total} articles`, increment: ((done - reported) * 100) / Math.max(total, 1) });
+        reported = done;
+      },
+      new Promise<void>(resolve => token.onCancellationRequested(() => resolve())),
+    );
     if (!result || stale()) return undefined;
     const comparison: Comparison = {
-      mode, root, reviewers: result.reviewers, report: result.report, problems: result.problems,
+      mode,
+      root,
+      reviewers: result.reviewers,
+      report: result.report,
+      problems: result.problems,
       documents: new Map(result.documents.map(d => [d.path, d])),
       uris: new Map(uris.map((uri, i) => [articles[i].path, uri])),
       ...(other ? { other } : {}),
@@ -188,7 +226,12 @@ export class AgreementService implements vscode.Disposable {
       if (article) add(sidecar.with({ path: article }));
     }
     if ('against' in mode) {
-      for (const path of (await gitSidecars(mode.against, folder.uri.fsPath).catch((e: Error) => { throw new UserError(`Marginalia: ${e.message}`); })).articles) add(vscode.Uri.file(path));
+      for (const path of (
+        await gitSidecars(mode.against, folder.uri.fsPath).catch((e: Error) => {
+          throw new UserError(`Marginalia: ${e.message}`);
+        })
+      ).articles)
+        add(vscode.Uri.file(path));
     } else if ('with' in mode) {
       for (const sidecar of await vscode.workspace.findFiles(new vscode.RelativePattern(mode.with, `**/*${SIDECAR_SUFFIX}`))) {
         const article = articlePathFor(sidecar.path.slice(mode.with.path.replace(/\/$/, '').length + 1));

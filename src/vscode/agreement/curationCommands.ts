@@ -25,8 +25,12 @@ interface CurateArgs {
   note?: string;
 }
 
-type Ids = 'marginalia.curate' | 'marginalia.internal.takeVersion' | 'marginalia.internal.curateBoth'
-  | 'marginalia.internal.curateNeither' | 'marginalia.internal.curateEdit';
+type Ids =
+  | 'marginalia.curate'
+  | 'marginalia.internal.takeVersion'
+  | 'marginalia.internal.curateBoth'
+  | 'marginalia.internal.curateNeither'
+  | 'marginalia.internal.curateEdit';
 
 /**
  * Settling disagreements: `marginalia.curate` (palette and scripts) and the view's row actions
@@ -64,14 +68,18 @@ export function curationCommands(service: AgreementService, tree: DisagreementTr
   const edit = async (path: string, unit: Disagreement, args?: CurateArgs): Promise<CurationChoice | undefined> => {
     const editor = vscode.window.activeTextEditor;
     const uri = tree.uriOf(path);
-    const selection = editor && uri && editor.document.uri.toString() === uri.toString() && !editor.selection.isEmpty
-      ? { start: editor.document.offsetAt(editor.selection.start), end: editor.document.offsetAt(editor.selection.end) } : undefined;
+    const selection =
+      editor && uri && editor.document.uri.toString() === uri.toString() && !editor.selection.isEmpty
+        ? { start: editor.document.offsetAt(editor.selection.start), end: editor.document.offsetAt(editor.selection.end) }
+        : undefined;
     const start = args?.start ?? selection?.start ?? unit.spans[0].start;
     const end = args?.end ?? selection?.end ?? unit.spans[0].end;
     if (args && !args.label) throw new UserError('Marginalia: edit needs a label.');
-    const label = args?.label ?? await pickLabel(uri, `Curated annotation of "${short(unit.spans[0].quote)}"`, unit.spans[0].label);
+    const label = args?.label ?? (await pickLabel(uri, `Curated annotation of "${short(unit.spans[0].quote)}"`, unit.spans[0].label));
     if (!label) return undefined;
-    const entity = args ? args.entity : await vscode.window.showInputBox({ title: 'Entity id (optional)', value: unit.spans.find(s => s.entity)?.entity ?? '' });
+    const entity = args
+      ? args.entity
+      : await vscode.window.showInputBox({ title: 'Entity id (optional)', value: unit.spans.find(s => s.entity)?.entity ?? '' });
     if (entity === undefined && !args) return undefined;
     return { decision: 'edit', start, end, label, ...(entity ? { entity } : {}), ...(args?.note ? { note: args.note } : {}) };
   };
@@ -86,22 +94,35 @@ export function curationCommands(service: AgreementService, tree: DisagreementTr
     if (decision === 'edit') return edit(path, unit, args);
     if (decision !== undefined) throw new UserError(`Marginalia: unknown decision ${JSON.stringify(decision)}.`);
     const versions = versionsOf(unit, service.current?.reviewers ?? []);
-    const picked = await vscode.window.showQuickPick([
-      ...versions.map(v => ({ label: `$(check) Take ${v.reviewer}'s`, description: describeVersion(v), choice: { decision: 'take', reviewer: v.reviewer } as CurationChoice })),
-      { label: '$(combine) Both', description: 'keep every version', choice: { decision: 'both' } as CurationChoice },
-      { label: '$(circle-slash) Neither', description: 'no annotation here', choice: { decision: 'neither' } as CurationChoice },
-      { label: '$(edit) Edit…', description: 'your own span, label and entity', choice: undefined },
-    ], { title: `Settle "${short(unit.spans[0].quote)}"` });
+    const picked = await vscode.window.showQuickPick(
+      [
+        ...versions.map(v => ({
+          label: `$(check) Take ${v.reviewer}'s`,
+          description: describeVersion(v),
+          choice: { decision: 'take', reviewer: v.reviewer } as CurationChoice,
+        })),
+        { label: '$(combine) Both', description: 'keep every version', choice: { decision: 'both' } as CurationChoice },
+        { label: '$(circle-slash) Neither', description: 'no annotation here', choice: { decision: 'neither' } as CurationChoice },
+        { label: '$(edit) Edit…', description: 'your own span, label and entity', choice: undefined },
+      ],
+      { title: `Settle "${short(unit.spans[0].quote)}"` },
+    );
     if (!picked) return undefined;
     return picked.choice ?? edit(path, unit);
   };
 
-  const fromNode = (decision: CurationChoice['decision']) => async (node?: DisagreementNode): Promise<string[] | undefined> => {
-    if (!node || (node.type !== 'disagreement' && node.type !== 'version')) return undefined;
-    const choice: CurationChoice | undefined = decision === 'take' && node.type === 'version' ? { decision, reviewer: node.version.reviewer }
-      : decision === 'edit' ? await edit(node.path, node.unit) : await choose(node.path, node.unit, { decision });
-    return choice ? settle(node.path, node.unit, choice) : undefined;
-  };
+  const fromNode =
+    (decision: CurationChoice['decision']) =>
+    async (node?: DisagreementNode): Promise<string[] | undefined> => {
+      if (!node || (node.type !== 'disagreement' && node.type !== 'version')) return undefined;
+      const choice: CurationChoice | undefined =
+        decision === 'take' && node.type === 'version'
+          ? { decision, reviewer: node.version.reviewer }
+          : decision === 'edit'
+            ? await edit(node.path, node.unit)
+            : await choose(node.path, node.unit, { decision });
+      return choice ? settle(node.path, node.unit, choice) : undefined;
+    };
 
   return {
     'marginalia.curate': async (args?: CurateArgs) => {

@@ -1,8 +1,12 @@
 import type { FeatureCommands } from '../shared/commandTable';
 import type { DisagreementNode, DisagreementTree } from './disagreementTree';
 
-type Ids = 'marginalia.nextDisagreement' | 'marginalia.previousDisagreement' | 'marginalia.internal.openDisagreement'
-  | 'marginalia.internal.openVersion' | 'marginalia.internal.moreDisagreements';
+type Ids =
+  | 'marginalia.nextDisagreement'
+  | 'marginalia.previousDisagreement'
+  | 'marginalia.internal.openDisagreement'
+  | 'marginalia.internal.openVersion'
+  | 'marginalia.internal.moreDisagreements';
 
 /** Stepping through disagreements (`marginalia.nextDisagreement`, `...previous...`) and the Disagreements view's rows. */
 export function disagreementCommands(tree: DisagreementTree): FeatureCommands<Ids> {

@@ -56,7 +56,9 @@ export class DisagreementTree implements vscode.TreeDataProvider<DisagreementNod
   private documents(): DisagreementNode[] {
     const report = this.service.current?.report;
     if (!report) return [];
-    return report.perDocument.filter(d => d.disagreements > 0).map(d => this.node({ type: 'document', path: d.path, open: d.disagreements, settled: d.settled }));
+    return report.perDocument
+      .filter(d => d.disagreements > 0)
+      .map(d => this.node({ type: 'document', path: d.path, open: d.disagreements, settled: d.settled }));
   }
 
   getChildren(node?: DisagreementNode): DisagreementNode[] {
@@ -67,7 +69,9 @@ export class DisagreementTree implements vscode.TreeDataProvider<DisagreementNod
     }
     if (node.type === 'document') return this.service.disagreements(node.path).map(unit => this.node({ type: 'disagreement', path: node.path, unit }));
     if (node.type === 'disagreement') {
-      return versionsOf(node.unit, this.service.current?.reviewers ?? []).map(version => this.node({ type: 'version', path: node.path, unit: node.unit, version }));
+      return versionsOf(node.unit, this.service.current?.reviewers ?? []).map(version =>
+        this.node({ type: 'version', path: node.path, unit: node.unit, version }),
+      );
     }
     return [];
   }
@@ -105,7 +109,9 @@ export class DisagreementTree implements vscode.TreeDataProvider<DisagreementNod
         item.contextValue = 'disagreement';
         const versions = versionsOf(node.unit, this.service.current?.reviewers ?? []);
         item.tooltip = new vscode.MarkdownString(versions.map(v => `- **${escapeMarkdown(v.reviewer)}**: ${escapeMarkdown(describeVersion(v))}`).join('\n'));
-        item.accessibilityInformation = { label: `${first?.quote ?? ''}: ${item.description}; ${versions.map(v => `${v.reviewer}: ${describeVersion(v)}`).join('; ')}` };
+        item.accessibilityInformation = {
+          label: `${first?.quote ?? ''}: ${item.description}; ${versions.map(v => `${v.reviewer}: ${describeVersion(v)}`).join('; ')}`,
+        };
         item.command = { command: 'marginalia.internal.openDisagreement', title: 'Open both places', arguments: commandArgs(node) };
         return item;
       }
@@ -184,10 +190,14 @@ export class DisagreementTree implements vscode.TreeDataProvider<DisagreementNod
 
 function idOf(n: DisagreementNode): string {
   switch (n.type) {
-    case 'document': return `d:${n.path}`;
-    case 'more': return 'more';
-    case 'disagreement': return `u:${n.path}:${n.unit.start}:${n.unit.end}`;
-    case 'version': return `v:${n.path}:${n.unit.start}:${n.unit.end}:${n.version.reviewer}:${n.version.span?.id ?? ''}`;
+    case 'document':
+      return `d:${n.path}`;
+    case 'more':
+      return 'more';
+    case 'disagreement':
+      return `u:${n.path}:${n.unit.start}:${n.unit.end}`;
+    case 'version':
+      return `v:${n.path}:${n.unit.start}:${n.unit.end}:${n.version.reviewer}:${n.version.span?.id ?? ''}`;
   }
 }
 

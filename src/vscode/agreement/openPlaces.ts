@@ -56,7 +56,9 @@ export class PlaceOpener implements vscode.Disposable {
     const at = version.span ?? unit;
     const range = new vscode.Range(document.positionAt(at.start), document.positionAt(at.end));
     const editor = await vscode.window.showTextDocument(document, {
-      viewColumn: column, preserveFocus, preview: true,
+      viewColumn: column,
+      preserveFocus,
+      preview: true,
       selection: version.span ? range : new vscode.Range(range.start, range.start),
     });
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

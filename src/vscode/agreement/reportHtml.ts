@@ -34,16 +34,31 @@ export function reportHtml(report: AgreementReport, options: ReportPageOptions):
   const { nonce, cspSource } = options;
   const o = report.overall;
   const e = escapeHtml;
-  const pairs = report.pairs.map(p => `<tr><th scope="row">${e(p.a)} · ${e(p.b)}</th><td>${p.documents}</td><td>${p.spans.a} / ${p.spans.b}</td>${f1(p.spanF1)}<td>${num(p.kappa)}</td><td>${p.n}</td></tr>`).join('');
-  const labels = Object.entries(report.perLabel).map(([label, l]) => {
-    const spans = Object.values(l.spans).reduce((x, y) => x + y, 0);
-    return `<tr><th scope="row">${e(label)}</th><td>${spans}</td>${f1(l.spanF1)}<td>${num(l.kappa)}</td><td>${l.n}</td><td>${num(l.alphaU)}</td><td>${labelChart(label, l)}</td></tr>`;
-  }).join('');
+  const pairs = report.pairs
+    .map(
+      p =>
+        `<tr><th scope="row">${e(p.a)} · ${e(p.b)}</th><td>${p.documents}</td><td>${p.spans.a} / ${p.spans.b}</td>${f1(p.spanF1)}<td>${num(p.kappa)}</td><td>${p.n}</td></tr>`,
+    )
+    .join('');
+  const labels = Object.entries(report.perLabel)
+    .map(([label, l]) => {
+      const spans = Object.values(l.spans).reduce((x, y) => x + y, 0);
+      return `<tr><th scope="row">${e(label)}</th><td>${spans}</td>${f1(l.spanF1)}<td>${num(l.kappa)}</td><td>${l.n}</td><td>${num(l.alphaU)}</td><td>${labelChart(label, l)}</td></tr>`;
+    })
+    .join('');
   const shown = [...report.perDocument].filter(d => d.disagreements > 0).sort((a, b) => b.disagreements - a.disagreements || (a.path < b.path ? -1 : 1));
   const limit = options.documents ?? 50;
-  const documents = shown.slice(0, limit).map(d =>
-    `<tr><th scope="row"><button class="link" data-path="${e(d.path)}" title="Open its first disagreement">${e(d.path)}</button></th><td>${d.disagreements}</td><td>${d.settled}</td>${f1(d.spanF1)}<td>${num(d.kappa)}</td></tr>`).join('');
-  const kinds = Object.entries(o.disagreements.byKind).filter(([, n]) => n > 0).map(([k, n]) => `${e(k)} ${n}`).join(', ');
+  const documents = shown
+    .slice(0, limit)
+    .map(
+      d =>
+        `<tr><th scope="row"><button class="link" data-path="${e(d.path)}" title="Open its first disagreement">${e(d.path)}</button></th><td>${d.disagreements}</td><td>${d.settled}</td>${f1(d.spanF1)}<td>${num(d.kappa)}</td></tr>`,
+    )
+    .join('');
+  const kinds = Object.entries(o.disagreements.byKind)
+    .filter(([, n]) => n > 0)
+    .map(([k, n]) => `${e(k)} ${n}`)
+    .join(', ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -20,7 +20,11 @@ export class ReportPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private readonly listener: vscode.Disposable;
 
-  constructor(private readonly service: AgreementService, private readonly tree: DisagreementTree, private readonly workspaces: Workspaces) {
+  constructor(
+    private readonly service: AgreementService,
+    private readonly tree: DisagreementTree,
+    private readonly workspaces: Workspaces,
+  ) {
     this.listener = service.onDidChange(() => this.render());
   }
 
@@ -28,8 +32,13 @@ export class ReportPanel implements vscode.Disposable {
     if (this.panel) {
       this.panel.reveal(vscode.ViewColumn.Active);
     } else {
-      this.panel = vscode.window.createWebviewPanel('marginalia.agreementReport', 'Agreement', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
-      this.panel.onDidDispose(() => { this.panel = undefined; });
+      this.panel = vscode.window.createWebviewPanel('marginalia.agreementReport', 'Agreement', vscode.ViewColumn.Active, {
+        enableScripts: true,
+        localResourceRoots: [],
+      });
+      this.panel.onDidDispose(() => {
+        this.panel = undefined;
+      });
       this.panel.webview.onDidReceiveMessage(m => this.receive(m as { type?: string; path?: string }).catch(showFailure));
     }
     this.render();
@@ -40,9 +49,16 @@ export class ReportPanel implements vscode.Disposable {
     const comparison = this.service.current;
     if (!comparison) throw new UserError('Marginalia: compute the agreement report first.');
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const target = output !== undefined
-      ? (isAbsolute(output) || !folder ? vscode.Uri.file(output) : vscode.Uri.joinPath(folder, output))
-      : await vscode.window.showSaveDialog({ defaultUri: folder && vscode.Uri.joinPath(folder, 'agreement.csv'), filters: { CSV: ['csv'] }, title: 'Export the agreement report' });
+    const target =
+      output !== undefined
+        ? isAbsolute(output) || !folder
+          ? vscode.Uri.file(output)
+          : vscode.Uri.joinPath(folder, output)
+        : await vscode.window.showSaveDialog({
+            defaultUri: folder && vscode.Uri.joinPath(folder, 'agreement.csv'),
+            filters: { CSV: ['csv'] },
+            title: 'Export the agreement report',
+          });
     if (!target) return undefined;
     await this.write(target, agreementCsv(comparison.report));
     void vscode.window.showInformationMessage(`Marginalia: agreement report written to ${vscode.workspace.asRelativePath(target)}.`);
@@ -83,7 +99,10 @@ export class ReportPanel implements vscode.Disposable {
 }
 
 /** `marginalia.agreementReport` (compare, then show the report), `marginalia.exportAgreementCsv`. */
-export function reportCommands(service: AgreementService, panel: ReportPanel): FeatureCommands<'marginalia.agreementReport' | 'marginalia.exportAgreementCsv' | 'marginalia.internal.showAgreementReport'> {
+export function reportCommands(
+  service: AgreementService,
+  panel: ReportPanel,
+): FeatureCommands<'marginalia.agreementReport' | 'marginalia.exportAgreementCsv' | 'marginalia.internal.showAgreementReport'> {
   const report = async (args?: ReportArgs): Promise<AgreementReport | undefined> => {
     const mode = args ? modeOf(args) : await pickMode();
     if (!mode) return undefined;
@@ -113,18 +132,30 @@ function modeOf(args: ReportArgs): ComparisonMode {
 }
 
 async function pickMode(): Promise<ComparisonMode | undefined> {
-  const picked = await vscode.window.showQuickPick([
-    { label: '$(person) By author', detail: 'Reviewers are the authors of the annotations in the same sidecars', mode: 'author' as const },
-    { label: '$(git-branch) Against a git revision or branch…', detail: 'The workspace\'s sidecars against those committed at a revision (nothing is checked out)', mode: 'against' as const },
-    { label: '$(folder) With another folder of sidecars…', detail: 'The workspace\'s sidecars against a folder laid out like it', mode: 'with' as const },
-  ], { title: 'Marginalia: compare reviewers' });
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: '$(person) By author', detail: 'Reviewers are the authors of the annotations in the same sidecars', mode: 'author' as const },
+      {
+        label: '$(git-branch) Against a git revision or branch…',
+        detail: "The workspace's sidecars against those committed at a revision (nothing is checked out)",
+        mode: 'against' as const,
+      },
+      { label: '$(folder) With another folder of sidecars…', detail: "The workspace's sidecars against a folder laid out like it", mode: 'with' as const },
+    ],
+    { title: 'Marginalia: compare reviewers' },
+  );
   if (!picked) return undefined;
   if (picked.mode === 'author') return { by: 'author' };
   if (picked.mode === 'against') {
-    const rev = await vscode.window.showInputBox({ title: 'Compare the workspace against git revision', placeHolder: 'a branch, tag or commit, e.g. review-martin', validateInput: v => (v.trim() ? undefined : 'a revision is needed') });
+    const rev = await vscode.window.showInputBox({
+      title: 'Compare the workspace against git revision',
+      placeHolder: 'a branch, tag or commit, e.g. review-martin',
+      validateInput: v => (v.trim() ? undefined : 'a revision is needed'),
+    });
     return rev ? { against: rev.trim() } : undefined;
   }
-  const [folder] = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, title: 'A folder of sidecars laid out like the workspace' }) ?? [];
+  const [folder] =
+    (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, title: 'A folder of sidecars laid out like the workspace' })) ?? [];
   return folder ? { with: folder } : undefined;
 }
 

@@ -23,7 +23,10 @@ export interface AnnotateAllArgs {
 }
 
 /** Creating annotations: the selection, or every occurrence of a text (docs/contracts.md). */
-export function annotateCommands(store: AnnotationStore, corpus: CorpusService): FeatureCommands<'marginalia.annotateSelection' | 'marginalia.annotateAllOccurrences'> {
+export function annotateCommands(
+  store: AnnotationStore,
+  corpus: CorpusService,
+): FeatureCommands<'marginalia.annotateSelection' | 'marginalia.annotateAllOccurrences'> {
   const annotateSelection = async (args: AnnotateSelectionArgs | undefined): Promise<string | undefined> => {
     if (args && (typeof args.label !== 'string' || !args.label.trim())) throw new UserError('Marginalia: annotateSelection needs a label.');
     if (args?.status !== undefined && !isAnnotationStatus(args.status)) throw new UserError(`Marginalia: unknown status ${JSON.stringify(args.status)}.`);
@@ -42,7 +45,11 @@ export function annotateCommands(store: AnnotationStore, corpus: CorpusService):
       const picked = await pickLabel(document.uri, `Annotate "${shortQuote(quote)}"`, sameSpan?.kind);
       if (!picked) return undefined;
       label = picked;
-      note = await vscode.window.showInputBox({ title: `Annotate "${shortQuote(quote)}" as ${label}`, prompt: 'Note (Markdown, optional)', placeHolder: 'Why this matters, what to check…' });
+      note = await vscode.window.showInputBox({
+        title: `Annotate "${shortQuote(quote)}" as ${label}`,
+        prompt: 'Note (Markdown, optional)',
+        placeHolder: 'Why this matters, what to check…',
+      });
       if (note === undefined) return undefined;
     }
     const entity = sameSpan && sameSpan.kind === label ? sameSpan.entity : undefined;
@@ -53,7 +60,8 @@ export function annotateCommands(store: AnnotationStore, corpus: CorpusService):
   /** The text, label and scope from the arguments, else asked; undefined when the user cancels. */
   const askAll = async (args: AnnotateAllArgs | undefined): Promise<{ text: string; label: string; scope: 'document' | 'workspace' } | undefined> => {
     if (args && (typeof args.label !== 'string' || !args.label.trim())) throw new UserError('Marginalia: annotateAllOccurrences needs a label.');
-    if (args?.scope !== undefined && args.scope !== 'document' && args.scope !== 'workspace') throw new UserError(`Marginalia: unknown scope ${JSON.stringify(args.scope)}.`);
+    if (args?.scope !== undefined && args.scope !== 'document' && args.scope !== 'workspace')
+      throw new UserError(`Marginalia: unknown scope ${JSON.stringify(args.scope)}.`);
     const editor = vscode.window.activeTextEditor;
     let needle = args?.text;
     if (needle === undefined) {
@@ -66,7 +74,10 @@ export function annotateCommands(store: AnnotationStore, corpus: CorpusService):
     const label = await pickLabel(editor?.document.uri, `Annotate every "${text}"`);
     if (!label) return undefined;
     const picked = await vscode.window.showQuickPick(
-      [{ label: 'This document', scope: 'document' as const }, { label: 'Every article in the workspace', scope: 'workspace' as const }],
+      [
+        { label: 'This document', scope: 'document' as const },
+        { label: 'Every article in the workspace', scope: 'workspace' as const },
+      ],
       { title: `Annotate every "${text}" as ${label}` },
     );
     return picked && { text, label, scope: picked.scope };
@@ -79,7 +90,10 @@ export function annotateCommands(store: AnnotationStore, corpus: CorpusService):
     let articles: vscode.Uri[];
     if (scope === 'workspace') {
       await corpus.ready();
-      articles = corpus.index.paths().map(p => vscode.Uri.parse(p)).filter(u => u.scheme === 'file');
+      articles = corpus.index
+        .paths()
+        .map(p => vscode.Uri.parse(p))
+        .filter(u => u.scheme === 'file');
     } else {
       articles = [articleEditor().document.uri];
     }

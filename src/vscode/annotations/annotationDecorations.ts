@@ -59,10 +59,13 @@ export function registerAnnotationDecorations(store: AnnotationStore): vscode.Di
   const schedule = (article: vscode.Uri): void => {
     const key = article.toString();
     clearTimeout(timers.get(key));
-    timers.set(key, setTimeout(() => {
-      timers.delete(key);
-      for (const editor of vscode.window.visibleTextEditors) if (editor.document.uri.toString() === key) decorate(editor);
-    }, DEBOUNCE_MS));
+    timers.set(
+      key,
+      setTimeout(() => {
+        timers.delete(key);
+        for (const editor of vscode.window.visibleTextEditors) if (editor.document.uri.toString() === key) decorate(editor);
+      }, DEBOUNCE_MS),
+    );
   };
 
   vscode.window.visibleTextEditors.forEach(decorate);

@@ -1,7 +1,12 @@
 import * as vscode from 'vscode';
 import {
-  AnnotationBook, SIDECAR_SUFFIX, Workspace,
-  type Annotation, type ArticleAnnotations as BookState, type NewAnnotation, type SidecarProblem,
+  AnnotationBook,
+  SIDECAR_SUFFIX,
+  Workspace,
+  type Annotation,
+  type ArticleAnnotations as BookState,
+  type NewAnnotation,
+  type SidecarProblem,
 } from '../../core';
 import { currentAuthor } from '../shared/author';
 import { toDiagnostics } from '../shared/diagnostics';
@@ -33,11 +38,21 @@ class StateView implements ArticleAnnotations {
     this.article = uriOf(state.article);
     this.sidecar = uriOf(state.sidecar);
   }
-  get annotations() { return this.state.annotations; }
-  get orphans() { return this.state.orphans; }
-  get dct() { return this.state.dct; }
-  get writable() { return this.state.writable && canWrite(); }
-  get problems() { return this.state.problems; }
+  get annotations() {
+    return this.state.annotations;
+  }
+  get orphans() {
+    return this.state.orphans;
+  }
+  get dct() {
+    return this.state.dct;
+  }
+  get writable() {
+    return this.state.writable && canWrite();
+  }
+  get problems() {
+    return this.state.problems;
+  }
 }
 
 /** Where an article outside every workspace folder is looked up: a root no file lies in. */
@@ -57,7 +72,10 @@ export class AnnotationStore implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('marginalia-sidecar');
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly workspaces: Workspaces, private readonly output: vscode.OutputChannel) {
+  constructor(
+    private readonly workspaces: Workspaces,
+    private readonly output: vscode.OutputChannel,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`);
     const sidecarChanged = (uri: vscode.Uri) => void this.bookOf(uri).then(book => book.sidecarChanged(corePath(uri)));
     this.disposables = [

@@ -44,9 +44,10 @@ export class AnnotationTree implements vscode.Disposable {
 }
 
 /** The inline actions of the view's items, and (for tests and scripts) the orphans it lists. */
-export function annotationTreeCommands(tree: AnnotationTree, store: AnnotationStore): FeatureCommands<
-  'marginalia.internal.deleteAnnotationItem' | 'marginalia.internal.setStatusOfItem' | 'marginalia.internal.orphans'
-> {
+export function annotationTreeCommands(
+  tree: AnnotationTree,
+  store: AnnotationStore,
+): FeatureCommands<'marginalia.internal.deleteAnnotationItem' | 'marginalia.internal.setStatusOfItem' | 'marginalia.internal.orphans'> {
   const itemAnnotation = (node: Node | undefined): { state: ArticleAnnotations; annotation: Annotation } | undefined =>
     node && (node.type === 'annotation' || node.type === 'orphan') ? node : undefined;
   return {
@@ -56,7 +57,9 @@ export function annotationTreeCommands(tree: AnnotationTree, store: AnnotationSt
       const { annotation, state } = item;
       const answer = await vscode.window.showWarningMessage(
         `Delete the annotation "${short(annotation.target.quote)}" (${annotation.label} · ${annotation.status})?`,
-        { modal: true, detail: 'Its note and replies are removed from the sidecar.' }, 'Delete');
+        { modal: true, detail: 'Its note and replies are removed from the sidecar.' },
+        'Delete',
+      );
       return answer === 'Delete' ? store.delete(annotation.id, state.article) : false;
     },
     'marginalia.internal.setStatusOfItem': async (node?: Node) => {
@@ -115,7 +118,8 @@ class AnnotationTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Di
           .sort((a, b) => a.target.start - b.target.start)
           .map(annotation => ({ type: 'annotation' as const, state: node.state, annotation }));
       case 'orphans':
-        return this.store.loaded()
+        return this.store
+          .loaded()
           .sort((a, b) => relative(a.article).localeCompare(relative(b.article)))
           .flatMap(state => state.orphans.map(annotation => ({ type: 'orphan' as const, state, annotation })));
       default:
@@ -138,7 +142,11 @@ class AnnotationTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Di
           tooltip: tooltip(a, node.state),
           iconPath: new vscode.ThemeIcon(STATUS_ICONS[a.status] ?? 'note', new vscode.ThemeColor(`marginalia.annotation.${a.status}Border`)),
           contextValue: `annotation status:${a.status}`,
-          command: { command: 'marginalia.internal.revealAnnotation', title: 'Show Annotation', arguments: commandArgs({ id: a.id, uri: node.state.article.toString() }) },
+          command: {
+            command: 'marginalia.internal.revealAnnotation',
+            title: 'Show Annotation',
+            arguments: commandArgs({ id: a.id, uri: node.state.article.toString() }),
+          },
         });
       }
       case 'orphans':
@@ -171,8 +179,8 @@ class AnnotationTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Di
 function tooltip(a: Annotation, state: ArticleAnnotations): vscode.MarkdownString {
   const md = new vscode.MarkdownString(
     `**${escapeMarkdown(a.label)}** · ${a.status} — ${escapeMarkdown(relative(state.article))}\n\n> ${escapeMarkdown(a.target.quote)}` +
-    (a.note ? `\n\n${a.note}` : '') +
-    (a.author ? `\n\n*${escapeMarkdown(a.author)}*` : ''),
+      (a.note ? `\n\n${a.note}` : '') +
+      (a.author ? `\n\n*${escapeMarkdown(a.author)}*` : ''),
   );
   md.isTrusted = false;
   md.supportHtml = false;

@@ -13,7 +13,8 @@ export function articleEditor(): vscode.TextEditor {
 /** A range of a document as UTF-16 offsets without the white space around it; undefined when only white space. */
 export function trimmedSpan(document: vscode.TextDocument, range: vscode.Range): { start: number; end: number } | undefined {
   const text = document.getText();
-  let start = document.offsetAt(range.start), end = document.offsetAt(range.end);
+  let start = document.offsetAt(range.start),
+    end = document.offsetAt(range.end);
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /\s/.test(text[end - 1])) end--;
   return end > start ? { start, end } : undefined;
@@ -23,7 +24,7 @@ export function trimmedSpan(document: vscode.TextDocument, range: vscode.Range):
 export async function spanToAnnotate(editor: vscode.TextEditor, corpus: CorpusService): Promise<{ start: number; end: number } | undefined> {
   const { document, selection } = editor;
   const range = selection.isEmpty
-    ? (await corpus.mentionAt(document, selection.active))?.range ?? document.getWordRangeAtPosition(selection.active)
+    ? ((await corpus.mentionAt(document, selection.active))?.range ?? document.getWordRangeAtPosition(selection.active))
     : selection;
   return range && trimmedSpan(document, range);
 }

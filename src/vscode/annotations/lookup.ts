@@ -15,7 +15,9 @@ export interface FoundAnnotation {
 export async function annotationsOf(store: AnnotationStore, article: vscode.Uri): Promise<ArticleAnnotations> {
   const outside = await store.sidecarOutside(article);
   if (outside) {
-    throw new UserError(`Marginalia: ${vscode.workspace.asRelativePath(article)} is not a file of the workspace (its sidecar ${outside}); Marginalia keeps no annotations for it.`);
+    throw new UserError(
+      `Marginalia: ${vscode.workspace.asRelativePath(article)} is not a file of the workspace (its sidecar ${outside}); Marginalia keeps no annotations for it.`,
+    );
   }
   return store.get(article);
 }
@@ -58,7 +60,7 @@ export function annotationAt(state: ArticleAnnotations, start: number, end = sta
   if (exact) return exact;
   return state.annotations
     .filter(a => a.target.start <= start && end <= a.target.end)
-    .sort((a, b) => (a.target.end - a.target.start) - (b.target.end - b.target.start))[0];
+    .sort((a, b) => a.target.end - a.target.start - (b.target.end - b.target.start))[0];
 }
 
 /** The `uri` an argument object may add to an id (a URI string or a Uri). */

@@ -6,9 +6,9 @@ import { articleEditor } from './editorSpans';
 import { annotationsOf, articleArg, findAnnotation } from './lookup';
 
 /** Moving between annotations, revealing one, and (for tests and scripts) an article's annotations as data. */
-export function navigationCommands(store: AnnotationStore): FeatureCommands<
-  'marginalia.nextAnnotation' | 'marginalia.previousAnnotation' | 'marginalia.internal.revealAnnotation' | 'marginalia.internal.annotations'
-> {
+export function navigationCommands(
+  store: AnnotationStore,
+): FeatureCommands<'marginalia.nextAnnotation' | 'marginalia.previousAnnotation' | 'marginalia.internal.revealAnnotation' | 'marginalia.internal.annotations'> {
   const move = async (direction: 1 | -1): Promise<string | undefined> => {
     const editor = articleEditor();
     const state = await annotationsOf(store, editor.document.uri);
@@ -18,9 +18,10 @@ export function navigationCommands(store: AnnotationStore): FeatureCommands<
       return undefined;
     }
     const offset = editor.document.offsetAt(editor.selection.active);
-    const target = direction === 1
-      ? sorted.find(a => a.target.start > offset) ?? sorted[0]
-      : [...sorted].reverse().find(a => a.target.start < offset) ?? sorted[sorted.length - 1];
+    const target =
+      direction === 1
+        ? (sorted.find(a => a.target.start > offset) ?? sorted[0])
+        : ([...sorted].reverse().find(a => a.target.start < offset) ?? sorted[sorted.length - 1]);
     const position = editor.document.positionAt(target.target.start);
     editor.selection = new vscode.Selection(position, position);
     editor.revealRange(new vscode.Range(position, editor.document.positionAt(target.target.end)), vscode.TextEditorRevealType.InCenterIfOutsideViewport);

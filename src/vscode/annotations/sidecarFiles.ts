@@ -21,7 +21,10 @@ export async function findSidecars(store: AnnotationStore): Promise<SidecarFile[
     if (path === undefined) continue;
     const article = sidecar.with({ path });
     if (await store.sidecarOutside(article)) continue;
-    const stat = await vscode.workspace.fs.stat(article).then(s => s, () => undefined);
+    const stat = await vscode.workspace.fs.stat(article).then(
+      s => s,
+      () => undefined,
+    );
     files.push({ sidecar, article, articleExists: stat?.type === vscode.FileType.File });
   }
   return files;

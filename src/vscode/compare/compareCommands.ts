@@ -26,10 +26,16 @@ export interface CompareFeature {
  * `marginalia.compareAcrossArticles`, `marginalia.findDiscrepancies`, `marginalia.showTimeline`
  * (docs/contracts.md), and the Discrepancies view's actions.
  */
-export function compareCommands(f: CompareFeature): FeatureCommands<
-  | 'marginalia.compareAcrossArticles' | 'marginalia.findDiscrepancies' | 'marginalia.showTimeline'
-  | 'marginalia.internal.openPlaces' | 'marginalia.internal.openStatement'
-  | 'marginalia.internal.confirmDiscrepancy' | 'marginalia.internal.dismissDiscrepancy'
+export function compareCommands(
+  f: CompareFeature,
+): FeatureCommands<
+  | 'marginalia.compareAcrossArticles'
+  | 'marginalia.findDiscrepancies'
+  | 'marginalia.showTimeline'
+  | 'marginalia.internal.openPlaces'
+  | 'marginalia.internal.openStatement'
+  | 'marginalia.internal.confirmDiscrepancy'
+  | 'marginalia.internal.dismissDiscrepancy'
 > {
   const textOf = (path: string) => f.statements.textOf(path);
   return {
@@ -43,7 +49,10 @@ export function compareCommands(f: CompareFeature): FeatureCommands<
       if (!arg) {
         f.tree.refresh();
         await vscode.commands.executeCommand('marginalia.discrepancies.focus');
-        if (!discrepancies.length) void vscode.window.showInformationMessage('Marginalia: no discrepancies. Where articles report the same thing, their dates, figures and quotations agree.');
+        if (!discrepancies.length)
+          void vscode.window.showInformationMessage(
+            'Marginalia: no discrepancies. Where articles report the same thing, their dates, figures and quotations agree.',
+          );
       }
       return discrepancies;
     },
@@ -91,7 +100,8 @@ async function compareAt(statements: StatementService, arg?: { uri?: unknown; li
   if (typeof arg?.line === 'number') {
     const line = document.lineAt(Math.max(0, Math.min(document.lineCount - 1, Math.floor(arg.line))));
     const character = typeof arg.character === 'number' ? Math.max(0, Math.floor(arg.character)) : undefined;
-    start = character === undefined ? document.offsetAt(line.range.start) : document.offsetAt(line.range.start.translate(0, Math.min(character, line.text.length)));
+    start =
+      character === undefined ? document.offsetAt(line.range.start) : document.offsetAt(line.range.start.translate(0, Math.min(character, line.text.length)));
     end = character === undefined ? document.offsetAt(line.range.end) : start;
   } else {
     const active = editor && editor.document.uri.toString() === path ? editor.selection.active : new vscode.Position(0, 0);
@@ -99,6 +109,7 @@ async function compareAt(statements: StatementService, arg?: { uri?: unknown; li
   }
   const [at] = statements.index.statementsAt(path, start, end);
   const comparison = at === undefined ? undefined : compareStatement(statements.index, path, at, p => statements.textOf(p), COMPARE_LIMIT);
-  if (!comparison) throw new UserError('Marginalia: there is no sentence here to compare (headlines, sentences and list items are compared; metadata lines are not).');
+  if (!comparison)
+    throw new UserError('Marginalia: there is no sentence here to compare (headlines, sentences and list items are compared; metadata lines are not).');
   return comparison;
 }

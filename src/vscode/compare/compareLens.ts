@@ -31,19 +31,29 @@ export function registerDiscrepancyLenses(statements: StatementService, selector
           byStatement.set(s.start, kinds);
         }
       }
-      return [...byStatement].sort((a, b) => a[0] - b[0]).map(([start, kinds]) => {
-        const at = document.positionAt(start);
-        const opening = text.slice(start, start + 40).split(/\s+/).slice(0, 5).join(' ');
-        return new vscode.CodeLens(new vscode.Range(at, at), {
-          title: `$(warning) Other reports differ (${[...kinds].map(k => KIND_NAMES[k]).join(', ')}): “${opening}…”`,
-          tooltip: 'Compare this sentence across articles',
-          command: 'marginalia.compareAcrossArticles',
-          arguments: [{ uri: path, line: at.line, character: at.character }],
+      return [...byStatement]
+        .sort((a, b) => a[0] - b[0])
+        .map(([start, kinds]) => {
+          const at = document.positionAt(start);
+          const opening = text
+            .slice(start, start + 40)
+            .split(/\s+/)
+            .slice(0, 5)
+            .join(' ');
+          return new vscode.CodeLens(new vscode.Range(at, at), {
+            title: `$(warning) Other reports differ (${[...kinds].map(k => KIND_NAMES[k]).join(', ')}): “${opening}…”`,
+            tooltip: 'Compare this sentence across articles',
+            command: 'marginalia.compareAcrossArticles',
+            arguments: [{ uri: path, line: at.line, character: at.character }],
+          });
         });
-      });
     },
   };
-  return vscode.Disposable.from(changed, vscode.languages.registerCodeLensProvider(selector, provider), statements.onDidChange(() => changed.fire()));
+  return vscode.Disposable.from(
+    changed,
+    vscode.languages.registerCodeLensProvider(selector, provider),
+    statements.onDidChange(() => changed.fire()),
+  );
 }
 
 /** A hover on a sentence that other articles report: how many, and a link that compares them. */
@@ -64,7 +74,9 @@ export function registerCompareHover(statements: StatementService, selector: vsc
       md.isTrusted = { enabledCommands: HOVER_COMMANDS };
       md.supportHtml = false;
       const { line, character } = document.positionAt(statement.start);
-      md.appendMarkdown(`$(diff) Reported in ${articles} other article${articles === 1 ? '' : 's'} · [Compare across articles](${commandLink('marginalia.compareAcrossArticles', { uri: path, line, character })})`);
+      md.appendMarkdown(
+        `$(diff) Reported in ${articles} other article${articles === 1 ? '' : 's'} · [Compare across articles](${commandLink('marginalia.compareAcrossArticles', { uri: path, line, character })})`,
+      );
       return new vscode.Hover(md);
     },
   });

@@ -20,10 +20,19 @@ export class ComparePanel implements vscode.Disposable {
   show(comparison: Comparison): void {
     this.shown = comparison;
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('marginalia.compare', 'Compare Across Articles', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
-        enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false,
+      this.panel = vscode.window.createWebviewPanel(
+        'marginalia.compare',
+        'Compare Across Articles',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+        {
+          enableScripts: true,
+          localResourceRoots: [],
+          retainContextWhenHidden: false,
+        },
+      );
+      this.panel.onDidDispose(() => {
+        this.panel = undefined;
       });
-      this.panel.onDidDispose(() => { this.panel = undefined; });
       this.panel.webview.onDidReceiveMessage((message: unknown) => void this.onMessage(message));
     }
     this.panel.title = `Compare: ${fileLabel(comparison.statement.path)}`;
@@ -49,21 +58,34 @@ export class ComparePanel implements vscode.Disposable {
 function render(webview: vscode.Webview, c: Comparison): string {
   const nonce = newNonce();
   const here = c.statement;
-  const hereMarks = c.matches.flatMap(m => m.differences.flatMap(d => (d.hereWords?.length ? d.hereWords.map(([start, end]) => ({ start, end, kind: d.kind })) : [{ start: d.hereStart, end: d.hereEnd, kind: d.kind }])));
+  const hereMarks = c.matches.flatMap(m =>
+    m.differences.flatMap(d =>
+      d.hereWords?.length ? d.hereWords.map(([start, end]) => ({ start, end, kind: d.kind })) : [{ start: d.hereStart, end: d.hereEnd, kind: d.kind }],
+    ),
+  );
   const disagreeing = c.matches.filter(m => m.differences.some(d => d.kind !== 'wording')).length;
   const summary = c.matches.length
     ? `${c.matches.length} other report${c.matches.length === 1 ? '' : 's'} of this statement; ${disagreeing ? `${disagreeing} disagree${disagreeing === 1 ? 's' : ''}` : 'none disagrees'} on a date, a figure or a quotation.`
     : 'No other article reports this statement.';
-  const reports = c.matches.map((m, i) => {
-    const marks = m.differences.flatMap(d => (d.thereWords?.length ? d.thereWords.map(([start, end]) => ({ start, end, kind: d.kind })) : [{ start: d.thereStart, end: d.thereEnd, kind: d.kind }]));
-    const diffs = m.differences.map(d => `<li class="${d.kind}"><span class="kind">${KIND_TITLES[d.kind]}${d.detail ? ` (${escapeHtml(d.detail)})` : ''}</span> here <q>${escapeHtml(d.here)}</q>, there <q>${escapeHtml(d.there)}</q></li>`).join('');
-    const state = m.differences.some(d => d.kind !== 'wording') ? 'differs' : m.differences.length ? 'wording' : 'agrees';
-    return `<li class="report ${state}">
+  const reports = c.matches
+    .map((m, i) => {
+      const marks = m.differences.flatMap(d =>
+        d.thereWords?.length ? d.thereWords.map(([start, end]) => ({ start, end, kind: d.kind })) : [{ start: d.thereStart, end: d.thereEnd, kind: d.kind }],
+      );
+      const diffs = m.differences
+        .map(
+          d =>
+            `<li class="${d.kind}"><span class="kind">${KIND_TITLES[d.kind]}${d.detail ? ` (${escapeHtml(d.detail)})` : ''}</span> here <q>${escapeHtml(d.here)}</q>, there <q>${escapeHtml(d.there)}</q></li>`,
+        )
+        .join('');
+      const state = m.differences.some(d => d.kind !== 'wording') ? 'differs' : m.differences.length ? 'wording' : 'agrees';
+      return `<li class="report ${state}">
   <div class="head"><span class="file">${escapeHtml(fileLabel(m.path))}</span><span class="score muted" title="How surely it reports the same thing (1: the same words)">score ${m.score.toFixed(2)}</span><span class="state">${state === 'differs' ? 'differs' : state === 'wording' ? 'spelling or punctuation only' : 'no difference found'}</span><button data-index="${i}" aria-label="Open ${escapeHtml(fileLabel(m.path))} at this statement">Open</button></div>
   <p class="text">${markedHtml(m.text, m.start, marks)}</p>
   ${diffs ? `<ul class="diffs">${diffs}</ul>` : ''}
 </li>`;
-  }).join('\n');
+    })
+    .join('\n');
   const body = `<h1>Compare across articles</h1>
 <p class="summary">${escapeHtml(summary)}</p>
 <main class="columns">

@@ -32,9 +32,21 @@ export async function decisionOf(store: AnnotationStore, d: Discrepancy): Promis
  * Records a decision: a new `discrepancy` annotation on the first statement, its note saying what
  * disagrees, its links the other statements; or the status of the one there already.
  */
-export async function decide(store: AnnotationStore, d: Discrepancy, status: 'confirmed' | 'rejected', textOf: (path: string) => string | undefined): Promise<Annotation> {
+export async function decide(
+  store: AnnotationStore,
+  d: Discrepancy,
+  status: 'confirmed' | 'rejected',
+  textOf: (path: string) => string | undefined,
+): Promise<Annotation> {
   const held = await decisionOf(store, d);
-  if (held) return store.update(held.annotation.id, a => { a.status = status; }, held.article);
+  if (held)
+    return store.update(
+      held.annotation.id,
+      a => {
+        a.status = status;
+      },
+      held.article,
+    );
   const [first, ...others] = d.statements.filter(s => vscode.Uri.parse(s.path).scheme === 'file');
   if (!first) throw new Error('Marginalia: the statements of this discrepancy are not files of the workspace; nothing can be stored.');
   const article = vscode.Uri.parse(first.path);

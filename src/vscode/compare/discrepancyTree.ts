@@ -29,7 +29,10 @@ export class DiscrepancyTree implements vscode.Disposable, vscode.TreeDataProvid
   private shown: string | undefined;
   readonly view: vscode.TreeView<DiscrepancyNode>;
 
-  constructor(private readonly statements: StatementService, private readonly store: AnnotationStore) {
+  constructor(
+    private readonly statements: StatementService,
+    private readonly store: AnnotationStore,
+  ) {
     this.view = vscode.window.createTreeView('marginalia.discrepancies', { treeDataProvider: this, showCollapseAll: true });
     this.disposables = [this.view, this.changed, statements.onDidChange(() => this.refresh()), store.onDidChange(() => this.refresh())];
   }
@@ -68,7 +71,9 @@ export class DiscrepancyTree implements vscode.Disposable, vscode.TreeDataProvid
         .filter(k => k.discrepancies.length > 0);
     }
     if (node.type === 'kind') {
-      return Promise.all(node.discrepancies.map(async discrepancy => ({ type: 'discrepancy' as const, discrepancy, decision: await decisionOf(this.store, discrepancy) })));
+      return Promise.all(
+        node.discrepancies.map(async discrepancy => ({ type: 'discrepancy' as const, discrepancy, decision: await decisionOf(this.store, discrepancy) })),
+      );
     }
     if (node.type === 'discrepancy') return node.discrepancy.statements.map(statement => ({ type: 'statement', discrepancy: node.discrepancy, statement }));
     return [];
@@ -89,11 +94,15 @@ export class DiscrepancyTree implements vscode.Disposable, vscode.TreeDataProvid
       const item = new vscode.TreeItem(d.subject, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `discrepancy:${d.kind}:${d.statements[0].path}:${d.statements[0].valueStart}`;
       item.description = `${status === 'confirmed' ? 'confirmed · ' : status === 'rejected' ? 'not a discrepancy · ' : ''}${values.map(v => (v.length > 40 ? `${v.slice(0, 40)}…` : v)).join(' ≠ ')}`;
-      item.tooltip = new vscode.MarkdownString().appendText(`${d.subject}\n\n${d.statements.map(s => `${fileLabel(s.path)}: ${s.value}`).join('\n')}\n\nClick to open all ${d.statements.length} places.`);
+      item.tooltip = new vscode.MarkdownString().appendText(
+        `${d.subject}\n\n${d.statements.map(s => `${fileLabel(s.path)}: ${s.value}`).join('\n')}\n\nClick to open all ${d.statements.length} places.`,
+      );
       item.iconPath = new vscode.ThemeIcon(status === 'confirmed' ? 'pass' : status === 'rejected' ? 'circle-slash' : 'warning');
       item.contextValue = `discrepancy${status === 'confirmed' ? '.confirmed' : status === 'rejected' ? '.dismissed' : ''}`;
       item.command = { command: 'marginalia.internal.openPlaces', title: 'Open All Places', arguments: commandArgs(node) };
-      item.accessibilityInformation = { label: `${d.kind} discrepancy: ${d.subject}: ${values.join(' versus ')}${status ? `, ${status === 'confirmed' ? 'confirmed' : 'not a discrepancy'}` : ''}` };
+      item.accessibilityInformation = {
+        label: `${d.kind} discrepancy: ${d.subject}: ${values.join(' versus ')}${status ? `, ${status === 'confirmed' ? 'confirmed' : 'not a discrepancy'}` : ''}`,
+      };
       return item;
     }
     const s = node.statement;
@@ -101,7 +110,11 @@ export class DiscrepancyTree implements vscode.Disposable, vscode.TreeDataProvid
     item.description = fileLabel(s.path);
     item.tooltip = new vscode.MarkdownString().appendText(s.text);
     item.iconPath = new vscode.ThemeIcon('circle-small-filled');
-    item.command = { command: 'marginalia.internal.openStatement', title: 'Open Statement', arguments: commandArgs({ path: s.path, start: s.valueStart, end: s.valueEnd }) };
+    item.command = {
+      command: 'marginalia.internal.openStatement',
+      title: 'Open Statement',
+      arguments: commandArgs({ path: s.path, start: s.valueStart, end: s.valueEnd }),
+    };
     return item;
   }
 

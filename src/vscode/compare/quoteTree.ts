@@ -36,7 +36,11 @@ const LABEL_LENGTH = 90;
 export function registerQuoteTree(statements: StatementService): vscode.Disposable {
   const provider = new QuoteTreeProvider(statements);
   const view = vscode.window.createTreeView('marginalia.quotes', { treeDataProvider: provider, showCollapseAll: true });
-  return vscode.Disposable.from(view, provider, statements.onDidChange(() => provider.refresh()));
+  return vscode.Disposable.from(
+    view,
+    provider,
+    statements.onDidChange(() => provider.refresh()),
+  );
 }
 
 class QuoteTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
@@ -85,7 +89,11 @@ class QuoteTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposa
     item.description = `${fileLabel(report.path)}${relation === 'words' ? ' · other words' : relation === 'spelling' ? ' · spelling' : relation === 'punctuation' ? ' · punctuation' : relation === 'fragment' ? ' · part' : ''}`;
     item.tooltip = new vscode.MarkdownString().appendText(report.statement);
     item.iconPath = new vscode.ThemeIcon(relation === 'words' ? 'diff-modified' : 'circle-small-filled');
-    item.command = { command: 'marginalia.internal.openStatement', title: 'Open Statement', arguments: commandArgs({ path: report.path, start: report.start, end: report.end }) };
+    item.command = {
+      command: 'marginalia.internal.openStatement',
+      title: 'Open Statement',
+      arguments: commandArgs({ path: report.path, start: report.start, end: report.end }),
+    };
     return item;
   }
 
@@ -108,7 +116,10 @@ class QuoteTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposa
       }
     }
     const nodes: Node[] = [...bySpeaker].map(([entity, reports]) => ({
-      type: 'speaker' as const, entity, name: this.statements.nameOf(entity) ?? entity, groups: groupVariants(reports),
+      type: 'speaker' as const,
+      entity,
+      name: this.statements.nameOf(entity) ?? entity,
+      groups: groupVariants(reports),
     }));
     return nodes.sort((a, b) => (a.type === 'speaker' && b.type === 'speaker' ? b.groups.length - a.groups.length || a.name.localeCompare(b.name) : 0));
   }

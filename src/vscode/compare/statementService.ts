@@ -61,9 +61,12 @@ export class StatementService implements vscode.Disposable {
     if (this.scan?.version !== version) {
       const result = this.runScan();
       this.scan = { version, result };
-      void result.then(discrepancies => {
-        if (this.index.version === version) this.last = { version, discrepancies };
-      }, () => undefined);
+      void result.then(
+        discrepancies => {
+          if (this.index.version === version) this.last = { version, discrepancies };
+        },
+        () => undefined,
+      );
     }
     return this.scan.result;
   }

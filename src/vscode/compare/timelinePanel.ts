@@ -22,8 +22,13 @@ export class TimelinePanel implements vscode.Disposable {
 
   show(days: readonly TimelineDay[], discrepancies: readonly Discrepancy[]): void {
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('marginalia.timeline', 'Marginalia Timeline', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
-      this.panel.onDidDispose(() => { this.panel = undefined; });
+      this.panel = vscode.window.createWebviewPanel('marginalia.timeline', 'Marginalia Timeline', vscode.ViewColumn.Active, {
+        enableScripts: true,
+        localResourceRoots: [],
+      });
+      this.panel.onDidDispose(() => {
+        this.panel = undefined;
+      });
       this.panel.webview.onDidReceiveMessage((message: unknown) => void this.onMessage(message));
     }
     const { html, places } = render(this.panel.webview, days, discrepancies);
@@ -49,12 +54,22 @@ export class TimelinePanel implements vscode.Disposable {
   }
 }
 
-function render(webview: vscode.Webview, allDays: readonly TimelineDay[], discrepancies: readonly Discrepancy[]): { html: string; places: TimelineStatement[] } {
+function render(
+  webview: vscode.Webview,
+  allDays: readonly TimelineDay[],
+  discrepancies: readonly Discrepancy[],
+): { html: string; places: TimelineStatement[] } {
   const nonce = newNonce();
-  const days = [...allDays].sort((a, b) => b.statements.length - a.statements.length).slice(0, MAX_DAYS).sort((a, b) => (a.date < b.date ? -1 : 1));
+  const days = [...allDays]
+    .sort((a, b) => b.statements.length - a.statements.length)
+    .slice(0, MAX_DAYS)
+    .sort((a, b) => (a.date < b.date ? -1 : 1));
   const perLane = new Map<string, number>();
   for (const d of days) for (const s of d.statements) perLane.set(s.path, (perLane.get(s.path) ?? 0) + 1);
-  const lanes = [...perLane].sort((a, b) => b[1] - a[1]).slice(0, MAX_LANES).map(([path]) => path);
+  const lanes = [...perLane]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_LANES)
+    .map(([path]) => path);
   // the articles that disagree with others first (what a reviewer checks first), each group by its first day
   const firstDay = new Map<string, string>();
   const disagreeing = new Set<string>();
@@ -65,29 +80,43 @@ function render(webview: vscode.Webview, allDays: readonly TimelineDay[], discre
     }
   }
   const rank = (path: string) => (disagreeing.has(path) ? 0 : 1);
-  lanes.sort((a, b) => rank(a) - rank(b) || (firstDay.get(a)! < firstDay.get(b)! ? -1 : firstDay.get(a)! > firstDay.get(b)! ? 1 : fileLabel(a).localeCompare(fileLabel(b))));
+  lanes.sort(
+    (a, b) =>
+      rank(a) - rank(b) || (firstDay.get(a)! < firstDay.get(b)! ? -1 : firstDay.get(a)! > firstDay.get(b)! ? 1 : fileLabel(a).localeCompare(fileLabel(b))),
+  );
   const places: TimelineStatement[] = [];
-  const head = days.map(d => {
-    const disagree = d.statements.some(s => s.discrepancy !== undefined);
-    const articles = new Set(d.statements.map(s => s.path)).size;
-    return `<th scope="col" class="${disagree ? 'disagree' : ''}"><span class="date">${escapeHtml(weekdayDate(d.date))}</span><span class="count muted">${d.statements.length} in ${articles} article${articles === 1 ? '' : 's'}</span>${disagree ? '<span class="flag" title="Articles disagree about a date here">⚠ disagree</span>' : ''}</th>`;
-  }).join('');
-  const rows = lanes.map(path => {
-    const cells = days.map(d => {
-      const chips = d.statements.filter(s => s.path === path).map(s => {
-        const i = places.push(s) - 1;
-        const other = s.discrepancy !== undefined ? discrepancies[s.discrepancy] : undefined;
-        const elsewhere = other ? [...new Set(other.statements.filter(o => o.path !== s.path).map(o => o.value))].join(', ') : '';
-        const excerpt = s.text.length > CHIP_TEXT ? `${s.text.slice(0, CHIP_TEXT)}…` : s.text;
-        const label = `${s.value}: ${s.text}${other ? ` (other articles date this ${elsewhere})` : ''}`;
-        return `<button class="chip${other ? ' disagree' : ''}" data-index="${i}" title="${escapeHtml(label)}" aria-label="${escapeHtml(label)}"><span class="when">${other ? '⚠ ' : ''}${escapeHtml(s.value)}</span> <span class="excerpt">${escapeHtml(excerpt)}</span></button>`;
-      }).join('');
-      return `<td>${chips}</td>`;
-    }).join('');
-    return `<tr><th scope="row" title="${escapeHtml(decodeURIComponentSafe(path))}">${escapeHtml(fileLabel(path))}</th>${cells}</tr>`;
-  }).join('\n');
-  const shownNote = allDays.length > days.length || perLane.size > lanes.length
-    ? ` Showing the ${days.length} busiest of ${allDays.length} days and ${lanes.length} of ${perLane.size} articles.` : '';
+  const head = days
+    .map(d => {
+      const disagree = d.statements.some(s => s.discrepancy !== undefined);
+      const articles = new Set(d.statements.map(s => s.path)).size;
+      return `<th scope="col" class="${disagree ? 'disagree' : ''}"><span class="date">${escapeHtml(weekdayDate(d.date))}</span><span class="count muted">${d.statements.length} in ${articles} article${articles === 1 ? '' : 's'}</span>${disagree ? '<span class="flag" title="Articles disagree about a date here">⚠ disagree</span>' : ''}</th>`;
+    })
+    .join('');
+  const rows = lanes
+    .map(path => {
+      const cells = days
+        .map(d => {
+          const chips = d.statements
+            .filter(s => s.path === path)
+            .map(s => {
+              const i = places.push(s) - 1;
+              const other = s.discrepancy !== undefined ? discrepancies[s.discrepancy] : undefined;
+              const elsewhere = other ? [...new Set(other.statements.filter(o => o.path !== s.path).map(o => o.value))].join(', ') : '';
+              const excerpt = s.text.length > CHIP_TEXT ? `${s.text.slice(0, CHIP_TEXT)}…` : s.text;
+              const label = `${s.value}: ${s.text}${other ? ` (other articles date this ${elsewhere})` : ''}`;
+              return `<button class="chip${other ? ' disagree' : ''}" data-index="${i}" title="${escapeHtml(label)}" aria-label="${escapeHtml(label)}"><span class="when">${other ? '⚠ ' : ''}${escapeHtml(s.value)}</span> <span class="excerpt">${escapeHtml(excerpt)}</span></button>`;
+            })
+            .join('');
+          return `<td>${chips}</td>`;
+        })
+        .join('');
+      return `<tr><th scope="row" title="${escapeHtml(decodeURIComponentSafe(path))}">${escapeHtml(fileLabel(path))}</th>${cells}</tr>`;
+    })
+    .join('\n');
+  const shownNote =
+    allDays.length > days.length || perLane.size > lanes.length
+      ? ` Showing the ${days.length} busiest of ${allDays.length} days and ${lanes.length} of ${perLane.size} articles.`
+      : '';
   const dated = allDays.reduce((n, d) => n + d.statements.length, 0);
   const dateDiscrepancies = discrepancies.filter(d => d.kind === 'date').length;
   const summary = days.length

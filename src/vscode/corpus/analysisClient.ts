@@ -39,7 +39,11 @@ export class AnalysisClient {
   private sentSurnames = -1;
 
   /** `workerFile`: the bundled worker; `fs`: for reading files when analyzing here. */
-  constructor(private readonly workerFile: string, private readonly surnames: SurnameSource, private readonly fs: FileSystem) {}
+  constructor(
+    private readonly workerFile: string,
+    private readonly surnames: SurnameSource,
+    private readonly fs: FileSystem,
+  ) {}
 
   /**
    * Analyzes a text sent as `parts` (each posted as it comes, so that a caller can yield between
@@ -79,7 +83,12 @@ export class AnalysisClient {
         if (this.latest.get(key) !== job) return false;
         const read = await readArticle(this.fs, f.file);
         if (read.status !== 'ok') onResult({ path: f.path, message: read.message });
-        else onResult({ prepared: prepareDocument({ ...f, text: read.text }, new Set(this.surnames().words), {}, f.held), lines: lineStarts(read.text), warnings: read.warnings });
+        else
+          onResult({
+            prepared: prepareDocument({ ...f, text: read.text }, new Set(this.surnames().words), {}, f.held),
+            lines: lineStarts(read.text),
+            warnings: read.warnings,
+          });
       }
       this.end(key, job);
       return true;

@@ -7,13 +7,22 @@ import { NodeFileSystem } from '../../node/nodeFileSystem';
 import { CANCEL_SLOTS, type DocumentSource, type Reply, type Request } from './analysisProtocol';
 
 const port = parentPort;
-if (port) serve((reply, transfer) => port.postMessage(reply, transfer), new Int32Array(workerData.cancelled as SharedArrayBuffer), handler => port.on('message', handler));
+if (port)
+  serve(
+    (reply, transfer) => port.postMessage(reply, transfer),
+    new Int32Array(workerData.cancelled as SharedArrayBuffer),
+    handler => port.on('message', handler),
+  );
 
 function serve(send: (reply: Reply, transfer?: ArrayBuffer[]) => void, cancelled: Int32Array, listen: (handler: (r: Request) => void) => void): void {
   const fs = new NodeFileSystem();
   let surnames = new Set<string>();
   const parts = new Map<number, string[]>();
-  const flagOf = (job: number): CancellationFlag => ({ get isCancellationRequested() { return Atomics.load(cancelled, job % CANCEL_SLOTS) === job; } });
+  const flagOf = (job: number): CancellationFlag => ({
+    get isCancellationRequested() {
+      return Atomics.load(cancelled, job % CANCEL_SLOTS) === job;
+    },
+  });
 
   const sendPrepared = (job: number, prepared: PreparedDocument, text: string, warnings: string[]) => {
     const lines = Int32Array.from(lineStarts(text));
@@ -44,17 +53,26 @@ function serve(send: (reply: Reply, transfer?: ArrayBuffer[]) => void, cancelled
   // one job at a time, in the order sent (reading files awaits)
   let queue = Promise.resolve();
   listen(r => {
-    if (r.type === 'surnames') queue = queue.then(() => { surnames = new Set(r.words); });
+    if (r.type === 'surnames')
+      queue = queue.then(() => {
+        surnames = new Set(r.words);
+      });
     else if (r.type === 'text') {
       const held = parts.get(r.job);
       if (held) held.push(r.part);
       else parts.set(r.job, [r.part]);
-    }
-    else {
-      queue = queue.then(() => run(r)).then(
-        () => send({ type: 'done', job: r.job }),
-        e => send(e instanceof AnalysisCancelled ? { type: 'done', job: r.job, cancelled: true } : { type: 'done', job: r.job, error: String((e as Error)?.stack ?? e) }),
-      );
+    } else {
+      queue = queue
+        .then(() => run(r))
+        .then(
+          () => send({ type: 'done', job: r.job }),
+          e =>
+            send(
+              e instanceof AnalysisCancelled
+                ? { type: 'done', job: r.job, cancelled: true }
+                : { type: 'done', job: r.job, error: String((e as Error)?.stack ?? e) },
+            ),
+        );
     }
   });
 }

@@ -1,6 +1,16 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { CorpusIndex, describeError, type ScanProblem, type AnalyzedDocument, type Annotation, type CorpusStats, type Mention, type Registry, type RegistryEntity } from '../../core';
+import {
+  CorpusIndex,
+  describeError,
+  type ScanProblem,
+  type AnalyzedDocument,
+  type Annotation,
+  type CorpusStats,
+  type Mention,
+  type Registry,
+  type RegistryEntity,
+} from '../../core';
 import { isArticle, isArticleFile } from '../shared/articles';
 import { toDiagnostics } from '../shared/diagnostics';
 import { corePath, uriOf, type Workspaces } from '../shared/workspaces';
@@ -64,10 +74,15 @@ export class CorpusService implements vscode.Disposable {
 
   /** `storage`: the workspace storage folder (context.storageUri), where the index's snapshot is kept. */
   constructor(
-    private readonly workspaces: Workspaces, private readonly registryFile: RegistryFile, output: vscode.OutputChannel, private readonly storage?: vscode.Uri,
+    private readonly workspaces: Workspaces,
+    private readonly registryFile: RegistryFile,
+    output: vscode.OutputChannel,
+    private readonly storage?: vscode.Uri,
   ) {
     this.output = output;
-    this.firstScan = new Promise(resolve => { this.firstScanEnded = resolve; });
+    this.firstScan = new Promise(resolve => {
+      this.firstScanEnded = resolve;
+    });
     this.sidecarReader = new SidecarReader(workspaces.fs);
     this.analysis = new AnalysisClient(WORKER_FILE, () => this.index.surnameWords(), workspaces.fs);
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
@@ -170,43 +185,45 @@ export class CorpusService implements vscode.Disposable {
     this.scanCancel?.cancel();
     const cancel = (this.scanCancel = new vscode.CancellationTokenSource());
     this.scanning = true;
-    this.scan = Promise.resolve(vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Marginalia: indexing articles', cancellable: true },
-      async (progress, token) => {
-        token.onCancellationRequested(() => cancel.cancel());
-        const uris = await this.findArticles();
-        await this.loadSnapshot();
-        const open = new Map(vscode.workspace.textDocuments.map(d => [d.uri.toString(), d]));
-        const seen = new Set(uris.map(u => u.toString()));
-        const opened = uris.map(u => open.get(u.toString())).filter(d => d !== undefined);
-        const closed = uris.filter(u => !open.has(u.toString()));
-        const analyzingOpen = Promise.all(opened.map(d => this.updateDocument(d)));
-        // one job ahead of the one whose results arrive, so that the worker never waits for the host
-        const keys: string[] = [];
-        const stop = cancel.token.onCancellationRequested(() => keys.forEach(key => this.analysis.cancel(key)));
-        let ahead: Promise<boolean> | undefined;
-        for (let i = 0; i < closed.length; i += FILES_PER_JOB) {
-          keys.push(`scan:${i}`);
-          const job = this.analyzeFiles(closed.slice(i, i + FILES_PER_JOB), false, `scan:${i}`);
-          if (ahead) await ahead;
-          if (cancel.token.isCancellationRequested) break;
-          if (i > 0) progress.report({ message: `${i} of ${closed.length}`, increment: (FILES_PER_JOB * 100) / closed.length });
-          ahead = job;
-        }
-        await ahead;
-        stop.dispose();
-        await analyzingOpen;
-        if (!cancel.token.isCancellationRequested) {
-          for (const path of this.index.paths()) if (!seen.has(path) && !open.has(path)) this.index.deleteDocument(path);
-        }
-        await this.relink(cancel.token);
-        this.scheduleSnapshot();
-        const stats = this.index.stats();
-        this.output.appendLine(`Indexed ${stats.documents} documents: ${stats.entities} entities, ${stats.mentions} mentions.`);
-        this.changed.fire();
-        return stats;
-      },
-    )).finally(() => {
+    this.scan = Promise.resolve(
+      vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Marginalia: indexing articles', cancellable: true },
+        async (progress, token) => {
+          token.onCancellationRequested(() => cancel.cancel());
+          const uris = await this.findArticles();
+          await this.loadSnapshot();
+          const open = new Map(vscode.workspace.textDocuments.map(d => [d.uri.toString(), d]));
+          const seen = new Set(uris.map(u => u.toString()));
+          const opened = uris.map(u => open.get(u.toString())).filter(d => d !== undefined);
+          const closed = uris.filter(u => !open.has(u.toString()));
+          const analyzingOpen = Promise.all(opened.map(d => this.updateDocument(d)));
+          // one job ahead of the one whose results arrive, so that the worker never waits for the host
+          const keys: string[] = [];
+          const stop = cancel.token.onCancellationRequested(() => keys.forEach(key => this.analysis.cancel(key)));
+          let ahead: Promise<boolean> | undefined;
+          for (let i = 0; i < closed.length; i += FILES_PER_JOB) {
+            keys.push(`scan:${i}`);
+            const job = this.analyzeFiles(closed.slice(i, i + FILES_PER_JOB), false, `scan:${i}`);
+            if (ahead) await ahead;
+            if (cancel.token.isCancellationRequested) break;
+            if (i > 0) progress.report({ message: `${i} of ${closed.length}`, increment: (FILES_PER_JOB * 100) / closed.length });
+            ahead = job;
+          }
+          await ahead;
+          stop.dispose();
+          await analyzingOpen;
+          if (!cancel.token.isCancellationRequested) {
+            for (const path of this.index.paths()) if (!seen.has(path) && !open.has(path)) this.index.deleteDocument(path);
+          }
+          await this.relink(cancel.token);
+          this.scheduleSnapshot();
+          const stats = this.index.stats();
+          this.output.appendLine(`Indexed ${stats.documents} documents: ${stats.entities} entities, ${stats.mentions} mentions.`);
+          this.changed.fire();
+          return stats;
+        },
+      ),
+    ).finally(() => {
       if (this.scanCancel === cancel) this.scanning = false;
       this.firstScanEnded();
     });
@@ -222,9 +239,11 @@ export class CorpusService implements vscode.Disposable {
   /** Resolves when the running scan (if any) is done and every open article's latest text is indexed and linked. */
   async ready(): Promise<void> {
     await this.scan;
-    await Promise.all(vscode.workspace.textDocuments
-      .filter(d => this.indexedVersions.has(d.uri.toString()) || this.index.hasDocument(d.uri.toString()))
-      .map(d => this.current(d)));
+    await Promise.all(
+      vscode.workspace.textDocuments
+        .filter(d => this.indexedVersions.has(d.uri.toString()) || this.index.hasDocument(d.uri.toString()))
+        .map(d => this.current(d)),
+    );
     while (this.reading.size) await Promise.all(this.reading);
     await this.relink();
   }
@@ -263,11 +282,13 @@ export class CorpusService implements vscode.Disposable {
     for (let round = 0; round < 3 && !token?.isCancellationRequested; round++) {
       const outdated = this.index.outdatedLookups();
       if (outdated.length === 0) return;
-      await Promise.all(outdated.map(async ({ path, hash }) => {
-        const utf8 = this.index.utf8(path);
-        const linked = utf8 && await this.analysis.relink(path, hash, utf8).catch(() => undefined);
-        if (linked) this.index.setRelinked(path, hash, linked);
-      }));
+      await Promise.all(
+        outdated.map(async ({ path, hash }) => {
+          const utf8 = this.index.utf8(path);
+          const linked = utf8 && (await this.analysis.relink(path, hash, utf8).catch(() => undefined));
+          if (linked) this.index.setRelinked(path, hash, linked);
+        }),
+      );
     }
   }
 
@@ -385,7 +406,9 @@ export class CorpusService implements vscode.Disposable {
       } else if (!this.enter(r, link)) void this.readIntoIndex(uri); // its held analysis is gone: analyzed again
     };
     return this.analysis.analyzeFiles(key, files, enter).catch(e => {
-      this.output.appendLine(`Marginalia could not analyze ${files.length === 1 ? vscode.workspace.asRelativePath(uris[0]) : `${files.length} articles`}: ${describeError(e)}`);
+      this.output.appendLine(
+        `Marginalia could not analyze ${files.length === 1 ? vscode.workspace.asRelativePath(uris[0]) : `${files.length} articles`}: ${describeError(e)}`,
+      );
       return true;
     });
   }
@@ -474,10 +497,13 @@ export class CorpusService implements vscode.Disposable {
 
   private debounce(key: string, ms: number, run: () => unknown): void {
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void run();
-    }, ms));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void run();
+      }, ms),
+    );
   }
 
   dispose(): void {

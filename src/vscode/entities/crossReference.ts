@@ -14,9 +14,9 @@ interface CrossReferenceArgs {
  * without, a quick pick of entities, then of their mentions with a live preview. Also what the
  * hover's and the view's links run: show an entity's references, open a mention.
  */
-export function crossReferenceCommands(corpus: CorpusService): FeatureCommands<
-  'marginalia.crossReference' | 'marginalia.showReferences' | 'marginalia.openMention'
-> {
+export function crossReferenceCommands(
+  corpus: CorpusService,
+): FeatureCommands<'marginalia.crossReference' | 'marginalia.showReferences' | 'marginalia.openMention'> {
   return {
     'marginalia.crossReference': async (args?: CrossReferenceArgs) => {
       await corpus.ready();
@@ -24,7 +24,7 @@ export function crossReferenceCommands(corpus: CorpusService): FeatureCommands<
         const entity = args.entity !== undefined ? resolveEntity(corpus.index, args.entity) : await entityAtCursor(corpus);
         return entity ? corpus.index.mentionsOf(entity.id).map(ref => locationOf(corpus.index, ref)) : [];
       }
-      const entity = (await entityAtCursor(corpus)) ?? await pickEntity(corpus.index, 'Marginalia: Cross-reference Entity');
+      const entity = (await entityAtCursor(corpus)) ?? (await pickEntity(corpus.index, 'Marginalia: Cross-reference Entity'));
       if (entity) await stepThroughMentions(corpus, entity);
       return undefined;
     },
@@ -67,8 +67,8 @@ async function stepThroughMentions(corpus: CorpusService, entity: Entity): Promi
   pick.items = items;
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
-  const preview = (item: MentionItem | undefined, preserveFocus: boolean) => item &&
-    vscode.window.showTextDocument(item.location.uri, { selection: item.location.range, preview: preserveFocus, preserveFocus });
+  const preview = (item: MentionItem | undefined, preserveFocus: boolean) =>
+    item && vscode.window.showTextDocument(item.location.uri, { selection: item.location.range, preview: preserveFocus, preserveFocus });
   const chosen = await new Promise<MentionItem | undefined>(resolve => {
     pick.onDidChangeActive(active => void preview(active[0], true));
     pick.onDidAccept(() => resolve(pick.selectedItems[0] ?? pick.activeItems[0]));

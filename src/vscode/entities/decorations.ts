@@ -48,10 +48,13 @@ export function registerDecorations(corpus: CorpusService): vscode.Disposable {
     vscode.window.onDidChangeVisibleTextEditors(editors => editors.forEach(decorate)),
     vscode.window.onDidChangeTextEditorVisibleRanges(({ textEditor }) => {
       clearTimeout(scrolled.get(textEditor));
-      scrolled.set(textEditor, setTimeout(() => {
-        scrolled.delete(textEditor);
-        decorate(textEditor);
-      }, SCROLL_DEBOUNCE_MS));
+      scrolled.set(
+        textEditor,
+        setTimeout(() => {
+          scrolled.delete(textEditor);
+          decorate(textEditor);
+        }, SCROLL_DEBOUNCE_MS),
+      );
     }),
     corpus.onDidChange(decorateAll),
     onDidChangeSettings([], decorateAll),

@@ -7,7 +7,10 @@ import { pickEntity, resolveEntity } from './entityPick';
 import type { RegistryFile } from './registryFile';
 
 /** Reviewers' decisions about entities, recorded in the registry: merge, rename, not an entity. */
-export function entityCommands(corpus: CorpusService, registry: RegistryFile): FeatureCommands<
+export function entityCommands(
+  corpus: CorpusService,
+  registry: RegistryFile,
+): FeatureCommands<
   'marginalia.mergeEntities' | 'marginalia.mergeEntityWith' | 'marginalia.renameEntity' | 'marginalia.markNotEntity' | 'marginalia.mergeVariants'
 > {
   const merge = async (from: string, into: string): Promise<string> => {
@@ -24,7 +27,7 @@ export function entityCommands(corpus: CorpusService, registry: RegistryFile): F
         return merge(from, into);
       }
       const from = await pickEntity(corpus.index, 'Merge: the entity to merge away');
-      const into = from && await pickEntity(corpus.index, `Merge "${from.name}" into…`, from.id);
+      const into = from && (await pickEntity(corpus.index, `Merge "${from.name}" into…`, from.id));
       return into ? merge(from.id, into.id) : undefined;
     },
     'marginalia.mergeEntityWith': async ({ from }: { from: string }) => {
@@ -36,7 +39,13 @@ export function entityCommands(corpus: CorpusService, registry: RegistryFile): F
       const entity = args ? resolveEntity(corpus.index, args.id) : await pickEntity(corpus.index, 'Rename entity');
       if (!entity && args) throw new UserError(`Marginalia: no entity ${JSON.stringify(args.id)} in the corpus.`);
       if (!entity) return undefined;
-      const name = args?.name ?? await vscode.window.showInputBox({ title: `Rename ${entity.name}`, value: entity.name, prompt: 'The canonical name in the registry; articles stay as written.' });
+      const name =
+        args?.name ??
+        (await vscode.window.showInputBox({
+          title: `Rename ${entity.name}`,
+          value: entity.name,
+          prompt: 'The canonical name in the registry; articles stay as written.',
+        }));
       if (!name?.trim()) return undefined;
       await registry.edit(doc => recordRename(doc, entity.id, name.trim()));
       return entity.id;

@@ -8,7 +8,8 @@ interface EntityItem extends vscode.QuickPickItem {
 
 /** A quick pick of entities, filtered by name or alias; undefined when dismissed. */
 export async function pickEntity(index: CorpusIndex, title: string, exclude?: string): Promise<Entity | undefined> {
-  const items: EntityItem[] = index.entities()
+  const items: EntityItem[] = index
+    .entities()
     .filter(e => e.id !== exclude)
     .map(entity => ({
       entity,

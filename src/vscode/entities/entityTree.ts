@@ -21,7 +21,11 @@ const NAME_KINDS: MentionKind[] = ['person', 'organization', 'place'];
 export function registerEntityTree(corpus: CorpusService): vscode.Disposable {
   const provider = new EntityTreeProvider(corpus);
   const view = vscode.window.createTreeView('marginalia.entities', { treeDataProvider: provider, showCollapseAll: true });
-  return vscode.Disposable.from(view, provider, corpus.onDidChange(() => provider.refresh()));
+  return vscode.Disposable.from(
+    view,
+    provider,
+    corpus.onDidChange(() => provider.refresh()),
+  );
 }
 
 class EntityTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
@@ -49,12 +53,16 @@ class EntityTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Dispos
     }
     switch (node.type) {
       case 'kind':
-        return index.entities().filter(e => e.kind === node.kind).map(entity => ({ type: 'entity', entity }));
+        return index
+          .entities()
+          .filter(e => e.kind === node.kind)
+          .map(entity => ({ type: 'entity', entity }));
       case 'entity': {
         const byPath = new Map<string, MentionRef[]>();
         for (const ref of index.mentionsOf(node.entity.id)) {
           const list = byPath.get(ref.path);
-          if (list) list.push(ref); else byPath.set(ref.path, [ref]);
+          if (list) list.push(ref);
+          else byPath.set(ref.path, [ref]);
         }
         return [...byPath].sort((a, b) => b[1].length - a[1].length).map(([path, refs]) => ({ type: 'entityDocument', entity: node.entity, path, refs }));
       }
@@ -81,7 +89,10 @@ class EntityTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Dispos
     const collapsed = vscode.TreeItemCollapsibleState.Collapsed;
     switch (node.type) {
       case 'kind':
-        return Object.assign(new vscode.TreeItem(KIND_TITLES[node.kind], collapsed), { description: String(node.count), iconPath: new vscode.ThemeIcon(KIND_ICONS[node.kind]) });
+        return Object.assign(new vscode.TreeItem(KIND_TITLES[node.kind], collapsed), {
+          description: String(node.count),
+          iconPath: new vscode.ThemeIcon(KIND_ICONS[node.kind]),
+        });
       case 'entity':
         return Object.assign(new vscode.TreeItem(node.entity.name, collapsed), {
           description: `${node.entity.mentions} in ${node.entity.documents} docs`,
@@ -101,7 +112,10 @@ class EntityTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Dispos
         });
       }
       case 'variants':
-        return Object.assign(new vscode.TreeItem('Variants to review', collapsed), { description: String(node.proposals.length), iconPath: new vscode.ThemeIcon('git-merge') });
+        return Object.assign(new vscode.TreeItem('Variants to review', collapsed), {
+          description: String(node.proposals.length),
+          iconPath: new vscode.ThemeIcon('git-merge'),
+        });
       case 'variant':
         return Object.assign(new vscode.TreeItem(node.proposal.names.join(' ≈ ')), {
           description: node.proposal.reason,
@@ -110,9 +124,14 @@ class EntityTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Dispos
           iconPath: new vscode.ThemeIcon('git-merge'),
         });
       case 'documents':
-        return Object.assign(new vscode.TreeItem('Documents', collapsed), { description: String(this.corpus.index.paths().length), iconPath: new vscode.ThemeIcon('files') });
+        return Object.assign(new vscode.TreeItem('Documents', collapsed), {
+          description: String(this.corpus.index.paths().length),
+          iconPath: new vscode.ThemeIcon('files'),
+        });
       case 'document':
-        return Object.assign(new vscode.TreeItem(vscode.Uri.parse(node.path), collapsed), { description: vscode.workspace.asRelativePath(vscode.Uri.parse(node.path)) });
+        return Object.assign(new vscode.TreeItem(vscode.Uri.parse(node.path), collapsed), {
+          description: vscode.workspace.asRelativePath(vscode.Uri.parse(node.path)),
+        });
     }
   }
 

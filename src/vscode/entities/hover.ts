@@ -45,18 +45,21 @@ export function registerHover(corpus: CorpusService, selector: vscode.DocumentSe
       if (description) md.appendMarkdown(`\n\n${escapeMarkdown(description)}`);
       const notes = corpus.notesOn(entity.id);
       if (notes.length) {
-        md.appendMarkdown('\n\n**Reviewers\' notes**\n');
+        md.appendMarkdown("\n\n**Reviewers' notes**\n");
         for (const { annotation: a } of notes.slice(0, max)) {
           md.appendMarkdown(`\n- ${escapeMarkdown(a.author ?? 'reviewer')} (${a.status}): ${escapeMarkdown(firstLine(a.note!))}`);
         }
       }
       appendDocuments(md, card.documents, card.more, 'Other documents');
-      md.appendMarkdown('\n\n' + [
-        `[Find all references](${commandLink('marginalia.showReferences', { entity: entity.id })})`,
-        `[Merge with…](${commandLink('marginalia.mergeEntityWith', { from: entity.id })})`,
-        `[Rename…](${commandLink('marginalia.renameEntity', { id: entity.id })})`,
-        `[Not an entity](${commandLink('marginalia.markNotEntity', { id: entity.id })})`,
-      ].join(' · '));
+      md.appendMarkdown(
+        '\n\n' +
+          [
+            `[Find all references](${commandLink('marginalia.showReferences', { entity: entity.id })})`,
+            `[Merge with…](${commandLink('marginalia.mergeEntityWith', { from: entity.id })})`,
+            `[Rename…](${commandLink('marginalia.renameEntity', { id: entity.id })})`,
+            `[Not an entity](${commandLink('marginalia.markNotEntity', { id: entity.id })})`,
+          ].join(' · '),
+      );
       return new vscode.Hover(md, hit.range);
     },
   });

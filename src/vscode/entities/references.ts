@@ -8,9 +8,7 @@ export function registerReferences(corpus: CorpusService, selector: vscode.Docum
     async provideReferences(document, position) {
       const hit = await corpus.mentionAt(document, position);
       if (!hit) return undefined;
-      const refs = hit.mention.entity
-        ? corpus.index.mentionsOf(hit.mention.entity)
-        : hit.mention.value ? corpus.index.mentionsOfDate(hit.mention.value) : [];
+      const refs = hit.mention.entity ? corpus.index.mentionsOf(hit.mention.entity) : hit.mention.value ? corpus.index.mentionsOfDate(hit.mention.value) : [];
       return refs.map(ref => locationOf(corpus.index, ref));
     },
   });
@@ -26,8 +24,9 @@ export function registerDocumentHighlights(corpus: CorpusService, selector: vsco
       const same = hit.mention.entity
         ? mentions.filter(m => m.entity === hit.mention.entity)
         : mentions.filter(m => m.kind === 'date' && m.value && m.value === hit.mention.value);
-      return same.map(m => new vscode.DocumentHighlight(
-        new vscode.Range(document.positionAt(m.start), document.positionAt(m.end)), vscode.DocumentHighlightKind.Read));
+      return same.map(
+        m => new vscode.DocumentHighlight(new vscode.Range(document.positionAt(m.start), document.positionAt(m.end)), vscode.DocumentHighlightKind.Read),
+      );
     },
   });
 }

@@ -37,7 +37,7 @@ export class RegistryFile implements vscode.Disposable {
   /** Reads the file again (where the settings put it now); fires onDidChange when what it says changed. */
   async load(): Promise<ParsedRegistry> {
     const workspace = await this.workspaces.primary();
-    const read = workspace && await workspace.readRegistry();
+    const read = workspace && (await workspace.readRegistry());
     if (read?.path !== this.path) this.watch(read?.path);
     this.path = read?.path;
     const key = read ? `${read.path}\n${read.status}\n${JSON.stringify(read.parsed.problems)}\n${read.parsed.document.toString()}` : undefined;

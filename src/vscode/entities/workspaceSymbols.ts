@@ -20,12 +20,14 @@ export function registerWorkspaceSymbols(corpus: CorpusService): vscode.Disposab
         const first = corpus.index.mentionsOf(entity.id)[0];
         if (!first) return [];
         const aliases = entity.aliases.filter(a => a !== entity.name);
-        return [new vscode.SymbolInformation(
-          aliases.length ? `${entity.name} (${aliases.join(', ')})` : entity.name,
-          SYMBOL_KINDS[entity.kind] ?? vscode.SymbolKind.Object,
-          `${entity.kind}, ${entity.mentions} mentions in ${entity.documents} documents`,
-          locationOf(corpus.index, first),
-        )];
+        return [
+          new vscode.SymbolInformation(
+            aliases.length ? `${entity.name} (${aliases.join(', ')})` : entity.name,
+            SYMBOL_KINDS[entity.kind] ?? vscode.SymbolKind.Object,
+            `${entity.kind}, ${entity.mentions} mentions in ${entity.documents} documents`,
+            locationOf(corpus.index, first),
+          ),
+        ];
       });
     },
   });

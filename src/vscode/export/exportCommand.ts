@@ -32,18 +32,21 @@ const FORMAT_DETAILS: Record<ExportFormat, string> = {
  * them as an argument), exports the articles as saved with a cancellable progress, and returns the
  * paths written. It never writes over an article, and asks before replacing a file it did not write.
  */
-export function exportCommands(corpus: CorpusService, store: AnnotationStore, registry: RegistryFile, workspaces: Workspaces): FeatureCommands<'marginalia.exportAnnotations'> {
+export function exportCommands(
+  corpus: CorpusService,
+  store: AnnotationStore,
+  registry: RegistryFile,
+  workspaces: Workspaces,
+): FeatureCommands<'marginalia.exportAnnotations'> {
   return {
     'marginalia.exportAnnotations': async (args?: ExportArgs): Promise<string[] | undefined> => {
-      const choice = args ?? await ask();
+      const choice = args ?? (await ask());
       if (!choice) return undefined;
       if (!EXPORT_FORMATS.includes(choice.format)) throw new UserError(`Marginalia: unknown export format ${choice.format}`);
       if (typeof choice.output !== 'string' || !choice.output) throw new UserError('Marginalia: exportAnnotations needs an output folder.');
       await corpus.ready();
       const active = vscode.window.activeTextEditor?.document;
-      const paths = choice.scope === 'document'
-        ? (active && await corpus.current(active) ? [active.uri.toString()] : [])
-        : corpus.index.paths();
+      const paths = choice.scope === 'document' ? (active && (await corpus.current(active)) ? [active.uri.toString()] : []) : corpus.index.paths();
       if (paths.length === 0) throw new UserError('Marginalia: no article to export.');
       const output = choice.output.includes('://') ? vscode.Uri.parse(choice.output) : vscode.Uri.file(choice.output);
 
@@ -88,15 +91,25 @@ export function exportCommands(corpus: CorpusService, store: AnnotationStore, re
 
 /** Files an export never writes over: every article of the corpus, its sidecar, and the entity registry. */
 function protectedFiles(corpus: CorpusService, registry: RegistryFile): string[] {
-  const articles = corpus.index.paths().map(p => vscode.Uri.parse(p)).filter(u => u.scheme === 'file').map(corePath);
+  const articles = corpus.index
+    .paths()
+    .map(p => vscode.Uri.parse(p))
+    .filter(u => u.scheme === 'file')
+    .map(corePath);
   return [...articles, ...articles.map(sidecarPathFor), ...(registry.uri ? [corePath(registry.uri)] : [])];
 }
 
 async function confirmOverwrite(foreign: string[]): Promise<boolean> {
-  const names = foreign.slice(0, 5).map(p => `- ${p}`).join('\n') + (foreign.length > 5 ? `\n- and ${foreign.length - 5} more` : '');
+  const names =
+    foreign
+      .slice(0, 5)
+      .map(p => `- ${p}`)
+      .join('\n') + (foreign.length > 5 ? `\n- and ${foreign.length - 5} more` : '');
   const answer = await vscode.window.showWarningMessage(
     `Replace ${foreign.length} file(s) that Marginalia did not write?`,
-    { modal: true, detail: `The export folder already holds:\n${names}` }, 'Replace');
+    { modal: true, detail: `The export folder already holds:\n${names}` },
+    'Replace',
+  );
   return answer === 'Replace';
 }
 
@@ -108,18 +121,33 @@ async function announce(spans: number, written: string[], unsaved: number): Prom
 
 async function ask(): Promise<ExportArgs | undefined> {
   const scope = await vscode.window.showQuickPick(
-    [{ label: 'Workspace', description: 'every article', value: 'workspace' as const }, { label: 'This document', value: 'document' as const }],
-    { title: 'Export annotations (1/4): which articles?' });
+    [
+      { label: 'Workspace', description: 'every article', value: 'workspace' as const },
+      { label: 'This document', value: 'document' as const },
+    ],
+    { title: 'Export annotations (1/4): which articles?' },
+  );
   if (!scope) return undefined;
   const include = await vscode.window.showQuickPick(
-    [{ label: 'Reviewed annotations', value: false }, { label: 'Reviewed annotations and recognized mentions not yet reviewed', value: true }],
-    { title: 'Export annotations (2/4): what to include?' });
+    [
+      { label: 'Reviewed annotations', value: false },
+      { label: 'Reviewed annotations and recognized mentions not yet reviewed', value: true },
+    ],
+    { title: 'Export annotations (2/4): what to include?' },
+  );
   if (!include) return undefined;
   const format = await vscode.window.showQuickPick(
     EXPORT_FORMATS.map(f => ({ label: f, detail: FORMAT_DETAILS[f], value: f })),
-    { title: 'Export annotations (3/4): format' });
+    { title: 'Export annotations (3/4): format' },
+  );
   if (!format) return undefined;
-  const folder = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Export here', title: 'Export annotations (4/4): destination folder' });
+  const folder = await vscode.window.showOpenDialog({
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: false,
+    openLabel: 'Export here',
+    title: 'Export annotations (4/4): destination folder',
+  });
   if (!folder?.[0]) return undefined;
   return { format: format.value, output: folder[0].toString(), scope: scope.value, includeSuggestions: include.value };
 }

@@ -25,13 +25,20 @@ const SPAN_ONLY = ['status', 'source'] as const;
  * (same span and label = same annotation); returns how many were added. What could not be
  * imported (an article whose text is not the file's, ...) is listed in the Marginalia output channel.
  */
-export function importCommands(corpus: CorpusService, store: AnnotationStore, workspaces: Workspaces, output: vscode.OutputChannel): FeatureCommands<'marginalia.importAnnotations'> {
+export function importCommands(
+  corpus: CorpusService,
+  store: AnnotationStore,
+  workspaces: Workspaces,
+  output: vscode.OutputChannel,
+): FeatureCommands<'marginalia.importAnnotations'> {
   return {
     'marginalia.importAnnotations': async (args?: ImportArgs): Promise<number | undefined> => {
-      const choice = args ?? await ask();
+      const choice = args ?? (await ask());
       if (!choice) return undefined;
-      if (!IMPORT_FORMATS.includes(choice.format)) throw new UserError(`Marginalia: cannot import the format ${JSON.stringify(choice.format)} (one of ${IMPORT_FORMATS.join(', ')}).`);
-      if (choice.status !== undefined && !ANNOTATION_STATUSES.includes(choice.status)) throw new UserError(`Marginalia: unknown status ${JSON.stringify(choice.status)} (one of ${ANNOTATION_STATUSES.join(', ')}).`);
+      if (!IMPORT_FORMATS.includes(choice.format))
+        throw new UserError(`Marginalia: cannot import the format ${JSON.stringify(choice.format)} (one of ${IMPORT_FORMATS.join(', ')}).`);
+      if (choice.status !== undefined && !ANNOTATION_STATUSES.includes(choice.status))
+        throw new UserError(`Marginalia: unknown status ${JSON.stringify(choice.status)} (one of ${ANNOTATION_STATUSES.join(', ')}).`);
       if ((choice.format === 'brat' || choice.format === 'w3c') && SPAN_ONLY.some(k => choice[k] !== undefined)) {
         throw new UserError('Marginalia: status and source are for conll, jsonl, doccano and csv imports (brat and w3c carry their own).');
       }
@@ -67,7 +74,8 @@ export function importCommands(corpus: CorpusService, store: AnnotationStore, wo
       for (const p of problems) output.appendLine(`import: ${p.path || input.fsPath}${p.annotation ? ` (${p.annotation})` : ''}: ${p.message}`);
       if (!args) {
         const left = problems.length ? `; ${problems.length} left out (listed in the Marginalia output)` : '';
-        void vscode.window.showInformationMessage(`Marginalia: imported ${added} annotations${left}.`, ...(problems.length ? ['Show'] : []))
+        void vscode.window
+          .showInformationMessage(`Marginalia: imported ${added} annotations${left}.`, ...(problems.length ? ['Show'] : []))
           .then(answer => answer && output.show());
       }
       return added;
@@ -81,7 +89,7 @@ const FORMAT_PICKS: readonly { label: string; detail: string; value: ImportForma
   { label: 'CoNLL-2003', detail: 'IOB1 or IOB2 tags; as suggestions', value: 'conll', extensions: ['conll', 'txt', 'iob'] },
   { label: 'JSONL (spaCy, Prodigy)', detail: '{"text", "spans": [...]} per line; as suggestions', value: 'jsonl', extensions: ['jsonl', 'json'] },
   { label: 'JSONL (doccano)', detail: '{"text", "label": [[start, end, label]]} per line; as suggestions', value: 'doccano', extensions: ['jsonl', 'json'] },
-  { label: 'CSV', detail: 'Marginalia\'s export columns; as suggestions', value: 'csv', extensions: ['csv'] },
+  { label: 'CSV', detail: "Marginalia's export columns; as suggestions", value: 'csv', extensions: ['csv'] },
 ];
 
 async function ask(): Promise<ImportArgs | undefined> {
@@ -90,14 +98,20 @@ async function ask(): Promise<ImportArgs | undefined> {
   let status: AnnotationStatus | undefined;
   if (format.value !== 'brat' && format.value !== 'w3c') {
     const order: AnnotationStatus[] = ['suggested', ...ANNOTATION_STATUSES.filter(s => s !== 'suggested')];
-    const picked = await vscode.window.showQuickPick(order.map(s => ({ label: s })), { title: 'Import annotations: status of the spans added' });
+    const picked = await vscode.window.showQuickPick(
+      order.map(s => ({ label: s })),
+      { title: 'Import annotations: status of the spans added' },
+    );
     if (!picked) return undefined;
     status = picked.label as AnnotationStatus;
   }
   const picked = await vscode.window.showOpenDialog({
-    canSelectFolders: format.value === 'brat', canSelectFiles: format.value !== 'brat', canSelectMany: false,
+    canSelectFolders: format.value === 'brat',
+    canSelectFiles: format.value !== 'brat',
+    canSelectMany: false,
     filters: format.extensions ? { [format.label]: format.extensions } : undefined,
-    openLabel: 'Import', title: 'Import annotations: source',
+    openLabel: 'Import',
+    title: 'Import annotations: source',
   });
   return picked?.[0] ? { format: format.value, input: picked[0].toString(), ...(status ? { status } : {}) } : undefined;
 }

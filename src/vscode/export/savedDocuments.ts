@@ -18,7 +18,10 @@ export interface SavedDocuments {
  * offset counts in the exported text.
  */
 export async function savedDocuments(
-  corpus: CorpusService, store: AnnotationStore, fs: FileSystem, paths: readonly string[],
+  corpus: CorpusService,
+  store: AnnotationStore,
+  fs: FileSystem,
+  paths: readonly string[],
   options: { includeSuggestions?: boolean; relativePath: (uri: vscode.Uri) => string; isCancelled: () => boolean },
 ): Promise<SavedDocuments> {
   const documents: ExportDocument[] = [];
@@ -35,12 +38,22 @@ export async function savedDocuments(
     if (open?.isDirty) unsaved++;
     const state = await store.get(uri);
     const held = await store.currentText(uri);
-    const placed = held === text ? { annotations: state.annotations, orphans: [] } : placeAnnotations(text, state.annotations.map(a => structuredClone(a)));
+    const placed =
+      held === text
+        ? { annotations: state.annotations, orphans: [] }
+        : placeAnnotations(
+            text,
+            state.annotations.map(a => structuredClone(a)),
+          );
     const annotations = [...placed.annotations, ...placed.orphans, ...state.orphans];
     const indexed = corpus.index.text(path);
-    const mentions = !options.includeSuggestions ? undefined
-      : indexed === text ? corpus.index.analyzed(path)?.mentions
-        : indexed === undefined ? [] : movedMentions(corpus.index.analyzed(path)?.mentions ?? [], indexed, text);
+    const mentions = !options.includeSuggestions
+      ? undefined
+      : indexed === text
+        ? corpus.index.analyzed(path)?.mentions
+        : indexed === undefined
+          ? []
+          : movedMentions(corpus.index.analyzed(path)?.mentions ?? [], indexed, text);
     documents.push({ path: options.relativePath(uri), text, annotations, mentions });
   }
   return { documents, unsaved };

@@ -40,13 +40,14 @@ export function recognizerCommands(store: AnnotationStore, output: vscode.Output
             } finally {
               cancel.dispose();
             }
-          });
+          },
+        );
       } catch (e) {
         if (!(e instanceof RecognizerError)) throw e;
         output.appendLine(`recognizer: ${name}: ${command}: ${e.message}`);
         throw new UserError(`Marginalia: the external recognizer ${e.message === 'cancelled' ? 'was cancelled' : e.message}; nothing was added to ${name}.`);
       }
-      if (await store.currentText(article) !== text) {
+      if ((await store.currentText(article)) !== text) {
         throw new UserError(`Marginalia: ${name} changed while the external recognizer ran; nothing was added. Run it again.`);
       }
       const merged = mergeImported([...state.annotations, ...state.orphans], spans, { defaultStatus: 'suggested' });

@@ -9,12 +9,13 @@ interface SettingSpec<T> {
   readonly read: (value: unknown) => T | undefined;
 }
 
-const stringList = (value: unknown): string[] | undefined =>
-  Array.isArray(value) && value.every(v => typeof v === 'string') ? [...value] : undefined;
+const stringList = (value: unknown): string[] | undefined => (Array.isArray(value) && value.every(v => typeof v === 'string') ? [...value] : undefined);
 const flag = (value: unknown): boolean | undefined => (typeof value === 'boolean' ? value : undefined);
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const integerIn = (min: number, max: number) => (value: unknown): number | undefined =>
-  typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : undefined;
+const integerIn =
+  (min: number, max: number) =>
+  (value: unknown): number | undefined =>
+    typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max ? value : undefined;
 
 const spec = <T>(defaultValue: T, read: (value: unknown) => T | undefined): SettingSpec<T> => ({ default: defaultValue, read });
 
@@ -33,7 +34,10 @@ export const SETTINGS = {
   }),
   labels: spec<string[]>(['claim', 'quote', 'source'], value => {
     if (!Array.isArray(value)) return undefined;
-    return value.filter((l): l is string => typeof l === 'string').map(l => l.trim()).filter(Boolean);
+    return value
+      .filter((l): l is string => typeof l === 'string')
+      .map(l => l.trim())
+      .filter(Boolean);
   }),
   author: spec('', value => text(value)?.trim()),
   // Machine scope (package.json): read with `userSetting`, so that no workspace can name a process to start.

@@ -1,8 +1,5 @@
 import * as vscode from 'vscode';
-import {
-  DEFAULT_REGISTRY_PATH, outsideReason, registryLocation, Workspace,
-  type FileSystem,
-} from '../../core';
+import { DEFAULT_REGISTRY_PATH, outsideReason, registryLocation, Workspace, type FileSystem } from '../../core';
 import { NodeFileSystem, toCorePath } from '../../node/nodeFileSystem';
 import { onDidChangeSettings, setting } from './configuration';
 import { UserError } from './errors';
@@ -17,14 +14,34 @@ class ExtensionFileSystem implements FileSystem {
   private readonly node = new NodeFileSystem();
   readonly caseInsensitive = this.node.caseInsensitive;
 
-  stat(path: string) { return this.node.stat(path); }
-  readFile(path: string) { return this.node.readFile(path); }
-  readDirectory(path: string) { return this.node.readDirectory(path); }
-  realPath(path: string) { return this.node.realPath(path); }
-  async createDirectory(path: string) { allowed(); return this.node.createDirectory(path); }
-  async createFile(path: string, data: Uint8Array, options?: { durable?: boolean }) { allowed(); return this.node.createFile(path, data, options); }
-  async rename(from: string, to: string) { allowed(); return this.node.rename(from, to); }
-  async delete(path: string) { allowed(); return this.node.delete(path); }
+  stat(path: string) {
+    return this.node.stat(path);
+  }
+  readFile(path: string) {
+    return this.node.readFile(path);
+  }
+  readDirectory(path: string) {
+    return this.node.readDirectory(path);
+  }
+  realPath(path: string) {
+    return this.node.realPath(path);
+  }
+  async createDirectory(path: string) {
+    allowed();
+    return this.node.createDirectory(path);
+  }
+  async createFile(path: string, data: Uint8Array, options?: { durable?: boolean }) {
+    allowed();
+    return this.node.createFile(path, data, options);
+  }
+  async rename(from: string, to: string) {
+    allowed();
+    return this.node.rename(from, to);
+  }
+  async delete(path: string) {
+    allowed();
+    return this.node.delete(path);
+  }
 }
 
 function allowed(): void {
@@ -94,7 +111,10 @@ export class Workspaces implements vscode.Disposable {
       const root = corePath(folder.uri);
       // Only the first folder keeps the registry (as the extension always did).
       const registryPath = i === 0 ? await this.registryPathOf(root, setting('registryPath', folder.uri)) : DEFAULT_REGISTRY_PATH;
-      folders.push({ folder, workspace: new Workspace(this.fs, root, { include: setting('include', folder.uri), exclude: setting('exclude', folder.uri), registryPath }) });
+      folders.push({
+        folder,
+        workspace: new Workspace(this.fs, root, { include: setting('include', folder.uri), exclude: setting('exclude', folder.uri), registryPath }),
+      });
     }
     this.folders = folders;
   }
@@ -105,7 +125,8 @@ export class Workspaces implements vscode.Disposable {
    */
   private async registryPathOf(root: string, configured: string): Promise<string> {
     const where = registryLocation(root, configured);
-    const problem = 'problem' in where ? where.problem : await outsideReason(this.fs, root, where.path).then(r => r && `the registry path "${configured}" ${r}`);
+    const problem =
+      'problem' in where ? where.problem : await outsideReason(this.fs, root, where.path).then(r => r && `the registry path "${configured}" ${r}`);
     if (!problem || configured === DEFAULT_REGISTRY_PATH) {
       this.refused = undefined;
       return configured;

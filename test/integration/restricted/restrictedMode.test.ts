@@ -13,12 +13,14 @@ const WIRE = 'korea-china/wire-lee-arrives-beijing.txt';
 
 /** Every file of the workspace with its size and modification time. */
 function snapshot(dir: string, prefix = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap(e => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return snapshot(path, `${prefix}${e.name}/`);
-    const s = statSync(path);
-    return [`${prefix}${e.name} ${s.size} ${s.mtimeMs}`];
-  }).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap(e => {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) return snapshot(path, `${prefix}${e.name}/`);
+      const s = statSync(path);
+      return [`${prefix}${e.name} ${s.size} ${s.mtimeMs}`];
+    })
+    .sort();
 }
 
 describe('Restricted Mode', () => {
@@ -40,14 +42,17 @@ describe('Restricted Mode', () => {
     rmSync(join(out, '..'), { recursive: true, force: true });
   });
 
-  it('shows hover cards; the workspace\'s registryPath setting is ignored', async () => {
+  it("shows hover cards; the workspace's registryPath setting is ignored", async () => {
     assert.strictEqual(vscode.workspace.getConfiguration('marginalia').get('registryPath'), '.marginalia/entities.yaml');
     const text = editor.document.getText();
     const xi = editor.document.positionAt(text.indexOf('Xi Jinping') + 1);
     assert.match(hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, xi)), /Xi Jinping/);
     // review/entities.yaml (named by the ignored setting) says Beijing is not an entity.
     const beijing = editor.document.positionAt(text.indexOf('Beijing') + 1);
-    assert.match(hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, beijing)), /Beijing\*\* · place/);
+    assert.match(
+      hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, beijing)),
+      /Beijing\*\* · place/,
+    );
   });
 
   it('references and cross-references work', async () => {

@@ -8,12 +8,29 @@ import type { DirectoryEntry, FileOperation, FileStat, FileSystem, OperationHook
 export class HookedFileSystem implements FileSystem {
   hook: OperationHook | undefined;
   constructor(private readonly inner: FileSystem) {}
-  get caseInsensitive(): boolean | undefined { return this.inner.caseInsensitive; }
-  async stat(path: string): Promise<FileStat | undefined> { await this.hook?.('stat', path); return this.inner.stat(path); }
-  async readFile(path: string): Promise<Uint8Array> { await this.hook?.('readFile', path); return this.inner.readFile(path); }
-  async readDirectory(path: string): Promise<DirectoryEntry[]> { await this.hook?.('readDirectory', path); return this.inner.readDirectory(path); }
-  async realPath(path: string): Promise<string> { await this.hook?.('realPath', path); return this.inner.realPath(path); }
-  async createDirectory(path: string): Promise<void> { await this.hook?.('createDirectory', path); return this.inner.createDirectory(path); }
+  get caseInsensitive(): boolean | undefined {
+    return this.inner.caseInsensitive;
+  }
+  async stat(path: string): Promise<FileStat | undefined> {
+    await this.hook?.('stat', path);
+    return this.inner.stat(path);
+  }
+  async readFile(path: string): Promise<Uint8Array> {
+    await this.hook?.('readFile', path);
+    return this.inner.readFile(path);
+  }
+  async readDirectory(path: string): Promise<DirectoryEntry[]> {
+    await this.hook?.('readDirectory', path);
+    return this.inner.readDirectory(path);
+  }
+  async realPath(path: string): Promise<string> {
+    await this.hook?.('realPath', path);
+    return this.inner.realPath(path);
+  }
+  async createDirectory(path: string): Promise<void> {
+    await this.hook?.('createDirectory', path);
+    return this.inner.createDirectory(path);
+  }
   async createFile(path: string, data: Uint8Array, options?: { durable?: boolean }): Promise<void> {
     try {
       await this.hook?.('createFile', path);
@@ -25,8 +42,14 @@ export class HookedFileSystem implements FileSystem {
     }
     return this.inner.createFile(path, data, options);
   }
-  async rename(from: string, to: string): Promise<void> { await this.hook?.('rename', from, to); return this.inner.rename(from, to); }
-  async delete(path: string): Promise<void> { await this.hook?.('delete', path); return this.inner.delete(path); }
+  async rename(from: string, to: string): Promise<void> {
+    await this.hook?.('rename', from, to);
+    return this.inner.rename(from, to);
+  }
+  async delete(path: string): Promise<void> {
+    await this.hook?.('delete', path);
+    return this.inner.delete(path);
+  }
 }
 
 /** A hook that counts operations and throws `code` at the `at`-th (0-based); `count()` tells how many ran. */

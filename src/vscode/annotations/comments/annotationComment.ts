@@ -28,14 +28,23 @@ export class AnnotationComment implements vscode.Comment {
   /** The Markdown source, what an edit starts from and Cancel restores. */
   savedBody = '';
 
-  constructor(readonly article: vscode.Uri, readonly annotationId: string, readonly key: string, readonly parent: vscode.CommentThread) {}
+  constructor(
+    readonly article: vscode.Uri,
+    readonly annotationId: string,
+    readonly key: string,
+    readonly parent: vscode.CommentThread,
+  ) {}
 
   /** Takes the content; true when something shown changed. */
   apply(content: CommentContent): boolean {
     const time = content.time ? new Date(content.time) : undefined;
     const timestamp = time && !Number.isNaN(time.getTime()) ? time : undefined;
-    const changed = this.savedBody !== content.markdown || this.author.name !== content.author || this.label !== content.label ||
-      this.contextValue !== content.contextValue || this.timestamp?.getTime() !== timestamp?.getTime();
+    const changed =
+      this.savedBody !== content.markdown ||
+      this.author.name !== content.author ||
+      this.label !== content.label ||
+      this.contextValue !== content.contextValue ||
+      this.timestamp?.getTime() !== timestamp?.getTime();
     if (!changed) return false;
     this.savedBody = content.markdown;
     if (this.mode === vscode.CommentMode.Preview) this.body = preview(content.markdown, content.key === NOTE_KEY);

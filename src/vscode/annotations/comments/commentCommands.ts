@@ -10,11 +10,21 @@ import { AnnotationComment, NOTE_KEY, replyKeys } from './annotationComment';
 import type { CommentThreads } from './commentThreads';
 
 /** What the buttons and reply boxes of the annotation threads run. */
-export function commentCommands(threads: CommentThreads, store: AnnotationStore): FeatureCommands<
-  | 'marginalia.internal.createAnnotationFromThread' | 'marginalia.internal.replyToAnnotation'
-  | 'marginalia.internal.editComment' | 'marginalia.internal.cancelEditComment' | 'marginalia.internal.saveComment'
-  | 'marginalia.internal.deleteReply' | 'marginalia.internal.deleteThreadAnnotation'
-  | 'marginalia.internal.confirmThread' | 'marginalia.internal.rejectThread' | 'marginalia.internal.disputeThread' | 'marginalia.internal.suggestThread'
+export function commentCommands(
+  threads: CommentThreads,
+  store: AnnotationStore,
+): FeatureCommands<
+  | 'marginalia.internal.createAnnotationFromThread'
+  | 'marginalia.internal.replyToAnnotation'
+  | 'marginalia.internal.editComment'
+  | 'marginalia.internal.cancelEditComment'
+  | 'marginalia.internal.saveComment'
+  | 'marginalia.internal.deleteReply'
+  | 'marginalia.internal.deleteThreadAnnotation'
+  | 'marginalia.internal.confirmThread'
+  | 'marginalia.internal.rejectThread'
+  | 'marginalia.internal.disputeThread'
+  | 'marginalia.internal.suggestThread'
   | 'marginalia.internal.commentThreads'
 > {
   /** The first comment of a new thread (the gutter "+" on a selection) creates the annotation. */
@@ -46,16 +56,20 @@ export function commentCommands(threads: CommentThreads, store: AnnotationStore)
 
   const saveComment = async (comment: AnnotationComment): Promise<void> => {
     const text = typeof comment.body === 'string' ? comment.body : comment.body.value;
-    await store.update(comment.annotationId, a => {
-      if (comment.key === NOTE_KEY) {
-        if (text.trim()) a.note = text;
-        else delete a.note;
-        return;
-      }
-      const index = replyKeys(a.thread).indexOf(comment.key);
-      if (index < 0) throw new UserError('Marginalia: this reply changed meanwhile; reload and edit again.');
-      a.thread[index].body = text;
-    }, comment.article);
+    await store.update(
+      comment.annotationId,
+      a => {
+        if (comment.key === NOTE_KEY) {
+          if (text.trim()) a.note = text;
+          else delete a.note;
+          return;
+        }
+        const index = replyKeys(a.thread).indexOf(comment.key);
+        if (index < 0) throw new UserError('Marginalia: this reply changed meanwhile; reload and edit again.');
+        a.thread[index].body = text;
+      },
+      comment.article,
+    );
     comment.savedBody = text;
     comment.setMode(vscode.CommentMode.Preview, text);
   };
@@ -63,23 +77,40 @@ export function commentCommands(threads: CommentThreads, store: AnnotationStore)
   const deleteReply = async (comment: AnnotationComment): Promise<void> => {
     const answer = await vscode.window.showWarningMessage('Delete this reply?', { modal: true }, 'Delete');
     if (answer !== 'Delete') return;
-    await store.update(comment.annotationId, a => {
-      const index = replyKeys(a.thread).indexOf(comment.key);
-      if (index >= 0) a.thread.splice(index, 1);
-    }, comment.article);
+    await store.update(
+      comment.annotationId,
+      a => {
+        const index = replyKeys(a.thread).indexOf(comment.key);
+        if (index >= 0) a.thread.splice(index, 1);
+      },
+      comment.article,
+    );
   };
 
   const deleteThread = async (thread: vscode.CommentThread): Promise<void> => {
     const owner = threads.ownerOf(thread);
     if (!owner) return thread.dispose();
-    const answer = await vscode.window.showWarningMessage(`Delete this annotation (${thread.label ?? ''})?`, { modal: true, detail: 'Its note and replies are removed from the sidecar.' }, 'Delete');
+    const answer = await vscode.window.showWarningMessage(
+      `Delete this annotation (${thread.label ?? ''})?`,
+      { modal: true, detail: 'Its note and replies are removed from the sidecar.' },
+      'Delete',
+    );
     if (answer === 'Delete') await store.delete(owner.id, owner.article);
   };
 
-  const setThreadStatus = (status: AnnotationStatus) => async (thread: vscode.CommentThread): Promise<void> => {
-    const owner = threads.ownerOf(thread);
-    if (owner) await store.update(owner.id, a => { a.status = status; }, owner.article);
-  };
+  const setThreadStatus =
+    (status: AnnotationStatus) =>
+    async (thread: vscode.CommentThread): Promise<void> => {
+      const owner = threads.ownerOf(thread);
+      if (owner)
+        await store.update(
+          owner.id,
+          a => {
+            a.status = status;
+          },
+          owner.article,
+        );
+    };
 
   return {
     'marginalia.internal.createAnnotationFromThread': createFromThread,

@@ -68,16 +68,18 @@ export class CommentThreads implements vscode.Disposable {
     }
     // Not open: positions come from the text on disk, which the store anchored against.
     const previous = this.syncing.get(key) ?? Promise.resolve();
-    const next = previous.then(async () => {
-      const text = await this.store.currentText(article);
-      const starts = lineStarts(text);
-      const current = this.store.peek(article);
-      if (!current || openDocument(article)) return;
-      this.apply(current, offset => {
-        const p = positionAt(starts, offset);
-        return new vscode.Position(p.line, p.character);
-      });
-    }).catch(() => undefined);
+    const next = previous
+      .then(async () => {
+        const text = await this.store.currentText(article);
+        const starts = lineStarts(text);
+        const current = this.store.peek(article);
+        if (!current || openDocument(article)) return;
+        this.apply(current, offset => {
+          const p = positionAt(starts, offset);
+          return new vscode.Position(p.line, p.character);
+        });
+      })
+      .catch(() => undefined);
     this.syncing.set(key, next);
     return next;
   }
@@ -85,15 +87,17 @@ export class CommentThreads implements vscode.Disposable {
   /** The threads shown (for one article, or all), as plain data. */
   asData(article?: vscode.Uri): object[] {
     const all = [...this.threads.entries()].filter(([key]) => !article || key === article.toString());
-    return all.flatMap(([key, byId]) => [...byId].map(([id, { thread }]) => ({
-      id,
-      uri: key,
-      range: thread.range && [thread.range.start.line, thread.range.start.character, thread.range.end.line, thread.range.end.character],
-      label: thread.label,
-      contextValue: thread.contextValue,
-      collapsed: thread.collapsibleState === vscode.CommentThreadCollapsibleState.Collapsed,
-      comments: thread.comments.map(c => ({ author: c.author.name, body: typeof c.body === 'string' ? c.body : c.body.value })),
-    })));
+    return all.flatMap(([key, byId]) =>
+      [...byId].map(([id, { thread }]) => ({
+        id,
+        uri: key,
+        range: thread.range && [thread.range.start.line, thread.range.start.character, thread.range.end.line, thread.range.end.character],
+        label: thread.label,
+        contextValue: thread.contextValue,
+        collapsed: thread.collapsibleState === vscode.CommentThreadCollapsibleState.Collapsed,
+        comments: thread.comments.map(c => ({ author: c.author.name, body: typeof c.body === 'string' ? c.body : c.body.value })),
+      })),
+    );
   }
 
   private load(document: vscode.TextDocument): void {
@@ -153,8 +157,21 @@ function commentsOf(a: Annotation, writable: boolean): CommentContent[] {
   const edit = writable ? ' canEdit' : '';
   const keys = replyKeys(a.thread);
   return [
-    { key: NOTE_KEY, markdown: a.note ?? '', author: a.author ?? 'unknown', time: a.created, label: a.entity ? `entity: ${a.entity}` : undefined, contextValue: `note${edit}` },
-    ...a.thread.map((r, i) => ({ key: keys[i], markdown: r.body, author: r.author, time: r.time, contextValue: `reply${edit}${writable ? ' canDelete' : ''}` })),
+    {
+      key: NOTE_KEY,
+      markdown: a.note ?? '',
+      author: a.author ?? 'unknown',
+      time: a.created,
+      label: a.entity ? `entity: ${a.entity}` : undefined,
+      contextValue: `note${edit}`,
+    },
+    ...a.thread.map((r, i) => ({
+      key: keys[i],
+      markdown: r.body,
+      author: r.author,
+      time: r.time,
+      contextValue: `reply${edit}${writable ? ' canDelete' : ''}`,
+    })),
   ];
 }
 
