@@ -6,10 +6,14 @@
 //   npm run eval -- --leave-one-out [--verbose]   (per training set: a model trained in memory on
 //                                                  the two others, scored on it; with --names rules,
 //                                                  the rules alone on the training sets)
+//   npm run eval -- --learning-curve [FOLDER...]  (a workspace model learned from a simulated
+//                                                  reviewer's decisions on the first k documents,
+//                                                  scored on the rest: scripts/learningCurve.mjs)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { learningCurve } from './learningCurve.mjs';
 import { chooseRulePrior, loadGoldSet, trainer, trainModel, TRAINING_SETS, writeWeightsModule } from './nameModel.mjs';
 
 const DEFAULT_SETS = ['data/eval/gum-dev', 'data/eval/ecb-dev'];
@@ -26,6 +30,11 @@ const missing = sets.filter(s => !existsSync(join(s, 'docs')) || !existsSync(joi
 if (missing.length) {
   for (const s of missing) console.error(`not an evaluation folder (needs docs/ and gold.json): ${s}`);
   process.exit(2);
+}
+if (args.includes('--learning-curve')) {
+  const t = await trainer();
+  for (const set of sets) learningCurve(t, set);
+  process.exit(0);
 }
 const work = mkdtempSync(join(tmpdir(), 'marginalia-eval-'));
 try {

@@ -44,7 +44,9 @@ export async function trainer() {
   await esbuild.build({
     stdin: {
       contents:
-        "export * from './src/core/model/train'; export { encodeModel, decodeModel } from './src/core/model/codec'; export { findNamesDetailed } from './src/core/names/recognizeNames'; export { linkDocument } from './src/core/linking/linkDocument';",
+        "export * from './src/core/model/train'; export { encodeModel, decodeModel } from './src/core/model/codec'; export { findNamesDetailed } from './src/core/names/recognizeNames'; export { linkDocument } from './src/core/linking/linkDocument';" +
+        " export { nameModel } from './src/core/model/nameModel'; export { simulateReview } from './src/core/model/simulatedReview';" +
+        " export { reviewExamples } from './src/core/model/reviewExamples'; export { learnFromReviews, parseWorkspaceModel } from './src/core/model/workspaceModel';",
       resolveDir: process.cwd(),
       loader: 'ts',
     },
@@ -93,7 +95,7 @@ export function chooseRulePrior(t, sets, settings = SETTINGS) {
  * Strict entity F1 of a model's names, linked within each document, against the gold (as
  * data/eval/score.py counts: exact span and kind; a name overlapping an ignore span is no error).
  */
-function entityF1(t, model, docs) {
+export function entityF1(t, model, docs) {
   let tp = 0,
     fp = 0,
     fn = 0;

@@ -22,6 +22,11 @@ export interface TaggerWeights {
    * deserves. 0 while training.
    */
   readonly rulePrior?: number;
+  /**
+   * A workspace's explicit decisions by surface (normKey of the name): its kind, or NOT_A_NAME
+   * (train.ts). Honoured over anything the rules or the weights say (see workspaceModel.ts).
+   */
+  readonly corrections?: ReadonlyMap<string, string>;
 }
 
 /** B label of kind k (0 person, 1 organization, 2 place); its I label is one more. */

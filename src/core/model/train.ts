@@ -5,7 +5,7 @@ import { lexicon, normKey } from '../lexicon/lexicon';
 import { findNamesByRules } from '../names/recognizeNames';
 import { FeatureExtractor } from './features';
 import { Decoder, emissions, LABELS, START, type TaggerWeights } from './tagger';
-import { KIND_NAMES } from './kinds';
+import { KIND_NAMES, NOT_A_NAME } from './kinds';
 
 /** A gold-annotated document (offsets in UTF-16 code units). */
 export interface GoldDocument {
@@ -13,6 +13,12 @@ export interface GoldDocument {
   mentions: readonly { start: number; end: number; kind: string }[];
   /** Spans that are neither right nor wrong: their tokens teach nothing. */
   ignore: readonly { start: number; end: number }[];
+  /**
+   * Only the mentions are known (a reviewer's decisions, see reviewExamples.ts): tokens outside
+   * them teach nothing, and runs with no such token are left out. A mention of kind NOT_A_NAME
+   * teaches that its tokens are no name.
+   */
+  partial?: boolean;
 }
 
 /** Tokens of the candidate runs of many documents, with their features and gold labels. */
@@ -29,6 +35,8 @@ export interface TrainingSet {
 
 export interface TrainOptions {
   epochs: number;
+  /** Weights to start from (continued training: a workspace's reviews on top of the shipped model); default all zero. */
+  from?: TaggerWeights;
   /** Numbers in [0, 1), the same sequence on every run: the order of runs in each epoch. */
   random: () => number;
 }
@@ -67,6 +75,7 @@ export function prepare(docs: readonly GoldDocument[], bits: number): TrainingSe
       }
       ids.set(f.ids.subarray(0, need), nIds);
       let prevMention = -1;
+      const before = gold.length;
       for (let i = 0; i < f.n; i++) {
         const t = run[i];
         tokOffs.push(nIds + f.offs[i + 1]);
@@ -78,13 +87,20 @@ export function prepare(docs: readonly GoldDocument[], bits: number): TrainingSe
           continue;
         }
         if (m < mentions.length && mentions[m].start < t.e) {
-          const k = (KIND_NAMES as readonly string[]).indexOf(goldKind(text, mentions[m]));
-          gold.push(k < 0 ? -1 : prevMention === m ? 2 + 2 * k : 1 + 2 * k);
+          // a reviewer's kind stands as given
+          const k = (KIND_NAMES as readonly string[]).indexOf(doc.partial ? mentions[m].kind : goldKind(text, mentions[m]));
+          gold.push(mentions[m].kind === NOT_A_NAME ? 0 : k < 0 ? -1 : prevMention === m ? 2 + 2 * k : 1 + 2 * k);
           prevMention = m;
         } else {
-          gold.push(0);
+          gold.push(doc.partial ? -1 : 0);
           prevMention = -1;
         }
+      }
+      if (doc.partial && gold.slice(before).every(g => g < 0)) {
+        // nothing known of this run: it would teach nothing
+        gold.length = before;
+        tokOffs.length = before + 1;
+        continue;
       }
       nIds += need;
       runOffs.push(gold.length);
@@ -99,6 +115,12 @@ export function train(set: TrainingSet, options: TrainOptions): { bits: number; 
   const w = new Float64Array(size);
   const wSum = new Float64Array(size); // step-weighted updates, for the average
   const trans = new Float64Array((START + 1) * LABELS);
+  if (options.from) {
+    if (options.from.bits !== set.bits) throw new Error(`cannot continue a model of ${options.from.bits} bits with features of ${set.bits}`);
+    const { weights, scale } = options.from;
+    for (let i = 0; i < size; i++) w[i] = weights[i] * scale;
+    trans.set(options.from.trans);
+  }
   const transSum = new Float64Array(trans.length);
   const model: TaggerWeights = { bits: set.bits, weights: w, scale: 1, trans };
   const decoder = new Decoder();

@@ -1,7 +1,7 @@
 import { leadingPlaceWords, lexicon, normKey, type Lexicon } from '../lexicon/lexicon';
 import { collectSurnames } from './familyNames';
 import type { NameCandidate, NameKind, WordSet } from './nameCandidate';
-import { KIND_NAMES } from '../model/kinds';
+import { KIND_NAMES, NOT_A_NAME } from '../model/kinds';
 import { kindProbabilities, type TaggerWeights } from '../model/tagger';
 import { tagRuns, type SpanProbe } from '../model/tagRuns';
 import { markTeams } from './teams';
@@ -46,7 +46,23 @@ const DAY_PARTS = new Set(['morning', 'afternoon', 'evening', 'night', 'noon', '
 export function findNamesDetailed(text: string, extra?: WordSet, model?: TaggerWeights | null): { names: NameCandidate[]; dropped: string[] } {
   const rules = findNamesByRules(text, extra);
   if (!model) return rules;
-  return { names: modelNames(text, rules, model), dropped: rules.dropped };
+  const names = modelNames(text, rules, model);
+  return { names: model.corrections?.size ? corrected(text, names, model.corrections) : names, dropped: rules.dropped };
+}
+
+/** The names after a workspace's explicit decisions (TaggerWeights.corrections): a surface decided no name is dropped, one given a kind takes it. */
+function corrected(text: string, names: NameCandidate[], corrections: ReadonlyMap<string, string>): NameCandidate[] {
+  const out: NameCandidate[] = [];
+  for (const c of names) {
+    const decided = corrections.get(normKey(text.slice(c.start, c.end)));
+    if (decided === NOT_A_NAME) continue;
+    if (decided && (KIND_NAMES as readonly string[]).includes(decided)) {
+      c.kind = decided as NameKind;
+      c.strong = true;
+    }
+    out.push(c);
+  }
+  return out;
 }
 
 /** The names the rules find, the runs of capitalized words they were read from, and the family names of the persons among them. */

@@ -46,3 +46,11 @@ export { readImport, importIntoWorkspace, IMPORT_FORMATS, type ImportFormat, typ
 export { writeExport, exportFailure, ExportRefusedError, type ExportWriteOptions } from './exporting';
 export { Workspace, type WorkspaceOptions, type WorkspaceChange } from './workspace';
 export { AnnotationBook, type ArticleAnnotations, type NewAnnotation, type AnnotationHost } from './annotationBook';
+export {
+  readWorkspaceModel,
+  trainWorkspaceModel,
+  resetWorkspaceModel,
+  WORKSPACE_MODEL_PATH,
+  type WorkspaceModelRead,
+  type TrainedWorkspaceModel,
+} from './workspaceModelFile';

@@ -1,0 +1,93 @@
+/**
+ * A workspace's model for names on disk (model/workspaceModel.ts): `.marginalia/model.json`,
+ * learned from the reviews in the sidecars and the registry, written under the write policy,
+ * read by analysis when present, removed by a reset.
+ */
+import type { TaggerWeights } from '../model/tagger';
+import { reviewExamples, type ReviewedArticle } from '../model/reviewExamples';
+import { learnFromReviews, parseWorkspaceModel, serializeWorkspaceModel, type WorkspaceModelFile } from '../model/workspaceModel';
+import { outsideReason } from './containment';
+import { describeError } from './fileSystem';
+import { joinPath } from './pathText';
+import { placeAnnotations } from './placement';
+import type { ScanProblem } from './scan';
+import { readTextFile, WriteRefusedError } from './textFiles';
+import type { Workspace } from './workspace';
+import { checkWriteLocation, updateTextFile } from './writePolicy';
+
+/** Where the workspace model is, relative to the workspace folder. */
+export const WORKSPACE_MODEL_PATH = '.marginalia/model.json';
+/** Larger than any model of 2^20 feature rows: a bigger file is not read. */
+const MAX_MODEL_BYTES = 32 * 1024 * 1024;
+
+/** The workspace model as read: none, the model, or why it cannot be used (then analysis falls back to the shipped model). */
+export type WorkspaceModelRead =
+  { status: 'missing'; path: string } | { status: 'ok'; path: string; model: TaggerWeights } | { status: 'problem'; path: string; message: string };
+
+/** Reads the workspace model of `workspace`. Never throws. */
+export async function readWorkspaceModel(workspace: Workspace): Promise<WorkspaceModelRead> {
+  const path = modelPath(workspace);
+  const outside = await outsideReason(workspace.fs, workspace.root, path);
+  if (outside) return { status: 'problem', path, message: `The workspace model ${path} ${outside}; it is not read.` };
+  const read = await readTextFile(workspace.fs, path, MAX_MODEL_BYTES);
+  if (read.status === 'missing') return { status: 'missing', path };
+  if (read.status !== 'ok') return { status: 'problem', path, message: `The workspace model ${read.message}.` };
+  const parsed = parseWorkspaceModel(read.text);
+  if ('problem' in parsed) return { status: 'problem', path, message: `The workspace model ${path} ${parsed.problem}; the shipped model is used.` };
+  return { status: 'ok', path, model: parsed.model };
+}
+
+/** What training did. */
+export interface TrainedWorkspaceModel {
+  path: string;
+  /** What the model learned from (WorkspaceModelFile.learnedFrom). */
+  learnedFrom: Record<string, number>;
+  /** False when the file already held this very model. */
+  written: boolean;
+  /** Articles, sidecars or the registry that could not be read: their reviews were left out. */
+  problems: string[];
+}
+
+/**
+ * Learns from every review of the workspace (reviewExamples) on top of `base` (the shipped model,
+ * nameModel()) and writes the model to WORKSPACE_MODEL_PATH.
+ */
+export async function trainWorkspaceModel(workspace: Workspace, base: TaggerWeights): Promise<TrainedWorkspaceModel> {
+  const problems: string[] = [];
+  const scanProblems: ScanProblem[] = [];
+  const articles: ReviewedArticle[] = [];
+  for (const path of await workspace.listArticles(scanProblems)) {
+    const sidecar = await workspace.readSidecar(path);
+    if (!sidecar.parsed.annotations.length) continue;
+    if (sidecar.status !== 'ok') problems.push(`${sidecar.path}: ${sidecar.parsed.problems[0]?.message ?? sidecar.status}`);
+    const article = await workspace.readArticle(path);
+    if (article.status !== 'ok') {
+      problems.push(`${path} ${article.message}`);
+      continue;
+    }
+    articles.push({ text: article.text, annotations: placeAnnotations(article.text, sidecar.parsed.annotations).annotations });
+  }
+  for (const p of scanProblems) problems.push(`${p.path}: ${describeError(p.error)}`);
+  const registry = await workspace.readRegistry();
+  if (registry.status !== 'ok' && registry.status !== 'missing') problems.push(registry.parsed.problems[0]?.message ?? `${registry.path} cannot be read`);
+  const file: WorkspaceModelFile = learnFromReviews(reviewExamples(articles, registry.parsed.registry), base);
+  const path = modelPath(workspace);
+  const text = serializeWorkspaceModel(file);
+  const result = await updateTextFile(workspace.fs, { root: workspace.root, path, maxBytes: MAX_MODEL_BYTES, update: () => ({ text }) });
+  return { path, learnedFrom: file.learnedFrom, written: result.written, problems };
+}
+
+/** Removes the workspace model (analysis goes back to the shipped one); false when there was none. */
+export async function resetWorkspaceModel(workspace: Workspace): Promise<boolean> {
+  const path = modelPath(workspace);
+  await checkWriteLocation(workspace.fs, workspace.root, path);
+  const stat = await workspace.fs.stat(path);
+  if (!stat) return false;
+  if (stat.type !== 'file') throw new WriteRefusedError(path, 'is not a regular file; not removed');
+  await workspace.fs.delete(path);
+  return true;
+}
+
+function modelPath(workspace: Workspace): string {
+  return joinPath(workspace.root, WORKSPACE_MODEL_PATH);
+}

@@ -1,0 +1,135 @@
+// Learning from reviews (issue 15, item 3): the reviewers' decisions become examples for a
+// workspace model on top of the shipped one; a rejected surface is not suggested again, a kind
+// given is kept, the simulated reviewer of the learning curve and training are deterministic, and
+// the model file is written, read and reset through the workspace.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Annotation } from '../../src/core/annotations/model';
+import { nameModel } from '../../src/core/model/nameModel';
+import { reviewExamples } from '../../src/core/model/reviewExamples';
+import { simulateReview, type GoldReviewDocument } from '../../src/core/model/simulatedReview';
+import { learnFromReviews, parseWorkspaceModel, serializeWorkspaceModel } from '../../src/core/model/workspaceModel';
+import { findNamesDetailed } from '../../src/core/names/recognizeNames';
+import { MemoryFileSystem, readWorkspaceModel, resetWorkspaceModel, trainWorkspaceModel, Workspace, WORKSPACE_MODEL_PATH } from '../../src/core';
+
+const TEXT = 'Kelvin Moss met reporters in Leeds on Monday. Later, Kelvin Moss left for Harrow Vale.';
+const OTHER = 'On Friday Kelvin Moss returned to Harrow Vale with Dana Whitfield.';
+
+function annotation(text: string, quote: string, label: string, status: Annotation['status'], entity?: string): Annotation {
+  const start = text.indexOf(quote);
+  return {
+    id: `a${start}`,
+    target: { quote, prefix: '', suffix: '', start, end: start + quote.length },
+    label,
+    status,
+    thread: [],
+    ...(entity ? { entity } : {}),
+  };
+}
+
+const surfaces = (text: string, model: ReturnType<typeof nameModel> | null) => findNamesDetailed(text, undefined, model).names.map(n => `${n.text}:${n.kind}`);
+
+/** The first documents of an evaluation set, with their gold (offsets as in the text: these have no astral characters). */
+function goldDocs(n: number): GoldReviewDocument[] {
+  const dir = 'data/eval/gum-dev';
+  const gold = JSON.parse(readFileSync(join(dir, 'gold.json'), 'utf8')) as {
+    documents: { file: string; mentions: GoldReviewDocument['mentions']; ignore?: GoldReviewDocument['ignore'] }[];
+  };
+  return gold.documents
+    .slice(0, n)
+    .map(d => ({ text: readFileSync(join(dir, 'docs', d.file), 'utf8'), mentions: d.mentions.filter(m => m.kind !== 'date'), ignore: d.ignore ?? [] }));
+}
+
+describe('learning from reviews', () => {
+  it('does not suggest a rejected surface again, in any document, and keeps a kind a reviewer gave', () => {
+    assert.ok(
+      surfaces(OTHER, nameModel()).some(s => s.startsWith('Kelvin Moss:')),
+      'the shipped model suggests the name',
+    );
+    const reviewed = [
+      { text: TEXT, annotations: [annotation(TEXT, 'Kelvin Moss', 'person', 'rejected'), annotation(TEXT, 'Harrow Vale', 'organization', 'confirmed')] },
+    ];
+    const parsed = parseWorkspaceModel(serializeWorkspaceModel(learnFromReviews(reviewExamples(reviewed, { entities: [], notEntities: [] }), nameModel())));
+    assert.ok('model' in parsed);
+    const after = surfaces(OTHER, parsed.model);
+    assert.ok(!after.some(s => s.startsWith('Kelvin Moss')), after.join(', '));
+    assert.ok(after.includes('Harrow Vale:organization'), after.join(', '));
+  });
+
+  it('reads merges, entities marked not an entity and the registry notEntities as decisions', () => {
+    const annotations = [annotation(TEXT, 'Kelvin Moss', 'person', 'suggested', 'e2'), annotation(TEXT, 'Leeds', 'place', 'suggested', 'e3')];
+    const registry = {
+      entities: [
+        { id: 'e1', kind: 'organization' as const, aliases: [], merged: ['e2'] },
+        { id: 'e3', aliases: [], merged: [], notEntity: true },
+      ],
+      notEntities: ['Harrow Vale'],
+    };
+    const examples = reviewExamples([{ text: TEXT, annotations }], registry);
+    assert.deepEqual(
+      examples.documents[0].mentions.map(m => `${TEXT.slice(m.start, m.end)}:${m.kind}`),
+      ['Kelvin Moss:organization', 'Leeds:none', 'Harrow Vale:none'],
+    );
+    assert.deepEqual(
+      [...examples.corrections],
+      [
+        ['harrowvale', 'none'],
+        ['kelvinmoss', 'organization'],
+        ['leeds', 'none'],
+      ],
+    );
+  });
+
+  it('simulates the reviewer and trains deterministically', () => {
+    const docs = goldDocs(3);
+    const run = () => {
+      const reviewed = docs.map(d => simulateReview(d, nameModel()));
+      return { reviewed, file: serializeWorkspaceModel(learnFromReviews(reviewExamples(reviewed, { entities: [], notEntities: [] }), nameModel())) };
+    };
+    const a = run();
+    const b = run();
+    assert.deepEqual(a.reviewed, b.reviewed);
+    assert.equal(a.file, b.file);
+    const statuses = a.reviewed.flatMap(r => r.annotations.map(x => x.status));
+    assert.ok(statuses.includes('confirmed') && statuses.includes('rejected'), statuses.join(' '));
+    // a confirmed annotation is exactly a gold mention, with the gold's kind
+    for (const [i, r] of a.reviewed.entries()) {
+      for (const x of r.annotations.filter(y => y.status === 'confirmed')) {
+        assert.ok(docs[i].mentions.some(m => m.start === x.target.start && m.end === x.target.end && m.kind === x.label));
+      }
+    }
+  });
+
+  it('writes the model under .marginalia/ from the sidecars, uses it, and resets it', async () => {
+    const sidecar = `version: 1
+annotations:
+  - id: a1
+    target: {quote: Kelvin Moss, prefix: '', suffix: '', start: 0, end: 11}
+    label: person
+    status: rejected
+`;
+    const fs = new MemoryFileSystem().mkdir('/w').put('/w/a.txt', TEXT).put('/w/a.txt.annotations.yaml', sidecar).put('/w/b.txt', OTHER);
+    const ws = new Workspace(fs, '/w');
+    assert.equal((await readWorkspaceModel(ws)).status, 'missing');
+    const trained = await trainWorkspaceModel(ws, nameModel());
+    assert.equal(trained.path, `/w/${WORKSPACE_MODEL_PATH}`);
+    assert.equal(trained.learnedFrom.none, 1);
+    assert.deepEqual(trained.problems, []);
+    const read = await readWorkspaceModel(ws);
+    assert.ok(read.status === 'ok');
+    assert.ok(!surfaces(OTHER, read.model).some(s => s.startsWith('Kelvin Moss')));
+    assert.equal((await trainWorkspaceModel(ws, nameModel())).written, false, 'the same reviews give the same file');
+    assert.equal(await resetWorkspaceModel(ws), true);
+    assert.equal((await readWorkspaceModel(ws)).status, 'missing');
+    assert.equal(await resetWorkspaceModel(ws), false);
+  });
+
+  it('refuses a model file that is not one, and says why', async () => {
+    const fs = new MemoryFileSystem().mkdir('/w').put(`/w/${WORKSPACE_MODEL_PATH}`, '{"format": "marginalia-name-model", "version": 1, "model": {"bits": 99}}');
+    const read = await readWorkspaceModel(new Workspace(fs, '/w'));
+    assert.ok(read.status === 'problem');
+    assert.match(read.message, /no valid model/);
+    assert.ok('problem' in parseWorkspaceModel('not json'));
+  });
+});
