@@ -16,6 +16,7 @@ export function learningCurve(t, set) {
   const testFrom = docs.length > held ? held : ks[ks.length - 1];
   const test = docs.slice(testFrom);
   console.log(`== ${set}: reviews of the first k documents; entity F1 on documents ${testFrom + 1}..${docs.length} (${test.length})`);
+  console.log(`shipped model as it is: F1 ${entityF1(t, base, test).toFixed(4)}`);
   console.log('k\treviewed (confirmed/rejected)\ttrain s\tF1');
   for (const k of ks) {
     const reviewed = docs.slice(0, k).map(d => t.simulateReview(d, base));

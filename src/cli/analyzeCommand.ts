@@ -5,6 +5,7 @@ import { analysisFormat, printAnalysis } from './printAnalysis';
 import { RECOGNIZER_OPTIONS, recognizerTimeout, withSuggestions } from './recognizerSuggestions';
 
 export const ANALYZE_USAGE = `marginalia analyze [--dct YYYY-MM-DD] [--dates FILE] [--registry FILE] [--names rules|model] [--format json|jsonl|table] [--recognizer CMD [--recognizer-timeout SECONDS]] PATH...
+    --names: default the workspace model of the first PATH (marginalia train) when it has one, else the rules alone.
     --recognizer: CMD gets each document on stdin and prints JSON Lines spans, given as "suggestions" (json, jsonl).`;
 
 /**

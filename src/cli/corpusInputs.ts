@@ -11,13 +11,17 @@ import {
   loadCorpus,
   parseDatesFile,
   readRegistry,
+  readWorkspaceModel,
   shownPath,
   withDates,
+  Workspace,
+  WORKSPACE_MODEL_PATH,
   type Analysis,
   type CorpusProblem,
   type LoadedCorpus,
   type Registry,
 } from '../core';
+import type { TaggerWeights } from '../core/model/tagger';
 import { nameModel } from '../core/model/nameModel';
 import { toCorePath } from '../node/nodeFileSystem';
 import { inputsOf, readArgumentFile, UsageError, type Cli } from './host';
@@ -34,13 +38,19 @@ export interface CorpusOptions {
   dct?: string;
   dates?: string;
   registry?: string;
-  /** How names are recognized: `rules` (the rules alone, the default) or `model` (the rules and the learned model). */
+  /**
+   * How names are recognized: `rules` (the rules alone) or `model` (the rules and the learned
+   * model: the workspace's own when there is one, else the shipped one). Default: the workspace's
+   * model when there is one, else the rules alone.
+   */
   names?: string;
 }
 
 /** The loaded inputs and their registry; `problems`: the corpus's, then the registry's. */
 export interface CliCorpus extends LoadedCorpus {
   registry?: Registry;
+  /** The model learned from the reviews of the first PATH, a folder (`marginalia train`), when there is one that can be read. */
+  workspaceModel?: TaggerWeights;
 }
 
 /**
@@ -57,12 +67,19 @@ export async function readInputs(cli: Cli, paths: readonly string[], options: Co
   let file: string | undefined;
   let shown = options.registry;
   if (options.registry !== undefined) file = toCorePath(options.registry);
-  else if (await isFolder(cli, inputs[0].path)) {
+  const folder = await isFolder(cli, inputs[0].path);
+  if (options.registry === undefined && folder) {
     file = joinPath(inputs[0].path, DEFAULT_REGISTRY_PATH);
     shown = shownPath(inputs[0].name, DEFAULT_REGISTRY_PATH);
   }
   const registry = file === undefined ? undefined : await loadRegistry(cli, file, shown!, options.registry !== undefined, problems);
-  return { documents: corpus.documents, problems, registry };
+  let workspaceModel: TaggerWeights | undefined;
+  if (folder && options.names !== 'rules') {
+    const read = await readWorkspaceModel(new Workspace(cli.fs, inputs[0].path));
+    if (read.status === 'ok') workspaceModel = read.model;
+    if (read.status === 'problem') problems.push({ path: shownPath(inputs[0].name, WORKSPACE_MODEL_PATH), message: read.message });
+  }
+  return { documents: corpus.documents, problems, registry, workspaceModel };
 }
 
 /**
@@ -85,7 +102,8 @@ async function isFolder(cli: Cli, path: string): Promise<boolean> {
 /** One analysis of the corpus, with publication dates in the contract's order and the registry applied. */
 export async function analyzeInputs(cli: Cli, corpus: CliCorpus, options: CorpusOptions): Promise<Analysis> {
   const dates = await readDates(cli, options);
-  const analysis = analyze(withDates(corpus.documents, dates), { defaultDct: options.dct, ...(options.names === 'model' ? { nameModel: nameModel() } : {}) });
+  const model = options.names === 'rules' ? undefined : (corpus.workspaceModel ?? (options.names === 'model' ? nameModel() : undefined));
+  const analysis = analyze(withDates(corpus.documents, dates), { defaultDct: options.dct, ...(model ? { nameModel: model } : {}) });
   return corpus.registry ? applyRegistry(analysis, corpus.registry) : analysis;
 }
 

@@ -8,6 +8,7 @@ import { nodeCli, say, UsageError, type Cli } from './host';
 import { IMPORT_USAGE, runImport } from './importCommand';
 import { LINK_USAGE, runLink } from './linkCommand';
 import { RECOGNIZE_USAGE, runRecognize } from './recognizeCommand';
+import { runTrain, TRAIN_USAGE } from './trainCommand';
 
 interface Command {
   usage: string;
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   import: { usage: IMPORT_USAGE, run: runImport },
   agreement: { usage: AGREEMENT_USAGE, run: runAgreement },
   compare: { usage: COMPARE_USAGE, run: runCompare },
+  train: { usage: TRAIN_USAGE, run: runTrain },
 };
 
 const USAGE = `Usage:\n${Object.values(COMMANDS)

@@ -1,0 +1,68 @@
+// Time of `marginalia train` on a workspace of 1,000+ reviewed mentions (issue 15: seconds, not
+// minutes), against `marginalia analyze` of the same folder as the peer (same machine, runs
+// alternating, medians):
+//   npm run build && node scripts/benchTrain.mjs [--runs N] [--mentions N]
+// The workspace is made of the news development sets (data/eval: gum-dev, then ecb-dev), each
+// article reviewed by the simulated reviewer of src/core/model/simulatedReview.ts, its decisions
+// written as sidecars (JSON, which YAML reads). Afterwards, every surface the reviewer rejected is
+// checked to be no longer suggested by analyze.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadGoldSet, trainer } from './nameModel.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, def) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : def;
+};
+const runs = opt('--runs', 5);
+const wanted = opt('--mentions', 1000);
+const t = await trainer();
+const base = t.nameModel();
+const dir = mkdtempSync(join(tmpdir(), 'marginalia-train-'));
+try {
+  let mentions = 0;
+  let articles = 0;
+  const rejected = new Set();
+  for (const set of ['data/eval/gum-dev', 'data/eval/ecb-dev']) {
+    for (const doc of loadGoldSet(set)) {
+      if (mentions >= wanted) break;
+      const { annotations } = t.simulateReview(doc, base);
+      const name = `${set.split('/').pop()}-${doc.file.replace(/[^\w.-]/g, '_')}`.replace(/(\.txt)?$/, '.txt');
+      writeFileSync(join(dir, name), doc.text);
+      writeFileSync(join(dir, `${name}.annotations.yaml`), JSON.stringify({ version: 1, annotations }, null, 1));
+      for (const a of annotations) if (a.status === 'rejected') rejected.add(a.target.quote);
+      mentions += annotations.length;
+      articles++;
+    }
+  }
+  const cli = (...a) => {
+    const started = process.hrtime.bigint();
+    const out = execFileSync(process.execPath, ['dist/cli.js', ...a], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
+    return { out, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
+  };
+  const train = [];
+  const analyze = [];
+  for (let i = 0; i < runs; i++) {
+    analyze.push(cli('analyze', '--names', 'model', '--format', 'jsonl', dir).seconds);
+    train.push(cli('train', '--workspace', dir).seconds);
+  }
+  const median = xs => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const after = cli('analyze', '--format', 'jsonl', dir).out;
+  const suggested = new Set(
+    after
+      .split('\n')
+      .filter(Boolean)
+      .flatMap(l => (JSON.parse(l).mentions ?? []).map(m => m.text)),
+  );
+  const again = [...rejected].filter(s => suggested.has(s));
+  console.log(
+    `train: ${mentions} reviewed mentions in ${articles} articles: median ${median(train).toFixed(2)} s over ${runs} runs ` +
+      `(analyze --names model of the same folder: ${median(analyze).toFixed(2)} s; ratio ${(median(train) / median(analyze)).toFixed(2)}); ` +
+      `rejected surfaces suggested again by analyze: ${again.length} of ${rejected.size}${again.length ? ` (${again.slice(0, 5).join(', ')})` : ''}`,
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
