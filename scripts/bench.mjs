@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { measure } from './measure.mjs';
+import { bundleForNode, measure } from './measure.mjs';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -113,16 +113,10 @@ if (role === 'ours') {
   if (!existsSync(corpusDir) || readdirSync(corpusDir).length === 0) {
     execFileSync(process.execPath, ['scripts/makeCorpus.mjs', '--out', corpusDir], { stdio: 'inherit' });
   }
-  const esbuild = await import('esbuild');
-  await esbuild.build({
-    stdin: { contents: "export * from './src/core/index'; export { nameModel } from './src/core/model/nameModel';", resolveDir: process.cwd(), loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: coreBundle,
-    logLevel: 'warning',
-  });
+  await bundleForNode(
+    { contents: "export * from './src/core/index'; export { nameModel } from './src/core/model/nameModel';", resolveDir: process.cwd(), loader: 'ts' },
+    coreBundle,
+  );
   const child = name => {
     const r = spawnSync(process.execPath, ['scripts/bench.mjs', '--child', name, '--corpus', corpusDir, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
     if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);

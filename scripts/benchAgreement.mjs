@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { childCpuMs, measure } from './measure.mjs';
+import { bundleForNode, childCpuMs, measure } from './measure.mjs';
 import { seededRandom } from './random.mjs';
 
 const args = process.argv.slice(2);
@@ -256,25 +256,8 @@ if (role === 'core') {
 } else if (role === 'job') {
   await jobChild();
 } else {
-  const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: ['src/core/index.ts'],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: coreBundle,
-    logLevel: 'warning',
-  });
-  await esbuild.build({
-    entryPoints: ['src/vscode/agreement/agreementJob.ts'],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: jobBundle,
-    logLevel: 'warning',
-  });
+  await bundleForNode('src/core/index.ts', coreBundle);
+  await bundleForNode('src/vscode/agreement/agreementJob.ts', jobBundle);
   if (!existsSync(join(corpusDir, 'bob'))) {
     const t = measure(() => generate());
     await t.value;

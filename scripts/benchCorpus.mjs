@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { measure, option, percentiles } from './measure.mjs';
+import { bundleForNode, measure, option, percentiles } from './measure.mjs';
 import { seededRandom } from './random.mjs';
 
 const require = createRequire(import.meta.url);
@@ -219,16 +219,7 @@ if (role === 'cold') {
   if (!existsSync(corpusDir) || files().length !== docCount) {
     execFileSync(process.execPath, ['scripts/makeCorpus.mjs', '--docs', String(docCount), '--out', corpusDir], { stdio: 'inherit' });
   }
-  const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: ['src/core/index.ts'],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: coreBundle,
-    logLevel: 'warning',
-  });
+  await bundleForNode('src/core/index.ts', coreBundle);
   const child = name => {
     const r = spawnSync(process.execPath, ['--expose-gc', 'scripts/benchCorpus.mjs', '--child', name, '--corpus', corpusDir, ...args], {
       encoding: 'utf8',

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { measure, option, percentiles } from './measure.mjs';
+import { bundleForNode, measure, option, percentiles } from './measure.mjs';
 import { seededRandom } from './random.mjs';
 
 const require = createRequire(import.meta.url);
@@ -120,16 +120,7 @@ if (role === 'run') {
   if (!existsSync(corpusDir) || files().length !== docCount) {
     execFileSync(process.execPath, ['scripts/makeCorpus.mjs', '--docs', String(docCount), '--out', corpusDir], { stdio: 'inherit' });
   }
-  const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: ['src/core/index.ts'],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile: coreBundle,
-    logLevel: 'warning',
-  });
+  await bundleForNode('src/core/index.ts', coreBundle);
   const r = spawnSync(
     process.execPath,
     ['--expose-gc', 'scripts/benchStatements.mjs', '--child', 'run', '--corpus', corpusDir, '--bundle', coreBundle, ...args],

@@ -32,3 +32,17 @@ export function option(name, def, args = process.argv.slice(2)) {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : def;
 }
+
+/** Bundles `entry` (a path, or esbuild's `stdin` object) into one CommonJS file for Node 20, as the benches load the core. */
+export async function bundleForNode(entry, outfile) {
+  const esbuild = await import('esbuild');
+  await esbuild.build({
+    ...(typeof entry === 'string' ? { entryPoints: [entry] } : { stdin: entry }),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+  });
+}

@@ -20,6 +20,8 @@ import {
   runCommand,
   screenshot,
   selectedTextOnDisk,
+  showOnlyPanes,
+  sidebarPanes,
   startWorkbench,
   waitForIndexing,
 } from './workbench.mjs';
@@ -59,13 +61,7 @@ async function webview(heading) {
 
 /** The panes of the Marginalia side bar: title, expanded, row labels. */
 async function panes() {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('.sidebar .pane')].map(p => ({
-      title: p.querySelector('.pane-header .title')?.textContent?.trim(),
-      expanded: p.querySelector('.pane-header')?.getAttribute('aria-expanded') === 'true',
-      rows: [...p.querySelectorAll('.monaco-list-row')].map(r => r.getAttribute('aria-label') ?? r.textContent),
-    })),
-  );
+  return sidebarPanes(page);
 }
 
 describe('Comparing the same story, outlet by outlet', () => {
@@ -136,16 +132,7 @@ describe('Comparing the same story, outlet by outlet', () => {
     await resetWorkbench(page);
     await page.locator('.activitybar .action-item .action-label[aria-label^="Marginalia"]').click();
     await eventually(async () => (await panes()).some(p => /Discrepancies/i.test(p.title)), 'no Discrepancies view');
-    for (const name of ['Entities', 'Annotations']) {
-      const pane = (await panes()).find(p => new RegExp(`^${name}`, 'i').test(p.title));
-      if (pane?.expanded)
-        await page
-          .locator('.sidebar .pane-header', { hasText: new RegExp(`^${name}`, 'i') })
-          .first()
-          .click();
-    }
-    const pane = (await panes()).find(p => /Discrepancies/i.test(p.title));
-    if (!pane.expanded) await page.locator('.sidebar .pane-header', { hasText: /Discrepancies/i }).click();
+    await showOnlyPanes(page, ['Discrepancies']);
     const rows = await eventually(
       async () => {
         const p = (await panes()).find(x => /Discrepancies/i.test(x.title));

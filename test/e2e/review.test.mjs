@@ -27,6 +27,8 @@ import {
   resetWorkbench,
   runCommand,
   sameColor,
+  showOnlyPanes,
+  sidebarPanes,
   failureShot,
   screenshot,
   selectedTextOnDisk,
@@ -441,20 +443,9 @@ describe('Marginalia in VS Code, as a reviewer uses it', () => {
     await resetWorkbench(page);
     await quickOpen(page, WIRE);
     await page.locator('.activitybar .action-item .action-label[aria-label^="Marginalia"]').click();
-    const panes = async () =>
-      page.evaluate(() =>
-        [...document.querySelectorAll('.sidebar .pane')].map(p => ({
-          title: p.querySelector('.pane-header .title')?.textContent?.trim(),
-          expanded: p.querySelector('.pane-header')?.getAttribute('aria-expanded') === 'true',
-          rows: [...p.querySelectorAll('.monaco-list-row')].map(r => r.getAttribute('aria-label') ?? r.textContent),
-        })),
-      );
+    const panes = () => sidebarPanes(page);
     await eventually(async () => (await panes()).some(p => /Entities/i.test(p.title)), 'the Marginalia view did not open');
-    for (const name of ['Entities', 'Annotations']) {
-      const pane = (await panes()).find(p => new RegExp(name, 'i').test(p.title));
-      assert.ok(pane, `no ${name} view`);
-      if (!pane.expanded) await page.locator('.sidebar .pane-header', { hasText: new RegExp(name, 'i') }).click();
-    }
+    await showOnlyPanes(page, ['Entities', 'Annotations']);
     const entities = await eventually(async () => {
       const p = (await panes()).find(p => /Entities/i.test(p.title));
       return p.rows.some(r => /^People \d+/.test(r)) ? p : undefined;
@@ -469,6 +460,12 @@ describe('Marginalia in VS Code, as a reviewer uses it', () => {
       .first()
       .click();
     await eventually(async () => (await panes()).find(p => /Entities/i.test(p.title)).rows.some(r => /Xi Jinping/.test(r)), 'People does not list Xi Jinping');
+    // the other articles' annotations come first: the list shows this article's alone
+    await showOnlyPanes(page, ['Entities', 'Annotations']);
+    const header = page.locator('.sidebar .pane-header', { hasText: /^Annotations/i });
+    await header.hover();
+    await header.locator('.codicon-collapse-all').click();
+    await page.locator('.sidebar .pane .monaco-list-row', { hasText: WIRE }).first().click();
     const annotations = await eventually(async () => {
       const p = (await panes()).find(p => /Annotations/i.test(p.title));
       return p.rows.some(r => /"Xinhua"/.test(r)) ? p : undefined;

@@ -419,3 +419,27 @@ export async function resetWorkbench(page) {
   await runCommand(page, 'View: Close All Editors');
   await eventually(async () => (await page.locator('.editor-group-container .tab').count()) === 0, 'editors did not close');
 }
+
+/** The panes of the side bar: title, whether expanded, and the rows each renders. */
+export async function sidebarPanes(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('.sidebar .pane')].map(p => ({
+      title: p.querySelector('.pane-header .title')?.textContent?.trim() ?? '',
+      expanded: p.querySelector('.pane-header')?.getAttribute('aria-expanded') === 'true',
+      rows: [...p.querySelectorAll('.monaco-list-row')].map(r => r.getAttribute('aria-label') ?? r.textContent),
+    })),
+  );
+}
+
+/**
+ * Expands the side bar's panes whose titles start with one of `titles` and collapses the others:
+ * a tree renders only the rows that fit, and the Marginalia view holds several.
+ */
+export async function showOnlyPanes(page, titles) {
+  const wanted = title => titles.some(t => title.toLowerCase().startsWith(t.toLowerCase()));
+  for (const pane of await sidebarPanes(page)) {
+    if (wanted(pane.title) === pane.expanded) continue;
+    await page.locator('.sidebar .pane-header', { hasText: pane.title }).first().click();
+  }
+  await eventually(async () => (await sidebarPanes(page)).every(p => wanted(p.title) === p.expanded), `the panes ${titles} did not open alone`);
+}
