@@ -1,7 +1,7 @@
 // Time of `marginalia train` on a workspace of 1,000+ reviewed mentions (issue 15: seconds, not
 // minutes), against `marginalia analyze` of the same folder as the peer (same machine, runs
 // alternating, medians):
-//   npm run build && node scripts/benchTrain.mjs [--runs N] [--mentions N]
+//   node scripts/benchTrain.mjs [--runs N] [--mentions N]   (npm run bench runs it; it bundles src/cli itself)
 // The workspace is made of the news development sets (data/eval: gum-dev, then ecb-dev), each
 // article reviewed by the simulated reviewer of src/core/model/simulatedReview.ts, its decisions
 // written as sidecars (JSON, which YAML reads). Afterwards, every surface the reviewer rejected is
@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bundleForNode } from './measure.mjs';
 import { loadGoldSet, trainer } from './nameModel.mjs';
 
 const args = process.argv.slice(2);
@@ -22,7 +23,9 @@ const wanted = opt('--mentions', 1000);
 const t = await trainer();
 const base = t.nameModel();
 const dir = mkdtempSync(join(tmpdir(), 'marginalia-train-'));
+const cliFile = join(tmpdir(), `marginalia-bench-train-cli-${process.pid}.cjs`);
 try {
+  await bundleForNode('src/cli/main.ts', cliFile);
   let mentions = 0;
   let articles = 0;
   const rejected = new Set();
@@ -40,7 +43,7 @@ try {
   }
   const cli = (...a) => {
     const started = process.hrtime.bigint();
-    const out = execFileSync(process.execPath, ['dist/cli.js', ...a], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(process.execPath, [cliFile, ...a], { encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'pipe'] });
     return { out, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
   };
   const train = [];
@@ -65,4 +68,5 @@ try {
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });
+  rmSync(cliFile, { force: true });
 }
