@@ -125,6 +125,18 @@ annotations:
     assert.equal(await resetWorkspaceModel(ws), false);
   });
 
+  it('names a sidecar it cannot read and learns from the others', async () => {
+    const fs = new MemoryFileSystem()
+      .mkdir('/w')
+      .put('/w/a.txt', TEXT)
+      .put('/w/a.txt.annotations.yaml', new Uint8Array([0x76, 0x65, 0xff, 0x0a]))
+      .put('/w/b.txt', OTHER);
+    const trained = await trainWorkspaceModel(new Workspace(fs, '/w'), nameModel());
+    assert.equal(trained.problems.length, 1);
+    assert.match(trained.problems[0], /a\.txt\.annotations\.yaml: .*not UTF-8/);
+    assert.equal(trained.learnedFrom.articles, 0);
+  });
+
   it('refuses a model file that is not one, and says why', async () => {
     const fs = new MemoryFileSystem().mkdir('/w').put(`/w/${WORKSPACE_MODEL_PATH}`, '{"format": "marginalia-name-model", "version": 1, "model": {"bits": 99}}');
     const read = await readWorkspaceModel(new Workspace(fs, '/w'));

@@ -58,8 +58,9 @@ export async function trainWorkspaceModel(workspace: Workspace, base: TaggerWeig
   const articles: ReviewedArticle[] = [];
   for (const path of await workspace.listArticles(scanProblems)) {
     const sidecar = await workspace.readSidecar(path);
+    // a sidecar that cannot be read holds reviews that are left out: say so
+    if (sidecar.status !== 'ok' && sidecar.status !== 'missing') problems.push(`${sidecar.path}: ${sidecar.parsed.problems[0]?.message ?? sidecar.status}`);
     if (!sidecar.parsed.annotations.length) continue;
-    if (sidecar.status !== 'ok') problems.push(`${sidecar.path}: ${sidecar.parsed.problems[0]?.message ?? sidecar.status}`);
     const article = await workspace.readArticle(path);
     if (article.status !== 'ok') {
       problems.push(`${path} ${article.message}`);
