@@ -57,7 +57,20 @@ describe('statements: the worker and the host fallback', function () {
         assert.equal(client.inWorker, where === 'worker');
         // the first half, then all (the first half again: in place of what it had), then one article deleted and set again
         const half = documents.slice(0, documents.length >> 1);
-        await client.ask({ type: 'update', documents: half, deleted: [] }).answer;
+        const byPath = new Map(analysis.documents.map(d => [d.path, d]));
+        const sent: string[] = [];
+        await client.update(
+          { utf8: p => documents.find(d => d.path === p)?.utf8, analyzed: p => byPath.get(p) },
+          half.map(d => d.path),
+          [],
+          {
+            sent: p => sent.push(p),
+          },
+        );
+        assert.deepEqual(
+          sent,
+          half.map(d => d.path),
+        );
         await client.ask({ type: 'update', documents, deleted: [rail] }).answer;
         const discrepancies = findDiscrepancies(expected, { textOf, nameOf: id => new Map(names).get(id) });
         assert.ok(discrepancies.length > 0);

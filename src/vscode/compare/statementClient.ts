@@ -1,12 +1,24 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { CANCEL_SLOTS, type Answer, type Query, type Reply, type Request } from './statementProtocol';
+import type { AnalyzedDocument } from '../../core';
+import { CANCEL_SLOTS, type Answer, type Query, type Reply, type Request, type StatementDocument } from './statementProtocol';
 import { drive, StatementJobs } from './statementJobs';
 
 /** On the host (no worker): the longest stretch of a job between two turns given to the rest of the extension host. */
 const SLICE_MS = 20;
 /** Milliseconds between two progress reports of a long job. */
 const PROGRESS_MS = 100;
+/** Longest stretch of gathering articles to send (their analyses and texts) between two yields. */
+const GATHER_MS = 10;
+/** Articles sent in one message at most. */
+const BATCH = 100;
+
+/** Where the articles to send are read from: the corpus index (CorpusIndex). */
+export interface ArticleSource {
+  /** The text the article was indexed with, as UTF-8. */
+  utf8(path: string): Uint8Array | undefined;
+  analyzed(path: string): AnalyzedDocument | undefined;
+}
 
 /** A job asked: its number (to cancel it) and its answer, undefined when it was cancelled. */
 export interface Asked<A> {
@@ -60,6 +72,53 @@ export class StatementClient {
     worker.ref(); // kept alive while it works; unref'd when idle
     worker.postMessage({ job, query } satisfies Request);
     return { job, answer };
+  }
+
+  /**
+   * Sends the statements of `paths` to be read again (from `source`'s texts and analyses, dates
+   * normalized) and those of `deleted` to be forgotten, in messages of at most BATCH articles,
+   * gathered in steps of at most GATHER_MS between which the host gets a turn. `sent` hears each
+   * article sent with the analysis it was sent with, `read` how many are read so far. Resolves when
+   * all are read (a batch lost with the worker is not waited for: `onLost` tells the caller).
+   */
+  async update(
+    source: ArticleSource,
+    paths: readonly string[],
+    deleted: readonly string[],
+    on: { sent?(path: string, analyzed: AnalyzedDocument): void; read?(count: number): void } = {},
+  ): Promise<void> {
+    const answers: Promise<unknown>[] = [];
+    let read = 0;
+    let documents: StatementDocument[] = [];
+    let gone = [...deleted];
+    const post = () => {
+      const count = documents.length;
+      answers.push(
+        this.ask({ type: 'update', documents, deleted: gone }).answer.then(() => {
+          read += count;
+          on.read?.(read);
+        }),
+      );
+      documents = [];
+      gone = [];
+    };
+    let sliceStart = Date.now();
+    for (const path of paths) {
+      const analyzed = source.analyzed(path);
+      const utf8 = source.utf8(path);
+      if (analyzed && utf8) {
+        const mentions = analyzed.mentions.map(({ start, end, kind, entity, value }) => ({ start, end, kind, entity, value }));
+        documents.push({ path, utf8: ownBuffer(utf8), dct: analyzed.dct, mentions });
+        on.sent?.(path, analyzed);
+      }
+      if (documents.length >= BATCH || Date.now() - sliceStart > GATHER_MS) {
+        post();
+        await new Promise(resolve => setTimeout(resolve, 0));
+        sliceStart = Date.now();
+      }
+    }
+    if (documents.length || gone.length) post();
+    await Promise.allSettled(answers);
   }
 
   /** Cancels a job: not begun, it is skipped; under way, it stops at its next step. Its answer is undefined. */
@@ -126,4 +185,9 @@ export class StatementClient {
     this.workerFailed = true;
     void worker?.terminate();
   }
+}
+
+/** The bytes in a buffer of their own (a view's whole buffer would be copied to the worker). */
+function ownBuffer(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
 }

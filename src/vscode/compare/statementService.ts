@@ -4,14 +4,10 @@ import type { AnalyzedDocument, Comparison, Discrepancy, TimelineDay } from '../
 import type { CorpusService } from '../corpus/corpusService';
 import type { SpeakerQuotes } from './quoteGroups';
 import { StatementClient } from './statementClient';
-import type { Answer, Query, ReportsAt, StatementDocument } from './statementProtocol';
+import type { Answer, Query, ReportsAt } from './statementProtocol';
 
 /** The bundled worker, beside dist/extension.js (esbuild.mjs). */
 const WORKER_FILE = join(__dirname, 'statementWorker.js');
-/** Longest stretch of the host's own part of a sync (gathering articles and posting them) between two yields. */
-const SLICE_MS = 10;
-/** Articles sent to the worker in one message at most. */
-const BATCH = 100;
 /** Quiet time after a change of the corpus before its statements are read again. */
 const SYNC_DEBOUNCE_MS = 300;
 /** Articles to read from which the work shows a progress indicator. */
@@ -172,46 +168,13 @@ export class StatementService implements vscode.Disposable {
       const gone = [...this.readFrom.keys()].filter(p => !index.hasDocument(p));
       for (const p of gone) this.readFrom.delete(p);
       if (!todo.length && !gone.length) continue;
-      const send = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
-        const sent: Promise<unknown>[] = [];
-        let read = 0;
-        let documents: StatementDocument[] = [];
-        let deleted = gone;
-        const post = () => {
-          const count = documents.length;
-          sent.push(
-            this.client.ask({ type: 'update', documents, deleted }).answer.then(() => {
-              read += count;
-              progress?.report({ message: `${read} of ${todo.length}` });
-            }),
-          );
-          this.version++;
-          documents = [];
-          deleted = [];
-        };
-        let sliceStart = Date.now();
-        for (const path of todo) {
-          const analyzed = index.analyzed(path);
-          const utf8 = index.utf8(path);
-          if (analyzed && utf8) {
-            documents.push({
-              path,
-              utf8: ownBuffer(utf8),
-              dct: analyzed.dct,
-              mentions: analyzed.mentions.map(({ start, end, kind, entity, value }) => ({ start, end, kind, entity, value })),
-            });
-            this.readFrom.set(path, analyzed);
-          }
-          if (documents.length >= BATCH || Date.now() - sliceStart > SLICE_MS) {
-            post();
-            await new Promise(resolve => setTimeout(resolve, 0));
-            sliceStart = Date.now();
-          }
-        }
-        if (documents.length || deleted.length) post();
-        // a worker lost meanwhile: `dirty` is set, and the next turn of the loop sends everything again
-        await Promise.allSettled(sent);
-      };
+      this.version++;
+      const send = (progress?: vscode.Progress<{ message?: string }>) =>
+        // a worker lost meanwhile sets `dirty`: the next turn of the loop sends every article again
+        this.client.update(index, todo, gone, {
+          sent: (path, analyzed) => this.readFrom.set(path, analyzed),
+          read: count => progress?.report({ message: `${count} of ${todo.length}` }),
+        });
       if (todo.length < PROGRESS_FROM) await send();
       else await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Marginalia: reading statements' }, send);
       this.changed.fire();
@@ -236,9 +199,4 @@ export class StatementService implements vscode.Disposable {
     this.changed.dispose();
     this.client.dispose();
   }
-}
-
-/** The bytes in a buffer of their own (a view's whole buffer would be copied to the worker). */
-function ownBuffer(bytes: Uint8Array): Uint8Array {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
 }
