@@ -13,6 +13,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { longestStep, measure, option, percentiles } from './measure.mjs';
 import { seededRandom } from './random.mjs';
 
@@ -113,6 +114,12 @@ if (role === 'run') {
     let found;
     const c0 = process.cpuUsage();
     const t0 = performance.now();
+    // the host's garbage collections: a pause of the host's thread that is no step of the work
+    let gcMs = 0;
+    const gc = new PerformanceObserver(list => {
+      for (const e of list.getEntries()) gcMs = Math.max(gcMs, e.duration);
+    });
+    gc.observe({ entryTypes: ['gc'] });
     const longest = await longestStep(async () => {
       await client.update(index, paths, []);
       found = await client.ask({ type: 'discrepancies', names: entityNames }).answer;
@@ -121,7 +128,8 @@ if (role === 'run') {
     const c = process.cpuUsage(c0);
     client.dispose();
     if (found.length !== scan.value.length) throw new Error(`the client found ${found.length} discrepancies, the core ${scan.value.length}`);
-    return { longest, ms, cpuMs: (c.user + c.system) / 1000 };
+    gc.disconnect();
+    return { longest, gcMs, ms, cpuMs: (c.user + c.system) / 1000 };
   };
   const hostRuns = { worker: [], host: [] };
   for (let r = 0; r < Number(opt('--host-runs', 1)); r++) {
@@ -238,7 +246,7 @@ if (role === 'run') {
     const runs = r => r.map(x => `${ms(x.longest)}`).join(' / ');
     rows.push([
       `longest host-thread step, every article sent and a full scan (median of ${worker.length}): worker / on the host in 20 ms slices`,
-      `${ms(longestWorker)} ms / ${ms(longestHost)} ms (${(longestHost / longestWorker).toFixed(1)}× shorter; runs ${runs(worker)} / ${runs(host)} ms); process CPU (both threads) ${fmt(median(worker.map(r => r.cpuMs)))} / ${fmt(median(host.map(r => r.cpuMs)))} ms, wall ${fmt(median(worker.map(r => r.ms)))} / ${fmt(median(host.map(r => r.ms)))} ms`,
+      `${ms(longestWorker)} ms / ${ms(longestHost)} ms (${(longestHost / longestWorker).toFixed(1)}× shorter; runs ${runs(worker)} / ${runs(host)} ms; longest garbage collection on the host ${ms(median(worker.map(r => r.gcMs)))} / ${ms(median(host.map(r => r.gcMs)))} ms); process CPU (both threads) ${fmt(median(worker.map(r => r.cpuMs)))} / ${fmt(median(host.map(r => r.cpuMs)))} ms, wall ${fmt(median(worker.map(r => r.ms)))} / ${fmt(median(host.map(r => r.ms)))} ms`,
       '',
       null,
     ]);

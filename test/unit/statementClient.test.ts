@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { analyze, compareStatement, findDiscrepancies, StatementIndex, timeline } from '../../src/core';
+import { packMentions, unpackMentions } from '../../src/vscode/compare/packedMentions';
 import { quotesBySpeaker } from '../../src/vscode/compare/quoteGroups';
 import { StatementClient } from '../../src/vscode/compare/statementClient';
 import type { StatementDocument } from '../../src/vscode/compare/statementProtocol';
@@ -27,9 +28,26 @@ const documents: StatementDocument[] = analysis.documents.map(d => ({
   path: d.path,
   utf8: new TextEncoder().encode(texts.get(d.path)),
   dct: d.dct,
-  mentions: d.mentions,
+  mentions: packMentions(d.mentions),
 }));
 const rail = docs.find(d => d.path.includes('nordic-wire'))!.path;
+
+describe('statements: mentions packed for the worker', () => {
+  it('come back as they went, entity ids and date values (null too) included', () => {
+    const mentions = [
+      { start: 0, end: 5, kind: 'person', entity: 'e1' },
+      { start: 7, end: 12, kind: 'date', value: '2026-03-03' },
+      { start: 14, end: 20, kind: 'date', value: null },
+      { start: 22, end: 26, kind: 'person', entity: 'e1' },
+    ];
+    assert.deepEqual(unpackMentions(packMentions(mentions)), mentions);
+    const all = analysis.documents.flatMap(d => d.mentions.map(({ start, end, kind, entity, value }) => ({ start, end, kind, entity, value })));
+    assert.deepEqual(
+      unpackMentions(packMentions(all)),
+      all.map(m => Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined))),
+    );
+  });
+});
 
 describe('statements: the worker and the host fallback', function () {
   let dir: string;

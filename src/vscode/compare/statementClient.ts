@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { AnalyzedDocument } from '../../core';
+import { packMentions } from './packedMentions';
 import { CANCEL_SLOTS, type Answer, type Query, type Reply, type Request, type StatementDocument } from './statementProtocol';
 import { drive, StatementJobs } from './statementJobs';
 
@@ -11,7 +12,7 @@ const PROGRESS_MS = 100;
 /** Longest stretch of gathering articles to send (their analyses and texts) between two yields. */
 const GATHER_MS = 10;
 /** Articles sent in one message at most. */
-const BATCH = 100;
+const BATCH = 50;
 
 /** Where the articles to send are read from: the corpus index (CorpusIndex). */
 export interface ArticleSource {
@@ -107,8 +108,7 @@ export class StatementClient {
       const analyzed = source.analyzed(path);
       const utf8 = source.utf8(path);
       if (analyzed && utf8) {
-        const mentions = analyzed.mentions.map(({ start, end, kind, entity, value }) => ({ start, end, kind, entity, value }));
-        documents.push({ path, utf8: ownBuffer(utf8), dct: analyzed.dct, mentions });
+        documents.push({ path, utf8: ownBuffer(utf8), dct: analyzed.dct, mentions: packMentions(analyzed.mentions) });
         on.sent?.(path, analyzed);
       }
       if (documents.length >= BATCH || Date.now() - sliceStart > GATHER_MS) {

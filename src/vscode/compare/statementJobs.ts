@@ -3,6 +3,7 @@
 // (statementClient.ts). Each job is a generator that yields its progress between short steps, so
 // that the host can run it in slices and either side can stop it. No `vscode` import.
 import { compareStatement, discrepancySteps, StatementIndex, STRONG_SCORE, timeline, type Discrepancy } from '../../core';
+import { unpackMentions } from './packedMentions';
 import { quotesBySpeaker } from './quoteGroups';
 import type { Answer, Query } from './statementProtocol';
 
@@ -32,7 +33,7 @@ export class StatementJobs {
         }
         for (const [i, d] of query.documents.entries()) {
           const text = decoder.decode(d.utf8);
-          this.index.setDocument({ path: d.path, text, dct: d.dct, mentions: d.mentions });
+          this.index.setDocument({ path: d.path, text, dct: d.dct, mentions: unpackMentions(d.mentions) });
           this.texts.set(d.path, text);
           yield { done: i + 1, total: query.documents.length };
         }

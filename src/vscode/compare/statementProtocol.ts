@@ -1,7 +1,8 @@
 // The messages between the extension host (statementClient.ts) and the statement worker
 // (statementWorker.ts). Offsets are UTF-16 code units into the articles' texts, as in the contracts
 // (docs/contracts.md).
-import type { Comparison, Discrepancy, StatementSource, TimelineDay } from '../../core';
+import type { Comparison, Discrepancy, TimelineDay } from '../../core';
+import type { PackedMentions } from './packedMentions';
 import type { SpeakerQuotes } from './quoteGroups';
 
 /** An article as the statements need it: its indexed text as UTF-8 (decoded where it is read), its analysis. */
@@ -9,7 +10,7 @@ export interface StatementDocument {
   path: string;
   utf8: Uint8Array;
   dct: string | null;
-  mentions: StatementSource['mentions'];
+  mentions: PackedMentions;
 }
 
 /** Where the sentence at a position is reported elsewhere (the compare hover). */
