@@ -29,6 +29,8 @@ const builds = [
   { ...common, entryPoints: ['src/vscode/agreement/agreementWorker.ts'], outfile: 'dist/agreementWorker.js' },
   // Recognition and in-document linking off the extension host's thread (src/vscode/corpus/analysisClient.ts).
   { ...common, entryPoints: ['src/vscode/corpus/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
+  // The statements (reading, index, discrepancy scan, compare, timeline) off the extension host's thread (src/vscode/compare/statementClient.ts).
+  { ...common, entryPoints: ['src/vscode/compare/statementWorker.ts'], outfile: 'dist/statementWorker.js' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The suites run inside VS Code's extension host, which provides `vscode`; mocha comes from node_modules.
   { ...common, entryPoints: integrationSuites, outdir: 'out/test/integration', external: ['vscode', 'mocha'], minify: false },

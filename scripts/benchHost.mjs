@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { news, noise } from './hugeTexts.mjs';
+import { longestStep } from './measure.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, def) => {
@@ -125,24 +126,4 @@ async function* parts(text) {
     yield text.slice(i, i + PART_CHARS);
     await new Promise(resolve => setImmediate(resolve));
   }
-}
-
-/** The longest gap between the ticks of a 1 ms timer while `run` runs (its synchronous start included). */
-async function longestStep(run) {
-  let last = performance.now();
-  let longest = 0;
-  let ticking = true;
-  const tick = () => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-    if (ticking) setTimeout(tick, 1);
-  };
-  setTimeout(tick, 1);
-  await new Promise(resolve => setTimeout(resolve, 20));
-  await run();
-  const now = performance.now();
-  longest = Math.max(longest, now - last);
-  ticking = false;
-  return longest;
 }

@@ -1,7 +1,11 @@
 // Statements at scale: indexing the statements of 10,000 articles against indexing the corpus itself
 // (the peer, in the same process), comparing the statement at a cursor with its reports elsewhere,
-// and a full discrepancy scan.
-//   node scripts/benchStatements.mjs [--docs N] [--corpus DIR] [--cursors N] [--runs N]
+// and a full discrepancy scan; then how long the extension host's thread is held while the statements
+// of the corpus are sent and scanned as the extension does it (src/vscode/compare/statementClient.ts:
+// in the worker, dist/statementWorker.js, against the same jobs run on the host in 20 ms slices, the
+// path the extension took before and takes when the worker cannot start), in the same process. A
+// timer ticking every millisecond on the host records the longest gap between its ticks.
+//   node scripts/benchStatements.mjs [--docs N] [--corpus DIR] [--cursors N] [--runs N] [--host-runs N]
 // Generates the corpus when it is missing (scripts/makeCorpus.mjs --docs N, as scripts/benchCorpus.mjs
 // does), bundles src/core with esbuild, then measures in a child process.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -9,7 +13,8 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { bundleForNode, measure, option, percentiles } from './measure.mjs';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { bundleForNode, longestStep, measure, option, percentiles } from './measure.mjs';
 import { seededRandom } from './random.mjs';
 
 const require = createRequire(import.meta.url);
@@ -20,6 +25,8 @@ const corpusDir = resolve(opt('--corpus', `bench/corpus-${docCount / 1000}k`));
 const role = opt('--child', null);
 // one bundle per run: other checkouts on the machine may bench their own core at the same time
 const coreBundle = opt('--bundle', join(tmpdir(), `marginalia-bench-statements-core-${process.pid}.cjs`));
+const hostBundle = opt('--host-bundle', join(tmpdir(), `marginalia-bench-statements-host-${process.pid}.cjs`));
+const workerBundle = opt('--worker-bundle', join(tmpdir(), `marginalia-bench-statements-worker-${process.pid}.cjs`));
 const BATCH = 50; // files per batch, as the extension reads them between yields
 
 const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -96,6 +103,39 @@ if (role === 'run') {
   const names = new Map(index.entities().map(e => [e.id, e.name]));
   const scan = measure(() => core.findDiscrepancies(statements, { textOf, nameOf: id => names.get(id) }));
   const line = measure(() => core.timeline(statements, textOf, scan.value));
+
+  // the host's thread while the extension sends every article and scans: worker and host alternating
+  const { StatementClient } = require(hostBundle);
+  const entityNames = [...names];
+  const viaClient = async workerFile => {
+    const client = new StatementClient(workerFile, reason => {
+      throw new Error(reason);
+    });
+    let found;
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    // the host's garbage collections: a pause of the host's thread that is no step of the work
+    let gcMs = 0;
+    const gc = new PerformanceObserver(list => {
+      for (const e of list.getEntries()) gcMs = Math.max(gcMs, e.duration);
+    });
+    gc.observe({ entryTypes: ['gc'] });
+    const longest = await longestStep(async () => {
+      await client.update(index, paths, []);
+      found = await client.ask({ type: 'discrepancies', names: entityNames }).answer;
+    });
+    const ms = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    client.dispose();
+    if (found.length !== scan.value.length) throw new Error(`the client found ${found.length} discrepancies, the core ${scan.value.length}`);
+    gc.disconnect();
+    return { longest, gcMs, ms, cpuMs: (c.user + c.system) / 1000 };
+  };
+  const hostRuns = { worker: [], host: [] };
+  for (let r = 0; r < Number(opt('--host-runs', 1)); r++) {
+    hostRuns.worker.push(await viaClient(workerBundle));
+    hostRuns.host.push(await viaClient(join(tmpdir(), 'no-statement-worker.js')));
+  }
   console.log(
     JSON.stringify({
       docs: paths.length,
@@ -114,6 +154,7 @@ if (role === 'run') {
         byKind: Object.fromEntries(['date', 'number', 'quote'].map(k => [k, scan.value.filter(d => d.kind === k).length])),
       },
       timeline: { ms: line.ms, cpuMs: line.cpuMs, days: line.value.length },
+      hostRuns,
     }),
   );
 } else {
@@ -121,12 +162,31 @@ if (role === 'run') {
     execFileSync(process.execPath, ['scripts/makeCorpus.mjs', '--docs', String(docCount), '--out', corpusDir], { stdio: 'inherit' });
   }
   await bundleForNode('src/core/index.ts', coreBundle);
+  await bundleForNode(
+    { contents: "export { StatementClient } from './src/vscode/compare/statementClient';", resolveDir: resolve('.'), loader: 'ts' },
+    hostBundle,
+  );
+  await bundleForNode('src/vscode/compare/statementWorker.ts', workerBundle);
   const r = spawnSync(
     process.execPath,
-    ['--expose-gc', 'scripts/benchStatements.mjs', '--child', 'run', '--corpus', corpusDir, '--bundle', coreBundle, ...args],
+    [
+      '--expose-gc',
+      'scripts/benchStatements.mjs',
+      '--child',
+      'run',
+      '--corpus',
+      corpusDir,
+      '--bundle',
+      coreBundle,
+      '--host-bundle',
+      hostBundle,
+      '--worker-bundle',
+      workerBundle,
+      ...args,
+    ],
     { encoding: 'utf8', maxBuffer: 1 << 26 },
   );
-  rmSync(coreBundle, { force: true });
+  for (const f of [coreBundle, hostBundle, workerBundle]) rmSync(f, { force: true });
   if (r.status !== 0) throw new Error(`benchStatements failed: ${r.stderr}`);
   const c = JSON.parse(r.stdout.trim().split('\n').pop());
   const fmt = n => Math.round(n).toLocaleString('en-US');
@@ -168,6 +228,18 @@ if (role === 'run') {
     ],
     ['timeline', `${fmt(c.timeline.ms)} ms (CPU ${fmt(c.timeline.cpuMs)} ms), ${fmt(c.timeline.days)} days`, '', null],
   ];
+  const { worker, host } = c.hostRuns;
+  if (worker.length) {
+    const longestWorker = median(worker.map(r => r.longest));
+    const longestHost = median(host.map(r => r.longest));
+    const runs = r => r.map(x => `${ms(x.longest)}`).join(' / ');
+    rows.push([
+      `longest host-thread step, every article sent and a full scan (median of ${worker.length}): worker / on the host in 20 ms slices`,
+      `${ms(longestWorker)} ms / ${ms(longestHost)} ms (${(longestHost / longestWorker).toFixed(1)}× shorter; runs ${runs(worker)} / ${runs(host)} ms; longest garbage collection on the host ${ms(median(worker.map(r => r.gcMs)))} / ${ms(median(host.map(r => r.gcMs)))} ms); process CPU (both threads) ${fmt(median(worker.map(r => r.cpuMs)))} / ${fmt(median(host.map(r => r.cpuMs)))} ms, wall ${fmt(median(worker.map(r => r.ms)))} / ${fmt(median(host.map(r => r.ms)))} ms`,
+      '',
+      null,
+    ]);
+  }
   console.log(`statements: ${corpusDir} (${fmt(c.docs)} documents); node scripts/benchStatements.mjs --docs ${docCount}`);
   const width = Math.max(...rows.map(r => r[0].length));
   for (const [what, value, target, ok] of rows) {

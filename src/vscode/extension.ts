@@ -60,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
   const agreement = new AgreementService(workspaces, output);
   const disagreements = new DisagreementTree(agreement);
   const report = new ReportPanel(agreement, disagreements, workspaces);
-  const statements = new StatementService(corpus);
+  const statements = new StatementService(corpus, output);
   const open = (path: string, start: number, end: number) => openPlace({ path, start, end }, vscode.ViewColumn.One);
   const compare = {
     statements,

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { compareStatement, type Comparison, type Discrepancy } from '../../core';
+import type { Comparison, Discrepancy } from '../../core';
 import type { AnnotationStore } from '../annotations/annotationStore';
 import type { FeatureCommands } from '../shared/commandTable';
 import { UserError } from '../shared/errors';
@@ -92,9 +92,7 @@ async function compareAt(statements: StatementService, arg?: { uri?: unknown; li
   const uri = arg?.uri instanceof vscode.Uri ? arg.uri : typeof arg?.uri === 'string' && arg.uri ? vscode.Uri.parse(arg.uri) : editor?.document.uri;
   if (!uri) throw new UserError('Marginalia: open an article, put the cursor in a sentence, then compare it across articles.');
   const document = await vscode.workspace.openTextDocument(uri);
-  await statements.ready();
   const path = uri.toString();
-  if (!statements.index.hasDocument(path)) throw new UserError(`Marginalia: ${vscode.workspace.asRelativePath(uri)} is not an article of the workspace.`);
   let start: number;
   let end: number;
   if (typeof arg?.line === 'number') {
@@ -107,8 +105,8 @@ async function compareAt(statements: StatementService, arg?: { uri?: unknown; li
     const active = editor && editor.document.uri.toString() === path ? editor.selection.active : new vscode.Position(0, 0);
     start = end = document.offsetAt(active);
   }
-  const [at] = statements.index.statementsAt(path, start, end);
-  const comparison = at === undefined ? undefined : compareStatement(statements.index, path, at, p => statements.textOf(p), COMPARE_LIMIT);
+  const { comparison, indexed } = await statements.compare(path, start, end, COMPARE_LIMIT);
+  if (!indexed) throw new UserError(`Marginalia: ${vscode.workspace.asRelativePath(uri)} is not an article of the workspace.`);
   if (!comparison)
     throw new UserError('Marginalia: there is no sentence here to compare (headlines, sentences and list items are compared; metadata lines are not).');
   return comparison;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { STRONG_SCORE, type Discrepancy } from '../../core';
+import type { Discrepancy } from '../../core';
 import type { CommandId } from '../shared/commandTable';
 import { commandLink } from '../shared/convert';
 import { isArticle } from '../shared/articles';
@@ -59,21 +59,18 @@ export function registerDiscrepancyLenses(statements: StatementService, selector
 /** A hover on a sentence that other articles report: how many, and a link that compares them. */
 export function registerCompareHover(statements: StatementService, selector: vscode.DocumentSelector): vscode.Disposable {
   return vscode.languages.registerHoverProvider(selector, {
-    provideHover(document, position) {
+    async provideHover(document, position) {
       if (!isArticle(document)) return undefined;
       const path = document.uri.toString();
-      const index = statements.index;
-      if (!index.hasDocument(path) || statements.textOf(path) !== document.getText()) return undefined;
-      const [at] = index.statementsAt(path, document.offsetAt(position));
-      if (at === undefined) return undefined;
-      const statement = index.statement(path, at)!;
-      const reports = index.align(path, at, { minScore: STRONG_SCORE, limit: 100 });
-      const articles = new Set(reports.map(r => r.path)).size;
-      if (!articles) return undefined;
+      if (statements.textOf(path) !== document.getText()) return undefined;
+      const reports = await statements.reportsAt(path, document.offsetAt(position));
+      // the article changed while the statements were asked
+      if (!reports?.articles || statements.textOf(path) !== document.getText()) return undefined;
+      const { articles } = reports;
       const md = new vscode.MarkdownString(undefined, true);
       md.isTrusted = { enabledCommands: HOVER_COMMANDS };
       md.supportHtml = false;
-      const { line, character } = document.positionAt(statement.start);
+      const { line, character } = document.positionAt(reports.start);
       md.appendMarkdown(
         `$(diff) Reported in ${articles} other article${articles === 1 ? '' : 's'} · [Compare across articles](${commandLink('marginalia.compareAcrossArticles', { uri: path, line, character })})`,
       );

@@ -1,9 +1,13 @@
+import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { discrepancySteps, StatementIndex, timeline, type AnalyzedDocument, type Discrepancy, type TimelineDay } from '../../core';
+import type { AnalyzedDocument, Comparison, Discrepancy, TimelineDay } from '../../core';
 import type { CorpusService } from '../corpus/corpusService';
+import type { SpeakerQuotes } from './quoteGroups';
+import { StatementClient } from './statementClient';
+import type { Answer, Query, ReportsAt } from './statementProtocol';
 
-/** Longest stretch of work between two yields to the extension host (reading statements, scanning). */
-const SLICE_MS = 20;
+/** The bundled worker, beside dist/extension.js (esbuild.mjs). */
+const WORKER_FILE = join(__dirname, 'statementWorker.js');
 /** Quiet time after a change of the corpus before its statements are read again. */
 const SYNC_DEBOUNCE_MS = 300;
 /** Articles to read from which the work shows a progress indicator. */
@@ -11,30 +15,41 @@ const PROGRESS_FROM = 200;
 
 /**
  * The statements of the workspace's articles (src/core/statements), kept in step with the corpus
- * index: an article whose analysis changed is read again, in slices that let the extension host
- * breathe, with progress in the status bar. The discrepancy scan is cached until the statements change.
- * (Pure core functions with plain-data inputs: the work can move to a worker thread as it is.)
+ * index in the statement worker (statementClient.ts, statementWorker.ts): an article whose analysis
+ * changed is sent again (its UTF-8 text and its analysis, dates normalized), and every question
+ * (discrepancies, comparisons, the timeline, the quotations) is answered there, with progress in the
+ * status bar. The discrepancy scan is cached until the statements change.
  */
 export class StatementService implements vscode.Disposable {
-  readonly index = new StatementIndex();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the statements (and so alignments and discrepancies) may have changed. */
   readonly onDidChange = this.changed.event;
-  /** The analysis each article was last read from (the corpus index publishes a new object on a change). */
+  private readonly client: StatementClient;
+  /** The analysis each article was last sent with (the corpus index publishes a new object on a change). */
   private readonly readFrom = new Map<string, AnalyzedDocument>();
+  /** Incremented by every update sent: a cached answer is good while it stays the same. */
+  private version = 0;
+  /** Incremented when the worker's statements are lost (they are sent again). */
+  private losses = 0;
   private syncing: Promise<void> | undefined;
   private dirty = true;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private scan: { version: number; result: Promise<Discrepancy[]> } | undefined;
+  private scan: { version: number; job: number; result: Promise<Discrepancy[] | undefined> } | undefined;
   private last: { version: number; discrepancies: Discrepancy[] } | undefined;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly corpus: CorpusService) {
-    this.subscription = corpus.onDidChange(() => {
-      this.dirty = true;
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => void this.sync(), SYNC_DEBOUNCE_MS);
+  constructor(
+    private readonly corpus: CorpusService,
+    output: vscode.OutputChannel,
+  ) {
+    this.client = new StatementClient(WORKER_FILE, reason => {
+      output.appendLine(`Marginalia: ${reason}; the statements are read on the extension host from now on.`);
+      this.readFrom.clear();
+      this.losses++;
+      this.version++;
+      this.schedule();
     });
+    this.subscription = corpus.onDidChange(() => this.schedule());
   }
 
   /** Resolves when the corpus is indexed (the first scan waited for) and every article's statements are read. */
@@ -49,40 +64,92 @@ export class StatementService implements vscode.Disposable {
     return this.corpus.index.text(path);
   }
 
-  /** The display name of an entity. */
-  nameOf(id: string): string | undefined {
-    return this.corpus.index.entity(id)?.name;
-  }
-
-  /** Every discrepancy of the workspace (computed in slices with progress; cached until the statements change). */
+  /** Every discrepancy of the workspace (computed in the worker with progress; cached until the statements change). */
   async discrepancies(): Promise<Discrepancy[]> {
-    await this.ready();
-    const version = this.index.version;
-    if (this.scan?.version !== version) {
-      const result = this.runScan();
-      this.scan = { version, result };
-      void result.then(
-        discrepancies => {
-          if (this.index.version === version) this.last = { version, discrepancies };
-        },
-        () => undefined,
-      );
+    for (;;) {
+      await this.ready();
+      const version = this.version;
+      if (this.scan?.version !== version) {
+        if (this.scan) this.client.cancel(this.scan.job);
+        this.scan = { version, ...this.runScan() };
+        const scan = this.scan;
+        void scan.result.then(
+          discrepancies => {
+            if (discrepancies && this.version === version) this.last = { version, discrepancies };
+          },
+          () => undefined,
+        );
+      }
+      const result = await this.answered(this.scan.result);
+      // undefined: a later scan (on changed statements) cancelled this one
+      if (result) return result;
     }
-    return this.scan.result;
   }
 
   /** The discrepancies of the last scan when the statements have not changed since, else undefined (no scan is started). */
   cachedDiscrepancies(): Discrepancy[] | undefined {
-    return this.last?.version === this.index.version ? this.last.discrepancies : undefined;
+    return this.last?.version === this.version ? this.last.discrepancies : undefined;
   }
 
   /** The dated statements by day, those in a date discrepancy marked. */
   async timeline(): Promise<TimelineDay[]> {
-    const discrepancies = await this.discrepancies();
-    return timeline(this.index, path => this.textOf(path), discrepancies);
+    await this.discrepancies();
+    return (await this.ask({ type: 'timeline', names: this.names() })) ?? [];
   }
 
-  /** Reads the statements of the articles whose analysis changed; one run at a time, again while changes come. */
+  /** The statement at [start, end] of an article compared with its reports elsewhere; `indexed` false when the article has no statements. */
+  async compare(path: string, start: number, end: number, limit: number): Promise<{ comparison?: Comparison; indexed: boolean }> {
+    await this.ready();
+    return (await this.ask({ type: 'compare', path, start, end, limit })) ?? { indexed: false };
+  }
+
+  /** How many other articles report the sentence at `offset` (what the statements hold now: nothing is waited for). */
+  async reportsAt(path: string, offset: number): Promise<ReportsAt | null> {
+    return (await this.client.ask({ type: 'reportsAt', path, offset }).answer) ?? null;
+  }
+
+  /** The quotations of every named speaker across the articles, grouped, with the speakers' names. */
+  async quotes(): Promise<(SpeakerQuotes & { name: string })[]> {
+    await this.ready();
+    const quotes = (await this.ask({ type: 'quotes' })) ?? [];
+    return quotes.map(q => ({ ...q, name: this.corpus.index.entity(q.entity)?.name ?? q.entity }));
+  }
+
+  /** A query's answer; asked again (of the host) when the worker stopped while it ran. */
+  private async ask<Q extends Query>(query: Q): Promise<Answer<Q> | undefined> {
+    const losses = this.losses;
+    try {
+      return await this.client.ask(query).answer;
+    } catch (e) {
+      if (this.losses === losses) throw e;
+      await this.ready();
+      return this.client.ask(query).answer;
+    }
+  }
+
+  /** A scan's result; the scan asked again (of the host) when the worker stopped while it ran. */
+  private async answered(result: Promise<Discrepancy[] | undefined>): Promise<Discrepancy[] | undefined> {
+    const losses = this.losses;
+    try {
+      return await result;
+    } catch (e) {
+      if (this.losses === losses) throw e;
+      return undefined;
+    }
+  }
+
+  /** Entity ids and display names, for the subjects of discrepancies. */
+  private names(): [string, string][] {
+    return this.corpus.index.entities().map(e => [e.id, e.name]);
+  }
+
+  private schedule(): void {
+    this.dirty = true;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.sync(), SYNC_DEBOUNCE_MS);
+  }
+
+  /** Sends the articles whose analysis changed; one run at a time, again while changes come. */
   private sync(): Promise<void> {
     if (!this.syncing) {
       const run = this.syncAll().finally(() => {
@@ -97,65 +164,39 @@ export class StatementService implements vscode.Disposable {
     while (this.dirty) {
       this.dirty = false;
       const index = this.corpus.index;
-      const paths = index.paths();
-      const todo = paths.filter(p => this.readFrom.get(p) !== index.analyzed(p));
+      const todo = index.paths().filter(p => this.readFrom.get(p) !== index.analyzed(p));
       const gone = [...this.readFrom.keys()].filter(p => !index.hasDocument(p));
-      for (const p of gone) {
-        this.index.deleteDocument(p);
-        this.readFrom.delete(p);
-      }
-      if (!todo.length) {
-        if (gone.length) this.changed.fire();
-        continue;
-      }
-      const read = async (progress?: vscode.Progress<{ message?: string; increment?: number }>) => {
-        let sliceStart = Date.now();
-        for (const [i, path] of todo.entries()) {
-          const analyzed = index.analyzed(path);
-          const text = index.text(path);
-          if (analyzed && text !== undefined) {
-            this.index.setDocument({ path, text, dct: analyzed.dct, mentions: analyzed.mentions });
-            this.readFrom.set(path, analyzed);
-          }
-          if (Date.now() - sliceStart > SLICE_MS) {
-            progress?.report({ message: `${i + 1} of ${todo.length}` });
-            await new Promise(resolve => setTimeout(resolve, 0));
-            sliceStart = Date.now();
-          }
-        }
-      };
-      if (todo.length < PROGRESS_FROM) await read();
-      else await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Marginalia: reading statements' }, read);
+      for (const p of gone) this.readFrom.delete(p);
+      if (!todo.length && !gone.length) continue;
+      this.version++;
+      const send = (progress?: vscode.Progress<{ message?: string }>) =>
+        // a worker lost meanwhile sets `dirty`: the next turn of the loop sends every article again
+        this.client.update(index, todo, gone, {
+          sent: (path, analyzed) => this.readFrom.set(path, analyzed),
+          read: count => progress?.report({ message: `${count} of ${todo.length}` }),
+        });
+      if (todo.length < PROGRESS_FROM) await send();
+      else await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Marginalia: reading statements' }, send);
       this.changed.fire();
     }
   }
 
-  private async runScan(): Promise<Discrepancy[]> {
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Marginalia: finding discrepancies' }, async progress => {
-      const options = { textOf: (path: string) => this.textOf(path), nameOf: (id: string) => this.nameOf(id) };
-      let version = this.index.version;
-      let steps = discrepancySteps(this.index, options);
-      let sliceStart = Date.now();
-      for (;;) {
-        if (this.index.version !== version) {
-          // the statements changed while the scan gave others a turn: start over on the new ones
-          version = this.index.version;
-          steps = discrepancySteps(this.index, options);
-        }
-        const step = steps.next();
-        if (step.done) return step.value;
-        if (Date.now() - sliceStart > SLICE_MS) {
-          progress.report({ message: `${Math.round((100 * step.value.done) / Math.max(1, step.value.total))}%` });
-          await new Promise(resolve => setTimeout(resolve, 0));
-          sliceStart = Date.now();
-        }
-      }
+  private runScan(): { job: number; result: Promise<Discrepancy[] | undefined> } {
+    let report: ((message: string) => void) | undefined;
+    const asked = this.client.ask({ type: 'discrepancies', names: this.names() }, (done, total) =>
+      report?.(`${Math.round((100 * done) / Math.max(1, total))}%`),
+    );
+    const shown = vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Marginalia: finding discrepancies' }, progress => {
+      report = message => progress.report({ message });
+      return asked.answer;
     });
+    return { job: asked.job, result: Promise.resolve(shown) };
   }
 
   dispose(): void {
     clearTimeout(this.timer);
     this.subscription.dispose();
     this.changed.dispose();
+    this.client.dispose();
   }
 }

@@ -1,0 +1,77 @@
+// The Quotes view's content (quoteTree.ts), computed where the statements are (statementJobs.ts:
+// the worker, or the extension host without it): every named speaker's quotations across the
+// articles, the variants of one quotation grouped. No `vscode` import.
+import { quoteWords, relateQuotes, type QuoteRelation, type StatementIndex } from '../../core';
+
+/** One quotation in one article. */
+export interface QuoteReport {
+  path: string;
+  /** The quotation's words (UTF-16 offsets into the article). */
+  start: number;
+  end: number;
+  text: string;
+  /** The statement around it. */
+  statement: string;
+}
+
+/** The reports of one quotation: its variants together. */
+export interface QuoteGroup {
+  reports: QuoteReport[];
+  /** The longest wording, shown as the quotation. */
+  text: string;
+  /** How the wordings differ from it: the worst of `words`, `spelling`, `punctuation`. */
+  differs?: QuoteRelation;
+}
+
+/** The quotations of one speaker entity, grouped. */
+export interface SpeakerQuotes {
+  entity: string;
+  groups: QuoteGroup[];
+}
+
+/** Every named speaker's quotations, grouped: a quotation and its variants (fragments, other spellings or words) in one group. */
+export function quotesBySpeaker(index: StatementIndex, textOf: (path: string) => string | undefined): SpeakerQuotes[] {
+  const bySpeaker = new Map<string, QuoteReport[]>();
+  for (const c of index.classIds()) {
+    const quotations = index.shapeOf(c).quotations.filter(q => q.speaker?.entity);
+    if (!quotations.length) continue;
+    for (const m of index.membersOf(c)) {
+      const text = textOf(m.path);
+      if (text === undefined) continue;
+      for (const q of quotations) {
+        const report = { path: m.path, start: m.start + q.start, end: m.start + q.end, text: q.text, statement: text.slice(m.start, m.end) };
+        const list = bySpeaker.get(q.speaker!.entity!);
+        if (list) list.push(report);
+        else bySpeaker.set(q.speaker!.entity!, [report]);
+      }
+    }
+  }
+  return [...bySpeaker].map(([entity, reports]) => ({ entity, groups: groupVariants(reports) }));
+}
+
+/** Reports of one speaker grouped by quotation: two wordings that are not unrelated (relateQuotes) are one quotation. */
+function groupVariants(reports: QuoteReport[]): QuoteGroup[] {
+  const texts = [...new Set(reports.map(r => r.text))];
+  const words = texts.map(quoteWords);
+  const parent = texts.map((_, i) => i);
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
+  for (let i = 0; i < texts.length; i++) {
+    for (let j = i + 1; j < texts.length; j++) if (relateQuotes(words[i], words[j]) !== 'unrelated') parent[find(i)] = find(j);
+  }
+  const groups = new Map<number, QuoteGroup>();
+  const ranks: QuoteRelation[] = ['words', 'spelling', 'punctuation'];
+  texts.forEach((text, i) => {
+    const root = find(i);
+    const group = groups.get(root) ?? { reports: [], text };
+    if (text.length > group.text.length) group.text = text;
+    group.reports.push(...reports.filter(r => r.text === text));
+    groups.set(root, group);
+  });
+  for (const group of groups.values()) {
+    const main = quoteWords(group.text);
+    const relations = new Set(group.reports.map(r => (r.text === group.text ? 'same' : relateQuotes(main, quoteWords(r.text)))));
+    group.differs = ranks.find(r => relations.has(r));
+    group.reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start));
+  }
+  return [...groups.values()].sort((a, b) => b.reports.length - a.reports.length);
+}

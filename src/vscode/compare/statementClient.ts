@@ -1,0 +1,193 @@
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import type { AnalyzedDocument } from '../../core';
+import { packMentions } from './packedMentions';
+import { CANCEL_SLOTS, type Answer, type Query, type Reply, type Request, type StatementDocument } from './statementProtocol';
+import { drive, StatementJobs } from './statementJobs';
+
+/** On the host (no worker): the longest stretch of a job between two turns given to the rest of the extension host. */
+const SLICE_MS = 20;
+/** Milliseconds between two progress reports of a long job. */
+const PROGRESS_MS = 100;
+/** Longest stretch of gathering articles to send (their analyses and texts) between two yields. */
+const GATHER_MS = 10;
+/** Articles sent in one message at most. */
+const BATCH = 50;
+
+/** Where the articles to send are read from: the corpus index (CorpusIndex). */
+export interface ArticleSource {
+  /** The text the article was indexed with, as UTF-8. */
+  utf8(path: string): Uint8Array | undefined;
+  analyzed(path: string): AnalyzedDocument | undefined;
+}
+
+/** A job asked: its number (to cancel it) and its answer, undefined when it was cancelled. */
+export interface Asked<A> {
+  job: number;
+  answer: Promise<A | undefined>;
+}
+
+interface Pending {
+  resolve(answer: unknown): void;
+  reject(e: Error): void;
+  onProgress?(done: number, total: number): void;
+}
+
+/**
+ * The extension host's side of the statement worker (dist/statementWorker.js, statementWorker.ts),
+ * which holds the statements of the workspace's articles: updates go out (the articles' UTF-8 texts
+ * and analyses), answers come back (discrepancies, comparisons, the timeline), jobs run one at a
+ * time in the order asked, and a scan can be cancelled through a shared flag the worker reads.
+ * Without the worker (the bundle missing, or it stopped) the same jobs run here in slices of
+ * SLICE_MS: slower for the host, never lost; `onLost` is told when the worker's statements are gone,
+ * so that the caller sends every article again. No vscode import (scripts/benchStatements.mjs runs it).
+ */
+export class StatementClient {
+  private worker: Worker | undefined;
+  private workerFailed = false;
+  private local: StatementJobs | undefined;
+  private localQueue = Promise.resolve();
+  private nextJob = 1;
+  private readonly cancelled = new Int32Array(new SharedArrayBuffer(CANCEL_SLOTS * Int32Array.BYTES_PER_ELEMENT));
+  private readonly pending = new Map<number, Pending>();
+
+  /** `workerFile`: the bundled worker. */
+  constructor(
+    private readonly workerFile: string,
+    private readonly onLost: (reason: string) => void,
+  ) {}
+
+  /** Whether the jobs run in the worker (false: on this thread). */
+  get inWorker(): boolean {
+    return this.start() !== undefined;
+  }
+
+  /** Asks a query; `onProgress` hears how far a long job is. */
+  ask<Q extends Query>(query: Q, onProgress?: (done: number, total: number) => void): Asked<Answer<Q>> {
+    const job = this.nextJob++;
+    const worker = this.start();
+    if (!worker) return { job, answer: this.runHere(job, query, onProgress) };
+    const answer = new Promise<Answer<Q> | undefined>((resolve, reject) => {
+      this.pending.set(job, { resolve: resolve as (a: unknown) => void, reject, onProgress });
+    });
+    worker.ref(); // kept alive while it works; unref'd when idle
+    worker.postMessage({ job, query } satisfies Request);
+    return { job, answer };
+  }
+
+  /**
+   * Sends the statements of `paths` to be read again (from `source`'s texts and analyses, dates
+   * normalized) and those of `deleted` to be forgotten, in messages of at most BATCH articles,
+   * gathered in steps of at most GATHER_MS between which the host gets a turn. `sent` hears each
+   * article sent with the analysis it was sent with, `read` how many are read so far. Resolves when
+   * all are read (a batch lost with the worker is not waited for: `onLost` tells the caller).
+   */
+  async update(
+    source: ArticleSource,
+    paths: readonly string[],
+    deleted: readonly string[],
+    on: { sent?(path: string, analyzed: AnalyzedDocument): void; read?(count: number): void } = {},
+  ): Promise<void> {
+    const answers: Promise<unknown>[] = [];
+    let read = 0;
+    let documents: StatementDocument[] = [];
+    let gone = [...deleted];
+    const post = () => {
+      const count = documents.length;
+      answers.push(
+        this.ask({ type: 'update', documents, deleted: gone }).answer.then(() => {
+          read += count;
+          on.read?.(read);
+        }),
+      );
+      documents = [];
+      gone = [];
+    };
+    let sliceStart = Date.now();
+    for (const path of paths) {
+      const analyzed = source.analyzed(path);
+      const utf8 = source.utf8(path);
+      if (analyzed && utf8) {
+        documents.push({ path, utf8: ownBuffer(utf8), dct: analyzed.dct, mentions: packMentions(analyzed.mentions) });
+        on.sent?.(path, analyzed);
+      }
+      if (documents.length >= BATCH || Date.now() - sliceStart > GATHER_MS) {
+        post();
+        await new Promise(resolve => setTimeout(resolve, 0));
+        sliceStart = Date.now();
+      }
+    }
+    if (documents.length || gone.length) post();
+    await Promise.allSettled(answers);
+  }
+
+  /** Cancels a job: not begun, it is skipped; under way, it stops at its next step. Its answer is undefined. */
+  cancel(job: number): void {
+    Atomics.store(this.cancelled, job % CANCEL_SLOTS, job);
+  }
+
+  private runHere<Q extends Query>(job: number, query: Q, onProgress?: (done: number, total: number) => void): Promise<Answer<Q> | undefined> {
+    const jobs = (this.local ??= new StatementJobs());
+    const run = this.localQueue.then(() =>
+      drive(jobs.run(query), {
+        isCancelled: () => Atomics.load(this.cancelled, job % CANCEL_SLOTS) === job,
+        onProgress: (done, total) => onProgress?.(done, total),
+        progressMs: PROGRESS_MS,
+        slices: { ms: SLICE_MS, yieldTurn: () => new Promise(resolve => setTimeout(resolve, 0)) },
+      }),
+    );
+    this.localQueue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run.then(r => r?.answer);
+  }
+
+  private onReply(r: Reply): void {
+    const p = this.pending.get(r.job);
+    if (!p) return;
+    if (r.type === 'progress') return p.onProgress?.(r.done, r.total);
+    this.pending.delete(r.job);
+    if (this.pending.size === 0) this.worker?.unref();
+    if (r.error !== undefined) p.reject(new Error(r.error));
+    else p.resolve(r.cancelled ? undefined : r.answer);
+  }
+
+  /** The worker, started on first use; undefined when it cannot run (the bundle is missing or it stopped). */
+  private start(): Worker | undefined {
+    if (this.worker || this.workerFailed) return this.worker;
+    if (!existsSync(this.workerFile)) {
+      this.workerFailed = true;
+      return undefined;
+    }
+    const worker = new Worker(this.workerFile, { workerData: { cancelled: this.cancelled.buffer } });
+    const fail = (e: Error) => {
+      if (this.worker !== worker) return;
+      // its statements are gone: from now on the jobs run here, from the articles sent again
+      this.worker = undefined;
+      this.workerFailed = true;
+      const reason = `the statement worker stopped: ${e.message}`;
+      for (const p of this.pending.values()) p.reject(new Error(reason));
+      this.pending.clear();
+      this.onLost(reason);
+    };
+    worker.on('message', (r: Reply) => this.onReply(r));
+    worker.on('error', fail);
+    worker.on('exit', code => fail(new Error(`exit code ${code}`)));
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  dispose(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    this.workerFailed = true;
+    void worker?.terminate();
+  }
+}
+
+/** The bytes in a buffer of their own (a view's whole buffer would be copied to the worker). */
+function ownBuffer(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+}

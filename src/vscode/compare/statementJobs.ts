@@ -1,0 +1,102 @@
+// The statements of the workspace's articles and every question asked of them, where they are kept:
+// the statement worker (statementWorker.ts) or, when it cannot start, the extension host itself
+// (statementClient.ts). Each job is a generator that yields its progress between short steps, so
+// that the host can run it in slices and either side can stop it. No `vscode` import.
+import { compareStatement, discrepancySteps, StatementIndex, STRONG_SCORE, timeline, type Discrepancy } from '../../core';
+import { unpackMentions } from './packedMentions';
+import { quotesBySpeaker } from './quoteGroups';
+import type { Answer, Query } from './statementProtocol';
+
+/** A job's steps: `{done, total}` between them, its answer at the end. */
+export type JobSteps<A> = Generator<{ done: number; total: number }, A>;
+
+const decoder = new TextDecoder();
+
+/** The statement index of the workspace's articles, their texts, and the last discrepancy scan. */
+export class StatementJobs {
+  readonly index = new StatementIndex();
+  private readonly texts = new Map<string, string>();
+  private scanned: { version: number; discrepancies: Discrepancy[] } | undefined;
+
+  /** The steps of answering `query`. */
+  run<Q extends Query>(query: Q): JobSteps<Answer<Q>> {
+    return this.steps(query) as JobSteps<Answer<Q>>;
+  }
+
+  private *steps(query: Query): JobSteps<unknown> {
+    const textOf = (path: string) => this.texts.get(path);
+    switch (query.type) {
+      case 'update': {
+        for (const path of query.deleted) {
+          this.index.deleteDocument(path);
+          this.texts.delete(path);
+        }
+        for (const [i, d] of query.documents.entries()) {
+          const text = decoder.decode(d.utf8);
+          this.index.setDocument({ path: d.path, text, dct: d.dct, mentions: unpackMentions(d.mentions) });
+          this.texts.set(d.path, text);
+          yield { done: i + 1, total: query.documents.length };
+        }
+        return null;
+      }
+      case 'discrepancies':
+        return yield* this.discrepancies(query.names);
+      case 'timeline':
+        return timeline(this.index, textOf, yield* this.discrepancies(query.names));
+      case 'compare': {
+        const [at] = this.index.statementsAt(query.path, query.start, query.end);
+        const comparison = at === undefined ? undefined : compareStatement(this.index, query.path, at, textOf, query.limit);
+        return { comparison, indexed: this.index.hasDocument(query.path) };
+      }
+      case 'reportsAt': {
+        const [at] = this.index.statementsAt(query.path, query.offset);
+        if (at === undefined) return null;
+        const reports = this.index.align(query.path, at, { minScore: STRONG_SCORE, limit: 100 });
+        return { start: this.index.statement(query.path, at)!.start, articles: new Set(reports.map(r => r.path)).size };
+      }
+      case 'quotes':
+        return quotesBySpeaker(this.index, textOf);
+    }
+  }
+
+  /** Every discrepancy (the last scan's while the statements have not changed). */
+  private *discrepancies(names: [string, string][]): JobSteps<Discrepancy[]> {
+    const version = this.index.version;
+    if (this.scanned?.version !== version) {
+      const byId = new Map(names);
+      const discrepancies = yield* discrepancySteps(this.index, { textOf: path => this.texts.get(path), nameOf: id => byId.get(id) });
+      this.scanned = { version, discrepancies };
+    }
+    return this.scanned.discrepancies;
+  }
+}
+
+/** How a job's steps are run: whether it was cancelled, where its progress goes, and (on the host) how long a slice lasts. */
+export interface DriveOptions {
+  isCancelled(): boolean;
+  onProgress(done: number, total: number): void;
+  /** Milliseconds between progress reports. */
+  progressMs: number;
+  /** On the host: the longest slice, and how to give others a turn after it. */
+  slices?: { ms: number; yieldTurn(): Promise<void> };
+}
+
+/** Runs a job's steps to the end: `{answer}`, or undefined when cancelled. */
+export async function drive<A>(steps: JobSteps<A>, options: DriveOptions): Promise<{ answer: A } | undefined> {
+  let reported = Date.now();
+  let sliceStart = reported;
+  for (;;) {
+    if (options.isCancelled()) return undefined;
+    const step = steps.next();
+    if (step.done) return { answer: step.value };
+    const now = Date.now();
+    if (now - reported >= options.progressMs) {
+      options.onProgress(step.value.done, step.value.total);
+      reported = now;
+    }
+    if (options.slices && now - sliceStart > options.slices.ms) {
+      await options.slices.yieldTurn();
+      sliceStart = Date.now();
+    }
+  }
+}

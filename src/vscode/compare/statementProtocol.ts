@@ -1,0 +1,62 @@
+// The messages between the extension host (statementClient.ts) and the statement worker
+// (statementWorker.ts). Offsets are UTF-16 code units into the articles' texts, as in the contracts
+// (docs/contracts.md).
+import type { Comparison, Discrepancy, TimelineDay } from '../../core';
+import type { PackedMentions } from './packedMentions';
+import type { SpeakerQuotes } from './quoteGroups';
+
+/** An article as the statements need it: its indexed text as UTF-8 (decoded where it is read), its analysis. */
+export interface StatementDocument {
+  path: string;
+  utf8: Uint8Array;
+  dct: string | null;
+  mentions: PackedMentions;
+}
+
+/** Where the sentence at a position is reported elsewhere (the compare hover). */
+export interface ReportsAt {
+  /** Where the statement starts (UTF-16). */
+  start: number;
+  /** How many other articles report it. */
+  articles: number;
+}
+
+/** What a request asks, and what its job answers (`Answer<Q>`). */
+export type Query =
+  /** Read and index these articles' statements (in place of those they had) and forget `deleted`. */
+  | { type: 'update'; documents: StatementDocument[]; deleted: string[] }
+  /** Every discrepancy, entity ids named by `names` ([id, name] pairs). */
+  | { type: 'discrepancies'; names: [string, string][] }
+  /** The dated statements by day, marked by the discrepancies (computed when not cached). */
+  | { type: 'timeline'; names: [string, string][] }
+  /** The statement at [start, end] of `path` compared with its reports, at most `limit`. */
+  | { type: 'compare'; path: string; start: number; end: number; limit: number }
+  /** How many articles report the statement at `offset` of `path`, strongly aligned. */
+  | { type: 'reportsAt'; path: string; offset: number }
+  /** The quotations of every named speaker, grouped. */
+  | { type: 'quotes' };
+
+export type Answer<Q extends Query> = Q extends { type: 'update' }
+  ? null
+  : Q extends { type: 'discrepancies' }
+    ? Discrepancy[]
+    : Q extends { type: 'timeline' }
+      ? TimelineDay[]
+      : Q extends { type: 'compare' }
+        ? { comparison?: Comparison; indexed: boolean }
+        : Q extends { type: 'reportsAt' }
+          ? ReportsAt | null
+          : Q extends { type: 'quotes' }
+            ? SpeakerQuotes[]
+            : never;
+
+export type Request = { job: number; query: Query };
+
+export type Reply =
+  /** How far a long job is (`done` of `total`). */
+  | { type: 'progress'; job: number; done: number; total: number }
+  /** The job is over: its answer, or cancelled, or failed (`error`). */
+  | { type: 'done'; job: number; answer?: unknown; cancelled?: boolean; error?: string };
+
+/** Slots of the shared cancellation ring: job j is cancelled when slot j % CANCEL_SLOTS holds j. */
+export const CANCEL_SLOTS = 1024;

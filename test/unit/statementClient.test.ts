@@ -1,0 +1,132 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import * as esbuild from 'esbuild';
+import { analyze, compareStatement, findDiscrepancies, StatementIndex, timeline } from '../../src/core';
+import { packMentions, unpackMentions } from '../../src/vscode/compare/packedMentions';
+import { quotesBySpeaker } from '../../src/vscode/compare/quoteGroups';
+import { StatementClient } from '../../src/vscode/compare/statementClient';
+import type { StatementDocument } from '../../src/vscode/compare/statementProtocol';
+
+// The statement worker (src/vscode/compare/statementWorker.ts, bundled here as esbuild.mjs bundles it)
+// and the host's fallback without it answer as the core does, on the demo's own articles.
+function walk(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap(n => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : /\.(txt|md)$/.test(n) ? [join(dir, n)] : []));
+}
+
+const docs = walk('samples').map(path => ({ path, text: readFileSync(path, 'utf8') }));
+const analysis = analyze(docs);
+const texts = new Map(docs.map(d => [d.path, d.text]));
+const textOf = (p: string) => texts.get(p);
+const names: [string, string][] = analysis.entities.map(e => [e.id, e.name]);
+const expected = new StatementIndex();
+analysis.documents.forEach(d => expected.setDocument({ path: d.path, text: texts.get(d.path)!, dct: d.dct, mentions: d.mentions }));
+const documents: StatementDocument[] = analysis.documents.map(d => ({
+  path: d.path,
+  utf8: new TextEncoder().encode(texts.get(d.path)),
+  dct: d.dct,
+  mentions: packMentions(d.mentions),
+}));
+const rail = docs.find(d => d.path.includes('nordic-wire'))!.path;
+
+describe('statements: mentions packed for the worker', () => {
+  it('come back as they went, entity ids and date values (null too) included', () => {
+    const mentions = [
+      { start: 0, end: 5, kind: 'person', entity: 'e1' },
+      { start: 7, end: 12, kind: 'date', value: '2026-03-03' },
+      { start: 14, end: 20, kind: 'date', value: null },
+      { start: 22, end: 26, kind: 'person', entity: 'e1' },
+    ];
+    assert.deepEqual(unpackMentions(packMentions(mentions)), mentions);
+    const all = analysis.documents.flatMap(d => d.mentions.map(({ start, end, kind, entity, value }) => ({ start, end, kind, entity, value })));
+    assert.deepEqual(
+      unpackMentions(packMentions(all)),
+      all.map(m => Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined))),
+    );
+  });
+});
+
+describe('statements: the worker and the host fallback', function () {
+  let dir: string;
+  let workerFile: string;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'marginalia-statements-'));
+    workerFile = join(dir, 'statementWorker.js');
+    await esbuild.build({
+      entryPoints: [resolve('src/vscode/compare/statementWorker.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      outfile: workerFile,
+      logLevel: 'warning',
+    });
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  for (const where of ['worker', 'host'] as const) {
+    it(`answers as the core does (${where})`, async () => {
+      const client = new StatementClient(where === 'worker' ? workerFile : join(dir, 'missing.js'), reason => assert.fail(reason));
+      try {
+        assert.equal(client.inWorker, where === 'worker');
+        // the first half, then all (the first half again: in place of what it had), then one article deleted and set again
+        const half = documents.slice(0, documents.length >> 1);
+        const byPath = new Map(analysis.documents.map(d => [d.path, d]));
+        const sent: string[] = [];
+        await client.update(
+          { utf8: p => documents.find(d => d.path === p)?.utf8, analyzed: p => byPath.get(p) },
+          half.map(d => d.path),
+          [],
+          {
+            sent: p => sent.push(p),
+          },
+        );
+        assert.deepEqual(
+          sent,
+          half.map(d => d.path),
+        );
+        await client.ask({ type: 'update', documents, deleted: [rail] }).answer;
+        const discrepancies = findDiscrepancies(expected, { textOf, nameOf: id => new Map(names).get(id) });
+        assert.ok(discrepancies.length > 0);
+        assert.deepEqual(await client.ask({ type: 'discrepancies', names }).answer, discrepancies);
+        assert.deepEqual(await client.ask({ type: 'timeline', names }).answer, timeline(expected, textOf, discrepancies));
+        const offset = texts.get(rail)!.indexOf('opened a two-day summit');
+        const [at] = expected.statementsAt(rail, offset);
+        assert.ok(offset > 0 && at !== undefined);
+        assert.deepEqual(await client.ask({ type: 'compare', path: rail, start: offset, end: offset, limit: 50 }).answer, {
+          comparison: compareStatement(expected, rail, at, textOf, 50),
+          indexed: true,
+        });
+        assert.deepEqual(await client.ask({ type: 'compare', path: 'nowhere.txt', start: 0, end: 0, limit: 50 }).answer, {
+          comparison: undefined,
+          indexed: false,
+        });
+        const reports = await client.ask({ type: 'reportsAt', path: rail, offset }).answer;
+        assert.equal(reports?.start, expected.statement(rail, at)!.start);
+        assert.ok(reports.articles > 0);
+        assert.deepEqual(await client.ask({ type: 'quotes' }).answer, quotesBySpeaker(expected, textOf));
+      } finally {
+        client.dispose();
+      }
+    });
+
+    it(`a cancelled scan answers undefined, the next one answers (${where})`, async () => {
+      const client = new StatementClient(where === 'worker' ? workerFile : join(dir, 'missing.js'), reason => assert.fail(reason));
+      try {
+        const update = client.ask({ type: 'update', documents, deleted: [] });
+        const first = client.ask({ type: 'discrepancies', names });
+        client.cancel(first.job);
+        const second = client.ask({ type: 'discrepancies', names });
+        await update.answer;
+        assert.equal(await first.answer, undefined);
+        assert.ok((await second.answer)!.length > 0);
+      } finally {
+        client.dispose();
+      }
+    });
+  }
+});
