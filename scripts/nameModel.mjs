@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seededRandom } from './random.mjs';
+import { bundleForNode } from './measure.mjs';
 
 export const TRAINING_SETS = ['data/train/gum-train', 'data/train/uner-ewt', 'data/train/wikigold'];
 /** The settings of the committed model. */
@@ -39,10 +40,9 @@ function utf16Offsets(text) {
 
 /** The trainer (src/core/model/train.ts and codec.ts, and what scores a model), bundled once per process. */
 export async function trainer() {
-  const esbuild = await import('esbuild');
   const outfile = join(tmpdir(), `marginalia-trainer-${process.pid}.cjs`);
-  await esbuild.build({
-    stdin: {
+  await bundleForNode(
+    {
       contents:
         "export * from './src/core/model/train'; export { encodeModel, decodeModel } from './src/core/model/codec'; export { findNamesDetailed } from './src/core/names/recognizeNames'; export { linkDocument } from './src/core/linking/linkDocument';" +
         " export { nameModel } from './src/core/model/nameModel'; export { simulateReview } from './src/core/model/simulatedReview';" +
@@ -50,13 +50,8 @@ export async function trainer() {
       resolveDir: process.cwd(),
       loader: 'ts',
     },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
     outfile,
-    logLevel: 'warning',
-  });
+  );
   return createRequire(import.meta.url)(outfile);
 }
 
