@@ -39,9 +39,9 @@ import { exportCommands } from './export/exportCommand';
 import { importCommands } from './export/importCommand';
 import { recognizerCommands } from './recognizer/recognizerCommand';
 import { publicationDateCommands, registerPublicationDate } from './publicationDate/publicationDate';
-import { ARTICLE_SELECTOR, registerArticleContext } from './shared/articles';
-import { registerCommands } from './shared/commands';
-import { Workspaces } from './shared/workspaces';
+import { ARTICLE_SELECTOR, registerArticleContext } from './common/articles';
+import { registerCommands } from './common/commands';
+import { Workspaces } from './common/workspaces';
 
 /** What the extension exports (docs/contracts.md): when the analysis of an open article's version is sent to the worker and when its result is in. */
 export interface MarginaliaApi {

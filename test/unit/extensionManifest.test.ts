@@ -1,9 +1,9 @@
-// The extension's command table and settings schema (src/vscode/shared) against package.json: what
+// The extension's command table and settings schema (src/vscode/common) against package.json: what
 // VS Code shows (contributes) and what the code registers and reads must be the same lists.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { COMMAND_CATEGORY, COMMANDS, type CommandId } from '../../src/vscode/shared/commandTable';
-import { SETTINGS, settingValue, type SettingKey } from '../../src/vscode/shared/settings';
+import { COMMAND_CATEGORY, COMMANDS, type CommandId } from '../../src/vscode/common/commandTable';
+import { SETTINGS, settingValue, type SettingKey } from '../../src/vscode/common/settings';
 
 interface ContributedCommand {
   command: string;

@@ -13,8 +13,8 @@ import {
   type ReviewedDocument,
 } from '../../core';
 import { gitSidecars } from '../../node/gitSidecars';
-import { UserError } from '../shared/errors';
-import { corePath, type Workspaces } from '../shared/workspaces';
+import { UserError } from '../common/errors';
+import { corePath, type Workspaces } from '../common/workspaces';
 import { otherSource, readInput, type OtherPlace } from './agreementJob';
 import { AgreementRunner } from './agreementRunner';
 

@@ -3,9 +3,9 @@ import { applyCuration, curate, type CurationChoice, type Disagreement } from '.
 import type { AnnotationStore } from '../annotations/annotationStore';
 import { pickLabel } from '../annotations/labels';
 import { annotationsOf } from '../annotations/lookup';
-import { currentAuthor } from '../shared/author';
-import type { FeatureCommands } from '../shared/commandTable';
-import { UserError } from '../shared/errors';
+import { currentAuthor } from '../common/author';
+import type { FeatureCommands } from '../common/commandTable';
+import { UserError } from '../common/errors';
 import type { AgreementService } from './agreementService';
 import type { DisagreementNode, DisagreementTree } from './disagreementTree';
 import { describeVersion, short, versionsOf } from './openPlaces';

@@ -1,4 +1,4 @@
-import type { FeatureCommands } from '../shared/commandTable';
+import type { FeatureCommands } from '../common/commandTable';
 import type { DisagreementNode, DisagreementTree } from './disagreementTree';
 
 type Ids =

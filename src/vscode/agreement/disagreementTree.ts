@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { escapeMarkdown, type Disagreement } from '../../core';
-import { commandArgs } from '../shared/convert';
+import { commandArgs } from '../common/convert';
 import type { AgreementService } from './agreementService';
 import { describeVersion, PlaceOpener, short, versionsOf, type Version } from './openPlaces';
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { agreementCsv, checkWriteLocation, encodeText, parentOf, replaceFile, SIDECAR_SUFFIX, WriteRefusedError, type AgreementReport } from '../../core';
-import type { FeatureCommands } from '../shared/commandTable';
-import { showFailure, UserError } from '../shared/errors';
-import { corePath, type Workspaces } from '../shared/workspaces';
+import type { FeatureCommands } from '../common/commandTable';
+import { showFailure, UserError } from '../common/errors';
+import { corePath, type Workspaces } from '../common/workspaces';
 import type { AgreementService, ComparisonMode } from './agreementService';
 import type { DisagreementTree } from './disagreementTree';
 import { reportHtml } from './reportHtml';

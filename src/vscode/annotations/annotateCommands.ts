@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { AnnotationStatus } from '../../core';
 import type { CorpusService } from '../corpus/corpusService';
-import type { FeatureCommands } from '../shared/commandTable';
-import { errorMessage, UserError } from '../shared/errors';
-import { isArticle } from '../shared/articles';
+import type { FeatureCommands } from '../common/commandTable';
+import { errorMessage, UserError } from '../common/errors';
+import { isArticle } from '../common/articles';
 import type { AnnotationStore } from './annotationStore';
 import { articleEditor, spanToAnnotate } from './editorSpans';
 import { isAnnotationStatus, pickLabel, shortQuote } from './labels';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { ANNOTATION_STATUSES, escapeMarkdown, type AnnotationStatus } from '../../core';
 import type { AnnotationStore } from './annotationStore';
 import { annotationsOf } from './lookup';
-import { isArticle } from '../shared/articles';
+import { isArticle } from '../common/articles';
 
 const DEBOUNCE_MS = 50;
 

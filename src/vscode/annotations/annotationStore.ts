@@ -8,11 +8,11 @@ import {
   type NewAnnotation,
   type SidecarProblem,
 } from '../../core';
-import { currentAuthor } from '../shared/author';
-import { toDiagnostics } from '../shared/diagnostics';
-import { UserError } from '../shared/errors';
-import { canWrite } from '../shared/trust';
-import { corePath, uriOf, type Workspaces } from '../shared/workspaces';
+import { currentAuthor } from '../common/author';
+import { toDiagnostics } from '../common/diagnostics';
+import { UserError } from '../common/errors';
+import { canWrite } from '../common/trust';
+import { corePath, uriOf, type Workspaces } from '../common/workspaces';
 
 export type { NewAnnotation };
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { SIDECAR_SUFFIX, escapeMarkdown, type Annotation, type AnnotationStatus } from '../../core';
-import type { FeatureCommands } from '../shared/commandTable';
-import { commandArgs } from '../shared/convert';
+import type { FeatureCommands } from '../common/commandTable';
+import { commandArgs } from '../common/convert';
 import type { AnnotationStore, ArticleAnnotations } from './annotationStore';
 import { pickStatus } from './labels';
 import { loadAllAnnotations } from './lookup';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { isArticle } from '../shared/articles';
-import { UserError } from '../shared/errors';
+import { isArticle } from '../common/articles';
+import { UserError } from '../common/errors';
 import type { CorpusService } from '../corpus/corpusService';
 
 /** The active editor, when it shows an article. */

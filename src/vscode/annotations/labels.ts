@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ANNOTATION_STATUSES, MENTION_KINDS, type AnnotationStatus } from '../../core';
-import { setting } from '../shared/configuration';
-import { KIND_ICONS, STATUS_ICONS } from '../shared/icons';
+import { setting } from '../common/configuration';
+import { KIND_ICONS, STATUS_ICONS } from '../common/icons';
 
 /** The labels an annotation may have: the entity kinds plus the configured labels (docs/contracts.md). */
 export function annotationLabels(scope?: vscode.Uri): string[] {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../../core';
-import { isArticle } from '../shared/articles';
-import { UserError } from '../shared/errors';
+import { isArticle } from '../common/articles';
+import { UserError } from '../common/errors';
 import type { AnnotationStore, ArticleAnnotations } from './annotationStore';
 import { findSidecars } from './sidecarFiles';
 

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../../core';
-import type { FeatureCommands } from '../shared/commandTable';
+import type { FeatureCommands } from '../common/commandTable';
 import type { AnnotationStore } from './annotationStore';
 import { articleEditor } from './editorSpans';
 import { annotationsOf, articleArg, findAnnotation } from './lookup';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Annotation, AnnotationStatus } from '../../core';
 import type { CorpusService } from '../corpus/corpusService';
-import type { FeatureCommands } from '../shared/commandTable';
-import { UserError } from '../shared/errors';
+import type { FeatureCommands } from '../common/commandTable';
+import { UserError } from '../common/errors';
 import type { AnnotationStore } from './annotationStore';
 import { articleEditor } from './editorSpans';
 import { isAnnotationStatus, pickStatus, shortQuote } from './labels';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Comparison, Discrepancy } from '../../core';
 import type { AnnotationStore } from '../annotations/annotationStore';
-import type { FeatureCommands } from '../shared/commandTable';
-import { UserError } from '../shared/errors';
+import type { FeatureCommands } from '../common/commandTable';
+import { UserError } from '../common/errors';
 import type { ComparePanel } from './comparePanel';
 import { decide } from './discrepancyDecisions';
 import type { DiscrepancyNode, DiscrepancyTree } from './discrepancyTree';

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Discrepancy } from '../../core';
-import type { CommandId } from '../shared/commandTable';
-import { commandLink } from '../shared/convert';
-import { isArticle } from '../shared/articles';
+import type { CommandId } from '../common/commandTable';
+import { commandLink } from '../common/convert';
+import { isArticle } from '../common/articles';
 import type { StatementService } from './statementService';
 
 const KIND_NAMES: Record<Discrepancy['kind'], string> = { date: 'date', number: 'figure', quote: 'quotation' };

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Discrepancy, DiscrepancyStatement } from '../../core';
 import type { AnnotationStore } from '../annotations/annotationStore';
-import { commandArgs } from '../shared/convert';
+import { commandArgs } from '../common/convert';
 import { decisionOf, type Decision } from './discrepancyDecisions';
 import type { StatementService } from './statementService';
 import { fileLabel } from './webviewPage';

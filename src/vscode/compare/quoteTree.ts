@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { quoteWords, relateQuotes } from '../../core';
-import { commandArgs } from '../shared/convert';
+import { commandArgs } from '../common/convert';
 import type { QuoteGroup, QuoteReport } from './quoteGroups';
 import type { StatementService } from './statementService';
 import { fileLabel } from './webviewPage';

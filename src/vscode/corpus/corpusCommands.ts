@@ -1,6 +1,6 @@
 import type { CorpusStats } from '../../core';
 import type { RegistryFile } from '../entities/registryFile';
-import type { FeatureCommands } from '../shared/commandTable';
+import type { FeatureCommands } from '../common/commandTable';
 import type { CorpusService } from './corpusService';
 
 /** `marginalia.reindex`: the registry read again, then every article. */

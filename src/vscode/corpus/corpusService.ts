@@ -11,9 +11,9 @@ import {
   type Registry,
   type RegistryEntity,
 } from '../../core';
-import { isArticle, isArticleFile } from '../shared/articles';
-import { toDiagnostics } from '../shared/diagnostics';
-import { corePath, uriOf, type Workspaces } from '../shared/workspaces';
+import { isArticle, isArticleFile } from '../common/articles';
+import { toDiagnostics } from '../common/diagnostics';
+import { corePath, uriOf, type Workspaces } from '../common/workspaces';
 import { AnalysisClient, type AnalysisResult, type FileResult } from './analysisClient';
 import type { DocumentSource } from './analysisProtocol';
 import { documentParts } from './documentParts';

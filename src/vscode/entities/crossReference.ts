@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { contextLine, type Entity } from '../../core';
-import { locationOf, rangeOf } from '../shared/convert';
+import { locationOf, rangeOf } from '../common/convert';
 import type { CorpusService } from '../corpus/corpusService';
-import type { FeatureCommands } from '../shared/commandTable';
+import type { FeatureCommands } from '../common/commandTable';
 import { pickEntity, resolveEntity } from './entityPick';
 
 interface CrossReferenceArgs {

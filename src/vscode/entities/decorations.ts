@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { MENTION_KINDS, type Mention, type MentionKind } from '../../core';
 import type { CorpusService } from '../corpus/corpusService';
-import { isArticle } from '../shared/articles';
-import { onDidChangeSettings, setting } from '../shared/configuration';
+import { isArticle } from '../common/articles';
+import { onDidChangeSettings, setting } from '../common/configuration';
 
 /**
  * Characters (UTF-16 code units) decorated before and after what an editor shows: however long the

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { locationOf } from '../shared/convert';
+import { locationOf } from '../common/convert';
 import type { CorpusService } from '../corpus/corpusService';
 import type { RegistryFile } from './registryFile';
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { recordMerge, recordNotEntity, recordRename } from '../../core';
 import type { CorpusService } from '../corpus/corpusService';
-import type { FeatureCommands } from '../shared/commandTable';
-import { UserError } from '../shared/errors';
+import type { FeatureCommands } from '../common/commandTable';
+import { UserError } from '../common/errors';
 import { pickEntity, resolveEntity } from './entityPick';
 import type { RegistryFile } from './registryFile';
 

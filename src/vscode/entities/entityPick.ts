@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { foldedName, type CorpusIndex, type Entity } from '../../core';
-import { KIND_ICONS } from '../shared/icons';
+import { KIND_ICONS } from '../common/icons';
 
 interface EntityItem extends vscode.QuickPickItem {
   entity: Entity;

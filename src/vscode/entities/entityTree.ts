@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { contextLine, variantProposals, type Entity, type MentionKind, type MentionRef, type VariantProposal } from '../../core';
-import { commandArgs } from '../shared/convert';
+import { commandArgs } from '../common/convert';
 import type { CorpusService } from '../corpus/corpusService';
-import { KIND_ICONS } from '../shared/icons';
+import { KIND_ICONS } from '../common/icons';
 
 type Node =
   | { type: 'kind'; kind: MentionKind; count: number }

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { dateCard, entityCard, escapeMarkdown, type CardDocument } from '../../core';
-import { commandLink } from '../shared/convert';
+import { commandLink } from '../common/convert';
 import type { CorpusService } from '../corpus/corpusService';
-import type { CommandId } from '../shared/commandTable';
-import { setting } from '../shared/configuration';
+import type { CommandId } from '../common/commandTable';
+import { setting } from '../common/configuration';
 
 /** The only commands a hover's links may run: Marginalia's own. */
 export const HOVER_COMMANDS: CommandId[] = [

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { locationOf } from '../shared/convert';
+import { locationOf } from '../common/convert';
 import type { CorpusService } from '../corpus/corpusService';
 
 /** Shift+F12 on a mention: every mention of its entity (or date) in every document. */

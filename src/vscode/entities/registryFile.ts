@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { parseRegistry, type ParsedRegistry } from '../../core';
-import { toDiagnostics } from '../shared/diagnostics';
-import { UserError } from '../shared/errors';
-import { requireWriteAccess } from '../shared/trust';
-import { uriOf, type Workspaces } from '../shared/workspaces';
+import { toDiagnostics } from '../common/diagnostics';
+import { UserError } from '../common/errors';
+import { requireWriteAccess } from '../common/trust';
+import { uriOf, type Workspaces } from '../common/workspaces';
 
 /**
  * The workspace's entity registry file (the first folder's, where the checked registry path

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { MentionKind } from '../../core';
-import { locationOf } from '../shared/convert';
+import { locationOf } from '../common/convert';
 import type { CorpusService } from '../corpus/corpusService';
 
 const SYMBOL_KINDS: Record<MentionKind, vscode.SymbolKind> = {

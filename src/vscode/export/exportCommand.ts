@@ -3,9 +3,9 @@ import { CancelledError, EXPORT_FORMATS, exportAnnotations, ExportRefusedError, 
 import type { AnnotationStore } from '../annotations/annotationStore';
 import type { CorpusService } from '../corpus/corpusService';
 import type { RegistryFile } from '../entities/registryFile';
-import type { FeatureCommands } from '../shared/commandTable';
-import { UserError } from '../shared/errors';
-import { corePath, type Workspaces } from '../shared/workspaces';
+import type { FeatureCommands } from '../common/commandTable';
+import { UserError } from '../common/errors';
+import { corePath, type Workspaces } from '../common/workspaces';
 import { savedDocuments } from './savedDocuments';
 
 interface ExportArgs {

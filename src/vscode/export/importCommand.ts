@@ -3,9 +3,9 @@ import { ANNOTATION_STATUSES, IMPORT_FORMATS, readImport, type AnnotationStatus,
 import type { AnnotationStore } from '../annotations/annotationStore';
 import { annotationsOf } from '../annotations/lookup';
 import type { CorpusService } from '../corpus/corpusService';
-import type { FeatureCommands } from '../shared/commandTable';
-import { UserError } from '../shared/errors';
-import { corePath, type Workspaces } from '../shared/workspaces';
+import type { FeatureCommands } from '../common/commandTable';
+import { UserError } from '../common/errors';
+import { corePath, type Workspaces } from '../common/workspaces';
 
 interface ImportArgs {
   format: ImportFormat;

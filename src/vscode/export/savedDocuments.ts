@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import { placeAnnotations, readArticle, reanchor, targetFor, type ExportDocument, type FileSystem, type Mention } from '../../core';
 import type { AnnotationStore } from '../annotations/annotationStore';
 import type { CorpusService } from '../corpus/corpusService';
-import { UserError } from '../shared/errors';
-import { corePath } from '../shared/workspaces';
+import { UserError } from '../common/errors';
+import { corePath } from '../common/workspaces';
 
 /** The documents of an export, and how many had unsaved changes (their saved version is exported). */
 export interface SavedDocuments {

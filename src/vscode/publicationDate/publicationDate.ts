@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { AnnotationStore } from '../annotations/annotationStore';
 import { annotationsOf } from '../annotations/lookup';
 import type { CorpusService } from '../corpus/corpusService';
-import type { FeatureCommands } from '../shared/commandTable';
-import { UserError } from '../shared/errors';
+import type { FeatureCommands } from '../common/commandTable';
+import { UserError } from '../common/errors';
 
 interface SetPublicationDateArgs {
   /** YYYY-MM-DD, or null to remove the date from the sidecar. */

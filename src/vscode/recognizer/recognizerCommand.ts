@@ -3,9 +3,9 @@ import { mergeImported, parseRecognizerOutput, RecognizerError } from '../../cor
 import { runRecognizer } from '../../node/runRecognizer';
 import type { AnnotationStore } from '../annotations/annotationStore';
 import { annotationsOf, articleArg } from '../annotations/lookup';
-import type { FeatureCommands } from '../shared/commandTable';
-import { userSetting } from '../shared/configuration';
-import { UserError } from '../shared/errors';
+import type { FeatureCommands } from '../common/commandTable';
+import { userSetting } from '../common/configuration';
+import { UserError } from '../common/errors';
 
 /**
  * `marginalia.suggestWithRecognizer` `{uri?}`: runs the external recognizer of the user's

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AnnotationStatus } from '../../../core';
-import type { FeatureCommands } from '../../shared/commandTable';
-import { UserError } from '../../shared/errors';
+import type { FeatureCommands } from '../../common/commandTable';
+import { UserError } from '../../common/errors';
 import type { AnnotationStore } from '../annotationStore';
 import { trimmedSpan } from '../editorSpans';
 import { pickLabel, shortQuote } from '../labels';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { lineStarts, positionAt, type Annotation } from '../../../core';
-import { isArticle } from '../../shared/articles';
+import { isArticle } from '../../common/articles';
 import type { AnnotationStore, ArticleAnnotations } from '../annotationStore';
 import { annotationsOf } from '../lookup';
 import { AnnotationComment, NOTE_KEY, replyKeys, type CommentContent } from './annotationComment';
