@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { AnalyzedDocument } from '../../core';
 import { packMentions } from './packedMentions';
 import { CANCEL_SLOTS, type Answer, type Query, type Reply, type Request, type StatementDocument } from './statementProtocol';
 import { drive, StatementJobs } from './statementJobs';
+import { startWorker } from '../common/workerThread';
 
 /** On the host (no worker): the longest stretch of a job between two turns given to the rest of the extension host. */
 const SLICE_MS = 20;
@@ -156,25 +156,25 @@ export class StatementClient {
   /** The worker, started on first use; undefined when it cannot run (the bundle is missing or it stopped). */
   private start(): Worker | undefined {
     if (this.worker || this.workerFailed) return this.worker;
-    if (!existsSync(this.workerFile)) {
+    const worker = startWorker(
+      this.workerFile,
+      this.cancelled,
+      (r: Reply) => this.onReply(r),
+      e => {
+        if (this.worker !== worker) return;
+        // its statements are gone: from now on the jobs run here, from the articles sent again
+        this.worker = undefined;
+        this.workerFailed = true;
+        const reason = `the statement worker stopped: ${e.message}`;
+        for (const p of this.pending.values()) p.reject(new Error(reason));
+        this.pending.clear();
+        this.onLost(reason);
+      },
+    );
+    if (!worker) {
       this.workerFailed = true;
       return undefined;
     }
-    const worker = new Worker(this.workerFile, { workerData: { cancelled: this.cancelled.buffer } });
-    const fail = (e: Error) => {
-      if (this.worker !== worker) return;
-      // its statements are gone: from now on the jobs run here, from the articles sent again
-      this.worker = undefined;
-      this.workerFailed = true;
-      const reason = `the statement worker stopped: ${e.message}`;
-      for (const p of this.pending.values()) p.reject(new Error(reason));
-      this.pending.clear();
-      this.onLost(reason);
-    };
-    worker.on('message', (r: Reply) => this.onReply(r));
-    worker.on('error', fail);
-    worker.on('exit', code => fail(new Error(`exit code ${code}`)));
-    worker.unref();
     this.worker = worker;
     return worker;
   }

@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { lineStarts, prepareDocument, readArticle, relinkPrepared, type FileSystem, type LinkedNames, type PreparedDocument } from '../../core';
 import { CANCEL_SLOTS, type DocumentSource, type Reply, type Request } from './analysisProtocol';
+import { startWorker } from '../common/workerThread';
 
 /** A document analyzed in the worker, with its line starts (UTF-16 offsets) and the warnings of reading it. */
 export interface AnalysisResult {
@@ -168,23 +168,23 @@ export class AnalysisClient {
   /** The worker, started on first use; undefined when it cannot run (the bundle is missing or it failed). */
   private start(): Worker | undefined {
     if (this.worker || this.workerFailed) return this.worker;
-    if (!existsSync(this.workerFile)) {
+    const worker = startWorker(
+      this.workerFile,
+      this.cancelled,
+      (r: Reply) => this.jobs.get(r.job)?.onReply(r),
+      e => {
+        if (this.worker !== worker) return;
+        this.worker = undefined;
+        this.sentSurnames = -1;
+        const done: Reply = { type: 'done', job: 0, error: `the analysis worker stopped: ${e.message}` };
+        for (const [job, { onReply }] of [...this.jobs]) onReply({ ...done, job });
+        this.jobs.clear();
+      },
+    );
+    if (!worker) {
       this.workerFailed = true;
       return undefined;
     }
-    const worker = new Worker(this.workerFile, { workerData: { cancelled: this.cancelled.buffer } });
-    const fail = (e: Error) => {
-      if (this.worker !== worker) return;
-      this.worker = undefined;
-      this.sentSurnames = -1;
-      const done: Reply = { type: 'done', job: 0, error: `the analysis worker stopped: ${e.message}` };
-      for (const [job, { onReply }] of [...this.jobs]) onReply({ ...done, job });
-      this.jobs.clear();
-    };
-    worker.on('message', (r: Reply) => this.jobs.get(r.job)?.onReply(r));
-    worker.on('error', fail);
-    worker.on('exit', code => fail(new Error(`exit code ${code}`)));
-    worker.unref();
     this.worker = worker;
     return worker;
   }
