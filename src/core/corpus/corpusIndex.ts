@@ -2,6 +2,7 @@ import { documentKinds, documentMentions } from '../analyze';
 import { entityName, linkCorpus, type CorpusLinks } from '../linking/linkCorpus';
 import type { DocumentNames } from '../linking/linkDocument';
 import { lookupsHold, relinkNames, type LinkedNames } from '../linking/linkNames';
+import { modelId } from '../model/tagger';
 import type { AnalyzeOptions } from '../recognizeDocument';
 import { lineStarts, positionAt, type TextPosition } from '../textPositions';
 import type { AnalyzedDocument, Entity, Mention, MentionKind, SourceDocument } from '../types';
@@ -105,7 +106,7 @@ export class CorpusIndex {
   /** Adds or replaces a document; its mentions and ids are current at once. */
   setDocument(doc: SourceDocument): void {
     const prev = this.docs.get(doc.path);
-    if (prev && sameSource(prev, doc)) return;
+    if (prev && sameSource(prev, doc, this.options)) return;
     const surnamesBefore = this.surnames.version;
     this.link(this.enter(this.prepare(doc), prev)!, prev, surnamesBefore, doc.text);
   }
@@ -113,13 +114,13 @@ export class CorpusIndex {
   /**
    * Adds or replaces a document analyzed elsewhere (prepareDocument, given `heldSources` and
    * `surnameWords`), linked at once (as setDocument) or left to the next relink (`link` false, as
-   * setDocuments). A document with the same hash and dates as the one held is left as it is.
+   * setDocuments). A document with the same hash, dates and model as the one held is left as it is.
    * Returns false when `prepared` has no analysis and the index no longer holds one that fits:
    * prepare it again without `held`.
    */
   setPrepared(prepared: PreparedDocument, link = true): boolean {
     const prev = this.docs.get(prepared.path);
-    if (prev && prev.hash === prepared.hash && prev.dctSource === prepared.dctSource) return true;
+    if (prev && prev.hash === prepared.hash && prev.dctSource === prepared.dctSource && prev.model === prepared.model) return true;
     const surnamesBefore = this.surnames.version;
     const d = this.enter(prepared, prev);
     if (!d) return false;
@@ -134,7 +135,7 @@ export class CorpusIndex {
 
   /** What prepareDocument may skip for `path`: the sources of the analyses the index holds for it. */
   heldSources(path: string): HeldSource[] {
-    return [this.docs.get(path), this.stored.get(path)].filter(h => h !== undefined).map(({ hash, dctSource }) => ({ hash, dctSource }));
+    return [this.docs.get(path), this.stored.get(path)].filter(h => h !== undefined).map(({ hash, dctSource, model }) => ({ hash, dctSource, model }));
   }
 
   /** The corpus's family names, with a version that changes whenever they do (for prepareDocument elsewhere). */
@@ -200,7 +201,7 @@ export class CorpusIndex {
     let changed = 0;
     for (const doc of docs) {
       const prev = this.docs.get(doc.path);
-      if (prev && sameSource(prev, doc)) continue;
+      if (prev && sameSource(prev, doc, this.options)) continue;
       if (prev) this.withdraw(prev);
       this.replace(prev, this.enter(this.prepare(doc), prev)!);
       this.stale = true;
@@ -437,7 +438,7 @@ export class CorpusIndex {
     if (a) this.shared.analysis(a);
     else {
       const stored = this.stored.get(p.path);
-      if (!stored || stored.hash !== p.hash || stored.dctSource !== p.dctSource) return undefined;
+      if (!stored || stored.hash !== p.hash || stored.dctSource !== p.dctSource || stored.model !== p.model) return undefined;
       a = stored.decode(); // its strings and entities are shared already
       this.reused++;
     }
@@ -446,10 +447,11 @@ export class CorpusIndex {
     // check the linked names against the set once it is final)
     if (prev) this.surnames.remove(prev.surnames);
     this.stored.delete(p.path);
-    const { hash, dctSource, dct, dates, surnames, linked } = a;
+    const { hash, dctSource, model, dct, dates, surnames, linked } = a;
     return {
       hash,
       dctSource,
+      model,
       dct,
       dates,
       surnames,
@@ -581,8 +583,8 @@ export class CorpusIndex {
   private readonly rank = (path: string): number => this.order().rank.get(path) ?? -1;
 }
 
-function sameSource(d: IndexedDocument, doc: SourceDocument): boolean {
-  return d.dctSource === dctSourceOf(doc) && d.hash === contentHash(doc.text) && decoder.decode(d.utf8) === doc.text;
+function sameSource(d: IndexedDocument, doc: SourceDocument, options: AnalyzeOptions): boolean {
+  return d.dctSource === dctSourceOf(doc) && d.model === modelId(options.nameModel) && d.hash === contentHash(doc.text) && decoder.decode(d.utf8) === doc.text;
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
