@@ -63,7 +63,7 @@ describe('prepareDocument and CorpusIndex.setPrepared (analysis made elsewhere)'
     const a = prepareDocument(NEWS[0], new Set(), {}, []);
     index.setPrepared(a);
     index.setPrepared(b);
-    assert.deepEqual(index.outdatedLookups(), [{ path: 'b.txt', hash: b.hash }]);
+    assert.deepEqual(index.outdatedLookups(), [{ path: 'b.txt', hash: b.hash, model: '' }]);
     assert.ok(index.setRelinked('b.txt', b.hash, relinkPrepared(b.utf8, new Set(index.surnameWords().words))));
     assert.deepEqual(index.outdatedLookups(), []);
     assert.deepEqual(index.analyzed('b.txt'), analyze(NEWS).documents[1]);

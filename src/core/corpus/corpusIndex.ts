@@ -143,9 +143,9 @@ export class CorpusIndex {
     return { version: this.surnames.version, words: this.surnames.words() };
   }
 
-  /** Documents whose linked names rest on family-name lookups that no longer hold: relink (or setRelinked) links them again. */
-  outdatedLookups(): { path: string; hash: string }[] {
-    return [...this.docs.values()].filter(d => !lookupsHold(d.linked, this.surnames)).map(({ path, hash }) => ({ path, hash }));
+  /** Documents whose linked names rest on family-name lookups that no longer hold (with the names recognizer they were analyzed with): relink (or setRelinked) links them again. */
+  outdatedLookups(): { path: string; hash: string; model: string }[] {
+    return [...this.docs.values()].filter(d => !lookupsHold(d.linked, this.surnames)).map(({ path, hash, model }) => ({ path, hash, model }));
   }
 
   /** A document's text as indexed, UTF-8 encoded (shared: not to be changed). */

@@ -60,7 +60,7 @@ export interface TrainedWorkspaceModel {
   path: string;
   /** What the model learned from (WorkspaceModelFile.learnedFrom). */
   learnedFrom: Record<string, number>;
-  /** False when the file already held this very model, or when problems refused the write (`refuseOnProblems`). */
+  /** False when the file already held this very model, or when `strict` refused the write. */
   written: boolean;
   /** Articles, sidecars or the registry that could not be read: their reviews were left out. */
   problems: string[];
@@ -70,11 +70,12 @@ export interface TrainedWorkspaceModel {
 
 /**
  * Learns from every review of the workspace (reviewExamples) on top of `base` (the shipped model,
- * nameModel()) and writes the model to WORKSPACE_MODEL_PATH. With `refuseOnProblems`, reviews that
- * cannot all be read write nothing (the extension: a reviewer fixes the sidecar first); else the
- * readable ones are learned from (the CLI, which reports the others).
+ * nameModel()) and writes the model to WORKSPACE_MODEL_PATH. `strict` (the extension) writes nothing
+ * when reviews cannot all be read (a reviewer fixes the file first) or there is no decision to learn
+ * from (the file would only swap the rules for the shipped model); else the readable reviews are
+ * learned from (the CLI, which reports the others).
  */
-export async function trainWorkspaceModel(workspace: Workspace, base: TaggerWeights, refuseOnProblems = false): Promise<TrainedWorkspaceModel> {
+export async function trainWorkspaceModel(workspace: Workspace, base: TaggerWeights, strict = false): Promise<TrainedWorkspaceModel> {
   const problems: string[] = [];
   const scanProblems: ScanProblem[] = [];
   const articles: ReviewedArticle[] = [];
@@ -95,7 +96,8 @@ export async function trainWorkspaceModel(workspace: Workspace, base: TaggerWeig
   if (registry.status !== 'ok' && registry.status !== 'missing') problems.push(registry.parsed.problems[0]?.message ?? `${registry.path} cannot be read`);
   const path = modelPath(workspace);
   const examples = reviewExamples(articles, registry.parsed.registry);
-  if (refuseOnProblems && problems.length) return { path, learnedFrom: { ...examples.counts, articles: examples.documents.length }, written: false, problems };
+  if (strict && (problems.length || (!examples.documents.length && !examples.corrections.size)))
+    return { path, learnedFrom: { ...examples.counts, articles: examples.documents.length }, written: false, problems };
   const file: WorkspaceModelFile = learnFromReviews(examples, base);
   const text = serializeWorkspaceModel(file);
   const result = await updateTextFile(workspace.fs, { root: workspace.root, path, maxBytes: MAX_MODEL_BYTES, update: () => ({ text }) });

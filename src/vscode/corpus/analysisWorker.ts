@@ -1,8 +1,24 @@
 // Entry of dist/analysisWorker.js: recognition and in-document linking (the core's prepareDocument)
-// off the extension host's thread, for analysisClient.ts. A thin adapter: messages in, core calls,
-// results out (texts as transferred UTF-8 bytes and line starts, so that the host copies nothing).
+// off the extension host's thread, for analysisClient.ts, and learning from reviews. A thin adapter:
+// messages in, core calls, results out (texts as transferred UTF-8 bytes and line starts, so that
+// the host copies nothing). The shipped model's weights (src/core/model/weights.ts, needed only to
+// learn) are bundled here and not in dist/extension.js; decoded on first use.
 import { parentPort, workerData } from 'node:worker_threads';
-import { AnalysisCancelled, lineStarts, prepareDocument, readArticle, relinkPrepared, type CancellationFlag, type PreparedDocument } from '../../core';
+import {
+  AnalysisCancelled,
+  lineStarts,
+  parseWorkspaceModelText,
+  prepareDocument,
+  readArticle,
+  relinkPrepared,
+  trainWorkspaceModel,
+  Workspace,
+  WORKSPACE_MODEL_PATH,
+  type CancellationFlag,
+  type PreparedDocument,
+} from '../../core';
+import { nameModel } from '../../core/model/nameModel';
+import type { TaggerWeights } from '../../core/model/tagger';
 import { NodeFileSystem } from '../../node/nodeFileSystem';
 import { CANCEL_SLOTS, type DocumentSource, type Reply, type Request } from './analysisProtocol';
 
@@ -17,6 +33,18 @@ if (port)
 function serve(send: (reply: Reply, transfer?: ArrayBuffer[]) => void, cancelled: Int32Array, listen: (handler: (r: Request) => void) => void): void {
   const fs = new NodeFileSystem();
   let surnames = new Set<string>();
+  /** Workspace models by id: the file's text, parsed at first use (null: it cannot be, the rules are used). */
+  const models = new Map<string, { text: string; parsed?: TaggerWeights | null }>();
+  const modelOf = (id: string | undefined): TaggerWeights | undefined => {
+    const held = id === undefined ? undefined : models.get(id);
+    if (!held) return undefined;
+    if (held.parsed === undefined) {
+      const read = parseWorkspaceModelText(WORKSPACE_MODEL_PATH, held.text);
+      held.parsed = read.status === 'ok' ? read.model : null;
+      if (read.status === 'problem') send({ type: 'modelProblem', job: 0, message: read.message.replace('the shipped model is used', 'the rules are used') });
+    }
+    return held.parsed ?? undefined;
+  };
   const parts = new Map<number, string[]>();
   const flagOf = (job: number): CancellationFlag => ({
     get isCancellationRequested() {
@@ -29,9 +57,15 @@ function serve(send: (reply: Reply, transfer?: ArrayBuffer[]) => void, cancelled
     send({ type: 'prepared', job, prepared, lines, warnings }, [prepared.utf8.buffer as ArrayBuffer, lines.buffer]);
   };
   const prepare = (source: DocumentSource, text: string, job: number) =>
-    prepareDocument({ path: source.path, text, dct: source.dct, dctFromSidecar: source.dctFromSidecar }, surnames, {}, source.held, flagOf(job));
+    prepareDocument(
+      { path: source.path, text, dct: source.dct, dctFromSidecar: source.dctFromSidecar },
+      surnames,
+      { nameModel: modelOf(source.model) },
+      source.held,
+      flagOf(job),
+    );
 
-  const run = async (r: Exclude<Request, { type: 'surnames' | 'text' }>): Promise<void> => {
+  const run = async (r: Exclude<Request, { type: 'surnames' | 'text' | 'model' }>): Promise<void> => {
     const flag = flagOf(r.job);
     if (r.type === 'analyze') {
       const text = (parts.get(r.job) ?? []).join('');
@@ -44,8 +78,10 @@ function serve(send: (reply: Reply, transfer?: ArrayBuffer[]) => void, cancelled
         if (read.status === 'ok') sendPrepared(r.job, prepare(f, read.text, r.job), read.text, read.warnings);
         else send({ type: 'unread', job: r.job, path: f.path, message: read.message });
       }
+    } else if (r.type === 'train') {
+      send({ type: 'trained', job: r.job, trained: await trainWorkspaceModel(new Workspace(fs, r.root, r.options), nameModel(), true) });
     } else if (!flag.isCancellationRequested) {
-      send({ type: 'relinked', job: r.job, path: r.path, hash: r.hash, linked: relinkPrepared(r.utf8, surnames) });
+      send({ type: 'relinked', job: r.job, path: r.path, hash: r.hash, linked: relinkPrepared(r.utf8, surnames, modelOf(r.model)) });
     }
     if (flag.isCancellationRequested) throw new AnalysisCancelled();
   };
@@ -56,6 +92,11 @@ function serve(send: (reply: Reply, transfer?: ArrayBuffer[]) => void, cancelled
     if (r.type === 'surnames')
       queue = queue.then(() => {
         surnames = new Set(r.words);
+      });
+    else if (r.type === 'model')
+      queue = queue.then(() => {
+        if (r.text === undefined) models.delete(r.id);
+        else if (!models.has(r.id)) models.set(r.id, { text: r.text });
       });
     else if (r.type === 'text') {
       const held = parts.get(r.job);

@@ -74,6 +74,8 @@ describe('Restricted Mode', () => {
     ['marginalia.exportAnnotations', () => ({ format: 'csv', output: out, scope: 'workspace' })],
     ['marginalia.importAnnotations', () => ({ format: 'brat', input: root })],
     ['marginalia.importAnnotations', () => ({ format: 'conll', input: join(root, 'none.conll') })],
+    ['marginalia.learnFromReviews', () => ({})],
+    ['marginalia.forgetLearnedModel', () => ({})],
     // Even with a recognizer in the user's settings, no process is started in Restricted Mode.
     ['marginalia.suggestWithRecognizer', () => ({ uri: uri() })],
   ];
