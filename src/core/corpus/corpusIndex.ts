@@ -260,10 +260,13 @@ export class CorpusIndex {
     restart: for (;;) {
       const version = this.version;
       const { paths } = this.order();
-      // documents linked against family names that have changed since are linked again
+      // documents linked against family names that have changed since are linked again, here when
+      // they were analyzed with this index's names recognizer (others keep their names until
+      // setRelinked: linking them with another recognizer would change which names they have)
+      const model = modelId(this.options.nameModel);
       for (let i = 0; i < paths.length; i++) {
         const d = this.docs.get(paths[i])!;
-        if (!lookupsHold(d.linked, this.surnames)) {
+        if (d.model === model && !lookupsHold(d.linked, this.surnames)) {
           this.nameCount -= d.linked.names.spans.length / 4;
           d.linked = this.relinkNames(decoder.decode(d.utf8));
           this.nameCount += d.linked.names.spans.length / 4;
