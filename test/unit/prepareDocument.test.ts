@@ -105,7 +105,9 @@ describe('prepareDocument and CorpusIndex.setPrepared (analysis made elsewhere)'
       'not linked again by the rules',
     );
     assert.deepEqual(index.outdatedLookups(), [{ path: 'b.txt', hash: b.hash, model: 'shipped' }]);
-    assert.ok(index.setRelinked('b.txt', b.hash, relinkPrepared(b.utf8, new Set(index.surnameWords().words), nameModel())));
+    const relinked = relinkPrepared(b.utf8, new Set(index.surnameWords().words), nameModel());
+    assert.equal(index.setRelinked('b.txt', b.hash, relinked), false, 'linked for the rules: refused');
+    assert.ok(index.setRelinked('b.txt', b.hash, relinked, 'shipped'));
     assert.deepEqual(index.outdatedLookups(), []);
   });
 

@@ -154,12 +154,14 @@ export class CorpusIndex {
   }
 
   /**
-   * Names of a document linked again elsewhere (relinkNames over its text) against the current
-   * family names; ignored when the document's text changed since (`hash`) or its lookups do not hold.
+   * Names of a document linked again elsewhere (relinkNames over its text, with the names
+   * recognizer `model` of outdatedLookups) against the current family names; ignored when the
+   * document's text changed since (`hash`), it was analyzed again with another recognizer, or its
+   * lookups do not hold.
    */
-  setRelinked(path: string, hash: string, linked: LinkedNames): boolean {
+  setRelinked(path: string, hash: string, linked: LinkedNames, model = ''): boolean {
     const d = this.docs.get(path);
-    if (!d || d.hash !== hash || !lookupsHold(linked, this.surnames)) return false;
+    if (!d || d.hash !== hash || d.model !== model || !lookupsHold(linked, this.surnames)) return false;
     this.shared.linked(linked);
     this.nameCount += (linked.names.spans.length - d.linked.names.spans.length) / 4;
     d.linked = linked;

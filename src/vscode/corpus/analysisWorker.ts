@@ -36,8 +36,10 @@ function serve(send: (reply: Reply, transfer?: ArrayBuffer[]) => void, cancelled
   /** Workspace models by id: the file's text, parsed at first use (null: it cannot be, the rules are used). */
   const models = new Map<string, { text: string; parsed?: TaggerWeights | null }>();
   const modelOf = (id: string | undefined): TaggerWeights | undefined => {
-    const held = id === undefined ? undefined : models.get(id);
-    if (!held) return undefined;
+    if (id === undefined) return undefined;
+    const held = models.get(id);
+    // forgotten meanwhile (the folder's model changed): the job is outdated, never done with the rules
+    if (!held) throw new Error(`the workspace model ${id} is no longer in use`);
     if (held.parsed === undefined) {
       const read = parseWorkspaceModelText(WORKSPACE_MODEL_PATH, held.text);
       held.parsed = read.status === 'ok' ? read.model : null;

@@ -214,7 +214,10 @@ export class CorpusService implements vscode.Disposable {
   /** Reads the workspace models; when one changed, open articles are analyzed again at their next query. True when one changed. */
   private async loadModels(): Promise<boolean> {
     if (!(await this.models.load(await this.workspaces.all()))) return false;
-    this.output.appendLine(`The model learned from reviews (${WORKSPACE_MODEL_PATH}) changed: every article is analyzed again.`);
+    const folders = this.models.folders().map(root => root.split('/').pop() || root);
+    this.output.appendLine(
+      `Models learned from reviews (${WORKSPACE_MODEL_PATH}): ${folders.length ? `used for the articles of ${folders.join(', ')}` : 'none; names are recognized by the rules'}.`,
+    );
     this.indexedVersions.clear();
     return true;
   }
@@ -326,7 +329,7 @@ export class CorpusService implements vscode.Disposable {
         outdated.map(async ({ path, hash, model }) => {
           const utf8 = this.index.utf8(path);
           const linked = utf8 && (await this.analysis.relink(path, hash, utf8, model || undefined).catch(() => undefined));
-          if (linked) this.index.setRelinked(path, hash, linked);
+          if (linked) this.index.setRelinked(path, hash, linked, model);
         }),
       );
     }

@@ -31,6 +31,11 @@ export class WorkspaceModels {
     return before.size !== next.size || [...next].some(([root, { id }]) => before.get(root)?.id !== id);
   }
 
+  /** The workspace folders (their roots) whose articles are analyzed with a model. */
+  folders(): string[] {
+    return [...this.byRoot.keys()];
+  }
+
   /** The id of the model the article at `path` (a core path) is analyzed with; undefined: the rules alone. */
   of(path: string): string | undefined {
     for (const { workspace, id } of this.byRoot.values()) if (workspace.relative(path) !== undefined) return id;
