@@ -55,6 +55,18 @@ describe('Restricted Mode', () => {
     );
   });
 
+  it("uses the workspace's learned model (.marginalia/model.json: data, read-only), which says Wang Yi is not a name", async () => {
+    const text = editor.document.getText();
+    const referencesAt = (name: string) =>
+      vscode.commands.executeCommand<vscode.Location[] | undefined>(
+        'vscode.executeReferenceProvider',
+        editor.document.uri,
+        editor.document.positionAt(text.indexOf(name) + 1),
+      );
+    assert.ok(((await referencesAt('Xi Jinping')) ?? []).length > 0);
+    assert.deepStrictEqual((await referencesAt('Wang Yi')) ?? [], []);
+  });
+
   it('references and cross-references work', async () => {
     const locations = await vscode.commands.executeCommand<vscode.Location[]>('marginalia.crossReference', { entity: 'Xi Jinping' });
     assert.ok(locations.length > 1);
