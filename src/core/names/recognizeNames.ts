@@ -4,7 +4,7 @@ import type { NameCandidate, NameKind, WordSet } from './nameCandidate';
 import { KIND_NAMES, NOT_A_NAME } from '../model/kinds';
 import { kindProbabilities, type TaggerWeights } from '../model/tagger';
 import { tagRuns, type SpanProbe } from '../model/tagRuns';
-import { markTeams } from './teams';
+import { markTeams, teamShortForm } from './teams';
 import { LineKind, scanRuns, tokKey, wordBefore, type Tok } from './tokens';
 
 /** Tokens a name may be made of, each with its classification clues. */
@@ -37,8 +37,9 @@ const DAY_PARTS = new Set(['morning', 'afternoon', 'evening', 'night', 'noon', '
 
 /**
  * Finds the names of one text: candidates with kinds, in text order, not overlapping; and the
- * sentence-initial common words left out for want of evidence: a caller that knows more (family
- * names from other documents) may run it again with `extra`.
+ * sentence-initial common words left out for want of evidence (with a model, also the words looked
+ * up for the names it dropped, see modelNames): a caller that knows more (family names from other
+ * documents) may run it again with `extra`.
  * The rules propose names; with a learned `model` (src/core/model/, the committed one is
  * nameModel()), the model may overrule the names they guessed (see modelNames). Without, the
  * rules' names alone.
@@ -46,8 +47,9 @@ const DAY_PARTS = new Set(['morning', 'afternoon', 'evening', 'night', 'noon', '
 export function findNamesDetailed(text: string, extra?: WordSet, model?: TaggerWeights | null): { names: NameCandidate[]; dropped: string[] } {
   const rules = findNamesByRules(text, extra);
   if (!model) return rules;
-  const names = modelNames(text, rules, model);
-  return { names: model.corrections?.size ? corrected(text, names, model.corrections) : names, dropped: rules.dropped };
+  const dropped = rules.dropped.slice();
+  const names = modelNames(text, rules, model, extra, dropped);
+  return { names: model.corrections?.size ? corrected(text, names, model.corrections) : names, dropped };
 }
 
 /** The names after a workspace's explicit decisions (TaggerWeights.corrections): a surface decided no name is dropped, one given a kind takes it. */
@@ -117,8 +119,19 @@ const MANY_MENTIONS = 5;
  * stands, the model's own names are added when it is SURE of them, unless the name is one it
  * dropped; a span of its own that a guessed name covers exactly takes that candidate (which knows
  * the "76ers" of "Philadelphia 76ers").
+ * A guessed word the model would drop stands too when other documents of the corpus name it in
+ * full (`extra`: their family names and teams' own names, "Gupta" of "Sanjay Gupta", "Saints" of
+ * "New Orleans Saints"); the words looked up for it are added to `asked`, so that a caller who
+ * learns the corpus later runs the recognition again with them (linking/linkNames.ts).
  */
-function modelNames(text: string, rules: { names: NameCandidate[]; runs: Tok[][]; surnames: Set<string> }, model: TaggerWeights): NameCandidate[] {
+function modelNames(
+  text: string,
+  rules: { names: NameCandidate[]; runs: Tok[][]; surnames: Set<string> },
+  model: TaggerWeights,
+  extra: WordSet | undefined,
+  asked: string[],
+): NameCandidate[] {
+  const lex = lexicon();
   const standing = rules.names.filter(c => c.strong);
   const guessed = rules.names.filter(c => !c.strong);
   const probes = probesOf(rules.runs, guessed);
@@ -162,14 +175,14 @@ function modelNames(text: string, rules: { names: NameCandidate[]; runs: Tok[][]
       continue;
     }
     if (other === 0) {
-      rejected.add(c.key);
+      if (!rejected.has(c.key) && namedInCorpus(lex, c, extra, asked)) out.push(c);
+      else rejected.add(c.key);
       continue;
     }
     c.kind = KIND_NAMES[other - 1];
     out.push(c);
   }
   out.sort((x, y) => x.start - y.start);
-  const lex = lexicon();
   const added: NameCandidate[] = [];
   let k = 0;
   for (const span of found) {
@@ -198,6 +211,20 @@ function modelNames(text: string, rules: { names: NameCandidate[]; runs: Tok[][]
     added.push(c);
   }
   return added.length ? out.concat(added).sort((x, y) => x.start - y.start) : out;
+}
+
+/**
+ * A one-word name that other documents name in full (`extra`): a family name that is no common word
+ * ("Gupta", not "Hope"), or a team's own name ("Saints"). Its lookups go to `asked`.
+ */
+function namedInCorpus(lex: Lexicon, c: NameCandidate, extra: WordSet | undefined, asked: string[]): boolean {
+  if (c.words.length !== 1) return false;
+  const word = c.words[0];
+  const family = !lex.common.has(word);
+  const team = teamShortForm(c.key);
+  if (family) asked.push(word);
+  asked.push(team);
+  return extra !== undefined && ((family && extra.has(word)) || extra.has(team));
 }
 
 /** Where each name lies in the runs (tokens [a, b) of run `run`); names and runs in text order. */
