@@ -1,4 +1,4 @@
-import { leadingPlaceWords, lexicon, normKey, type Lexicon } from '../lexicon/lexicon';
+import { leadingPlaceWords, lexicon, normKey, normKeyOfLowercase, type Lexicon } from '../lexicon/lexicon';
 import { collectSurnames } from './familyNames';
 import type { NameCandidate, NameKind, WordSet } from './nameCandidate';
 import { KIND_NAMES, NOT_A_NAME } from '../model/kinds';
@@ -114,10 +114,11 @@ const MANY_MENTIONS = 5;
  * (a lexicon entry, a title, a head word) stands. A name they guessed stands too, with its kind,
  * unless the model scores another reading higher by OVERRULE_MARGIN, judging all the mentions of
  * the name in the document together (one verdict per name: "Scientology" is not dropped in one
- * sentence and kept in the next); a guessed name made of the words of a strong name of the
+ * sentence and kept in the next; a full name and its family name guessed alone, "Évariste Galois"
+ * and "Galois", are one name); a guessed name made of the words of a strong name of the
  * document stands as a short form of it, and one with MANY_MENTIONS is not dropped. Where no name
  * stands, the model's own names are added when it is SURE of them, unless the name is one it
- * dropped; a span of its own that a guessed name covers exactly takes that candidate (which knows
+ * dropped or an initial, a letter or a demonym alone; a span of its own that a guessed name covers exactly takes that candidate (which knows
  * the "76ers" of "Philadelphia 76ers").
  * A guessed word the model would drop stands too when other documents of the corpus name it in
  * full (`extra`: their family names and teams' own names, "Gupta" of "Sanjay Gupta", "Saints" of
@@ -136,15 +137,19 @@ function modelNames(
   const guessed = rules.names.filter(c => !c.strong);
   const probes = probesOf(rules.runs, guessed);
   const found = tagRuns(model, { text, runs: rules.runs, rules: rules.names, surnames: rules.surnames }, uncovered(rules.runs, standing), probes);
-  // the scores of each guessed name, averaged over its mentions
+  // the scores of each guessed name, averaged over its mentions and those of its family name when
+  // that is guessed alone too: "Évariste Galois" and "Galois" are judged as one name
+  const groups = familyGroups(guessed);
+  const groupOf = (c: NameCandidate): string => groups.get(c.key) ?? c.key;
   const byKey = new Map<string, Float64Array>();
   const counts = new Map<string, number>();
   guessed.forEach((c, i) => {
     const s = probes[i].scores;
     if (!s) return;
-    const sum = byKey.get(c.key) ?? byKey.set(c.key, new Float64Array(4)).get(c.key)!;
+    const g = groupOf(c);
+    const sum = byKey.get(g) ?? byKey.set(g, new Float64Array(4)).get(g)!;
     for (let j = 0; j < 4; j++) sum[j] += s[j];
-    counts.set(c.key, (counts.get(c.key) ?? 0) + 1);
+    counts.set(g, (counts.get(g) ?? 0) + 1);
   });
   for (const [key, sum] of byKey) for (let j = 0; j < 4; j++) sum[j] /= counts.get(key)!;
   // the words of the strong names of several words: a guessed name made of them is a short form of
@@ -156,7 +161,7 @@ function modelNames(
   const byStart = new Map<number, NameCandidate>();
   for (const c of guessed) {
     byStart.set(c.start, c);
-    const mean = byKey.get(c.key);
+    const mean = byKey.get(groupOf(c));
     if (!mean || c.words.every(w => echoed.has(w))) {
       out.push(c);
       continue;
@@ -166,7 +171,7 @@ function modelNames(
     for (let j = 0; j < 4; j++) if (j !== ruled && mean[j] > mean[other]) other = j;
     c.kindScores = kindProbabilities(mean);
     // a name guessed again and again in a document is a name, whatever kind
-    if (other === 0 && counts.get(c.key)! >= MANY_MENTIONS) {
+    if (other === 0 && counts.get(groupOf(c))! >= MANY_MENTIONS) {
       out.push(c);
       continue;
     }
@@ -203,6 +208,8 @@ function modelNames(
       continue;
     }
     const seg = run.slice(span.a, span.b);
+    // an initial, a letter or a demonym alone, which the rules pass over on purpose, is no name of its own
+    if (seg.length === 1 && (first.initial || first.t.length === 1 || isDemonymAt(lex, seg, 0))) continue;
     const name = text.slice(first.s, last.e);
     const titled = span.a > 0 && lex.personTitles.has(withoutFinalDot(run[span.a - 1].lower));
     const c = makeCandidate(seg, name, kind, true, titled, seg.length === 1 ? tokKey(first) : normKey(name));
@@ -225,6 +232,19 @@ function namedInCorpus(lex: Lexicon, c: NameCandidate, extra: WordSet | undefine
   if (family) asked.push(word);
   asked.push(team);
   return extra !== undefined && ((family && extra.has(word)) || extra.has(team));
+}
+
+/** Guessed names of several words whose last word is guessed alone too, by key: that word's key. */
+function familyGroups(guessed: readonly NameCandidate[]): Map<string, string> {
+  const alone = new Set<string>();
+  for (const c of guessed) if (c.words.length === 1) alone.add(c.key);
+  const groups = new Map<string, string>();
+  for (const c of guessed) {
+    if (c.words.length < 2) continue;
+    const last = normKeyOfLowercase(c.words[c.words.length - 1]);
+    if (alone.has(last)) groups.set(c.key, last);
+  }
+  return groups;
 }
 
 /** Where each name lies in the runs (tokens [a, b) of run `run`); names and runs in text order. */
