@@ -109,8 +109,8 @@ describe('model for names', () => {
 
     it('does not keep a common word for the family name of a person named elsewhere', () => {
       const docs = [
-        { path: 'a.txt', text: 'The comedian Bob Hope entertained the troops.' },
-        { path: 'b.txt', text: 'Hope is fading for the missing sailors, officials said on Monday.' },
+        { path: 'a.txt', text: 'The economist Lee Price spoke to the troops.' },
+        { path: 'b.txt', text: 'Price rose for the missing sailors, officials said on Monday.' },
       ];
       const b = analyze(docs, { nameModel: nameModel() }).documents[1];
       assert.deepEqual(
