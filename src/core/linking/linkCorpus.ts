@@ -3,7 +3,8 @@ import { lexicon, normKey } from '../lexicon/lexicon';
 import { familyFirst } from '../names/familyNames';
 import type { NameKind } from '../names/nameCandidate';
 import { documentConfidence, KindVotes, oneKindOfName } from './entityKinds';
-import { teamNameAt, type DocumentNames } from './linkDocument';
+import { teamNameAt } from '../names/teams';
+import type { DocumentNames } from './linkDocument';
 
 interface Global {
   key: string;
