@@ -6,12 +6,12 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import * as esbuild from 'esbuild';
+import { join } from 'node:path';
 import { prepareDocument, readWorkspaceModel, Workspace } from '../../src/core';
 import { NodeFileSystem, toCorePath } from '../../src/node/nodeFileSystem';
 import { AnalysisClient, type AnalysisResult } from '../../src/vscode/corpus/analysisClient';
 import { WorkspaceModels } from '../../src/vscode/corpus/workspaceModels';
+import { bundleWorker } from './helpers/bundleWorker';
 
 const REVIEWED = 'Kelvin Moss met reporters in Leeds on Monday. Anchor signed the deal. Summit bought a farm.\n';
 const OTHER = 'On Friday Kelvin Moss returned to Leeds with Dana Whitfield. Anchor said nothing. Summit grew.\n';
@@ -26,16 +26,7 @@ describe('the analysis worker and the host fallback with a learned model', funct
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'marginalia-learned-'));
-    workerFile = join(dir, 'analysisWorker.js');
-    await esbuild.build({
-      entryPoints: [resolve('src/vscode/corpus/analysisWorker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      outfile: workerFile,
-      logLevel: 'warning',
-    });
+    workerFile = await bundleWorker('src/vscode/corpus/analysisWorker.ts', dir, 'analysisWorker.js');
     root = join(dir, 'ws');
     mkdirSync(root);
     writeFileSync(join(root, 'reviewed.txt'), REVIEWED);

@@ -1,13 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import * as esbuild from 'esbuild';
+import { join } from 'node:path';
 import { analyze, compareStatement, findDiscrepancies, StatementIndex, timeline } from '../../src/core';
 import { packMentions, unpackMentions } from '../../src/vscode/compare/packedMentions';
 import { quotesBySpeaker } from '../../src/vscode/compare/quoteGroups';
 import { StatementClient } from '../../src/vscode/compare/statementClient';
 import type { StatementDocument } from '../../src/vscode/compare/statementProtocol';
+import { bundleWorker } from './helpers/bundleWorker';
 
 // The statement worker (src/vscode/compare/statementWorker.ts, bundled here as esbuild.mjs bundles it)
 // and the host's fallback without it answer as the core does, on the demo's own articles.
@@ -55,16 +55,7 @@ describe('statements: the worker and the host fallback', function () {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'marginalia-statements-'));
-    workerFile = join(dir, 'statementWorker.js');
-    await esbuild.build({
-      entryPoints: [resolve('src/vscode/compare/statementWorker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      outfile: workerFile,
-      logLevel: 'warning',
-    });
+    workerFile = await bundleWorker('src/vscode/compare/statementWorker.ts', dir, 'statementWorker.js');
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -26,6 +26,14 @@ import {
 
 const TEXT = 'Kelvin Moss met reporters in Leeds on Monday. Later, Kelvin Moss left for Harrow Vale.';
 const OTHER = 'On Friday Kelvin Moss returned to Harrow Vale with Dana Whitfield.';
+/** A sidecar of TEXT whose reviewer rejected the first "Kelvin Moss". */
+const REJECTED_MOSS = `version: 1
+annotations:
+  - id: a1
+    target: {quote: Kelvin Moss, prefix: '', suffix: '', start: 0, end: 11}
+    label: person
+    status: rejected
+`;
 
 function annotation(text: string, quote: string, label: string, status: Annotation['status'], entity?: string): Annotation {
   const start = text.indexOf(quote);
@@ -113,14 +121,7 @@ describe('learning from reviews', () => {
   });
 
   it('writes the model under .marginalia/ from the sidecars, uses it, and resets it', async () => {
-    const sidecar = `version: 1
-annotations:
-  - id: a1
-    target: {quote: Kelvin Moss, prefix: '', suffix: '', start: 0, end: 11}
-    label: person
-    status: rejected
-`;
-    const fs = new MemoryFileSystem().mkdir('/w').put('/w/a.txt', TEXT).put('/w/a.txt.annotations.yaml', sidecar).put('/w/b.txt', OTHER);
+    const fs = new MemoryFileSystem().mkdir('/w').put('/w/a.txt', TEXT).put('/w/a.txt.annotations.yaml', REJECTED_MOSS).put('/w/b.txt', OTHER);
     const ws = new Workspace(fs, '/w');
     assert.equal((await readWorkspaceModel(ws)).status, 'missing');
     const trained = await trainWorkspaceModel(ws, nameModel());
@@ -170,14 +171,7 @@ annotations:
   });
 
   it("names a model by its file's text, known before parsing it, and analyses made with another are not reused", async () => {
-    const sidecar = `version: 1
-annotations:
-  - id: a1
-    target: {quote: Kelvin Moss, prefix: '', suffix: '', start: 0, end: 11}
-    label: person
-    status: rejected
-`;
-    const fs = new MemoryFileSystem().mkdir('/w').put('/w/a.txt', TEXT).put('/w/a.txt.annotations.yaml', sidecar);
+    const fs = new MemoryFileSystem().mkdir('/w').put('/w/a.txt', TEXT).put('/w/a.txt.annotations.yaml', REJECTED_MOSS);
     const ws = new Workspace(fs, '/w');
     const trained = await trainWorkspaceModel(ws, nameModel());
     const text = await readWorkspaceModelText(ws);
