@@ -22,9 +22,8 @@ const opt = (name, def) => {
 };
 const runs = opt('--runs', 3);
 const mb = opt('--mb', 50);
-/** As src/vscode/corpus/documentParts.ts and corpusService.ts (relinkInSlices). */
+/** As src/vscode/corpus/documentParts.ts. */
 const PART_CHARS = 1 << 20;
-const RELINK_SLICE_MS = 20;
 
 const dir = mkdtempSync(join(tmpdir(), 'marginalia-host-'));
 try {
@@ -37,13 +36,13 @@ try {
     outfile: host,
     stdin: {
       contents:
-        "export { AnalysisClient } from './src/vscode/corpus/analysisClient'; export { CorpusIndex } from './src/core'; export { NodeFileSystem } from './src/node/nodeFileSystem';",
+        "export { AnalysisClient } from './src/vscode/corpus/analysisClient'; export { inSlices } from './src/vscode/common/slices'; export { CorpusIndex } from './src/core'; export { NodeFileSystem } from './src/node/nodeFileSystem';",
       resolveDir: resolve('.'),
       loader: 'ts',
     },
   });
   await esbuild.build({ ...common, entryPoints: ['src/vscode/corpus/analysisWorker.ts'], outfile: worker });
-  const { AnalysisClient, CorpusIndex, NodeFileSystem } = createRequire(import.meta.url)(host);
+  const { AnalysisClient, CorpusIndex, NodeFileSystem, inSlices } = createRequire(import.meta.url)(host);
   // the lexicons loaded once, as the workspace scan has done by the time an article is opened
   const warm = new CorpusIndex();
   warm.setDocument({ path: 'warm', text: news(4096) });
@@ -74,14 +73,14 @@ try {
   }
   console.log(`machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(2)} (other processes lengthen the steps of both paths)`);
 
-  /** The extension's path: open, two edits in a row during the analysis, the latest applied, the corpus relinked in slices. */
+  /** The extension's path: open, two edits in a row during the analysis, the latest entered in slices, the corpus relinked in slices. */
   async function viaWorker(versions) {
     const index = new CorpusIndex();
     const client = new AnalysisClient(worker, () => index.surnameWords(), new NodeFileSystem());
     const analyze = async version => {
       const r = await client.analyzeText('doc', { path: 'doc', held: index.heldSources('doc') }, parts(versions[version]), () => false);
       if (!r) return false;
-      index.setPrepared(r.prepared);
+      await inSlices(index.setPreparedSteps(r.prepared));
       index.setLineStarts('doc', r.prepared.hash, r.lines);
       index.analyzed('doc');
       return true;
@@ -91,13 +90,7 @@ try {
     await new Promise(resolve => setTimeout(resolve, 50)); // the first edit's analysis under way
     const [cancelled, applied] = await Promise.all([first, analyze(2)]);
     if (cancelled || !applied) throw new Error('the first edit was not superseded by the second');
-    let slice = performance.now();
-    for (const _ of index.relinkSteps()) {
-      if (performance.now() - slice > RELINK_SLICE_MS) {
-        await new Promise(resolve => setImmediate(resolve));
-        slice = performance.now();
-      }
-    }
+    await inSlices(index.relinkSteps());
     client.dispose();
   }
 

@@ -1,5 +1,14 @@
 import type { Worker } from 'node:worker_threads';
-import { lineStarts, prepareDocument, readArticle, relinkPrepared, type FileSystem, type LinkedNames, type PreparedDocument } from '../../core';
+import {
+  lineStarts,
+  prepareDocument,
+  readArticle,
+  relinkPrepared,
+  type FileSystem,
+  type LinkedNames,
+  type PackedAnalysis,
+  type PreparedDocument,
+} from '../../core';
 import { CANCEL_SLOTS, type DocumentSource, type Reply, type Request } from './analysisProtocol';
 import { startWorker } from '../common/workerThread';
 
@@ -100,15 +109,15 @@ export class AnalysisClient {
     return !cancelled;
   }
 
-  /** A document's names linked again against the current family names (`utf8`: its indexed text). */
-  async relink(path: string, hash: string, utf8: Uint8Array): Promise<LinkedNames | undefined> {
+  /** A document's names linked again against the current family names (`utf8`: its indexed text); packed when they come from the worker. */
+  async relink(path: string, hash: string, utf8: Uint8Array): Promise<LinkedNames | PackedAnalysis | undefined> {
     const key = `relink:${path}`;
     const job = this.begin(key);
     if (!this.start()) {
       this.end(key, job);
       return relinkPrepared(utf8, new Set(this.surnames().words));
     }
-    let linked: LinkedNames | undefined;
+    let linked: PackedAnalysis | undefined;
     await this.run(key, job, { type: 'relink', job, path, hash, utf8 }, r => {
       if (r.type === 'relinked') linked = r.linked;
     });

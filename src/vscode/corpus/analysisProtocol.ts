@@ -1,6 +1,6 @@
 // The messages between the extension host (analysisClient.ts) and the analysis worker
 // (analysisWorker.ts). Offsets in results are UTF-16 code units, as in the texts sent.
-import type { HeldSource, LinkedNames, PreparedDocument } from '../../core';
+import type { HeldSource, PackedAnalysis, PreparedDocument } from '../../core';
 
 /** Where a document to analyze comes from, and the publication date given from outside its text. */
 export interface DocumentSource {
@@ -25,10 +25,12 @@ export type Request =
   | { type: 'relink'; job: number; path: string; hash: string; utf8: Uint8Array };
 
 export type Reply =
+  /** A document analyzed: its analysis `packed` (PreparedDocument.packed), not as objects. */
   | { type: 'prepared'; job: number; prepared: PreparedDocument; lines: Int32Array; warnings: string[] }
   /** A file that is not read: binary or unreadable (`message` says why). */
   | { type: 'unread'; job: number; path: string; message: string }
-  | { type: 'relinked'; job: number; path: string; hash: string; linked: LinkedNames }
+  /** A document's names linked again, packed (packLinked). */
+  | { type: 'relinked'; job: number; path: string; hash: string; linked: PackedAnalysis }
   /** The job is over: all its results were sent, or it was cancelled, or it failed (`error`). */
   | { type: 'done'; job: number; cancelled?: boolean; error?: string };
 

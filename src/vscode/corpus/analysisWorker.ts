@@ -1,8 +1,20 @@
 // Entry of dist/analysisWorker.js: recognition and in-document linking (the core's prepareDocument)
 // off the extension host's thread, for analysisClient.ts. A thin adapter: messages in, core calls,
-// results out (texts as transferred UTF-8 bytes and line starts, so that the host copies nothing).
+// results out (texts as transferred UTF-8 bytes and line starts, analyses packed: packedAnalysis.ts,
+// so that the host neither copies nor clones much in one step).
 import { parentPort, workerData } from 'node:worker_threads';
-import { AnalysisCancelled, lineStarts, prepareDocument, readArticle, relinkPrepared, type CancellationFlag, type PreparedDocument } from '../../core';
+import {
+  AnalysisCancelled,
+  lineStarts,
+  packAnalysis,
+  packedBuffers,
+  packLinked,
+  prepareDocument,
+  readArticle,
+  relinkPrepared,
+  type CancellationFlag,
+  type PreparedDocument,
+} from '../../core';
 import { NodeFileSystem } from '../../node/nodeFileSystem';
 import { CANCEL_SLOTS, type DocumentSource, type Reply, type Request } from './analysisProtocol';
 
@@ -24,9 +36,14 @@ function serve(send: (reply: Reply, transfer?: ArrayBuffer[]) => void, cancelled
     },
   });
 
-  const sendPrepared = (job: number, prepared: PreparedDocument, text: string, warnings: string[]) => {
+  const sendPrepared = (job: number, { analysis, ...prepared }: PreparedDocument, text: string, warnings: string[]) => {
     const lines = Int32Array.from(lineStarts(text));
-    send({ type: 'prepared', job, prepared, lines, warnings }, [prepared.utf8.buffer as ArrayBuffer, lines.buffer]);
+    const packed = analysis && packAnalysis(analysis);
+    send({ type: 'prepared', job, prepared: packed ? { ...prepared, packed } : prepared, lines, warnings }, [
+      prepared.utf8.buffer as ArrayBuffer,
+      lines.buffer,
+      ...(packed ? packedBuffers(packed) : []),
+    ]);
   };
   const prepare = (source: DocumentSource, text: string, job: number) =>
     prepareDocument({ path: source.path, text, dct: source.dct, dctFromSidecar: source.dctFromSidecar }, surnames, {}, source.held, flagOf(job));
@@ -45,7 +62,8 @@ function serve(send: (reply: Reply, transfer?: ArrayBuffer[]) => void, cancelled
         else send({ type: 'unread', job: r.job, path: f.path, message: read.message });
       }
     } else if (!flag.isCancellationRequested) {
-      send({ type: 'relinked', job: r.job, path: r.path, hash: r.hash, linked: relinkPrepared(r.utf8, surnames) });
+      const linked = packLinked(relinkPrepared(r.utf8, surnames));
+      send({ type: 'relinked', job: r.job, path: r.path, hash: r.hash, linked }, packedBuffers(linked));
     }
     if (flag.isCancellationRequested) throw new AnalysisCancelled();
   };
