@@ -318,12 +318,15 @@ export class CorpusIndex {
       const links = linked.value;
       yield;
       if (this.version !== version) continue restart;
-      this.provisional = new ProvisionalIds(links);
+      // the documents' ids are not kept there: those that change are the documents' own
+      this.provisional = new ProvisionalIds({ ...links, ids: [] });
+      const kindOf = (id: string) => links.kindOfId.get(id);
       for (let i = 0; i < paths.length; i++) {
         const d = this.docs.get(paths[i])!;
-        const kinds = yield* documentKindsSteps(d.linked.names, links.ids[i], id => links.kindOfId.get(id));
-        if (!d.ids || !sameIds(d.ids, links.ids[i]) || !sameIds(d.kinds!, kinds)) {
-          const commit = yield* this.publishSteps(d, links.ids[i], d, kinds);
+        const ids = links.ids[i];
+        if (!d.ids || !sameIds(d.ids, ids) || !sameKinds(d, ids, kindOf)) {
+          const kinds = yield* documentKindsSteps(d.linked.names, ids, kindOf);
+          const commit = yield* this.publishSteps(d, ids, d, kinds);
           if (this.version !== version || !commit()) continue restart;
         }
         if (i % RELINK_SLICE === RELINK_SLICE - 1) {
@@ -655,6 +658,13 @@ export class CorpusIndex {
 
 function sameSource(d: IndexedDocument, doc: SourceDocument): boolean {
   return d.dctSource === dctSourceOf(doc) && d.hash === contentHash(doc.text) && decoder.decode(d.utf8) === doc.text;
+}
+
+/** True when a document's kinds are those its entities (of ids `ids`) get from `kindOf` (documentKinds), without making them. */
+function sameKinds(d: IndexedDocument, ids: readonly string[], kindOf: (id: string) => MentionKind | undefined): boolean {
+  const { entities } = d.linked.names;
+  for (let e = 0; e < entities.length; e++) if (d.kinds![e] !== (kindOf(ids[e]) ?? entities[e].kind)) return false;
+  return true;
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
