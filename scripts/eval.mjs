@@ -6,13 +6,14 @@
 //   npm run eval -- --leave-one-out [--verbose]   (per training set: a model trained in memory on
 //                                                  the two others, scored on it; with --names rules,
 //                                                  the rules alone on the training sets)
+//   npm run eval -- ... --save DIR                (also writes each set's predictions, DIR/SET.json)
 //   npm run eval -- --learning-curve [FOLDER...]  (a workspace model learned from a simulated
 //                                                  reviewer's decisions on the first k documents,
 //                                                  scored on the rest: scripts/learningCurve.mjs)
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { learningCurve } from './learningCurve.mjs';
 import { chooseRulePrior, loadGoldSet, trainer, trainModel, TRAINING_SETS, writeWeightsModule } from './nameModel.mjs';
 
@@ -23,8 +24,10 @@ const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const leaveOneOut = args.includes('--leave-one-out');
 const namesAt = args.indexOf('--names');
+const saveAt = args.indexOf('--save');
+const saveDir = saveAt >= 0 ? resolve(args[saveAt + 1]) : null;
 const names = namesAt >= 0 ? args[namesAt + 1] : leaveOneOut ? 'model' : undefined;
-const given = args.filter((a, i) => !a.startsWith('--') && (namesAt < 0 || i !== namesAt + 1));
+const given = args.filter((a, i) => !a.startsWith('--') && (namesAt < 0 || i !== namesAt + 1) && (saveAt < 0 || i !== saveAt + 1));
 const sets = (given.length ? given : leaveOneOut ? TRAINING_SETS : DEFAULT_SETS).map(s => resolve(s));
 const missing = sets.filter(s => !existsSync(join(s, 'docs')) || !existsSync(join(s, 'gold.json')));
 if (missing.length) {
@@ -92,6 +95,10 @@ function score(set, cli) {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const predFile = join(work, 'pred.json');
   writeFileSync(predFile, pred);
+  if (saveDir) {
+    mkdirSync(saveDir, { recursive: true });
+    writeFileSync(join(saveDir, `${basename(set)}.json`), pred);
+  }
   const out = execFileSync(
     'python3',
     [scorer, '--gold', join(set, 'gold.json'), '--docs', join(set, 'docs'), '--pred', predFile, ...(verbose ? [] : ['--quiet'])],

@@ -23,6 +23,7 @@ import { navigationCommands } from './annotations/navigationCommands';
 import { reviewCommands } from './annotations/reviewCommands';
 import { registerSidecarChecks } from './annotations/sidecarChecks';
 import { corpusCommands } from './corpus/corpusCommands';
+import { learnCommands } from './corpus/learnCommands';
 import { CorpusService, type AnalysisEvent } from './corpus/corpusService';
 import { registerStatusBar } from './corpus/statusBar';
 import { crossReferenceCommands } from './entities/crossReference';
@@ -103,6 +104,7 @@ export function activate(context: vscode.ExtensionContext): MarginaliaApi {
     registerCompareHover(statements, ARTICLE_SELECTOR),
     registerCommands({
       ...corpusCommands(corpus, registry),
+      ...learnCommands(corpus, workspaces),
       ...entityCommands(corpus, registry),
       ...crossReferenceCommands(corpus),
       ...annotateCommands(store, corpus),

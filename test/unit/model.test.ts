@@ -6,6 +6,7 @@ import { decodeModel, encodeModel } from '../../src/core/model/codec';
 import { goldKind, prepare, train, type GoldDocument } from '../../src/core/model/train';
 import { nameModel } from '../../src/core/model/nameModel';
 import { findNamesDetailed } from '../../src/core/names/recognizeNames';
+import { analyze } from '../../src/core/analyze';
 // @ts-expect-error: a plain ES module of the scripts, without types
 import { seededRandom } from '../../scripts/random.mjs';
 
@@ -81,6 +82,41 @@ describe('model for names', () => {
       assert.deepEqual(names(many), Array(5).fill('Seacom:organization'));
       const short = 'The Church of Scientology sued him. He had left Scientology in 2009, and critics of Scientology praised him.';
       assert.deepEqual(names(short), ['Church of Scientology:organization', 'Scientology:organization', 'Scientology:organization']);
+    });
+
+    it('keeps a lone short form it would drop when another document of the corpus names it in full, in either order', () => {
+      const full = {
+        path: 'a.txt',
+        text: 'CNN said Sanjay Gupta, its medical correspondent, was offered the post. The San Diego Chargers lost again on Sunday.',
+      };
+      const short = {
+        path: 'b.txt',
+        text: 'Officials said Gupta would accept. Chargers lineman Jamal Williams was arrested on Monday.\nGupta declined to comment.',
+      };
+      assert.deepEqual(names(short.text), ['Jamal Williams:person']);
+      for (const docs of [
+        [full, short],
+        [short, full],
+      ]) {
+        const analysis = analyze(docs, { nameModel: nameModel() });
+        const b = analysis.documents.find(d => d.path === 'b.txt')!;
+        assert.deepEqual(
+          b.mentions.filter(m => m.kind !== 'date').map(m => `${m.text}:${m.entity}`),
+          ['Gupta:sanjay-gupta', 'Chargers:san-diego-chargers', 'Jamal Williams:jamal-williams', 'Gupta:sanjay-gupta'],
+        );
+      }
+    });
+
+    it('does not keep a common word for the family name of a person named elsewhere', () => {
+      const docs = [
+        { path: 'a.txt', text: 'The economist Lee Price spoke to the troops.' },
+        { path: 'b.txt', text: 'Price rose for the missing sailors, officials said on Monday.' },
+      ];
+      const b = analyze(docs, { nameModel: nameModel() }).documents[1];
+      assert.deepEqual(
+        b.mentions.filter(m => m.kind !== 'date').map(m => m.text),
+        [],
+      );
     });
   });
 });

@@ -6,6 +6,7 @@ import { analyze } from '../../src/core/analyze';
 import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
 import { packAnalysis, packLinked } from '../../src/core/corpus/packedAnalysis';
 import { AnalysisCancelled, prepareDocument, relinkPrepared, type PreparedDocument } from '../../src/core/corpus/prepareDocument';
+import { nameModel } from '../../src/core/model/nameModel';
 import type { SourceDocument } from '../../src/core/types';
 
 function walk(dir: string): string[] {
@@ -68,7 +69,7 @@ describe('prepareDocument and CorpusIndex.setPrepared (analysis made elsewhere)'
     const a = prepareDocument(NEWS[0], new Set(), {}, []);
     index.setPrepared(a);
     index.setPrepared(b);
-    assert.deepEqual(index.outdatedLookups(), [{ path: 'b.txt', hash: b.hash }]);
+    assert.deepEqual(index.outdatedLookups(), [{ path: 'b.txt', hash: b.hash, model: '' }]);
     assert.ok(index.setRelinked('b.txt', b.hash, relinkPrepared(b.utf8, new Set(index.surnameWords().words))));
     assert.deepEqual(index.outdatedLookups(), []);
     assert.deepEqual(index.analyzed('b.txt'), analyze(NEWS).documents[1]);
@@ -93,6 +94,26 @@ describe('prepareDocument and CorpusIndex.setPrepared (analysis made elsewhere)'
     index.setPrepared(old);
     index.setDocument({ ...NEWS[1], text: `${NEWS[1].text}More.\n` });
     assert.equal(index.setRelinked('b.txt', old.hash, relinkPrepared(old.utf8, new Set(index.surnameWords().words))), false);
+  });
+
+  it('a document analyzed with another names recognizer is not relinked here with its own, but from elsewhere with that one', () => {
+    const index = new CorpusIndex(); // the rules alone
+    const b = prepareDocument(NEWS[1], new Set(), { nameModel: nameModel() }, []);
+    assert.equal(b.model, 'shipped');
+    index.setPrepared(prepareDocument(NEWS[0], new Set(), {}, []));
+    index.setPrepared(b);
+    const before = index.analyzed('b.txt')!.mentions.map(m => m.text);
+    index.relink();
+    assert.deepEqual(
+      index.analyzed('b.txt')!.mentions.map(m => m.text),
+      before,
+      'not linked again by the rules',
+    );
+    assert.deepEqual(index.outdatedLookups(), [{ path: 'b.txt', hash: b.hash, model: 'shipped' }]);
+    const relinked = relinkPrepared(b.utf8, new Set(index.surnameWords().words), nameModel());
+    assert.equal(index.setRelinked('b.txt', b.hash, relinked), false, 'linked for the rules: refused');
+    assert.ok(index.setRelinked('b.txt', b.hash, relinked, 'shipped'));
+    assert.deepEqual(index.outdatedLookups(), []);
   });
 
   it('stops when its cancellation flag is raised', () => {

@@ -11,7 +11,18 @@ import { reviewExamples } from '../../src/core/model/reviewExamples';
 import { simulateReview, type GoldReviewDocument } from '../../src/core/model/simulatedReview';
 import { learnFromReviews, parseWorkspaceModel, serializeWorkspaceModel } from '../../src/core/model/workspaceModel';
 import { findNamesDetailed } from '../../src/core/names/recognizeNames';
-import { MemoryFileSystem, readWorkspaceModel, resetWorkspaceModel, trainWorkspaceModel, Workspace, WORKSPACE_MODEL_PATH } from '../../src/core';
+import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
+import { prepareDocument } from '../../src/core/corpus/prepareDocument';
+import { workspaceModelId } from '../../src/core/model/workspaceModel';
+import {
+  MemoryFileSystem,
+  readWorkspaceModel,
+  readWorkspaceModelText,
+  resetWorkspaceModel,
+  trainWorkspaceModel,
+  Workspace,
+  WORKSPACE_MODEL_PATH,
+} from '../../src/core';
 
 const TEXT = 'Kelvin Moss met reporters in Leeds on Monday. Later, Kelvin Moss left for Harrow Vale.';
 const OTHER = 'On Friday Kelvin Moss returned to Harrow Vale with Dana Whitfield.';
@@ -143,5 +154,60 @@ annotations:
     assert.ok(read.status === 'problem');
     assert.match(read.message, /no valid model/);
     assert.ok('problem' in parseWorkspaceModel('not json'));
+  });
+
+  it('refuses to write when asked to and a sidecar cannot be read', async () => {
+    const fs = new MemoryFileSystem()
+      .mkdir('/w')
+      .put('/w/a.txt', TEXT)
+      .put('/w/a.txt.annotations.yaml', new Uint8Array([0x76, 0x65, 0xff, 0x0a]));
+    const ws = new Workspace(fs, '/w');
+    const trained = await trainWorkspaceModel(ws, nameModel(), true);
+    assert.equal(trained.written, false);
+    assert.equal(trained.id, undefined);
+    assert.match(trained.problems[0], /not UTF-8/);
+    assert.equal((await readWorkspaceModel(ws)).status, 'missing', 'nothing written');
+  });
+
+  it("names a model by its file's text, known before parsing it, and analyses made with another are not reused", async () => {
+    const sidecar = `version: 1
+annotations:
+  - id: a1
+    target: {quote: Kelvin Moss, prefix: '', suffix: '', start: 0, end: 11}
+    label: person
+    status: rejected
+`;
+    const fs = new MemoryFileSystem().mkdir('/w').put('/w/a.txt', TEXT).put('/w/a.txt.annotations.yaml', sidecar);
+    const ws = new Workspace(fs, '/w');
+    const trained = await trainWorkspaceModel(ws, nameModel());
+    const text = await readWorkspaceModelText(ws);
+    const read = await readWorkspaceModel(ws);
+    assert.ok(text.status === 'ok' && read.status === 'ok');
+    assert.equal(text.id, workspaceModelId(text.text));
+    assert.equal(trained.id, text.id);
+    assert.equal(read.model.id, text.id);
+
+    const doc = { path: 'b.txt', text: OTHER };
+    const index = new CorpusIndex();
+    const rules = prepareDocument(doc, new Set(), {}, []);
+    assert.equal(rules.model, '');
+    assert.ok(index.setPrepared(rules));
+    assert.ok(index.analyzed('b.txt')!.mentions.some(m => m.text === 'Kelvin Moss'));
+    // the analysis the index holds was made by the rules: one with the model is made again
+    const learned = prepareDocument(doc, new Set(), { nameModel: read.model }, index.heldSources('b.txt'));
+    assert.ok(learned.analysis, 'not skipped');
+    assert.equal(learned.model, text.id);
+    assert.ok(index.setPrepared(learned));
+    assert.ok(!index.analyzed('b.txt')!.mentions.some(m => m.text === 'Kelvin Moss'), 'the rejected name is gone');
+    assert.equal(prepareDocument(doc, new Set(), { nameModel: read.model }, index.heldSources('b.txt')).analysis, undefined, 'held: skipped');
+
+    // a snapshot keeps which model each analysis was made with
+    const warm = new CorpusIndex();
+    assert.equal(warm.loadSnapshot(index.snapshot()), 1);
+    assert.ok(prepareDocument(doc, new Set(), {}, warm.heldSources('b.txt')).analysis, "the rules do not reuse the model's analysis");
+    const reused = prepareDocument(doc, new Set(), { nameModel: read.model }, warm.heldSources('b.txt'));
+    assert.equal(reused.analysis, undefined);
+    assert.ok(warm.setPrepared(reused));
+    assert.deepEqual(warm.analyzed('b.txt'), index.analyzed('b.txt'));
   });
 });

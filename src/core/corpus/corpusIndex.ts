@@ -2,6 +2,7 @@ import { documentKindsSteps, documentMentionsSteps } from '../analyze';
 import { entityName, linkCorpusSteps, type CorpusLinks } from '../linking/linkCorpus';
 import type { DocumentNames } from '../linking/linkDocument';
 import { lookupsHold, relinkNames, type LinkedNames } from '../linking/linkNames';
+import { modelId } from '../model/tagger';
 import type { AnalyzeOptions } from '../recognizeDocument';
 import { finish, STEP_UNITS, type Steps } from '../steps';
 import { lineStarts, positionAt, type TextPosition } from '../textPositions';
@@ -113,7 +114,7 @@ export class CorpusIndex {
   /** Adds or replaces a document; its mentions and ids are current at once. */
   setDocument(doc: SourceDocument): void {
     const prev = this.docs.get(doc.path);
-    if (prev && sameSource(prev, doc)) return;
+    if (prev && sameSource(prev, doc, this.options)) return;
     finish(this.setPreparedSteps(this.prepare(doc)));
     // linked against family names that its own change took away: linked again from its text
     const d = this.docs.get(doc.path)!;
@@ -129,7 +130,7 @@ export class CorpusIndex {
   /**
    * Adds or replaces a document analyzed elsewhere (prepareDocument, given `heldSources` and
    * `surnameWords`), linked at once (as setDocument) or left to the next relink (`link` false, as
-   * setDocuments). A document with the same hash and dates as the one held is left as it is.
+   * setDocuments). A document with the same hash, dates and model as the one held is left as it is.
    * Returns false when `prepared` has no analysis and the index no longer holds one that fits:
    * prepare it again without `held`.
    */
@@ -149,9 +150,9 @@ export class CorpusIndex {
     if (own) yield* this.shared.analysisSteps(own);
     for (;;) {
       const prev = this.docs.get(path);
-      if (prev && prev.hash === prepared.hash && prev.dctSource === prepared.dctSource) return true;
+      if (prev && prev.hash === prepared.hash && prev.dctSource === prepared.dctSource && prev.model === prepared.model) return true;
       const stored = this.stored.get(path);
-      const fromStore = !own && stored?.hash === prepared.hash && stored.dctSource === prepared.dctSource;
+      const fromStore = !own && stored?.hash === prepared.hash && stored.dctSource === prepared.dctSource && stored.model === prepared.model;
       const a = own ?? (fromStore ? stored!.decode() : undefined); // a stored one's strings are shared already
       if (!a) return false;
       const d = indexedDocument(prepared, a);
@@ -181,7 +182,7 @@ export class CorpusIndex {
 
   /** What prepareDocument may skip for `path`: the sources of the analyses the index holds for it. */
   heldSources(path: string): HeldSource[] {
-    return [this.docs.get(path), this.stored.get(path)].filter(h => h !== undefined).map(({ hash, dctSource }) => ({ hash, dctSource }));
+    return [this.docs.get(path), this.stored.get(path)].filter(h => h !== undefined).map(({ hash, dctSource, model }) => ({ hash, dctSource, model }));
   }
 
   /** The corpus's family names, with a version that changes whenever they do (for prepareDocument elsewhere). */
@@ -189,9 +190,9 @@ export class CorpusIndex {
     return { version: this.surnames.version, words: this.surnames.words() };
   }
 
-  /** Documents whose linked names rest on family-name lookups that no longer hold: relink (or setRelinked) links them again. */
-  outdatedLookups(): { path: string; hash: string }[] {
-    return [...this.docs.values()].filter(d => !lookupsHold(d.linked, this.surnames)).map(({ path, hash }) => ({ path, hash }));
+  /** Documents whose linked names rest on family-name lookups that no longer hold (with the names recognizer they were analyzed with): relink (or setRelinked) links them again. */
+  outdatedLookups(): { path: string; hash: string; model: string }[] {
+    return [...this.docs.values()].filter(d => !lookupsHold(d.linked, this.surnames)).map(({ path, hash, model }) => ({ path, hash, model }));
   }
 
   /** A document's text as indexed, UTF-8 encoded (shared: not to be changed). */
@@ -200,19 +201,21 @@ export class CorpusIndex {
   }
 
   /**
-   * Names of a document linked again elsewhere (relinkNames over its text) against the current
-   * family names; ignored when the document's text changed since (`hash`) or its lookups do not hold.
+   * Names of a document linked again elsewhere (relinkNames over its text, with the names
+   * recognizer `model` of outdatedLookups) against the current family names; ignored when the
+   * document's text changed since (`hash`), it was analyzed again with another recognizer, or its
+   * lookups do not hold.
    */
-  setRelinked(path: string, hash: string, linked: LinkedNames): boolean {
-    return finish(this.setRelinkedSteps(path, hash, linked));
+  setRelinked(path: string, hash: string, linked: LinkedNames, model = ''): boolean {
+    return finish(this.setRelinkedSteps(path, hash, linked, model));
   }
 
   /** `setRelinked` in steps (only the last changes the index); the names may come packed (packLinked). */
-  *setRelinkedSteps(path: string, hash: string, names: LinkedNames | PackedAnalysis): Steps<boolean> {
+  *setRelinkedSteps(path: string, hash: string, names: LinkedNames | PackedAnalysis, model = ''): Steps<boolean> {
     const linked = 'chars' in names ? (yield* unpackAnalysis(names)).linked : names;
     yield* this.shared.linkedSteps(linked);
     const d = this.docs.get(path);
-    if (!d || d.hash !== hash || !lookupsHold(linked, this.surnames)) return false;
+    if (!d || d.hash !== hash || d.model !== model || !lookupsHold(linked, this.surnames)) return false;
     this.nameCount += (linked.names.spans.length - d.linked.names.spans.length) / 4;
     d.linked = linked;
     d.ids = undefined;
@@ -237,7 +240,7 @@ export class CorpusIndex {
     let changed = 0;
     for (const doc of docs) {
       const prev = this.docs.get(doc.path);
-      if (prev && sameSource(prev, doc)) continue;
+      if (prev && sameSource(prev, doc, this.options)) continue;
       finish(this.setPreparedSteps(this.prepare(doc), false));
       changed++;
     }
@@ -294,10 +297,13 @@ export class CorpusIndex {
     restart: for (;;) {
       const version = this.version;
       const { paths } = this.order();
-      // documents linked against family names that have changed since are linked again
+      // documents linked against family names that have changed since are linked again, here when
+      // they were analyzed with this index's names recognizer (others keep their names until
+      // setRelinked: linking them with another recognizer would change which names they have)
+      const model = modelId(this.options.nameModel);
       for (let i = 0; i < paths.length; i++) {
         const d = this.docs.get(paths[i])!;
-        if (!lookupsHold(d.linked, this.surnames)) {
+        if (d.model === model && !lookupsHold(d.linked, this.surnames)) {
           this.nameCount -= d.linked.names.spans.length / 4;
           d.linked = this.relinkNames(decoder.decode(d.utf8));
           this.nameCount += d.linked.names.spans.length / 4;
@@ -656,8 +662,8 @@ export class CorpusIndex {
   private readonly rank = (path: string): number => this.order().rank.get(path) ?? -1;
 }
 
-function sameSource(d: IndexedDocument, doc: SourceDocument): boolean {
-  return d.dctSource === dctSourceOf(doc) && d.hash === contentHash(doc.text) && decoder.decode(d.utf8) === doc.text;
+function sameSource(d: IndexedDocument, doc: SourceDocument, options: AnalyzeOptions): boolean {
+  return d.dctSource === dctSourceOf(doc) && d.model === modelId(options.nameModel) && d.hash === contentHash(doc.text) && decoder.decode(d.utf8) === doc.text;
 }
 
 /** True when a document's kinds are those its entities (of ids `ids`) get from `kindOf` (documentKinds), without making them. */
@@ -691,10 +697,11 @@ function* sameLinkInput(a: DocumentNames, b: DocumentNames): Steps<boolean> {
 
 /** The indexed form of a prepared document, given its analysis (its own or the snapshot's). */
 function indexedDocument(p: PreparedDocument, a: DocumentAnalysis): IndexedDocument {
-  const { hash, dctSource, dct, dates, surnames, linked } = a;
+  const { hash, dctSource, model, dct, dates, surnames, linked } = a;
   return {
     hash,
     dctSource,
+    model,
     dct,
     dates,
     surnames,

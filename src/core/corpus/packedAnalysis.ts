@@ -13,6 +13,7 @@ import type { DocumentAnalysis } from './documentAnalysis';
 export interface PackedAnalysis {
   readonly hash: string;
   readonly dctSource: string;
+  readonly model: string;
   readonly dct: string | null;
   /** The distinct strings, one after another; `ends[i]` is where string i ends. */
   readonly chars: string;
@@ -57,12 +58,21 @@ export function packAnalysis(a: DocumentAnalysis): PackedAnalysis {
   const ends = new Int32Array(strings.length);
   let at = 0;
   strings.forEach((v, i) => (ends[i] = at += v.length));
-  return { hash: a.hash, dctSource: a.dctSource, dct: a.dct, chars: strings.join(''), ends, numbers: Int32Array.from(n), spans: names.spans.slice() };
+  return {
+    hash: a.hash,
+    dctSource: a.dctSource,
+    model: a.model,
+    dct: a.dct,
+    chars: strings.join(''),
+    ends,
+    numbers: Int32Array.from(n),
+    spans: names.spans.slice(),
+  };
 }
 
 /** A document's linked names packed alone (the other parts of the analysis left empty). */
 export function packLinked(linked: LinkedNames): PackedAnalysis {
-  return packAnalysis({ hash: '', dctSource: '', dct: null, dates: [], surnames: [], linked });
+  return packAnalysis({ hash: '', dctSource: '', model: '', dct: null, dates: [], surnames: [], linked });
 }
 
 /** The analysis a packed one holds, in steps. */
@@ -102,5 +112,5 @@ export function* unpackAnalysis(p: PackedAnalysis): Steps<DocumentAnalysis> {
     if (i % STEP_UNITS === STEP_UNITS - 1) yield;
   }
   const linked: LinkedNames = { names: { entities, full, lone, spans: p.spans }, found, missing };
-  return { hash: p.hash, dctSource: p.dctSource, dct: p.dct, dates, surnames, linked };
+  return { hash: p.hash, dctSource: p.dctSource, model: p.model, dct: p.dct, dates, surnames, linked };
 }

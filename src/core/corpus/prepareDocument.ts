@@ -3,6 +3,7 @@
 // extension in a worker thread, src/vscode/corpus/analysisWorker.ts) and gives the result to
 // CorpusIndex.setPrepared, whose own work is then proportional to the mentions, not the text.
 import { limitWarning } from '../limits';
+import { modelId, type TaggerWeights } from '../model/tagger';
 import { linkNames, relinkNames, type LinkedNames } from '../linking/linkNames';
 import type { WordSet } from '../names/nameCandidate';
 import { recognizeDocument, type AnalyzeOptions } from '../recognizeDocument';
@@ -16,6 +17,8 @@ export interface PreparedDocument {
   readonly path: string;
   readonly hash: string;
   readonly dctSource: string;
+  /** The names recognizer (modelId): '' for the rules alone. */
+  readonly model: string;
   /** Undefined when an analysis the index holds for the same hash and dates is to be used (or when it is `packed`). */
   readonly analysis?: DocumentAnalysis;
   /** The analysis packed, as it crosses between threads: the index unpacks it in steps (setPreparedSteps). */
@@ -26,10 +29,11 @@ export interface PreparedDocument {
   readonly warning?: string;
 }
 
-/** The source of an analysis an index already holds (its hash and publication-date inputs). */
+/** The source of an analysis an index already holds (its hash, publication-date inputs and names recognizer). */
 export interface HeldSource {
   readonly hash: string;
   readonly dctSource: string;
+  readonly model: string;
 }
 
 /** Asked between the phases of an analysis (a worker reads a flag the host sets), so that a superseded one stops early. */
@@ -49,7 +53,7 @@ const encoder = new TextEncoder();
 /**
  * Analyzes `doc` against the corpus's family names `surnames` (its own added): names, dates and its
  * names linked within it, with the lookups they rest on. When `held` lists a source with the same
- * hash and dates, the analysis is left out (the index has it).
+ * hash, dates and names recognizer (`options.nameModel`), the analysis is left out (the index has it).
  */
 export function prepareDocument(
   doc: SourceDocument,
@@ -60,20 +64,24 @@ export function prepareDocument(
 ): PreparedDocument {
   const hash = contentHash(doc.text);
   const dctSource = dctSourceOf(doc);
+  const model = modelId(options.nameModel);
   const warning = limitWarning(doc.text);
-  const base = { path: doc.path, hash, dctSource, utf8: encoder.encode(doc.text), ...(warning ? { warning } : {}) };
-  if (held.some(h => h.hash === hash && h.dctSource === dctSource)) return base;
+  const base = { path: doc.path, hash, dctSource, model, utf8: encoder.encode(doc.text), ...(warning ? { warning } : {}) };
+  if (held.some(h => h.hash === hash && h.dctSource === dctSource && h.model === model)) return base;
   checkFlag(flag);
   const r = recognizeDocument(doc, options, () => checkFlag(flag));
   checkFlag(flag);
   const own = new Set(r.surnames);
   const linked = linkNames(doc.text, r, { has: w => own.has(w) || surnames.has(w) }, options.nameModel);
-  return { ...base, analysis: { hash, dctSource, dct: r.dct, dates: r.dates, surnames: r.surnames, linked } };
+  return { ...base, analysis: { hash, dctSource, model, dct: r.dct, dates: r.dates, surnames: r.surnames, linked } };
 }
 
-/** A document's names linked again from its UTF-8 text, when the family names it looked up changed. */
-export function relinkPrepared(utf8: Uint8Array, surnames: WordSet): LinkedNames {
-  return relinkNames(new TextDecoder().decode(utf8), surnames);
+/**
+ * A document's names linked again from its UTF-8 text, when the family names it looked up changed;
+ * `model`: the names recognizer it was prepared with (AnalyzeOptions.nameModel).
+ */
+export function relinkPrepared(utf8: Uint8Array, surnames: WordSet, model?: TaggerWeights | null): LinkedNames {
+  return relinkNames(new TextDecoder().decode(utf8), surnames, model);
 }
 
 /** The publication date given from outside the text: `s:` when from the sidecar; '' for none. */

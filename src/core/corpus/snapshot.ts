@@ -14,11 +14,12 @@ import type { Interner } from './interner';
 export interface StoredDocument {
   hash: string;
   dctSource: string;
+  model: string;
   decode(): DocumentAnalysis;
 }
 
-/** 3: an entity's kind is a guess when none of its mentions rests on evidence, however many there are. */
-const FORMAT = 3;
+/** 4: each document records the names recognizer its analysis was made with (DocumentAnalysis.model). */
+const FORMAT = 4;
 /** Added to an entity's kind number when its kind is a guess. */
 const GUESSED = 3;
 const KINDS: NameKind[] = ['person', 'organization', 'place'];
@@ -28,6 +29,7 @@ type Row = [
   path: string,
   hash: string,
   dctSource: string,
+  model: string,
   dct: string | null,
   surnames: number[],
   found: number[],
@@ -92,6 +94,7 @@ export function encodeSnapshot(documents: Iterable<[string, DocumentAnalysis]>, 
       path,
       a.hash,
       a.dctSource,
+      a.model,
       a.dct,
       a.surnames.map(s),
       found.map(s),
@@ -136,14 +139,14 @@ export function decodeSnapshot(json: string, defaultDct: string | null, shared: 
     }),
   );
   for (const row of stored.documents) {
-    const [path, hash, dctSource] = row;
-    out.set(path, { hash, dctSource, decode: () => decodeRow(row, str, entities) });
+    const [path, hash, dctSource, model] = row;
+    out.set(path, { hash, dctSource, model, decode: () => decodeRow(row, str, entities) });
   }
   return out;
 }
 
 function decodeRow(row: Row, str: (i: number) => string, entities: readonly LocalEntity[]): DocumentAnalysis {
-  const [, hash, dctSource, dct, surnames, found, missing, flatDates, entityRefs, full, lone, flatSpans] = row;
+  const [, hash, dctSource, model, dct, surnames, found, missing, flatDates, entityRefs, full, lone, flatSpans] = row;
   const dates: Mention[] = [];
   for (let i = 0, at = 0; i < flatDates.length; i += 4) {
     const start = at + flatDates[i];
@@ -160,6 +163,7 @@ function decodeRow(row: Row, str: (i: number) => string, entities: readonly Loca
   return {
     hash,
     dctSource,
+    model,
     dct,
     dates,
     surnames: surnames.map(str),

@@ -4,7 +4,8 @@ import { familyFirst } from '../names/familyNames';
 import type { NameKind } from '../names/nameCandidate';
 import { finish, STEP_UNITS, type Steps } from '../steps';
 import { documentConfidence, KindVotes, oneKindOfName } from './entityKinds';
-import { teamNameAt, type DocumentNames } from './linkDocument';
+import { teamNameAt } from '../names/teams';
+import type { DocumentNames } from './linkDocument';
 
 interface Global {
   key: string;

@@ -1,7 +1,8 @@
 // Links the names of one document: short forms to the full names they stand for, acronyms to
 // their expansions, and one kind for every mention of one name.
-import { leadingPlaceWords, lexicon, normKey, normKeyOfLowercase, type Lexicon } from '../lexicon/lexicon';
+import { lexicon, normKey, normKeyOfLowercase, type Lexicon } from '../lexicon/lexicon';
 import type { NameCandidate, NameKind, WordSet } from '../names/nameCandidate';
+import { teamNameAt } from '../names/teams';
 import { wordBefore } from '../names/tokens';
 
 /** An entity as one document names it. */
@@ -246,16 +247,6 @@ function documentEntities(lex: Lexicon, cands: readonly NameCandidate[], table: 
     spans[i * 4 + 3] = form;
   }
   return { entities, full, lone, spans };
-}
-
-/**
- * Where the team's own name starts in an organization's name that begins with a place ("New Orleans
- * Saints" -> 2), when what follows is a plural ("Saints", "Red Sox"); else 0.
- */
-export function teamNameAt(lex: Lexicon, words: readonly string[]): number {
-  const n = words.length;
-  if (n < 2 || (!words[n - 1].endsWith('s') && !words[n - 1].endsWith('x'))) return 0;
-  return leadingPlaceWords(lex, words);
 }
 
 // Typed arrays are costly to create: linkDocument's tables live in one, reused from call to call

@@ -107,14 +107,11 @@ const FLAG_COUNT = 19;
 /** The flags shown to the neighbours of a word. */
 const NEIGHBOUR_MASK = GIVEN | PLACE | ORG | COMMON | TITLE | ORG_HEAD | PLACE_HEAD | FUNCTION;
 
-// The flags of the words met lately, by the hash of their lowercase form (direct-mapped: a word
-// evicts the one in its slot); the flags of a word never change.
-const FLAG_SLOTS = 4096;
-const flagWords: string[] = new Array<string>(FLAG_SLOTS).fill('');
-const flagValues = new Int32Array(FLAG_SLOTS);
-
 /** Evidence about one word (by the hash of its lowercase form) from the whole document. */
 interface WordEvidence {
+  /** The word's lowercase form (the first one of this hash met), and its lexicon flags once asked for (-1 before). */
+  word: string;
+  flags: number;
   /** Capitalized in the middle of a body sentence, how often. */
   midCap: number;
   /** Found in lowercase somewhere. */
@@ -166,7 +163,7 @@ export class FeatureExtractor {
     const { hashes, flags, multi } = this;
     for (let i = 0; i < n; i++) {
       hashes[i] = hashString(run[i].lower);
-      flags[i] = this.flagsOf(run[i], hashes[i]);
+      flags[i] = this.flagsOf(run[i], this.evidence.get(hashes[i]));
     }
     this.multiWordEntries(run);
     const bits = this.bits;
@@ -298,10 +295,10 @@ export class FeatureExtractor {
     }
   }
 
-  /** The lexicon flags of a token; `h` is the hash of its lowercase form. */
-  private flagsOf(t: Tok, h: number): number {
-    const slot = (h ^ (h >>> 15)) & (FLAG_SLOTS - 1);
-    if (flagWords[slot] === t.lower) return flagValues[slot];
+  /** The lexicon flags of a token, computed once per word of the document (kept in its evidence `e`). */
+  private flagsOf(t: Tok, e: WordEvidence | undefined): number {
+    const same = e !== undefined && e.word === t.lower;
+    if (same && e.flags >= 0) return e.flags;
     const lex = this.lex;
     const w = t.lower;
     const k = tokKey(t);
@@ -325,8 +322,7 @@ export class FeatureExtractor {
     if (lex.placePrefixes.has(w)) f |= PLACE_PREFIX;
     if (lex.orgPrefixes.has(w)) f |= ORG_PREFIX;
     if (lex.eventHeads.has(w)) f |= EVENT_HEAD;
-    flagWords[slot] = w;
-    flagValues[slot] = f;
+    if (same) e.flags = f;
     return f;
   }
 
@@ -334,14 +330,14 @@ export class FeatureExtractor {
   private collectEvidence(): void {
     const { runs, rules, text } = this.doc;
     const ev = this.evidence;
-    const get = (h: number): WordEvidence => {
+    const get = (h: number, word: string): WordEvidence => {
       let e = ev.get(h);
-      if (!e) ev.set(h, (e = { midCap: 0, lower: false, kinds: [0, 0, 0], titled: false }));
+      if (!e) ev.set(h, (e = { word, flags: -1, midCap: 0, lower: false, kinds: [0, 0, 0], titled: false }));
       return e;
     };
     for (const run of runs) {
       for (const t of run) {
-        const e = get(hashString(t.lower));
+        const e = get(hashString(t.lower), t.lower);
         if (!t.sent && t.line === LineKind.Body) e.midCap++;
       }
     }

@@ -27,6 +27,16 @@ export interface TaggerWeights {
    * (train.ts). Honoured over anything the rules or the weights say (see workspaceModel.ts).
    */
   readonly corrections?: ReadonlyMap<string, string>;
+  /**
+   * What these weights are, for caches of analyses (corpus/prepareDocument.ts): a workspace
+   * model's hash of its file (workspaceModel.ts). Omitted: the shipped model.
+   */
+  readonly id?: string;
+}
+
+/** The identity of the names recognizer an analysis was made with: '' for the rules alone (modelId). */
+export function modelId(model: TaggerWeights | null | undefined): string {
+  return model ? (model.id ?? 'shipped') : '';
 }
 
 /** B label of kind k (0 person, 1 organization, 2 place); its I label is one more. */

@@ -2,6 +2,7 @@
 // workspace's reviews (reviewExamples.ts), with the reviewers' decisions by surface kept as
 // corrections that hold at once. Stored as JSON under .marginalia/ (workspace/workspaceModelFile.ts)
 // so that a team can commit it; the same reviews and the same shipped model give the same file.
+import { contentHash } from '../corpus/contentHash';
 import { decodeModel, encodeModel, type EncodedModel } from './codec';
 import { KIND_NAMES, NOT_A_NAME } from './kinds';
 import type { ReviewExamples } from './reviewExamples';
@@ -81,7 +82,12 @@ export function parseWorkspaceModel(text: string): { model: TaggerWeights } | { 
   } catch (e) {
     return { problem: `has a model that cannot be read (${(e as Error).message})` };
   }
-  return { model: { ...weights, corrections } };
+  return { model: { ...weights, corrections, id: workspaceModelId(text) } };
+}
+
+/** The identity of a workspace model file's text (TaggerWeights.id), known without parsing it. */
+export function workspaceModelId(text: string): string {
+  return `w:${contentHash(text)}`;
 }
 
 /** A seeded generator (mulberry32): the same numbers in [0, 1) for the same seed. */

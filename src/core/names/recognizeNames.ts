@@ -1,10 +1,10 @@
-import { leadingPlaceWords, lexicon, normKey, type Lexicon } from '../lexicon/lexicon';
+import { leadingPlaceWords, lexicon, normKey, normKeyOfLowercase, type Lexicon } from '../lexicon/lexicon';
 import { collectSurnames } from './familyNames';
 import type { NameCandidate, NameKind, WordSet } from './nameCandidate';
 import { KIND_NAMES, NOT_A_NAME } from '../model/kinds';
 import { kindProbabilities, type TaggerWeights } from '../model/tagger';
 import { tagRuns, type SpanProbe } from '../model/tagRuns';
-import { markTeams } from './teams';
+import { markTeams, teamShortForm } from './teams';
 import { LineKind, scanRuns, tokKey, wordBefore, type Tok } from './tokens';
 
 /** Tokens a name may be made of, each with its classification clues. */
@@ -37,8 +37,9 @@ const DAY_PARTS = new Set(['morning', 'afternoon', 'evening', 'night', 'noon', '
 
 /**
  * Finds the names of one text: candidates with kinds, in text order, not overlapping; and the
- * sentence-initial common words left out for want of evidence: a caller that knows more (family
- * names from other documents) may run it again with `extra`.
+ * sentence-initial common words left out for want of evidence (with a model, also the words looked
+ * up for the names it dropped, see modelNames): a caller that knows more (family names from other
+ * documents) may run it again with `extra`.
  * The rules propose names; with a learned `model` (src/core/model/, the committed one is
  * nameModel()), the model may overrule the names they guessed (see modelNames). Without, the
  * rules' names alone.
@@ -46,8 +47,9 @@ const DAY_PARTS = new Set(['morning', 'afternoon', 'evening', 'night', 'noon', '
 export function findNamesDetailed(text: string, extra?: WordSet, model?: TaggerWeights | null): { names: NameCandidate[]; dropped: string[] } {
   const rules = findNamesByRules(text, extra);
   if (!model) return rules;
-  const names = modelNames(text, rules, model);
-  return { names: model.corrections?.size ? corrected(text, names, model.corrections) : names, dropped: rules.dropped };
+  const dropped = rules.dropped.slice();
+  const names = modelNames(text, rules, model, extra, dropped);
+  return { names: model.corrections?.size ? corrected(text, names, model.corrections) : names, dropped };
 }
 
 /** The names after a workspace's explicit decisions (TaggerWeights.corrections): a surface decided no name is dropped, one given a kind takes it. */
@@ -112,26 +114,42 @@ const MANY_MENTIONS = 5;
  * (a lexicon entry, a title, a head word) stands. A name they guessed stands too, with its kind,
  * unless the model scores another reading higher by OVERRULE_MARGIN, judging all the mentions of
  * the name in the document together (one verdict per name: "Scientology" is not dropped in one
- * sentence and kept in the next); a guessed name made of the words of a strong name of the
+ * sentence and kept in the next; a full name and its family name guessed alone, "Évariste Galois"
+ * and "Galois", are one name); a guessed name made of the words of a strong name of the
  * document stands as a short form of it, and one with MANY_MENTIONS is not dropped. Where no name
  * stands, the model's own names are added when it is SURE of them, unless the name is one it
- * dropped; a span of its own that a guessed name covers exactly takes that candidate (which knows
+ * dropped or an initial, a letter or a demonym alone; a span of its own that a guessed name covers exactly takes that candidate (which knows
  * the "76ers" of "Philadelphia 76ers").
+ * A guessed word the model would drop stands too when other documents of the corpus name it in
+ * full (`extra`: their family names and teams' own names, "Gupta" of "Sanjay Gupta", "Saints" of
+ * "New Orleans Saints"); the words looked up for it are added to `asked`, so that a caller who
+ * learns the corpus later runs the recognition again with them (linking/linkNames.ts).
  */
-function modelNames(text: string, rules: { names: NameCandidate[]; runs: Tok[][]; surnames: Set<string> }, model: TaggerWeights): NameCandidate[] {
+function modelNames(
+  text: string,
+  rules: { names: NameCandidate[]; runs: Tok[][]; surnames: Set<string> },
+  model: TaggerWeights,
+  extra: WordSet | undefined,
+  asked: string[],
+): NameCandidate[] {
+  const lex = lexicon();
   const standing = rules.names.filter(c => c.strong);
   const guessed = rules.names.filter(c => !c.strong);
   const probes = probesOf(rules.runs, guessed);
   const found = tagRuns(model, { text, runs: rules.runs, rules: rules.names, surnames: rules.surnames }, uncovered(rules.runs, standing), probes);
-  // the scores of each guessed name, averaged over its mentions
+  // the scores of each guessed name, averaged over its mentions and those of its family name when
+  // that is guessed alone too: "Évariste Galois" and "Galois" are judged as one name
+  const groups = familyGroups(guessed);
+  const groupOf = (c: NameCandidate): string => groups.get(c.key) ?? c.key;
   const byKey = new Map<string, Float64Array>();
   const counts = new Map<string, number>();
   guessed.forEach((c, i) => {
     const s = probes[i].scores;
     if (!s) return;
-    const sum = byKey.get(c.key) ?? byKey.set(c.key, new Float64Array(4)).get(c.key)!;
+    const g = groupOf(c);
+    const sum = byKey.get(g) ?? byKey.set(g, new Float64Array(4)).get(g)!;
     for (let j = 0; j < 4; j++) sum[j] += s[j];
-    counts.set(c.key, (counts.get(c.key) ?? 0) + 1);
+    counts.set(g, (counts.get(g) ?? 0) + 1);
   });
   for (const [key, sum] of byKey) for (let j = 0; j < 4; j++) sum[j] /= counts.get(key)!;
   // the words of the strong names of several words: a guessed name made of them is a short form of
@@ -143,7 +161,7 @@ function modelNames(text: string, rules: { names: NameCandidate[]; runs: Tok[][]
   const byStart = new Map<number, NameCandidate>();
   for (const c of guessed) {
     byStart.set(c.start, c);
-    const mean = byKey.get(c.key);
+    const mean = byKey.get(groupOf(c));
     if (!mean || c.words.every(w => echoed.has(w))) {
       out.push(c);
       continue;
@@ -153,7 +171,7 @@ function modelNames(text: string, rules: { names: NameCandidate[]; runs: Tok[][]
     for (let j = 0; j < 4; j++) if (j !== ruled && mean[j] > mean[other]) other = j;
     c.kindScores = kindProbabilities(mean);
     // a name guessed again and again in a document is a name, whatever kind
-    if (other === 0 && counts.get(c.key)! >= MANY_MENTIONS) {
+    if (other === 0 && counts.get(groupOf(c))! >= MANY_MENTIONS) {
       out.push(c);
       continue;
     }
@@ -162,14 +180,14 @@ function modelNames(text: string, rules: { names: NameCandidate[]; runs: Tok[][]
       continue;
     }
     if (other === 0) {
-      rejected.add(c.key);
+      if (!rejected.has(c.key) && namedInCorpus(lex, c, extra, asked)) out.push(c);
+      else rejected.add(c.key);
       continue;
     }
     c.kind = KIND_NAMES[other - 1];
     out.push(c);
   }
   out.sort((x, y) => x.start - y.start);
-  const lex = lexicon();
   const added: NameCandidate[] = [];
   let k = 0;
   for (const span of found) {
@@ -190,6 +208,8 @@ function modelNames(text: string, rules: { names: NameCandidate[]; runs: Tok[][]
       continue;
     }
     const seg = run.slice(span.a, span.b);
+    // an initial, a letter or a demonym alone, which the rules pass over on purpose, is no name of its own
+    if (seg.length === 1 && (first.initial || first.t.length === 1 || isDemonymAt(lex, seg, 0))) continue;
     const name = text.slice(first.s, last.e);
     const titled = span.a > 0 && lex.personTitles.has(withoutFinalDot(run[span.a - 1].lower));
     const c = makeCandidate(seg, name, kind, true, titled, seg.length === 1 ? tokKey(first) : normKey(name));
@@ -198,6 +218,33 @@ function modelNames(text: string, rules: { names: NameCandidate[]; runs: Tok[][]
     added.push(c);
   }
   return added.length ? out.concat(added).sort((x, y) => x.start - y.start) : out;
+}
+
+/**
+ * A one-word name that other documents name in full (`extra`): a family name that is no common word
+ * ("Gupta", not "Hope"), or a team's own name ("Saints"). Its lookups go to `asked`.
+ */
+function namedInCorpus(lex: Lexicon, c: NameCandidate, extra: WordSet | undefined, asked: string[]): boolean {
+  if (c.words.length !== 1) return false;
+  const word = c.words[0];
+  const family = !lex.common.has(word);
+  const team = teamShortForm(c.key);
+  if (family) asked.push(word);
+  asked.push(team);
+  return extra !== undefined && ((family && extra.has(word)) || extra.has(team));
+}
+
+/** Guessed names of several words whose last word is guessed alone too, by key: that word's key. */
+function familyGroups(guessed: readonly NameCandidate[]): Map<string, string> {
+  const alone = new Set<string>();
+  for (const c of guessed) if (c.words.length === 1) alone.add(c.key);
+  const groups = new Map<string, string>();
+  for (const c of guessed) {
+    if (c.words.length < 2) continue;
+    const last = normKeyOfLowercase(c.words[c.words.length - 1]);
+    if (alone.has(last)) groups.set(c.key, last);
+  }
+  return groups;
 }
 
 /** Where each name lies in the runs (tokens [a, b) of run `run`); names and runs in text order. */

@@ -1,6 +1,6 @@
 // Places that stand for teams in sports reports: "the Heels' victory over Evansville", "Creighton
 // fans", "Indiana State, which defeated Evansville". News corpora label them organizations.
-import type { Lexicon } from '../lexicon/lexicon';
+import { leadingPlaceWords, normKey, type Lexicon } from '../lexicon/lexicon';
 import type { NameCandidate } from './nameCandidate';
 import { wordAfter, wordBefore } from './tokens';
 
@@ -103,4 +103,29 @@ function isSportsReport(text: string): boolean {
   let n = 0;
   while (SPORTS.exec(text)) if (++n >= 3) return true;
   return false;
+}
+
+/**
+ * Where the team's own name starts in an organization's name that begins with a place ("New Orleans
+ * Saints" -> 2), when what follows is a plural ("Saints", "Red Sox"); else 0.
+ */
+export function teamNameAt(lex: Lexicon, words: readonly string[]): number {
+  const n = words.length;
+  if (n < 2 || (!words[n - 1].endsWith('s') && !words[n - 1].endsWith('x'))) return 0;
+  return leadingPlaceWords(lex, words);
+}
+
+/**
+ * The corpus's word for a team's own name ("team:saints"), among the family names of familyNames.ts:
+ * another document's lone "Saints" is a short form of the team. No family name has a colon.
+ */
+export function teamShortForm(key: string): string {
+  return `team:${key}`;
+}
+
+/** The team short form of a strong organization named with its place ("New Orleans Saints" -> "team:saints"), or undefined. */
+export function teamShortFormOf(lex: Lexicon, c: Pick<NameCandidate, 'kind' | 'strong' | 'words'>): string | undefined {
+  if (c.kind !== 'organization' || !c.strong) return undefined;
+  const at = teamNameAt(lex, c.words);
+  return at > 0 ? teamShortForm(normKey(c.words.slice(at).join(''))) : undefined;
 }

@@ -48,9 +48,12 @@ export { Workspace, type WorkspaceOptions, type WorkspaceChange } from './worksp
 export { AnnotationBook, type ArticleAnnotations, type NewAnnotation, type AnnotationHost } from './annotationBook';
 export {
   readWorkspaceModel,
+  readWorkspaceModelText,
+  parseWorkspaceModelText,
   trainWorkspaceModel,
   resetWorkspaceModel,
   WORKSPACE_MODEL_PATH,
   type WorkspaceModelRead,
+  type WorkspaceModelText,
   type TrainedWorkspaceModel,
 } from './workspaceModelFile';

@@ -40,7 +40,8 @@ export class Workspace {
   constructor(
     readonly fs: FileSystem,
     readonly root: string,
-    private readonly options: WorkspaceOptions = {},
+    /** As given: another thread builds the same workspace from them (plain data). */
+    readonly options: WorkspaceOptions = {},
   ) {
     this.root = cleanPath(root);
     this.matcher = articleMatcher(options.include, options.exclude);

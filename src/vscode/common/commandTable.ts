@@ -28,6 +28,8 @@ export const COMMANDS = {
   'marginalia.renameEntity': { title: 'Rename Entity...', palette: 'always', writes: true, scriptable: true },
   'marginalia.markNotEntity': { title: 'Mark as Not an Entity...', palette: 'always', writes: true, scriptable: true },
   'marginalia.reindex': { title: 'Reindex Workspace', icon: 'refresh', palette: 'always', scriptable: true },
+  'marginalia.learnFromReviews': { title: 'Learn from Reviews', icon: 'mortar-board', palette: 'always', writes: true, scriptable: true },
+  'marginalia.forgetLearnedModel': { title: 'Forget Learned Model', palette: 'always', writes: true, scriptable: true },
   'marginalia.exportAnnotations': { title: 'Export Annotations...', icon: 'export', palette: 'always', writes: true, scriptable: true },
   'marginalia.importAnnotations': { title: 'Import Annotations...', icon: 'cloud-download', palette: 'always', writes: true, scriptable: true },
   'marginalia.setPublicationDate': { title: 'Set Publication Date...', icon: 'calendar', palette: 'always', writes: true, scriptable: true },

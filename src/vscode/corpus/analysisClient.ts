@@ -1,14 +1,19 @@
 import type { Worker } from 'node:worker_threads';
 import {
   lineStarts,
+  parseWorkspaceModelText,
   prepareDocument,
   readArticle,
   relinkPrepared,
+  WORKSPACE_MODEL_PATH,
   type FileSystem,
   type LinkedNames,
   type PackedAnalysis,
   type PreparedDocument,
+  type TrainedWorkspaceModel,
+  type WorkspaceOptions,
 } from '../../core';
+import type { TaggerWeights } from '../../core/model/tagger';
 import { CANCEL_SLOTS, type DocumentSource, type Reply, type Request } from './analysisProtocol';
 import { startWorker } from '../common/workerThread';
 
@@ -35,7 +40,9 @@ interface Job {
  * for a document cancels the one before it (`key`): a job not begun is skipped, one under way stops
  * at its next phase (through a shared flag the worker reads), and its result, if any, is dropped.
  * No vscode import, so that scripts/benchHost.mjs runs it as the extension does. Without the worker
- * (it failed to start), documents are analyzed here: slower for the host, never lost.
+ * (it failed to start), documents are analyzed here: slower for the host, never lost, with the same
+ * workspace models (their files hold whole models); but learning needs the shipped model, which is
+ * bundled only in the worker, so it then fails with a message.
  */
 export class AnalysisClient {
   private worker: Worker | undefined;
@@ -46,13 +53,64 @@ export class AnalysisClient {
   /** The running job of each key (a document's URI, or a scan). */
   private readonly latest = new Map<string, number>();
   private sentSurnames = -1;
+  /** Workspace models by id (useModel): their files' texts; which the worker has; those parsed here. */
+  private readonly models = new Map<string, string>();
+  private readonly sentModels = new Set<string>();
+  private readonly parsedHere = new Map<string, TaggerWeights | undefined>();
 
-  /** `workerFile`: the bundled worker; `fs`: for reading files when analyzing here. */
+  /**
+   * `workerFile`: the bundled worker; `fs`: for reading files when analyzing here; `onModelProblem`:
+   * told when a workspace model cannot be parsed (names are then recognized by the rules).
+   */
   constructor(
     private readonly workerFile: string,
     private readonly surnames: SurnameSource,
     private readonly fs: FileSystem,
+    private readonly onModelProblem: (message: string) => void = () => undefined,
   ) {}
+
+  /** Makes a workspace model (its file's text, under its id: workspaceModelId) usable by `DocumentSource.model`. */
+  useModel(id: string, text: string): void {
+    this.models.set(id, text);
+  }
+
+  /** Forgets a workspace model no document uses any more. */
+  forgetModel(id: string): void {
+    this.models.delete(id);
+    this.parsedHere.delete(id);
+    if (this.sentModels.delete(id)) this.worker?.postMessage({ type: 'model', id } satisfies Request);
+  }
+
+  /**
+   * Learns from the reviews of the workspace folder `root` in the worker (the core's
+   * trainWorkspaceModel; nothing is written when reviews cannot all be read). Throws without the worker.
+   */
+  async train(root: string, options: Pick<WorkspaceOptions, 'include' | 'exclude' | 'registryPath'>): Promise<TrainedWorkspaceModel> {
+    const key = `train:${root}`;
+    const job = this.begin(key);
+    if (!this.start()) {
+      this.end(key, job);
+      throw new Error('learning from reviews needs the analysis worker (dist/analysisWorker.js, where the shipped model is), which could not start');
+    }
+    let trained: TrainedWorkspaceModel | undefined;
+    await this.run(key, job, { type: 'train', job, root, options }, r => {
+      if (r.type === 'trained') trained = r.trained;
+    });
+    if (!trained) throw new Error('learning from reviews was cancelled');
+    return trained;
+  }
+
+  /** The model of `id` parsed here, when analyzing without the worker (once per model). */
+  private modelHere(id: string | undefined): TaggerWeights | undefined {
+    const text = id === undefined ? undefined : this.models.get(id);
+    if (id === undefined || text === undefined) return undefined;
+    if (!this.parsedHere.has(id)) {
+      const read = parseWorkspaceModelText(WORKSPACE_MODEL_PATH, text);
+      if (read.status === 'problem') this.onModelProblem(read.message.replace('the shipped model is used', 'the rules are used'));
+      this.parsedHere.set(id, read.status === 'ok' ? read.model : undefined);
+    }
+    return this.parsedHere.get(id);
+  }
 
   /**
    * Analyzes a text sent as `parts` (each posted as it comes, so that a caller can yield between
@@ -71,7 +129,7 @@ export class AnalysisClient {
     if (!worker) {
       this.end(key, job);
       const text = local.join('');
-      const prepared = prepareDocument({ ...source, text }, new Set(this.surnames().words), {}, source.held);
+      const prepared = prepareDocument({ ...source, text }, new Set(this.surnames().words), { nameModel: this.modelHere(source.model) }, source.held);
       return { prepared, lines: lineStarts(text), warnings: [] };
     }
     let result: AnalysisResult | undefined;
@@ -94,7 +152,7 @@ export class AnalysisClient {
         if (read.status !== 'ok') onResult({ path: f.path, message: read.message });
         else
           onResult({
-            prepared: prepareDocument({ ...f, text: read.text }, new Set(this.surnames().words), {}, f.held),
+            prepared: prepareDocument({ ...f, text: read.text }, new Set(this.surnames().words), { nameModel: this.modelHere(f.model) }, f.held),
             lines: lineStarts(read.text),
             warnings: read.warnings,
           });
@@ -109,16 +167,16 @@ export class AnalysisClient {
     return !cancelled;
   }
 
-  /** A document's names linked again against the current family names (`utf8`: its indexed text); packed when they come from the worker. */
-  async relink(path: string, hash: string, utf8: Uint8Array): Promise<LinkedNames | PackedAnalysis | undefined> {
+  /** A document's names linked again against the current family names (`utf8`: its indexed text; `model`: as it was analyzed with); packed when they come from the worker. */
+  async relink(path: string, hash: string, utf8: Uint8Array, model?: string): Promise<LinkedNames | PackedAnalysis | undefined> {
     const key = `relink:${path}`;
     const job = this.begin(key);
     if (!this.start()) {
       this.end(key, job);
-      return relinkPrepared(utf8, new Set(this.surnames().words));
+      return relinkPrepared(utf8, new Set(this.surnames().words), this.modelHere(model));
     }
     let linked: PackedAnalysis | undefined;
-    await this.run(key, job, { type: 'relink', job, path, hash, utf8 }, r => {
+    await this.run(key, job, { type: 'relink', job, path, hash, utf8, ...(model !== undefined && { model }) }, r => {
       if (r.type === 'relinked') linked = r.linked;
     });
     return linked;
@@ -145,13 +203,17 @@ export class AnalysisClient {
     return undefined;
   }
 
-  /** Posts a job (the family names first, when they changed) and resolves when it is done: true when cancelled. */
+  /** Posts a job (the family names first, when they changed, and models not sent yet) and resolves when it is done: true when cancelled. */
   private run(key: string, job: number, request: Request, onReply: (r: Reply) => void): Promise<boolean> {
     const worker = this.worker!;
     const { version, words } = this.surnames();
     if (version !== this.sentSurnames) {
       worker.postMessage({ type: 'surnames', words } satisfies Request);
       this.sentSurnames = version;
+    }
+    for (const [id, text] of this.models) {
+      if (!this.sentModels.has(id)) worker.postMessage({ type: 'model', id, text } satisfies Request);
+      this.sentModels.add(id);
     }
     return new Promise<boolean>((resolve, reject) => {
       this.jobs.set(job, {
@@ -180,11 +242,12 @@ export class AnalysisClient {
     const worker = startWorker(
       this.workerFile,
       this.cancelled,
-      (r: Reply) => this.jobs.get(r.job)?.onReply(r),
+      (r: Reply) => (r.type === 'modelProblem' ? this.onModelProblem(r.message) : this.jobs.get(r.job)?.onReply(r)),
       e => {
         if (this.worker !== worker) return;
         this.worker = undefined;
         this.sentSurnames = -1;
+        this.sentModels.clear();
         const done: Reply = { type: 'done', job: 0, error: `the analysis worker stopped: ${e.message}` };
         for (const [job, { onReply }] of [...this.jobs]) onReply({ ...done, job });
         this.jobs.clear();

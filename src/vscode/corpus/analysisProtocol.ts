@@ -1,6 +1,6 @@
 // The messages between the extension host (analysisClient.ts) and the analysis worker
 // (analysisWorker.ts). Offsets in results are UTF-16 code units, as in the texts sent.
-import type { HeldSource, PackedAnalysis, PreparedDocument } from '../../core';
+import type { HeldSource, PackedAnalysis, PreparedDocument, TrainedWorkspaceModel, WorkspaceOptions } from '../../core';
 
 /** Where a document to analyze comes from, and the publication date given from outside its text. */
 export interface DocumentSource {
@@ -10,11 +10,15 @@ export interface DocumentSource {
   dctFromSidecar?: boolean;
   /** Analyses the index holds for this path: the worker skips the analysis when one fits. */
   held: HeldSource[];
+  /** The workspace model to recognize names with (the id of a `model` request sent before); omitted: the rules alone. */
+  model?: string;
 }
 
 export type Request =
   /** The corpus's family names, for the jobs that follow. */
   | { type: 'surnames'; words: string[] }
+  /** A workspace model's file text (`.marginalia/model.json`) under its id (workspaceModelId), parsed at first use; without `text`, forget it. */
+  | { type: 'model'; id: string; text?: string }
   /** A part of the text of job `job` (a large text is sent in parts, so that no copy holds the host long). */
   | { type: 'text'; job: number; part: string }
   /** Analyze the text sent in parts. */
@@ -22,7 +26,9 @@ export type Request =
   /** Read (`file`: an absolute `/`-separated path) and analyze each document, streaming one result each. */
   | { type: 'analyzeFiles'; job: number; files: (DocumentSource & { file: string })[] }
   /** Link a document's names again (its family-name lookups changed). */
-  | { type: 'relink'; job: number; path: string; hash: string; utf8: Uint8Array };
+  | { type: 'relink'; job: number; path: string; hash: string; utf8: Uint8Array; model?: string }
+  /** Learn from the reviews of the workspace folder `root` (the core's trainWorkspaceModel, nothing written when reviews cannot all be read). */
+  | { type: 'train'; job: number; root: string; options: Pick<WorkspaceOptions, 'include' | 'exclude' | 'registryPath'> };
 
 export type Reply =
   /** A document analyzed: its analysis `packed` (PreparedDocument.packed), not as objects. */
@@ -31,6 +37,9 @@ export type Reply =
   | { type: 'unread'; job: number; path: string; message: string }
   /** A document's names linked again, packed (packLinked). */
   | { type: 'relinked'; job: number; path: string; hash: string; linked: PackedAnalysis }
+  | { type: 'trained'; job: number; trained: TrainedWorkspaceModel }
+  /** A workspace model that cannot be parsed (names are then recognized by the rules); `job` is 0. */
+  | { type: 'modelProblem'; job: number; message: string }
   /** The job is over: all its results were sent, or it was cancelled, or it failed (`error`). */
   | { type: 'done'; job: number; cancelled?: boolean; error?: string };
 

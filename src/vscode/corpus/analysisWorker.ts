@@ -1,7 +1,9 @@
 // Entry of dist/analysisWorker.js: recognition and in-document linking (the core's prepareDocument)
-// off the extension host's thread, for analysisClient.ts. A thin adapter: messages in, core calls,
-// results out (texts as transferred UTF-8 bytes and line starts, analyses packed: packedAnalysis.ts,
-// so that the host neither copies nor clones much in one step).
+// off the extension host's thread, for analysisClient.ts, and learning from reviews. A thin adapter:
+// messages in, core calls, results out (texts as transferred UTF-8 bytes and line starts, analyses
+// packed: packedAnalysis.ts, so that the host neither copies nor clones much in one step). The
+// shipped model's weights (src/core/model/weights.ts, needed only to learn) are bundled here and not
+// in dist/extension.js; decoded on first use.
 import { parentPort, workerData } from 'node:worker_threads';
 import {
   AnalysisCancelled,
@@ -9,12 +11,18 @@ import {
   packAnalysis,
   packedBuffers,
   packLinked,
+  parseWorkspaceModelText,
   prepareDocument,
   readArticle,
   relinkPrepared,
+  trainWorkspaceModel,
+  Workspace,
+  WORKSPACE_MODEL_PATH,
   type CancellationFlag,
   type PreparedDocument,
 } from '../../core';
+import { nameModel } from '../../core/model/nameModel';
+import type { TaggerWeights } from '../../core/model/tagger';
 import { NodeFileSystem } from '../../node/nodeFileSystem';
 import { CANCEL_SLOTS, type DocumentSource, type Reply, type Request } from './analysisProtocol';
 
@@ -29,6 +37,20 @@ if (port)
 function serve(send: (reply: Reply, transfer?: ArrayBuffer[]) => void, cancelled: Int32Array, listen: (handler: (r: Request) => void) => void): void {
   const fs = new NodeFileSystem();
   let surnames = new Set<string>();
+  /** Workspace models by id: the file's text, parsed at first use (null: it cannot be, the rules are used). */
+  const models = new Map<string, { text: string; parsed?: TaggerWeights | null }>();
+  const modelOf = (id: string | undefined): TaggerWeights | undefined => {
+    if (id === undefined) return undefined;
+    const held = models.get(id);
+    // forgotten meanwhile (the folder's model changed): the job is outdated, never done with the rules
+    if (!held) throw new Error(`the workspace model ${id} is no longer in use`);
+    if (held.parsed === undefined) {
+      const read = parseWorkspaceModelText(WORKSPACE_MODEL_PATH, held.text);
+      held.parsed = read.status === 'ok' ? read.model : null;
+      if (read.status === 'problem') send({ type: 'modelProblem', job: 0, message: read.message.replace('the shipped model is used', 'the rules are used') });
+    }
+    return held.parsed ?? undefined;
+  };
   const parts = new Map<number, string[]>();
   const flagOf = (job: number): CancellationFlag => ({
     get isCancellationRequested() {
@@ -46,9 +68,15 @@ function serve(send: (reply: Reply, transfer?: ArrayBuffer[]) => void, cancelled
     ]);
   };
   const prepare = (source: DocumentSource, text: string, job: number) =>
-    prepareDocument({ path: source.path, text, dct: source.dct, dctFromSidecar: source.dctFromSidecar }, surnames, {}, source.held, flagOf(job));
+    prepareDocument(
+      { path: source.path, text, dct: source.dct, dctFromSidecar: source.dctFromSidecar },
+      surnames,
+      { nameModel: modelOf(source.model) },
+      source.held,
+      flagOf(job),
+    );
 
-  const run = async (r: Exclude<Request, { type: 'surnames' | 'text' }>): Promise<void> => {
+  const run = async (r: Exclude<Request, { type: 'surnames' | 'text' | 'model' }>): Promise<void> => {
     const flag = flagOf(r.job);
     if (r.type === 'analyze') {
       const text = (parts.get(r.job) ?? []).join('');
@@ -61,8 +89,10 @@ function serve(send: (reply: Reply, transfer?: ArrayBuffer[]) => void, cancelled
         if (read.status === 'ok') sendPrepared(r.job, prepare(f, read.text, r.job), read.text, read.warnings);
         else send({ type: 'unread', job: r.job, path: f.path, message: read.message });
       }
+    } else if (r.type === 'train') {
+      send({ type: 'trained', job: r.job, trained: await trainWorkspaceModel(new Workspace(fs, r.root, r.options), nameModel(), true) });
     } else if (!flag.isCancellationRequested) {
-      const linked = packLinked(relinkPrepared(r.utf8, surnames));
+      const linked = packLinked(relinkPrepared(r.utf8, surnames, modelOf(r.model)));
       send({ type: 'relinked', job: r.job, path: r.path, hash: r.hash, linked }, packedBuffers(linked));
     }
     if (flag.isCancellationRequested) throw new AnalysisCancelled();
@@ -74,6 +104,11 @@ function serve(send: (reply: Reply, transfer?: ArrayBuffer[]) => void, cancelled
     if (r.type === 'surnames')
       queue = queue.then(() => {
         surnames = new Set(r.words);
+      });
+    else if (r.type === 'model')
+      queue = queue.then(() => {
+        if (r.text === undefined) models.delete(r.id);
+        else if (!models.has(r.id)) models.set(r.id, { text: r.text });
       });
     else if (r.type === 'text') {
       const held = parts.get(r.job);

@@ -10,6 +10,9 @@ import {
   type Mention,
   type Registry,
   type RegistryEntity,
+  WORKSPACE_MODEL_PATH,
+  type TrainedWorkspaceModel,
+  type Workspace,
 } from '../../core';
 import { isArticle, isArticleFile } from '../common/articles';
 import { toDiagnostics } from '../common/diagnostics';
@@ -19,6 +22,7 @@ import { AnalysisClient, type AnalysisResult, type FileResult } from './analysis
 import type { DocumentSource } from './analysisProtocol';
 import { documentParts } from './documentParts';
 import { SidecarReader } from './sidecarReader';
+import { WorkspaceModels } from './workspaceModels';
 import type { RegistryFile } from '../entities/registryFile';
 
 const EDIT_DEBOUNCE_MS = 200;
@@ -46,6 +50,10 @@ export class CorpusService implements vscode.Disposable {
   /** Fires when the analysis of an open document's version is sent to the worker, and when its result is in the index. */
   readonly onDidAnalyze = this.analysisEvents.event;
   private readonly analysis: AnalysisClient;
+  /** The model learned from reviews of each workspace folder, which its articles are analyzed with. */
+  private readonly models: WorkspaceModels;
+  /** Reading the models again after a change (one at a time). */
+  private modelsLoading: Promise<boolean> = Promise.resolve(false);
   /** Open documents being analyzed: the version, and when it is done. */
   private readonly analyzing = new Map<string, { version: number; done: Promise<void> }>();
   /** Files (not open) being read and analyzed outside a scan. */
@@ -85,8 +93,15 @@ export class CorpusService implements vscode.Disposable {
       this.firstScanEnded = resolve;
     });
     this.sidecarReader = new SidecarReader(workspaces.fs);
-    this.analysis = new AnalysisClient(WORKER_FILE, () => this.index.surnameWords(), workspaces.fs);
+    this.analysis = new AnalysisClient(
+      WORKER_FILE,
+      () => this.index.surnameWords(),
+      workspaces.fs,
+      message => this.output.appendLine(message),
+    );
+    this.models = new WorkspaceModels(this.analysis, message => this.output.appendLine(message));
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    const modelWatchers = watchModelFiles(() => this.debounce('model:', FILE_EVENT_DEBOUNCE_MS, () => this.reloadModels()));
     this.disposables.push(
       this.changed,
       this.analysisEvents,
@@ -94,6 +109,7 @@ export class CorpusService implements vscode.Disposable {
       this.unreadable,
       this.sidecarReader,
       watcher,
+      modelWatchers,
       watcher.onDidCreate(uri => this.scheduleFile(uri)),
       watcher.onDidChange(uri => this.scheduleFile(uri)),
       watcher.onDidDelete(uri => this.remove(uri)),
@@ -181,6 +197,32 @@ export class CorpusService implements vscode.Disposable {
     return { mention, range: new vscode.Range(document.positionAt(mention.start), document.positionAt(mention.end)) };
   }
 
+  /**
+   * Reads the workspace models again (after learning, a reset, or a change on disk); when one
+   * changed, every article is analyzed again (analyses made with another model are never reused)
+   * and this resolves once the index holds the new analyses. True when a model changed.
+   */
+  reloadModels(): Promise<boolean> {
+    const run = this.modelsLoading.then(async () => {
+      if (!(await this.loadModels())) return false;
+      await this.reindex();
+      return true;
+    });
+    this.modelsLoading = run.catch(() => false);
+    return run;
+  }
+
+  /** Reads the workspace models; when one changed, open articles are analyzed again at their next query. True when one changed. */
+  private async loadModels(): Promise<boolean> {
+    if (!(await this.models.load(await this.workspaces.all()))) return false;
+    const folders = this.models.folders().map(root => root.split('/').pop() || root);
+    this.output.appendLine(
+      `Models learned from reviews (${WORKSPACE_MODEL_PATH}): ${folders.length ? `used for the articles of ${folders.join(', ')}` : 'none; names are recognized by the rules'}.`,
+    );
+    this.indexedVersions.clear();
+    return true;
+  }
+
   /** Scans the whole workspace (again), with a cancellable progress notification. */
   reindex(): Promise<CorpusStats> {
     this.scanCancel?.cancel();
@@ -192,6 +234,7 @@ export class CorpusService implements vscode.Disposable {
         async (progress, token) => {
           token.onCancellationRequested(() => cancel.cancel());
           const uris = await this.findArticles();
+          await this.loadModels();
           await this.loadSnapshot();
           const open = new Map(vscode.workspace.textDocuments.map(d => [d.uri.toString(), d]));
           const seen = new Set(uris.map(u => u.toString()));
@@ -277,10 +320,10 @@ export class CorpusService implements vscode.Disposable {
       const outdated = this.index.outdatedLookups();
       if (outdated.length === 0) return;
       await Promise.all(
-        outdated.map(async ({ path, hash }) => {
+        outdated.map(async ({ path, hash, model }) => {
           const utf8 = this.index.utf8(path);
-          const linked = utf8 && (await this.analysis.relink(path, hash, utf8).catch(() => undefined));
-          if (linked) await inSlices(this.index.setRelinkedSteps(path, hash, linked));
+          const linked = utf8 && (await this.analysis.relink(path, hash, utf8, model || undefined).catch(() => undefined));
+          if (linked) await inSlices(this.index.setRelinkedSteps(path, hash, linked, model));
         }),
       );
     }
@@ -326,11 +369,24 @@ export class CorpusService implements vscode.Disposable {
     });
   }
 
-  /** What the worker needs besides the text: the publication date from the sidecar, the analyses held. */
+  /** What the worker needs besides the text: the publication date from the sidecar, the analyses held, the folder's model. */
   private source(key: string): DocumentSource {
     const dct = this.sidecars.get(key)?.dct;
     const held = this.index.heldSources(key);
-    return dct ? { path: key, dct, dctFromSidecar: true, held } : { path: key, held };
+    const model = this.modelFor(key);
+    return { path: key, held, ...(dct && { dct, dctFromSidecar: true }), ...(model !== undefined && { model }) };
+  }
+
+  /** The id of the workspace model an article (by URI) is analyzed with; undefined: the rules alone. */
+  private modelFor(key: string): string | undefined {
+    const uri = vscode.Uri.parse(key);
+    return uri.scheme === 'file' ? this.models.of(corePath(uri)) : undefined;
+  }
+
+  /** Learns from the reviews of a workspace folder in the analysis worker (nothing written when reviews cannot all be read). */
+  train(workspace: Workspace): Promise<TrainedWorkspaceModel> {
+    const { include, exclude, registryPath } = workspace.options;
+    return this.analysis.train(workspace.root, { include, exclude, registryPath });
   }
 
   /** Says in the output channel, once and not on every edit, that only part of an article is analyzed. */
@@ -474,6 +530,8 @@ export class CorpusService implements vscode.Disposable {
     const entered = await this.enter(result, true, stale);
     if (entered === undefined) return; // a later version came meanwhile
     if (!entered) return this.analyzeOpen(document, key, version, false);
+    // the workspace model changed while it was analyzed: again, with the new one
+    if (result.prepared.model !== (this.modelFor(key) ?? '')) return this.analyzeOpen(document, key, version);
     this.indexedVersions.set(key, version);
     this.analysisEvents.fire({ uri: key, version, phase: 'applied' });
     this.changed.fire();
@@ -530,6 +588,24 @@ export class CorpusService implements vscode.Disposable {
     this.timers.forEach(clearTimeout);
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+/**
+ * Watches the workspace model file of every workspace folder (a model learned here, pulled with
+ * git or removed: every article of its folder is analyzed again), following the folders.
+ */
+function watchModelFiles(onChange: () => void): vscode.Disposable {
+  let watchers: vscode.Disposable[] = [];
+  const watch = () => {
+    vscode.Disposable.from(...watchers).dispose();
+    watchers = (vscode.workspace.workspaceFolders ?? []).map(folder => {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, WORKSPACE_MODEL_PATH));
+      return vscode.Disposable.from(watcher, watcher.onDidCreate(onChange), watcher.onDidChange(onChange), watcher.onDidDelete(onChange));
+    });
+  };
+  watch();
+  const folders = vscode.workspace.onDidChangeWorkspaceFolders(watch);
+  return new vscode.Disposable(() => vscode.Disposable.from(folders, ...watchers).dispose());
 }
 
 /** An analysis of an open document's version: sent to the worker, or its result in the index. */

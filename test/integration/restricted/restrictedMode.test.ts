@@ -55,6 +55,18 @@ describe('Restricted Mode', () => {
     );
   });
 
+  it("uses the workspace's learned model (.marginalia/model.json: data, read-only), which says Wang Yi is not a name", async () => {
+    const text = editor.document.getText();
+    const referencesAt = (name: string) =>
+      vscode.commands.executeCommand<vscode.Location[] | undefined>(
+        'vscode.executeReferenceProvider',
+        editor.document.uri,
+        editor.document.positionAt(text.indexOf(name) + 1),
+      );
+    assert.ok(((await referencesAt('Xi Jinping')) ?? []).length > 0);
+    assert.deepStrictEqual((await referencesAt('Wang Yi')) ?? [], []);
+  });
+
   it('references and cross-references work', async () => {
     const locations = await vscode.commands.executeCommand<vscode.Location[]>('marginalia.crossReference', { entity: 'Xi Jinping' });
     assert.ok(locations.length > 1);
@@ -74,6 +86,8 @@ describe('Restricted Mode', () => {
     ['marginalia.exportAnnotations', () => ({ format: 'csv', output: out, scope: 'workspace' })],
     ['marginalia.importAnnotations', () => ({ format: 'brat', input: root })],
     ['marginalia.importAnnotations', () => ({ format: 'conll', input: join(root, 'none.conll') })],
+    ['marginalia.learnFromReviews', () => ({})],
+    ['marginalia.forgetLearnedModel', () => ({})],
     // Even with a recognizer in the user's settings, no process is started in Restricted Mode.
     ['marginalia.suggestWithRecognizer', () => ({ uri: uri() })],
   ];
