@@ -49,20 +49,43 @@ export async function bundleForNode(entry, outfile) {
 
 /** The longest gap between the ticks of a 1 ms timer while `run` runs (its synchronous start included). */
 export async function longestStep(run) {
+  return (await longestSteps(run)).wall;
+}
+
+/** CPU milliseconds the calling thread has run (Linux: /proc/thread-self/schedstat, in nanoseconds); NaN elsewhere. */
+export function threadCpuMs() {
+  try {
+    return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * The longest gap between the ticks of a 1 ms timer while `run` runs (`wall`), and, with `cpu`, the
+ * most CPU time this thread ran within one gap (`cpu`): the longest step without the time the
+ * scheduler gave other processes, which on a loaded machine stretches every gap.
+ */
+export async function longestSteps(run, { cpu = false } = {}) {
+  const cpuNow = cpu ? threadCpuMs : () => 0;
   let last = performance.now();
+  let lastCpu = cpuNow();
   let longest = 0;
+  let longestCpu = 0;
   let ticking = true;
   const tick = () => {
     const now = performance.now();
+    const nowCpu = cpuNow();
     longest = Math.max(longest, now - last);
+    longestCpu = Math.max(longestCpu, nowCpu - lastCpu);
     last = now;
+    lastCpu = nowCpu;
     if (ticking) setTimeout(tick, 1);
   };
   setTimeout(tick, 1);
   await new Promise(resolve => setTimeout(resolve, 20));
   await run();
-  const now = performance.now();
-  longest = Math.max(longest, now - last);
   ticking = false;
-  return longest;
+  tick();
+  return { wall: longest, cpu: cpu ? longestCpu : NaN };
 }

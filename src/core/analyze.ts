@@ -4,6 +4,7 @@ import { linkCorpus } from './linking/linkCorpus';
 import type { DocumentNames } from './linking/linkDocument';
 import { linkNames, lookupsHold, relinkNames } from './linking/linkNames';
 import { recognizeDocument, type AnalyzeOptions } from './recognizeDocument';
+import { finish, mapSteps, STEP_UNITS, type Steps } from './steps';
 import type { Analysis, AnalyzedDocument, Mention, MentionKind, SourceDocument } from './types';
 
 export { publicationDate, type AnalyzeOptions } from './recognizeDocument';
@@ -47,7 +48,12 @@ export function analyze(documents: readonly SourceDocument[], options: AnalyzeOp
 
 /** The kind of each entity of a document (`kinds[e]` for entity e): its corpus entity's, else the document's own. */
 export function documentKinds(names: DocumentNames, ids: readonly string[], kindOf: (id: string) => MentionKind | undefined): MentionKind[] {
-  return names.entities.map((e, i) => kindOf(ids[i]) ?? e.kind);
+  return finish(documentKindsSteps(names, ids, kindOf));
+}
+
+/** documentKinds in steps. */
+export function documentKindsSteps(names: DocumentNames, ids: readonly string[], kindOf: (id: string) => MentionKind | undefined): Steps<MentionKind[]> {
+  return mapSteps(names.entities, (e, i) => kindOf(ids[i]) ?? e.kind);
 }
 
 /**
@@ -56,12 +62,24 @@ export function documentKinds(names: DocumentNames, ids: readonly string[], kind
  * the month).
  */
 export function documentMentions(names: DocumentNames, ids: readonly string[], kinds: readonly MentionKind[], dates: readonly Mention[]): Mention[] {
+  return finish(documentMentionsSteps(names, ids, kinds, dates));
+}
+
+/** documentMentions in steps. */
+export function* documentMentionsSteps(
+  names: DocumentNames,
+  ids: readonly string[],
+  kinds: readonly MentionKind[],
+  dates: readonly Mention[],
+): Steps<Mention[]> {
   const { spans, entities } = names;
+  const per = 4 * STEP_UNITS;
   // sized exactly from the start (a corpus index keeps it): the names that give way are counted first
   let size = dates.length;
   for (let i = 0, j = 0; i < spans.length; i += 4) {
     while (j < dates.length && dates[j].end <= spans[i]) j++;
     if (j === dates.length || dates[j].start >= spans[i + 1]) size++;
+    if (i % per === 0) yield;
   }
   const out = new Array<Mention>(size);
   let k = 0;
@@ -73,6 +91,7 @@ export function documentMentions(names: DocumentNames, ids: readonly string[], k
     if (j < dates.length && dates[j].start < end) continue;
     const e = spans[i + 2];
     out[k++] = { start, end, text: entities[e].forms[spans[i + 3]], kind: kinds[e], entity: ids[e] };
+    if (i % per === 0) yield;
   }
   while (j < dates.length) out[k++] = dates[j++];
   return out;

@@ -5,6 +5,8 @@ export { decodeArticle, type DecodedArticle } from './decode';
 export { limitWarning } from './limits';
 export { isArticlePath, articleMatcher, DEFAULT_INCLUDE, DEFAULT_EXCLUDE, type ArticleMatcher } from './articleFiles';
 export { CorpusIndex, type MentionRef, type CorpusStats } from './corpus/corpusIndex';
+export { finish, type Steps } from './steps';
+export { packAnalysis, packLinked, packedBuffers, type PackedAnalysis } from './corpus/packedAnalysis';
 export { prepareDocument, relinkPrepared, AnalysisCancelled, type PreparedDocument, type HeldSource, type CancellationFlag } from './corpus/prepareDocument';
 export type { LinkedNames } from './linking/linkNames';
 export { entityCard, dateCard, contextLine, type EntityCard, type DateCard, type CardDocument } from './corpus/cards';

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { analyze } from '../../src/core/analyze';
 import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
+import { packAnalysis, packLinked } from '../../src/core/corpus/packedAnalysis';
 import { AnalysisCancelled, prepareDocument, relinkPrepared, type PreparedDocument } from '../../src/core/corpus/prepareDocument';
 import { nameModel } from '../../src/core/model/nameModel';
 import type { SourceDocument } from '../../src/core/types';
@@ -24,20 +25,22 @@ const NEWS: SourceDocument[] = [
   { path: 'b.txt', text: 'Lee arrived in Seoul on Friday. Reid Hoffman spoke.\n' },
 ];
 
-/** As the worker sends it: through the structured clone of postMessage. */
-const cloned = (p: PreparedDocument): PreparedDocument => deserialize(serialize(p)) as PreparedDocument;
+/** Through the structured clone of postMessage; `packed`: the analysis packed, as the worker sends it. */
+const cloned = ({ analysis, ...p }: PreparedDocument, packed = false): PreparedDocument =>
+  deserialize(serialize(packed && analysis ? { ...p, packed: packAnalysis(analysis) } : { ...p, analysis })) as PreparedDocument;
 
 /** The documents prepared as a worker would (each against the family names the index had when it was sent), then linked. */
-function indexFromWorker(docs: readonly SourceDocument[]): CorpusIndex {
+function indexFromWorker(docs: readonly SourceDocument[], packed = false): CorpusIndex {
   const index = new CorpusIndex();
   for (const doc of docs) {
     const prepared = prepareDocument(doc, new Set(index.surnameWords().words), {}, index.heldSources(doc.path));
-    assert.ok(index.setPrepared(cloned(prepared), false));
+    assert.ok(index.setPrepared(cloned(prepared, packed), false));
   }
   // as the extension's relinkOutdated: names whose lookups changed linked again elsewhere
   for (let round = 0; round < 3; round++) {
     for (const { path, hash } of index.outdatedLookups()) {
-      index.setRelinked(path, hash, deserialize(serialize(relinkPrepared(index.utf8(path)!, new Set(index.surnameWords().words)))));
+      const linked = relinkPrepared(index.utf8(path)!, new Set(index.surnameWords().words));
+      index.setRelinked(path, hash, deserialize(serialize(packed ? packLinked(linked) : linked)));
     }
   }
   index.relink();
@@ -45,12 +48,14 @@ function indexFromWorker(docs: readonly SourceDocument[]): CorpusIndex {
 }
 
 describe('prepareDocument and CorpusIndex.setPrepared (analysis made elsewhere)', () => {
-  for (const [name, docs] of [
-    ['the samples', SAMPLES],
-    ['names linked across documents', [...NEWS].reverse()],
+  for (const [name, docs, packed] of [
+    ['the samples', SAMPLES, false],
+    ['names linked across documents', [...NEWS].reverse(), false],
+    ['the samples, packed as the worker sends them', SAMPLES, true],
+    ['names linked across documents, packed', [...NEWS].reverse(), true],
   ] as const) {
     it(`an index of documents prepared elsewhere answers what analyze gives: ${name}`, () => {
-      const index = indexFromWorker(docs);
+      const index = indexFromWorker(docs, packed);
       const expected = analyze([...docs].sort((a, b) => (a.path < b.path ? -1 : 1)));
       for (const doc of expected.documents) assert.deepEqual(index.analyzed(doc.path), doc, doc.path);
       assert.deepEqual(index.entities(), expected.entities);

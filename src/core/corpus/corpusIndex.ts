@@ -1,16 +1,18 @@
-import { documentKinds, documentMentions } from '../analyze';
-import { entityName, linkCorpus, type CorpusLinks } from '../linking/linkCorpus';
+import { documentKindsSteps, documentMentionsSteps } from '../analyze';
+import { entityName, linkCorpusSteps, type CorpusLinks } from '../linking/linkCorpus';
 import type { DocumentNames } from '../linking/linkDocument';
 import { lookupsHold, relinkNames, type LinkedNames } from '../linking/linkNames';
 import { modelId } from '../model/tagger';
 import type { AnalyzeOptions } from '../recognizeDocument';
+import { finish, STEP_UNITS, type Steps } from '../steps';
 import { lineStarts, positionAt, type TextPosition } from '../textPositions';
 import type { AnalyzedDocument, Entity, Mention, MentionKind, SourceDocument } from '../types';
 import { contentHash } from './contentHash';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { compareEntities, entitySummary, majorityKind } from './entitySummary';
 import { Interner } from './interner';
-import { MentionTable, type MentionGroup, type MentionRef } from './mentionTable';
+import { MentionTable, type MentionGroup, type MentionRef, type StagedDocument } from './mentionTable';
+import { unpackAnalysis, type PackedAnalysis } from './packedAnalysis';
 import { dctSourceOf, prepareDocument, type HeldSource, type PreparedDocument } from './prepareDocument';
 import { idsByLocalId, ProvisionalIds } from './provisionalIds';
 import type { Registry } from './registry';
@@ -31,6 +33,12 @@ export interface CorpusStats {
 const RELINK_ON_QUERY_UP_TO = 20_000;
 /** Documents handled between two yields of relinkSteps. */
 const RELINK_SLICE = 200;
+/**
+ * A document with at least this many mentions (in or out) enters the mention tables through copies
+ * of the groups it changes, made in steps and put in place at once (MentionTable.stage); a smaller
+ * one is entered in place, in one short step.
+ */
+const STAGE_FROM = 4 * STEP_UNITS;
 
 interface IndexedDocument extends DocumentAnalysis {
   readonly path: string;
@@ -107,8 +115,16 @@ export class CorpusIndex {
   setDocument(doc: SourceDocument): void {
     const prev = this.docs.get(doc.path);
     if (prev && sameSource(prev, doc, this.options)) return;
-    const surnamesBefore = this.surnames.version;
-    this.link(this.enter(this.prepare(doc), prev)!, prev, surnamesBefore, doc.text);
+    finish(this.setPreparedSteps(this.prepare(doc)));
+    // linked against family names that its own change took away: linked again from its text
+    const d = this.docs.get(doc.path)!;
+    if (lookupsHold(d.linked, this.surnames)) return;
+    const before = finish(idsByLocalId(d.linked.names, d.ids!));
+    this.nameCount -= d.linked.names.spans.length / 4;
+    d.linked = this.relinkNames(doc.text);
+    this.nameCount += d.linked.names.spans.length / 4;
+    this.stale = true;
+    this.publish(d, finish(this.provisional.idsSteps(d.linked.names, before)));
   }
 
   /**
@@ -119,18 +135,49 @@ export class CorpusIndex {
    * prepare it again without `held`.
    */
   setPrepared(prepared: PreparedDocument, link = true): boolean {
-    const prev = this.docs.get(prepared.path);
-    if (prev && prev.hash === prepared.hash && prev.dctSource === prepared.dctSource && prev.model === prepared.model) return true;
-    const surnamesBefore = this.surnames.version;
-    const d = this.enter(prepared, prev);
-    if (!d) return false;
-    if (link) this.link(d, prev, surnamesBefore);
-    else {
-      if (prev) this.withdraw(prev);
+    return finish(this.setPreparedSteps(prepared, link));
+  }
+
+  /**
+   * `setPrepared` in steps, for a host that must not be held long (a document of megabytes has tens
+   * of thousands of mentions): everything is made beside the index, then put in place in one short
+   * last step, so that queries meanwhile see the document as it was. A caller that stops iterating
+   * leaves the index as it was; a change of the same document meanwhile starts the work over.
+   */
+  *setPreparedSteps(prepared: PreparedDocument, link = true): Steps<boolean> {
+    const { path } = prepared;
+    const own = prepared.analysis ?? (prepared.packed && (yield* unpackAnalysis(prepared.packed)));
+    if (own) yield* this.shared.analysisSteps(own);
+    for (;;) {
+      const prev = this.docs.get(path);
+      if (prev && prev.hash === prepared.hash && prev.dctSource === prepared.dctSource && prev.model === prepared.model) return true;
+      const stored = this.stored.get(path);
+      const fromStore = !own && stored?.hash === prepared.hash && stored.dctSource === prepared.dctSource && stored.model === prepared.model;
+      const a = own ?? (fromStore ? stored!.decode() : undefined); // a stored one's strings are shared already
+      if (!a) return false;
+      const d = indexedDocument(prepared, a);
+      const provisional = this.provisional;
+      let fresh = !link;
+      let commit: () => boolean;
+      if (!link) commit = yield* this.stageMentions(path, undefined, undefined, prev);
+      else if (prev?.ids && prev.analyzed && (yield* sameLinkInput(prev.linked.names, d.linked.names))) commit = yield* this.publishSteps(d, prev.ids, prev);
+      else {
+        fresh = true;
+        const before = prev?.ids ? yield* idsByLocalId(prev.linked.names, prev.ids) : new Map<string, string>();
+        commit = yield* this.publishSteps(d, yield* provisional.idsSteps(d.linked.names, before), prev);
+      }
+      // the last step: nothing below yields
+      if (this.docs.get(path) !== prev || !commit()) continue;
+      const surnamesBefore = this.surnames.version;
+      this.surnames.add(a.surnames);
+      // removed after the new ones are added, so that a name in both never leaves the set
+      if (prev) this.surnames.remove(prev.surnames);
+      if (fromStore) this.reused++;
+      this.stored.delete(path);
       this.replace(prev, d);
-      this.stale = true;
+      if (fresh || this.surnames.version !== surnamesBefore || this.provisional !== provisional || !lookupsHold(d.linked, this.surnames)) this.stale = true;
+      return true;
     }
-    return true;
   }
 
   /** What prepareDocument may skip for `path`: the sources of the analyses the index holds for it. */
@@ -160,9 +207,15 @@ export class CorpusIndex {
    * lookups do not hold.
    */
   setRelinked(path: string, hash: string, linked: LinkedNames, model = ''): boolean {
+    return finish(this.setRelinkedSteps(path, hash, linked, model));
+  }
+
+  /** `setRelinked` in steps (only the last changes the index); the names may come packed (packLinked). */
+  *setRelinkedSteps(path: string, hash: string, names: LinkedNames | PackedAnalysis, model = ''): Steps<boolean> {
+    const linked = 'chars' in names ? (yield* unpackAnalysis(names)).linked : names;
+    yield* this.shared.linkedSteps(linked);
     const d = this.docs.get(path);
     if (!d || d.hash !== hash || d.model !== model || !lookupsHold(linked, this.surnames)) return false;
-    this.shared.linked(linked);
     this.nameCount += (linked.names.spans.length - d.linked.names.spans.length) / 4;
     d.linked = linked;
     d.ids = undefined;
@@ -177,22 +230,6 @@ export class CorpusIndex {
     if (d?.hash === hash) d.lines = lines;
   }
 
-  /** Gives a new document `d` (in place of `prev`) its ids against the corpus as last linked; `text` lets it be linked again here when its lookups fail. */
-  private link(d: IndexedDocument, prev: IndexedDocument | undefined, surnamesBefore: number, text?: string): void {
-    if (!lookupsHold(d.linked, this.surnames)) {
-      if (text !== undefined) d.linked = this.relinkNames(text);
-      else this.stale = true;
-    }
-    this.replace(prev, d);
-    if (this.surnames.version !== surnamesBefore) this.stale = true;
-    if (prev?.ids && prev.analyzed && sameLinkInput(prev.linked.names, d.linked.names)) this.publish(d, prev.ids, prev);
-    else {
-      this.stale = true;
-      const before = prev?.ids ? idsByLocalId(prev.linked.names, prev.ids) : new Map<string, string>();
-      this.publish(d, this.provisional.ids(d.linked.names, before), prev);
-    }
-  }
-
   /**
    * Adds or replaces documents without linking them: for a scan, which then calls `relink` (or
    * yields between batches and ends with `relinkSteps`). Until then they are linked one by one as
@@ -204,9 +241,7 @@ export class CorpusIndex {
     for (const doc of docs) {
       const prev = this.docs.get(doc.path);
       if (prev && sameSource(prev, doc, this.options)) continue;
-      if (prev) this.withdraw(prev);
-      this.replace(prev, this.enter(this.prepare(doc), prev)!);
-      this.stale = true;
+      finish(this.setPreparedSteps(this.prepare(doc), false));
       changed++;
     }
     const reused = this.reused - reusedBefore;
@@ -279,14 +314,27 @@ export class CorpusIndex {
           if (this.version !== version) continue restart;
         }
       }
-      const links = linkCorpus(paths.map(p => this.docs.get(p)!.linked.names));
+      const linking = linkCorpusSteps(paths.map(p => this.docs.get(p)!.linked.names));
+      let linked = linking.next();
+      while (!linked.done) {
+        yield;
+        if (this.version !== version) continue restart;
+        linked = linking.next();
+      }
+      const links = linked.value;
       yield;
       if (this.version !== version) continue restart;
-      this.provisional = new ProvisionalIds(links);
+      // the documents' ids are not kept there: those that change are the documents' own
+      this.provisional = new ProvisionalIds({ ...links, ids: [] });
+      const kindOf = (id: string) => links.kindOfId.get(id);
       for (let i = 0; i < paths.length; i++) {
         const d = this.docs.get(paths[i])!;
-        const kinds = documentKinds(d.linked.names, links.ids[i], id => links.kindOfId.get(id));
-        if (!d.ids || !sameIds(d.ids, links.ids[i]) || !sameIds(d.kinds!, kinds)) this.publish(d, links.ids[i], d, kinds);
+        const ids = links.ids[i];
+        if (!d.ids || !sameIds(d.ids, ids) || !sameKinds(d, ids, kindOf)) {
+          const kinds = yield* documentKindsSteps(d.linked.names, ids, kindOf);
+          const commit = yield* this.publishSteps(d, ids, d, kinds);
+          if (this.version !== version || !commit()) continue restart;
+        }
         if (i % RELINK_SLICE === RELINK_SLICE - 1) {
           yield;
           if (this.version !== version) continue restart;
@@ -434,43 +482,6 @@ export class CorpusIndex {
     return prepareDocument(doc, this.surnames, this.options, stored ? [stored] : []);
   }
 
-  /**
-   * The indexed form of a prepared document (its analysis from the snapshot when it has none),
-   * the corpus's family names updated; undefined when neither it nor the snapshot has an analysis.
-   */
-  private enter(p: PreparedDocument, prev: IndexedDocument | undefined): IndexedDocument | undefined {
-    let a = p.analysis;
-    if (a) this.shared.analysis(a);
-    else {
-      const stored = this.stored.get(p.path);
-      if (!stored || stored.hash !== p.hash || stored.dctSource !== p.dctSource || stored.model !== p.model) return undefined;
-      a = stored.decode(); // its strings and entities are shared already
-      this.reused++;
-    }
-    this.surnames.add(a.surnames);
-    // removed after the new ones are added, so that a name in both never leaves the set (callers
-    // check the linked names against the set once it is final)
-    if (prev) this.surnames.remove(prev.surnames);
-    this.stored.delete(p.path);
-    const { hash, dctSource, model, dct, dates, surnames, linked } = a;
-    return {
-      hash,
-      dctSource,
-      model,
-      dct,
-      dates,
-      surnames,
-      linked,
-      path: p.path,
-      utf8: p.utf8,
-      ids: undefined,
-      kinds: undefined,
-      analyzed: undefined,
-      lines: undefined,
-      warning: p.warning,
-    };
-  }
-
   private relinkNames(text: string): LinkedNames {
     const linked = relinkNames(text, this.surnames, this.options.nameModel);
     this.shared.linked(linked);
@@ -492,23 +503,86 @@ export class CorpusIndex {
    * Gives a document its ids and makes its mentions visible to queries (in place of `prev`'s). Each
    * entity shows the kind the last link gave it (`kinds`), or, new since, its own.
    */
-  private publish(
-    d: IndexedDocument,
-    ids: string[],
-    prev: IndexedDocument = d,
-    kinds = documentKinds(d.linked.names, ids, id => this.provisional.kindOf(id)),
-  ): void {
-    this.withdraw(prev);
+  private publish(d: IndexedDocument, ids: string[], prev: IndexedDocument = d, kinds?: MentionKind[]): void {
+    if (!finish(this.publishSteps(d, ids, prev, kinds))()) throw new Error(`${d.path}: its mentions changed while they were published`);
+  }
+
+  /**
+   * `publish` in steps: the document's mentions are made and staged beside the tables; the function
+   * returned puts them in place at once, or returns false (changing nothing) when the document, its
+   * mentions or the registry changed meanwhile.
+   */
+  private *publishSteps(d: IndexedDocument, ids: string[], prev: IndexedDocument = d, kinds?: MentionKind[]): Steps<() => boolean> {
     const { path } = d;
-    const recognized = documentMentions(d.linked.names, ids, kinds, d.dates);
-    this.byRecognizedEntity?.addDocument(path, recognized);
-    const mentions = this.registry ? this.reviewed(recognized) : recognized;
-    d.ids = ids;
-    d.kinds = kinds;
-    d.analyzed = { path, dct: d.dct, mentions, ...(d.warning ? { warnings: [d.warning] } : {}) };
-    this.byEntity.addDocument(path, mentions);
-    this.byDate.addDocument(path, mentions);
-    this.mentionCount += mentions.length;
+    const registry = this.registry;
+    const held = this.docs.get(path);
+    kinds ??= yield* documentKindsSteps(d.linked.names, ids, id => this.provisional.kindOf(id));
+    const recognized = yield* documentMentionsSteps(d.linked.names, ids, kinds, d.dates);
+    const mentions = registry ? yield* this.reviewedSteps(recognized) : recognized;
+    const enter = yield* this.stageMentions(path, recognized, mentions, prev);
+    return () => {
+      if (this.registry !== registry || this.docs.get(path) !== held || !enter()) return false;
+      d.ids = ids;
+      d.kinds = kinds;
+      d.analyzed = { path, dct: d.dct, mentions, ...(d.warning ? { warnings: [d.warning] } : {}) };
+      this.mentionCount += mentions.length;
+      return true;
+    };
+  }
+
+  /**
+   * A document's mentions (`recognized`, and `mentions` as the registry has them; none to withdraw
+   * it) in place of `prev`'s in the mention tables: a large change staged in steps beside them. The
+   * function returned makes the change at once, or returns false when the tables changed for it.
+   */
+  private *stageMentions(
+    path: string,
+    recognized: readonly Mention[] | undefined,
+    mentions: readonly Mention[] | undefined,
+    prev: IndexedDocument | undefined,
+  ): Steps<() => boolean> {
+    const withdrawn = () => {
+      if (!prev?.analyzed) return;
+      this.mentionCount -= prev.analyzed.mentions.length;
+      prev.analyzed = undefined;
+    };
+    const table = this.byRecognizedEntity;
+    if (Math.max(mentions?.length ?? 0, prev?.analyzed?.mentions.length ?? 0) < STAGE_FROM) {
+      return () => {
+        if (this.byRecognizedEntity !== table) return false;
+        if (prev) this.withdraw(prev);
+        if (mentions) {
+          table?.addDocument(path, recognized!);
+          this.byEntity.addDocument(path, mentions);
+          this.byDate.addDocument(path, mentions);
+        }
+        return true;
+      };
+    }
+    const staged: [MentionTable, StagedDocument][] = [];
+    for (const [t, list] of [
+      [this.byEntity, mentions],
+      [this.byDate, mentions],
+      [table, recognized],
+    ] as const) {
+      if (t) staged.push([t, yield* t.stage(path, list)]);
+    }
+    return () => {
+      if (this.byRecognizedEntity !== table || !staged.every(([t, s]) => t.holds(s))) return false;
+      for (const [t, s] of staged) t.commit(s);
+      withdrawn();
+      return true;
+    };
+  }
+
+  /** `reviewed` in steps. */
+  private *reviewedSteps(recognized: readonly Mention[]): Steps<Mention[]> {
+    const out: Mention[] = [];
+    for (let i = 0; i < recognized.length; i += STEP_UNITS) {
+      for (const m of this.reviewed(recognized.slice(i, i + STEP_UNITS))) out.push(m);
+      yield;
+    }
+    return out;
   }
 
   /**
@@ -592,6 +666,13 @@ function sameSource(d: IndexedDocument, doc: SourceDocument, options: AnalyzeOpt
   return d.dctSource === dctSourceOf(doc) && d.model === modelId(options.nameModel) && d.hash === contentHash(doc.text) && decoder.decode(d.utf8) === doc.text;
 }
 
+/** True when a document's kinds are those its entities (of ids `ids`) get from `kindOf` (documentKinds), without making them. */
+function sameKinds(d: IndexedDocument, ids: readonly string[], kindOf: (id: string) => MentionKind | undefined): boolean {
+  const { entities } = d.linked.names;
+  for (let e = 0; e < entities.length; e++) if (d.kinds![e] !== (kindOf(ids[e]) ?? entities[e].kind)) return false;
+  return true;
+}
+
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -599,15 +680,40 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** True when linking across documents reads the same from both: same entities, forms and order. */
-function sameLinkInput(a: DocumentNames, b: DocumentNames): boolean {
+function* sameLinkInput(a: DocumentNames, b: DocumentNames): Steps<boolean> {
   if (a.entities.length !== b.entities.length || !sameNumbers(a.full, b.full) || !sameNumbers(a.lone, b.lone)) return false;
   for (let i = 0; i < a.entities.length; i++) {
     const x = a.entities[i];
     const y = b.entities[i];
-    if (x.localId !== y.localId || x.kind !== y.kind || !sameIds(x.words, y.words) || !sameIds(x.forms, y.forms) || !sameNumbers(x.counts, y.counts))
+    if (
+      x !== y &&
+      (x.localId !== y.localId || x.kind !== y.kind || !sameIds(x.words, y.words) || !sameIds(x.forms, y.forms) || !sameNumbers(x.counts, y.counts))
+    )
       return false;
+    if (i % STEP_UNITS === STEP_UNITS - 1) yield;
   }
   return true;
+}
+
+/** The indexed form of a prepared document, given its analysis (its own or the snapshot's). */
+function indexedDocument(p: PreparedDocument, a: DocumentAnalysis): IndexedDocument {
+  const { hash, dctSource, model, dct, dates, surnames, linked } = a;
+  return {
+    hash,
+    dctSource,
+    model,
+    dct,
+    dates,
+    surnames,
+    linked,
+    path: p.path,
+    utf8: p.utf8,
+    ids: undefined,
+    kinds: undefined,
+    analyzed: undefined,
+    lines: undefined,
+    warning: p.warning,
+  };
 }
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {

@@ -1,5 +1,6 @@
 import type { LocalEntity } from '../linking/linkDocument';
 import type { LinkedNames } from '../linking/linkNames';
+import { finish, mapSteps, STEP_UNITS, type Steps } from '../steps';
 import type { DocumentAnalysis } from './documentAnalysis';
 
 /**
@@ -20,19 +21,30 @@ export class Interner {
 
   /** Replaces the parts of a document's analysis by their shared copies (in place). */
   analysis(a: DocumentAnalysis): void {
-    for (const m of a.dates) {
+    finish(this.analysisSteps(a));
+  }
+
+  /** `analysis` in steps (a document of megabytes has tens of thousands of names and dates). */
+  *analysisSteps(a: DocumentAnalysis): Steps<void> {
+    for (let i = 0; i < a.dates.length; i++) {
+      const m = a.dates[i];
       m.text = this.string(m.text);
       if (m.value) m.value = this.string(m.value);
+      if (i % STEP_UNITS === STEP_UNITS - 1) yield;
     }
-    a.surnames = a.surnames.map(s => this.string(s));
-    this.linked(a.linked);
+    a.surnames = yield* mapSteps(a.surnames, s => this.string(s));
+    yield* this.linkedSteps(a.linked);
   }
 
   linked(linked: LinkedNames): void {
-    linked.found = linked.found.map(s => this.string(s));
-    linked.missing = linked.missing.map(s => this.string(s));
+    finish(this.linkedSteps(linked));
+  }
+
+  *linkedSteps(linked: LinkedNames): Steps<void> {
+    linked.found = yield* mapSteps(linked.found, s => this.string(s));
+    linked.missing = yield* mapSteps(linked.missing, s => this.string(s));
     const { names } = linked;
-    names.entities = names.entities.map(e => this.entity(e));
+    names.entities = yield* mapSteps(names.entities, e => this.entity(e), STEP_UNITS / 4);
     names.full = names.full.slice(); // sized exactly (arrays grown by push have room to spare)
     names.lone = names.lone.slice();
   }

@@ -1,3 +1,4 @@
+import { STEP_UNITS, type Steps } from '../steps';
 import type { Entity, Mention, MentionKind } from '../types';
 
 /** A mention together with the document it is in. */
@@ -19,6 +20,23 @@ export class MentionGroup {
   /** `docs` in the order of their rank. */
   ranked: string[] | undefined;
   summary: Entity | undefined;
+  /** Incremented whenever the group changes in place, so that a staged copy of it can tell it is outdated. */
+  stamp = 0;
+}
+
+/**
+ * A document's mentions made ready beside a table (MentionTable.stage) to take the place of what
+ * the table holds for it in one short step (MentionTable.commit): the groups it changes, each
+ * copied with the change made.
+ */
+export interface StagedDocument {
+  readonly path: string;
+  /** What the table held for the document when staged. */
+  readonly before: ReadonlyMap<string, readonly Mention[]> | undefined;
+  /** Its mentions by key, undefined when it is withdrawn. */
+  readonly after: Map<string, Mention[]> | undefined;
+  /** Each key it touches: the group copied and changed (undefined when it has no mention left), and the group it was copied from with its stamp then. */
+  readonly groups: { key: string; base: MentionGroup | undefined; stamp: number; next: MentionGroup | undefined }[];
 }
 
 /**
@@ -117,6 +135,51 @@ export class MentionTable {
     this.version++;
   }
 
+  /**
+   * Makes a document's mentions ready to replace what the table holds for it (undefined: to
+   * withdraw it), in steps, changing nothing that queries read: the groups it touches are copied.
+   * For a document with many mentions; `commit` then puts them in place.
+   */
+  *stage(path: string, mentions: readonly Mention[] | undefined): Steps<StagedDocument> {
+    const before = this.byDoc.get(path);
+    const after = mentions && (yield* this.byKeySteps(mentions));
+    const groups: StagedDocument['groups'] = [];
+    const keys = new Set([...(before?.keys() ?? []), ...(after?.keys() ?? [])]);
+    let n = 0;
+    for (const key of keys) {
+      const base = this.groups.get(key);
+      groups.push({ key, base, stamp: base?.stamp ?? 0, next: changedGroup(base, path, before?.get(key), after?.get(key)) });
+      if (++n % (STEP_UNITS / 4) === 0) yield;
+    }
+    return { path, before, after, groups };
+  }
+
+  /**
+   * Puts a staged document in place, in one step proportional to the groups it touches. False
+   * (and nothing changed) when the document's own mentions in the table changed since it was
+   * staged: stage it again. A group that others changed since is made again from what it is now.
+   */
+  commit(staged: StagedDocument): boolean {
+    const { path, before, after } = staged;
+    if (!this.holds(staged)) return false;
+    for (const { key, base, stamp, next } of staged.groups) {
+      const now = this.groups.get(key);
+      const g = now === base && (!base || base.stamp === stamp) ? next : changedGroup(now, path, before?.get(key), after?.get(key));
+      if (g) this.groups.set(key, g);
+      else this.groups.delete(key);
+      this.changedKeys?.add(key);
+    }
+    if (after) this.byDoc.set(path, after);
+    else this.byDoc.delete(path);
+    this.version++;
+    return true;
+  }
+
+  /** True while a staged document can be committed: the table holds for it what it held when staged. */
+  holds(staged: StagedDocument): boolean {
+    return this.byDoc.get(staged.path) === staged.before;
+  }
+
   /** Every mention of a key, in text order, documents in the order of their rank. */
   refs(key: string, rank: (path: string) => number): readonly MentionRef[] {
     const g = this.groups.get(key);
@@ -164,6 +227,49 @@ export class MentionTable {
     for (const [key, list] of out) if (list.length > 1) out.set(key, list.slice());
     return out;
   }
+
+  /** byKey in steps. */
+  private *byKeySteps(mentions: readonly Mention[]): Steps<Map<string, Mention[]>> {
+    const out = new Map<string, Mention[]>();
+    for (let i = 0; i < mentions.length; i++) {
+      const key = this.keyOf(mentions[i]);
+      if (key !== undefined) {
+        const list = out.get(key);
+        if (list) list.push(mentions[i]);
+        else out.set(key, [mentions[i]]);
+      }
+      if (i % STEP_UNITS === STEP_UNITS - 1) yield;
+    }
+    let n = 0;
+    for (const [key, list] of out) {
+      if (list.length > 1) out.set(key, list.slice());
+      if (++n % STEP_UNITS === 0) yield;
+    }
+    return out;
+  }
+}
+
+/**
+ * A copy of group `g` (undefined: none yet) with a document's mentions `before` replaced by `after`
+ * (either may be missing); undefined when no mention is left. `g` itself is left as it is.
+ */
+function changedGroup(
+  g: MentionGroup | undefined,
+  path: string,
+  before: readonly Mention[] | undefined,
+  after: readonly Mention[] | undefined,
+): MentionGroup | undefined {
+  const count = (g?.count ?? 0) - (before?.length ?? 0) + (after?.length ?? 0);
+  if (count === 0) return undefined;
+  const next = new MentionGroup();
+  next.count = count;
+  for (const p of g?.docs ?? []) if (after || p !== path) next.docs.push(p);
+  if (after && !before) next.docs.push(path);
+  for (const [form, n] of g?.forms ?? []) next.forms.set(form, n);
+  for (const [kind, n] of g?.kinds ?? []) next.kinds.set(kind, n);
+  if (before) tally(next, before, -1);
+  if (after) tally(next, after, 1);
+  return next;
 }
 
 /** Adds (sign 1) or takes away (-1) the forms and kinds of mentions; runs of one form count at once. */
@@ -196,6 +302,7 @@ function changed(g: MentionGroup): void {
   g.refs = undefined;
   g.ranked = undefined;
   g.summary = undefined;
+  g.stamp++;
 }
 
 function add<K>(counts: Map<K, number>, key: K, by: number): void {

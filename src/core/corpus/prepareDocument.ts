@@ -10,6 +10,7 @@ import { recognizeDocument, type AnalyzeOptions } from '../recognizeDocument';
 import type { SourceDocument } from '../types';
 import { contentHash } from './contentHash';
 import type { DocumentAnalysis } from './documentAnalysis';
+import type { PackedAnalysis } from './packedAnalysis';
 
 /** A document analyzed by itself, ready to enter a CorpusIndex (setPrepared). */
 export interface PreparedDocument {
@@ -18,8 +19,10 @@ export interface PreparedDocument {
   readonly dctSource: string;
   /** The names recognizer (modelId): '' for the rules alone. */
   readonly model: string;
-  /** Undefined when an analysis the index holds for the same hash and dates is to be used. */
+  /** Undefined when an analysis the index holds for the same hash and dates is to be used (or when it is `packed`). */
   readonly analysis?: DocumentAnalysis;
+  /** The analysis packed, as it crosses between threads: the index unpacks it in steps (setPreparedSteps). */
+  readonly packed?: PackedAnalysis;
   /** The text, UTF-8 encoded (what the index keeps of it). */
   readonly utf8: Uint8Array;
   /** Why only part of the text is analyzed, when it is too long. */

@@ -2,6 +2,7 @@ import { lexicon } from '../lexicon/lexicon';
 import { entityName, IdSpace, type CorpusLinks } from '../linking/linkCorpus';
 import type { DocumentNames, LocalEntity } from '../linking/linkDocument';
 import type { NameKind } from '../names/nameCandidate';
+import { finish, STEP_UNITS, type Steps } from '../steps';
 
 /**
  * Ids for the entities of changed documents, found at once against the corpus as last linked: an
@@ -23,10 +24,21 @@ export class ProvisionalIds {
 
   /** `before`: the document's ids by local id before the edit. */
   ids(names: DocumentNames, before: ReadonlyMap<string, string>): string[] {
+    return finish(this.idsSteps(names, before));
+  }
+
+  /** `ids` in steps. */
+  *idsSteps(names: DocumentNames, before: ReadonlyMap<string, string>): Steps<string[]> {
     const { entities } = names;
     const ids = new Array<string>(entities.length);
-    for (const e of names.full) ids[e] = this.known(entities[e], before) ?? this.fresh(entities[e]);
+    const per = STEP_UNITS / 4;
+    let n = 0;
+    for (const e of names.full) {
+      ids[e] = this.known(entities[e], before) ?? this.fresh(entities[e]);
+      if (++n % per === 0) yield;
+    }
     for (const e of names.lone) {
+      if (++n % per === 0) yield;
       const { localId } = entities[e];
       const persons = this.links.idsOfSurname.get(localId.slice(localId.indexOf(':') + 1));
       const previous = before.get(localId);
@@ -56,6 +68,11 @@ export class ProvisionalIds {
 }
 
 /** The ids a linked document gave its entities, by local id. */
-export function idsByLocalId(names: DocumentNames, ids: readonly string[]): Map<string, string> {
-  return new Map(names.entities.map((e, i) => [e.localId, ids[i]]));
+export function* idsByLocalId(names: DocumentNames, ids: readonly string[]): Steps<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < ids.length; i++) {
+    out.set(names.entities[i].localId, ids[i]);
+    if (i % STEP_UNITS === STEP_UNITS - 1) yield;
+  }
+  return out;
 }

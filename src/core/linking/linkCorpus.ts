@@ -2,6 +2,7 @@
 import { lexicon, normKey } from '../lexicon/lexicon';
 import { familyFirst } from '../names/familyNames';
 import type { NameKind } from '../names/nameCandidate';
+import { finish, STEP_UNITS, type Steps } from '../steps';
 import { documentConfidence, KindVotes, oneKindOfName } from './entityKinds';
 import { teamNameAt } from '../names/teams';
 import type { DocumentNames } from './linkDocument';
@@ -57,7 +58,20 @@ const COOCCURRENCE_MAX_ENTITIES = 10_000;
  * document d; documents earlier in the list take the plainer ids when two entities share a name.
  */
 export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
+  return finish(linkCorpusSteps(docs));
+}
+
+/** linkCorpus in steps (the documents read must not change meanwhile). */
+export function* linkCorpusSteps(docs: readonly DocumentNames[]): Steps<CorpusLinks> {
   const lex = lexicon();
+  // a yield every STEP_UNITS entities, whatever the loop
+  let units = 0;
+  const due = (n = 1): boolean => {
+    units += n;
+    if (units < STEP_UNITS) return false;
+    units = 0;
+    return true;
+  };
   const globals = new Map<string, Global>();
   const get = (key: string, kind: NameKind, words: string[]): Global => {
     let g = globals.get(key);
@@ -89,16 +103,19 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
       for (const c of counts) n += c;
       g.votes.add(documentConfidence(entities[e]), n);
       globalsOf[e] = g;
+      if (due()) yield;
     }
     localToGlobal.push(globalsOf);
+    if (due()) yield;
   }
-  const redirect = sameEntities(globals, acronyms);
+  const redirect = yield* sameEntities(globals, acronyms);
   if (redirect) {
     for (const globalsOf of localToGlobal) {
       for (let e = 0; e < globalsOf.length; e++) {
         const to = globalsOf[e] && redirect.get(globalsOf[e]!);
         if (to) globalsOf[e] = to;
       }
+      if (due(globalsOf.length + 1)) yield;
     }
     for (const [from, to] of redirect) {
       globals.delete(from.key);
@@ -114,6 +131,7 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
     const list = bySurname.get(fam);
     if (list) list.push(g);
     else bySurname.set(fam, [g]);
+    if (due()) yield;
   }
   // the documents naming each person who shares a family name with another, to choose between them
   let shared = false;
@@ -127,6 +145,7 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
     for (let d = 0; d < docs.length; d++) {
       const globalsOf = localToGlobal[d];
       for (const e of docs[d].full) globalsOf[e]!.docs?.push(d);
+      if (due(docs[d].full.length + 1)) yield;
     }
   }
   // how often each other entity shares a document with a candidate (built once per candidate, from
@@ -149,9 +168,11 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
       const word = localId.slice(localId.indexOf(':') + 1);
       const cands = bySurname.get(word);
       let chosen: Global | undefined;
+      let work = 1;
       if (cands && cands.length === 1) chosen = cands[0];
       else if (cands && cands.length > 1) {
         const mine = counted(d) ? distinct(localToGlobal[d], mineScratch) : undefined;
+        work += localToGlobal[d].length + cands.length * (mine?.size ?? 1);
         let best = -1;
         for (const c of cands) {
           let score = 0;
@@ -166,7 +187,9 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
         }
       }
       localToGlobal[d][e] = chosen ?? get(localId, 'person', [word]);
+      if (due(work)) yield;
     }
+    if (due()) yield;
   }
   // count forms
   for (let d = 0; d < docs.length; d++) {
@@ -176,7 +199,9 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
       const totals = globalsOf[e]!.forms;
       const { forms, counts } = entities[e];
       for (let f = 0; f < forms.length; f++) totals.set(forms[f], (totals.get(forms[f]) ?? 0) + counts[f]);
+      if (due(forms.length)) yield;
     }
+    if (due()) yield;
   }
   // ids: slugs of the entity names, disambiguated in order of first appearance
   const idOfKey = new Map<string, string>();
@@ -187,6 +212,7 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
     g.id = idSpace.unique(lex.aliasNames.get(canon) ?? entityName(g.forms), g.kind);
     idOfKey.set(g.key, g.id);
     kindOfId.set(g.id, g.kind);
+    if (due(4)) yield;
   }
   if (redirect) for (const [from, to] of redirect) idOfKey.set(from.key, to.id);
   const idsOfSurname = new Map<string, string[]>();
@@ -198,7 +224,10 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
   // each document's entities become their ids in place: new arrays for the whole corpus at every
   // relink would be garbage the heap grows into
   const ids = localToGlobal as Array<Array<Global | string | undefined>>;
-  for (const row of ids) for (let e = 0; e < row.length; e++) row[e] = (row[e] as Global).id;
+  for (const row of ids) {
+    for (let e = 0; e < row.length; e++) row[e] = (row[e] as Global).id;
+    if (due(row.length + 1)) yield;
+  }
   return { ids: ids as string[][], idOfKey, idsOfSurname, kindOfId };
 }
 
@@ -209,11 +238,13 @@ export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
  * is the one team of the corpus named with its place ("organization:neworleanssaints"), if there is one;
  * an acronym alone ("IFRC") is the one entity other documents define it for.
  */
-function sameEntities(globals: ReadonlyMap<string, Global>, acronyms: ReadonlyMap<string, Global | null>): Map<Global, Global> | undefined {
+function* sameEntities(globals: ReadonlyMap<string, Global>, acronyms: ReadonlyMap<string, Global | null>): Steps<Map<Global, Global> | undefined> {
   const lex = lexicon();
+  let units = 0;
   const byName = new Map<string, Global | Global[]>(); // name without kind -> its entities
   const teams = new Map<string, Global | null>(); // own name's key -> its one team, null for several
   for (const g of globals.values()) {
+    if (++units % STEP_UNITS === 0) yield;
     const name = g.key.slice(g.key.indexOf(':') + 1);
     const seen = byName.get(name);
     if (!seen) byName.set(name, g);
@@ -226,6 +257,7 @@ function sameEntities(globals: ReadonlyMap<string, Global>, acronyms: ReadonlyMa
   }
   let out: Map<Global, Global> | undefined;
   for (const list of byName.values()) {
+    if (++units % STEP_UNITS === 0) yield;
     if (!Array.isArray(list)) continue;
     const winner = oneKindOfName(list.map(g => g.votes));
     // several kinds with evidence ("Philadelphia" the city and the team): different entities

@@ -8,6 +8,7 @@ import {
   WORKSPACE_MODEL_PATH,
   type FileSystem,
   type LinkedNames,
+  type PackedAnalysis,
   type PreparedDocument,
   type TrainedWorkspaceModel,
   type WorkspaceOptions,
@@ -166,15 +167,15 @@ export class AnalysisClient {
     return !cancelled;
   }
 
-  /** A document's names linked again against the current family names (`utf8`: its indexed text; `model`: as it was analyzed with). */
-  async relink(path: string, hash: string, utf8: Uint8Array, model?: string): Promise<LinkedNames | undefined> {
+  /** A document's names linked again against the current family names (`utf8`: its indexed text; `model`: as it was analyzed with); packed when they come from the worker. */
+  async relink(path: string, hash: string, utf8: Uint8Array, model?: string): Promise<LinkedNames | PackedAnalysis | undefined> {
     const key = `relink:${path}`;
     const job = this.begin(key);
     if (!this.start()) {
       this.end(key, job);
       return relinkPrepared(utf8, new Set(this.surnames().words), this.modelHere(model));
     }
-    let linked: LinkedNames | undefined;
+    let linked: PackedAnalysis | undefined;
     await this.run(key, job, { type: 'relink', job, path, hash, utf8, ...(model !== undefined && { model }) }, r => {
       if (r.type === 'relinked') linked = r.linked;
     });

@@ -1,6 +1,6 @@
 // The messages between the extension host (analysisClient.ts) and the analysis worker
 // (analysisWorker.ts). Offsets in results are UTF-16 code units, as in the texts sent.
-import type { HeldSource, LinkedNames, PreparedDocument, TrainedWorkspaceModel, WorkspaceOptions } from '../../core';
+import type { HeldSource, PackedAnalysis, PreparedDocument, TrainedWorkspaceModel, WorkspaceOptions } from '../../core';
 
 /** Where a document to analyze comes from, and the publication date given from outside its text. */
 export interface DocumentSource {
@@ -31,10 +31,12 @@ export type Request =
   | { type: 'train'; job: number; root: string; options: Pick<WorkspaceOptions, 'include' | 'exclude' | 'registryPath'> };
 
 export type Reply =
+  /** A document analyzed: its analysis `packed` (PreparedDocument.packed), not as objects. */
   | { type: 'prepared'; job: number; prepared: PreparedDocument; lines: Int32Array; warnings: string[] }
   /** A file that is not read: binary or unreadable (`message` says why). */
   | { type: 'unread'; job: number; path: string; message: string }
-  | { type: 'relinked'; job: number; path: string; hash: string; linked: LinkedNames }
+  /** A document's names linked again, packed (packLinked). */
+  | { type: 'relinked'; job: number; path: string; hash: string; linked: PackedAnalysis }
   | { type: 'trained'; job: number; trained: TrainedWorkspaceModel }
   /** A workspace model that cannot be parsed (names are then recognized by the rules); `job` is 0. */
   | { type: 'modelProblem'; job: number; message: string }

@@ -1,12 +1,16 @@
 // Entry of dist/analysisWorker.js: recognition and in-document linking (the core's prepareDocument)
 // off the extension host's thread, for analysisClient.ts, and learning from reviews. A thin adapter:
-// messages in, core calls, results out (texts as transferred UTF-8 bytes and line starts, so that
-// the host copies nothing). The shipped model's weights (src/core/model/weights.ts, needed only to
-// learn) are bundled here and not in dist/extension.js; decoded on first use.
+// messages in, core calls, results out (texts as transferred UTF-8 bytes and line starts, analyses
+// packed: packedAnalysis.ts, so that the host neither copies nor clones much in one step). The
+// shipped model's weights (src/core/model/weights.ts, needed only to learn) are bundled here and not
+// in dist/extension.js; decoded on first use.
 import { parentPort, workerData } from 'node:worker_threads';
 import {
   AnalysisCancelled,
   lineStarts,
+  packAnalysis,
+  packedBuffers,
+  packLinked,
   parseWorkspaceModelText,
   prepareDocument,
   readArticle,
@@ -54,9 +58,14 @@ function serve(send: (reply: Reply, transfer?: ArrayBuffer[]) => void, cancelled
     },
   });
 
-  const sendPrepared = (job: number, prepared: PreparedDocument, text: string, warnings: string[]) => {
+  const sendPrepared = (job: number, { analysis, ...prepared }: PreparedDocument, text: string, warnings: string[]) => {
     const lines = Int32Array.from(lineStarts(text));
-    send({ type: 'prepared', job, prepared, lines, warnings }, [prepared.utf8.buffer as ArrayBuffer, lines.buffer]);
+    const packed = analysis && packAnalysis(analysis);
+    send({ type: 'prepared', job, prepared: packed ? { ...prepared, packed } : prepared, lines, warnings }, [
+      prepared.utf8.buffer as ArrayBuffer,
+      lines.buffer,
+      ...(packed ? packedBuffers(packed) : []),
+    ]);
   };
   const prepare = (source: DocumentSource, text: string, job: number) =>
     prepareDocument(
@@ -83,7 +92,8 @@ function serve(send: (reply: Reply, transfer?: ArrayBuffer[]) => void, cancelled
     } else if (r.type === 'train') {
       send({ type: 'trained', job: r.job, trained: await trainWorkspaceModel(new Workspace(fs, r.root, r.options), nameModel(), true) });
     } else if (!flag.isCancellationRequested) {
-      send({ type: 'relinked', job: r.job, path: r.path, hash: r.hash, linked: relinkPrepared(r.utf8, surnames, modelOf(r.model)) });
+      const linked = packLinked(relinkPrepared(r.utf8, surnames, modelOf(r.model)));
+      send({ type: 'relinked', job: r.job, path: r.path, hash: r.hash, linked }, packedBuffers(linked));
     }
     if (flag.isCancellationRequested) throw new AnalysisCancelled();
   };

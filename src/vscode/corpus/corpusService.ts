@@ -16,6 +16,7 @@ import {
 } from '../../core';
 import { isArticle, isArticleFile } from '../common/articles';
 import { toDiagnostics } from '../common/diagnostics';
+import { inSlices } from '../common/slices';
 import { corePath, uriOf, type Workspaces } from '../common/workspaces';
 import { AnalysisClient, type AnalysisResult, type FileResult } from './analysisClient';
 import type { DocumentSource } from './analysisProtocol';
@@ -32,8 +33,6 @@ const FILES_PER_JOB = 50;
 const WORKER_FILE = join(__dirname, 'analysisWorker.js');
 /** Idle time after an edit before the whole corpus is linked again (other documents' ids may change). */
 const RELINK_DEBOUNCE_MS = 1000;
-/** Longest stretch of relinking between two yields to the extension host. */
-const RELINK_SLICE_MS = 20;
 /** Idle time before the index's snapshot is written, for the next warm start. */
 const SNAPSHOT_DEBOUNCE_MS = 10_000;
 const SNAPSHOT_FILE = 'corpus-index.json';
@@ -74,6 +73,8 @@ export class CorpusService implements vscode.Disposable {
   private scan: Promise<CorpusStats> | undefined;
   private scanCancel: vscode.CancellationTokenSource | undefined;
   private relinking: Promise<void> | undefined;
+  /** The last result of the worker being entered into the index: results enter one at a time, in the order they came. */
+  private entering: Promise<unknown> = Promise.resolve();
   /** True while a scan runs: it links the corpus once, at its end. */
   private scanning = false;
   /** Settles when the first scan of the workspace has ended (activation starts it after the registry is read). */
@@ -306,14 +307,7 @@ export class CorpusService implements vscode.Disposable {
 
   private async relinkInSlices(token?: vscode.CancellationToken): Promise<void> {
     await this.relinkOutdated(token);
-    let sliceStart = Date.now();
-    for (const _ of this.index.relinkSteps()) {
-      if (token?.isCancellationRequested) return;
-      if (Date.now() - sliceStart > RELINK_SLICE_MS) {
-        await new Promise(resolve => setTimeout(resolve, 0));
-        sliceStart = Date.now();
-      }
-    }
+    await inSlices(this.index.relinkSteps(), () => token?.isCancellationRequested === true);
   }
 
   /**
@@ -329,7 +323,7 @@ export class CorpusService implements vscode.Disposable {
         outdated.map(async ({ path, hash, model }) => {
           const utf8 = this.index.utf8(path);
           const linked = utf8 && (await this.analysis.relink(path, hash, utf8, model || undefined).catch(() => undefined));
-          if (linked) this.index.setRelinked(path, hash, linked, model);
+          if (linked) await inSlices(this.index.setRelinkedSteps(path, hash, linked, model));
         }),
       );
     }
@@ -454,29 +448,52 @@ export class CorpusService implements vscode.Disposable {
   private analyzeFiles(uris: vscode.Uri[], link: boolean, key: string): Promise<boolean> {
     const files = uris.map(uri => ({ ...this.source(uri.toString()), file: corePath(uri) }));
     for (const uri of uris) this.indexedVersions.delete(uri.toString());
+    const entered: Promise<unknown>[] = [];
     const enter = (r: FileResult) => {
       const uri = vscode.Uri.parse('message' in r ? r.path : r.prepared.path);
       if ('message' in r) {
         this.output.appendLine(`${vscode.workspace.asRelativePath(uri)}: ${r.message}`);
         this.index.deleteDocument(r.path);
-      } else if (!this.enter(r, link)) void this.readIntoIndex(uri); // its held analysis is gone: analyzed again
+      } else
+        entered.push(
+          this.enter(r, link).then(ok => {
+            if (ok === false) void this.readIntoIndex(uri); // its held analysis is gone: analyzed again
+          }),
+        );
     };
-    return this.analysis.analyzeFiles(key, files, enter).catch(e => {
-      this.output.appendLine(
-        `Marginalia could not analyze ${files.length === 1 ? vscode.workspace.asRelativePath(uris[0]) : `${files.length} articles`}: ${describeError(e)}`,
-      );
-      return true;
-    });
+    return this.analysis
+      .analyzeFiles(key, files, enter)
+      .catch(e => {
+        this.output.appendLine(
+          `Marginalia could not analyze ${files.length === 1 ? vscode.workspace.asRelativePath(uris[0]) : `${files.length} articles`}: ${describeError(e)}`,
+        );
+        return true;
+      })
+      .then(async done => {
+        await Promise.all(entered);
+        return done;
+      });
   }
 
-  /** A result of the worker into the index; false when it needs an analysis the index no longer holds. */
-  private enter({ prepared, lines, warnings }: AnalysisResult, link: boolean): boolean {
+  /**
+   * A result of the worker into the index, in slices (CorpusIndex.setPreparedSteps), one result at
+   * a time in the order they came. False when it needs an analysis the index no longer holds;
+   * undefined when `stop` said, before it was in, that it is not wanted any more.
+   */
+  private enter({ prepared, lines, warnings }: AnalysisResult, link: boolean, stop?: () => boolean): Promise<boolean | undefined> {
     const key = prepared.path;
-    for (const warning of warnings) this.output.appendLine(`${vscode.workspace.asRelativePath(vscode.Uri.parse(key))}: ${warning}`);
-    this.noteLength(key, prepared.warning);
-    if (!this.index.setPrepared(prepared, link)) return false;
-    this.index.setLineStarts(key, prepared.hash, lines);
-    return true;
+    const run = this.entering.then(async () => {
+      if (stop?.()) return undefined;
+      for (const warning of warnings) this.output.appendLine(`${vscode.workspace.asRelativePath(vscode.Uri.parse(key))}: ${warning}`);
+      this.noteLength(key, prepared.warning);
+      const entered = await inSlices(this.index.setPreparedSteps(prepared, link), stop);
+      if (entered) this.index.setLineStarts(key, prepared.hash, lines);
+      return entered;
+    });
+    this.entering = run.catch((e: unknown) =>
+      this.output.appendLine(`${vscode.workspace.asRelativePath(vscode.Uri.parse(key))}: could not be indexed: ${describeError(e)}`),
+    );
+    return run.catch(() => undefined);
   }
 
   /**
@@ -510,7 +527,9 @@ export class CorpusService implements vscode.Disposable {
       return;
     }
     if (!result || stale()) return; // dropped: a later version (or none) is wanted
-    if (!this.enter(result, true)) return this.analyzeOpen(document, key, version, false);
+    const entered = await this.enter(result, true, stale);
+    if (entered === undefined) return; // a later version came meanwhile
+    if (!entered) return this.analyzeOpen(document, key, version, false);
     // the workspace model changed while it was analyzed: again, with the new one
     if (result.prepared.model !== (this.modelFor(key) ?? '')) return this.analyzeOpen(document, key, version);
     this.indexedVersions.set(key, version);

@@ -1,0 +1,27 @@
+// Running the core's long operations (src/core/steps.ts) on the extension host without holding it:
+// a slice of steps, then a turn of the event loop for everything else. No `vscode` import, so that
+// the benches (scripts/benchHost.mjs) run it as the extension does.
+import type { Steps } from '../../core';
+
+/** Longest stretch of work between two yields to the extension host. */
+export const SLICE_MS = 20;
+
+/**
+ * Runs `steps` to their end, yielding to the event loop whenever a slice has run `sliceMs`; stops
+ * (with undefined) at the first pause where `stop` says so, leaving the rest undone.
+ */
+export async function inSlices<T>(steps: Steps<T>, stop: () => boolean = () => false, sliceMs = SLICE_MS): Promise<T | undefined> {
+  let sliceStart = performance.now();
+  for (;;) {
+    if (stop()) {
+      steps.return(undefined as T);
+      return undefined;
+    }
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (performance.now() - sliceStart > sliceMs) {
+      await new Promise(resolve => setTimeout(resolve, 0));
+      sliceStart = performance.now();
+    }
+  }
+}

@@ -1,0 +1,107 @@
+// Entering a large document in steps (CorpusIndex.setPreparedSteps, relinkSteps): queries between
+// the steps see the document as it was, the last step puts the new version in place, a caller that
+// stops leaves the index as it was, and other documents entered meanwhile are kept.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { analyze } from '../../src/core/analyze';
+import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
+import { packAnalysis, unpackAnalysis } from '../../src/core/corpus/packedAnalysis';
+import { prepareDocument, type PreparedDocument } from '../../src/core/corpus/prepareDocument';
+import { finish } from '../../src/core/steps';
+import type { SourceDocument } from '../../src/core/types';
+
+const WIRE = readFileSync('samples/korea-china/wire-lee-arrives-beijing.txt', 'utf8');
+const HERALD = readFileSync('samples/korea-china/herald-xi-lee-summit-talks.txt', 'utf8');
+/** Long enough that its mentions are staged beside the index (thousands of them). */
+const LONG: SourceDocument = { path: 'long.txt', text: `${WIRE}\n\n${HERALD}\n\n`.repeat(150) };
+const EDITED: SourceDocument = { ...LONG, text: `Breaking: ${LONG.text}` };
+const SHORT: SourceDocument = { path: 'short.txt', text: WIRE };
+
+const prepared = (index: CorpusIndex, doc: SourceDocument): PreparedDocument => prepareDocument(doc, new Set(index.surnameWords().words), {}, []);
+
+/** Runs steps one at a time, calling `between` after each, and returns their result and how many there were. */
+function stepwise<T>(steps: Generator<void, T, void>, between: () => void): { value: T; count: number } {
+  for (let count = 0; ; count++) {
+    const r = steps.next();
+    if (r.done) return { value: r.value, count };
+    between();
+  }
+}
+
+describe('CorpusIndex in steps', function () {
+  this.timeout(120_000);
+
+  it('a packed analysis unpacks to the same analysis', () => {
+    const { analysis } = prepareDocument(LONG, new Set(), {}, []);
+    assert.deepEqual(finish(unpackAnalysis(packAnalysis(analysis!))), analysis);
+  });
+
+  it('queries between the steps see the version before, the last step the new one', () => {
+    const index = new CorpusIndex();
+    index.setDocument(SHORT);
+    index.setDocument(LONG);
+    index.relink();
+    const before = index.analyzed('long.txt');
+    const leeBefore = index.mentionsOf('lee-jae-myung').length;
+    const { value, count } = stepwise(index.setPreparedSteps(prepared(index, EDITED)), () => {
+      assert.equal(index.analyzed('long.txt'), before);
+      assert.equal(index.mentionsOf('lee-jae-myung').length, leeBefore);
+    });
+    assert.ok(value);
+    assert.ok(count > 1, `${count} steps`);
+    index.relink();
+    const expected = analyze([EDITED, SHORT]);
+    assert.deepEqual(index.analyzed('long.txt'), expected.documents[0]);
+    assert.deepEqual(index.entities(), expected.entities);
+  });
+
+  it('a caller that stops leaves the index as it was', () => {
+    const index = new CorpusIndex();
+    index.setDocument(LONG);
+    index.relink();
+    const before = index.analyzed('long.txt');
+    const entities = index.entities();
+    const steps = index.setPreparedSteps(prepared(index, EDITED));
+    for (let i = 0; i < 5; i++) steps.next();
+    steps.return(false);
+    assert.equal(index.analyzed('long.txt'), before);
+    assert.deepEqual(index.entities(), entities);
+    assert.equal(index.text('long.txt'), LONG.text);
+  });
+
+  it('documents entered while a long one is staged are kept, and the index ends as analyze gives', () => {
+    const index = new CorpusIndex();
+    index.setDocument(LONG);
+    let entered = false;
+    stepwise(index.setPreparedSteps(prepared(index, EDITED)), () => {
+      if (!entered) index.setDocument(SHORT);
+      entered = true;
+    });
+    // the same document changed again while staged: the latest version wins
+    const again: SourceDocument = { ...LONG, text: `Update. ${EDITED.text}` };
+    const stale = index.setPreparedSteps(prepared(index, { ...LONG, text: `Old. ${LONG.text}` }));
+    stale.next();
+    index.setDocument(again);
+    finish(stale);
+    assert.equal(index.text('long.txt'), `Old. ${LONG.text}`, 'the steps started over against the version entered meanwhile');
+    index.setDocument(again);
+    index.relink();
+    const expected = analyze([again, SHORT]);
+    for (const doc of expected.documents) assert.deepEqual(index.analyzed(doc.path), doc, doc.path);
+    assert.deepEqual(index.entities(), expected.entities);
+  });
+
+  it('relinking in steps gives what relink gives', () => {
+    const a = new CorpusIndex();
+    const b = new CorpusIndex();
+    for (const doc of [LONG, SHORT]) {
+      a.setPrepared(prepared(a, doc), false);
+      b.setPrepared(prepared(b, doc), false);
+    }
+    a.relink();
+    const { count } = stepwise(b.relinkSteps(), () => undefined);
+    assert.ok(count > 1, `${count} steps`);
+    assert.deepEqual(b.entities(), a.entities());
+    assert.deepEqual(b.analyzed('long.txt'), a.analyzed('long.txt'));
+  });
+});
