@@ -1,5 +1,6 @@
 import type { Entity, Mention } from '../types';
-import type { CorpusIndex, MentionRef } from './corpusIndex';
+import type { CorpusIndex } from './corpusIndex';
+import type { DocumentCount } from './mentionTable';
 
 /** One other document in a hover card: how often it mentions the entity, and where first. */
 export interface CardDocument {
@@ -35,15 +36,13 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 export function entityCard(index: CorpusIndex, entityId: string, hoveredPath: string, maxDocuments: number): EntityCard | undefined {
   const entity = index.entity(entityId);
   if (!entity) return undefined;
-  const { documents, more } = otherDocuments(index, index.mentionsOf(entityId), hoveredPath, maxDocuments);
-  return { entity, documents, more };
+  return { entity, ...withContext(index, index.documentsOf(entityId, maxDocuments, hoveredPath)) };
 }
 
 /** What a hover on a date shows: its value, how it was resolved, and other documents with that date. */
 export function dateCard(index: CorpusIndex, mention: Mention, hoveredPath: string, maxDocuments: number): DateCard {
   const value = mention.value ?? null;
-  const refs = value ? index.mentionsOfDate(value) : [];
-  const { documents, more } = otherDocuments(index, refs, hoveredPath, maxDocuments);
+  const { documents, more } = withContext(index, value ? index.documentsOfDate(value, maxDocuments, hoveredPath) : { documents: [], total: 0 });
   return {
     mention,
     weekday: value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? WEEKDAYS[new Date(`${value}T00:00:00Z`).getUTCDay()] : undefined,
@@ -67,20 +66,13 @@ export function contextLine(text: string, start: number, end: number, chars = CO
   return head + line.replace(/\s+/g, ' ').trim() + tail;
 }
 
-function otherDocuments(index: CorpusIndex, refs: readonly MentionRef[], hoveredPath: string, max: number): { documents: CardDocument[]; more: number } {
-  const byPath = new Map<string, { count: number; first: Mention }>();
-  for (const { path, mention } of refs) {
-    if (path === hoveredPath) continue;
-    const acc = byPath.get(path);
-    if (acc) acc.count++;
-    else byPath.set(path, { count: 1, first: mention });
-  }
-  const sorted = [...byPath].sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1));
-  const documents = sorted.slice(0, max).map(([path, { count, first }]) => ({
+/** The documents a card lists, each with a line around its first mention, and how many more there are. */
+function withContext(index: CorpusIndex, found: { documents: DocumentCount[]; total: number }): { documents: CardDocument[]; more: number } {
+  const documents = found.documents.map(({ path, count, first }) => ({
     path,
     count,
     first,
     context: contextLine(index.text(path) ?? '', first.start, first.end),
   }));
-  return { documents, more: Math.max(0, sorted.length - max) };
+  return { documents, more: found.total - documents.length };
 }

@@ -11,7 +11,7 @@ import { contentHash } from './contentHash';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { compareEntities, entitySummary, majorityKind } from './entitySummary';
 import { Interner } from './interner';
-import { MentionTable, type MentionGroup, type MentionRef, type StagedDocument } from './mentionTable';
+import { MentionTable, type DocumentCount, type MentionGroup, type MentionRef, type StagedDocument } from './mentionTable';
 import { unpackAnalysis, type PackedAnalysis } from './packedAnalysis';
 import { dctSourceOf, prepareDocument, type HeldSource, type PreparedDocument } from './prepareDocument';
 import { idsByLocalId, ProvisionalIds } from './provisionalIds';
@@ -428,6 +428,18 @@ export class CorpusIndex {
   mentionsOfPage(id: string, from: number, count: number): { refs: MentionRef[]; total: number } {
     this.current();
     return this.byEntity.page(id, this.rank, from, count);
+  }
+
+  /** The `max` documents other than `except` with the most mentions of an entity, and how many documents other than `except` mention it. */
+  documentsOf(id: string, max: number, except: string): { documents: DocumentCount[]; total: number } {
+    this.current();
+    return this.byEntity.mostMentioning(id, max, except);
+  }
+
+  /** documentsOf for the date mentions with a normalized value. */
+  documentsOfDate(value: string, max: number, except: string): { documents: DocumentCount[]; total: number } {
+    this.current();
+    return this.byDate.mostMentioning(value, max, except);
   }
 
   /** Every date mention with the given normalized value. */

@@ -20,8 +20,18 @@ export class MentionGroup {
   /** `docs` in the order of their rank. */
   ranked: string[] | undefined;
   summary: Entity | undefined;
+  /** The documents with the most mentions, most first (MentionTable.mostMentioning). */
+  top: DocumentCount[] | undefined;
   /** Incremented whenever the group changes in place, so that a staged copy of it can tell it is outdated. */
   stamp = 0;
+}
+
+/** A document and how many mentions of a group it has. */
+export interface DocumentCount {
+  path: string;
+  count: number;
+  /** Its first mention of the group, in text order. */
+  first: Mention;
 }
 
 /**
@@ -192,6 +202,35 @@ export class MentionTable {
   }
 
   /**
+   * The `max` documents with the most mentions of a key (most first, then by path), `except` left
+   * out, and how many documents mention it besides `except`: what a hover card lists, without a
+   * list of every mention (a group may hold hundreds of thousands). The leaders are kept until the
+   * group changes.
+   */
+  mostMentioning(key: string, max: number, except: string): { documents: DocumentCount[]; total: number } {
+    const g = this.groups.get(key);
+    if (!g) return { documents: [], total: 0 };
+    const wanted = Math.min(g.docs.length, max + 1);
+    if (!g.top || g.top.length < wanted) g.top = this.leaders(key, g, Math.max(wanted, TOP_KEPT));
+    const hasExcept = this.byDoc.get(except)?.has(key) === true;
+    return { documents: g.top.filter(d => d.path !== except).slice(0, max), total: g.docs.length - (hasExcept ? 1 : 0) };
+  }
+
+  /** The `n` documents of group `g` with the most mentions, most first, then by path: one pass keeping the best `n` in order. */
+  private leaders(key: string, g: MentionGroup, n: number): DocumentCount[] {
+    const best: DocumentCount[] = [];
+    const before = (count: number, path: string, b: DocumentCount) => count > b.count || (count === b.count && path < b.path);
+    for (const path of g.docs) {
+      const list = this.byDoc.get(path)!.get(key)!;
+      if (best.length === n && !before(list.length, path, best[n - 1])) continue;
+      let i = Math.min(best.length, n - 1);
+      for (; i > 0 && before(list.length, path, best[i - 1]); i--) best[i] = best[i - 1];
+      best[i] = { path, count: list.length, first: list[0] };
+    }
+    return best;
+  }
+
+  /**
    * Mentions `from` to `from + count` of a key in the order of `refs`, and how many it has in all,
    * without making the whole list: the pages of a streamed list of references.
    */
@@ -295,11 +334,15 @@ function byRank(paths: readonly string[], rank: (path: string) => number): strin
   return Array.from(packed, v => paths[v % PACK]);
 }
 
+/** Leaders kept per group for hover cards (more than a card shows, so a card's limit can change). */
+const TOP_KEPT = 16;
+
 /** Above any number of documents a group can have (ranks times this stay exact in a double). */
 const PACK = 2 ** 24;
 
 function changed(g: MentionGroup): void {
   g.refs = undefined;
+  g.top = undefined;
   g.ranked = undefined;
   g.summary = undefined;
   g.stamp++;
