@@ -11,7 +11,7 @@ export function registerDefinition(corpus: CorpusService, registry: RegistryFile
       if (!entity) return undefined;
       const entry = registry.uri && corpus.registryEntity(entity) ? await registryLine(registry.uri, entity) : undefined;
       if (entry) return entry;
-      const first = corpus.index.mentionsOf(entity)[0];
+      const [first] = corpus.index.mentionsOfPage(entity, 0, 1).refs;
       return first ? locationOf(corpus.index, first) : undefined;
     },
   });

@@ -17,7 +17,7 @@ export function registerWorkspaceSymbols(corpus: CorpusService): vscode.Disposab
       await corpus.ready();
       if (token.isCancellationRequested) return [];
       return corpus.index.findEntities(query, 200).flatMap(entity => {
-        const first = corpus.index.mentionsOf(entity.id)[0];
+        const [first] = corpus.index.mentionsOfPage(entity.id, 0, 1).refs;
         if (!first) return [];
         const aliases = entity.aliases.filter(a => a !== entity.name);
         return [
