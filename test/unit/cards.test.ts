@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { dateCard, entityCard } from '../../src/core/corpus/cards';
 import { CorpusIndex, type MentionRef } from '../../src/core/corpus/corpusIndex';
+import { finish } from '../../src/core/steps';
 
 // Hover cards list the documents with the most mentions from the index's kept leaders
 // (MentionTable.mostMentioning), not from every mention: the same documents, counts, first mentions
@@ -59,6 +60,10 @@ describe('hover cards from the kept leaders', () => {
     const index = new CorpusIndex();
     index.setDocuments(docs);
     assertCardsAsCounted(index);
+    const readied = new CorpusIndex();
+    readied.setDocuments(docs);
+    finish(readied.cardSteps()); // the leaders made ahead, as the extension does when idle
+    assertCardsAsCounted(readied);
     // a document gains mentions of its most mentioned entity, another is withdrawn
     const top = index.entities()[0];
     const [ref] = index.mentionsOf(top.id);
@@ -66,6 +71,7 @@ describe('hover cards from the kept leaders', () => {
     index.setDocument({ path: ref.path, text: `${text}\n\n${`${ref.mention.text} spoke again. `.repeat(30)}` });
     index.deleteDocument(paths[1]);
     index.relink();
+    finish(index.cardSteps());
     assert.ok(entityCard(index, index.entities()[0].id, 'x', 8)!.documents.some(d => d.path === ref.path));
     assertCardsAsCounted(index);
   });

@@ -436,6 +436,12 @@ export class CorpusIndex {
     return this.byEntity.mostMentioning(id, max, except);
   }
 
+  /** Readies what hover cards read (documentsOf, documentsOfDate) for every entity and date, in steps: idle work after a relink. */
+  *cardSteps(): Steps<void> {
+    yield* this.byEntity.leaderSteps();
+    yield* this.byDate.leaderSteps();
+  }
+
   /** documentsOf for the date mentions with a normalized value. */
   documentsOfDate(value: string, max: number, except: string): { documents: DocumentCount[]; total: number } {
     this.current();

@@ -216,6 +216,15 @@ export class MentionTable {
     return { documents: g.top.filter(d => d.path !== except).slice(0, max), total: g.docs.length - (hasExcept ? 1 : 0) };
   }
 
+  /** Keeps the leaders (mostMentioning) of every group that has none, a group per step: for when the host is idle, so that a hover card counts nothing. */
+  *leaderSteps(): Steps<void> {
+    for (const [key, g] of this.groups) {
+      if (g.top) continue;
+      g.top = this.leaders(key, g, Math.min(g.docs.length, TOP_KEPT));
+      yield;
+    }
+  }
+
   /** The `n` documents of group `g` with the most mentions, most first, then by path: one pass keeping the best `n` in order. */
   private leaders(key: string, g: MentionGroup, n: number): DocumentCount[] {
     const best: DocumentCount[] = [];

@@ -307,7 +307,10 @@ export class CorpusService implements vscode.Disposable {
 
   private async relinkInSlices(token?: vscode.CancellationToken): Promise<void> {
     await this.relinkOutdated(token);
-    await inSlices(this.index.relinkSteps(), () => token?.isCancellationRequested === true);
+    const stop = () => token?.isCancellationRequested === true;
+    await inSlices(this.index.relinkSteps(), stop);
+    // then, while nothing else is asked of it, what hover cards read (a card counts nothing after)
+    await inSlices(this.index.cardSteps(), stop);
   }
 
   /**
