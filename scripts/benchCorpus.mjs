@@ -260,7 +260,7 @@ if (role === 'cold') {
     ],
     ['memory, warm: peak RSS / heap used', `${fmt(w.maxRssMB)} MB / ${fmt(w.heapMB)} MB`, `≤ ${fmt(memoryTarget)} MB`, w.maxRssMB <= memoryTarget],
     [
-      'hover cards readied when idle, after the cold index (cardSteps, in steps in the extension)',
+      'hover cards and first pages of references readied when idle, after the cold index (cardSteps, in steps in the extension)',
       `${fmt(c.cards.ms)} ms (CPU ${fmt(c.cards.cpuMs)} ms)`,
       '',
       null,

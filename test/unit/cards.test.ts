@@ -7,7 +7,8 @@ import { finish } from '../../src/core/steps';
 
 // Hover cards list the documents with the most mentions from the index's kept leaders
 // (MentionTable.mostMentioning), not from every mention: the same documents, counts, first mentions
-// and "more" as counting every mention, before and after documents change.
+// and "more" as counting every mention, before and after documents change, whether the leaders and
+// the ranked documents of pages are made on demand or readied ahead (cardSteps).
 function walk(dir: string): string[] {
   return readdirSync(dir)
     .sort()
@@ -38,6 +39,10 @@ describe('hover cards from the kept leaders', () => {
 
   function assertCardsAsCounted(index: CorpusIndex): void {
     let compared = 0;
+    for (const entity of index.entities()) {
+      const page = index.mentionsOfPage(entity.id, 1, 3); // before mentionsOf, which keeps every reference
+      assert.deepEqual(page, { refs: index.mentionsOf(entity.id).slice(1, 4), total: entity.mentions }, `page of ${entity.name}`);
+    }
     for (const entity of index.entities())
       for (const hovered of [paths[0], paths[paths.length - 1], 'not-in-the-corpus.txt'])
         for (const max of [1, 3, 8, 40]) {

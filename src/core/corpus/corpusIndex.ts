@@ -436,10 +436,10 @@ export class CorpusIndex {
     return this.byEntity.mostMentioning(id, max, except);
   }
 
-  /** Readies what hover cards read (documentsOf, documentsOfDate) for every entity and date, in steps: idle work after a relink. */
+  /** Readies what hover cards and the first page of references read (documentsOf, documentsOfDate, mentionsOfPage) for every entity and date, in steps: idle work after a relink. */
   *cardSteps(): Steps<void> {
-    yield* this.byEntity.leaderSteps();
-    yield* this.byDate.leaderSteps();
+    yield* this.byEntity.readySteps(this.rank);
+    yield* this.byDate.readySteps(this.rank);
   }
 
   /** documentsOf for the date mentions with a normalized value. */

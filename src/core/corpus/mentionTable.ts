@@ -95,16 +95,30 @@ export class MentionTable {
     return this.groups.entries();
   }
 
-  /** Adds one document's mentions (those without a key are left out), in place of any it had. */
+  /**
+   * Adds one document's mentions (those without a key are left out), in place of any it had. A group
+   * the document stays in keeps its list of documents as it is: finding the document in a list that
+   * may span the corpus is what made an edit slow (an edit rarely changes which groups it is in).
+   */
   addDocument(path: string, mentions: readonly Mention[]): void {
-    this.removeDocument(path);
+    const before = this.byDoc.get(path);
     const byKey = this.byKey(mentions);
     this.byDoc.set(path, byKey);
+    for (const [key, list] of before ?? []) {
+      this.changedKeys?.add(key);
+      const g = this.groups.get(key)!;
+      g.count -= list.length;
+      tally(g, list, -1);
+      changed(g);
+      if (byKey.has(key)) continue;
+      if (g.count === 0) this.groups.delete(key);
+      else g.docs.splice(g.docs.indexOf(path), 1);
+    }
     for (const [key, list] of byKey) {
       this.changedKeys?.add(key);
       let g = this.groups.get(key);
       if (!g) this.groups.set(key, (g = new MentionGroup()));
-      g.docs.push(path);
+      if (!before?.has(key)) g.docs.push(path);
       g.count += list.length;
       tally(g, list, 1);
       changed(g);
@@ -216,11 +230,16 @@ export class MentionTable {
     return { documents: g.top.filter(d => d.path !== except).slice(0, max), total: g.docs.length - (hasExcept ? 1 : 0) };
   }
 
-  /** Keeps the leaders (mostMentioning) of every group that has none, a group per step: for when the host is idle, so that a hover card counts nothing. */
-  *leaderSteps(): Steps<void> {
+  /**
+   * Readies, a group per step, what hover cards and the first page of references read: each group's
+   * leaders (mostMentioning) and its documents in the order of `rank` (page). For when the host is
+   * idle, so that neither counts nor sorts the documents of an entity that spans the corpus.
+   */
+  *readySteps(rank: (path: string) => number): Steps<void> {
     for (const [key, g] of this.groups) {
-      if (g.top) continue;
-      g.top = this.leaders(key, g, Math.min(g.docs.length, TOP_KEPT));
+      if (g.top && g.ranked) continue;
+      g.top ??= this.leaders(key, g, Math.min(g.docs.length, TOP_KEPT));
+      g.ranked ??= byRank(g.docs, rank);
       yield;
     }
   }
