@@ -568,12 +568,16 @@ export class CorpusIndex {
     if (Math.max(mentions?.length ?? 0, prev?.analyzed?.mentions.length ?? 0) < STAGE_FROM) {
       return () => {
         if (this.byRecognizedEntity !== table) return false;
-        if (prev) this.withdraw(prev);
-        if (mentions) {
-          table?.addDocument(path, recognized!);
-          this.byEntity.addDocument(path, mentions);
-          this.byDate.addDocument(path, mentions);
+        if (!mentions) {
+          if (prev) this.withdraw(prev);
+          return true;
         }
+        // addDocument replaces what a table holds for the document: withdrawing it first would
+        // search the document lists of its groups, which may span the corpus
+        withdrawn();
+        table?.addDocument(path, recognized!);
+        this.byEntity.addDocument(path, mentions);
+        this.byDate.addDocument(path, mentions);
         return true;
       };
     }
