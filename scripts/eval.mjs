@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { learningCurve } from './learningCurve.mjs';
+import { bundleForNode } from './measure.mjs';
 import { chooseRulePrior, loadGoldSet, trainer, trainModel, TRAINING_SETS, writeWeightsModule } from './nameModel.mjs';
 
 const DEFAULT_SETS = ['data/eval/gum-dev', 'data/eval/ecb-dev'];
@@ -112,23 +113,13 @@ async function cliWithModel(encoded) {
   const weights = join(work, 'weights.ts');
   writeWeightsModule(weights, encoded, 'Leave-one-out fold.');
   const outfile = join(work, 'cli.js');
-  const esbuild = await import('esbuild');
-  await esbuild.build({
-    entryPoints: ['src/cli/main.ts'],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-    plugins: [
-      {
-        name: 'fold-weights',
-        setup(build) {
-          build.onResolve({ filter: /^\.\/weights$/ }, a => (a.importer.endsWith(join('model', 'nameModel.ts')) ? { path: weights } : undefined));
-        },
+  await bundleForNode('src/cli/main.ts', outfile, [
+    {
+      name: 'fold-weights',
+      setup(build) {
+        build.onResolve({ filter: /^\.\/weights$/ }, a => (a.importer.endsWith(join('model', 'nameModel.ts')) ? { path: weights } : undefined));
       },
-    ],
-  });
+    },
+  ]);
   return outfile;
 }

@@ -33,8 +33,8 @@ export function option(name, def, args = process.argv.slice(2)) {
   return i >= 0 ? args[i + 1] : def;
 }
 
-/** Bundles `entry` (a path, or esbuild's `stdin` object) into one CommonJS file for Node 20, as the benches load the core. */
-export async function bundleForNode(entry, outfile) {
+/** Bundles `entry` (a path, or esbuild's `stdin` object) into one CommonJS file for Node 20, as the benches load the core; `plugins` are esbuild's. */
+export async function bundleForNode(entry, outfile, plugins = []) {
   const esbuild = await import('esbuild');
   await esbuild.build({
     ...(typeof entry === 'string' ? { entryPoints: [entry] } : { stdin: entry }),
@@ -44,6 +44,7 @@ export async function bundleForNode(entry, outfile) {
     target: 'node20',
     outfile,
     logLevel: 'warning',
+    plugins,
   });
 }
 
