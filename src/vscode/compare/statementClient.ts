@@ -1,9 +1,8 @@
-import type { Worker } from 'node:worker_threads';
 import type { AnalyzedDocument } from '../../core';
 import { packMentions } from './packedMentions';
 import { CANCEL_SLOTS, type Answer, type Query, type Reply, type Request, type StatementDocument } from './statementProtocol';
 import { drive, StatementJobs } from './statementJobs';
-import { startWorker } from '../common/workerThread';
+import { LazyWorker } from '../common/workerThread';
 
 /** On the host (no worker): the longest stretch of a job between two turns given to the rest of the extension host. */
 const SLICE_MS = 20;
@@ -43,8 +42,7 @@ interface Pending {
  * so that the caller sends every article again. No vscode import (scripts/benchStatements.mjs runs it).
  */
 export class StatementClient {
-  private worker: Worker | undefined;
-  private workerFailed = false;
+  private readonly worker: LazyWorker<Reply>;
   private local: StatementJobs | undefined;
   private localQueue = Promise.resolve();
   private nextJob = 1;
@@ -52,20 +50,33 @@ export class StatementClient {
   private readonly pending = new Map<number, Pending>();
 
   /** `workerFile`: the bundled worker. */
-  constructor(
-    private readonly workerFile: string,
-    private readonly onLost: (reason: string) => void,
-  ) {}
+  constructor(workerFile: string, onLost: (reason: string) => void) {
+    // once it stopped, its statements are gone: the jobs run here, from the articles sent again
+    this.worker = new LazyWorker<Reply>(
+      workerFile,
+      this.cancelled,
+      {
+        message: r => this.onReply(r),
+        stop: e => {
+          const reason = `the statement worker stopped: ${e.message}`;
+          for (const p of this.pending.values()) p.reject(new Error(reason));
+          this.pending.clear();
+          onLost(reason);
+        },
+      },
+      false,
+    );
+  }
 
   /** Whether the jobs run in the worker (false: on this thread). */
   get inWorker(): boolean {
-    return this.start() !== undefined;
+    return this.worker.get() !== undefined;
   }
 
   /** Asks a query; `onProgress` hears how far a long job is. */
   ask<Q extends Query>(query: Q, onProgress?: (done: number, total: number) => void): Asked<Answer<Q>> {
     const job = this.nextJob++;
-    const worker = this.start();
+    const worker = this.worker.get();
     if (!worker) return { job, answer: this.runHere(job, query, onProgress) };
     const answer = new Promise<Answer<Q> | undefined>((resolve, reject) => {
       this.pending.set(job, { resolve: resolve as (a: unknown) => void, reject, onProgress });
@@ -148,42 +159,13 @@ export class StatementClient {
     if (!p) return;
     if (r.type === 'progress') return p.onProgress?.(r.done, r.total);
     this.pending.delete(r.job);
-    if (this.pending.size === 0) this.worker?.unref();
+    if (this.pending.size === 0) this.worker.running?.unref();
     if (r.error !== undefined) p.reject(new Error(r.error));
     else p.resolve(r.cancelled ? undefined : r.answer);
   }
 
-  /** The worker, started on first use; undefined when it cannot run (the bundle is missing or it stopped). */
-  private start(): Worker | undefined {
-    if (this.worker || this.workerFailed) return this.worker;
-    const worker = startWorker(
-      this.workerFile,
-      this.cancelled,
-      (r: Reply) => this.onReply(r),
-      e => {
-        if (this.worker !== worker) return;
-        // its statements are gone: from now on the jobs run here, from the articles sent again
-        this.worker = undefined;
-        this.workerFailed = true;
-        const reason = `the statement worker stopped: ${e.message}`;
-        for (const p of this.pending.values()) p.reject(new Error(reason));
-        this.pending.clear();
-        this.onLost(reason);
-      },
-    );
-    if (!worker) {
-      this.workerFailed = true;
-      return undefined;
-    }
-    this.worker = worker;
-    return worker;
-  }
-
   dispose(): void {
-    const worker = this.worker;
-    this.worker = undefined;
-    this.workerFailed = true;
-    void worker?.terminate();
+    this.worker.dispose();
   }
 }
 

@@ -1,4 +1,3 @@
-import type { Worker } from 'node:worker_threads';
 import {
   lineStarts,
   parseWorkspaceModelText,
@@ -15,7 +14,7 @@ import {
 } from '../../core';
 import type { TaggerWeights } from '../../core/model/tagger';
 import { CANCEL_SLOTS, type DocumentSource, type Reply, type Request } from './analysisProtocol';
-import { startWorker } from '../common/workerThread';
+import { LazyWorker } from '../common/workerThread';
 
 /** A document analyzed in the worker, with its line starts (UTF-16 offsets) and the warnings of reading it. */
 export interface AnalysisResult {
@@ -45,8 +44,7 @@ interface Job {
  * bundled only in the worker, so it then fails with a message.
  */
 export class AnalysisClient {
-  private worker: Worker | undefined;
-  private workerFailed = false;
+  private readonly worker: LazyWorker<Reply>;
   private nextJob = 1;
   private readonly cancelled = new Int32Array(new SharedArrayBuffer(CANCEL_SLOTS * Int32Array.BYTES_PER_ELEMENT));
   private readonly jobs = new Map<number, Job>();
@@ -63,11 +61,28 @@ export class AnalysisClient {
    * told when a workspace model cannot be parsed (names are then recognized by the rules).
    */
   constructor(
-    private readonly workerFile: string,
+    workerFile: string,
     private readonly surnames: SurnameSource,
     private readonly fs: FileSystem,
     private readonly onModelProblem: (message: string) => void = () => undefined,
-  ) {}
+  ) {
+    // a worker that stopped is started again on the next job, sent the family names and models anew
+    this.worker = new LazyWorker<Reply>(
+      workerFile,
+      this.cancelled,
+      {
+        message: r => (r.type === 'modelProblem' ? this.onModelProblem(r.message) : this.jobs.get(r.job)?.onReply(r)),
+        stop: e => {
+          this.sentSurnames = -1;
+          this.sentModels.clear();
+          const done: Reply = { type: 'done', job: 0, error: `the analysis worker stopped: ${e.message}` };
+          for (const [job, { onReply }] of [...this.jobs]) onReply({ ...done, job });
+          this.jobs.clear();
+        },
+      },
+      true,
+    );
+  }
 
   /** Makes a workspace model (its file's text, under its id: workspaceModelId) usable by `DocumentSource.model`. */
   useModel(id: string, text: string): void {
@@ -78,7 +93,7 @@ export class AnalysisClient {
   forgetModel(id: string): void {
     this.models.delete(id);
     this.parsedHere.delete(id);
-    if (this.sentModels.delete(id)) this.worker?.postMessage({ type: 'model', id } satisfies Request);
+    if (this.sentModels.delete(id)) this.worker.running?.postMessage({ type: 'model', id } satisfies Request);
   }
 
   /**
@@ -88,7 +103,7 @@ export class AnalysisClient {
   async train(root: string, options: Pick<WorkspaceOptions, 'include' | 'exclude' | 'registryPath'>): Promise<TrainedWorkspaceModel> {
     const key = `train:${root}`;
     const job = this.begin(key);
-    if (!this.start()) {
+    if (!this.worker.get()) {
       this.end(key, job);
       throw new Error('learning from reviews needs the analysis worker (dist/analysisWorker.js, where the shipped model is), which could not start');
     }
@@ -119,7 +134,7 @@ export class AnalysisClient {
    */
   async analyzeText(key: string, source: DocumentSource, parts: AsyncIterable<string>, isStale: () => boolean): Promise<AnalysisResult | undefined> {
     const job = this.begin(key);
-    const worker = this.start();
+    const worker = this.worker.get();
     const local: string[] = [];
     for await (const part of parts) {
       if (isStale() || this.latest.get(key) !== job) return this.end(key, job);
@@ -145,7 +160,7 @@ export class AnalysisClient {
    */
   async analyzeFiles(key: string, files: (DocumentSource & { file: string })[], onResult: (r: FileResult) => void): Promise<boolean> {
     const job = this.begin(key);
-    if (!this.start()) {
+    if (!this.worker.get()) {
       for (const f of files) {
         if (this.latest.get(key) !== job) return false;
         const read = await readArticle(this.fs, f.file);
@@ -171,7 +186,7 @@ export class AnalysisClient {
   async relink(path: string, hash: string, utf8: Uint8Array, model?: string): Promise<LinkedNames | PackedAnalysis | undefined> {
     const key = `relink:${path}`;
     const job = this.begin(key);
-    if (!this.start()) {
+    if (!this.worker.get()) {
       this.end(key, job);
       return relinkPrepared(utf8, new Set(this.surnames().words), this.modelHere(model));
     }
@@ -205,7 +220,7 @@ export class AnalysisClient {
 
   /** Posts a job (the family names first, when they changed, and models not sent yet) and resolves when it is done: true when cancelled. */
   private run(key: string, job: number, request: Request, onReply: (r: Reply) => void): Promise<boolean> {
-    const worker = this.worker!;
+    const worker = this.worker.running!;
     const { version, words } = this.surnames();
     if (version !== this.sentSurnames) {
       worker.postMessage({ type: 'surnames', words } satisfies Request);
@@ -236,35 +251,7 @@ export class AnalysisClient {
     });
   }
 
-  /** The worker, started on first use; undefined when it cannot run (the bundle is missing or it failed). */
-  private start(): Worker | undefined {
-    if (this.worker || this.workerFailed) return this.worker;
-    const worker = startWorker(
-      this.workerFile,
-      this.cancelled,
-      (r: Reply) => (r.type === 'modelProblem' ? this.onModelProblem(r.message) : this.jobs.get(r.job)?.onReply(r)),
-      e => {
-        if (this.worker !== worker) return;
-        this.worker = undefined;
-        this.sentSurnames = -1;
-        this.sentModels.clear();
-        const done: Reply = { type: 'done', job: 0, error: `the analysis worker stopped: ${e.message}` };
-        for (const [job, { onReply }] of [...this.jobs]) onReply({ ...done, job });
-        this.jobs.clear();
-      },
-    );
-    if (!worker) {
-      this.workerFailed = true;
-      return undefined;
-    }
-    this.worker = worker;
-    return worker;
-  }
-
   dispose(): void {
-    const worker = this.worker;
-    this.worker = undefined;
-    this.workerFailed = true;
-    void worker?.terminate();
+    this.worker.dispose();
   }
 }
