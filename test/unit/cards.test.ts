@@ -1,20 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { dateCard, entityCard } from '../../src/core/corpus/cards';
 import { CorpusIndex, type MentionRef } from '../../src/core/corpus/corpusIndex';
 import { finish } from '../../src/core/steps';
+import { readArticles } from './helpers/samples';
 
 // Hover cards list the documents with the most mentions from the index's kept leaders
 // (MentionTable.mostMentioning), not from every mention: the same documents, counts, first mentions
 // and "more" as counting every mention, before and after documents change, whether the leaders and
 // the ranked documents of pages are made on demand or readied ahead (cardSteps).
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap(n => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : /\.(txt|md)$/.test(n) ? [join(dir, n)] : []));
-}
-
 /** What a card lists, counted from every mention (the way cards were made before). */
 function counted(refs: readonly MentionRef[], hovered: string, max: number) {
   const byPath = new Map<string, { count: number; first: MentionRef['mention'] }>();
@@ -34,7 +27,7 @@ const shown = (card: { documents: { path: string; count: number; first: unknown 
 });
 
 describe('hover cards from the kept leaders', () => {
-  const docs = walk('samples').map(path => ({ path, text: readFileSync(path, 'utf8') }));
+  const docs = readArticles();
   const paths = docs.map(d => d.path);
 
   function assertCardsAsCounted(index: CorpusIndex): void {

@@ -1,22 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { analyze } from '../../src/core/analyze';
 import { applyRegistry } from '../../src/core/corpus/applyRegistry';
 import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
 import type { Registry } from '../../src/core/corpus/registry';
 import type { SourceDocument } from '../../src/core/types';
+import { seededRandom } from '../../scripts/random.mjs';
+import { readArticles } from './helpers/samples';
 
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap(name => {
-      const p = join(dir, name);
-      return statSync(p).isDirectory() ? walk(p) : /\.(txt|md)$/.test(name) ? [p] : [];
-    });
-}
-
-const SAMPLES: SourceDocument[] = walk('samples').map(path => ({ path, text: readFileSync(path, 'utf8') }));
+const SAMPLES: SourceDocument[] = readArticles();
 
 /** Documents with people and places across them, some named in full only elsewhere. */
 const NEWS: SourceDocument[] = [
@@ -25,17 +16,6 @@ const NEWS: SourceDocument[] = [
   { path: 'c.txt', text: 'Reid said on Friday that the Senate would vote. Xi left Beijing.\n' },
   { path: 'd.txt', text: 'Published: 5 January 2026\n\nThe United Nations (UN) met in Geneva. UN envoys praised Harry Reid.\n' },
 ];
-
-// mulberry32: the same edits on every run
-function random(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Asserts that the index answers what analyze (and applyRegistry) give for the same documents. */
 function assertSameAsAnalyze(index: CorpusIndex, docs: readonly SourceDocument[], registry?: Registry): void {
@@ -107,7 +87,7 @@ describe('CorpusIndex, incremental', () => {
     index.relink();
     assert.equal(index.needsRelink, false);
     assertSameAsAnalyze(index, docs);
-    const next = random(7);
+    const next = seededRandom(7);
     edit(docs, index, next, 30);
     index.deleteDocument(docs[3].path);
     docs.splice(3, 1);
@@ -169,7 +149,7 @@ describe('CorpusIndex, incremental', () => {
     };
     index.setRegistry(registry);
     assertSameAsAnalyze(index, docs, registry);
-    edit(docs, index, random(11), 15);
+    edit(docs, index, seededRandom(11), 15);
     index.relink();
     assertSameAsAnalyze(index, docs, registry);
   });

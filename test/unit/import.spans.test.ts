@@ -1,6 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { analyze } from '../../src/core';
 import { targetFor, type Annotation } from '../../src/core/annotations';
 import {
@@ -20,6 +18,7 @@ import {
 } from '../../src/core/export';
 import { ALL, astralDocument, crlfDocument } from '../fixtures/exportDocs';
 import { sequentialIdGenerator } from '../fixtures/ids';
+import { readArticles } from './helpers/samples';
 
 const LABELS = ['person', 'organization', 'place', 'date', 'claim', 'quote', 'source', 'key claim'];
 
@@ -60,17 +59,7 @@ function roundTrip(
 
 /** The sample articles, their recognized mentions as confirmed annotations; and a copy with CRLF and astral characters before every span. */
 function sampleDocuments(): ExportDocument[] {
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.(txt|md)$/.test(name)) files.push(path);
-    }
-  };
-  walk('samples');
-  const texts = files.flatMap(path => {
-    const text = readFileSync(path, 'utf8');
+  const texts = readArticles().flatMap(({ path, text }) => {
     return [
       { path, text },
       { path: `crlf/${path}`, text: `😀𠀀 🇰🇷\r\n${text.replace(/\r?\n/g, '\r\n')}` },

@@ -7,7 +7,6 @@ import { goldKind, prepare, train, type GoldDocument } from '../../src/core/mode
 import { nameModel } from '../../src/core/model/nameModel';
 import { findNamesDetailed } from '../../src/core/names/recognizeNames';
 import { analyze } from '../../src/core/analyze';
-// @ts-expect-error: a plain ES module of the scripts, without types
 import { seededRandom } from '../../scripts/random.mjs';
 
 /** The first documents of a training set. */

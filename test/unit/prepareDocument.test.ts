@@ -1,6 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { analyze } from '../../src/core/analyze';
 import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
@@ -8,17 +6,9 @@ import { packAnalysis, packLinked } from '../../src/core/corpus/packedAnalysis';
 import { AnalysisCancelled, prepareDocument, relinkPrepared, type PreparedDocument } from '../../src/core/corpus/prepareDocument';
 import { nameModel } from '../../src/core/model/nameModel';
 import type { SourceDocument } from '../../src/core/types';
+import { readArticles } from './helpers/samples';
 
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap(name => {
-      const p = join(dir, name);
-      return statSync(p).isDirectory() ? walk(p) : /\.(txt|md)$/.test(name) ? [p] : [];
-    });
-}
-
-const SAMPLES: SourceDocument[] = walk('samples').map(path => ({ path, text: readFileSync(path, 'utf8') }));
+const SAMPLES: SourceDocument[] = readArticles();
 /** "Lee" alone in b.txt is a name only because a.txt names Lee Jae-myung. */
 const NEWS: SourceDocument[] = [
   { path: 'a.txt', text: 'Lee Jae-myung met Xi Jinping in Beijing on Monday.\n' },

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze, compareStatement, findDiscrepancies, StatementIndex, timeline } from '../../src/core';
@@ -8,16 +8,11 @@ import { quotesBySpeaker } from '../../src/vscode/compare/quoteGroups';
 import { StatementClient } from '../../src/vscode/compare/statementClient';
 import type { StatementDocument } from '../../src/vscode/compare/statementProtocol';
 import { bundleWorker } from './helpers/bundleWorker';
+import { readArticles } from './helpers/samples';
 
 // The statement worker (src/vscode/compare/statementWorker.ts, bundled here as esbuild.mjs bundles it)
 // and the host's fallback without it answer as the core does, on the demo's own articles.
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap(n => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : /\.(txt|md)$/.test(n) ? [join(dir, n)] : []));
-}
-
-const docs = walk('samples').map(path => ({ path, text: readFileSync(path, 'utf8') }));
+const docs = readArticles();
 const analysis = analyze(docs);
 const texts = new Map(docs.map(d => [d.path, d.text]));
 const textOf = (p: string) => texts.get(p);

@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import {
   analyze,
   datesAgree,
@@ -14,15 +13,10 @@ import {
   type Quantity,
   type StatementDate,
 } from '../../src/core';
+import { articlePaths } from './helpers/samples';
 
 // The fixtures are the demo's own articles: samples/rail-summit/ reports one summit in four invented
 // outlets, which disagree on dates, counts and quotation wording, and agree in other words elsewhere.
-function walk(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap(n => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : /\.(txt|md)$/.test(n) ? [join(dir, n)] : []));
-}
-
 function indexOf(paths: string[]) {
   const docs = paths.map(path => ({ path, text: readFileSync(path, 'utf8') }));
   const texts = new Map(docs.map(d => [d.path, d.text]));
@@ -83,7 +77,7 @@ describe('statements: agreement', () => {
 });
 
 describe('statements: alignment and discrepancies on the samples', () => {
-  const summit = walk('samples/rail-summit');
+  const summit = articlePaths('samples/rail-summit');
   const { index, textOf, nameOf } = indexOf(summit);
   const discrepancies = findDiscrepancies(index, { textOf, nameOf });
   const values = (kind: string) => discrepancies.filter(d => d.kind === kind).map(d => [...new Set(d.statements.map(s => s.value))].sort());
@@ -155,7 +149,7 @@ describe('statements: alignment and discrepancies on the samples', () => {
   });
 
   it('reports nothing false on the other samples (Korea-China summit, Danube flood)', () => {
-    const others = walk('samples').filter(p => !p.includes('rail-summit'));
+    const others = articlePaths('samples').filter(p => !p.includes('rail-summit'));
     const o = indexOf(others);
     assert.deepEqual(
       findDiscrepancies(o.index, { textOf: o.textOf }).map(d => `${d.kind}: ${d.subject}`),
