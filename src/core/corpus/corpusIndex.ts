@@ -454,6 +454,17 @@ export class CorpusIndex {
     return this.byDate.refs(value, this.rank);
   }
 
+  /** mentionsOfPage for the date mentions with a normalized value. */
+  mentionsOfDatePage(value: string, from: number, count: number): { refs: MentionRef[]; total: number } {
+    this.current();
+    return this.byDate.page(value, this.rank, from, count);
+  }
+
+  /** Changes whenever a list of mentions may: a caller reading one in pages (mentionsOfPage) starts over when it did. */
+  get revision(): string {
+    return `${this.byEntity.version}:${this.byDate.version}`;
+  }
+
   /** The mention covering a UTF-16 offset of a document (an offset at either edge counts). */
   mentionAt(path: string, offset: number): Mention | undefined {
     const mentions = this.analyzed(path)?.mentions ?? [];

@@ -12,6 +12,19 @@ export function locationOf(index: CorpusIndex, ref: MentionRef): vscode.Location
   return new vscode.Location(vscode.Uri.parse(ref.path), rangeOf(index, ref.path, ref.mention));
 }
 
+/** locationOf for the mentions of a list, in document order: each document's URI parsed once. */
+export function locationMaker(index: CorpusIndex): (ref: MentionRef) => vscode.Location {
+  let path: string | undefined;
+  let uri: vscode.Uri | undefined;
+  return ref => {
+    if (ref.path !== path || !uri) {
+      path = ref.path;
+      uri = vscode.Uri.parse(path);
+    }
+    return new vscode.Location(uri, rangeOf(index, ref.path, ref.mention));
+  };
+}
+
 /** A `command:` URI for a Markdown link; the command must be listed in the hover's enabledCommands. */
 export function commandLink(command: string, args: unknown): string {
   return `command:${command}?${encodeURIComponent(JSON.stringify(commandArgs(args)))}`;

@@ -3,6 +3,7 @@ import { contextLine, variantProposals, type Entity, type MentionKind, type Ment
 import { commandArgs } from '../common/convert';
 import type { CorpusService } from '../corpus/corpusService';
 import { KIND_ICONS } from '../common/icons';
+import { gatherMentions } from './mentionLists';
 
 type Node =
   | { type: 'kind'; kind: MentionKind; count: number }
@@ -40,7 +41,7 @@ class EntityTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Dispos
     this.timer = setTimeout(() => this.changed.fire(undefined), 300);
   }
 
-  getChildren(node?: Node): Node[] {
+  async getChildren(node?: Node): Promise<Node[]> {
     const index = this.corpus.index;
     if (!node) {
       const entities = index.entities();
@@ -59,7 +60,8 @@ class EntityTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Dispos
           .map(entity => ({ type: 'entity', entity }));
       case 'entity': {
         const byPath = new Map<string, MentionRef[]>();
-        for (const ref of index.mentionsOf(node.entity.id)) {
+        // in slices: an entity may span the corpus
+        for (const ref of (await gatherMentions(index, { entity: node.entity.id }, ref => ref)) ?? []) {
           const list = byPath.get(ref.path);
           if (list) list.push(ref);
           else byPath.set(ref.path, [ref]);

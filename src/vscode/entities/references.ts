@@ -1,15 +1,17 @@
 import * as vscode from 'vscode';
-import { locationOf } from '../common/convert';
+import { locationMaker } from '../common/convert';
 import type { CorpusService } from '../corpus/corpusService';
+import { gatherMentions, keyOf } from './mentionLists';
 
 /** Shift+F12 on a mention: every mention of its entity (or date) in every document. */
 export function registerReferences(corpus: CorpusService, selector: vscode.DocumentSelector): vscode.Disposable {
   return vscode.languages.registerReferenceProvider(selector, {
-    async provideReferences(document, position) {
+    async provideReferences(document, position, _context, token) {
       const hit = await corpus.mentionAt(document, position);
-      if (!hit) return undefined;
-      const refs = hit.mention.entity ? corpus.index.mentionsOf(hit.mention.entity) : hit.mention.value ? corpus.index.mentionsOfDate(hit.mention.value) : [];
-      return refs.map(ref => locationOf(corpus.index, ref));
+      const key = hit && keyOf(hit.mention);
+      if (!key) return undefined;
+      // the editor's API takes the whole list: made in slices, so that an entity spanning the corpus does not hold the host
+      return gatherMentions(corpus.index, key, locationMaker(corpus.index), () => token.isCancellationRequested);
     },
   });
 }

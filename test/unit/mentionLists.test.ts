@@ -1,0 +1,56 @@
+import { strict as assert } from 'node:assert';
+import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
+import { gatherMentions } from '../../src/vscode/entities/mentionLists';
+
+// An entity's whole list of mentions, as the extension's references, cross-reference and view read
+// it (src/vscode/entities/mentionLists.ts): in pages, in slices, the same list as mentionsOf, never
+// a mix of two versions of the index.
+describe('lists of mentions gathered in pages', () => {
+  /** Over two pages of mentions of one person and one date; astral characters and CRLF before them. */
+  function corpus(docs: number): CorpusIndex {
+    const index = new CorpusIndex();
+    const line = 'On 3 March 2026 😀 Harriet Okonjo said the port would reopen.\r\n';
+    index.setDocuments(
+      Array.from({ length: docs }, (_, i) => ({ path: `doc-${String(i).padStart(4, '0')}.txt`, text: `Published: 4 March 2026\r\n\r\n${line.repeat(60)}` })),
+    );
+    index.relink();
+    return index;
+  }
+  const index = corpus(120);
+  const person = index.entities().find(e => e.name === 'Harriet Okonjo')!;
+  const refOf = (r: { path: string; mention: { start: number; end: number } }) => `${r.path}:${r.mention.start}-${r.mention.end}`;
+
+  it('gives what mentionsOf gives, for an entity and a date', async () => {
+    assert.ok(person.mentions > 5000, `${person.mentions} mentions: more than one page`);
+    const pages: number[] = [];
+    const gathered = await gatherMentions(index, { entity: person.id }, refOf, undefined, soFar => pages.push(soFar.length));
+    assert.deepEqual(gathered, index.mentionsOf(person.id).map(refOf));
+    assert.ok(pages.length > 1 && pages[0] < person.mentions, `pages ${pages}`);
+    const dates = await gatherMentions(index, { date: '2026-03-03' }, refOf);
+    assert.equal(dates!.length, 120 * 60);
+    assert.deepEqual(dates, index.mentionsOfDate('2026-03-03').map(refOf));
+  });
+
+  it('starts over when the index changes between pages, and stops when asked', async () => {
+    const changing = corpus(120);
+    let changed = false;
+    const gathered = await gatherMentions(changing, { entity: person.id }, refOf, undefined, () => {
+      if (changed) return;
+      changed = true;
+      changing.setDocuments([{ path: 'doc-0000.txt', text: 'Harriet Okonjo left.\n' }]);
+    });
+    changing.relink();
+    assert.deepEqual(gathered, changing.mentionsOf(person.id).map(refOf), 'the list after the change, not a mix');
+    assert.equal(gathered!.length, 119 * 60 + 1);
+
+    let pages = 0;
+    const stopped = await gatherMentions(
+      index,
+      { entity: person.id },
+      refOf,
+      () => pages > 0,
+      () => pages++,
+    );
+    assert.equal(stopped, undefined);
+  });
+});
