@@ -23,6 +23,7 @@ const corpusDir = resolve(opt('--corpus', `bench/corpus-${docCount / 1000}k`));
 const snapshotFile = join(corpusDir, '.snapshot.json');
 const role = opt('--child', null);
 const coreBundle = join(tmpdir(), 'marginalia-bench-core.cjs');
+const listsBundle = join(tmpdir(), 'marginalia-bench-mention-lists.cjs');
 const BATCH = 50; // files per batch, as the extension reads them between yields
 const POOL_BATCH = 500; // files per batch a worker of the pool recognizes
 const workerCount = Number(opt('--workers', cpus().length));
@@ -139,13 +140,35 @@ if (role === 'cold') {
     }
   };
   const firstPage = group => percentiles(group.map(e => measure(() => located(index.mentionsOfPage(e.id, 0, PAGE).refs)).ms));
-  const references = group => percentiles(group.map(e => measure(() => located(index.mentionsOf(e.id))).ms));
+  // the whole list as the extension gathers it (src/vscode/entities/mentionLists.ts): pages, each a
+  // step between which the host gets a turn; the longest step is what holds the host
+  const { mentionSteps } = require(listsBundle);
+  const locatedRef = ref => (index.positionAt(ref.path, ref.mention.start), index.positionAt(ref.path, ref.mention.end));
+  const longestSteps = [];
+  const references = group =>
+    percentiles(
+      group.map(e => {
+        const steps = mentionSteps(index, { entity: e.id }, locatedRef);
+        let longest = 0;
+        const whole = measure(() => {
+          for (;;) {
+            const t0 = performance.now();
+            const r = steps.next();
+            longest = Math.max(longest, performance.now() - t0);
+            if (r.done) return r.value;
+          }
+        });
+        longestSteps.push(longest);
+        return whole.ms;
+      }),
+    );
   const frequent = byMentions.slice(0, 20);
   const rare = byMentions.slice(-20);
   const pageFrequent = firstPage(frequent);
   const pageRare = firstPage(rare);
   const refsFrequent = references(frequent);
   const refsRare = references(rare);
+  const refsLongestStep = Math.max(...longestSteps);
 
   // hovers: the mention under a random position of a random document, and its card
   const hoverTimes = [];
@@ -194,6 +217,7 @@ if (role === 'cold') {
       snapshot: { ms: snap.ms, bytes: snap.value },
       refsFrequent,
       refsRare,
+      refsLongestStep,
       pageFrequent,
       pageRare,
       workers: workerCount,
@@ -223,6 +247,7 @@ if (role === 'cold') {
     execFileSync(process.execPath, ['scripts/makeCorpus.mjs', '--docs', String(docCount), '--out', corpusDir], { stdio: 'inherit' });
   }
   await bundleForNode('src/core/index.ts', coreBundle);
+  await bundleForNode('src/vscode/entities/mentionLists.ts', listsBundle);
   const child = name => {
     const r = spawnSync(process.execPath, ['--expose-gc', 'scripts/benchCorpus.mjs', '--child', name, '--corpus', corpusDir, ...args], {
       encoding: 'utf8',
@@ -284,12 +309,12 @@ if (role === 'cold') {
       c.pageRare.p95 <= 50,
     ],
     [
-      'references, whole list, 20 most mentioned entities (after the first page)',
-      `p50 ${ms(c.refsFrequent.p50)} ms, p95 ${ms(c.refsFrequent.p95)} ms`,
-      '',
-      null,
+      `references, whole list in pages of 2,000 (as the extension gathers it, a turn for the host between pages), 20 most mentioned entities`,
+      `p50 ${ms(c.refsFrequent.p50)} ms, p95 ${ms(c.refsFrequent.p95)} ms; longest page (step) of all 40 lists ${ms(c.refsLongestStep)} ms`,
+      'step ≤ 50 ms',
+      c.refsLongestStep <= 50,
     ],
-    ['references, whole list, 20 least mentioned entities', `p50 ${ms(c.refsRare.p50)} ms, p95 ${ms(c.refsRare.p95)} ms`, '', null],
+    ['references, whole list in pages, 20 least mentioned entities', `p50 ${ms(c.refsRare.p50)} ms, p95 ${ms(c.refsRare.p95)} ms`, '', null],
     [
       `one-character edit: setDocument + analyzed + entity, ${c.edit.n} edits`,
       `p50 ${ms(c.edit.p50)} ms, p95 ${ms(c.edit.p95)} ms`,

@@ -31,6 +31,29 @@ describe('lists of mentions gathered in pages', () => {
     assert.deepEqual(dates, index.mentionsOfDate('2026-03-03').map(refOf));
   });
 
+  it('pages read in any order, after one another or not, are slices of the whole list', () => {
+    const fresh = corpus(30);
+    const id = fresh.entities().find(e => e.name === 'Harriet Okonjo')!.id;
+    const reads: [number, number][] = [
+      [0, 7],
+      [7, 60],
+      [67, 1],
+      [68, 0],
+      [68, 59],
+      [3, 100],
+      [103, 1000],
+      [1103, 5000],
+      [0, 1],
+      [1, 1],
+      [1799, 5],
+      [1, 59],
+    ];
+    const pages = reads.map(([from, count]) => fresh.mentionsOfPage(id, from, count).refs.map(refOf)); // before mentionsOf keeps the whole list
+    const whole = fresh.mentionsOf(id).map(refOf);
+    assert.equal(whole.length, 1800);
+    reads.forEach(([from, count], i) => assert.deepEqual(pages[i], whole.slice(from, from + count), `from ${from}, ${count}`));
+  });
+
   it('starts over when the index changes between pages, and stops when asked', async () => {
     const changing = corpus(120);
     let changed = false;

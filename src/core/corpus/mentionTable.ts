@@ -19,6 +19,8 @@ export class MentionGroup {
   refs: MentionRef[] | undefined;
   /** `docs` in the order of their rank. */
   ranked: string[] | undefined;
+  /** Where the last page ended (the mention's number, the document's in `ranked`, the mention's in it): the next page starts there. */
+  pageEnd: { from: number; doc: number; at: number } | undefined;
   summary: Entity | undefined;
   /** The documents with the most mentions, most first (MentionTable.mostMentioning). */
   top: DocumentCount[] | undefined;
@@ -266,18 +268,29 @@ export class MentionTable {
     const g = this.groups.get(key);
     if (!g) return { refs: [], total: 0 };
     if (g.refs) return { refs: g.refs.slice(from, from + count), total: g.count };
-    const refs: MentionRef[] = [];
+    if (count <= 0) return { refs: [], total: g.count };
+    const ranked = (g.ranked ??= byRank(g.docs, rank));
+    // a list read page after page resumes where the last page ended instead of counting from the start
+    let doc = 0;
     let skip = from;
-    for (const path of (g.ranked ??= byRank(g.docs, rank))) {
+    if (g.pageEnd?.from === from) ({ doc, at: skip } = g.pageEnd);
+    const refs: MentionRef[] = [];
+    for (; doc < ranked.length && refs.length < count; doc++) {
+      const path = ranked[doc];
       const list = this.byDoc.get(path)!.get(key)!;
       if (skip >= list.length) {
         skip -= list.length;
         continue;
       }
-      for (let i = skip; i < list.length && refs.length < count; i++) refs.push({ path, mention: list[i] });
+      const end = Math.min(list.length, skip + count - refs.length);
+      for (let i = skip; i < end; i++) refs.push({ path, mention: list[i] });
+      if (end < list.length) {
+        g.pageEnd = { from: from + refs.length, doc, at: end };
+        return { refs, total: g.count };
+      }
       skip = 0;
-      if (refs.length === count) break;
     }
+    g.pageEnd = { from: from + refs.length, doc, at: 0 };
     return { refs, total: g.count };
   }
 
@@ -372,6 +385,7 @@ function changed(g: MentionGroup): void {
   g.refs = undefined;
   g.top = undefined;
   g.ranked = undefined;
+  g.pageEnd = undefined;
   g.summary = undefined;
   g.stamp++;
 }
