@@ -154,6 +154,29 @@ describe('CorpusIndex, incremental', () => {
     assertSameAsAnalyze(index, docs, registry);
   });
 
+  it('a registry set while documents wait to be linked again keeps their mentions in the tables; the relink gives what analyze gives', () => {
+    const docs = [...NEWS]; // the samples name Lee Jae-myung too
+    const index = new CorpusIndex({}, 0);
+    index.setDocuments(docs);
+    index.relink();
+    // a.txt no longer names Lee Jae-myung: b.txt's lone "Lee" was a name by a family name gone since
+    const a = docs.findIndex(d => d.path === 'a.txt');
+    docs[a] = { path: 'a.txt', text: 'Xi Jinping met officials in Beijing on Monday. They said the talks went well.\n' };
+    index.setDocument(docs[a]);
+    const relinking = index.relinkSteps();
+    relinking.next();
+    relinking.next(); // stopped while linking: documents whose family names changed wait without ids
+    const registry: Registry = { entities: [], notEntities: ['Seoul'] };
+    index.setRegistry(registry);
+    const counted = index.entities().reduce((n, e) => n + e.mentions, 0); // before analyzed(), which publishes a document it reaches
+    const mentions = docs.flatMap(d => index.analyzed(d.path)!.mentions);
+    for (const doc of docs) for (const m of index.analyzed(doc.path)!.mentions) assert.equal(doc.text.slice(m.start, m.end), m.text);
+    assert.equal(counted, mentions.filter(m => m.entity).length, 'every entity mention of every document counted');
+    assert.equal(index.stats().mentions, mentions.length);
+    index.relink();
+    assertSameAsAnalyze(index, docs, registry);
+  });
+
   it('relinks in slices, starting over when a document changes between them', () => {
     const docs = [...SAMPLES, ...NEWS];
     const index = new CorpusIndex({}, 0);

@@ -265,14 +265,22 @@ export class CorpusIndex {
 
   setRegistry(registry: Registry): void {
     const map = new RegistryMap(registry);
-    const linked = [...this.docs.values()].filter(d => d.ids);
-    for (const d of linked) this.withdraw(d);
+    // every published document is withdrawn at once (one by one, each searched lists of documents
+    // that may span the corpus: seconds at 10,000 articles), then published again
+    const published = [...this.docs.values()].filter(d => d.analyzed);
+    for (const d of published) {
+      this.mentionCount -= d.analyzed!.mentions.length;
+      d.analyzed = undefined;
+    }
+    this.byEntity.clear();
+    this.byDate.clear();
     this.registry = map.empty ? undefined : map;
     this.byRecognizedEntity = map.empty ? undefined : new MentionTable(entityOf, true);
     this.byEntity.trackChanges(!map.empty);
     this.recognizedKinds = new WeakMap();
     this.entityList = undefined;
-    for (const d of linked) this.publish(d, d.ids!);
+    // a document waiting to be linked again (no ids) keeps provisional ones meanwhile, as a query gives it
+    for (const d of published) this.publish(d, d.ids ?? this.provisional.ids(d.linked.names, new Map()));
     this.settleKinds();
     this.version++;
   }
