@@ -4,6 +4,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { analyze } from '../../src/core/analyze';
+import { applyRegistry } from '../../src/core/corpus/applyRegistry';
+import type { Registry } from '../../src/core/corpus/registry';
 import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
 import { packAnalysis, unpackAnalysis } from '../../src/core/corpus/packedAnalysis';
 import { prepareDocument, type PreparedDocument } from '../../src/core/corpus/prepareDocument';
@@ -103,5 +105,62 @@ describe('CorpusIndex in steps', function () {
     assert.ok(count > 1, `${count} steps`);
     assert.deepEqual(b.entities(), a.entities());
     assert.deepEqual(b.analyzed('long.txt'), a.analyzed('long.txt'));
+  });
+
+  describe('a registry applied in steps', () => {
+    /** Merges Xi Jinping into Lee Jae-myung, renames Beijing, and Seoul is not an entity. */
+    const REGISTRY: Registry = {
+      entities: [
+        { id: 'lee-jae-myung', aliases: [], merged: ['xi-jinping'] },
+        { id: 'beijing', name: 'Peking', aliases: [], merged: [] },
+      ],
+      notEntities: ['Seoul'],
+    };
+    const linked = () => {
+      const index = new CorpusIndex();
+      index.setDocuments([LONG, SHORT]);
+      index.relink();
+      return index;
+    };
+
+    it('queries between the steps see the registry before, the last step the new one, as applyRegistry gives', () => {
+      const index = linked();
+      const before = { entities: index.entities(), long: index.analyzed('long.txt'), lee: index.mentionsOf('lee-jae-myung').length };
+      const { count } = stepwise(index.setRegistrySteps(REGISTRY), () => {
+        assert.deepEqual(index.entities(), before.entities);
+        assert.equal(index.analyzed('long.txt'), before.long);
+        assert.equal(index.mentionsOf('lee-jae-myung').length, before.lee);
+      });
+      assert.ok(count > 1, `${count} steps`);
+      const expected = applyRegistry(analyze([LONG, SHORT]), REGISTRY);
+      assert.deepEqual(index.entities(), expected.entities);
+      for (const doc of expected.documents) assert.deepEqual(index.analyzed(doc.path), doc, doc.path);
+      assert.ok(index.mentionsOf('lee-jae-myung').length > before.lee, 'the merge is in');
+      assert.deepEqual(
+        index.stats().mentions,
+        expected.documents.reduce((n, d) => n + d.mentions.length, 0),
+      );
+    });
+
+    it('a caller that stops leaves the registry as it was; a document entered between steps is kept', () => {
+      const index = linked();
+      const before = index.entities();
+      const steps = index.setRegistrySteps(REGISTRY);
+      for (let i = 0; i < 5; i++) steps.next();
+      steps.return();
+      assert.deepEqual(index.entities(), before);
+
+      const other: SourceDocument = { path: 'other.txt', text: 'Xi Jinping met officials in Seoul on Monday.\n' };
+      let entered = false;
+      stepwise(index.setRegistrySteps(REGISTRY), () => {
+        if (entered) return;
+        entered = true;
+        index.setDocument(other);
+      });
+      index.relink();
+      const expected = applyRegistry(analyze([LONG, other, SHORT]), REGISTRY);
+      assert.deepEqual(index.entities(), expected.entities);
+      for (const doc of expected.documents) assert.deepEqual(index.analyzed(doc.path), doc, doc.path);
+    });
   });
 });

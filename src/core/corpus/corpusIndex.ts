@@ -1,5 +1,5 @@
 import { documentKindsSteps, documentMentionsSteps } from '../analyze';
-import { entityName, linkCorpusSteps, type CorpusLinks } from '../linking/linkCorpus';
+import { linkCorpusSteps, type CorpusLinks } from '../linking/linkCorpus';
 import type { DocumentNames } from '../linking/linkDocument';
 import { lookupsHold, relinkNames, type LinkedNames } from '../linking/linkNames';
 import { modelId } from '../model/tagger';
@@ -9,14 +9,15 @@ import { lineStarts, positionAt, type TextPosition } from '../textPositions';
 import type { AnalyzedDocument, Entity, Mention, MentionKind, SourceDocument } from '../types';
 import { contentHash } from './contentHash';
 import type { DocumentAnalysis } from './documentAnalysis';
-import { compareEntities, entitySummary, majorityKind } from './entitySummary';
+import { compareEntities } from './entitySummary';
 import { Interner } from './interner';
-import { MentionTable, type DocumentCount, type MentionGroup, type MentionRef, type StagedDocument } from './mentionTable';
+import type { MentionTable, DocumentCount, MentionRef, StagedDocument } from './mentionTable';
 import { unpackAnalysis, type PackedAnalysis } from './packedAnalysis';
 import { dctSourceOf, prepareDocument, type HeldSource, type PreparedDocument } from './prepareDocument';
 import { idsByLocalId, ProvisionalIds } from './provisionalIds';
 import type { Registry } from './registry';
 import { RegistryMap } from './registryMap';
+import { PublishedTables } from './publishedTables';
 import { decodeSnapshot, encodeSnapshot, type StoredDocument } from './snapshot';
 import { SurnameCounts } from './surnameCounts';
 import { foldedName } from './variantKey';
@@ -61,8 +62,6 @@ interface IndexedDocument extends DocumentAnalysis {
 
 const decoder = new TextDecoder();
 const NO_LINKS: CorpusLinks = { ids: [], idOfKey: new Map(), idsOfSurname: new Map(), kindOfId: new Map() };
-const entityOf = (m: Mention): string | undefined => m.entity;
-const dateOf = (m: Mention): string | undefined => (m.kind === 'date' && m.value ? m.value : undefined);
 
 /**
  * Every article of a workspace, analyzed as one corpus so that entity ids are shared.
@@ -83,18 +82,8 @@ export class CorpusIndex {
   /** Incremented by every change from outside, so that a relink in slices starts over. */
   private version = 0;
   private nameCount = 0;
-  private mentionCount = 0;
-  private registry: RegistryMap | undefined;
-  /** Mentions by entity; the groups that change are tracked while a registry applies (settleKinds). */
-  private readonly byEntity = new MentionTable(entityOf);
-  private readonly byDate = new MentionTable(dateOf);
-  /** Mentions by the id the recognizer gave them, kept only while a registry applies. */
-  private byRecognizedEntity: MentionTable | undefined;
-  /**
-   * The kinds mentions were recognized with, for those that show another: an entity the registry
-   * adds without a kind takes the kind most of its mentions were recognized with.
-   */
-  private recognizedKinds = new WeakMap<Mention, MentionKind>();
+  /** What queries read; replaced as a whole when the registry changes. */
+  private tables = new PublishedTables(undefined);
   private entityList: { version: string; entities: Entity[] } | undefined;
   /** Analyses from a snapshot, used when a document with the same text and dates arrives. */
   private readonly stored = new Map<string, StoredDocument>();
@@ -159,7 +148,7 @@ export class CorpusIndex {
       const provisional = this.provisional;
       let fresh = !link;
       let commit: () => boolean;
-      if (!link) commit = yield* this.stageMentions(path, undefined, undefined, prev);
+      if (!link) commit = yield* this.stageMentions(this.tables, path, undefined, undefined, prev);
       else if (prev?.ids && prev.analyzed && (yield* sameLinkInput(prev.linked.names, d.linked.names))) commit = yield* this.publishSteps(d, prev.ids, prev);
       else {
         fresh = true;
@@ -264,25 +253,52 @@ export class CorpusIndex {
   }
 
   setRegistry(registry: Registry): void {
+    finish(this.setRegistrySteps(registry));
+  }
+
+  /**
+   * `setRegistry` in steps: every published document's mentions are reviewed again into tables built
+   * beside the ones queries read, which the last step puts in their place (queries meanwhile see the
+   * old registry throughout). Starts over when the corpus changes between steps.
+   */
+  *setRegistrySteps(registry: Registry): Steps<void> {
     const map = new RegistryMap(registry);
-    // every published document is withdrawn at once (one by one, each searched lists of documents
-    // that may span the corpus: seconds at 10,000 articles), then published again
-    const published = [...this.docs.values()].filter(d => d.analyzed);
-    for (const d of published) {
-      this.mentionCount -= d.analyzed!.mentions.length;
-      d.analyzed = undefined;
+    restart: for (;;) {
+      const version = this.version;
+      const current = this.tables;
+      const revision = this.revision;
+      const outdated = () => this.version !== version || this.tables !== current || this.revision !== revision;
+      const next = new PublishedTables(map.empty ? undefined : map);
+      const published: { d: IndexedDocument; ids: string[]; kinds: MentionKind[]; mentions: Mention[] }[] = [];
+      for (const d of this.docs.values()) {
+        if (!d.analyzed) continue;
+        // a document waiting to be linked again (no ids) takes provisional ones meanwhile, as a query gives it
+        const ids = d.ids ?? this.provisional.ids(d.linked.names, new Map());
+        const kinds = yield* documentKindsSteps(d.linked.names, ids, id => this.provisional.kindOf(id));
+        const recognized = yield* documentMentionsSteps(d.linked.names, ids, kinds, d.dates);
+        const mentions = yield* next.reviewedSteps(recognized);
+        next.byRecognizedEntity?.addDocument(d.path, recognized);
+        next.byEntity.addDocument(d.path, mentions);
+        next.byDate.addDocument(d.path, mentions);
+        next.mentionCount += mentions.length;
+        published.push({ d, ids, kinds, mentions });
+        yield;
+        if (outdated()) continue restart;
+      }
+      for (const _ of next.settleKindsSteps(this.rank)) {
+        yield;
+        if (outdated()) continue restart;
+      }
+      this.tables = next;
+      for (const { d, ids, kinds, mentions } of published) {
+        d.ids = ids;
+        d.kinds = kinds;
+        d.analyzed = { path: d.path, dct: d.dct, mentions, ...(d.warning ? { warnings: [d.warning] } : {}) };
+      }
+      this.entityList = undefined;
+      this.version++;
+      return;
     }
-    this.byEntity.clear();
-    this.byDate.clear();
-    this.registry = map.empty ? undefined : map;
-    this.byRecognizedEntity = map.empty ? undefined : new MentionTable(entityOf, true);
-    this.byEntity.trackChanges(!map.empty);
-    this.recognizedKinds = new WeakMap();
-    this.entityList = undefined;
-    // a document waiting to be linked again (no ids) keeps provisional ones meanwhile, as a query gives it
-    for (const d of published) this.publish(d, d.ids ?? this.provisional.ids(d.linked.names, new Map()));
-    this.settleKinds();
-    this.version++;
   }
 
   /** True while some entity ids may differ from what linking the whole corpus gives. */
@@ -408,10 +424,10 @@ export class CorpusIndex {
 
   entities(): readonly Entity[] {
     this.current();
-    const version = `${this.byEntity.version}:${this.byRecognizedEntity?.version}`;
+    const version = this.tables.summaryVersion;
     if (this.entityList?.version === version) return this.entityList.entities;
     const entities: Entity[] = [];
-    for (const [id, g] of this.byEntity.entries()) entities.push(this.summary(id, g));
+    for (const [id, g] of this.tables.byEntity.entries()) entities.push(this.tables.summary(id, g));
     entities.sort(compareEntities);
     this.entityList = { version, entities };
     return entities;
@@ -419,14 +435,14 @@ export class CorpusIndex {
 
   entity(id: string): Entity | undefined {
     this.current();
-    const g = this.byEntity.get(id);
-    return g && this.summary(id, g);
+    const g = this.tables.byEntity.get(id);
+    return g && this.tables.summary(id, g);
   }
 
   /** Every mention of an entity, in document order, documents sorted by path. */
   mentionsOf(id: string): readonly MentionRef[] {
     this.current();
-    return this.byEntity.refs(id, this.rank);
+    return this.tables.byEntity.refs(id, this.rank);
   }
 
   /**
@@ -435,42 +451,42 @@ export class CorpusIndex {
    */
   mentionsOfPage(id: string, from: number, count: number): { refs: MentionRef[]; total: number } {
     this.current();
-    return this.byEntity.page(id, this.rank, from, count);
+    return this.tables.byEntity.page(id, this.rank, from, count);
   }
 
   /** The `max` documents other than `except` with the most mentions of an entity, and how many documents other than `except` mention it. */
   documentsOf(id: string, max: number, except: string): { documents: DocumentCount[]; total: number } {
     this.current();
-    return this.byEntity.mostMentioning(id, max, except);
+    return this.tables.byEntity.mostMentioning(id, max, except);
   }
 
   /** Readies what hover cards and the first page of references read (documentsOf, documentsOfDate, mentionsOfPage) for every entity and date, in steps: idle work after a relink. */
   *cardSteps(): Steps<void> {
-    yield* this.byEntity.readySteps(this.rank);
-    yield* this.byDate.readySteps(this.rank);
+    yield* this.tables.byEntity.readySteps(this.rank);
+    yield* this.tables.byDate.readySteps(this.rank);
   }
 
   /** documentsOf for the date mentions with a normalized value. */
   documentsOfDate(value: string, max: number, except: string): { documents: DocumentCount[]; total: number } {
     this.current();
-    return this.byDate.mostMentioning(value, max, except);
+    return this.tables.byDate.mostMentioning(value, max, except);
   }
 
   /** Every date mention with the given normalized value. */
   mentionsOfDate(value: string): readonly MentionRef[] {
     this.current();
-    return this.byDate.refs(value, this.rank);
+    return this.tables.byDate.refs(value, this.rank);
   }
 
   /** mentionsOfPage for the date mentions with a normalized value. */
   mentionsOfDatePage(value: string, from: number, count: number): { refs: MentionRef[]; total: number } {
     this.current();
-    return this.byDate.page(value, this.rank, from, count);
+    return this.tables.byDate.page(value, this.rank, from, count);
   }
 
   /** Changes whenever a list of mentions may: a caller reading one in pages (mentionsOfPage) starts over when it did. */
   get revision(): string {
-    return `${this.byEntity.version}:${this.byDate.version}`;
+    return `${this.tables.byEntity.version}:${this.tables.byDate.version}`;
   }
 
   /** The mention covering a UTF-16 offset of a document (an offset at either edge counts). */
@@ -505,7 +521,7 @@ export class CorpusIndex {
 
   stats(): CorpusStats {
     this.current();
-    return { documents: this.docs.size, entities: this.byEntity.size, mentions: this.mentionCount };
+    return { documents: this.docs.size, entities: this.tables.byEntity.size, mentions: this.tables.mentionCount };
   }
 
   private current(): void {
@@ -551,18 +567,18 @@ export class CorpusIndex {
    */
   private *publishSteps(d: IndexedDocument, ids: string[], prev: IndexedDocument = d, kinds?: MentionKind[]): Steps<() => boolean> {
     const { path } = d;
-    const registry = this.registry;
+    const tables = this.tables;
     const held = this.docs.get(path);
     kinds ??= yield* documentKindsSteps(d.linked.names, ids, id => this.provisional.kindOf(id));
     const recognized = yield* documentMentionsSteps(d.linked.names, ids, kinds, d.dates);
-    const mentions = registry ? yield* this.reviewedSteps(recognized) : recognized;
-    const enter = yield* this.stageMentions(path, recognized, mentions, prev);
+    const mentions = yield* tables.reviewedSteps(recognized);
+    const enter = yield* this.stageMentions(tables, path, recognized, mentions, prev);
     return () => {
-      if (this.registry !== registry || this.docs.get(path) !== held || !enter()) return false;
+      if (this.tables !== tables || this.docs.get(path) !== held || !enter()) return false;
       d.ids = ids;
       d.kinds = kinds;
       d.analyzed = { path, dct: d.dct, mentions, ...(d.warning ? { warnings: [d.warning] } : {}) };
-      this.mentionCount += mentions.length;
+      tables.mentionCount += mentions.length;
       return true;
     };
   }
@@ -573,6 +589,7 @@ export class CorpusIndex {
    * function returned makes the change at once, or returns false when the tables changed for it.
    */
   private *stageMentions(
+    tables: PublishedTables,
     path: string,
     recognized: readonly Mention[] | undefined,
     mentions: readonly Mention[] | undefined,
@@ -580,13 +597,13 @@ export class CorpusIndex {
   ): Steps<() => boolean> {
     const withdrawn = () => {
       if (!prev?.analyzed) return;
-      this.mentionCount -= prev.analyzed.mentions.length;
+      tables.mentionCount -= prev.analyzed.mentions.length;
       prev.analyzed = undefined;
     };
-    const table = this.byRecognizedEntity;
+    const { byEntity, byDate, byRecognizedEntity } = tables;
     if (Math.max(mentions?.length ?? 0, prev?.analyzed?.mentions.length ?? 0) < STAGE_FROM) {
       return () => {
-        if (this.byRecognizedEntity !== table) return false;
+        if (this.tables !== tables) return false;
         if (!mentions) {
           if (prev) this.withdraw(prev);
           return true;
@@ -594,102 +611,41 @@ export class CorpusIndex {
         // addDocument replaces what a table holds for the document: withdrawing it first would
         // search the document lists of its groups, which may span the corpus
         withdrawn();
-        table?.addDocument(path, recognized!);
-        this.byEntity.addDocument(path, mentions);
-        this.byDate.addDocument(path, mentions);
+        byRecognizedEntity?.addDocument(path, recognized!);
+        byEntity.addDocument(path, mentions);
+        byDate.addDocument(path, mentions);
         return true;
       };
     }
     const staged: [MentionTable, StagedDocument][] = [];
     for (const [t, list] of [
-      [this.byEntity, mentions],
-      [this.byDate, mentions],
-      [table, recognized],
+      [byEntity, mentions],
+      [byDate, mentions],
+      [byRecognizedEntity, recognized],
     ] as const) {
       if (t) staged.push([t, yield* t.stage(path, list)]);
     }
     return () => {
-      if (this.byRecognizedEntity !== table || !staged.every(([t, s]) => t.holds(s))) return false;
+      if (this.tables !== tables || !staged.every(([t, s]) => t.holds(s))) return false;
       for (const [t, s] of staged) t.commit(s);
       withdrawn();
       return true;
     };
   }
 
-  /** `reviewed` in steps. */
-  private *reviewedSteps(recognized: readonly Mention[]): Steps<Mention[]> {
-    const out: Mention[] = [];
-    for (let i = 0; i < recognized.length; i += STEP_UNITS) {
-      for (const m of this.reviewed(recognized.slice(i, i + STEP_UNITS))) out.push(m);
-      yield;
-    }
-    return out;
-  }
-
-  /**
-   * A document's mentions as the registry has them, each with its entity's kind where the registry
-   * and the recognizer tell it (RegistryMap.kindOf); the others wait for settleKinds. A mention
-   * whose kind changes is a new object: the recognized one stays as it was.
-   */
-  private reviewed(recognized: readonly Mention[]): Mention[] {
-    const mentions = this.registry!.apply(recognized);
-    for (let i = 0; i < mentions.length; i++) {
-      const m = mentions[i];
-      const kind = m.entity && this.reviewedKind(m.entity);
-      if (!kind || kind === m.kind) continue;
-      mentions[i] = { ...m, kind };
-      this.recognizedKinds.set(mentions[i], m.kind);
-    }
-    return mentions;
-  }
-
-  /** The kind the registry or the recognizer gives an entity, as applyRegistry has it; undefined for one the registry adds without a kind. */
-  private reviewedKind(id: string): MentionKind | undefined {
-    return this.registry!.kindOf(id, r => this.byRecognizedEntity!.get(r)?.kinds.keys().next().value);
-  }
-
-  /**
-   * While a registry applies, gives every mention of the entities whose mentions or recognized
-   * totals changed since the last call the one kind of its entity: what the registry or the
-   * recognizer say (the recognizer's may have changed since some were published), else the kind
-   * most of its mentions were recognized with, as applyRegistry has it.
-   */
   private settleKinds(): void {
-    if (!this.registry) return;
-    const ids = this.byEntity.takeChanged();
-    for (const id of this.byRecognizedEntity!.takeChanged()) ids.add(id);
-    for (const id of ids) {
-      const g = this.byEntity.get(id);
-      if (!g) continue;
-      const refs = this.byEntity.refs(id, this.rank);
-      const kind = this.reviewedKind(id) ?? majorityKind(refs.map(r => this.recognizedKinds.get(r.mention) ?? r.mention.kind))!;
-      if (g.kinds.size === 1 && g.kinds.has(kind)) continue;
-      for (const { mention } of refs) if (mention.kind !== kind && !this.recognizedKinds.has(mention)) this.recognizedKinds.set(mention, mention.kind);
-      this.byEntity.setKind(id, kind);
-    }
-    this.byEntity.takeChanged();
+    this.tables.settleKinds(this.rank);
   }
 
   private withdraw(d: IndexedDocument): void {
     if (!d.analyzed) return;
     const { path } = d;
     const { mentions } = d.analyzed;
-    this.byEntity.removeDocument(path);
-    this.byDate.removeDocument(path);
-    this.byRecognizedEntity?.removeDocument(path);
-    this.mentionCount -= mentions.length;
+    this.tables.byEntity.removeDocument(path);
+    this.tables.byDate.removeDocument(path);
+    this.tables.byRecognizedEntity?.removeDocument(path);
+    this.tables.mentionCount -= mentions.length;
     d.analyzed = undefined;
-  }
-
-  private summary(id: string, g: MentionGroup): Entity {
-    if (g.summary) return g.summary;
-    // every mention shows its entity's kind
-    const kind = g.kinds.keys().next().value!;
-    const totals = { forms: g.forms, documents: g.docs.length, mentions: g.count };
-    if (!this.registry) return (g.summary = entitySummary(id, kind, totals));
-    // not cached: the recognizer's totals may change while this group does not
-    const recognized = this.byRecognizedEntity!.get(id);
-    return entitySummary(id, kind, totals, this.registry.entities.get(id)?.name ?? (recognized && entityName(recognized.forms)));
   }
 
   private order(): { paths: string[]; rank: Map<string, number> } {

@@ -73,6 +73,8 @@ export class CorpusService implements vscode.Disposable {
   private scan: Promise<CorpusStats> | undefined;
   private scanCancel: vscode.CancellationTokenSource | undefined;
   private relinking: Promise<void> | undefined;
+  /** The registry being applied (in slices): the last one read; undefined once it is in. */
+  private registering: { done: Promise<void> } | undefined;
   /** The last result of the worker being entered into the index: results enter one at a time, in the order they came. */
   private entering: Promise<unknown> = Promise.resolve();
   /** True while a scan runs: it links the corpus once, at its end. */
@@ -123,10 +125,7 @@ export class CorpusService implements vscode.Disposable {
       }),
       // The workspaces are rebuilt with the new include/exclude settings first.
       workspaces.onDidChange(() => void this.reindex()),
-      registryFile.onDidChange(parsed => {
-        this.index.setRegistry(parsed.registry);
-        this.changed.fire();
-      }),
+      registryFile.onDidChange(parsed => void this.applyRegistry(parsed.registry)),
     );
   }
 
@@ -289,7 +288,28 @@ export class CorpusService implements vscode.Disposable {
         .map(d => this.current(d)),
     );
     while (this.reading.size) await Promise.all(this.reading);
+    await this.registryApplied();
     await this.relink();
+  }
+
+  /** Resolves when queries see the registry last read. */
+  async registryApplied(): Promise<void> {
+    while (this.registering) await this.registering.done;
+  }
+
+  /**
+   * Applies a registry in slices (every published article's mentions reviewed again: seconds at
+   * 100,000 articles); a registry read meanwhile stops this one and is applied instead.
+   */
+  private applyRegistry(registry: Registry): Promise<void> {
+    const run = { done: Promise.resolve() };
+    this.registering = run;
+    run.done = inSlices(this.index.setRegistrySteps(registry), () => this.registering !== run).then(() => {
+      if (this.registering !== run) return;
+      this.registering = undefined;
+      this.changed.fire();
+    });
+    return run.done;
   }
 
   /** Links the whole corpus again, in slices that let the extension host breathe; one run at a time. */

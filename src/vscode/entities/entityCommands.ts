@@ -13,8 +13,13 @@ export function entityCommands(
 ): FeatureCommands<
   'marginalia.mergeEntities' | 'marginalia.mergeEntityWith' | 'marginalia.renameEntity' | 'marginalia.markNotEntity' | 'marginalia.mergeVariants'
 > {
+  // a command returns once hovers, references and views show its decision
+  const edit = async (change: Parameters<RegistryFile['edit']>[0]): Promise<void> => {
+    await registry.edit(change);
+    await corpus.registryApplied();
+  };
   const merge = async (from: string, into: string): Promise<string> => {
-    if (from !== into) await registry.edit(doc => recordMerge(doc, from, into));
+    if (from !== into) await edit(doc => recordMerge(doc, from, into));
     return into;
   };
 
@@ -47,20 +52,20 @@ export function entityCommands(
           prompt: 'The canonical name in the registry; articles stay as written.',
         }));
       if (!name?.trim()) return undefined;
-      await registry.edit(doc => recordRename(doc, entity.id, name.trim()));
+      await edit(doc => recordRename(doc, entity.id, name.trim()));
       return entity.id;
     },
     'marginalia.markNotEntity': async (args?: { id?: string; text?: string }) => {
       const target = args ?? { id: (await pickEntity(corpus.index, 'Mark as not an entity'))?.id };
       if (!target.id && !target.text) return false;
-      await registry.edit(doc => recordNotEntity(doc, target));
+      await edit(doc => recordNotEntity(doc, target));
       return true;
     },
     'marginalia.mergeVariants': async ({ ids }: { ids: string[] }) => {
       const names = ids.map(id => corpus.index.entity(id)?.name ?? id);
       const answer = await vscode.window.showWarningMessage(`Merge ${names.slice(1).join(', ')} into ${names[0]}?`, { modal: true }, 'Merge');
       if (answer !== 'Merge') return undefined;
-      await registry.edit(doc => ids.slice(1).forEach(id => recordMerge(doc, id, ids[0])));
+      await edit(doc => ids.slice(1).forEach(id => recordMerge(doc, id, ids[0])));
       return ids[0];
     },
   };

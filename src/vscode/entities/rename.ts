@@ -16,6 +16,7 @@ export function registerRename(corpus: CorpusService, registry: RegistryFile, se
       const entity = (await corpus.mentionAt(document, position))?.mention.entity;
       if (!entity) return undefined;
       await registry.edit(doc => recordRename(doc, entity, newName.trim()));
+      await corpus.registryApplied();
       return new vscode.WorkspaceEdit();
     },
   });
