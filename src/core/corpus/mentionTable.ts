@@ -147,14 +147,6 @@ export class MentionTable {
     this.version++;
   }
 
-  /** Forgets every document at once (withdrawing them one by one searches lists that may span the corpus). */
-  clear(): void {
-    for (const key of this.groups.keys()) this.changedKeys?.add(key);
-    this.groups.clear();
-    this.byDoc.clear();
-    this.version++;
-  }
-
   /**
    * Gives every mention of a group the kind `kind`, in place: the mentions must be this table's
    * own (no other table holds them).
