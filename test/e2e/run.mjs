@@ -3,7 +3,7 @@
 // copy of samples/. Run `npm run build` first (npm test does).
 //
 // Options: --grep REGEX (only tests whose name matches), --headed, --keep (keep the temp folder),
-//          --timeout SECONDS (overall, default 300), --update-screenshots (when every test passed,
+//          --timeout SECONDS (overall, default 600), --update-screenshots (when every test passed,
 //          copy the screenshots listed in MEDIA_SHOTS into media/screenshots/).
 // Env: CHROMIUM_PATH, MARGINALIA_E2E_VERBOSE=1 (server output and the workbench console).
 // Screenshots go to out/e2e/screenshots/ (a failing test adds FAILED-<name>.png).
@@ -38,7 +38,7 @@ const { values: options } = parseArgs({
     grep: { type: 'string' },
     headed: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
-    timeout: { type: 'string', default: process.env.MARGINALIA_E2E_TIMEOUT ?? '300' },
+    timeout: { type: 'string', default: process.env.MARGINALIA_E2E_TIMEOUT ?? '600' },
     'update-screenshots': { type: 'boolean', default: false },
   },
 });
