@@ -5,7 +5,7 @@ import { lookupsHold, relinkNames, type LinkedNames } from '../linking/linkNames
 import { modelId } from '../model/tagger';
 import type { AnalyzeOptions } from '../recognizeDocument';
 import { finish, STEP_UNITS, type Steps } from '../steps';
-import { lineStarts, positionAt, type TextPosition } from '../textPositions';
+import { positionAt, utf8LineStarts, type TextPosition } from '../textPositions';
 import type { AnalyzedDocument, Entity, Mention, MentionKind, SourceDocument } from '../types';
 import { contentHash } from './contentHash';
 import type { DocumentAnalysis } from './documentAnalysis';
@@ -17,6 +17,7 @@ import { dctSourceOf, prepareDocument, type HeldSource, type PreparedDocument } 
 import { idsByLocalId, ProvisionalIds } from './provisionalIds';
 import type { Registry } from './registry';
 import { RegistryMap } from './registryMap';
+import { MentionRows, StringIds } from './mentionRows';
 import { PublishedTables } from './publishedTables';
 import { decodeSnapshot, encodeSnapshot, type StoredDocument } from './snapshot';
 import { SurnameCounts } from './surnameCounts';
@@ -53,8 +54,12 @@ interface IndexedDocument extends DocumentAnalysis {
   ids: string[] | undefined;
   /** Their kinds as the recognizer gives them (before the registry), when linked. */
   kinds: MentionKind[] | undefined;
-  /** Its mentions as queries see them (the registry applied); undefined until linked. */
-  analyzed: AnalyzedDocument | undefined;
+  /** Its mentions as queries see them (the registry applied), packed; undefined until linked. */
+  published: MentionRows | undefined;
+  /** The analysis last given out (`analyzed`), while someone holds it: asking again gives the same object. */
+  view: WeakRef<AnalyzedDocument> | undefined;
+  /** The number of the publication of `published` (CorpusIndex.publications). */
+  publication: number;
   lines: ArrayLike<number> | undefined;
   /** Why only part of its text is analyzed, when it is too long. */
   readonly warning: string | undefined;
@@ -82,8 +87,12 @@ export class CorpusIndex {
   /** Incremented by every change from outside, so that a relink in slices starts over. */
   private version = 0;
   private nameCount = 0;
+  /** The strings of the packed mentions (MentionRows), shared by every PublishedTables of the index. */
+  private readonly strings = new StringIds();
+  /** Documents' mentions published so far, to number each publication (analysisVersion). */
+  private publications = 0;
   /** What queries read; replaced as a whole when the registry changes. */
-  private tables = new PublishedTables(undefined);
+  private tables = new PublishedTables(undefined, this.strings);
   private entityList: { version: string; entities: Entity[] } | undefined;
   /** Analyses from a snapshot, used when a document with the same text and dates arrives. */
   private readonly stored = new Map<string, StoredDocument>();
@@ -149,7 +158,7 @@ export class CorpusIndex {
       let fresh = !link;
       let commit: () => boolean;
       if (!link) commit = yield* this.stageMentions(this.tables, path, undefined, undefined, prev);
-      else if (prev?.ids && prev.analyzed && (yield* sameLinkInput(prev.linked.names, d.linked.names))) commit = yield* this.publishSteps(d, prev.ids, prev);
+      else if (prev?.ids && prev.published && (yield* sameLinkInput(prev.linked.names, d.linked.names))) commit = yield* this.publishSteps(d, prev.ids, prev);
       else {
         fresh = true;
         const before = prev?.ids ? yield* idsByLocalId(prev.linked.names, prev.ids) : new Map<string, string>();
@@ -268,16 +277,17 @@ export class CorpusIndex {
       const current = this.tables;
       const revision = this.revision;
       const outdated = () => this.version !== version || this.tables !== current || this.revision !== revision;
-      const next = new PublishedTables(map.empty ? undefined : map);
-      const published: { d: IndexedDocument; ids: string[]; kinds: MentionKind[]; mentions: Mention[] }[] = [];
+      const next = new PublishedTables(map.empty ? undefined : map, this.strings);
+      const published: { d: IndexedDocument; ids: string[]; kinds: MentionKind[]; mentions: MentionRows }[] = [];
       for (const d of this.docs.values()) {
-        if (!d.analyzed) continue;
+        if (!d.published) continue;
         // a document waiting to be linked again (no ids) takes provisional ones meanwhile, as a query gives it
         const ids = d.ids ?? this.provisional.ids(d.linked.names, new Map());
         const kinds = yield* documentKindsSteps(d.linked.names, ids, id => this.provisional.kindOf(id));
         const recognized = yield* documentMentionsSteps(d.linked.names, ids, kinds, d.dates);
-        const mentions = yield* next.reviewedSteps(recognized);
-        next.byRecognizedEntity?.addDocument(d.path, recognized);
+        const packed = yield* next.packSteps(recognized);
+        const { mentions } = packed;
+        next.byRecognizedEntity?.addDocument(d.path, packed.recognized);
         next.byEntity.addDocument(d.path, mentions);
         next.byDate.addDocument(d.path, mentions);
         next.mentionCount += mentions.length;
@@ -293,7 +303,8 @@ export class CorpusIndex {
       for (const { d, ids, kinds, mentions } of published) {
         d.ids = ids;
         d.kinds = kinds;
-        d.analyzed = { path: d.path, dct: d.dct, mentions, ...(d.warning ? { warnings: [d.warning] } : {}) };
+        d.published = mentions;
+        d.publication = ++this.publications;
       }
       this.entityList = undefined;
       this.version++;
@@ -404,7 +415,7 @@ export class CorpusIndex {
   positionAt(path: string, offset: number): TextPosition {
     const d = this.docs.get(path);
     if (!d) return positionAt([0], offset);
-    return positionAt((d.lines ??= lineStarts(decoder.decode(d.utf8))), offset);
+    return positionAt((d.lines ??= utf8LineStarts(d.utf8)), offset);
   }
 
   /** Paths of the indexed documents, sorted. */
@@ -412,14 +423,30 @@ export class CorpusIndex {
     return this.order().paths.slice();
   }
 
+  /**
+   * A document's mentions, as Mention objects made from the packed ones: the same object while it
+   * is held and the document's mentions did not change.
+   */
   analyzed(path: string): AnalyzedDocument | undefined {
-    this.current();
-    const d = this.docs.get(path);
-    if (d && !d.analyzed) {
-      this.publish(d, this.provisional.ids(d.linked.names, new Map()));
-      this.settleKinds();
+    const d = this.published(path);
+    if (!d?.published) return undefined;
+    const mentions = d.published.list();
+    let view = d.view?.deref();
+    if (view?.mentions !== mentions) {
+      view = { path, dct: d.dct, mentions, ...(d.warning ? { warnings: [d.warning] } : {}) };
+      d.view = new WeakRef(view);
     }
-    return d?.analyzed;
+    return view;
+  }
+
+  /**
+   * Changes whenever what `analyzed` gives for the document does, without making it: for a caller
+   * that keeps what it last read from each document (keeping the analyses would keep every
+   * document's Mention objects).
+   */
+  analysisVersion(path: string): string | undefined {
+    const d = this.published(path);
+    return d?.published && `${d.publication}.${d.published.version}`;
   }
 
   entities(): readonly Entity[] {
@@ -491,17 +518,10 @@ export class CorpusIndex {
 
   /** The mention covering a UTF-16 offset of a document (an offset at either edge counts). */
   mentionAt(path: string, offset: number): Mention | undefined {
-    const mentions = this.analyzed(path)?.mentions ?? [];
-    let lo = 0;
-    let hi = mentions.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const m = mentions[mid];
-      if (m.end < offset) lo = mid + 1;
-      else if (m.start > offset) hi = mid - 1;
-      else return m;
-    }
-    return undefined;
+    const rows = this.published(path)?.published;
+    if (!rows) return undefined;
+    const i = rows.indexAt(offset);
+    return i < 0 ? undefined : rows.mention(i);
   }
 
   /** Entities whose name or an alias contains the query, folded; best (prefix, most mentioned) first. */
@@ -522,6 +542,17 @@ export class CorpusIndex {
   stats(): CorpusStats {
     this.current();
     return { documents: this.docs.size, entities: this.tables.byEntity.size, mentions: this.tables.mentionCount };
+  }
+
+  /** A document, its mentions published (with provisional ids when it was not linked yet). */
+  private published(path: string): IndexedDocument | undefined {
+    this.current();
+    const d = this.docs.get(path);
+    if (d && !d.published) {
+      this.publish(d, this.provisional.ids(d.linked.names, new Map()));
+      this.settleKinds();
+    }
+    return d;
   }
 
   private current(): void {
@@ -571,13 +602,14 @@ export class CorpusIndex {
     const held = this.docs.get(path);
     kinds ??= yield* documentKindsSteps(d.linked.names, ids, id => this.provisional.kindOf(id));
     const recognized = yield* documentMentionsSteps(d.linked.names, ids, kinds, d.dates);
-    const mentions = yield* tables.reviewedSteps(recognized);
-    const enter = yield* this.stageMentions(tables, path, recognized, mentions, prev);
+    const { recognized: recognizedRows, mentions } = yield* tables.packSteps(recognized);
+    const enter = yield* this.stageMentions(tables, path, recognizedRows, mentions, prev);
     return () => {
       if (this.tables !== tables || this.docs.get(path) !== held || !enter()) return false;
       d.ids = ids;
       d.kinds = kinds;
-      d.analyzed = { path, dct: d.dct, mentions, ...(d.warning ? { warnings: [d.warning] } : {}) };
+      d.published = mentions;
+      d.publication = ++this.publications;
       tables.mentionCount += mentions.length;
       return true;
     };
@@ -591,17 +623,17 @@ export class CorpusIndex {
   private *stageMentions(
     tables: PublishedTables,
     path: string,
-    recognized: readonly Mention[] | undefined,
-    mentions: readonly Mention[] | undefined,
+    recognized: MentionRows | undefined,
+    mentions: MentionRows | undefined,
     prev: IndexedDocument | undefined,
   ): Steps<() => boolean> {
     const withdrawn = () => {
-      if (!prev?.analyzed) return;
-      tables.mentionCount -= prev.analyzed.mentions.length;
-      prev.analyzed = undefined;
+      if (!prev?.published) return;
+      tables.mentionCount -= prev.published.length;
+      prev.published = undefined;
     };
     const { byEntity, byDate, byRecognizedEntity } = tables;
-    if (Math.max(mentions?.length ?? 0, prev?.analyzed?.mentions.length ?? 0) < STAGE_FROM) {
+    if (Math.max(mentions?.length ?? 0, prev?.published?.length ?? 0) < STAGE_FROM) {
       return () => {
         if (this.tables !== tables) return false;
         if (!mentions) {
@@ -638,14 +670,13 @@ export class CorpusIndex {
   }
 
   private withdraw(d: IndexedDocument): void {
-    if (!d.analyzed) return;
+    if (!d.published) return;
     const { path } = d;
-    const { mentions } = d.analyzed;
     this.tables.byEntity.removeDocument(path);
     this.tables.byDate.removeDocument(path);
     this.tables.byRecognizedEntity?.removeDocument(path);
-    this.tables.mentionCount -= mentions.length;
-    d.analyzed = undefined;
+    this.tables.mentionCount -= d.published.length;
+    d.published = undefined;
   }
 
   private order(): { paths: string[]; rank: Map<string, number> } {
@@ -707,7 +738,9 @@ function indexedDocument(p: PreparedDocument, a: DocumentAnalysis): IndexedDocum
     utf8: p.utf8,
     ids: undefined,
     kinds: undefined,
-    analyzed: undefined,
+    published: undefined,
+    view: undefined,
+    publication: 0,
     lines: undefined,
     warning: p.warning,
   };

@@ -1,5 +1,6 @@
-import { STEP_UNITS, type Steps } from '../steps';
+import { finish, STEP_UNITS, type Steps } from '../steps';
 import type { Entity, Mention, MentionKind } from '../types';
+import type { MentionRows } from './mentionRows';
 
 /** A mention together with the document it is in. */
 export interface MentionRef {
@@ -16,7 +17,6 @@ export class MentionGroup {
   readonly forms = new Map<string, number>();
   readonly kinds = new Map<MentionKind, number>();
   /** Caches, dropped whenever the group changes. */
-  refs: MentionRef[] | undefined;
   /** `docs` in the order of their rank. */
   ranked: string[] | undefined;
   /** Where the last page ended (the mention's number, the document's in `ranked`, the mention's in it): the next page starts there. */
@@ -44,22 +44,36 @@ export interface DocumentCount {
 export interface StagedDocument {
   readonly path: string;
   /** What the table held for the document when staged. */
-  readonly before: ReadonlyMap<string, readonly Mention[]> | undefined;
-  /** Its mentions by key, undefined when it is withdrawn. */
-  readonly after: Map<string, Mention[]> | undefined;
+  readonly before: DocumentEntry | undefined;
+  /** What it holds for the document once committed, undefined when it is withdrawn. */
+  readonly after: DocumentEntry | undefined;
   /** Each key it touches: the group copied and changed (undefined when it has no mention left), and the group it was copied from with its stamp then. */
   readonly groups: { key: string; base: MentionGroup | undefined; stamp: number; next: MentionGroup | undefined }[];
 }
 
 /**
+ * What a table holds for one document: its mention list as given (every mention, of any key or
+ * none, in text order: the list the index keeps for the document, not a copy), and its keys, each
+ * once in the order of their first mention, with how many mentions each has. No list per key: a
+ * corpus has hundreds of thousands of (document, key) pairs, and a list (or map) for each was a
+ * third of an index's memory; the mentions of one key are found by going through the document's
+ * (a document has some tens).
+ */
+export interface DocumentEntry {
+  readonly mentions: MentionRows;
+  readonly keys: readonly string[];
+  readonly counts: readonly number[];
+}
+
+/**
  * Mentions grouped by a key (entity id, date value), maintained document by document: a document's
  * mentions are added and withdrawn as a whole, and only the groups it touches change. Each
- * document's mentions are kept by key, so that a group needs no map of its own (a group may span
+ * document's keys are kept with it, so that a group needs no map of its own (a group may span
  * every document; growing and rehashing thousands of large maps made linking a corpus slow).
  */
 export class MentionTable {
   private readonly groups = new Map<string, MentionGroup>();
-  private readonly byDoc = new Map<string, Map<string, readonly Mention[]>>();
+  private readonly byDoc = new Map<string, DocumentEntry>();
   /** Incremented on every change, for caches over all groups. */
   version = 0;
   /** Keys of the groups changed since `takeChanged`, when asked to keep them. */
@@ -67,7 +81,7 @@ export class MentionTable {
 
   /** `track`: keep the keys of the groups that change, for `takeChanged`. */
   constructor(
-    private readonly keyOf: (m: Mention) => string | undefined,
+    private readonly keyOf: (rows: MentionRows, i: number) => string | undefined,
     track = false,
   ) {
     this.trackChanges(track);
@@ -102,48 +116,50 @@ export class MentionTable {
    * the document stays in keeps its list of documents as it is: finding the document in a list that
    * may span the corpus is what made an edit slow (an edit rarely changes which groups it is in).
    */
-  addDocument(path: string, mentions: readonly Mention[]): void {
+  addDocument(path: string, mentions: MentionRows): void {
     const before = this.byDoc.get(path);
-    const byKey = this.byKey(mentions);
-    this.byDoc.set(path, byKey);
-    for (const [key, list] of before ?? []) {
-      this.changedKeys?.add(key);
-      const g = this.groups.get(key)!;
-      g.count -= list.length;
-      tally(g, list, -1);
-      changed(g);
-      if (byKey.has(key)) continue;
-      if (g.count === 0) this.groups.delete(key);
-      else g.docs.splice(g.docs.indexOf(path), 1);
+    const after = this.entry(mentions);
+    this.byDoc.set(path, after);
+    if (before) {
+      before.keys.forEach((key, k) => {
+        this.changedKeys?.add(key);
+        const g = this.groups.get(key)!;
+        g.count -= before.counts[k];
+        changed(g);
+        if (after.keys.includes(key)) return;
+        if (g.count === 0) this.groups.delete(key);
+        else g.docs.splice(g.docs.indexOf(path), 1);
+      });
+      this.tally(before, -1);
     }
-    for (const [key, list] of byKey) {
+    after.keys.forEach((key, k) => {
       this.changedKeys?.add(key);
       let g = this.groups.get(key);
       if (!g) this.groups.set(key, (g = new MentionGroup()));
-      if (!before?.has(key)) g.docs.push(path);
-      g.count += list.length;
-      tally(g, list, 1);
+      if (!before?.keys.includes(key)) g.docs.push(path);
+      g.count += after.counts[k];
       changed(g);
-    }
+    });
+    this.tally(after, 1);
     this.version++;
   }
 
   removeDocument(path: string): void {
-    const byKey = this.byDoc.get(path);
-    if (!byKey) return;
+    const before = this.byDoc.get(path);
+    if (!before) return;
     this.byDoc.delete(path);
-    for (const [key, list] of byKey) {
+    this.tally(before, -1);
+    before.keys.forEach((key, k) => {
       this.changedKeys?.add(key);
       const g = this.groups.get(key)!;
-      g.count -= list.length;
+      g.count -= before.counts[k];
       if (g.count === 0) {
         this.groups.delete(key);
-        continue;
+        return;
       }
       g.docs.splice(g.docs.indexOf(path), 1);
-      tally(g, list, -1);
       changed(g);
-    }
+    });
     this.version++;
   }
 
@@ -154,7 +170,10 @@ export class MentionTable {
   setKind(key: string, kind: MentionKind): void {
     const g = this.groups.get(key);
     if (!g) return;
-    for (const path of g.docs) for (const m of this.byDoc.get(path)!.get(key)!) m.kind = kind;
+    for (const path of g.docs) {
+      const rows = this.byDoc.get(path)!.mentions;
+      for (let i = 0; i < rows.length; i++) if (this.keyOf(rows, i) === key) rows.setKind(i, kind);
+    }
     g.kinds.clear();
     g.kinds.set(kind, g.count);
     changed(g);
@@ -166,15 +185,15 @@ export class MentionTable {
    * withdraw it), in steps, changing nothing that queries read: the groups it touches are copied.
    * For a document with many mentions; `commit` then puts them in place.
    */
-  *stage(path: string, mentions: readonly Mention[] | undefined): Steps<StagedDocument> {
+  *stage(path: string, mentions: MentionRows | undefined): Steps<StagedDocument> {
     const before = this.byDoc.get(path);
-    const after = mentions && (yield* this.byKeySteps(mentions));
+    const after = mentions && (yield* this.entrySteps(mentions));
     const groups: StagedDocument['groups'] = [];
-    const keys = new Set([...(before?.keys() ?? []), ...(after?.keys() ?? [])]);
+    const keys = new Set([...(before?.keys ?? []), ...(after?.keys ?? [])]);
     let n = 0;
     for (const key of keys) {
       const base = this.groups.get(key);
-      groups.push({ key, base, stamp: base?.stamp ?? 0, next: changedGroup(base, path, before?.get(key), after?.get(key)) });
+      groups.push({ key, base, stamp: base?.stamp ?? 0, next: this.changedGroup(base, path, key, before, after) });
       if (++n % (STEP_UNITS / 4) === 0) yield;
     }
     return { path, before, after, groups };
@@ -190,7 +209,7 @@ export class MentionTable {
     if (!this.holds(staged)) return false;
     for (const { key, base, stamp, next } of staged.groups) {
       const now = this.groups.get(key);
-      const g = now === base && (!base || base.stamp === stamp) ? next : changedGroup(now, path, before?.get(key), after?.get(key));
+      const g = now === base && (!base || base.stamp === stamp) ? next : this.changedGroup(now, path, key, before, after);
       if (g) this.groups.set(key, g);
       else this.groups.delete(key);
       this.changedKeys?.add(key);
@@ -206,15 +225,27 @@ export class MentionTable {
     return this.byDoc.get(staged.path) === staged.before;
   }
 
-  /** Every mention of a key, in text order, documents in the order of their rank. */
+  /**
+   * Every mention of a key, in text order, documents in the order of their rank: made on each call,
+   * not kept (a group may have hundreds of thousands; lists read in pages need none).
+   */
   refs(key: string, rank: (path: string) => number): readonly MentionRef[] {
     const g = this.groups.get(key);
     if (!g) return [];
-    if (g.refs) return g.refs;
-    const docs = g.docs.map(path => ({ path, rank: rank(path) })).sort((a, b) => a.rank - b.rank);
     const refs: MentionRef[] = [];
-    for (const { path } of docs) for (const mention of this.byDoc.get(path)!.get(key)!) refs.push({ path, mention });
-    return (g.refs = refs);
+    for (const path of (g.ranked ??= byRank(g.docs, rank))) for (const mention of this.mentionsIn(path, key)) refs.push({ path, mention });
+    return refs;
+  }
+
+  /** The kinds every mention of a key was recognized with (MentionRows.recognizedKind), in the order of `refs`. */
+  recognizedKinds(key: string, rank: (path: string) => number): MentionKind[] {
+    const g = this.groups.get(key);
+    const kinds: MentionKind[] = [];
+    for (const path of g ? (g.ranked ??= byRank(g.docs, rank)) : []) {
+      const rows = this.byDoc.get(path)!.mentions;
+      for (let i = 0; i < rows.length; i++) if (this.keyOf(rows, i) === key) kinds.push(rows.recognizedKind(i));
+    }
+    return kinds;
   }
 
   /**
@@ -228,7 +259,7 @@ export class MentionTable {
     if (!g) return { documents: [], total: 0 };
     const wanted = Math.min(g.docs.length, max + 1);
     if (!g.top || g.top.length < wanted) g.top = this.leaders(key, g, Math.max(wanted, TOP_KEPT));
-    const hasExcept = this.byDoc.get(except)?.has(key) === true;
+    const hasExcept = this.byDoc.get(except)?.keys.includes(key) === true;
     return { documents: g.top.filter(d => d.path !== except).slice(0, max), total: g.docs.length - (hasExcept ? 1 : 0) };
   }
 
@@ -248,16 +279,16 @@ export class MentionTable {
 
   /** The `n` documents of group `g` with the most mentions, most first, then by path: one pass keeping the best `n` in order. */
   private leaders(key: string, g: MentionGroup, n: number): DocumentCount[] {
-    const best: DocumentCount[] = [];
-    const before = (count: number, path: string, b: DocumentCount) => count > b.count || (count === b.count && path < b.path);
+    const best: { path: string; count: number }[] = [];
+    const before = (count: number, path: string, b: { path: string; count: number }) => count > b.count || (count === b.count && path < b.path);
     for (const path of g.docs) {
-      const list = this.byDoc.get(path)!.get(key)!;
-      if (best.length === n && !before(list.length, path, best[n - 1])) continue;
+      const count = this.countIn(path, key);
+      if (best.length === n && !before(count, path, best[n - 1])) continue;
       let i = Math.min(best.length, n - 1);
-      for (; i > 0 && before(list.length, path, best[i - 1]); i--) best[i] = best[i - 1];
-      best[i] = { path, count: list.length, first: list[0] };
+      for (; i > 0 && before(count, path, best[i - 1]); i--) best[i] = best[i - 1];
+      best[i] = { path, count };
     }
-    return best;
+    return best.map(({ path, count }) => ({ path, count, first: this.mentionsIn(path, key).next().value! }));
   }
 
   /**
@@ -267,7 +298,6 @@ export class MentionTable {
   page(key: string, rank: (path: string) => number, from: number, count: number): { refs: MentionRef[]; total: number } {
     const g = this.groups.get(key);
     if (!g) return { refs: [], total: 0 };
-    if (g.refs) return { refs: g.refs.slice(from, from + count), total: g.count };
     if (count <= 0) return { refs: [], total: g.count };
     const ranked = (g.ranked ??= byRank(g.docs, rank));
     // a list read page after page resumes where the last page ended instead of counting from the start
@@ -277,14 +307,18 @@ export class MentionTable {
     const refs: MentionRef[] = [];
     for (; doc < ranked.length && refs.length < count; doc++) {
       const path = ranked[doc];
-      const list = this.byDoc.get(path)!.get(key)!;
-      if (skip >= list.length) {
-        skip -= list.length;
+      const n = this.countIn(path, key);
+      if (skip >= n) {
+        skip -= n;
         continue;
       }
-      const end = Math.min(list.length, skip + count - refs.length);
-      for (let i = skip; i < end; i++) refs.push({ path, mention: list[i] });
-      if (end < list.length) {
+      const end = Math.min(n, skip + count - refs.length);
+      let i = 0;
+      for (const mention of this.mentionsIn(path, key)) {
+        if (i >= end) break;
+        if (i++ >= skip) refs.push({ path, mention });
+      }
+      if (end < n) {
         g.pageEnd = { from: from + refs.length, doc, at: end };
         return { refs, total: g.count };
       }
@@ -294,73 +328,97 @@ export class MentionTable {
     return { refs, total: g.count };
   }
 
-  /** A document's mentions by key, in text order (lists sized exactly: they are kept). */
-  private byKey(mentions: readonly Mention[]): Map<string, Mention[]> {
-    const out = new Map<string, Mention[]>();
-    for (const m of mentions) {
-      const key = this.keyOf(m);
-      if (key === undefined) continue;
-      const list = out.get(key);
-      if (list) list.push(m);
-      else out.set(key, [m]);
-    }
-    for (const [key, list] of out) if (list.length > 1) out.set(key, list.slice());
-    return out;
+  /** How many mentions of `key` a document has (0 when none, or the table has no such document). */
+  private countIn(path: string, key: string): number {
+    const e = this.byDoc.get(path);
+    const k = e ? e.keys.indexOf(key) : -1;
+    return k < 0 ? 0 : e!.counts[k];
   }
 
-  /** byKey in steps. */
-  private *byKeySteps(mentions: readonly Mention[]): Steps<Map<string, Mention[]>> {
-    const out = new Map<string, Mention[]>();
+  /** A document's mentions of `key`, in text order. */
+  private *mentionsIn(path: string, key: string): Generator<Mention, void> {
+    const rows = this.byDoc.get(path)?.mentions;
+    for (let i = 0; rows && i < rows.length; i++) if (this.keyOf(rows, i) === key) yield rows.mention(i);
+  }
+
+  /** Adds (sign 1) or takes away (-1) the forms and kinds of a document's mentions to those of their groups. */
+  private tally(e: DocumentEntry, sign: 1 | -1): void {
+    let g: MentionGroup | undefined;
+    let last: string | undefined;
+    const rows = e.mentions;
+    for (let i = 0; i < rows.length; i++) {
+      const key = this.keyOf(rows, i);
+      if (key === undefined) continue;
+      if (key !== last) g = this.groups.get((last = key));
+      if (!g) continue; // withdrawn whole
+      add(g.forms, rows.text(i), sign);
+      add(g.kinds, rows.kind(i), sign);
+    }
+  }
+
+  /** What the table holds for a document with these mentions. */
+  private entry(mentions: MentionRows): DocumentEntry {
+    return finish(this.entrySteps(mentions));
+  }
+
+  /** `entry` in steps. */
+  private *entrySteps(mentions: MentionRows): Steps<DocumentEntry> {
+    const keys: string[] = [];
+    const counts: number[] = [];
+    const at = new Map<string, number>();
     for (let i = 0; i < mentions.length; i++) {
-      const key = this.keyOf(mentions[i]);
+      const key = this.keyOf(mentions, i);
       if (key !== undefined) {
-        const list = out.get(key);
-        if (list) list.push(mentions[i]);
-        else out.set(key, [mentions[i]]);
+        const k = at.get(key);
+        if (k === undefined) {
+          at.set(key, keys.length);
+          keys.push(key);
+          counts.push(1);
+        } else counts[k]++;
       }
       if (i % STEP_UNITS === STEP_UNITS - 1) yield;
     }
-    let n = 0;
-    for (const [key, list] of out) {
-      if (list.length > 1) out.set(key, list.slice());
-      if (++n % STEP_UNITS === 0) yield;
-    }
-    return out;
+    // sized exactly (arrays grown by push have room to spare): they are kept
+    return { mentions, keys: keys.slice(), counts: counts.slice() };
   }
-}
 
-/**
- * A copy of group `g` (undefined: none yet) with a document's mentions `before` replaced by `after`
- * (either may be missing); undefined when no mention is left. `g` itself is left as it is.
- */
-function changedGroup(
-  g: MentionGroup | undefined,
-  path: string,
-  before: readonly Mention[] | undefined,
-  after: readonly Mention[] | undefined,
-): MentionGroup | undefined {
-  const count = (g?.count ?? 0) - (before?.length ?? 0) + (after?.length ?? 0);
-  if (count === 0) return undefined;
-  const next = new MentionGroup();
-  next.count = count;
-  for (const p of g?.docs ?? []) if (after || p !== path) next.docs.push(p);
-  if (after && !before) next.docs.push(path);
-  for (const [form, n] of g?.forms ?? []) next.forms.set(form, n);
-  for (const [kind, n] of g?.kinds ?? []) next.kinds.set(kind, n);
-  if (before) tally(next, before, -1);
-  if (after) tally(next, after, 1);
-  return next;
-}
-
-/** Adds (sign 1) or takes away (-1) the forms and kinds of mentions; runs of one form count at once. */
-function tally(g: MentionGroup, list: readonly Mention[], sign: 1 | -1): void {
-  for (let i = 0; i < list.length;) {
-    const { text, kind } = list[i];
-    let n = 1;
-    while (i + n < list.length && list[i + n].text === text && list[i + n].kind === kind) n++;
-    add(g.forms, text, sign * n);
-    add(g.kinds, kind, sign * n);
-    i += n;
+  /**
+   * A copy of group `g` (undefined: none yet) with a document's entry `before` replaced by `after`
+   * for `key` (either may be missing); undefined when no mention is left. `g` itself is left as it is.
+   */
+  private changedGroup(
+    g: MentionGroup | undefined,
+    path: string,
+    key: string,
+    before: DocumentEntry | undefined,
+    after: DocumentEntry | undefined,
+  ): MentionGroup | undefined {
+    const countOf = (e: DocumentEntry | undefined) => {
+      const k = e ? e.keys.indexOf(key) : -1;
+      return k < 0 ? 0 : e!.counts[k];
+    };
+    const had = countOf(before);
+    const has = countOf(after);
+    const count = (g?.count ?? 0) - had + has;
+    if (count === 0) return undefined;
+    const next = new MentionGroup();
+    next.count = count;
+    for (const p of g?.docs ?? []) if (has || p !== path) next.docs.push(p);
+    if (has && !had) next.docs.push(path);
+    for (const [form, n] of g?.forms ?? []) next.forms.set(form, n);
+    for (const [kind, n] of g?.kinds ?? []) next.kinds.set(kind, n);
+    for (const [e, sign] of [
+      [before, -1],
+      [after, 1],
+    ] as const) {
+      const rows = e?.mentions;
+      for (let i = 0; rows && i < rows.length; i++) {
+        if (this.keyOf(rows, i) !== key) continue;
+        add(next.forms, rows.text(i), sign);
+        add(next.kinds, rows.kind(i), sign);
+      }
+    }
+    return next;
   }
 }
 
@@ -382,7 +440,6 @@ const TOP_KEPT = 16;
 const PACK = 2 ** 24;
 
 function changed(g: MentionGroup): void {
-  g.refs = undefined;
   g.top = undefined;
   g.ranked = undefined;
   g.pageEnd = undefined;

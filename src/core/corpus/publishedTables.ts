@@ -2,11 +2,12 @@ import { entityName } from '../linking/linkCorpus';
 import { finish, STEP_UNITS, type Steps } from '../steps';
 import type { Entity, Mention, MentionKind } from '../types';
 import { entitySummary, majorityKind } from './entitySummary';
-import { MentionTable, type MentionGroup, type MentionRef } from './mentionTable';
+import { MentionRows, type StringIds } from './mentionRows';
+import { MentionTable, type MentionGroup } from './mentionTable';
 import type { RegistryMap } from './registryMap';
 
-const entityOf = (m: Mention): string | undefined => m.entity;
-const dateOf = (m: Mention): string | undefined => (m.kind === 'date' && m.value ? m.value : undefined);
+const entityOf = (rows: MentionRows, i: number): string | undefined => rows.entity(i);
+const dateOf = (rows: MentionRows, i: number): string | undefined => rows.value(i) || undefined;
 
 /**
  * What queries read: the published documents' mentions by entity and by date, as the registry
@@ -21,26 +22,32 @@ export class PublishedTables {
   readonly byRecognizedEntity: MentionTable | undefined;
   /** How many mentions the published documents have. */
   mentionCount = 0;
-  /**
-   * The kinds mentions were recognized with, for those that show another: an entity the registry
-   * adds without a kind takes the kind most of its mentions were recognized with.
-   */
-  private readonly recognizedKinds = new WeakMap<Mention, MentionKind>();
 
-  constructor(readonly registry: RegistryMap | undefined) {
+  /** `strings`: the strings of the packed mentions (MentionRows), shared by the index's tables. */
+  constructor(
+    readonly registry: RegistryMap | undefined,
+    private readonly strings: StringIds,
+  ) {
     this.byEntity = new MentionTable(entityOf, registry !== undefined);
     this.byRecognizedEntity = registry && new MentionTable(entityOf, true);
   }
 
-  /** A document's mentions as the registry has them (`recognized` itself without one), in steps. */
-  *reviewedSteps(recognized: Mention[]): Steps<Mention[]> {
-    if (!this.registry) return recognized;
+  /**
+   * A document's mentions packed, as recognized and as the registry has them (the same rows without
+   * one), in steps. A mention the registry gives another kind keeps the one it was recognized with
+   * (MentionRows.recognizedKind): an entity the registry adds without a kind takes the kind most of
+   * its mentions were recognized with.
+   */
+  *packSteps(recognized: readonly Mention[]): Steps<{ recognized: MentionRows; mentions: MentionRows }> {
+    const recognizedRows = yield* MentionRows.packSteps(recognized, this.strings);
+    if (!this.registry) return { recognized: recognizedRows, mentions: recognizedRows };
+    const kinds = new Map<Mention, MentionKind>();
     const out: Mention[] = [];
     for (let i = 0; i < recognized.length; i += STEP_UNITS) {
-      for (const m of this.reviewed(this.registry, recognized.slice(i, i + STEP_UNITS))) out.push(m);
+      for (const m of this.reviewed(this.registry, recognized.slice(i, i + STEP_UNITS), kinds)) out.push(m);
       yield;
     }
-    return out;
+    return { recognized: recognizedRows, mentions: yield* MentionRows.packSteps(out, this.strings, m => kinds.get(m)) };
   }
 
   /**
@@ -63,12 +70,9 @@ export class PublishedTables {
       yield;
       const g = this.byEntity.get(id);
       if (!g) continue;
-      // every mention of the group listed only when needed: a group may span the corpus
-      let refs: readonly MentionRef[] | undefined;
-      const listed = () => (refs ??= this.byEntity.refs(id, rank));
-      const kind = this.reviewedKind(registry, id) ?? majorityKind(listed().map(r => this.recognizedKinds.get(r.mention) ?? r.mention.kind))!;
+      // the recognized kinds of every mention of the group read only when needed: a group may span the corpus
+      const kind = this.reviewedKind(registry, id) ?? majorityKind(this.byEntity.recognizedKinds(id, rank))!;
       if (g.kinds.size === 1 && g.kinds.has(kind)) continue;
-      for (const { mention } of listed()) if (mention.kind !== kind && !this.recognizedKinds.has(mention)) this.recognizedKinds.set(mention, mention.kind);
       this.byEntity.setKind(id, kind);
     }
     this.byEntity.takeChanged();
@@ -94,16 +98,16 @@ export class PublishedTables {
   /**
    * A document's mentions as the registry has them, each with its entity's kind where the registry
    * and the recognizer tell it (RegistryMap.kindOf); the others wait for settleKinds. A mention
-   * whose kind changes is a new object: the recognized one stays as it was.
+   * whose kind changes is a new object, with the kind it was recognized with in `recognizedKinds`.
    */
-  private reviewed(registry: RegistryMap, recognized: readonly Mention[]): Mention[] {
+  private reviewed(registry: RegistryMap, recognized: readonly Mention[], recognizedKinds: Map<Mention, MentionKind>): Mention[] {
     const mentions = registry.apply(recognized);
     for (let i = 0; i < mentions.length; i++) {
       const m = mentions[i];
       const kind = m.entity && this.reviewedKind(registry, m.entity);
       if (!kind || kind === m.kind) continue;
       mentions[i] = { ...m, kind };
-      this.recognizedKinds.set(mentions[i], m.kind);
+      recognizedKinds.set(mentions[i], m.kind);
     }
     return mentions;
   }

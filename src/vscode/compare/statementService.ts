@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { AnalyzedDocument, Comparison, Discrepancy, TimelineDay } from '../../core';
+import type { Comparison, Discrepancy, TimelineDay } from '../../core';
 import type { CorpusService } from '../corpus/corpusService';
 import type { SpeakerQuotes } from './quoteGroups';
 import { StatementClient } from './statementClient';
@@ -25,8 +25,8 @@ export class StatementService implements vscode.Disposable {
   /** Fires when the statements (and so alignments and discrepancies) may have changed. */
   readonly onDidChange = this.changed.event;
   private readonly client: StatementClient;
-  /** The analysis each article was last sent with (the corpus index publishes a new object on a change). */
-  private readonly readFrom = new Map<string, AnalyzedDocument>();
+  /** The version of the analysis each article was last sent with (CorpusIndex.analysisVersion). */
+  private readonly readFrom = new Map<string, string | undefined>();
   /** Incremented by every update sent: a cached answer is good while it stays the same. */
   private version = 0;
   /** Incremented when the worker's statements are lost (they are sent again). */
@@ -164,7 +164,7 @@ export class StatementService implements vscode.Disposable {
     while (this.dirty) {
       this.dirty = false;
       const index = this.corpus.index;
-      const todo = index.paths().filter(p => this.readFrom.get(p) !== index.analyzed(p));
+      const todo = index.paths().filter(p => this.readFrom.get(p) !== index.analysisVersion(p));
       const gone = [...this.readFrom.keys()].filter(p => !index.hasDocument(p));
       for (const p of gone) this.readFrom.delete(p);
       if (!todo.length && !gone.length) continue;
@@ -172,7 +172,7 @@ export class StatementService implements vscode.Disposable {
       const send = (progress?: vscode.Progress<{ message?: string }>) =>
         // a worker lost meanwhile sets `dirty`: the next turn of the loop sends every article again
         this.client.update(index, todo, gone, {
-          sent: (path, analyzed) => this.readFrom.set(path, analyzed),
+          sent: path => this.readFrom.set(path, index.analysisVersion(path)),
           read: count => progress?.report({ message: `${count} of ${todo.length}` }),
         });
       if (todo.length < PROGRESS_FROM) await send();
