@@ -1,6 +1,6 @@
 // The corpus index at scale: 10,000 articles (about 6 million words) made from the samples, or
 // 100,000 (about 57 million words: `--docs 100000`, a few minutes, not part of `npm run bench`).
-//   node scripts/benchCorpus.mjs [--docs N] [--corpus DIR] [--edits N] [--hovers N] [--workers N]
+//   node scripts/benchCorpus.mjs [--docs N] [--corpus DIR] [--edits N] [--hovers N] [--workers N] [--snapshot FILE] [--warm-only]
 // Generates the corpus when it is missing (scripts/makeCorpus.mjs --docs N), bundles src/core with
 // esbuild, then measures in child processes (each with its own memory): a cold index with the
 // queries an editor makes, then a warm start from the snapshot the cold one wrote. The cold index
@@ -20,7 +20,7 @@ const args = process.argv.slice(2);
 const opt = (name, def) => option(name, def, args);
 const docCount = Number(opt('--docs', 10_000));
 const corpusDir = resolve(opt('--corpus', `bench/corpus-${docCount / 1000}k`));
-const snapshotFile = join(corpusDir, '.snapshot.json');
+const snapshotFile = resolve(opt('--snapshot', join(corpusDir, '.snapshot.json')));
 const role = opt('--child', null);
 const coreBundle = join(tmpdir(), 'marginalia-bench-core.cjs');
 const listsBundle = join(tmpdir(), 'marginalia-bench-mention-lists.cjs');
@@ -48,7 +48,7 @@ function heapAfterGc() {
 function readAndIndex(index, paths) {
   const counts = { reused: 0, analyzed: 0 };
   for (let i = 0; i < paths.length; i += BATCH) {
-    const { reused, analyzed } = index.setDocuments(paths.slice(i, i + BATCH).map(path => ({ path, text: readFileSync(path, 'utf8') })));
+    const { reused, analyzed } = index.setFiles(paths.slice(i, i + BATCH).map(path => ({ path, utf8: readFileSync(path) })));
     counts.reused += reused;
     counts.analyzed += analyzed;
   }
@@ -73,8 +73,9 @@ async function poolIndex(index, paths, count) {
     const core = require(workerData);
     parentPort.on('message', ({ i, paths }) => {
       const index = new core.CorpusIndex();
-      index.setDocuments(paths.map(path => ({ path, text: readFileSync(path, 'utf8') })));
-      parentPort.postMessage({ i, snapshot: index.snapshot() });
+      index.setFiles(paths.map(path => ({ path, utf8: readFileSync(path) })));
+      const snapshot = index.snapshot();
+      parentPort.postMessage({ i, snapshot }, [snapshot.buffer]);
     });`;
   const workers = Array.from({ length: Math.min(count, batches.length) }, () => new Worker(source, { eval: true, workerData: coreBundle }));
   let next = 0;
@@ -123,9 +124,9 @@ if (role === 'cold') {
   const rssAfterCold = process.resourceUsage().maxRSS / 1024;
   const heapMB = heapAfterGc();
   const snap = measure(() => {
-    const text = index.snapshot();
-    writeFileSync(snapshotFile, text);
-    return text.length;
+    const bytes = index.snapshot();
+    writeFileSync(snapshotFile, bytes);
+    return bytes.length;
   });
 
   const rssAfterSnapshot = process.resourceUsage().maxRSS / 1024;
@@ -234,14 +235,41 @@ if (role === 'cold') {
 } else if (role === 'warm') {
   const core = require(coreBundle);
   let index;
+  // the same work as one measure, timed by phase too
+  const phases = {};
+  const phase = (name, run) => {
+    const m = measure(run);
+    phases[name] = { ms: Math.round(m.ms), cpuMs: Math.round(m.cpuMs) };
+    return m.value;
+  };
   const warm = measure(() => {
     index = new core.CorpusIndex();
-    index.loadSnapshot(readFileSync(snapshotFile, 'utf8'));
-    const counts = readAndIndex(index, files());
-    index.relink();
-    return { ...counts, ...firstQuery(index) };
+    const bytes = phase('readSnapshot', () => readFileSync(snapshotFile));
+    phase('decodeSnapshot', () => index.loadSnapshot(bytes));
+    const paths = files();
+    const counts = { reused: 0, analyzed: 0 };
+    phases.readFiles = { ms: 0, cpuMs: 0 };
+    phases.setDocuments = { ms: 0, cpuMs: 0 };
+    for (let i = 0; i < paths.length; i += BATCH) {
+      const r = measure(() => paths.slice(i, i + BATCH).map(path => ({ path, utf8: readFileSync(path) })));
+      const s = measure(() => index.setFiles(r.value));
+      for (const [name, m] of [
+        ['readFiles', r],
+        ['setDocuments', s],
+      ]) {
+        phases[name].ms += m.ms;
+        phases[name].cpuMs += m.cpuMs;
+      }
+      counts.reused += s.value.reused;
+      counts.analyzed += s.value.analyzed;
+    }
+    for (const name of ['readFiles', 'setDocuments']) for (const k of ['ms', 'cpuMs']) phases[name][k] = Math.round(phases[name][k]);
+    phase('relink', () => index.relink());
+    return { ...counts, ...phase('firstQuery', () => firstQuery(index)) };
   });
-  console.log(JSON.stringify({ ms: warm.ms, cpuMs: warm.cpuMs, ...warm.value, heapMB: heapAfterGc(), maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+  console.log(
+    JSON.stringify({ ms: warm.ms, cpuMs: warm.cpuMs, ...warm.value, phases, heapMB: heapAfterGc(), maxRssMB: process.resourceUsage().maxRSS / 1024 }),
+  );
 } else {
   if (!existsSync(corpusDir) || files().length !== docCount) {
     execFileSync(process.execPath, ['scripts/makeCorpus.mjs', '--docs', String(docCount), '--out', corpusDir], { stdio: 'inherit' });
@@ -249,13 +277,24 @@ if (role === 'cold') {
   await bundleForNode('src/core/index.ts', coreBundle);
   await bundleForNode('src/vscode/entities/mentionLists.ts', listsBundle);
   const child = name => {
-    const r = spawnSync(process.execPath, ['--expose-gc', 'scripts/benchCorpus.mjs', '--child', name, '--corpus', corpusDir, ...args], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 26,
-    });
+    const r = spawnSync(
+      process.execPath,
+      ['--expose-gc', 'scripts/benchCorpus.mjs', '--child', name, '--corpus', corpusDir, '--snapshot', snapshotFile, ...args],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 26,
+      },
+    );
     if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
     return JSON.parse(r.stdout.trim().split('\n').pop());
   };
+  // `--warm-only`: the warm start alone, from the snapshot a cold run left in the corpus folder
+  if (args.includes('--warm-only')) {
+    const w = child('warm');
+    console.log(JSON.stringify(w));
+    console.log(`load average ${loadavg()[0].toFixed(2)}`);
+    process.exit(0);
+  }
   const c = child('cold');
   const w = child('warm');
   const fmt = n => Math.round(n).toLocaleString('en-US');
@@ -282,6 +321,12 @@ if (role === 'cold') {
       `${fmt(c.maxRssMB)} MB / ${fmt(c.heapMB)} MB (peak RSS after indexing ${fmt(c.rssAfterCold)}, after the snapshot ${fmt(c.rssAfterSnapshot)}, after hovers and references ${fmt(c.rssAfterQueries)} MB)`,
       `≤ ${fmt(memoryTarget)} MB`,
       c.maxRssMB <= memoryTarget,
+    ],
+    [
+      'warm start answers as the cold index (documents, entities, mentions, most mentioned entity and its references)',
+      `${fmt(w.stats.entities)} entities, ${fmt(w.stats.mentions)} mentions`,
+      'the same',
+      JSON.stringify([w.stats, w.top, w.refs]) === JSON.stringify([c.cold.stats, c.cold.top, c.cold.refs]),
     ],
     ['memory, warm: peak RSS / heap used', `${fmt(w.maxRssMB)} MB / ${fmt(w.heapMB)} MB`, `≤ ${fmt(memoryTarget)} MB`, w.maxRssMB <= memoryTarget],
     [

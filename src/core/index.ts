@@ -7,7 +7,16 @@ export { isArticlePath, articleMatcher, DEFAULT_INCLUDE, DEFAULT_EXCLUDE, type A
 export { CorpusIndex, type MentionRef, type CorpusStats } from './corpus/corpusIndex';
 export { finish, type Steps } from './steps';
 export { packAnalysis, packLinked, packedBuffers, type PackedAnalysis } from './corpus/packedAnalysis';
-export { prepareDocument, relinkPrepared, AnalysisCancelled, type PreparedDocument, type HeldSource, type CancellationFlag } from './corpus/prepareDocument';
+export {
+  prepareDocument,
+  prepareFile,
+  relinkPrepared,
+  AnalysisCancelled,
+  type PreparedDocument,
+  type SourceFile,
+  type HeldSource,
+  type CancellationFlag,
+} from './corpus/prepareDocument';
 export type { LinkedNames } from './linking/linkNames';
 export { entityCard, dateCard, contextLine, type EntityCard, type DateCard, type CardDocument } from './corpus/cards';
 export {

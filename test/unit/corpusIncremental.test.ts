@@ -3,6 +3,7 @@ import { analyze } from '../../src/core/analyze';
 import { applyRegistry } from '../../src/core/corpus/applyRegistry';
 import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
 import type { Registry } from '../../src/core/corpus/registry';
+import { nameModel } from '../../src/core/model/nameModel';
 import type { SourceDocument } from '../../src/core/types';
 import { seededRandom } from '../../scripts/random.mjs';
 import { readArticles } from './helpers/samples';
@@ -16,6 +17,14 @@ const NEWS: SourceDocument[] = [
   { path: 'c.txt', text: 'Reid said on Friday that the Senate would vote. Xi left Beijing.\n' },
   { path: 'd.txt', text: 'Published: 5 January 2026\n\nThe United Nations (UN) met in Geneva. UN envoys praised Harry Reid.\n' },
 ];
+
+/** Astral characters in texts and paths (offsets are UTF-16 code units), and a lone surrogate. */
+const ASTRAL: SourceDocument[] = [
+  { path: 'emoji 😀/e.txt', text: '😀 Lee Jae-myung met 𝒳 Xi Jinping in Beijing on Monday 🇰🇷. Lee said so.\n' },
+  { path: 'f.txt', text: 'A lone \ud800 surrogate: Harry Reid spoke in Geneva on 4 March 2026 😀, Reid said.\n' },
+];
+
+const encoder = new TextEncoder();
 
 /** Asserts that the index answers what analyze (and applyRegistry) give for the same documents. */
 function assertSameAsAnalyze(index: CorpusIndex, docs: readonly SourceDocument[], registry?: Registry): void {
@@ -212,8 +221,110 @@ describe('CorpusIndex snapshots', () => {
     const snapshot = index.snapshot();
     assert.equal(new CorpusIndex({ defaultDct: '2026-01-05' }).loadSnapshot(snapshot), NEWS.length);
     assert.equal(new CorpusIndex({ defaultDct: '2020-01-01' }).loadSnapshot(snapshot), 0);
-    assert.equal(new CorpusIndex().loadSnapshot('{"format": 99'), 0);
-    assert.equal(new CorpusIndex().loadSnapshot('{"format": 99}'), 0);
+    const bytes = (text: string) => new TextEncoder().encode(text);
+    assert.equal(new CorpusIndex().loadSnapshot(bytes('{"format": 99')), 0);
+    assert.equal(new CorpusIndex().loadSnapshot(bytes('{"format": 99}')), 0);
+  });
+
+  it('restores a linked corpus from its snapshot without analyzing anything, from files too', () => {
+    const docs = [...SAMPLES, ...NEWS, ...ASTRAL];
+    const index = new CorpusIndex();
+    index.setDocuments(docs);
+    index.relink();
+    const snapshot = index.snapshot();
+    const warm = new CorpusIndex();
+    assert.deepEqual(warm.restore(snapshot, docs), { reused: docs.length, analyzed: 0 });
+    assert.equal(warm.needsRelink, false);
+    assertSameAsAnalyze(warm, docs);
+    // as a warm start reads them: bytes, decoded only when analyzed
+    const fromFiles = new CorpusIndex();
+    assert.equal(fromFiles.loadSnapshot(snapshot), docs.length);
+    assert.deepEqual(fromFiles.setFiles(docs.map(d => ({ path: d.path, utf8: encoder.encode(d.text) }))), { reused: docs.length, analyzed: 0 });
+    fromFiles.relink();
+    assertSameAsAnalyze(fromFiles, docs);
+    // and its own snapshot is the same
+    assert.deepEqual(fromFiles.snapshot(), snapshot);
+  });
+
+  it('links the corpus again when its documents are not exactly those of the snapshot', () => {
+    const docs = [...SAMPLES, ...NEWS, ...ASTRAL];
+    const index = new CorpusIndex();
+    index.setDocuments(docs);
+    index.relink();
+    const snapshot = index.snapshot();
+    // "Reid" alone goes to another person once a document names only Harry Reid in full
+    const reid = { path: 'g.txt', text: 'Harry Reid and Harry Reid again. Reid said so on Monday.\n' };
+    const variants: [string, SourceDocument[]][] = [
+      ['one removed', docs.filter(d => d.path !== 'b.txt')],
+      ['one added', [...docs, reid]],
+      ['one changed on disk', docs.map(d => (d.path === 'c.txt' ? { ...d, text: d.text + reid.text } : d))],
+      ['one replaced', [...docs.filter(d => d.path !== 'b.txt'), { ...reid, path: 'b.txt' }]],
+    ];
+    for (const [what, changed] of variants) {
+      const warm = new CorpusIndex();
+      warm.restore(snapshot, changed);
+      assert.equal(warm.needsRelink, false, what);
+      assertSameAsAnalyze(warm, changed);
+    }
+  });
+
+  it('applies the registry of the warm start, whatever the registry was when the snapshot was made', () => {
+    const docs = [...SAMPLES, ...NEWS];
+    const index = new CorpusIndex();
+    index.setDocuments(docs);
+    index.relink();
+    const [first, second] = index.entities();
+    index.setRegistry({ entities: [{ id: first.id, aliases: [], merged: [], notEntity: true }], notEntities: [] });
+    const snapshot = index.snapshot();
+    const registry: Registry = { entities: [{ id: 'merged', name: 'Merged', aliases: [], merged: [second.id] }], notEntities: ['Seoul'] };
+    const warm = new CorpusIndex();
+    warm.setRegistry(registry);
+    assert.deepEqual(warm.restore(snapshot, docs), { reused: docs.length, analyzed: 0 });
+    assertSameAsAnalyze(warm, docs, registry);
+  });
+
+  it('does not reuse what another names recognizer made', () => {
+    const index = new CorpusIndex();
+    index.setDocuments(NEWS);
+    index.relink();
+    const snapshot = index.snapshot();
+    const withModel = new CorpusIndex({ nameModel: nameModel() });
+    assert.deepEqual(withModel.restore(snapshot, NEWS), { reused: 0, analyzed: NEWS.length });
+    const cold = new CorpusIndex({ nameModel: nameModel() });
+    cold.setDocuments(NEWS);
+    cold.relink();
+    for (const d of NEWS) assert.deepEqual(withModel.analyzed(d.path), cold.analyzed(d.path));
+    assert.deepEqual(withModel.entities(), cold.entities());
+  });
+
+  it('ignores a snapshot of an older format, cut short or garbled, and analyzes the documents', () => {
+    const docs = [...NEWS, ...ASTRAL];
+    const index = new CorpusIndex();
+    index.setDocuments(docs);
+    index.relink();
+    const snapshot = index.snapshot();
+    const format4 = encoder.encode(JSON.stringify({ format: 4, recognizer: '', defaultDct: null, strings: [], entities: [], documents: [] }));
+    for (const [what, bytes] of [
+      ['format 4', format4],
+      ['empty', new Uint8Array(0)],
+      ['cut short', snapshot.subarray(0, snapshot.length - 7)],
+      ['one byte more', Uint8Array.from([...snapshot, 0])],
+    ] as const) {
+      const warm = new CorpusIndex();
+      assert.equal(warm.loadSnapshot(bytes), 0, what);
+      assert.deepEqual(warm.restore(bytes, docs), { reused: 0, analyzed: docs.length }, what);
+      assertSameAsAnalyze(warm, docs);
+    }
+    // numbers changed anywhere: never an exception (a count or a string out of range drops the snapshot or the document)
+    const next = seededRandom(3);
+    for (let i = 0; i < 60; i++) {
+      const garbled = snapshot.slice();
+      const at = 24 + Math.floor(next() * (garbled.length - 24));
+      garbled[at] = Math.floor(next() * 256);
+      const warm = new CorpusIndex();
+      warm.restore(garbled, docs);
+      warm.entities();
+    }
   });
 
   it('does not reuse a document whose sidecar publication date changed', () => {

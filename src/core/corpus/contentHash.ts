@@ -15,3 +15,22 @@ export function contentHash(text: string, start = 0, end = text.length): string 
   if (i < end) h1 = Math.imul(h1 ^ text.charCodeAt(i), 0x01000193);
   return `${(end - start).toString(36)}.${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}`;
 }
+
+/**
+ * `contentHash` of a text's UTF-8 encoding, as a file holds it (what a corpus index keys its
+ * analyses by): read four bytes at a time, so that a file is checked without decoding it.
+ */
+export function utf8Hash(bytes: Uint8Array): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x050c5d1f;
+  const n = bytes.length;
+  let i = 0;
+  for (; i + 7 < n; i += 8) {
+    h1 = Math.imul(h1 ^ (bytes[i] | (bytes[i + 1] << 8) | (bytes[i + 2] << 16) | (bytes[i + 3] << 24)), 0x9e3779b1);
+    h1 ^= h1 >>> 16;
+    h2 = Math.imul(h2 ^ (bytes[i + 4] | (bytes[i + 5] << 8) | (bytes[i + 6] << 16) | (bytes[i + 7] << 24)), 0x9e3779b1);
+    h2 ^= h2 >>> 16;
+  }
+  for (; i < n; i++) h1 = Math.imul(h1 ^ bytes[i], 0x01000193);
+  return `u${n.toString(36)}.${(h1 >>> 0).toString(36)}.${(h2 >>> 0).toString(36)}`;
+}

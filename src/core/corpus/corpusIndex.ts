@@ -7,19 +7,18 @@ import type { AnalyzeOptions } from '../recognizeDocument';
 import { finish, STEP_UNITS, type Steps } from '../steps';
 import { positionAt, utf8LineStarts, type TextPosition } from '../textPositions';
 import type { AnalyzedDocument, Entity, Mention, MentionKind, SourceDocument } from '../types';
-import { contentHash } from './contentHash';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { compareEntities } from './entitySummary';
 import { Interner } from './interner';
 import type { MentionTable, DocumentCount, MentionRef, StagedDocument } from './mentionTable';
 import { unpackAnalysis, type PackedAnalysis } from './packedAnalysis';
-import { dctSourceOf, prepareDocument, type HeldSource, type PreparedDocument } from './prepareDocument';
+import { dctSourceOf, prepareDocument, prepareFile, type HeldSource, type PreparedDocument, type SourceFile } from './prepareDocument';
 import { idsByLocalId, ProvisionalIds } from './provisionalIds';
 import type { Registry } from './registry';
 import { RegistryMap } from './registryMap';
 import { MentionRows, StringIds } from './mentionRows';
 import { PublishedTables } from './publishedTables';
-import { decodeSnapshot, encodeSnapshot, type StoredDocument } from './snapshot';
+import { decodeSnapshotSteps, encodeSnapshotSteps, type StoredDocument } from './snapshot';
 import { SurnameCounts } from './surnameCounts';
 import { foldedName } from './variantKey';
 
@@ -63,9 +62,12 @@ interface IndexedDocument extends DocumentAnalysis {
   lines: ArrayLike<number> | undefined;
   /** Why only part of its text is analyzed, when it is too long. */
   readonly warning: string | undefined;
+  /** The snapshot entry its analysis came from, while its linked names are those: its part of the snapshot's links. */
+  stored: StoredDocument | undefined;
 }
 
 const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 const NO_LINKS: CorpusLinks = { ids: [], idOfKey: new Map(), idsOfSurname: new Map(), kindOfId: new Map() };
 
 /**
@@ -83,6 +85,8 @@ export class CorpusIndex {
   private sorted: { paths: string[]; rank: Map<string, number> } | undefined;
   private readonly surnames = new SurnameCounts();
   private provisional = new ProvisionalIds(NO_LINKS);
+  /** What the last link of the whole corpus found (its documents' ids are theirs), for the snapshot. */
+  private links: Omit<CorpusLinks, 'ids'> = NO_LINKS;
   private stale = false;
   /** Incremented by every change from outside, so that a relink in slices starts over. */
   private version = 0;
@@ -112,7 +116,7 @@ export class CorpusIndex {
   /** Adds or replaces a document; its mentions and ids are current at once. */
   setDocument(doc: SourceDocument): void {
     const prev = this.docs.get(doc.path);
-    if (prev && sameSource(prev, doc, this.options)) return;
+    if (prev && sameSource(prev, { ...doc, utf8: encoder.encode(doc.text) }, this.options)) return;
     finish(this.setPreparedSteps(this.prepare(doc)));
     // linked against family names that its own change took away: linked again from its text
     const d = this.docs.get(doc.path)!;
@@ -120,6 +124,7 @@ export class CorpusIndex {
     const before = finish(idsByLocalId(d.linked.names, d.ids!));
     this.nameCount -= d.linked.names.spans.length / 4;
     d.linked = this.relinkNames(doc.text);
+    d.stored = undefined;
     this.nameCount += d.linked.names.spans.length / 4;
     this.stale = true;
     this.publish(d, finish(this.provisional.idsSteps(d.linked.names, before)));
@@ -152,8 +157,11 @@ export class CorpusIndex {
       const stored = this.stored.get(path);
       const fromStore = !own && stored?.hash === prepared.hash && stored.dctSource === prepared.dctSource && stored.model === prepared.model;
       const a = own ?? (fromStore ? stored!.decode() : undefined); // a stored one's strings are shared already
-      if (!a) return false;
-      const d = indexedDocument(prepared, a);
+      if (!a) {
+        if (fromStore) this.stored.delete(path); // corrupt there: analyzed again
+        return false;
+      }
+      const d = indexedDocument(prepared, a, fromStore ? stored : undefined);
       const provisional = this.provisional;
       let fresh = !link;
       let commit: () => boolean;
@@ -217,6 +225,7 @@ export class CorpusIndex {
     this.nameCount += (linked.names.spans.length - d.linked.names.spans.length) / 4;
     d.linked = linked;
     d.ids = undefined;
+    d.stored = undefined;
     this.stale = true;
     this.version++;
     return true;
@@ -234,12 +243,40 @@ export class CorpusIndex {
    * queries reach them. Returns how many were taken from the snapshot and how many analyzed.
    */
   setDocuments(docs: Iterable<SourceDocument>): { reused: number; analyzed: number } {
+    return this.setAll(
+      docs,
+      doc => ({ ...doc, utf8: encoder.encode(doc.text) }),
+      doc => this.prepare(doc),
+    );
+  }
+
+  /**
+   * `setDocuments` for files' bytes as read (UTF-8): a file whose bytes, dates and names recognizer
+   * are those of an analysis the index or its snapshot holds is hashed, never decoded.
+   */
+  setFiles(files: Iterable<SourceFile>): { reused: number; analyzed: number } {
+    return this.setAll(
+      files,
+      f => f,
+      f => {
+        const stored = this.stored.get(f.path);
+        return prepareFile(f, this.surnames, this.options, stored ? [stored] : []);
+      },
+    );
+  }
+
+  private setAll<T extends { path: string }>(
+    items: Iterable<T>,
+    source: (item: T) => SourceFile,
+    prepare: (item: T) => PreparedDocument,
+  ): { reused: number; analyzed: number } {
     const reusedBefore = this.reused;
     let changed = 0;
-    for (const doc of docs) {
-      const prev = this.docs.get(doc.path);
-      if (prev && sameSource(prev, doc, this.options)) continue;
-      finish(this.setPreparedSteps(this.prepare(doc), false));
+    for (const item of items) {
+      const prev = this.docs.get(item.path);
+      if (prev && sameSource(prev, source(item), this.options)) continue;
+      // false: its stored analysis turned out corrupt (and is dropped): analyzed again
+      if (!finish(this.setPreparedSteps(prepare(item), false))) finish(this.setPreparedSteps(prepare(item), false));
       changed++;
     }
     const reused = this.reused - reusedBefore;
@@ -343,24 +380,31 @@ export class CorpusIndex {
           d.linked = this.relinkNames(decoder.decode(d.utf8));
           this.nameCount += d.linked.names.spans.length / 4;
           d.ids = undefined;
+          d.stored = undefined;
         }
         if (i % RELINK_SLICE === RELINK_SLICE - 1) {
           yield;
           if (this.version !== version) continue restart;
         }
       }
-      const linking = linkCorpusSteps(paths.map(p => this.docs.get(p)!.linked.names));
-      let linked = linking.next();
-      while (!linked.done) {
-        yield;
-        if (this.version !== version) continue restart;
-        linked = linking.next();
+      // all the documents of a snapshot written linked, and no other, as it holds them: its links
+      let links = yield* this.snapshotLinks(paths);
+      if (this.version !== version) continue restart;
+      if (!links) {
+        const linking = linkCorpusSteps(paths.map(p => this.docs.get(p)!.linked.names));
+        let linked = linking.next();
+        while (!linked.done) {
+          yield;
+          if (this.version !== version) continue restart;
+          linked = linking.next();
+        }
+        links = linked.value;
       }
-      const links = linked.value;
       yield;
       if (this.version !== version) continue restart;
       // the documents' ids are not kept there: those that change are the documents' own
-      this.provisional = new ProvisionalIds({ ...links, ids: [] });
+      this.links = { idOfKey: links.idOfKey, idsOfSurname: links.idsOfSurname, kindOfId: links.kindOfId };
+      this.provisional = new ProvisionalIds({ ...this.links, ids: [] });
       const kindOf = (id: string) => links.kindOfId.get(id);
       for (let i = 0; i < paths.length; i++) {
         const d = this.docs.get(paths[i])!;
@@ -377,28 +421,65 @@ export class CorpusIndex {
       }
       this.stale = false;
       this.stored.clear();
+      for (const p of paths) this.docs.get(p)!.stored = undefined; // nothing keeps the snapshot's bytes
       return;
     }
   }
 
-  /** The per-document analyses, for a later `restore` (JSON). */
-  snapshot(): string {
-    return encodeSnapshot(this.docs, this.options.defaultDct ?? null);
+  /**
+   * The links of the snapshot the documents' analyses all came from; undefined when the documents
+   * are not exactly that snapshot's, or it holds no links.
+   */
+  private *snapshotLinks(paths: readonly string[]): Steps<CorpusLinks | undefined> {
+    const stored = paths.length ? this.docs.get(paths[0])!.stored?.links : undefined;
+    if (!stored || stored.documents !== paths.length) return undefined;
+    const ids: string[][] = [];
+    for (let i = 0; i < paths.length; i++) {
+      const d = this.docs.get(paths[i])!;
+      const own = d.stored?.links === stored ? d.stored.ids() : undefined;
+      if (own?.length !== d.linked.names.entities.length) return undefined;
+      ids.push(own);
+      if (i % RELINK_SLICE === RELINK_SLICE - 1) yield;
+    }
+    return { ...stored.links, ids };
+  }
+
+  /** The per-document analyses, for a later `restore`, with the corpus's links when it is linked (binary: snapshot.ts). */
+  snapshot(): Uint8Array {
+    return finish(this.snapshotSteps());
+  }
+
+  /** `snapshot` in steps; what changes in the index meanwhile may or may not be in it (its links are left out then). */
+  *snapshotSteps(withLinks = true): Steps<Uint8Array> {
+    const version = this.version;
+    const linked = withLinks && !this.stale && this.stored.size === 0;
+    const docs = this.order().paths.map(p => [p, this.docs.get(p)!] as const);
+    const steps = encodeSnapshotSteps(docs, this.options.defaultDct ?? null, linked ? this.links : undefined);
+    for (let r = steps.next(); ; r = steps.next()) {
+      if (r.done) return this.version === version || !linked ? r.value : yield* this.snapshotSteps(false);
+      yield;
+    }
   }
 
   /**
    * Uses a snapshot's analyses for documents set from now on whose text and dates match, besides
-   * those of snapshots loaded before (a pool of workers may send one per batch of documents).
-   * Returns how many documents it holds (0 when it comes from another version of the recognizer).
+   * those of snapshots loaded before (a pool of workers may send one per batch of documents), and
+   * its links when the documents turn out to be exactly its own. Returns how many documents it
+   * holds (0 when it comes from another version of the recognizer or format, or cannot be read).
    */
-  loadSnapshot(snapshot: string): number {
-    const decoded = decodeSnapshot(snapshot, this.options.defaultDct ?? null, this.shared);
+  loadSnapshot(snapshot: Uint8Array): number {
+    return finish(this.loadSnapshotSteps(snapshot));
+  }
+
+  /** `loadSnapshot` in steps. */
+  *loadSnapshotSteps(snapshot: Uint8Array): Steps<number> {
+    const decoded = yield* decodeSnapshotSteps(snapshot, this.options.defaultDct ?? null, this.shared);
     for (const [path, stored] of decoded) this.stored.set(path, stored);
     return decoded.size;
   }
 
   /** Indexes `documents` reusing a snapshot's analyses where they match, then links the corpus. */
-  restore(snapshot: string, documents: Iterable<SourceDocument>): { reused: number; analyzed: number } {
+  restore(snapshot: Uint8Array, documents: Iterable<SourceDocument>): { reused: number; analyzed: number } {
     this.loadSnapshot(snapshot);
     const counts = this.setDocuments(documents);
     this.relink();
@@ -690,8 +771,14 @@ export class CorpusIndex {
   private readonly rank = (path: string): number => this.order().rank.get(path) ?? -1;
 }
 
-function sameSource(d: IndexedDocument, doc: SourceDocument, options: AnalyzeOptions): boolean {
-  return d.dctSource === dctSourceOf(doc) && d.model === modelId(options.nameModel) && d.hash === contentHash(doc.text) && decoder.decode(d.utf8) === doc.text;
+function sameSource(d: IndexedDocument, file: SourceFile, options: AnalyzeOptions): boolean {
+  return d.dctSource === dctSourceOf(file) && d.model === modelId(options.nameModel) && sameBytes(d.utf8, file.utf8);
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** True when a document's kinds are those its entities (of ids `ids`) get from `kindOf` (documentKinds), without making them. */
@@ -724,7 +811,7 @@ function* sameLinkInput(a: DocumentNames, b: DocumentNames): Steps<boolean> {
 }
 
 /** The indexed form of a prepared document, given its analysis (its own or the snapshot's). */
-function indexedDocument(p: PreparedDocument, a: DocumentAnalysis): IndexedDocument {
+function indexedDocument(p: PreparedDocument, a: DocumentAnalysis, stored: StoredDocument | undefined): IndexedDocument {
   const { hash, dctSource, model, dct, dates, surnames, linked } = a;
   return {
     hash,
@@ -743,6 +830,7 @@ function indexedDocument(p: PreparedDocument, a: DocumentAnalysis): IndexedDocum
     publication: 0,
     lines: undefined,
     warning: p.warning,
+    stored,
   };
 }
 

@@ -2,13 +2,13 @@
 // of its text, its dates and the corpus's family names: a host runs it wherever it likes (the
 // extension in a worker thread, src/vscode/corpus/analysisWorker.ts) and gives the result to
 // CorpusIndex.setPrepared, whose own work is then proportional to the mentions, not the text.
-import { limitWarning } from '../limits';
+import { limitWarning, MAX_ANALYZED_CHARS } from '../limits';
 import { modelId, type TaggerWeights } from '../model/tagger';
 import { linkNames, relinkNames, type LinkedNames } from '../linking/linkNames';
 import type { WordSet } from '../names/nameCandidate';
 import { recognizeDocument, type AnalyzeOptions } from '../recognizeDocument';
 import type { SourceDocument } from '../types';
-import { contentHash } from './contentHash';
+import { utf8Hash } from './contentHash';
 import type { DocumentAnalysis } from './documentAnalysis';
 import type { PackedAnalysis } from './packedAnalysis';
 
@@ -48,7 +48,17 @@ export class AnalysisCancelled extends Error {
   }
 }
 
+/** An article as read from a file: its UTF-8 bytes, not decoded (CorpusIndex.setFiles). */
+export interface SourceFile {
+  readonly path: string;
+  readonly utf8: Uint8Array;
+  readonly dct?: string;
+  readonly dctFromSidecar?: boolean;
+}
+
 const encoder = new TextEncoder();
+/** Keeps a byte order mark, as the bytes do: the text then encodes to the same bytes. */
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
  * Analyzes `doc` against the corpus's family names `surnames` (its own added): names, dates and its
@@ -62,11 +72,12 @@ export function prepareDocument(
   held: readonly HeldSource[] = [],
   flag?: CancellationFlag,
 ): PreparedDocument {
-  const hash = contentHash(doc.text);
+  const utf8 = encoder.encode(doc.text);
+  const hash = utf8Hash(utf8);
   const dctSource = dctSourceOf(doc);
   const model = modelId(options.nameModel);
   const warning = limitWarning(doc.text);
-  const base = { path: doc.path, hash, dctSource, model, utf8: encoder.encode(doc.text), ...(warning ? { warning } : {}) };
+  const base = { path: doc.path, hash, dctSource, model, utf8, ...(warning ? { warning } : {}) };
   if (held.some(h => h.hash === hash && h.dctSource === dctSource && h.model === model)) return base;
   checkFlag(flag);
   const r = recognizeDocument(doc, options, () => checkFlag(flag));
@@ -74,6 +85,22 @@ export function prepareDocument(
   const own = new Set(r.surnames);
   const linked = linkNames(doc.text, r, { has: w => own.has(w) || surnames.has(w) }, options.nameModel);
   return { ...base, analysis: { hash, dctSource, model, dct: r.dct, dates: r.dates, surnames: r.surnames, linked } };
+}
+
+/**
+ * prepareDocument for a file's bytes: when `held` has an analysis of the same bytes, dates and names
+ * recognizer, the bytes are only hashed (a warm start reads every article and decodes none);
+ * otherwise they are decoded and analyzed.
+ */
+export function prepareFile(file: SourceFile, surnames: WordSet, options: AnalyzeOptions = {}, held: readonly HeldSource[] = []): PreparedDocument {
+  // a text within the limits has at most as many UTF-16 code units as UTF-8 bytes
+  if (held.length && file.utf8.length <= MAX_ANALYZED_CHARS) {
+    const hash = utf8Hash(file.utf8);
+    const dctSource = dctSourceOf(file);
+    const model = modelId(options.nameModel);
+    if (held.some(h => h.hash === hash && h.dctSource === dctSource && h.model === model)) return { path: file.path, hash, dctSource, model, utf8: file.utf8 };
+  }
+  return prepareDocument({ path: file.path, text: decoder.decode(file.utf8), dct: file.dct, dctFromSidecar: file.dctFromSidecar }, surnames, options, held);
 }
 
 /**
@@ -85,7 +112,7 @@ export function relinkPrepared(utf8: Uint8Array, surnames: WordSet, model?: Tagg
 }
 
 /** The publication date given from outside the text: `s:` when from the sidecar; '' for none. */
-export function dctSourceOf(doc: SourceDocument): string {
+export function dctSourceOf(doc: Pick<SourceDocument, 'dct' | 'dctFromSidecar'>): string {
   return `${doc.dctFromSidecar ? 's:' : ''}${doc.dct ?? ''}`;
 }
 

@@ -1,174 +1,419 @@
-// What a corpus index writes to disk for a warm start: per document, the part of its analysis
-// that depends on its own text (keyed by a hash of it), in a compact JSON form. Strings that recur
-// (entity keys, words, surface forms, date values) are stored once; numbers are small.
+// What a corpus index writes to disk for a warm start: per document, the part of its analysis that
+// depends on its own text (keyed by a hash of it), and the corpus's links when it was linked as a
+// whole, so that a warm start whose documents all match needs no relink. Binary (docs/contracts.md,
+// "Index snapshot"): numbers in one Int32Array read in place, strings stored once as UTF-16 code
+// units (a lone surrogate survives). Reading it walks the documents' records and decodes a
+// document's part only when a document with its text arrives; writing and reading go in steps.
 import { analyze } from '../analyze';
 import { MAX_ANALYZED_CHARS, PIECE_CHARS } from '../limits';
+import type { CorpusLinks } from '../linking/linkCorpus';
 import type { LocalEntity } from '../linking/linkDocument';
 import type { NameKind } from '../names/nameCandidate';
+import { STEP_UNITS, type Steps } from '../steps';
 import type { Mention } from '../types';
 import { contentHash } from './contentHash';
 import type { DocumentAnalysis } from './documentAnalysis';
 import type { Interner } from './interner';
 
-/** One document as stored: decoded into a DocumentAnalysis (with shared strings) only when used. */
-export interface StoredDocument {
-  hash: string;
-  dctSource: string;
-  model: string;
-  decode(): DocumentAnalysis;
+/** The corpus's links as a snapshot holds them: valid for exactly its documents, all unchanged. */
+export interface StoredLinks {
+  /** How many documents the snapshot holds (all of them linked together). */
+  readonly documents: number;
+  readonly links: Omit<CorpusLinks, 'ids'>;
 }
 
-/** 4: each document records the names recognizer its analysis was made with (DocumentAnalysis.model). */
-const FORMAT = 4;
+/** One document as stored: decoded into a DocumentAnalysis (with shared strings) only when used. */
+export interface StoredDocument {
+  readonly hash: string;
+  readonly dctSource: string;
+  readonly model: string;
+  /** Undefined when the snapshot turns out to be corrupt there. */
+  decode(): DocumentAnalysis | undefined;
+  /** The links of the snapshot's corpus, when it was written linked; `ids()` are this document's part of them. */
+  readonly links: StoredLinks | undefined;
+  ids(): string[] | undefined;
+}
+
+/** A document to encode: its analysis, and its entities' ids when the corpus is linked. */
+export interface EncodedDocument extends DocumentAnalysis {
+  readonly ids: readonly string[] | undefined;
+}
+
+/** 'MRGN', little-endian: a snapshot of format 4 or before is JSON text, and starts with `{`. */
+const MAGIC = 0x4e47524d;
+/** 5: binary, with the corpus's links. 4 (JSON text): each document recorded its names recognizer. */
+const FORMAT = 5;
+/** Int32 words before the head: magic, format, head bytes, string count, char count, number count. */
+const PREAMBLE = 6;
 /** Added to an entity's kind number when its kind is a guess. */
 const GUESSED = 3;
 const KINDS: NameKind[] = ['person', 'organization', 'place'];
+const NULL = -1;
+const UNDEFINED = -2;
+/** A document's record: path, hash, dctSource, model, dct, then the lengths of its lists (below). */
+const FIELDS = 13;
+/** Numbers per chunk of the writer (4 MB): no step copies the whole snapshot. */
+const CHUNK = 1 << 20;
 
-/** A document: strings and entities as indices into the snapshot's tables, offsets relative to the one before. */
-type Row = [
-  path: string,
-  hash: string,
-  dctSource: string,
-  model: string,
-  dct: string | null,
-  surnames: number[],
-  found: number[],
-  missing: number[],
-  dates: number[],
-  entities: number[],
-  full: number[],
-  lone: number[],
-  spans: number[],
-];
-/** A local entity: local id, kind, words, forms (strings as indices), counts. */
-type EntityRow = [localId: number, kind: number, words: number[], forms: number[], counts: number[]];
-
-interface Stored {
-  format: number;
+interface Head {
   recognizer: string;
   defaultDct: string | null;
-  strings: string[];
-  entities: EntityRow[];
-  documents: Row[];
+  documents: number;
+  entities: number;
+  links: boolean;
 }
 
-/** Encodes the analyses of documents (by path) as one JSON text. */
-export function encodeSnapshot(documents: Iterable<[string, DocumentAnalysis]>, defaultDct: string | null): string {
-  const strings: string[] = [];
-  const stringIndex = new Map<string, number>();
-  const s = (v: string): number => {
-    let i = stringIndex.get(v);
-    if (i === undefined) {
-      stringIndex.set(v, (i = strings.length));
-      strings.push(v);
-    }
-    return i;
-  };
-  const entities: EntityRow[] = [];
-  const entityIndex = new Map<LocalEntity, number>(); // an index shares equal entities: by identity is enough
-  const entity = (e: LocalEntity): number => {
-    let i = entityIndex.get(e);
-    if (i === undefined) {
-      entityIndex.set(e, (i = entities.length));
-      entities.push([s(e.localId), KINDS.indexOf(e.kind) + (e.guessed ? GUESSED : 0), e.words.map(s), e.forms.map(s), e.counts]);
-    }
-    return i;
-  };
-  // rows as text at once: no object graph of the whole corpus is built
-  const rows: string[] = [];
-  for (const [path, a] of documents) {
-    const dates: number[] = [];
-    let at = 0;
-    for (const m of a.dates) {
-      dates.push(m.start - at, m.end - m.start, s(m.text), m.value == null ? -1 : s(m.value));
-      at = m.end;
-    }
-    const { names, found, missing } = a.linked;
-    const spans: number[] = [];
-    at = 0;
-    for (let i = 0; i < names.spans.length; i += 4) {
-      spans.push(names.spans[i] - at, names.spans[i + 1] - names.spans[i], names.spans[i + 2], names.spans[i + 3]);
-      at = names.spans[i + 1];
-    }
-    const row: Row = [
-      path,
-      a.hash,
-      a.dctSource,
-      a.model,
-      a.dct,
-      a.surnames.map(s),
-      found.map(s),
-      missing.map(s),
-      dates,
-      names.entities.map(entity),
-      names.full,
-      names.lone,
-      spans,
-    ];
-    rows.push(JSON.stringify(row));
+/** Numbers (or UTF-16 code units) written in chunks, joined in steps at the end. */
+class ChunkedWriter<A extends Int32Array | Uint16Array> {
+  private readonly chunks: A[] = [];
+  private current: A;
+  private at = 0;
+
+  constructor(private readonly make: (n: number) => A) {
+    this.current = make(CHUNK);
   }
-  const head = { format: FORMAT, recognizer: recognizerFingerprint(), defaultDct, strings, entities };
-  return `${JSON.stringify(head).slice(0, -1)},"documents":[${rows.join(',')}]}`;
+
+  push(n: number): void {
+    if (this.at === CHUNK) {
+      this.chunks.push(this.current);
+      this.current = this.make(CHUNK);
+      this.at = 0;
+    }
+    this.current[this.at++] = n;
+  }
+
+  get length(): number {
+    return this.chunks.length * CHUNK + this.at;
+  }
+
+  /** Copies everything into `out` from `offset` (in elements), a chunk per step. */
+  *copySteps(out: A, offset: number): Steps<void> {
+    for (const c of this.chunks) {
+      out.set(c, offset);
+      offset += CHUNK;
+      yield;
+    }
+    out.set(this.current.subarray(0, this.at) as A, offset);
+  }
 }
 
 /**
- * The documents of a snapshot, by path; empty when it was written by another format or recognizer,
- * or with another default publication date, or cannot be read. Strings and entities are shared
- * through `shared`.
+ * Encodes the analyses of documents (by path) in steps; the corpus's links (`links`, with each
+ * document's `ids`) go with them when given, which the caller does only when the documents are
+ * exactly the corpus they were linked as.
  */
-export function decodeSnapshot(json: string, defaultDct: string | null, shared: Interner): Map<string, StoredDocument> {
-  const out = new Map<string, StoredDocument>();
-  let stored: Stored;
-  try {
-    stored = JSON.parse(json) as Stored;
-  } catch {
-    return out;
+export function* encodeSnapshotSteps(
+  documents: readonly (readonly [string, EncodedDocument])[],
+  defaultDct: string | null,
+  links: Omit<CorpusLinks, 'ids'> | undefined,
+): Steps<Uint8Array> {
+  const numbers = new ChunkedWriter(n => new Int32Array(n));
+  const chars = new ChunkedWriter(n => new Uint16Array(n));
+  const ends: number[] = [];
+  const stringIndex = new Map<string, number>();
+  const s = (v: string | null | undefined): number => {
+    if (v === null) return NULL;
+    if (v === undefined) return UNDEFINED;
+    let i = stringIndex.get(v);
+    if (i === undefined) {
+      stringIndex.set(v, (i = ends.length));
+      for (let c = 0; c < v.length; c++) chars.push(v.charCodeAt(c));
+      ends.push(chars.length);
+    }
+    return i;
+  };
+  const push = (list: readonly number[] | Int32Array) => {
+    for (let i = 0; i < list.length; i++) numbers.push(list[i]);
+  };
+  // entities first (an index shares equal entities: by identity is enough)
+  const entities: LocalEntity[] = [];
+  const entityIndex = new Map<LocalEntity, number>();
+  let units = 0;
+  for (const [, a] of documents) {
+    for (const e of a.linked.names.entities) {
+      if (entityIndex.has(e)) continue;
+      entityIndex.set(e, entities.length);
+      entities.push(e);
+      numbers.push(s(e.localId));
+      numbers.push(KINDS.indexOf(e.kind) + (e.guessed ? GUESSED : 0));
+      numbers.push(e.words.length);
+      numbers.push(e.forms.length);
+      for (const w of e.words) numbers.push(s(w));
+      for (const f of e.forms) numbers.push(s(f));
+      push(e.counts);
+      if (++units % STEP_UNITS === 0) yield;
+    }
+    if (++units % STEP_UNITS === 0) yield;
   }
-  if (stored?.format !== FORMAT || stored.recognizer !== recognizerFingerprint() || stored.defaultDct !== defaultDct || !Array.isArray(stored.documents))
-    return out;
-  const strings = stored.strings.map(v => shared.string(v));
-  const str = (i: number): string => strings[i];
-  const entities = stored.entities.map(([localId, kind, words, forms, counts]) =>
-    shared.entity({
-      localId: strings[localId],
-      kind: KINDS[kind % GUESSED],
-      words: words.map(str),
-      forms: forms.map(str),
-      counts,
-      ...(kind >= GUESSED && { guessed: true }),
-    }),
-  );
-  for (const row of stored.documents) {
-    const [path, hash, dctSource, model] = row;
-    out.set(path, { hash, dctSource, model, decode: () => decodeRow(row, str, entities) });
+  const withLinks = links !== undefined && documents.every(([, a]) => a.ids !== undefined);
+  for (const [path, a] of documents) {
+    const { names, found, missing } = a.linked;
+    for (const v of [s(path), s(a.hash), s(a.dctSource), s(a.model), s(a.dct)]) numbers.push(v);
+    for (const n of [
+      a.surnames.length,
+      found.length,
+      missing.length,
+      a.dates.length,
+      names.entities.length,
+      names.full.length,
+      names.lone.length,
+      names.spans.length,
+    ])
+      numbers.push(n);
+    for (const list of [a.surnames, found, missing]) for (const v of list) numbers.push(s(v));
+    for (const m of a.dates) {
+      numbers.push(m.start);
+      numbers.push(m.end);
+      numbers.push(s(m.text));
+      numbers.push(s(m.value));
+    }
+    for (const e of names.entities) numbers.push(entityIndex.get(e)!);
+    push(names.full);
+    push(names.lone);
+    push(names.spans);
+    if (withLinks) for (const id of a.ids!) numbers.push(s(id));
+    units += names.spans.length / 4 + a.dates.length + 1;
+    if (units >= STEP_UNITS) {
+      units = 0;
+      yield;
+    }
   }
-  return out;
+  if (withLinks) {
+    numbers.push(links.idOfKey.size);
+    for (const [key, id] of links.idOfKey) {
+      numbers.push(s(key));
+      numbers.push(s(id));
+    }
+    numbers.push(links.idsOfSurname.size);
+    for (const [family, ids] of links.idsOfSurname) {
+      numbers.push(s(family));
+      numbers.push(ids.length);
+      for (const id of ids) numbers.push(s(id));
+    }
+    numbers.push(links.kindOfId.size);
+    for (const [id, kind] of links.kindOfId) {
+      numbers.push(s(id));
+      numbers.push(KINDS.indexOf(kind));
+    }
+    yield;
+  }
+  const head: Head = { recognizer: recognizerFingerprint(), defaultDct, documents: documents.length, entities: entities.length, links: withLinks };
+  const headBytes = new TextEncoder().encode(JSON.stringify(head));
+  const headWords = Math.ceil(headBytes.length / 4);
+  const numbersAt = PREAMBLE + headWords + ends.length;
+  const charsAt = (numbersAt + numbers.length) * 2; // in 16-bit units
+  const out = new ArrayBuffer(charsAt * 2 + chars.length * 2);
+  const words = new Int32Array(out, 0, numbersAt + numbers.length);
+  words.set([MAGIC, FORMAT, headBytes.length, ends.length, chars.length, numbers.length]);
+  new Uint8Array(out, PREAMBLE * 4, headBytes.length).set(headBytes);
+  words.set(ends, PREAMBLE + headWords);
+  yield;
+  yield* numbers.copySteps(words, numbersAt);
+  yield* chars.copySteps(new Uint16Array(out, charsAt * 2), 0);
+  return new Uint8Array(out);
 }
 
-function decodeRow(row: Row, str: (i: number) => string, entities: readonly LocalEntity[]): DocumentAnalysis {
-  const [, hash, dctSource, model, dct, surnames, found, missing, flatDates, entityRefs, full, lone, flatSpans] = row;
-  const dates: Mention[] = [];
-  for (let i = 0, at = 0; i < flatDates.length; i += 4) {
-    const start = at + flatDates[i];
-    at = start + flatDates[i + 1];
-    dates.push({ start, end: at, text: str(flatDates[i + 2]), kind: 'date', value: flatDates[i + 3] < 0 ? null : str(flatDates[i + 3]) });
-  }
-  const spans = new Int32Array(flatSpans.length);
-  for (let i = 0, at = 0; i < flatSpans.length; i += 4) {
-    spans[i] = at + flatSpans[i];
-    spans[i + 1] = at = spans[i] + flatSpans[i + 1];
-    spans[i + 2] = flatSpans[i + 2];
-    spans[i + 3] = flatSpans[i + 3];
+/** The parts of a snapshot file, read in place. */
+interface Parts {
+  head: Head;
+  ends: Int32Array;
+  numbers: Int32Array;
+  chars: Uint16Array;
+}
+
+/** The parts of a snapshot, or undefined when it is not one this version writes (an older format, another file, cut short). */
+function parts(bytes: Uint8Array): Parts | undefined {
+  // typed arrays over the bytes need them aligned
+  const buf = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  if (buf.byteLength < PREAMBLE * 4) return undefined;
+  const [magic, format, headLength, stringCount, charCount, numberCount] = new Int32Array(buf.buffer, buf.byteOffset, PREAMBLE);
+  if (magic !== MAGIC || format !== FORMAT || headLength < 0 || stringCount < 0 || charCount < 0 || numberCount < 0) return undefined;
+  const endsAt = PREAMBLE + Math.ceil(headLength / 4);
+  const numbersAt = endsAt + stringCount;
+  const charsAt = (numbersAt + numberCount) * 4;
+  if (buf.byteLength !== charsAt + charCount * 2) return undefined;
+  let head: Head;
+  try {
+    head = JSON.parse(new TextDecoder().decode(buf.subarray(PREAMBLE * 4, PREAMBLE * 4 + headLength))) as Head;
+  } catch {
+    return undefined;
   }
   return {
-    hash,
-    dctSource,
-    model,
-    dct,
-    dates,
-    surnames: surnames.map(str),
-    linked: { names: { entities: entityRefs.map(e => entities[e]), full, lone, spans }, found: found.map(str), missing: missing.map(str) },
+    head,
+    ends: new Int32Array(buf.buffer, buf.byteOffset + endsAt * 4, stringCount),
+    numbers: new Int32Array(buf.buffer, buf.byteOffset + numbersAt * 4, numberCount),
+    chars: new Uint16Array(buf.buffer, buf.byteOffset + charsAt, charCount),
   };
+}
+
+/** Thrown while reading a snapshot whose numbers point outside it. */
+class Corrupt extends Error {}
+
+/**
+ * The documents of a snapshot, by path, in steps; empty when it was written by another format or
+ * recognizer, or with another default publication date, or cannot be read. Strings and entities
+ * are shared through `shared` as documents are decoded.
+ */
+export function* decodeSnapshotSteps(bytes: Uint8Array, defaultDct: string | null, shared: Interner): Steps<Map<string, StoredDocument>> {
+  const out = new Map<string, StoredDocument>();
+  const p = parts(bytes);
+  if (!p || p.head.recognizer !== recognizerFingerprint() || p.head.defaultDct !== defaultDct) return out;
+  const read = readDocuments(p, shared);
+  for (;;) {
+    const r = unlessCorrupt(() => read.next());
+    if (!r) return out;
+    if (r.done) return r.value;
+    yield;
+  }
+}
+
+function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Interner): Steps<Map<string, StoredDocument>> {
+  const out = new Map<string, StoredDocument>();
+  const check = (ok: boolean) => {
+    if (!ok) throw new Corrupt();
+  };
+  // strings as they are, and shared (the parts of analyses) when first used
+  const raw = (i: number): string => {
+    check(i >= 0 && i < ends.length);
+    const start = i ? ends[i - 1] : 0;
+    check(start <= ends[i] && ends[i] <= chars.length);
+    let v = '';
+    for (let at = start; at < ends[i]; at += 8192) v += String.fromCharCode(...chars.subarray(at, Math.min(ends[i], at + 8192)));
+    return v;
+  };
+  const sharedStrings = new Array<string | undefined>(ends.length);
+  const str = (i: number): string => (sharedStrings[i] ??= shared.string(raw(i)));
+  const optional = (i: number): string | null | undefined => (i === NULL ? null : i === UNDEFINED ? undefined : str(i));
+  let at = 0;
+  const take = (count: number): number => {
+    check(count >= 0 && at + count <= n.length);
+    const from = at;
+    at += count;
+    return from;
+  };
+  const list = (from: number, count: number): number[] => Array.from(n.subarray(from, from + count));
+  // entities: where each starts; made (and shared) when first used
+  const entityAt = new Int32Array(head.entities);
+  for (let e = 0; e < head.entities; e++) {
+    entityAt[e] = take(4);
+    take(n[at - 2] + 2 * n[at - 1]);
+    if (e % STEP_UNITS === STEP_UNITS - 1) yield;
+  }
+  const entities = new Array<LocalEntity | undefined>(head.entities);
+  const entity = (e: number): LocalEntity => {
+    check(e >= 0 && e < entities.length);
+    const made = entities[e];
+    if (made) return made;
+    const from = entityAt[e];
+    const [localId, kind, wordCount, formCount] = n.subarray(from, from + 4);
+    check(kind >= 0 && kind < 2 * GUESSED);
+    const words = list(from + 4, wordCount).map(str);
+    const forms = list(from + 4 + wordCount, formCount).map(str);
+    const counts = list(from + 4 + wordCount + formCount, formCount);
+    return (entities[e] = shared.entity({
+      localId: str(localId),
+      kind: KINDS[kind % GUESSED],
+      words,
+      forms,
+      counts,
+      ...(kind >= GUESSED && { guessed: true }),
+    }));
+  };
+  const stored: StoredDocument[] = [];
+  let links: StoredLinks | undefined;
+  for (let d = 0; d < head.documents; d++) {
+    const from = take(FIELDS);
+    const [surnames, found, missing, dates, entityCount, full, lone, spans] = n.subarray(from + 5, from + FIELDS);
+    take(surnames + found + missing + 4 * dates + entityCount + full + lone + spans + (head.links ? entityCount : 0));
+    const doc: StoredDocument = {
+      hash: raw(n[from + 1]),
+      dctSource: raw(n[from + 2]),
+      model: raw(n[from + 3]),
+      decode: () => unlessCorrupt(() => decodeDocument(from)),
+      get links() {
+        return links;
+      },
+      ids: () => unlessCorrupt(() => list(from + FIELDS + surnames + found + missing + 4 * dates + entityCount + full + lone + spans, entityCount).map(str)),
+    };
+    out.set(raw(n[from]), doc);
+    stored.push(doc);
+    if (d % STEP_UNITS === STEP_UNITS - 1) yield;
+  }
+  if (head.links) {
+    const idOfKey = new Map<string, string>();
+    for (let i = 0, count = n[take(1)]; i < count; i++) {
+      const k = take(2);
+      idOfKey.set(str(n[k]), str(n[k + 1]));
+      if (i % STEP_UNITS === STEP_UNITS - 1) yield;
+    }
+    const idsOfSurname = new Map<string, string[]>();
+    for (let i = 0, count = n[take(1)]; i < count; i++) {
+      const k = take(2);
+      idsOfSurname.set(str(n[k]), list(take(n[k + 1]), n[k + 1]).map(str));
+      if (i % STEP_UNITS === STEP_UNITS - 1) yield;
+    }
+    const kindOfId = new Map<string, NameKind>();
+    for (let i = 0, count = n[take(1)]; i < count; i++) {
+      const k = take(2);
+      check(n[k + 1] >= 0 && n[k + 1] < GUESSED);
+      kindOfId.set(str(n[k]), KINDS[n[k + 1]]);
+      if (i % STEP_UNITS === STEP_UNITS - 1) yield;
+    }
+    links = { documents: head.documents, links: { idOfKey, idsOfSurname, kindOfId } };
+  }
+  check(at === n.length && out.size === head.documents);
+  return out;
+
+  function decodeDocument(from: number): DocumentAnalysis {
+    const [, hash, dctSource, model, dct, surnameCount, foundCount, missingCount, dateCount, entityCount, fullCount, loneCount, spanCount] = n.subarray(
+      from,
+      from + FIELDS,
+    );
+    let i = from + FIELDS;
+    const next = (count: number): number => ((i += count), i - count);
+    const surnames = list(next(surnameCount), surnameCount).map(str);
+    const found = list(next(foundCount), foundCount).map(str);
+    const missing = list(next(missingCount), missingCount).map(str);
+    const dates: Mention[] = [];
+    for (let k = 0; k < dateCount; k++) {
+      const [start, end, text, value] = n.subarray(next(4), i);
+      const v = optional(value);
+      dates.push({ start, end, text: str(text), kind: 'date', ...(v !== undefined && { value: v }) });
+    }
+    const entityRefs = list(next(entityCount), entityCount).map(entity);
+    const full = list(next(fullCount), fullCount);
+    const lone = list(next(loneCount), loneCount);
+    const spans = n.slice(next(spanCount), i);
+    // what queries index with must be in range (a garbled number elsewhere gives wrong answers at worst)
+    for (const e of [...full, ...lone]) check(e >= 0 && e < entityCount);
+    check(spanCount % 4 === 0);
+    for (let k = 0; k < spans.length; k += 4)
+      check(
+        spans[k] <= spans[k + 1] &&
+          spans[k + 2] >= 0 &&
+          spans[k + 2] < entityCount &&
+          spans[k + 3] >= 0 &&
+          spans[k + 3] < entityRefs[spans[k + 2]].forms.length,
+      );
+    return {
+      hash: raw(hash),
+      dctSource: raw(dctSource),
+      model: raw(model),
+      dct: optional(dct) ?? null,
+      dates,
+      surnames,
+      linked: { names: { entities: entityRefs, full, lone, spans }, found, missing },
+    };
+  }
+}
+
+function unlessCorrupt<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch (e) {
+    if (e instanceof Corrupt) return undefined;
+    throw e;
+  }
 }
 
 // A text that exercises names, linking and dates: its analysis changes when the recognizer does,

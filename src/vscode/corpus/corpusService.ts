@@ -366,16 +366,21 @@ export class CorpusService implements vscode.Disposable {
     return this.storage && vscode.Uri.joinPath(this.storage, SNAPSHOT_FILE);
   }
 
-  /** Reads the last session's snapshot: articles whose text has not changed are not analyzed again. */
+  /**
+   * Reads the last session's snapshot, in slices: articles whose text has not changed are not
+   * analyzed again, and when none changed the corpus is not linked again either.
+   */
   private async loadSnapshot(): Promise<void> {
     const uri = this.snapshotUri();
     if (!uri) return;
+    let bytes: Uint8Array;
     try {
-      const held = this.index.loadSnapshot(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
-      this.output.appendLine(`Index snapshot of the last session: ${held} documents.`);
+      bytes = await vscode.workspace.fs.readFile(uri);
     } catch {
-      // no snapshot yet
+      return; // no snapshot yet
     }
+    const held = await inSlices(this.index.loadSnapshotSteps(bytes));
+    this.output.appendLine(`Index snapshot of the last session: ${held} documents.`);
   }
 
   private scheduleSnapshot(): void {
@@ -385,7 +390,8 @@ export class CorpusService implements vscode.Disposable {
     this.debounce('snapshot:', SNAPSHOT_DEBOUNCE_MS, async () => {
       try {
         await vscode.workspace.fs.createDirectory(storage);
-        await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(this.index.snapshot()));
+        const bytes = await inSlices(this.index.snapshotSteps());
+        if (bytes) await vscode.workspace.fs.writeFile(uri, bytes);
       } catch (e) {
         this.output.appendLine(`Could not save the index snapshot: ${(e as Error).message}`);
       }
