@@ -1,6 +1,6 @@
 // The corpus index at scale: 10,000 articles (about 6 million words) made from the samples, or
 // 100,000 (about 57 million words: `--docs 100000`, a few minutes, not part of `npm run bench`).
-//   node scripts/benchCorpus.mjs [--docs N] [--corpus DIR] [--edits N] [--hovers N] [--workers N] [--snapshot FILE] [--warm-only]
+//   node scripts/benchCorpus.mjs [--docs N] [--corpus DIR] [--edits N] [--hovers N] [--workers N] [--snapshot FILE] [--warm-only] [--host-steps]
 // Generates the corpus when it is missing (scripts/makeCorpus.mjs --docs N), bundles src/core with
 // esbuild, then measures in child processes (each with its own memory): a cold index with the
 // queries an editor makes, then a warm start from the snapshot the cold one wrote. The cold index
@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { bundleForNode, measure, option, percentiles } from './measure.mjs';
+import { bundleForNode, longestSteps, measure, option, percentiles } from './measure.mjs';
 import { seededRandom } from './random.mjs';
 
 const require = createRequire(import.meta.url);
@@ -98,6 +98,56 @@ async function poolIndex(index, paths, count) {
       give(w);
     }
   });
+  await Promise.all(workers.map(w => w.terminate()));
+}
+
+/**
+ * Reads `paths` on a pool of `count` worker threads, POOL_BATCH files a job: yields each batch as
+ * it arrives, every file's bytes (in one buffer per batch, transferred) with its hash (utf8Hash).
+ */
+async function* poolRead(paths, count) {
+  const source = `const { parentPort, workerData } = require('node:worker_threads');
+    const { readFileSync } = require('node:fs');
+    const core = require(workerData);
+    parentPort.on('message', paths => {
+      const files = paths.map(p => readFileSync(p));
+      const arena = new Uint8Array(files.reduce((n, f) => n + f.length, 0));
+      const ends = new Int32Array(files.length);
+      const hashes = [];
+      let at = 0;
+      files.forEach((f, k) => {
+        arena.set(f, at);
+        hashes.push(core.utf8Hash(f));
+        ends[k] = at += f.length;
+      });
+      parentPort.postMessage({ paths, arena, ends, hashes }, [arena.buffer, ends.buffer]);
+    });`;
+  const batches = [];
+  for (let i = 0; i < paths.length; i += POOL_BATCH) batches.push(paths.slice(i, i + POOL_BATCH));
+  const workers = Array.from({ length: Math.min(count, batches.length) }, () => new Worker(source, { eval: true, workerData: coreBundle }));
+  const arrived = [];
+  let wake;
+  let failed;
+  let next = 0;
+  const give = w => next < batches.length && w.postMessage(batches[next++]);
+  for (const w of workers) {
+    w.on('error', e => {
+      failed = e;
+      wake?.();
+    });
+    w.on('message', m => {
+      give(w);
+      arrived.push(m);
+      wake?.();
+    });
+    give(w);
+  }
+  for (let done = 0; done < batches.length; done++) {
+    while (!arrived.length && !failed) await new Promise(resolve => (wake = resolve));
+    if (failed) throw failed;
+    const { paths: batch, arena, ends, hashes } = arrived.shift();
+    yield batch.map((path, k) => ({ path, hash: hashes[k], utf8: arena.subarray(k ? ends[k - 1] : 0, ends[k]) }));
+  }
   await Promise.all(workers.map(w => w.terminate()));
 }
 
@@ -235,46 +285,92 @@ if (role === 'cold') {
 } else if (role === 'warm') {
   const core = require(coreBundle);
   let index;
-  // the same work as one measure, timed by phase too
+  // the same work as one measure, timed by phase too (wall, and CPU of every thread)
   const phases = {};
   const phase = (name, run) => {
     const m = measure(run);
     phases[name] = { ms: Math.round(m.ms), cpuMs: Math.round(m.cpuMs) };
     return m.value;
   };
-  const warm = measure(() => {
+  const warm = await measureAsync(async () => {
     index = new core.CorpusIndex();
+    const paths = files();
+    // as the extension does: the files read and hashed on worker threads while this one reads the snapshot
+    const reading = workerCount > 0 ? poolRead(paths, workerCount) : undefined;
     const bytes = phase('readSnapshot', () => readFileSync(snapshotFile));
     phase('decodeSnapshot', () => index.loadSnapshot(bytes));
-    const paths = files();
     const counts = { reused: 0, analyzed: 0 };
-    phases.readFiles = { ms: 0, cpuMs: 0 };
-    phases.setDocuments = { ms: 0, cpuMs: 0 };
-    for (let i = 0; i < paths.length; i += BATCH) {
-      const r = measure(() => paths.slice(i, i + BATCH).map(path => ({ path, utf8: readFileSync(path) })));
-      const s = measure(() => index.setFiles(r.value));
-      for (const [name, m] of [
-        ['readFiles', r],
-        ['setDocuments', s],
-      ]) {
-        phases[name].ms += m.ms;
-        phases[name].cpuMs += m.cpuMs;
+    const enter = list => {
+      const r = index.setFiles(list);
+      counts.reused += r.reused;
+      counts.analyzed += r.analyzed;
+    };
+    phases.enterFiles = { ms: 0, cpuMs: 0 };
+    const t0 = performance.now();
+    const add = m => {
+      phases.enterFiles.ms += m.ms;
+      phases.enterFiles.cpuMs += m.cpuMs;
+    };
+    if (reading) {
+      for await (const batch of reading) {
+        add(
+          measure(() => {
+            const unheld = [];
+            for (const f of batch) {
+              // the analysis held for the same bytes, else read here as a file (decoded and analyzed)
+              if (index.setPrepared({ path: f.path, hash: f.hash, dctSource: '', model: '', utf8: f.utf8 }, false)) counts.reused++;
+              else unheld.push(f);
+            }
+            enter(unheld);
+          }),
+        );
       }
-      counts.reused += s.value.reused;
-      counts.analyzed += s.value.analyzed;
+    } else {
+      for (let i = 0; i < paths.length; i += BATCH) add(measure(() => enter(paths.slice(i, i + BATCH).map(path => ({ path, utf8: readFileSync(path) })))));
     }
-    for (const name of ['readFiles', 'setDocuments']) for (const k of ['ms', 'cpuMs']) phases[name][k] = Math.round(phases[name][k]);
+    phases.readFiles = { ms: Math.round(performance.now() - t0), note: reading ? `on ${workerCount} worker threads, with enterFiles` : 'with enterFiles' };
+    phases.enterFiles.ms = Math.round(phases.enterFiles.ms);
+    phases.enterFiles.cpuMs = Math.round(phases.enterFiles.cpuMs);
     phase('relink', () => index.relink());
     return { ...counts, ...phase('firstQuery', () => firstQuery(index)) };
   });
   console.log(
     JSON.stringify({ ms: warm.ms, cpuMs: warm.cpuMs, ...warm.value, phases, heapMB: heapAfterGc(), maxRssMB: process.resourceUsage().maxRSS / 1024 }),
   );
+} else if (role === 'warmHost') {
+  // the warm start as the extension runs it on its host's thread (src/vscode/corpus/corpusService.ts):
+  // the snapshot read in slices, each file (read and hashed on worker threads) entered in slices,
+  // the relink in slices; then the snapshot written in slices. The longest step of each part.
+  const core = require(coreBundle);
+  const index = new core.CorpusIndex();
+  const steps = {};
+  const part = async (name, run) => {
+    const t0 = performance.now();
+    const { wall, cpu } = await longestSteps(run, { cpu: true });
+    steps[name] = { longestMs: Math.round(wall), longestCpuMs: Math.round(cpu), ms: Math.round(performance.now() - t0) };
+  };
+  const reading = poolRead(files(), Math.max(1, workerCount));
+  let unheld = 0; // files the snapshot has no analysis for (the extension would analyze them)
+  await part('loadSnapshot', () => core.inSlices(index.loadSnapshotSteps(readFileSync(snapshotFile))));
+  await part('enterFiles', async () => {
+    for await (const batch of reading) {
+      for (const f of batch) {
+        if (!(await core.inSlices(index.setPreparedSteps({ path: f.path, hash: f.hash, dctSource: '', model: '', utf8: f.utf8 }, false)))) unheld++;
+      }
+    }
+  });
+  await part('relink', () => core.inSlices(index.relinkSteps()));
+  await part('snapshot', () => core.inSlices(index.snapshotSteps()));
+  console.log(JSON.stringify({ steps, unheld, stats: index.stats() }));
 } else {
   if (!existsSync(corpusDir) || files().length !== docCount) {
     execFileSync(process.execPath, ['scripts/makeCorpus.mjs', '--docs', String(docCount), '--out', corpusDir], { stdio: 'inherit' });
   }
-  await bundleForNode('src/core/index.ts', coreBundle);
+  // the core, and the extension's slices (src/vscode/common/slices.ts imports no vscode) for --host-steps
+  await bundleForNode(
+    { contents: "export * from './src/core'; export { inSlices } from './src/vscode/common/slices';", resolveDir: resolve('.'), loader: 'ts' },
+    coreBundle,
+  );
   await bundleForNode('src/vscode/entities/mentionLists.ts', listsBundle);
   const child = name => {
     const r = spawnSync(
@@ -292,6 +388,7 @@ if (role === 'cold') {
   if (args.includes('--warm-only')) {
     const w = child('warm');
     console.log(JSON.stringify(w));
+    if (args.includes('--host-steps')) console.log(JSON.stringify(child('warmHost')));
     console.log(`load average ${loadavg()[0].toFixed(2)}`);
     process.exit(0);
   }

@@ -7,6 +7,7 @@ export { isArticlePath, articleMatcher, DEFAULT_INCLUDE, DEFAULT_EXCLUDE, type A
 export { CorpusIndex, type MentionRef, type CorpusStats } from './corpus/corpusIndex';
 export { finish, type Steps } from './steps';
 export { packAnalysis, packLinked, packedBuffers, type PackedAnalysis } from './corpus/packedAnalysis';
+export { utf8Hash } from './corpus/contentHash';
 export {
   prepareDocument,
   prepareFile,

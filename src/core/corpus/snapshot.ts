@@ -291,7 +291,17 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
     at += count;
     return from;
   };
-  const list = (from: number, count: number): number[] => Array.from(n.subarray(from, from + count));
+  // plain loops: a typed array's subarray, destructuring or Array.from cost more than the reads
+  const list = (from: number, count: number): number[] => {
+    const out = new Array<number>(count);
+    for (let k = 0; k < count; k++) out[k] = n[from + k];
+    return out;
+  };
+  const strs = (from: number, count: number): string[] => {
+    const out = new Array<string>(count);
+    for (let k = 0; k < count; k++) out[k] = str(n[from + k]);
+    return out;
+  };
   // entities: where each starts; made (and shared) when first used
   const entityAt = new Int32Array(head.entities);
   for (let e = 0; e < head.entities; e++) {
@@ -305,10 +315,13 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
     const made = entities[e];
     if (made) return made;
     const from = entityAt[e];
-    const [localId, kind, wordCount, formCount] = n.subarray(from, from + 4);
+    const localId = n[from];
+    const kind = n[from + 1];
+    const wordCount = n[from + 2];
+    const formCount = n[from + 3];
     check(kind >= 0 && kind < 2 * GUESSED);
-    const words = list(from + 4, wordCount).map(str);
-    const forms = list(from + 4 + wordCount, formCount).map(str);
+    const words = strs(from + 4, wordCount);
+    const forms = strs(from + 4 + wordCount, formCount);
     const counts = list(from + 4 + wordCount + formCount, formCount);
     return (entities[e] = shared.entity({
       localId: str(localId),
@@ -319,24 +332,24 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
       ...(kind >= GUESSED && { guessed: true }),
     }));
   };
-  const stored: StoredDocument[] = [];
   let links: StoredLinks | undefined;
   for (let d = 0; d < head.documents; d++) {
     const from = take(FIELDS);
-    const [surnames, found, missing, dates, entityCount, full, lone, spans] = n.subarray(from + 5, from + FIELDS);
-    take(surnames + found + missing + 4 * dates + entityCount + full + lone + spans + (head.links ? entityCount : 0));
+    // the lists' lengths: surnames, found, missing, dates (4 numbers each), entities, full, lone, spans
+    const entityCount = n[from + 9];
+    take(n[from + 5] + n[from + 6] + n[from + 7] + 4 * n[from + 8] + entityCount + n[from + 10] + n[from + 11] + n[from + 12]);
+    const idsAt = take(head.links ? entityCount : 0);
     const doc: StoredDocument = {
       hash: raw(n[from + 1]),
       dctSource: raw(n[from + 2]),
       model: raw(n[from + 3]),
-      decode: () => unlessCorrupt(() => decodeDocument(from)),
+      decode: () => unlessCorrupt(() => decodeDocument(from, doc)),
       get links() {
         return links;
       },
-      ids: () => unlessCorrupt(() => list(from + FIELDS + surnames + found + missing + 4 * dates + entityCount + full + lone + spans, entityCount).map(str)),
+      ids: () => unlessCorrupt(() => strs(idsAt, entityCount)),
     };
     out.set(raw(n[from]), doc);
-    stored.push(doc);
     if (d % STEP_UNITS === STEP_UNITS - 1) yield;
   }
   if (head.links) {
@@ -364,28 +377,32 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
   check(at === n.length && out.size === head.documents);
   return out;
 
-  function decodeDocument(from: number): DocumentAnalysis {
-    const [, hash, dctSource, model, dct, surnameCount, foundCount, missingCount, dateCount, entityCount, fullCount, loneCount, spanCount] = n.subarray(
-      from,
-      from + FIELDS,
-    );
+  function decodeDocument(from: number, doc: StoredDocument): DocumentAnalysis {
+    const dateCount = n[from + 8];
+    const entityCount = n[from + 9];
+    const spanCount = n[from + 12];
     let i = from + FIELDS;
     const next = (count: number): number => ((i += count), i - count);
-    const surnames = list(next(surnameCount), surnameCount).map(str);
-    const found = list(next(foundCount), foundCount).map(str);
-    const missing = list(next(missingCount), missingCount).map(str);
-    const dates: Mention[] = [];
-    for (let k = 0; k < dateCount; k++) {
-      const [start, end, text, value] = n.subarray(next(4), i);
-      const v = optional(value);
-      dates.push({ start, end, text: str(text), kind: 'date', ...(v !== undefined && { value: v }) });
+    const surnames = strs(next(n[from + 5]), n[from + 5]);
+    const found = strs(next(n[from + 6]), n[from + 6]);
+    const missing = strs(next(n[from + 7]), n[from + 7]);
+    const dates = new Array<Mention>(dateCount);
+    for (let k = 0; k < dateCount; k++, i += 4) {
+      const value = n[i + 3];
+      dates[k] =
+        value === UNDEFINED
+          ? { start: n[i], end: n[i + 1], text: str(n[i + 2]), kind: 'date' }
+          : { start: n[i], end: n[i + 1], text: str(n[i + 2]), kind: 'date', value: value === NULL ? null : str(value) };
     }
-    const entityRefs = list(next(entityCount), entityCount).map(entity);
-    const full = list(next(fullCount), fullCount);
-    const lone = list(next(loneCount), loneCount);
+    const entityRefs = new Array<LocalEntity>(entityCount);
+    for (let k = 0; k < entityCount; k++) entityRefs[k] = entity(n[i + k]);
+    i += entityCount;
+    const full = list(next(n[from + 10]), n[from + 10]);
+    const lone = list(next(n[from + 11]), n[from + 11]);
     const spans = n.slice(next(spanCount), i);
     // what queries index with must be in range (a garbled number elsewhere gives wrong answers at worst)
-    for (const e of [...full, ...lone]) check(e >= 0 && e < entityCount);
+    for (const e of full) check(e >= 0 && e < entityCount);
+    for (const e of lone) check(e >= 0 && e < entityCount);
     check(spanCount % 4 === 0);
     for (let k = 0; k < spans.length; k += 4)
       check(
@@ -396,10 +413,10 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
           spans[k + 3] < entityRefs[spans[k + 2]].forms.length,
       );
     return {
-      hash: raw(hash),
-      dctSource: raw(dctSource),
-      model: raw(model),
-      dct: optional(dct) ?? null,
+      hash: doc.hash,
+      dctSource: doc.dctSource,
+      model: doc.model,
+      dct: optional(n[from + 4]) ?? null,
       dates,
       surnames,
       linked: { names: { entities: entityRefs, full, lone, spans }, found, missing },

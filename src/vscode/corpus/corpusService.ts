@@ -35,7 +35,9 @@ const WORKER_FILE = join(__dirname, 'analysisWorker.js');
 const RELINK_DEBOUNCE_MS = 1000;
 /** Idle time before the index's snapshot is written, for the next warm start. */
 const SNAPSHOT_DEBOUNCE_MS = 10_000;
-const SNAPSHOT_FILE = 'corpus-index.json';
+const SNAPSHOT_FILE = 'corpus-index.bin';
+/** Where versions before snapshot format 5 kept it (JSON text): removed when the new one is written. */
+const OLD_SNAPSHOT_FILE = 'corpus-index.json';
 
 /**
  * Keeps the corpus index of the workspace current: a background scan with progress, then
@@ -392,6 +394,7 @@ export class CorpusService implements vscode.Disposable {
         await vscode.workspace.fs.createDirectory(storage);
         const bytes = await inSlices(this.index.snapshotSteps());
         if (bytes) await vscode.workspace.fs.writeFile(uri, bytes);
+        await Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(storage, OLD_SNAPSHOT_FILE))).catch(() => undefined);
       } catch (e) {
         this.output.appendLine(`Could not save the index snapshot: ${(e as Error).message}`);
       }
