@@ -351,7 +351,15 @@ if (role === 'cold') {
   };
   const reading = poolRead(files(), Math.max(1, workerCount));
   let unheld = 0; // files the snapshot has no analysis for (the extension would analyze them)
-  await part('loadSnapshot', () => core.inSlices(index.loadSnapshotSteps(readFileSync(snapshotFile))));
+  // the recognizer's fingerprint, which the extension asks its analysis worker for (making it loads the lexicon)
+  const fingerprinter = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads'); parentPort.postMessage(require(workerData).recognizerFingerprint());`,
+    { eval: true, workerData: coreBundle },
+  );
+  const fingerprint = await new Promise((resolve, reject) => fingerprinter.once('message', resolve).once('error', reject));
+  await fingerprinter.terminate();
+  const bytes = readFileSync(snapshotFile); // the extension reads it asynchronously
+  await part('loadSnapshot', () => core.inSlices(index.loadSnapshotSteps(bytes, fingerprint)));
   await part('enterFiles', async () => {
     for await (const batch of reading) {
       for (const f of batch) {

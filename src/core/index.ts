@@ -8,6 +8,7 @@ export { CorpusIndex, type MentionRef, type CorpusStats } from './corpus/corpusI
 export { finish, type Steps } from './steps';
 export { packAnalysis, packLinked, packedBuffers, type PackedAnalysis } from './corpus/packedAnalysis';
 export { utf8Hash } from './corpus/contentHash';
+export { recognizerFingerprint } from './corpus/snapshot';
 export {
   prepareDocument,
   prepareFile,

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { prepareDocument, readWorkspaceModel, Workspace } from '../../src/core';
+import { prepareDocument, readWorkspaceModel, recognizerFingerprint, Workspace } from '../../src/core';
 import { unpackAnalysis } from '../../src/core/corpus/packedAnalysis';
 import { finish } from '../../src/core/steps';
 import { NodeFileSystem, toCorePath } from '../../src/node/nodeFileSystem';
@@ -116,4 +116,16 @@ describe('the analysis worker and the host fallback with a learned model', funct
       }
     });
   }
+
+  it("makes the recognizer's fingerprint for the index snapshot in the worker, and none without it", async function () {
+    this.timeout(60_000);
+    const client = new AnalysisClient(workerFile, () => ({ version: 0, words: [] }), fs);
+    try {
+      assert.equal(await client.fingerprint(), recognizerFingerprint());
+    } finally {
+      client.dispose();
+    }
+    const noWorker = new AnalysisClient(join(dir, 'missing.js'), () => ({ version: 0, words: [] }), fs);
+    assert.equal(await noWorker.fingerprint(), undefined);
+  });
 });

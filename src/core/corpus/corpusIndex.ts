@@ -471,10 +471,14 @@ export class CorpusIndex {
     return finish(this.loadSnapshotSteps(snapshot));
   }
 
-  /** `loadSnapshot` in steps. */
-  *loadSnapshotSteps(snapshot: Uint8Array): Steps<number> {
-    const decoded = yield* decodeSnapshotSteps(snapshot, this.options.defaultDct ?? null, this.shared);
-    for (const [path, stored] of decoded) this.stored.set(path, stored);
+  /** `loadSnapshot` in steps; `recognizer`: recognizerFingerprint() when made elsewhere (it loads the lexicon). */
+  *loadSnapshotSteps(snapshot: Uint8Array, recognizer?: string): Steps<number> {
+    const decoded = yield* decodeSnapshotSteps(snapshot, this.options.defaultDct ?? null, this.shared, recognizer);
+    let n = 0;
+    for (const [path, stored] of decoded) {
+      this.stored.set(path, stored);
+      if (++n % STEP_UNITS === 0) yield;
+    }
     return decoded.size;
   }
 

@@ -246,18 +246,56 @@ function parts(bytes: Uint8Array): Parts | undefined {
   };
 }
 
+/** What the documents of one snapshot share: how to decode them, and its links once read. */
+interface Reader {
+  decode(from: number, doc: StoredDocument): DocumentAnalysis | undefined;
+  ids(from: number, count: number): string[] | undefined;
+  links: StoredLinks | undefined;
+}
+
+/** A document of a snapshot: where its record is (one small object each: a snapshot may hold 100,000). */
+class Stored implements StoredDocument {
+  constructor(
+    readonly hash: string,
+    readonly dctSource: string,
+    readonly model: string,
+    private readonly reader: Reader,
+    private readonly from: number,
+    private readonly idsAt: number,
+    private readonly entityCount: number,
+  ) {}
+
+  decode(): DocumentAnalysis | undefined {
+    return this.reader.decode(this.from, this);
+  }
+
+  get links(): StoredLinks | undefined {
+    return this.reader.links;
+  }
+
+  ids(): string[] | undefined {
+    return this.reader.ids(this.idsAt, this.entityCount);
+  }
+}
+
 /** Thrown while reading a snapshot whose numbers point outside it. */
 class Corrupt extends Error {}
 
 /**
  * The documents of a snapshot, by path, in steps; empty when it was written by another format or
  * recognizer, or with another default publication date, or cannot be read. Strings and entities
- * are shared through `shared` as documents are decoded.
+ * are shared through `shared` as documents are decoded. `recognizer`: recognizerFingerprint(), when
+ * made elsewhere (making it loads the lexicon: a host's thread leaves that to a worker).
  */
-export function* decodeSnapshotSteps(bytes: Uint8Array, defaultDct: string | null, shared: Interner): Steps<Map<string, StoredDocument>> {
+export function* decodeSnapshotSteps(
+  bytes: Uint8Array,
+  defaultDct: string | null,
+  shared: Interner,
+  recognizer = recognizerFingerprint(),
+): Steps<Map<string, StoredDocument>> {
   const out = new Map<string, StoredDocument>();
   const p = parts(bytes);
-  if (!p || p.head.recognizer !== recognizerFingerprint() || p.head.defaultDct !== defaultDct) return out;
+  if (!p || p.head.recognizer !== recognizer || p.head.defaultDct !== defaultDct) return out;
   const read = readDocuments(p, shared);
   for (;;) {
     const r = unlessCorrupt(() => read.next());
@@ -278,7 +316,9 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
     const start = i ? ends[i - 1] : 0;
     check(start <= ends[i] && ends[i] <= chars.length);
     let v = '';
-    for (let at = start; at < ends[i]; at += 8192) v += String.fromCharCode(...chars.subarray(at, Math.min(ends[i], at + 8192)));
+    // apply takes the typed array as it is (a spread would go through its iterator)
+    for (let at = start; at < ends[i]; at += 8192)
+      v += String.fromCharCode.apply(null, chars.subarray(at, Math.min(ends[i], at + 8192)) as unknown as number[]);
     return v;
   };
   const sharedStrings = new Array<string | undefined>(ends.length);
@@ -332,24 +372,18 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
       ...(kind >= GUESSED && { guessed: true }),
     }));
   };
-  let links: StoredLinks | undefined;
+  const reader: Reader = {
+    decode: (from, doc) => unlessCorrupt(() => decodeDocument(from, doc)),
+    ids: (from, count) => unlessCorrupt(() => strs(from, count)),
+    links: undefined,
+  };
   for (let d = 0; d < head.documents; d++) {
     const from = take(FIELDS);
     // the lists' lengths: surnames, found, missing, dates (4 numbers each), entities, full, lone, spans
     const entityCount = n[from + 9];
     take(n[from + 5] + n[from + 6] + n[from + 7] + 4 * n[from + 8] + entityCount + n[from + 10] + n[from + 11] + n[from + 12]);
     const idsAt = take(head.links ? entityCount : 0);
-    const doc: StoredDocument = {
-      hash: raw(n[from + 1]),
-      dctSource: raw(n[from + 2]),
-      model: raw(n[from + 3]),
-      decode: () => unlessCorrupt(() => decodeDocument(from, doc)),
-      get links() {
-        return links;
-      },
-      ids: () => unlessCorrupt(() => strs(idsAt, entityCount)),
-    };
-    out.set(raw(n[from]), doc);
+    out.set(raw(n[from]), new Stored(raw(n[from + 1]), raw(n[from + 2]), raw(n[from + 3]), reader, from, idsAt, entityCount));
     if (d % STEP_UNITS === STEP_UNITS - 1) yield;
   }
   if (head.links) {
@@ -372,7 +406,7 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
       kindOfId.set(str(n[k]), KINDS[n[k + 1]]);
       if (i % STEP_UNITS === STEP_UNITS - 1) yield;
     }
-    links = { documents: head.documents, links: { idOfKey, idsOfSurname, kindOfId } };
+    reader.links = { documents: head.documents, links: { idOfKey, idsOfSurname, kindOfId } };
   }
   check(at === n.length && out.size === head.documents);
   return out;
@@ -442,7 +476,8 @@ const PROBE = [
 ].join('\n');
 let fingerprint: string | undefined;
 
-function recognizerFingerprint(): string {
+/** A fingerprint of the recognizer (and of the limits on long texts) this code has: what a snapshot records. */
+export function recognizerFingerprint(): string {
   return (fingerprint ??= contentHash(
     JSON.stringify([analyze([{ path: 'probe', text: PROBE }], { defaultDct: '2026-01-05' }), MAX_ANALYZED_CHARS, PIECE_CHARS]),
   ));

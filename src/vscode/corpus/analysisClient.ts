@@ -182,6 +182,18 @@ export class AnalysisClient {
     return !cancelled;
   }
 
+  /** The recognizer's fingerprint (for the index snapshot), made in the worker; undefined without it, or when it stopped. */
+  async fingerprint(): Promise<string | undefined> {
+    const key = 'fingerprint';
+    const job = this.begin(key);
+    if (!this.worker.get()) return this.end(key, job);
+    let fingerprint: string | undefined;
+    await this.run(key, job, { type: 'fingerprint', job }, r => {
+      if (r.type === 'fingerprint') fingerprint = r.fingerprint;
+    }).catch(() => undefined);
+    return fingerprint;
+  }
+
   /** A document's names linked again against the current family names (`utf8`: its indexed text; `model`: as it was analyzed with); packed when they come from the worker. */
   async relink(path: string, hash: string, utf8: Uint8Array, model?: string): Promise<LinkedNames | PackedAnalysis | undefined> {
     const key = `relink:${path}`;

@@ -25,6 +25,8 @@ export type Request =
   | { type: 'analyze'; job: number; source: DocumentSource }
   /** Read (`file`: an absolute `/`-separated path) and analyze each document, streaming one result each. */
   | { type: 'analyzeFiles'; job: number; files: (DocumentSource & { file: string })[] }
+  /** The recognizer's fingerprint, which an index snapshot records (made here: it loads the lexicon and recognizes a probe text). */
+  | { type: 'fingerprint'; job: number }
   /** Link a document's names again (its family-name lookups changed). */
   | { type: 'relink'; job: number; path: string; hash: string; utf8: Uint8Array; model?: string }
   /** Learn from the reviews of the workspace folder `root` (the core's trainWorkspaceModel, nothing written when reviews cannot all be read). */
@@ -38,6 +40,7 @@ export type Reply =
   /** A document's names linked again, packed (packLinked). */
   | { type: 'relinked'; job: number; path: string; hash: string; linked: PackedAnalysis }
   | { type: 'trained'; job: number; trained: TrainedWorkspaceModel }
+  | { type: 'fingerprint'; job: number; fingerprint: string }
   /** A workspace model that cannot be parsed (names are then recognized by the rules); `job` is 0. */
   | { type: 'modelProblem'; job: number; message: string }
   /** The job is over: all its results were sent, or it was cancelled, or it failed (`error`). */

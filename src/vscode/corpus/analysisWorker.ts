@@ -14,6 +14,7 @@ import {
   parseWorkspaceModelText,
   prepareDocument,
   readArticle,
+  recognizerFingerprint,
   relinkPrepared,
   trainWorkspaceModel,
   Workspace,
@@ -89,6 +90,8 @@ function serve(send: (reply: Reply, transfer?: ArrayBuffer[]) => void, cancelled
         if (read.status === 'ok') sendPrepared(r.job, prepare(f, read.text, r.job), read.text, read.warnings);
         else send({ type: 'unread', job: r.job, path: f.path, message: read.message });
       }
+    } else if (r.type === 'fingerprint') {
+      send({ type: 'fingerprint', job: r.job, fingerprint: recognizerFingerprint() });
     } else if (r.type === 'train') {
       send({ type: 'trained', job: r.job, trained: await trainWorkspaceModel(new Workspace(fs, r.root, r.options), nameModel(), true) });
     } else if (!flag.isCancellationRequested) {

@@ -381,7 +381,8 @@ export class CorpusService implements vscode.Disposable {
     } catch {
       return; // no snapshot yet
     }
-    const held = await inSlices(this.index.loadSnapshotSteps(bytes));
+    // the fingerprint made in the worker: making it loads the lexicon, longer than a slice
+    const held = await inSlices(this.index.loadSnapshotSteps(bytes, await this.analysis.fingerprint()));
     this.output.appendLine(`Index snapshot of the last session: ${held} documents.`);
   }
 
