@@ -368,7 +368,7 @@ if (role === 'cold') {
     }
   });
   await part('relink', () => core.inSlices(index.relinkSteps()));
-  await part('snapshot', () => core.inSlices(index.snapshotSteps()));
+  await part('snapshot', () => core.inSlices(index.snapshotSteps(fingerprint)));
   console.log(JSON.stringify({ steps, unheld, stats: index.stats() }));
 } else {
   if (!existsSync(corpusDir) || files().length !== docCount) {

@@ -449,14 +449,17 @@ export class CorpusIndex {
     return finish(this.snapshotSteps());
   }
 
-  /** `snapshot` in steps; what changes in the index meanwhile may or may not be in it (its links are left out then). */
-  *snapshotSteps(withLinks = true): Steps<Uint8Array> {
+  /**
+   * `snapshot` in steps; what changes in the index meanwhile may or may not be in it (its links are
+   * left out then). `recognizer`: recognizerFingerprint() when made elsewhere (it loads the lexicon).
+   */
+  *snapshotSteps(recognizer?: string, withLinks = true): Steps<Uint8Array> {
     const version = this.version;
     const linked = withLinks && !this.stale && this.stored.size === 0;
     const docs = this.order().paths.map(p => [p, this.docs.get(p)!] as const);
-    const steps = encodeSnapshotSteps(docs, this.options.defaultDct ?? null, linked ? this.links : undefined);
+    const steps = encodeSnapshotSteps(docs, this.options.defaultDct ?? null, linked ? this.links : undefined, recognizer);
     for (let r = steps.next(); ; r = steps.next()) {
-      if (r.done) return this.version === version || !linked ? r.value : yield* this.snapshotSteps(false);
+      if (r.done) return this.version === version || !linked ? r.value : yield* this.snapshotSteps(recognizer, false);
       yield;
     }
   }

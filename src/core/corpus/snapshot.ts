@@ -100,12 +100,13 @@ class ChunkedWriter<A extends Int32Array | Uint16Array> {
 /**
  * Encodes the analyses of documents (by path) in steps; the corpus's links (`links`, with each
  * document's `ids`) go with them when given, which the caller does only when the documents are
- * exactly the corpus they were linked as.
+ * exactly the corpus they were linked as. `recognizer`: as for decodeSnapshotSteps.
  */
 export function* encodeSnapshotSteps(
   documents: readonly (readonly [string, EncodedDocument])[],
   defaultDct: string | null,
   links: Omit<CorpusLinks, 'ids'> | undefined,
+  recognizer = recognizerFingerprint(),
 ): Steps<Uint8Array> {
   const numbers = new ChunkedWriter(n => new Int32Array(n));
   const chars = new ChunkedWriter(n => new Uint16Array(n));
@@ -197,7 +198,7 @@ export function* encodeSnapshotSteps(
     }
     yield;
   }
-  const head: Head = { recognizer: recognizerFingerprint(), defaultDct, documents: documents.length, entities: entities.length, links: withLinks };
+  const head: Head = { recognizer, defaultDct, documents: documents.length, entities: entities.length, links: withLinks };
   const headBytes = new TextEncoder().encode(JSON.stringify(head));
   const headWords = Math.ceil(headBytes.length / 4);
   const numbersAt = PREAMBLE + headWords + ends.length;

@@ -74,6 +74,8 @@ export class CorpusService implements vscode.Disposable {
   private readonly unreadable = vscode.languages.createDiagnosticCollection('marginalia-sidecar-read');
   private scan: Promise<CorpusStats> | undefined;
   private scanCancel: vscode.CancellationTokenSource | undefined;
+  /** The recognizer's fingerprint, once the worker made it (recognizer()). */
+  private fingerprint: string | undefined;
   private relinking: Promise<void> | undefined;
   /** The registry being applied (in slices): the last one read; undefined once it is in. */
   private registering: { done: Promise<void> } | undefined;
@@ -381,9 +383,13 @@ export class CorpusService implements vscode.Disposable {
     } catch {
       return; // no snapshot yet
     }
-    // the fingerprint made in the worker: making it loads the lexicon, longer than a slice
-    const held = await inSlices(this.index.loadSnapshotSteps(bytes, await this.analysis.fingerprint()));
+    const held = await inSlices(this.index.loadSnapshotSteps(bytes, await this.recognizer()));
     this.output.appendLine(`Index snapshot of the last session: ${held} documents.`);
+  }
+
+  /** The recognizer's fingerprint that snapshots record, made in the worker: making it loads the lexicon, longer than a slice. */
+  private async recognizer(): Promise<string | undefined> {
+    return (this.fingerprint ??= await this.analysis.fingerprint());
   }
 
   private scheduleSnapshot(): void {
@@ -393,7 +399,7 @@ export class CorpusService implements vscode.Disposable {
     this.debounce('snapshot:', SNAPSHOT_DEBOUNCE_MS, async () => {
       try {
         await vscode.workspace.fs.createDirectory(storage);
-        const bytes = await inSlices(this.index.snapshotSteps());
+        const bytes = await inSlices(this.index.snapshotSteps(await this.recognizer()));
         if (bytes) await vscode.workspace.fs.writeFile(uri, bytes);
         await Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(storage, OLD_SNAPSHOT_FILE))).catch(() => undefined);
       } catch (e) {
