@@ -400,6 +400,9 @@ export class CorpusIndex {
         }
         links = linked.value;
       }
+      // the snapshot's part is done: nothing keeps its bytes while the mentions are published
+      this.stored.clear();
+      for (const p of paths) this.docs.get(p)!.stored = undefined;
       yield;
       if (this.version !== version) continue restart;
       // the documents' ids are not kept there: those that change are the documents' own
@@ -420,8 +423,6 @@ export class CorpusIndex {
         }
       }
       this.stale = false;
-      this.stored.clear();
-      for (const p of paths) this.docs.get(p)!.stored = undefined; // nothing keeps the snapshot's bytes
       return;
     }
   }
