@@ -81,6 +81,8 @@ const enum T {
   NextTok,
   RuleWhy,
   RuleWhyPos,
+  DocP1,
+  DocN1,
 }
 
 // lexicon flags of a word
@@ -120,7 +122,13 @@ interface WordEvidence {
   kinds: [number, number, number];
   /** In a name the rules found after a person's title. */
   titled: boolean;
+  /** The distinct words before and after its occurrences (at most CONTEXTS each). */
+  before: number[];
+  after: number[];
 }
+
+/** Distinct neighbouring words kept per word of a document. */
+const CONTEXTS = 6;
 
 const KIND_INDEX: Record<string, number> = { person: 0, organization: 1, place: 2 };
 
@@ -257,6 +265,8 @@ export class FeatureExtractor {
     add(T.DocSurname, this.doc.surnames.has(t.lower) ? 1 : 0);
     add(T.DocTitled, e.titled ? 1 : 0);
     add(T.DocSent, place * 16 + (e.lower ? 8 : 0) + (midCap > 0 ? 4 : 0) + kind);
+    for (const h of e.before) add(T.DocP1, h);
+    for (const h of e.after) add(T.DocN1, h);
   }
 
   /**
@@ -332,13 +342,17 @@ export class FeatureExtractor {
     const ev = this.evidence;
     const get = (h: number, word: string): WordEvidence => {
       let e = ev.get(h);
-      if (!e) ev.set(h, (e = { word, flags: -1, midCap: 0, lower: false, kinds: [0, 0, 0], titled: false }));
+      if (!e) ev.set(h, (e = { word, flags: -1, midCap: 0, lower: false, kinds: [0, 0, 0], titled: false, before: [], after: [] }));
       return e;
     };
     for (const run of runs) {
       for (const t of run) {
         const e = get(hashString(t.lower), t.lower);
         if (!t.sent && t.line === LineKind.Body) e.midCap++;
+        const p1 = this.prevWord(text, t.s);
+        if (e.before.length < CONTEXTS && !e.before.includes(p1)) e.before.push(p1);
+        const n1 = this.nextWord(text, t.e);
+        if (e.after.length < CONTEXTS && !e.after.includes(n1)) e.after.push(n1);
       }
     }
     for (const c of rules) {
@@ -386,7 +400,7 @@ export class FeatureExtractor {
     while (i > 0 && isWordChar(text.charCodeAt(i - 1)) && end - i < 24) i--;
     this.at = i;
     let h = EMPTY_HASH;
-    for (let j = i; j < end; j++) h = hashChar(h, text.charCodeAt(j));
+    for (let j = i; j < end; j++) h = hashChar(h, digitAsZero(text.charCodeAt(j)));
     return h;
   }
 
@@ -406,7 +420,7 @@ export class FeatureExtractor {
     }
     let h = EMPTY_HASH;
     const start = i;
-    for (; i < len && isWordChar(text.charCodeAt(i)) && i - start < 24; i++) h = hashChar(h, text.charCodeAt(i));
+    for (; i < len && isWordChar(text.charCodeAt(i)) && i - start < 24; i++) h = hashChar(h, digitAsZero(text.charCodeAt(i)));
     this.at = i;
     return h;
   }
@@ -423,6 +437,11 @@ function pattern(s: string): number {
     last = k;
   }
   return h;
+}
+
+/** Digits read as 0: "(1964)" and "(2007)" are one context. */
+function digitAsZero(c: number): number {
+  return c >= 49 && c <= 57 ? 48 : c;
 }
 
 /** Letters, digits and apostrophes (ASCII, and any non-ASCII character but typographic punctuation). */
