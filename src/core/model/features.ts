@@ -136,6 +136,8 @@ const KIND_INDEX: Record<string, number> = { person: 0, organization: 1, place: 
 export class FeatureExtractor {
   private readonly lex: Lexicon = lexicon();
   private readonly evidence = new Map<number, WordEvidence>();
+  /** Per run of the document: for each token, the hash and start of the word before it, and the hash and end of the word after it. */
+  private readonly contexts = new WeakMap<readonly Tok[], Int32Array>();
   /** Index of the first rule name that may cover the next token asked about. */
   private rule = 0;
   private ids = new Int32Array(256);
@@ -184,6 +186,7 @@ export class FeatureExtractor {
       }
       this.ids[k++] = bucket(template, value, bits);
     };
+    const ctx = this.contexts.get(run) ?? this.contextOf(run);
     const firstHash = hashes[0];
     const lastHash = hashes[n - 1];
     for (let i = 0; i < n; i++) {
@@ -209,10 +212,11 @@ export class FeatureExtractor {
       add(T.Suf1, affix(t.lower, len - 1, len));
       add(T.Suf4, affix(t.lower, len - 4, len));
       add(T.Pattern, pattern(t.t));
-      const p1 = this.prevWord(text, t.s);
-      const p2 = this.at > 0 ? this.prevWord(text, this.at) : EMPTY_HASH;
-      const n1 = this.nextWord(text, t.e);
-      const n2 = this.at < text.length ? this.nextWord(text, this.at) : EMPTY_HASH;
+      const c = 4 * i;
+      const p1 = ctx[c];
+      const p2 = ctx[c + 1] > 0 ? this.prevWord(text, ctx[c + 1]) : EMPTY_HASH;
+      const n1 = ctx[c + 2];
+      const n2 = ctx[c + 3] < text.length ? this.nextWord(text, ctx[c + 3]) : EMPTY_HASH;
       add(T.P1, p1);
       add(T.P2, p2);
       add(T.N1, n1);
@@ -346,12 +350,14 @@ export class FeatureExtractor {
       return e;
     };
     for (const run of runs) {
-      for (const t of run) {
+      const ctx = this.contextOf(run);
+      for (let i = 0; i < run.length; i++) {
+        const t = run[i];
         const e = get(hashString(t.lower), t.lower);
         if (!t.sent && t.line === LineKind.Body) e.midCap++;
-        const p1 = this.prevWord(text, t.s);
+        const p1 = ctx[4 * i];
         if (e.before.length < CONTEXTS && !e.before.includes(p1)) e.before.push(p1);
-        const n1 = this.nextWord(text, t.e);
+        const n1 = ctx[4 * i + 2];
         if (e.after.length < CONTEXTS && !e.after.includes(n1)) e.after.push(n1);
       }
     }
@@ -381,6 +387,20 @@ export class FeatureExtractor {
       const e = ev.get(h);
       if (e) e.lower = true;
     }
+  }
+
+  /** The words around each token of `run` (see `contexts`), read once per run. */
+  private contextOf(run: readonly Tok[]): Int32Array {
+    const { text } = this.doc;
+    const ctx = new Int32Array(4 * run.length);
+    for (let i = 0; i < run.length; i++) {
+      ctx[4 * i] = this.prevWord(text, run[i].s);
+      ctx[4 * i + 1] = this.at;
+      ctx[4 * i + 2] = this.nextWord(text, run[i].e);
+      ctx[4 * i + 3] = this.at;
+    }
+    this.contexts.set(run, ctx);
+    return ctx;
   }
 
   /** Hash of the word (or punctuation mark, or line end) before `pos`; its start in `this.at`. */
