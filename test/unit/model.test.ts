@@ -77,6 +77,21 @@ describe('model for names', () => {
     assert.deepEqual([...last('It was 1964. Quilis said so.')].sort(), [...last('It was 2003. Quilis said so.')].sort());
   });
 
+  it('finds a surface a reviewer confirmed wherever it stands, and drops one decided no name', () => {
+    const model = {
+      ...nameModel(),
+      corrections: new Map([
+        ['summit', 'organization'],
+        ['harrowvale', 'none'],
+      ]),
+    };
+    const { names } = findNamesDetailed('On Friday Kelvin Moss returned to Harrow Vale. Anchor said nothing. Summit grew.', undefined, model);
+    assert.deepEqual(
+      names.filter(c => c.text !== 'Kelvin Moss' && c.text !== 'Anchor').map(c => `${c.text}:${c.kind}`),
+      ['Summit:organization'],
+    );
+  });
+
   it('gives the kinds the model weighed with the names it decided', () => {
     const { names } = findNamesDetailed('The ceremony at Haldenbruck drew Mira Okonkwo and officials of Velmora Holdings.', undefined, nameModel());
     const scored = names.filter(c => c.kindScores);
