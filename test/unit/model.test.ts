@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { decodeModel, encodeModel } from '../../src/core/model/codec';
 import { goldKind, prepare, train, type GoldDocument } from '../../src/core/model/train';
 import { nameModel } from '../../src/core/model/nameModel';
-import { findNamesDetailed } from '../../src/core/names/recognizeNames';
+import { FeatureExtractor } from '../../src/core/model/features';
+import { findNamesByRules, findNamesDetailed } from '../../src/core/names/recognizeNames';
 import { analyze } from '../../src/core/analyze';
 import { seededRandom } from '../../scripts/random.mjs';
 
@@ -55,6 +56,40 @@ describe('model for names', () => {
     const text = 'Germany voted against it, as did the University of Chicago.';
     assert.equal(goldKind(text, { start: 0, end: 7, kind: 'organization' }), 'place');
     assert.equal(goldKind(text, { start: 37, end: 59, kind: 'organization' }), 'organization');
+  });
+
+  it('reads a word with the words around its other mentions in the document', () => {
+    // the buckets of the last run's one token, "Quilis" before "said"
+    const last = (text: string): Set<number> => {
+      const r = findNamesByRules(text);
+      const f = new FeatureExtractor({ text, runs: r.runs, rules: r.names, surnames: r.surnames }, 20);
+      const run = r.runs[r.runs.length - 1];
+      const { ids, offs } = f.run(run);
+      return new Set(ids.subarray(offs[0], offs[1]));
+    };
+    const other = last('The types were listed by Quilis today. It was long. Quilis said so.');
+    const cited = last('The types were listed by Quilis (1964). It was long. Quilis said so.');
+    assert.ok(
+      [...cited].some(id => !other.has(id)),
+      'the words around the other mention change nothing',
+    );
+    // digits of the words around are read alike: "1964" and "2003" are one context
+    assert.deepEqual([...last('It was 1964. Quilis said so.')].sort(), [...last('It was 2003. Quilis said so.')].sort());
+  });
+
+  it('finds a surface a reviewer confirmed wherever it stands, and drops one decided no name', () => {
+    const model = {
+      ...nameModel(),
+      corrections: new Map([
+        ['summit', 'organization'],
+        ['harrowvale', 'none'],
+      ]),
+    };
+    const { names } = findNamesDetailed('On Friday Kelvin Moss returned to Harrow Vale. Anchor said nothing. Summit grew.', undefined, model);
+    assert.deepEqual(
+      names.filter(c => c.text !== 'Kelvin Moss' && c.text !== 'Anchor').map(c => `${c.text}:${c.kind}`),
+      ['Summit:organization'],
+    );
   });
 
   it('gives the kinds the model weighed with the names it decided', () => {

@@ -136,6 +136,16 @@ describe('recognizeNames', () => {
         .map(([, k]) => k);
       assert.deepEqual(kinds, ['place', 'place', 'place', 'place', 'place']);
     });
+
+    it('takes the other names of a known place for the place, not for an organization', () => {
+      const text = 'He moved from New York City to the Soviet Union. Later NYC honoured him, and so did the DPRK.';
+      assert.deepEqual(names(text), [
+        ['New York City', 'place'],
+        ['Soviet Union', 'place'],
+        ['NYC', 'place'],
+        ['DPRK', 'place'],
+      ]);
+    });
   });
 
   describe('offsets', () => {

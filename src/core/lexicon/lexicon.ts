@@ -188,6 +188,8 @@ export function lexicon(): Lexicon {
       aliases.set(keyOf(f), canon);
       addMulti(f);
     }
+    // "New York City" is a place as "New York" is: a group with a known place names a place
+    if (forms.some(f => places.has(keyOf(f)))) places.add(canon);
   }
   const demonymList = [...split(DEMONYMS), ...split(W.EXTRA_DEMONYMS)];
   for (const d of demonymList) addMulti(d);

@@ -217,7 +217,7 @@ export const KNOWN_ORGS =
 
 /** Well-known places beyond the country and city lists: continents, regions, US states, provinces. */
 export const KNOWN_PLACES =
-  'Geneva|Asia-Pacific|Indo-Pacific|Asia Pacific|Syria|Laos|Brunei|Vatican|Vatican City|Swaziland|Macedonia|Korea|Palestine|Burma|East Timor|Timor-Leste|Congo|DRC|' +
+  'Geneva|Soviet Union|Asia-Pacific|Indo-Pacific|Asia Pacific|Syria|Laos|Brunei|Vatican|Vatican City|Swaziland|Macedonia|Korea|Palestine|Burma|East Timor|Timor-Leste|Congo|DRC|' +
   'Ivory Coast|Bosnia|Herzegovina|Micronesia|Tanzania|Iran|Russia|Moldova|Venezuela|Bolivia|Vietnam|Taiwan|Kosovo|Abkhazia|' +
   'South Ossetia|Transnistria|Somaliland|Northern Cyprus|Greenland|Faroe Islands|Hong Kong SAR|Macau SAR|Gibraltar|' +
   'Africa|Antarctica|Asia|Europe|North America|South America|Latin America|Central America|Oceania|Australasia|Eurasia|Arctic|' +
@@ -273,7 +273,6 @@ export const ALIASES: readonly string[] = [
   'National Aeronautics and Space Administration|NASA',
   'Association of Southeast Asian Nations|ASEAN',
   'Asia-Pacific Economic Cooperation|APEC',
-  "Democratic People's Republic of Korea|DPRK",
   'Chinese Communist Party|Communist Party of China|CCP|CPC',
   'Associated Press|AP',
   'Agence France-Presse|AFP',

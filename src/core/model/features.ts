@@ -81,6 +81,8 @@ const enum T {
   NextTok,
   RuleWhy,
   RuleWhyPos,
+  DocP1,
+  DocN1,
 }
 
 // lexicon flags of a word
@@ -120,7 +122,13 @@ interface WordEvidence {
   kinds: [number, number, number];
   /** In a name the rules found after a person's title. */
   titled: boolean;
+  /** The distinct words before and after its occurrences (at most CONTEXTS each). */
+  before: number[];
+  after: number[];
 }
+
+/** Distinct neighbouring words kept per word of a document. */
+const CONTEXTS = 6;
 
 const KIND_INDEX: Record<string, number> = { person: 0, organization: 1, place: 2 };
 
@@ -128,6 +136,8 @@ const KIND_INDEX: Record<string, number> = { person: 0, organization: 1, place: 
 export class FeatureExtractor {
   private readonly lex: Lexicon = lexicon();
   private readonly evidence = new Map<number, WordEvidence>();
+  /** Per run of the document: for each token, the hash and start of the word before it, and the hash and end of the word after it. */
+  private readonly contexts = new WeakMap<readonly Tok[], Int32Array>();
   /** Index of the first rule name that may cover the next token asked about. */
   private rule = 0;
   private ids = new Int32Array(256);
@@ -176,6 +186,7 @@ export class FeatureExtractor {
       }
       this.ids[k++] = bucket(template, value, bits);
     };
+    const ctx = this.contexts.get(run) ?? this.contextOf(run);
     const firstHash = hashes[0];
     const lastHash = hashes[n - 1];
     for (let i = 0; i < n; i++) {
@@ -201,10 +212,11 @@ export class FeatureExtractor {
       add(T.Suf1, affix(t.lower, len - 1, len));
       add(T.Suf4, affix(t.lower, len - 4, len));
       add(T.Pattern, pattern(t.t));
-      const p1 = this.prevWord(text, t.s);
-      const p2 = this.at > 0 ? this.prevWord(text, this.at) : EMPTY_HASH;
-      const n1 = this.nextWord(text, t.e);
-      const n2 = this.at < text.length ? this.nextWord(text, this.at) : EMPTY_HASH;
+      const c = 4 * i;
+      const p1 = ctx[c];
+      const p2 = ctx[c + 1] > 0 ? this.prevWord(text, ctx[c + 1]) : EMPTY_HASH;
+      const n1 = ctx[c + 2];
+      const n2 = ctx[c + 3] < text.length ? this.nextWord(text, ctx[c + 3]) : EMPTY_HASH;
       add(T.P1, p1);
       add(T.P2, p2);
       add(T.N1, n1);
@@ -257,6 +269,8 @@ export class FeatureExtractor {
     add(T.DocSurname, this.doc.surnames.has(t.lower) ? 1 : 0);
     add(T.DocTitled, e.titled ? 1 : 0);
     add(T.DocSent, place * 16 + (e.lower ? 8 : 0) + (midCap > 0 ? 4 : 0) + kind);
+    for (const h of e.before) add(T.DocP1, h);
+    for (const h of e.after) add(T.DocN1, h);
   }
 
   /**
@@ -332,13 +346,19 @@ export class FeatureExtractor {
     const ev = this.evidence;
     const get = (h: number, word: string): WordEvidence => {
       let e = ev.get(h);
-      if (!e) ev.set(h, (e = { word, flags: -1, midCap: 0, lower: false, kinds: [0, 0, 0], titled: false }));
+      if (!e) ev.set(h, (e = { word, flags: -1, midCap: 0, lower: false, kinds: [0, 0, 0], titled: false, before: [], after: [] }));
       return e;
     };
     for (const run of runs) {
-      for (const t of run) {
+      const ctx = this.contextOf(run);
+      for (let i = 0; i < run.length; i++) {
+        const t = run[i];
         const e = get(hashString(t.lower), t.lower);
         if (!t.sent && t.line === LineKind.Body) e.midCap++;
+        const p1 = ctx[4 * i];
+        if (e.before.length < CONTEXTS && !e.before.includes(p1)) e.before.push(p1);
+        const n1 = ctx[4 * i + 2];
+        if (e.after.length < CONTEXTS && !e.after.includes(n1)) e.after.push(n1);
       }
     }
     for (const c of rules) {
@@ -369,6 +389,20 @@ export class FeatureExtractor {
     }
   }
 
+  /** The words around each token of `run` (see `contexts`), read once per run. */
+  private contextOf(run: readonly Tok[]): Int32Array {
+    const { text } = this.doc;
+    const ctx = new Int32Array(4 * run.length);
+    for (let i = 0; i < run.length; i++) {
+      ctx[4 * i] = this.prevWord(text, run[i].s);
+      ctx[4 * i + 1] = this.at;
+      ctx[4 * i + 2] = this.nextWord(text, run[i].e);
+      ctx[4 * i + 3] = this.at;
+    }
+    this.contexts.set(run, ctx);
+    return ctx;
+  }
+
   /** Hash of the word (or punctuation mark, or line end) before `pos`; its start in `this.at`. */
   private prevWord(text: string, pos: number): number {
     let i = pos - 1;
@@ -386,7 +420,7 @@ export class FeatureExtractor {
     while (i > 0 && isWordChar(text.charCodeAt(i - 1)) && end - i < 24) i--;
     this.at = i;
     let h = EMPTY_HASH;
-    for (let j = i; j < end; j++) h = hashChar(h, text.charCodeAt(j));
+    for (let j = i; j < end; j++) h = hashChar(h, digitAsZero(text.charCodeAt(j)));
     return h;
   }
 
@@ -406,7 +440,7 @@ export class FeatureExtractor {
     }
     let h = EMPTY_HASH;
     const start = i;
-    for (; i < len && isWordChar(text.charCodeAt(i)) && i - start < 24; i++) h = hashChar(h, text.charCodeAt(i));
+    for (; i < len && isWordChar(text.charCodeAt(i)) && i - start < 24; i++) h = hashChar(h, digitAsZero(text.charCodeAt(i)));
     this.at = i;
     return h;
   }
@@ -423,6 +457,11 @@ function pattern(s: string): number {
     last = k;
   }
   return h;
+}
+
+/** Digits read as 0: "(1964)" and "(2007)" are one context. */
+function digitAsZero(c: number): number {
+  return c >= 49 && c <= 57 ? 48 : c;
 }
 
 /** Letters, digits and apostrophes (ASCII, and any non-ASCII character but typographic punctuation). */
