@@ -164,15 +164,22 @@ export class MentionTable {
   }
 
   /**
-   * Gives every mention of a group the kind `kind`, in place: the mentions must be this table's
-   * own (no other table holds them).
+   * Gives every mention of a group the kind `kind`, in place, in steps (queries between them may
+   * see some mentions changed: for tables not yet read, or run at once): the mentions must be this
+   * table's own (no other table holds them).
    */
-  setKind(key: string, kind: MentionKind): void {
+  *setKindSteps(key: string, kind: MentionKind): Steps<void> {
     const g = this.groups.get(key);
     if (!g) return;
+    let scanned = 0;
     for (const path of g.docs) {
       const rows = this.byDoc.get(path)!.mentions;
       for (let i = 0; i < rows.length; i++) if (this.keyOf(rows, i) === key) rows.setKind(i, kind);
+      // a group may span the corpus: its documents' rows are scanned a few thousand at a time
+      if ((scanned += rows.length) >= STEP_UNITS) {
+        scanned = 0;
+        yield;
+      }
     }
     g.kinds.clear();
     g.kinds.set(kind, g.count);
@@ -237,13 +244,18 @@ export class MentionTable {
     return refs;
   }
 
-  /** The kinds every mention of a key was recognized with (MentionRows.recognizedKind), in the order of `refs`. */
-  recognizedKinds(key: string, rank: (path: string) => number): MentionKind[] {
+  /** The kinds every mention of a key was recognized with (MentionRows.recognizedKind), in the order of `refs`, in steps. */
+  *recognizedKindsSteps(key: string, rank: (path: string) => number): Steps<MentionKind[]> {
     const g = this.groups.get(key);
     const kinds: MentionKind[] = [];
+    let scanned = 0;
     for (const path of g ? (g.ranked ??= byRank(g.docs, rank)) : []) {
       const rows = this.byDoc.get(path)!.mentions;
       for (let i = 0; i < rows.length; i++) if (this.keyOf(rows, i) === key) kinds.push(rows.recognizedKind(i));
+      if ((scanned += rows.length) >= STEP_UNITS) {
+        scanned = 0;
+        yield;
+      }
     }
     return kinds;
   }

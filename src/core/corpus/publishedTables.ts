@@ -71,9 +71,9 @@ export class PublishedTables {
       const g = this.byEntity.get(id);
       if (!g) continue;
       // the recognized kinds of every mention of the group read only when needed: a group may span the corpus
-      const kind = this.reviewedKind(registry, id) ?? majorityKind(this.byEntity.recognizedKinds(id, rank))!;
+      const kind = this.reviewedKind(registry, id) ?? majorityKind(yield* this.byEntity.recognizedKindsSteps(id, rank))!;
       if (g.kinds.size === 1 && g.kinds.has(kind)) continue;
-      this.byEntity.setKind(id, kind);
+      yield* this.byEntity.setKindSteps(id, kind);
     }
     this.byEntity.takeChanged();
   }
