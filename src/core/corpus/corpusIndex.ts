@@ -320,13 +320,8 @@ export class CorpusIndex {
         if (!d.published) continue;
         // a document waiting to be linked again (no ids) takes provisional ones meanwhile, as a query gives it
         const ids = d.ids ?? this.provisional.ids(d.linked.names, new Map());
-        const kinds = yield* documentKindsSteps(d.linked.names, ids, id => this.provisional.kindOf(id));
-        const recognized = yield* documentMentionsSteps(d.linked.names, ids, kinds, d.dates);
-        const packed = yield* next.packSteps(recognized);
-        const { mentions } = packed;
-        next.byRecognizedEntity?.addDocument(d.path, packed.recognized);
-        next.byEntity.addDocument(d.path, mentions);
-        next.byDate.addDocument(d.path, mentions);
+        const { kinds, recognized, mentions } = yield* this.mentionsSteps(d, ids, next);
+        for (const [table, rows] of next.tablesFor(recognized, mentions)) table.addDocument(d.path, rows);
         next.mentionCount += mentions.length;
         published.push({ d, ids, kinds, mentions });
         yield;
@@ -689,19 +684,33 @@ export class CorpusIndex {
     const { path } = d;
     const tables = this.tables;
     const held = this.docs.get(path);
-    kinds ??= yield* documentKindsSteps(d.linked.names, ids, id => this.provisional.kindOf(id));
-    const recognized = yield* documentMentionsSteps(d.linked.names, ids, kinds, d.dates);
-    const { recognized: recognizedRows, mentions } = yield* tables.packSteps(recognized);
-    const enter = yield* this.stageMentions(tables, path, recognizedRows, mentions, prev);
+    const made = yield* this.mentionsSteps(d, ids, tables, kinds);
+    const { mentions } = made;
+    const enter = yield* this.stageMentions(tables, path, made.recognized, mentions, prev);
     return () => {
       if (this.tables !== tables || this.docs.get(path) !== held || !enter()) return false;
       d.ids = ids;
-      d.kinds = kinds;
+      d.kinds = made.kinds;
       d.published = mentions;
       d.publication = ++this.publications;
       tables.mentionCount += mentions.length;
       return true;
     };
+  }
+
+  /**
+   * A document's mentions with the ids `ids`, packed for `tables`: as recognized, and as its registry
+   * has them. Each entity shows the kind the last link gave it (`kinds`), or, new since, its own.
+   */
+  private *mentionsSteps(
+    d: IndexedDocument,
+    ids: string[],
+    tables: PublishedTables,
+    kinds?: MentionKind[],
+  ): Steps<{ kinds: MentionKind[]; recognized: MentionRows; mentions: MentionRows }> {
+    kinds ??= yield* documentKindsSteps(d.linked.names, ids, id => this.provisional.kindOf(id));
+    const packed = yield* tables.packSteps(yield* documentMentionsSteps(d.linked.names, ids, kinds, d.dates));
+    return { kinds, ...packed };
   }
 
   /**
@@ -721,7 +730,6 @@ export class CorpusIndex {
       tables.mentionCount -= prev.published.length;
       prev.published = undefined;
     };
-    const { byEntity, byDate, byRecognizedEntity } = tables;
     if (Math.max(mentions?.length ?? 0, prev?.published?.length ?? 0) < STAGE_FROM) {
       return () => {
         if (this.tables !== tables) return false;
@@ -732,20 +740,12 @@ export class CorpusIndex {
         // addDocument replaces what a table holds for the document: withdrawing it first would
         // search the document lists of its groups, which may span the corpus
         withdrawn();
-        byRecognizedEntity?.addDocument(path, recognized!);
-        byEntity.addDocument(path, mentions);
-        byDate.addDocument(path, mentions);
+        for (const [table, rows] of tables.tablesFor(recognized!, mentions)) table.addDocument(path, rows);
         return true;
       };
     }
     const staged: [MentionTable, StagedDocument][] = [];
-    for (const [t, list] of [
-      [byEntity, mentions],
-      [byDate, mentions],
-      [byRecognizedEntity, recognized],
-    ] as const) {
-      if (t) staged.push([t, yield* t.stage(path, list)]);
-    }
+    for (const [table, rows] of tables.tablesFor(recognized, mentions)) staged.push([table, yield* table.stage(path, rows)]);
     return () => {
       if (this.tables !== tables || !staged.every(([t, s]) => t.holds(s))) return false;
       for (const [t, s] of staged) t.commit(s);

@@ -16,7 +16,7 @@ export class MentionGroup {
   /** Surface forms and how often each occurs. */
   readonly forms = new Map<string, number>();
   readonly kinds = new Map<MentionKind, number>();
-  /** Caches, dropped whenever the group changes. */
+  // caches, dropped whenever the group changes (below)
   /** `docs` in the order of their rank. */
   ranked: string[] | undefined;
   /** Where the last page ended (the mention's number, the document's in `ranked`, the mention's in it): the next page starts there. */
@@ -171,16 +171,7 @@ export class MentionTable {
   *setKindSteps(key: string, kind: MentionKind): Steps<void> {
     const g = this.groups.get(key);
     if (!g) return;
-    let scanned = 0;
-    for (const path of g.docs) {
-      const rows = this.byDoc.get(path)!.mentions;
-      for (let i = 0; i < rows.length; i++) if (this.keyOf(rows, i) === key) rows.setKind(i, kind);
-      // a group may span the corpus: its documents' rows are scanned a few thousand at a time
-      if ((scanned += rows.length) >= STEP_UNITS) {
-        scanned = 0;
-        yield;
-      }
-    }
+    yield* this.rowSteps(g.docs, key, (rows, i) => rows.setKind(i, kind));
     g.kinds.clear();
     g.kinds.set(kind, g.count);
     changed(g);
@@ -248,16 +239,21 @@ export class MentionTable {
   *recognizedKindsSteps(key: string, rank: (path: string) => number): Steps<MentionKind[]> {
     const g = this.groups.get(key);
     const kinds: MentionKind[] = [];
+    if (g) yield* this.rowSteps((g.ranked ??= byRank(g.docs, rank)), key, (rows, i) => kinds.push(rows.recognizedKind(i)));
+    return kinds;
+  }
+
+  /** Calls `visit` on each row of `key` in the documents `paths`: a group may span the corpus, so its documents' rows are scanned a few thousand a step. */
+  private *rowSteps(paths: readonly string[], key: string, visit: (rows: MentionRows, i: number) => void): Steps<void> {
     let scanned = 0;
-    for (const path of g ? (g.ranked ??= byRank(g.docs, rank)) : []) {
+    for (const path of paths) {
       const rows = this.byDoc.get(path)!.mentions;
-      for (let i = 0; i < rows.length; i++) if (this.keyOf(rows, i) === key) kinds.push(rows.recognizedKind(i));
+      for (let i = 0; i < rows.length; i++) if (this.keyOf(rows, i) === key) visit(rows, i);
       if ((scanned += rows.length) >= STEP_UNITS) {
         scanned = 0;
         yield;
       }
     }
-    return kinds;
   }
 
   /**

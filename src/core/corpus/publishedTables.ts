@@ -32,6 +32,16 @@ export class PublishedTables {
     this.byRecognizedEntity = registry && new MentionTable(entityOf, true);
   }
 
+  /** The tables a document's mentions enter, each with the rows it takes: as recognized (`recognized`) or as the registry has them (`mentions`). */
+  tablesFor<T>(recognized: T, mentions: T): [MentionTable, T][] {
+    const tables: [MentionTable, T][] = [
+      [this.byEntity, mentions],
+      [this.byDate, mentions],
+    ];
+    if (this.byRecognizedEntity) tables.push([this.byRecognizedEntity, recognized]);
+    return tables;
+  }
+
   /**
    * A document's mentions packed, as recognized and as the registry has them (the same rows without
    * one), in steps. A mention the registry gives another kind keeps the one it was recognized with
