@@ -9,9 +9,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { createRequire } from 'node:module';
-import { bundleForNode, measure } from './measure.mjs';
+import { benchFile, bundleForNode, measure } from './measure.mjs';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -21,7 +21,7 @@ const opt = (name, def) => {
 };
 const corpusDir = resolve(opt('--corpus', 'bench/corpus'));
 const role = opt('--child', null);
-const coreBundle = join(tmpdir(), 'marginalia-bench-core.cjs');
+const coreBundle = benchFile('bench-core.cjs');
 
 function loadCorpus() {
   const files = readdirSync(corpusDir)

@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { bundleForNode, childCpuMs, measure } from './measure.mjs';
+import { benchFile, bundleForNode, childCpuMs, measure } from './measure.mjs';
 import { seededRandom } from './random.mjs';
 
 const args = process.argv.slice(2);
@@ -27,8 +27,8 @@ const perDoc = Number(opt('--per-doc', 5));
 const runs = Number(opt('--runs', 3));
 const corpusDir = resolve(opt('--corpus', join(tmpdir(), `marginalia-bench-agreement-${docs}x${perDoc}`)));
 const role = opt('--child', null);
-const coreBundle = join(tmpdir(), 'marginalia-bench-agreement-core.cjs');
-const jobBundle = join(tmpdir(), 'marginalia-bench-agreement-job.cjs');
+const coreBundle = benchFile('bench-agreement-core.cjs');
+const jobBundle = benchFile('bench-agreement-job.cjs');
 /** Curations timed in the core child (one disagreement settled in each of that many documents). */
 const CURATIONS = 50;
 

@@ -9,10 +9,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { bundleForNode, longestSteps, measure, option, percentiles } from './measure.mjs';
+import { benchFile, bundleForNode, longestSteps, measure, option, percentiles } from './measure.mjs';
 import { seededRandom } from './random.mjs';
 
 const require = createRequire(import.meta.url);
@@ -22,8 +22,8 @@ const docCount = Number(opt('--docs', 10_000));
 const corpusDir = resolve(opt('--corpus', `bench/corpus-${docCount / 1000}k`));
 const snapshotFile = resolve(opt('--snapshot', join(corpusDir, '.snapshot.json')));
 const role = opt('--child', null);
-const coreBundle = join(tmpdir(), 'marginalia-bench-core.cjs');
-const listsBundle = join(tmpdir(), 'marginalia-bench-mention-lists.cjs');
+const coreBundle = benchFile('bench-core.cjs');
+const listsBundle = benchFile('bench-mention-lists.cjs');
 const BATCH = 50; // files per batch, as the extension reads them between yields
 const POOL_BATCH = 500; // files per batch a worker of the pool recognizes
 const workerCount = Number(opt('--workers', cpus().length));

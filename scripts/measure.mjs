@@ -1,5 +1,8 @@
 // Timing helpers shared by the benches.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** Wall and CPU milliseconds of `run`, with its result. */
 export function measure(run) {
@@ -89,4 +92,12 @@ export async function longestSteps(run, { cpu = false } = {}) {
   ticking = false;
   tick();
   return { wall: longest, cpu: cpu ? longestCpu : NaN };
+}
+
+/**
+ * A file in the temporary folder for a bench's bundle, named for this checkout: benches of two
+ * checkouts (git worktrees) run at once must not load each other's code.
+ */
+export function benchFile(name) {
+  return join(tmpdir(), `marginalia-${createHash('sha1').update(process.cwd()).digest('hex').slice(0, 8)}-${name}`);
 }
