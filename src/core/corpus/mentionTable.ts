@@ -47,8 +47,22 @@ export interface StagedDocument {
   readonly before: DocumentEntry | undefined;
   /** What it holds for the document once committed, undefined when it is withdrawn. */
   readonly after: DocumentEntry | undefined;
-  /** Each key it touches: the group copied and changed (undefined when it has no mention left), and the group it was copied from with its stamp then. */
-  readonly groups: { key: string; base: MentionGroup | undefined; stamp: number; next: MentionGroup | undefined }[];
+  /**
+   * Each key it touches: the group copied and changed (undefined when it has no mention left), the
+   * group it was copied from with its stamp then, and the change (to make the copy again).
+   */
+  readonly groups: { key: string; base: MentionGroup | undefined; stamp: number; next: MentionGroup | undefined; change: GroupChange }[];
+}
+
+/** How replacing one document's mentions changes one group. */
+interface GroupChange {
+  /** The document had mentions in the group, has them. */
+  had: boolean;
+  has: boolean;
+  /** Added to the group's totals (negative: taken away). */
+  count: number;
+  readonly forms: Map<string, number>;
+  readonly kinds: Map<MentionKind, number>;
 }
 
 /**
@@ -63,6 +77,8 @@ export interface DocumentEntry {
   readonly mentions: MentionRows;
   readonly keys: readonly string[];
   readonly counts: readonly number[];
+  /** Where each key is in `keys`, for a document with many (a 50 MB file may have 55,000): looking them up one by one in `keys` was quadratic. */
+  readonly lookup?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -126,7 +142,7 @@ export class MentionTable {
         const g = this.groups.get(key)!;
         g.count -= before.counts[k];
         changed(g);
-        if (after.keys.includes(key)) return;
+        if (keyIndex(after, key) >= 0) return;
         if (g.count === 0) this.groups.delete(key);
         else g.docs.splice(g.docs.indexOf(path), 1);
       });
@@ -136,7 +152,7 @@ export class MentionTable {
       this.changedKeys?.add(key);
       let g = this.groups.get(key);
       if (!g) this.groups.set(key, (g = new MentionGroup()));
-      if (!before?.keys.includes(key)) g.docs.push(path);
+      if (!before || keyIndex(before, key) < 0) g.docs.push(path);
       g.count += after.counts[k];
       changed(g);
     });
@@ -187,12 +203,15 @@ export class MentionTable {
     const before = this.byDoc.get(path);
     const after = mentions && (yield* this.entrySteps(mentions));
     const groups: StagedDocument['groups'] = [];
-    const keys = new Set([...(before?.keys ?? []), ...(after?.keys ?? [])]);
-    let n = 0;
-    for (const key of keys) {
+    let units = 0;
+    for (const [key, change] of yield* this.changeSteps(before, after)) {
       const base = this.groups.get(key);
-      groups.push({ key, base, stamp: base?.stamp ?? 0, next: this.changedGroup(base, path, key, before, after) });
-      if (++n % (STEP_UNITS / 4) === 0) yield;
+      groups.push({ key, base, stamp: base?.stamp ?? 0, next: changedGroup(base, path, change), change });
+      // a copy costs the group's documents too (a group may span the corpus)
+      if ((units += 4 + (base ? base.docs.length >> 6 : 0)) >= STEP_UNITS) {
+        units = 0;
+        yield;
+      }
     }
     return { path, before, after, groups };
   }
@@ -203,11 +222,11 @@ export class MentionTable {
    * staged: stage it again. A group that others changed since is made again from what it is now.
    */
   commit(staged: StagedDocument): boolean {
-    const { path, before, after } = staged;
+    const { path, after } = staged;
     if (!this.holds(staged)) return false;
-    for (const { key, base, stamp, next } of staged.groups) {
+    for (const { key, base, stamp, next, change } of staged.groups) {
       const now = this.groups.get(key);
-      const g = now === base && (!base || base.stamp === stamp) ? next : this.changedGroup(now, path, key, before, after);
+      const g = now === base && (!base || base.stamp === stamp) ? next : changedGroup(now, path, change);
       if (g) this.groups.set(key, g);
       else this.groups.delete(key);
       this.changedKeys?.add(key);
@@ -267,7 +286,8 @@ export class MentionTable {
     if (!g) return { documents: [], total: 0 };
     const wanted = Math.min(g.docs.length, max + 1);
     if (!g.top || g.top.length < wanted) g.top = this.leaders(key, g, Math.max(wanted, TOP_KEPT));
-    const hasExcept = this.byDoc.get(except)?.keys.includes(key) === true;
+    const e = this.byDoc.get(except);
+    const hasExcept = e !== undefined && keyIndex(e, key) >= 0;
     return { documents: g.top.filter(d => d.path !== except).slice(0, max), total: g.docs.length - (hasExcept ? 1 : 0) };
   }
 
@@ -339,7 +359,7 @@ export class MentionTable {
   /** How many mentions of `key` a document has (0 when none, or the table has no such document). */
   private countIn(path: string, key: string): number {
     const e = this.byDoc.get(path);
-    const k = e ? e.keys.indexOf(key) : -1;
+    const k = e ? keyIndex(e, key) : -1;
     return k < 0 ? 0 : e!.counts[k];
   }
 
@@ -387,46 +407,32 @@ export class MentionTable {
       if (i % STEP_UNITS === STEP_UNITS - 1) yield;
     }
     // sized exactly (arrays grown by push have room to spare): they are kept
-    return { mentions, keys: keys.slice(), counts: counts.slice() };
+    return { mentions, keys: keys.slice(), counts: counts.slice(), lookup: keys.length > LOOKUP_KEYS ? at : undefined };
   }
 
-  /**
-   * A copy of group `g` (undefined: none yet) with a document's entry `before` replaced by `after`
-   * for `key` (either may be missing); undefined when no mention is left. `g` itself is left as it is.
-   */
-  private changedGroup(
-    g: MentionGroup | undefined,
-    path: string,
-    key: string,
-    before: DocumentEntry | undefined,
-    after: DocumentEntry | undefined,
-  ): MentionGroup | undefined {
-    const countOf = (e: DocumentEntry | undefined) => {
-      const k = e ? e.keys.indexOf(key) : -1;
-      return k < 0 ? 0 : e!.counts[k];
-    };
-    const had = countOf(before);
-    const has = countOf(after);
-    const count = (g?.count ?? 0) - had + has;
-    if (count === 0) return undefined;
-    const next = new MentionGroup();
-    next.count = count;
-    for (const p of g?.docs ?? []) if (has || p !== path) next.docs.push(p);
-    if (has && !had) next.docs.push(path);
-    for (const [form, n] of g?.forms ?? []) next.forms.set(form, n);
-    for (const [kind, n] of g?.kinds ?? []) next.kinds.set(kind, n);
+  /** How replacing a document's mentions `before` with `after` (either may be missing) changes each group they touch, in steps: one pass over both. */
+  private *changeSteps(before: DocumentEntry | undefined, after: DocumentEntry | undefined): Steps<Map<string, GroupChange>> {
+    const changes = new Map<string, GroupChange>();
     for (const [e, sign] of [
       [before, -1],
       [after, 1],
     ] as const) {
       const rows = e?.mentions;
       for (let i = 0; rows && i < rows.length; i++) {
-        if (this.keyOf(rows, i) !== key) continue;
-        add(next.forms, rows.text(i), sign);
-        add(next.kinds, rows.kind(i), sign);
+        const key = this.keyOf(rows, i);
+        if (key !== undefined) {
+          let c = changes.get(key);
+          if (!c) changes.set(key, (c = { had: false, has: false, count: 0, forms: new Map(), kinds: new Map() }));
+          if (sign < 0) c.had = true;
+          else c.has = true;
+          c.count += sign;
+          shift(c.forms, rows.text(i), sign);
+          shift(c.kinds, rows.kind(i), sign);
+        }
+        if (i % STEP_UNITS === STEP_UNITS - 1) yield;
       }
     }
-    return next;
+    return changes;
   }
 }
 
@@ -441,6 +447,32 @@ function byRank(paths: readonly string[], rank: (path: string) => number): strin
   return Array.from(packed, v => paths[v % PACK]);
 }
 
+/**
+ * A copy of group `g` (undefined: none yet) with one document's change made; undefined when no
+ * mention is left. `g` itself is left as it is.
+ */
+function changedGroup(g: MentionGroup | undefined, path: string, change: GroupChange): MentionGroup | undefined {
+  const count = (g?.count ?? 0) + change.count;
+  if (count === 0) return undefined;
+  const next = new MentionGroup();
+  next.count = count;
+  for (const p of g?.docs ?? []) if (change.has || p !== path) next.docs.push(p);
+  if (change.has && !change.had) next.docs.push(path);
+  for (const [form, n] of g?.forms ?? []) next.forms.set(form, n);
+  for (const [kind, n] of g?.kinds ?? []) next.kinds.set(kind, n);
+  for (const [form, n] of change.forms) add(next.forms, form, n);
+  for (const [kind, n] of change.kinds) add(next.kinds, kind, n);
+  return next;
+}
+
+/** Where `key` is in a document's keys, -1 when it has none of it. */
+function keyIndex(e: DocumentEntry, key: string): number {
+  return e.lookup ? (e.lookup.get(key) ?? -1) : e.keys.indexOf(key);
+}
+
+/** Above this many keys a document's are looked up in a map (DocumentEntry.lookup); most have some tens. */
+const LOOKUP_KEYS = 64;
+
 /** Leaders kept per group for hover cards (more than a card shows, so a card's limit can change). */
 const TOP_KEPT = 16;
 
@@ -453,6 +485,13 @@ function changed(g: MentionGroup): void {
   g.pageEnd = undefined;
   g.summary = undefined;
   g.stamp++;
+}
+
+/** Adds `by` to a count that may go below zero (a change), dropping it at zero. */
+function shift<K>(counts: Map<K, number>, key: K, by: number): void {
+  const n = (counts.get(key) ?? 0) + by;
+  if (n !== 0) counts.set(key, n);
+  else counts.delete(key);
 }
 
 function add<K>(counts: Map<K, number>, key: K, by: number): void {
