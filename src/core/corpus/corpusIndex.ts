@@ -321,10 +321,14 @@ export class CorpusIndex {
         // a document waiting to be linked again (no ids) takes provisional ones meanwhile, as a query gives it
         const ids = d.ids ?? this.provisional.ids(d.linked.names, new Map());
         const { kinds, recognized, mentions } = yield* this.mentionsSteps(d, ids, next);
-        for (const [table, rows] of next.tablesFor(recognized, mentions)) table.addDocument(d.path, rows);
+        // a table a step: a table's map of documents rehashes as it grows past a power of two (tens
+        // of milliseconds at 65,536 documents; three at once made the longest step at 100,000)
+        for (const [table, rows] of next.tablesFor(recognized, mentions)) {
+          table.addDocument(d.path, rows);
+          yield;
+        }
         next.mentionCount += mentions.length;
         published.push({ d, ids, kinds, mentions });
-        yield;
         if (outdated()) continue restart;
       }
       for (const _ of next.settleKindsSteps(this.rank)) {
