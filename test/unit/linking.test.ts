@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../src/core/analyze';
-import { slug } from '../../src/core/linking/linkCorpus';
+import { linkCorpus, slug } from '../../src/core/linking/linkCorpus';
+import type { DocumentNames, LocalEntity } from '../../src/core/linking/linkDocument';
 import type { Analysis } from '../../src/core/types';
 
 /** Linking of the rules' names: what these tests expect does not move when the model is retrained. */
@@ -76,6 +77,32 @@ describe('linking', () => {
     it('gives a name guessed to be of another kind in one document the kind another document has evidence for', () => {
       const a = run('Flood hits town\n\nVELMSDORF - The river rose on Monday.', 'Aid reached several towns. Officials said Velmsdorf needs more pumps.');
       assert.equal(idOf(a, 1, 'Velmsdorf'), idOf(a, 0, 'VELMSDORF'));
+    });
+
+    it('gives a lone word guessed a person in some documents the other kind more documents give it', () => {
+      const guess = (localId: string): LocalEntity => ({
+        localId,
+        kind: localId.startsWith('person') ? 'person' : 'organization',
+        guessed: true,
+        words: ['seacom'],
+        forms: ['Seacom'],
+        counts: [1],
+      });
+      const doc = (e: LocalEntity): DocumentNames => ({
+        entities: [e],
+        full: e.kind === 'person' ? [] : [0],
+        lone: e.kind === 'person' ? [0] : [],
+        spans: new Int32Array(0),
+      });
+      const company = doc(guess('organization:seacom'));
+      const person = doc(guess('person:seacom'));
+      const one = linkCorpus([company, company, person]);
+      assert.equal(one.ids[2][0], one.ids[0][0]);
+      assert.equal(one.kindOfId.get(one.ids[2][0]), 'organization');
+      // as many documents guess it a person: two entities, as before
+      const two = linkCorpus([company, person, person]);
+      assert.notEqual(two.ids[1][0], two.ids[0][0]);
+      assert.equal(two.kindOfId.get(two.ids[1][0]), 'person');
     });
 
     it('keeps a city and the team named after it apart when both rest on evidence', () => {

@@ -161,6 +161,18 @@ export function* linkCorpusSteps(docs: readonly DocumentNames[]): Steps<CorpusLi
     }
     return (g.cooc = m);
   };
+  // per lone word, the documents that guess it a person with no evidence
+  const loneGuesses = new Map<string, number>();
+  for (let d = 0; d < docs.length; d++) {
+    const { entities, lone } = docs[d];
+    for (const e of lone) {
+      if (!entities[e].guessed) continue;
+      const localId = entities[e].localId;
+      const word = localId.slice(localId.indexOf(':') + 1);
+      loneGuesses.set(word, (loneGuesses.get(word) ?? 0) + 1);
+    }
+    if (due(lone.length + 1)) yield;
+  }
   for (let d = 0; d < docs.length; d++) {
     const { entities, lone } = docs[d];
     for (const e of lone) {
@@ -186,7 +198,7 @@ export function* linkCorpusSteps(docs: readonly DocumentNames[]): Steps<CorpusLi
           }
         }
       }
-      localToGlobal[d][e] = chosen ?? get(localId, 'person', [word]);
+      localToGlobal[d][e] = chosen ?? (entities[e].guessed ? otherKindOf(globals, word, loneGuesses.get(word)!) : undefined) ?? get(localId, 'person', [word]);
       if (due(work)) yield;
     }
     if (due()) yield;
@@ -282,6 +294,20 @@ function* sameEntities(globals: ReadonlyMap<string, Global>, acronyms: ReadonlyM
     }
   }
   return out;
+}
+
+/**
+ * The one organization or place of the corpus named `word` (a name's key), if exactly one and the
+ * documents vote for it more than the `guesses` documents that guess the lone word a person (with
+ * no person of the corpus having it as family name): "Seacom" guessed a person in two documents,
+ * the company in six, is the company, as one name given different kinds is one entity of the kind
+ * the documents vote for (sameEntities, entityKinds.ts).
+ */
+function otherKindOf(globals: ReadonlyMap<string, Global>, word: string, guesses: number): Global | undefined {
+  const org = globals.get(`organization:${word}`);
+  const place = globals.get(`place:${word}`);
+  const other = org && place ? undefined : (org ?? place);
+  return other && other.votes.votes > guesses * documentConfidence({ guessed: true }) ? other : undefined;
 }
 
 /** A form that is an acronym: "IFRC", "U.N.". */
