@@ -4,6 +4,7 @@ import { findNamesInPieces, recognizeDatesInPieces } from './limits';
 import type { TaggerWeights } from './model/tagger';
 import { collectSurnames } from './names/familyNames';
 import type { NameCandidate } from './names/nameCandidate';
+import { keptNames } from './names/recognizeNames';
 import { documentOwnDate } from './publicationDate';
 import type { Mention, SourceDocument } from './types';
 
@@ -21,7 +22,7 @@ export interface RecognizedDocument {
   names: NameCandidate[];
   /** Sentence-initial common words left out for want of evidence. */
   dropped: string[];
-  /** Family names of the persons named in full, which make lone words of other documents names. */
+  /** Family names of the persons named in full, which make lone words of other documents names (and the names the model kept). */
   surnames: string[];
 }
 
@@ -39,9 +40,10 @@ export function recognizeDocument(doc: SourceDocument, options: AnalyzeOptions =
   return { dct, dates: recognizeDatesInPieces(doc.text, dct), names, dropped, surnames: documentSurnames(names) };
 }
 
-/** The family names of `names`, each once. */
+/** The family names of `names` and the names the model kept (names/recognizeNames.ts, keptNames), each once. */
 function documentSurnames(names: readonly NameCandidate[]): string[] {
   const found = new Set<string>();
   collectSurnames(names, found);
+  keptNames(names, found);
   return [...found];
 }

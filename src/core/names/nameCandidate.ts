@@ -29,6 +29,8 @@ export interface NameCandidate {
   why?: number;
   /** The learned model's probabilities of person, organization and place for this span (see src/core/model/). */
   kindScores?: [number, number, number];
+  /** The learned model reads it as a name with a margin over no name: a name it keeps for the corpus (names/recognizeNames.ts, keptNames). */
+  modelSure?: true;
 }
 
 /** Words a lookup can be made in: a Set, or one that records the lookups. */

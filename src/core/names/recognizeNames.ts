@@ -213,6 +213,7 @@ function modelNames(
     let other = ruled === 1 ? 2 : 1;
     for (let j = 0; j < 4; j++) if (j !== ruled && mean[j] > mean[other]) other = j;
     c.kindScores = kindProbabilities(mean);
+    if (Math.max(mean[1], mean[2], mean[3]) - mean[0] >= OVERRULE_MARGIN) c.modelSure = true;
     // a name guessed again and again in a document is a name, whatever kind
     if (other === 0 && counts.get(groupOf(c))! >= MANY_MENTIONS) {
       out.push(c);
@@ -223,7 +224,7 @@ function modelNames(
       continue;
     }
     if (other === 0) {
-      if (!rejected.has(c.key) && namedInCorpus(lex, c, extra, asked)) out.push(c);
+      if (!rejected.has(c.key) && (namedInCorpus(lex, c, extra, asked) || keptInCorpus(lex, c, extra, asked))) out.push(c);
       else rejected.add(c.key);
       continue;
     }
@@ -247,6 +248,7 @@ function modelNames(
       rc.kind = kind;
       rc.strong = true;
       rc.kindScores = span.probs;
+      rc.modelSure = true;
       added.push(rc);
       continue;
     }
@@ -258,6 +260,7 @@ function modelNames(
     const c = makeCandidate(seg, name, kind, true, titled, seg.length === 1 ? tokKey(first) : normKey(name));
     if (!c.key) continue;
     c.kindScores = span.probs;
+    c.modelSure = true;
     added.push(c);
   }
   return added.length ? out.concat(added).sort((x, y) => x.start - y.start) : out;
@@ -275,6 +278,30 @@ function namedInCorpus(lex: Lexicon, c: NameCandidate, extra: WordSet | undefine
   if (family) asked.push(word);
   asked.push(team);
   return extra !== undefined && ((family && extra.has(word)) || extra.has(team));
+}
+
+/**
+ * A name the model would drop that it kept in another document of the corpus (`extra` holds the
+ * names it kept, keptNames): one verdict per name across the corpus as within a document, never
+ * "Deep Throat" dropped in half of a story's reports and kept in the others; but a common word
+ * alone ("Email", "Pizza") is judged by its own document. Its lookup goes to `asked`.
+ */
+function keptInCorpus(lex: Lexicon, c: NameCandidate, extra: WordSet | undefined, asked: string[]): boolean {
+  if (c.words.length === 1 && lex.common.has(c.words[0])) return false;
+  const kept = KEPT + c.key;
+  asked.push(kept);
+  return extra !== undefined && extra.has(kept);
+}
+
+/** The prefix of a kept name's key among the corpus's words (keptNames), apart from family names. */
+const KEPT = 'kept:';
+
+/**
+ * The names of a document that the model reads as names with a margin (`modelSure`), as words
+ * for other documents' lookups (keptInCorpus), added to `into`: none without a model.
+ */
+export function keptNames(names: readonly NameCandidate[], into: Set<string>): void {
+  for (const c of names) if (c.modelSure) into.add(KEPT + c.key);
 }
 
 /** Guessed names of several words whose last word is guessed alone too, by key: that word's key. */
