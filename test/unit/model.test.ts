@@ -118,6 +118,11 @@ describe('model for names', () => {
       assert.deepEqual(names(short), ['Church of Scientology:organization', 'Scientology:organization', 'Scientology:organization']);
     });
 
+    it('keeps the acronym of a name of the document, as it keeps a short form', () => {
+      const text = 'Results\n\nThe New People Party won two seats on Sunday.\n\nMichael Tien of NPP\n\nTurnout was high.';
+      assert.deepEqual(names(text), ['New People Party:organization', 'Michael Tien:person', 'NPP:organization']);
+    });
+
     it('keeps a lone short form it would drop when another document of the corpus names it in full, in either order', () => {
       const full = {
         path: 'a.txt',

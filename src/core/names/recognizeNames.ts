@@ -199,13 +199,20 @@ function modelNames(
   // one ("Scientology" of "Church of Scientology", "Warhol" of "Andy Warhol"), which linking reads
   const echoed = new Set<string>();
   for (const c of standing) if (c.words.length > 1) for (const w of c.words) echoed.add(w);
+  // the initials of the names of several words: an acronym of one ("NPP" of "New People Party") is its short form too
+  const initials = new Set<string>();
+  for (const c of rules.names) {
+    if (c.words.length < 2) continue;
+    if (c.initials.length >= 2) initials.add(c.initials);
+    if (c.initialsBeforeAnd) initials.add(c.initialsBeforeAnd);
+  }
   const out: NameCandidate[] = [...standing];
   const rejected = new Set<string>();
   const byStart = new Map<number, NameCandidate>();
   for (const c of guessed) {
     byStart.set(c.start, c);
     const mean = byKey.get(groupOf(c));
-    if (!mean || c.words.every(w => echoed.has(w))) {
+    if (!mean || c.words.every(w => echoed.has(w)) || (c.acronym && initials.has(c.key))) {
       out.push(c);
       continue;
     }
