@@ -41,6 +41,18 @@ describe('linking', () => {
       assert.equal(idOf(b, 0, 'APEC'), idOf(b, 0, 'Asia-Pacific Economic Cooperation'));
     });
 
+    it('keeps a known organization alone apart from a longer name that begins with it, but not from its own name with "Corp."', () => {
+      const a = run(
+        'Microsoft patched the Microsoft Security Response Center site on Monday. Microsoft said the flaw was fixed.',
+        'Shares of Microsoft Corp. rose. Microsoft said sales grew.',
+      );
+      assert.equal(idOf(a, 0, 'Microsoft'), 'microsoft');
+      assert.equal(idOf(a, 0, 'Microsoft', 1), 'microsoft');
+      assert.notEqual(idOf(a, 0, 'Microsoft Security Response Center'), 'microsoft');
+      assert.equal(idOf(a, 1, 'Microsoft Corp.'), 'microsoft');
+      assert.equal(idOf(a, 1, 'Microsoft'), 'microsoft');
+    });
+
     it('keeps two people with one surname apart', () => {
       const a = run('Lee Jae Myung met Lee Min-ji on Monday. Lee Min-ji said the talks went well.');
       assert.notEqual(idOf(a, 0, 'Lee Jae Myung'), idOf(a, 0, 'Lee Min-ji'));

@@ -175,7 +175,7 @@ function linkShortForms(text: string, lex: Lexicon, cands: readonly NameCandidat
       const longer = multiByFirstWords.get(w.length === 1 ? w[0] : w.join(' '));
       if (longer && longer.length) {
         const full = nearest(cands, longer, c.start);
-        if (full >= 0) {
+        if (full >= 0 && !(w.length === 1 && c.strong && lex.orgs.has(c.key) && !genericTail(cands[full].words, 1))) {
           table[fullOf + i] = full;
           continue;
         }
@@ -301,6 +301,16 @@ const GENERIC_HEADS = new Set([
   'plc',
   'llc',
 ]);
+
+/**
+ * Whether the words of a name after its first `from` are generic heads only ("Microsoft Corp."):
+ * a known organization alone ("Microsoft") is short for that name, never for another that begins
+ * with it ("Microsoft Word", "Microsoft Security Response Center").
+ */
+function genericTail(words: readonly string[], from: number): boolean {
+  for (let k = from; k < words.length; k++) if (!GENERIC_HEADS.has(words[k].replace(/\.$/, ''))) return false;
+  return true;
+}
 
 /**
  * The key under which mentions of one entity meet across documents: a person's first and last
