@@ -1,5 +1,5 @@
 import { documentKindsSteps, documentMentionsSteps } from '../analyze';
-import { linkCorpusSteps, type CorpusLinks } from '../linking/linkCorpus';
+import { LinkBuffers, linkCorpusSteps, type CorpusLinks, type LinkedCorpus } from '../linking/linkCorpus';
 import type { DocumentNames } from '../linking/linkDocument';
 import { lookupsHold, relinkNames, type LinkedNames } from '../linking/linkNames';
 import { modelId } from '../model/tagger';
@@ -102,6 +102,8 @@ export class CorpusIndex {
   private readonly stored = new Map<string, StoredDocument>();
   private reused = 0;
   private readonly shared = new Interner();
+  /** Given to each link of the whole corpus (none while a relink uses them). */
+  private linkBuffers: LinkBuffers | undefined = new LinkBuffers();
 
   /**
    * `relinkOnQueryUpTo`: a stale index with at most this many names relinks by itself on the next
@@ -161,7 +163,9 @@ export class CorpusIndex {
         if (fromStore) this.stored.delete(path); // corrupt there: analyzed again
         return false;
       }
-      const d = indexedDocument(prepared, a, fromStore ? stored : undefined);
+      // kept for its part of the snapshot's links only: a snapshot without them (a pool worker's
+      // batch) is let go once its documents are in
+      const d = indexedDocument(prepared, a, fromStore && stored!.links ? stored : undefined);
       const provisional = this.provisional;
       let fresh = !link;
       let commit: () => boolean;
@@ -387,10 +391,16 @@ export class CorpusIndex {
         }
       }
       // all the documents of a snapshot written linked, and no other, as it holds them: its links
-      let links = yield* this.snapshotLinks(paths);
+      let links: LinkedCorpus | undefined = yield* this.snapshotLinks(paths);
       if (this.version !== version) continue restart;
+      // kept while this relink reads them; a relink that starts meanwhile makes its own
+      const buffers = this.linkBuffers ?? new LinkBuffers();
+      this.linkBuffers = undefined;
       if (!links) {
-        const linking = linkCorpusSteps(paths.map(p => this.docs.get(p)!.linked.names));
+        const linking = linkCorpusSteps(
+          paths.map(p => this.docs.get(p)!.linked.names),
+          buffers,
+        );
         let linked = linking.next();
         while (!linked.done) {
           yield;
@@ -410,8 +420,9 @@ export class CorpusIndex {
       const kindOf = (id: string) => links.kindOfId.get(id);
       for (let i = 0; i < paths.length; i++) {
         const d = this.docs.get(paths[i])!;
-        const ids = links.ids[i];
-        if (!d.ids || !sameIds(d.ids, ids) || !sameKinds(d, ids, kindOf)) {
+        const idOf = (e: number) => links.idOf(i, e);
+        if (!idsAre(d, idOf) || !sameKinds(d, idOf, kindOf)) {
+          const ids = links.ids(i);
           const kinds = yield* documentKindsSteps(d.linked.names, ids, kindOf);
           const commit = yield* this.publishSteps(d, ids, d, kinds);
           if (this.version !== version || !commit()) continue restart;
@@ -422,6 +433,7 @@ export class CorpusIndex {
         }
       }
       this.stale = false;
+      this.linkBuffers = buffers;
       return;
     }
   }
@@ -430,7 +442,7 @@ export class CorpusIndex {
    * The links of the snapshot the documents' analyses all came from; undefined when the documents
    * are not exactly that snapshot's, or it holds no links.
    */
-  private *snapshotLinks(paths: readonly string[]): Steps<CorpusLinks | undefined> {
+  private *snapshotLinks(paths: readonly string[]): Steps<LinkedCorpus | undefined> {
     const stored = paths.length ? this.docs.get(paths[0])!.stored?.links : undefined;
     if (!stored || stored.documents !== paths.length) return undefined;
     const ids: string[][] = [];
@@ -441,7 +453,7 @@ export class CorpusIndex {
       ids.push(own);
       if (i % RELINK_SLICE === RELINK_SLICE - 1) yield;
     }
-    return { ...stored.links, ids };
+    return { ...stored.links, idOf: (d, e) => ids[d][e], ids: d => ids[d] };
   }
 
   /** The per-document analyses, for a later `restore`, with the corpus's links when it is linked (binary: snapshot.ts). */
@@ -793,10 +805,17 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-/** True when a document's kinds are those its entities (of ids `ids`) get from `kindOf` (documentKinds), without making them. */
-function sameKinds(d: IndexedDocument, ids: readonly string[], kindOf: (id: string) => MentionKind | undefined): boolean {
+/** True when a document's kinds are those its entities (entity e of id `idOf(e)`) get from `kindOf` (documentKinds), without making them. */
+function sameKinds(d: IndexedDocument, idOf: (e: number) => string, kindOf: (id: string) => MentionKind | undefined): boolean {
   const { entities } = d.linked.names;
-  for (let e = 0; e < entities.length; e++) if (d.kinds![e] !== (kindOf(ids[e]) ?? entities[e].kind)) return false;
+  for (let e = 0; e < entities.length; e++) if (d.kinds![e] !== (kindOf(idOf(e)) ?? entities[e].kind)) return false;
+  return true;
+}
+
+/** True when a document's ids are `idOf(e)` for each of its entities. */
+function idsAre(d: IndexedDocument, idOf: (e: number) => string): boolean {
+  if (d.ids?.length !== d.linked.names.entities.length) return false;
+  for (let e = 0; e < d.ids.length; e++) if (d.ids[e] !== idOf(e)) return false;
   return true;
 }
 

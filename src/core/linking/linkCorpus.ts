@@ -8,6 +8,8 @@ import { teamNameAt } from '../names/teams';
 import type { DocumentNames } from './linkDocument';
 
 interface Global {
+  /** Its place in the list of corpus entities made so far. */
+  n: number;
   key: string;
   kind: NameKind;
   words: string[];
@@ -21,6 +23,8 @@ interface Global {
   docs?: number[];
   /** How often each other entity shares a document with it, once needed (built from `docs`). */
   cooc?: Map<Global, number>;
+  /** The last listing of a document's distinct entities that met it (linkCorpusSteps: `distinct`). */
+  seen: number;
 }
 
 /** Readable, ASCII slug of a name: "Lee Jae-myung" -> "lee-jae-myung". */
@@ -47,6 +51,49 @@ export interface CorpusLinks {
 }
 
 /**
+ * The corpus-wide entities of an analysis as linkCorpusSteps gives them: each document's ids are
+ * made on request, from buffers that a caller linking again may give back (LinkBuffers).
+ */
+export interface LinkedCorpus extends Omit<CorpusLinks, 'ids'> {
+  /** The id of entity e of document d. */
+  idOf(d: number, e: number): string;
+  /** The ids of document d's entities, in a new array. */
+  ids(d: number): string[];
+}
+
+/**
+ * Where linkCorpusSteps keeps which corpus entity each entity of each document is: two typed
+ * arrays, grown as needed and reused by the next link given the same buffers, so that linking a
+ * corpus again and again (an index after edits) makes no arrays per document, which outlived the
+ * young generation and grew the heap with garbage. The answer of a link reads them: a caller gives
+ * them to the next link only once it is done with that answer.
+ */
+export class LinkBuffers {
+  /** Per document, where its entities start in `slots` (one more at the end). */
+  starts = new Int32Array(0);
+  /** Per entity of every document, the number of its corpus entity (-1: not known yet). */
+  slots = new Int32Array(0);
+
+  /** Sizes the buffers for `docs`, every slot unknown. */
+  fit(docs: readonly DocumentNames[]): void {
+    if (this.starts.length < docs.length + 1) this.starts = new Int32Array(grown(docs.length + 1));
+    let total = 0;
+    for (let d = 0; d < docs.length; d++) {
+      this.starts[d] = total;
+      total += docs[d].entities.length;
+    }
+    this.starts[docs.length] = total;
+    if (this.slots.length < total) this.slots = new Int32Array(grown(total));
+    this.slots.fill(-1, 0, total);
+  }
+}
+
+/** A size with room to grow (an edit rarely changes a corpus by an eighth). */
+function grown(n: number): number {
+  return n + (n >> 3) + 16;
+}
+
+/**
  * Documents with more entities than this (only texts of megabytes have them) are left out of the
  * co-occurrence counts below, whose cost grows with the square of a document's entities; a lone
  * family name in such a document goes to the person named in the most documents.
@@ -58,11 +105,15 @@ const COOCCURRENCE_MAX_ENTITIES = 10_000;
  * document d; documents earlier in the list take the plainer ids when two entities share a name.
  */
 export function linkCorpus(docs: readonly DocumentNames[]): CorpusLinks {
-  return finish(linkCorpusSteps(docs));
+  const { ids, idOf, ...links } = finish(linkCorpusSteps(docs));
+  return { ...links, ids: docs.map((_, d) => ids(d)) };
 }
 
-/** linkCorpus in steps (the documents read must not change meanwhile). */
-export function* linkCorpusSteps(docs: readonly DocumentNames[]): Steps<CorpusLinks> {
+/**
+ * linkCorpus in steps (the documents read must not change meanwhile), its answer kept in `buffers`
+ * (which the answer reads: not to be given to another link while it is used).
+ */
+export function* linkCorpusSteps(docs: readonly DocumentNames[], buffers = new LinkBuffers()): Steps<LinkedCorpus> {
   const lex = lexicon();
   // a yield every STEP_UNITS entities, whatever the loop
   let units = 0;
@@ -73,23 +124,27 @@ export function* linkCorpusSteps(docs: readonly DocumentNames[]): Steps<CorpusLi
     return true;
   };
   const globals = new Map<string, Global>();
+  const list: Global[] = [];
   const get = (key: string, kind: NameKind, words: string[]): Global => {
     let g = globals.get(key);
     if (!g) {
-      g = { key, kind, words, forms: new Map(), id: '', votes: new KindVotes(kind) };
+      g = { n: list.length, key, kind, words, forms: new Map(), id: '', votes: new KindVotes(kind), seen: 0 };
       globals.set(key, g);
+      list.push(g);
     } else if (words.length > g.words.length) g.words = words;
     return g;
   };
   // Full forms first: every local entity named with several words, or not a lone person word.
-  // `localToGlobal[d][e]`: the corpus entity of entity e of document d, once known.
-  const localToGlobal: Array<Array<Global | undefined>> = [];
+  // `list[slots[starts[d] + e]]`: the corpus entity of entity e of document d, once known.
+  buffers.fit(docs);
+  const { starts, slots } = buffers;
   // acronyms that documents define ("IFRC" for its expansion) -> the entity, null for several
   const acronyms = new Map<string, Global | null>();
   for (let d = 0; d < docs.length; d++) {
     const { entities, full } = docs[d];
-    const globalsOf = new Array<Global | undefined>(entities.length);
-    for (const e of full) {
+    const at = starts[d];
+    for (let k = 0; k < full.length; k++) {
+      const e = full[k];
       const { localId, kind, words, counts, forms } = entities[e];
       const g = get(localId, kind, words);
       if (forms.length > 1 && kind !== 'person') {
@@ -100,22 +155,21 @@ export function* linkCorpusSteps(docs: readonly DocumentNames[]): Steps<CorpusLi
         }
       }
       let n = 0;
-      for (const c of counts) n += c;
+      for (let c = 0; c < counts.length; c++) n += counts[c];
       g.votes.add(documentConfidence(entities[e]), n);
-      globalsOf[e] = g;
+      slots[at + e] = g.n;
       if (due()) yield;
     }
-    localToGlobal.push(globalsOf);
     if (due()) yield;
   }
   const redirect = yield* sameEntities(globals, acronyms);
   if (redirect) {
-    for (const globalsOf of localToGlobal) {
-      for (let e = 0; e < globalsOf.length; e++) {
-        const to = globalsOf[e] && redirect.get(globalsOf[e]!);
-        if (to) globalsOf[e] = to;
+    for (let d = 0; d < docs.length; d++) {
+      for (let s = starts[d]; s < starts[d + 1]; s++) {
+        const to = slots[s] >= 0 ? redirect.get(list[slots[s]]) : undefined;
+        if (to) slots[s] = to.n;
       }
-      if (due(globalsOf.length + 1)) yield;
+      if (due(starts[d + 1] - starts[d] + 1)) yield;
     }
     for (const [from, to] of redirect) {
       globals.delete(from.key);
@@ -143,21 +197,40 @@ export function* linkCorpusSteps(docs: readonly DocumentNames[]): Steps<CorpusLi
       }
   if (shared) {
     for (let d = 0; d < docs.length; d++) {
-      const globalsOf = localToGlobal[d];
-      for (const e of docs[d].full) globalsOf[e]!.docs?.push(d);
+      const { full } = docs[d];
+      for (let k = 0; k < full.length; k++) list[slots[starts[d] + full[k]]].docs?.push(d);
       if (due(docs[d].full.length + 1)) yield;
     }
   }
   // how often each other entity shares a document with a candidate (built once per candidate, from
   // what is known when it is first needed)
-  const scratch = new Set<Global>(); // reused: one set per document would be a lot of garbage
-  const mineScratch = new Set<Global>();
+  // arrays reused, and loops by index: sets cleared and iterators made for every document were
+  // garbage enough, over the corpus, to outlive the young generation
+  const scratch: Global[] = [];
+  const mineScratch: Global[] = [];
   const counted = (d: number): boolean => docs[d].entities.length <= COOCCURRENCE_MAX_ENTITIES;
+  // the distinct corpus entities known so far for the entities of document d, in order, in `into` (emptied first)
+  let listing = 0;
+  const distinct = (d: number, into: Global[]): Global[] => {
+    into.length = 0;
+    listing++;
+    for (let s = starts[d]; s < starts[d + 1]; s++) {
+      const g = slots[s] >= 0 ? list[slots[s]] : undefined;
+      if (g && g.seen !== listing) {
+        g.seen = listing;
+        into.push(g);
+      }
+    }
+    return into;
+  };
   const coocOf = (g: Global): Map<Global, number> => {
     if (g.cooc) return g.cooc;
     const m = new Map<Global, number>();
-    for (const d of g.docs ?? []) {
-      if (counted(d)) for (const other of distinct(localToGlobal[d], scratch)) m.set(other, (m.get(other) ?? 0) + 1);
+    const withIt = g.docs ?? [];
+    for (let k = 0; k < withIt.length; k++) {
+      if (!counted(withIt[k])) continue;
+      const others = distinct(withIt[k], scratch);
+      for (let o = 0; o < others.length; o++) m.set(others[o], (m.get(others[o]) ?? 0) + 1);
     }
     return (g.cooc = m);
   };
@@ -175,7 +248,8 @@ export function* linkCorpusSteps(docs: readonly DocumentNames[]): Steps<CorpusLi
   }
   for (let d = 0; d < docs.length; d++) {
     const { entities, lone } = docs[d];
-    for (const e of lone) {
+    for (let l = 0; l < lone.length; l++) {
+      const e = lone[l];
       const localId = entities[e].localId;
       const word = localId.slice(localId.indexOf(':') + 1);
       const cands = bySurname.get(word);
@@ -183,14 +257,15 @@ export function* linkCorpusSteps(docs: readonly DocumentNames[]): Steps<CorpusLi
       let work = 1;
       if (cands && cands.length === 1) chosen = cands[0];
       else if (cands && cands.length > 1) {
-        const mine = counted(d) ? distinct(localToGlobal[d], mineScratch) : undefined;
-        work += localToGlobal[d].length + cands.length * (mine?.size ?? 1);
+        const mine = counted(d) ? distinct(d, mineScratch) : undefined;
+        work += entities.length + cands.length * (mine?.length ?? 1);
         let best = -1;
-        for (const c of cands) {
+        for (let k = 0; k < cands.length; k++) {
+          const c = cands[k];
           let score = 0;
           if (mine) {
             const m = coocOf(c);
-            for (const other of mine) score += m.get(other) ?? 0;
+            for (let o = 0; o < mine.length; o++) score += m.get(mine[o]) ?? 0;
           }
           if (score > best || (score === best && chosen && (c.docs?.length ?? 0) > (chosen.docs?.length ?? 0))) {
             best = score;
@@ -198,7 +273,11 @@ export function* linkCorpusSteps(docs: readonly DocumentNames[]): Steps<CorpusLi
           }
         }
       }
-      localToGlobal[d][e] = chosen ?? (entities[e].guessed ? otherKindOf(globals, word, loneGuesses.get(word)!) : undefined) ?? get(localId, 'person', [word]);
+      slots[starts[d] + e] = (
+        chosen ??
+        (entities[e].guessed ? otherKindOf(globals, word, loneGuesses.get(word)!) : undefined) ??
+        get(localId, 'person', [word])
+      ).n;
       if (due(work)) yield;
     }
     if (due()) yield;
@@ -206,9 +285,8 @@ export function* linkCorpusSteps(docs: readonly DocumentNames[]): Steps<CorpusLi
   // count forms
   for (let d = 0; d < docs.length; d++) {
     const { entities } = docs[d];
-    const globalsOf = localToGlobal[d];
     for (let e = 0; e < entities.length; e++) {
-      const totals = globalsOf[e]!.forms;
+      const totals = list[slots[starts[d] + e]].forms;
       const { forms, counts } = entities[e];
       for (let f = 0; f < forms.length; f++) totals.set(forms[f], (totals.get(forms[f]) ?? 0) + counts[f]);
       if (due(forms.length)) yield;
@@ -233,14 +311,9 @@ export function* linkCorpusSteps(docs: readonly DocumentNames[]): Steps<CorpusLi
       fam,
       list.map(g => g.id),
     );
-  // each document's entities become their ids in place: new arrays for the whole corpus at every
-  // relink would be garbage the heap grows into
-  const ids = localToGlobal as Array<Array<Global | string | undefined>>;
-  for (const row of ids) {
-    for (let e = 0; e < row.length; e++) row[e] = (row[e] as Global).id;
-    if (due(row.length + 1)) yield;
-  }
-  return { ids: ids as string[][], idOfKey, idsOfSurname, kindOfId };
+  const idOf = (d: number, e: number): string => list[slots[starts[d] + e]].id;
+  const ids = (d: number): string[] => Array.from({ length: starts[d + 1] - starts[d] }, (_, e) => idOf(d, e));
+  return { idOf, ids, idOfKey, idsOfSurname, kindOfId };
 }
 
 /**
@@ -340,13 +413,6 @@ export class IdSpace {
     this.taken.add(id);
     return id;
   }
-}
-
-/** The distinct corpus entities known so far for the entities of one document, in `into` (emptied first). */
-function distinct(globalsOf: ReadonlyArray<Global | undefined>, into: Set<Global>): Set<Global> {
-  into.clear();
-  for (const g of globalsOf) if (g !== undefined) into.add(g);
-  return into;
 }
 
 /** The name of an entity: among its forms with the most words, the most frequent (then the longest). */
