@@ -63,8 +63,8 @@ interface Head {
   links: boolean;
 }
 
-/** Numbers (or UTF-16 code units) written in chunks, joined in steps at the end. */
-class ChunkedWriter<A extends Int32Array | Uint16Array> {
+/** UTF-16 code units written in chunks, joined in steps at the end. */
+class ChunkedWriter<A extends Uint16Array> {
   private readonly chunks: A[] = [];
   private current: A;
   private at = 0;
@@ -101,6 +101,10 @@ class ChunkedWriter<A extends Int32Array | Uint16Array> {
  * Encodes the analyses of documents (by path) in steps; the corpus's links (`links`, with each
  * document's `ids`) go with them when given, which the caller does only when the documents are
  * exactly the corpus they were linked as. `recognizer`: as for decodeSnapshotSteps.
+ *
+ * Two passes over the same records: the first numbers the strings and counts the numbers, the
+ * second writes the numbers into the snapshot's one buffer. Numbers written in chunks and joined
+ * at the end held the snapshot twice over (360 MB at 100,000 articles).
  */
 export function* encodeSnapshotSteps(
   documents: readonly (readonly [string, EncodedDocument])[],
@@ -108,7 +112,10 @@ export function* encodeSnapshotSteps(
   links: Omit<CorpusLinks, 'ids'> | undefined,
   recognizer = recognizerFingerprint(),
 ): Steps<Uint8Array> {
-  const numbers = new ChunkedWriter(n => new Int32Array(n));
+  // what the documents hold now: the second pass must read what the first did
+  const records = documents.map(
+    ([path, { hash, dctSource, model, dct, dates, surnames, linked, ids }]) => [path, { hash, dctSource, model, dct, dates, surnames, linked, ids }] as const,
+  );
   const chars = new ChunkedWriter(n => new Uint16Array(n));
   const ends: number[] = [];
   const stringIndex = new Map<string, number>();
@@ -123,24 +130,52 @@ export function* encodeSnapshotSteps(
     }
     return i;
   };
+  let count = 0;
+  const { entities, withLinks } = yield* encodeRecords(records, links, s, () => count++);
+  const head: Head = { recognizer, defaultDct, documents: documents.length, entities, links: withLinks };
+  const headBytes = new TextEncoder().encode(JSON.stringify(head));
+  const headWords = Math.ceil(headBytes.length / 4);
+  const numbersAt = PREAMBLE + headWords + ends.length;
+  const charsAt = (numbersAt + count) * 2; // in 16-bit units
+  const out = new ArrayBuffer(charsAt * 2 + chars.length * 2);
+  const words = new Int32Array(out, 0, numbersAt + count);
+  words.set([MAGIC, FORMAT, headBytes.length, ends.length, chars.length, count]);
+  new Uint8Array(out, PREAMBLE * 4, headBytes.length).set(headBytes);
+  words.set(ends, PREAMBLE + headWords);
+  yield;
+  let at = numbersAt;
+  yield* encodeRecords(records, withLinks ? links : undefined, s, n => (words[at++] = n));
+  yield* chars.copySteps(new Uint16Array(out, charsAt * 2), 0);
+  return new Uint8Array(out);
+}
+
+/**
+ * The numbers of a snapshot's records, each given to `push` in order (strings as their numbers,
+ * `s`), in steps: the entities first, then each document, then the links when given (and every
+ * document has its ids). Returns how many entities, and whether the links are in.
+ */
+function* encodeRecords(
+  documents: readonly (readonly [string, EncodedDocument])[],
+  links: Omit<CorpusLinks, 'ids'> | undefined,
+  s: (v: string | null | undefined) => number,
+  put: (n: number) => void,
+): Steps<{ entities: number; withLinks: boolean }> {
   const push = (list: readonly number[] | Int32Array) => {
-    for (let i = 0; i < list.length; i++) numbers.push(list[i]);
+    for (let i = 0; i < list.length; i++) put(list[i]);
   };
   // entities first (an index shares equal entities: by identity is enough)
-  const entities: LocalEntity[] = [];
   const entityIndex = new Map<LocalEntity, number>();
   let units = 0;
   for (const [, a] of documents) {
     for (const e of a.linked.names.entities) {
       if (entityIndex.has(e)) continue;
-      entityIndex.set(e, entities.length);
-      entities.push(e);
-      numbers.push(s(e.localId));
-      numbers.push(KINDS.indexOf(e.kind) + (e.guessed ? GUESSED : 0));
-      numbers.push(e.words.length);
-      numbers.push(e.forms.length);
-      for (const w of e.words) numbers.push(s(w));
-      for (const f of e.forms) numbers.push(s(f));
+      entityIndex.set(e, entityIndex.size);
+      put(s(e.localId));
+      put(KINDS.indexOf(e.kind) + (e.guessed ? GUESSED : 0));
+      put(e.words.length);
+      put(e.forms.length);
+      for (const w of e.words) put(s(w));
+      for (const f of e.forms) put(s(f));
       push(e.counts);
       if (++units % STEP_UNITS === 0) yield;
     }
@@ -149,7 +184,7 @@ export function* encodeSnapshotSteps(
   const withLinks = links !== undefined && documents.every(([, a]) => a.ids !== undefined);
   for (const [path, a] of documents) {
     const { names, found, missing } = a.linked;
-    for (const v of [s(path), s(a.hash), s(a.dctSource), s(a.model), s(a.dct)]) numbers.push(v);
+    for (const v of [s(path), s(a.hash), s(a.dctSource), s(a.model), s(a.dct)]) put(v);
     for (const n of [
       a.surnames.length,
       found.length,
@@ -160,19 +195,19 @@ export function* encodeSnapshotSteps(
       names.lone.length,
       names.spans.length,
     ])
-      numbers.push(n);
-    for (const list of [a.surnames, found, missing]) for (const v of list) numbers.push(s(v));
+      put(n);
+    for (const list of [a.surnames, found, missing]) for (const v of list) put(s(v));
     for (const m of a.dates) {
-      numbers.push(m.start);
-      numbers.push(m.end);
-      numbers.push(s(m.text));
-      numbers.push(s(m.value));
+      put(m.start);
+      put(m.end);
+      put(s(m.text));
+      put(s(m.value));
     }
-    for (const e of names.entities) numbers.push(entityIndex.get(e)!);
+    for (const e of names.entities) put(entityIndex.get(e)!);
     push(names.full);
     push(names.lone);
     push(names.spans);
-    if (withLinks) for (const id of a.ids!) numbers.push(s(id));
+    if (withLinks) for (const id of a.ids!) put(s(id));
     units += names.spans.length / 4 + a.dates.length + 1;
     if (units >= STEP_UNITS) {
       units = 0;
@@ -180,38 +215,25 @@ export function* encodeSnapshotSteps(
     }
   }
   if (withLinks) {
-    numbers.push(links.idOfKey.size);
+    put(links.idOfKey.size);
     for (const [key, id] of links.idOfKey) {
-      numbers.push(s(key));
-      numbers.push(s(id));
+      put(s(key));
+      put(s(id));
     }
-    numbers.push(links.idsOfSurname.size);
+    put(links.idsOfSurname.size);
     for (const [family, ids] of links.idsOfSurname) {
-      numbers.push(s(family));
-      numbers.push(ids.length);
-      for (const id of ids) numbers.push(s(id));
+      put(s(family));
+      put(ids.length);
+      for (const id of ids) put(s(id));
     }
-    numbers.push(links.kindOfId.size);
+    put(links.kindOfId.size);
     for (const [id, kind] of links.kindOfId) {
-      numbers.push(s(id));
-      numbers.push(KINDS.indexOf(kind));
+      put(s(id));
+      put(KINDS.indexOf(kind));
     }
     yield;
   }
-  const head: Head = { recognizer, defaultDct, documents: documents.length, entities: entities.length, links: withLinks };
-  const headBytes = new TextEncoder().encode(JSON.stringify(head));
-  const headWords = Math.ceil(headBytes.length / 4);
-  const numbersAt = PREAMBLE + headWords + ends.length;
-  const charsAt = (numbersAt + numbers.length) * 2; // in 16-bit units
-  const out = new ArrayBuffer(charsAt * 2 + chars.length * 2);
-  const words = new Int32Array(out, 0, numbersAt + numbers.length);
-  words.set([MAGIC, FORMAT, headBytes.length, ends.length, chars.length, numbers.length]);
-  new Uint8Array(out, PREAMBLE * 4, headBytes.length).set(headBytes);
-  words.set(ends, PREAMBLE + headWords);
-  yield;
-  yield* numbers.copySteps(words, numbersAt);
-  yield* chars.copySteps(new Uint16Array(out, charsAt * 2), 0);
-  return new Uint8Array(out);
+  return { entities: entityIndex.size, withLinks };
 }
 
 /** The parts of a snapshot file, read in place. */
