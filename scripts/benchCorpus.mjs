@@ -155,6 +155,17 @@ async function* poolRead(paths, count) {
   await Promise.all(workers.map(w => w.terminate()));
 }
 
+/** The recognizer's fingerprint, made on a worker thread as the extension's analysis worker makes it (making it loads the lexicon). */
+async function fingerprintElsewhere() {
+  const fingerprinter = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads'); parentPort.postMessage(require(workerData).recognizerFingerprint());`,
+    { eval: true, workerData: coreBundle },
+  );
+  const fingerprint = await new Promise((resolve, reject) => fingerprinter.once('message', resolve).once('error', reject));
+  await fingerprinter.terminate();
+  return fingerprint;
+}
+
 /** measure() for work that awaits: wall and CPU time (of every thread of the process). */
 async function measureAsync(run) {
   const c0 = process.cpuUsage();
@@ -315,8 +326,11 @@ if (role === 'cold') {
     const paths = files();
     // as the extension does: the files read and hashed on worker threads while this one reads the snapshot
     const reading = workerCount > 0 ? poolRead(paths, workerCount) : undefined;
+    // and the recognizer's fingerprint made on another thread, as the extension's analysis worker makes it
+    const fingerprint = workerCount > 0 ? fingerprintElsewhere() : undefined;
     const bytes = phase('readSnapshot', () => readFileSync(snapshotFile));
-    phase('decodeSnapshot', () => index.loadSnapshot(bytes));
+    const recognizer = await fingerprint;
+    phase('decodeSnapshot', () => index.loadSnapshot(bytes, recognizer));
     const counts = { reused: 0, analyzed: 0 };
     const enter = list => {
       const r = index.setFiles(list);
@@ -369,13 +383,7 @@ if (role === 'cold') {
   };
   const reading = poolRead(files(), Math.max(1, workerCount));
   let unheld = 0; // files the snapshot has no analysis for (the extension would analyze them)
-  // the recognizer's fingerprint, which the extension asks its analysis worker for (making it loads the lexicon)
-  const fingerprinter = new Worker(
-    `const { parentPort, workerData } = require('node:worker_threads'); parentPort.postMessage(require(workerData).recognizerFingerprint());`,
-    { eval: true, workerData: coreBundle },
-  );
-  const fingerprint = await new Promise((resolve, reject) => fingerprinter.once('message', resolve).once('error', reject));
-  await fingerprinter.terminate();
+  const fingerprint = await fingerprintElsewhere();
   const bytes = readFileSync(snapshotFile); // the extension reads it asynchronously
   await part('loadSnapshot', () => core.inSlices(index.loadSnapshotSteps(bytes, fingerprint)));
   await part('enterFiles', async () => {

@@ -138,6 +138,48 @@ describe('CorpusIndex in steps', function () {
     assert.deepEqual(b.analyzed('long.txt'), a.analyzed('long.txt'));
   });
 
+  it("a warm start's relink publishes every document at once, in steps: queries meanwhile see the tables before, an edit starts it over", () => {
+    const docs = [LONG, SHORT, { path: 'herald.txt', text: HERALD }];
+    const cold = new CorpusIndex();
+    cold.setDocuments(docs);
+    cold.relink();
+    const snapshot = cold.snapshot();
+    const encoder = new TextEncoder();
+    const warmIndex = () => {
+      const index = new CorpusIndex({}, 0); // queries never relink by themselves here
+      index.loadSnapshot(snapshot);
+      index.setFiles(docs.map(d => ({ path: d.path, utf8: encoder.encode(d.text) })));
+      return index;
+    };
+    // queried between the steps: no entity until the last step, which puts every document in place
+    const index = warmIndex();
+    const revision = index.revision;
+    let queried = false;
+    const { count } = stepwise(index.relinkSteps(), () => {
+      if (index.revision === revision) assert.equal(index.entities().length, 0);
+      // a document asked for meanwhile is published alone, with provisional ids, then in bulk with the rest
+      if (!queried) queried = index.analyzed('short.txt') !== undefined;
+    });
+    assert.ok(count > 1, `${count} steps`);
+    assert.notEqual(index.revision, revision, 'a list read in pages starts over');
+    const expected = analyze(docs.slice().sort((a, b) => (a.path < b.path ? -1 : 1)));
+    for (const doc of expected.documents) assert.deepEqual(index.analyzed(doc.path), doc, doc.path);
+    assert.deepEqual(index.entities(), expected.entities);
+    assert.deepEqual(index.mentionsOf('lee-jae-myung'), cold.mentionsOf('lee-jae-myung'));
+    assert.deepEqual(index.stats(), cold.stats());
+    // an article edited between the steps: the relink starts over and ends with the edit
+    const edited = warmIndex();
+    let once = false;
+    stepwise(edited.relinkSteps(), () => {
+      if (!once) edited.setDocument(EDITED);
+      once = true;
+    });
+    const after = analyze([EDITED, ...docs.slice(1)].sort((a, b) => (a.path < b.path ? -1 : 1)));
+    assert.equal(edited.needsRelink, false);
+    for (const doc of after.documents) assert.deepEqual(edited.analyzed(doc.path), doc, doc.path);
+    assert.deepEqual(edited.entities(), after.entities);
+  });
+
   describe('a registry applied in steps', () => {
     /** Merges Xi Jinping into Lee Jae-myung, renames Beijing, and Seoul is not an entity. */
     const REGISTRY: Registry = {

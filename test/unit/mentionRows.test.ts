@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { analyze } from '../../src/core/analyze';
+import { analyze, documentMentions } from '../../src/core/analyze';
 import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
 import { MentionRows, StringIds } from '../../src/core/corpus/mentionRows';
+import { prepareDocument } from '../../src/core/corpus/prepareDocument';
 import { finish } from '../../src/core/steps';
 import { lineStarts, utf8LineStarts } from '../../src/core/textPositions';
 import type { Mention, SourceDocument } from '../../src/core/types';
@@ -52,6 +53,22 @@ describe('packed mentions', () => {
       [0, 2, 9, 25].map(o => rows.indexAt(o)),
       [0, 0, 1, -1],
     );
+  });
+
+  it("packed from a document's names are the rows of its Mention objects: a name giving way to a date, astral characters, CRLF", () => {
+    const docs = [...DOCS, { path: 'may.txt', text: 'Theresa May spoke in May 2019.\r\nMay said 😀 Lee met Xi in Seoul on 4 May.\r\n' }];
+    for (const doc of docs) {
+      const { analysis } = prepareDocument(doc, new Set(), {}, []);
+      const { names } = analysis!.linked;
+      const ids = names.entities.map((_, e) => `id-${e % 3}`);
+      const kinds = names.entities.map((e, i) => (i === 1 ? 'organization' : e.kind));
+      const mentions = documentMentions(names, ids, kinds, analysis!.dates);
+      const strings = new StringIds();
+      const rows = finish(MentionRows.namesSteps(names, ids, kinds, analysis!.dates, strings));
+      assert.deepEqual(rows.list(), mentions, doc.path);
+      assert.deepEqual(rows.list(), finish(MentionRows.packSteps(mentions, strings)).list(), doc.path);
+      for (let i = 0; i < rows.length; i++) assert.equal(rows.recognizedKind(i), mentions[i].kind);
+    }
   });
 
   it('in a corpus index are what analyze gives, with astral characters and CRLF, through edits and relinks', () => {

@@ -40,6 +40,12 @@ const RELINK_SLICE = 200;
  * one is entered in place, in one short step.
  */
 const STAGE_FROM = 4 * STEP_UNITS;
+/**
+ * When at least this share of the documents need their mentions published after a link of the
+ * corpus (a warm start, the first link of a scan), the tables are built anew in bulk beside those
+ * queries read (publishAllSteps) rather than changed document by document.
+ */
+const REPUBLISH_ALL_FROM = 0.5;
 
 interface IndexedDocument extends DocumentAnalysis {
   readonly path: string;
@@ -339,6 +345,7 @@ export class CorpusIndex {
         yield;
         if (outdated()) continue restart;
       }
+      next.follow(current);
       this.tables = next;
       for (const { d, ids, kinds, mentions } of published) {
         d.ids = ids;
@@ -418,16 +425,30 @@ export class CorpusIndex {
       this.links = { idOfKey: links.idOfKey, idsOfSurname: links.idsOfSurname, kindOfId: links.kindOfId };
       this.provisional = new ProvisionalIds({ ...this.links, ids: [] });
       const kindOf = (id: string) => links.kindOfId.get(id);
+      const changed: number[] = [];
       for (let i = 0; i < paths.length; i++) {
         const d = this.docs.get(paths[i])!;
         const idOf = (e: number) => links.idOf(i, e);
-        if (!idsAre(d, idOf) || !sameKinds(d, idOf, kindOf)) {
-          const ids = links.ids(i);
-          const kinds = yield* documentKindsSteps(d.linked.names, ids, kindOf);
-          const commit = yield* this.publishSteps(d, ids, d, kinds);
-          if (this.version !== version || !commit()) continue restart;
-        }
+        if (!idsAre(d, idOf) || !sameKinds(d, idOf, kindOf)) changed.push(i);
         if (i % RELINK_SLICE === RELINK_SLICE - 1) {
+          yield;
+          if (this.version !== version) continue restart;
+        }
+      }
+      if (changed.length >= paths.length * REPUBLISH_ALL_FROM) {
+        if (!(yield* this.publishAllSteps(paths, i => links.ids(i), kindOf, version))) continue restart;
+        this.stale = false;
+        this.linkBuffers = buffers;
+        return;
+      }
+      for (let n = 0; n < changed.length; n++) {
+        const i = changed[n];
+        const d = this.docs.get(paths[i])!;
+        const ids = links.ids(i);
+        const kinds = yield* documentKindsSteps(d.linked.names, ids, kindOf);
+        const commit = yield* this.publishSteps(d, ids, d, kinds);
+        if (this.version !== version || !commit()) continue restart;
+        if (n % RELINK_SLICE === RELINK_SLICE - 1) {
           yield;
           if (this.version !== version) continue restart;
         }
@@ -436,6 +457,59 @@ export class CorpusIndex {
       this.linkBuffers = buffers;
       return;
     }
+  }
+
+  /**
+   * Publishes every document (`paths`, with the ids `idsOf` gives from a link of the corpus and the kinds
+   * `kindOf` gives) into tables built beside those queries read, filled in bulk (PublishedTables.filler),
+   * which the last step puts in their place with every document's mentions: queries meanwhile see
+   * the tables as they were. False (and nothing changed) when the corpus or the registry changed
+   * meanwhile.
+   */
+  private *publishAllSteps(
+    paths: readonly string[],
+    idsOf: (i: number) => string[],
+    kindOf: (id: string) => MentionKind | undefined,
+    version: number,
+  ): Steps<boolean> {
+    const current = this.tables;
+    const outdated = () => this.version !== version || this.tables !== current;
+    const next = new PublishedTables(current.registry, this.strings);
+    const fill = next.filler();
+    const made = new Array<{ ids: string[]; kinds: MentionKind[]; mentions: MentionRows }>(paths.length);
+    let units = 0;
+    for (let i = 0; i < paths.length; i++) {
+      const d = this.docs.get(paths[i])!;
+      const ids = idsOf(i);
+      const kinds = yield* documentKindsSteps(d.linked.names, ids, kindOf);
+      const { recognized, mentions } = yield* this.mentionsSteps(d, ids, next, kinds);
+      fill.add(d.path, recognized, mentions);
+      made[i] = { ids, kinds, mentions };
+      if ((units += mentions.length) >= 4 * STEP_UNITS) {
+        units = 0;
+        yield;
+        if (outdated()) return false;
+      }
+    }
+    fill.end();
+    yield;
+    if (outdated()) return false;
+    for (const _ of next.settleKindsSteps(this.rank)) {
+      yield;
+      if (outdated()) return false;
+    }
+    // the last step: nothing below yields
+    next.follow(current);
+    this.tables = next;
+    for (let i = 0; i < paths.length; i++) {
+      const d = this.docs.get(paths[i])!;
+      d.ids = made[i].ids;
+      d.kinds = made[i].kinds;
+      d.published = made[i].mentions;
+      d.publication = ++this.publications;
+    }
+    this.entityList = undefined;
+    return true;
   }
 
   /**
@@ -481,9 +555,10 @@ export class CorpusIndex {
    * those of snapshots loaded before (a pool of workers may send one per batch of documents), and
    * its links when the documents turn out to be exactly its own. Returns how many documents it
    * holds (0 when it comes from another version of the recognizer or format, or cannot be read).
+   * `recognizer`: as for loadSnapshotSteps.
    */
-  loadSnapshot(snapshot: Uint8Array): number {
-    return finish(this.loadSnapshotSteps(snapshot));
+  loadSnapshot(snapshot: Uint8Array, recognizer?: string): number {
+    return finish(this.loadSnapshotSteps(snapshot, recognizer));
   }
 
   /** `loadSnapshot` in steps; `recognizer`: recognizerFingerprint() when made elsewhere (it loads the lexicon). */
@@ -725,6 +800,11 @@ export class CorpusIndex {
     kinds?: MentionKind[],
   ): Steps<{ kinds: MentionKind[]; recognized: MentionRows; mentions: MentionRows }> {
     kinds ??= yield* documentKindsSteps(d.linked.names, ids, id => this.provisional.kindOf(id));
+    if (!tables.registry) {
+      // packed straight from the names: no Mention object per name
+      const rows = yield* MentionRows.namesSteps(d.linked.names, ids, kinds, d.dates, this.strings);
+      return { kinds, recognized: rows, mentions: rows };
+    }
     const packed = yield* tables.packSteps(yield* documentMentionsSteps(d.linked.names, ids, kinds, d.dates));
     return { kinds, ...packed };
   }

@@ -4,17 +4,32 @@
 // objects are made when asked for (a document's list, a page of references, a hover), and the
 // list of a document is kept as long as someone holds it, so that asking twice gives the same one.
 import { STEP_UNITS, type Steps } from '../steps';
+import type { DocumentNames } from '../linking/linkDocument';
 import type { Mention, MentionKind } from '../types';
 
 /** Strings by number and numbers by string: the surface forms, entity ids and date values of a corpus's mentions, each once. */
 export class StringIds {
   private readonly ids = new Map<string, number>();
   private readonly strings: string[] = [];
+  /** The ids of lists of strings shared by many documents (an entity's forms), while the list lives. */
+  private readonly listIds = new WeakMap<readonly string[], readonly number[]>();
 
   id(s: string): number {
     let i = this.ids.get(s);
     if (i === undefined) this.ids.set(s, (i = this.strings.push(s) - 1));
     return i;
+  }
+
+  /** The ids of a list's strings, kept while the list lives: for lists that many documents share and never change. */
+  idsOf(list: readonly string[]): readonly number[] {
+    let ids = this.listIds.get(list);
+    if (!ids) this.listIds.set(list, (ids = list.map(s => this.id(s))));
+    return ids;
+  }
+
+  /** How many strings there are (ids are below this). */
+  get size(): number {
+    return this.strings.length;
   }
 
   at(i: number): string {
@@ -24,6 +39,12 @@ export class StringIds {
 
 const KINDS: MentionKind[] = ['person', 'organization', 'place', 'date'];
 const KIND_CODE = new Map(KINDS.map((k, i) => [k, i]));
+const DATE_CODE = KIND_CODE.get('date')!;
+
+/** A kind by its number (MentionRows.kindCode). */
+export function kindAt(code: number): MentionKind {
+  return KINDS[code];
+}
 /** Columns of a row: start and end (UTF-16 code units), surface form, kind (and the recognized one), entity id or date value. */
 const START = 0;
 const END = 1;
@@ -70,8 +91,81 @@ export class MentionRows {
     return new MentionRows(rows, strings);
   }
 
+  /**
+   * The rows of `documentMentions(names, ids, kinds, dates)` (src/core/analyze.ts) packed as
+   * `packSteps` packs them, made from the names' spans without a Mention object per name: how a
+   * corpus's mentions are published (a warm start publishes millions at once).
+   */
+  static *namesSteps(
+    names: DocumentNames,
+    ids: readonly string[],
+    kinds: readonly MentionKind[],
+    dates: readonly Mention[],
+    strings: StringIds,
+  ): Steps<MentionRows> {
+    const { spans, entities } = names;
+    // a name overlapping a date gives way ("May" the month): those left are counted first
+    let size = dates.length;
+    for (let i = 0, j = 0; i < spans.length; i += 4) {
+      while (j < dates.length && dates[j].end <= spans[i]) j++;
+      if (j === dates.length || dates[j].start >= spans[i + 1]) size++;
+    }
+    const rows = new Int32Array(size * WIDTH);
+    const keys = ids.map(id => strings.id(id));
+    const kindCodes = kinds.map(k => KIND_CODE.get(k)! * (1 + (1 << RECOGNIZED_SHIFT)));
+    const forms = entities.map(e => strings.idsOf(e.forms));
+    let r = 0;
+    let j = 0;
+    const date = (m: Mention) => {
+      const code = KIND_CODE.get(m.kind)!;
+      rows[r + START] = m.start;
+      rows[r + END] = m.end;
+      rows[r + TEXT] = strings.id(m.text);
+      rows[r + KIND] = code | (code << RECOGNIZED_SHIFT);
+      rows[r + KEY] = m.value === undefined ? ABSENT : m.value === null ? NULL : strings.id(m.value);
+      r += WIDTH;
+    };
+    for (let i = 0; i < spans.length; i += 4) {
+      const start = spans[i];
+      while (j < dates.length && dates[j].end <= start) date(dates[j++]);
+      if (j < dates.length && dates[j].start < spans[i + 1]) continue;
+      const e = spans[i + 2];
+      rows[r + START] = start;
+      rows[r + END] = spans[i + 1];
+      rows[r + TEXT] = forms[e][spans[i + 3]];
+      rows[r + KIND] = kindCodes[e];
+      rows[r + KEY] = keys[e];
+      r += WIDTH;
+      if (i % (4 * STEP_UNITS) === 4 * STEP_UNITS - 4) yield;
+    }
+    while (j < dates.length) date(dates[j++]);
+    return new MentionRows(rows, strings);
+  }
+
   get length(): number {
     return this.rows.length / WIDTH;
+  }
+
+  /** The id (StringIds) of mention i's entity, -1 for a date or a name without one. */
+  entityKey(i: number): number {
+    const r = i * WIDTH;
+    return (this.rows[r + KIND] & ((1 << RECOGNIZED_SHIFT) - 1)) === DATE_CODE ? ABSENT : this.rows[r + KEY];
+  }
+
+  /** The id (StringIds) of mention i's date value, -1 for a name or a date without one (null). */
+  dateKey(i: number): number {
+    const r = i * WIDTH;
+    const key = this.rows[r + KEY];
+    return (this.rows[r + KIND] & ((1 << RECOGNIZED_SHIFT) - 1)) === DATE_CODE && key >= 0 ? key : ABSENT;
+  }
+
+  /** The id (StringIds) of mention i's text, and its kind's number (kindAt). */
+  textKey(i: number): number {
+    return this.rows[i * WIDTH + TEXT];
+  }
+
+  kindCode(i: number): number {
+    return this.rows[i * WIDTH + KIND] & ((1 << RECOGNIZED_SHIFT) - 1);
   }
 
   start(i: number): number {

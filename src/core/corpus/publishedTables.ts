@@ -43,6 +43,33 @@ export class PublishedTables {
   }
 
   /**
+   * Fills these tables, before any query reads them, with documents they hold nothing for, many at
+   * once (MentionTable.filler): `add` each document's mentions as recognized and as the registry
+   * has them (packSteps), then `end`.
+   */
+  filler(): { add(path: string, recognized: MentionRows, mentions: MentionRows): void; end(): void } {
+    const strings = this.strings;
+    const entityKey = (rows: MentionRows, i: number) => rows.entityKey(i);
+    // as dateOf: a date without a value (or an empty one) is in no group
+    const dateKey = (rows: MentionRows, i: number) => {
+      const k = rows.dateKey(i);
+      return k >= 0 && strings.at(k) !== '' ? k : -1;
+    };
+    const fillers = this.tablesFor<'recognized' | 'mentions'>('recognized', 'mentions').map(
+      ([table, rows]) => [table.filler(table === this.byDate ? dateKey : entityKey, strings), rows] as const,
+    );
+    return {
+      add: (path, recognized, mentions) => {
+        for (const [f, rows] of fillers) f.add(path, rows === 'recognized' ? recognized : mentions);
+        this.mentionCount += mentions.length;
+      },
+      end: () => {
+        for (const [f] of fillers) f.end();
+      },
+    };
+  }
+
+  /**
    * A document's mentions packed, as recognized and as the registry has them (the same rows without
    * one), in steps. A mention the registry gives another kind keeps the one it was recognized with
    * (MentionRows.recognizedKind): an entity the registry adds without a kind takes the kind most of
@@ -98,6 +125,16 @@ export class PublishedTables {
     // not cached: the recognizer's totals may change while this group does not
     const recognized = this.byRecognizedEntity!.get(id);
     return entitySummary(id, kind, totals, this.registry.entities.get(id)?.name ?? (recognized && entityName(recognized.forms)));
+  }
+
+  /**
+   * Continues the versions of the tables these replace, so that a reader of those (a list read in
+   * pages, a list of entities kept) sees a change.
+   */
+  follow(previous: PublishedTables): void {
+    this.byEntity.version += previous.byEntity.version + 1;
+    this.byDate.version += previous.byDate.version + 1;
+    if (this.byRecognizedEntity) this.byRecognizedEntity.version += (previous.byRecognizedEntity?.version ?? 0) + 1;
   }
 
   /** A version of what `summary` reads, for a list of entities kept until it changes. */
