@@ -9,6 +9,7 @@ import { positionAt, utf8LineStarts, type TextPosition } from '../textPositions'
 import type { AnalyzedDocument, Entity, Mention, MentionKind, SourceDocument } from '../types';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { compareEntities } from './entitySummary';
+import { Int32Slab } from './int32Slab';
 import { Interner } from './interner';
 import type { MentionTable, DocumentCount, MentionRef, StagedDocument } from './mentionTable';
 import { unpackAnalysis, type PackedAnalysis } from './packedAnalysis';
@@ -477,12 +478,13 @@ export class CorpusIndex {
     const next = new PublishedTables(current.registry, this.strings);
     const fill = next.filler();
     const made = new Array<{ ids: string[]; kinds: MentionKind[]; mentions: MentionRows }>(paths.length);
+    const slab = new Int32Slab();
     let units = 0;
     for (let i = 0; i < paths.length; i++) {
       const d = this.docs.get(paths[i])!;
       const ids = idsOf(i);
       const kinds = yield* documentKindsSteps(d.linked.names, ids, kindOf);
-      const { recognized, mentions } = yield* this.mentionsSteps(d, ids, next, kinds);
+      const { recognized, mentions } = yield* this.mentionsSteps(d, ids, next, kinds, slab);
       fill.add(d.path, recognized, mentions);
       made[i] = { ids, kinds, mentions };
       if ((units += mentions.length) >= 4 * STEP_UNITS) {
@@ -792,17 +794,19 @@ export class CorpusIndex {
   /**
    * A document's mentions with the ids `ids`, packed for `tables`: as recognized, and as its registry
    * has them. Each entity shows the kind the last link gave it (`kinds`), or, new since, its own.
+   * `slab`: where the rows go when many documents are published together.
    */
   private *mentionsSteps(
     d: IndexedDocument,
     ids: string[],
     tables: PublishedTables,
     kinds?: MentionKind[],
+    slab?: Int32Slab,
   ): Steps<{ kinds: MentionKind[]; recognized: MentionRows; mentions: MentionRows }> {
     kinds ??= yield* documentKindsSteps(d.linked.names, ids, id => this.provisional.kindOf(id));
     if (!tables.registry) {
       // packed straight from the names: no Mention object per name
-      const rows = yield* MentionRows.namesSteps(d.linked.names, ids, kinds, d.dates, this.strings);
+      const rows = yield* MentionRows.namesSteps(d.linked.names, ids, kinds, d.dates, this.strings, slab);
       return { kinds, recognized: rows, mentions: rows };
     }
     const packed = yield* tables.packSteps(yield* documentMentionsSteps(d.linked.names, ids, kinds, d.dates));

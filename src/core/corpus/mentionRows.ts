@@ -5,6 +5,7 @@
 // list of a document is kept as long as someone holds it, so that asking twice gives the same one.
 import { STEP_UNITS, type Steps } from '../steps';
 import type { DocumentNames } from '../linking/linkDocument';
+import type { Int32Slab } from './int32Slab';
 import type { Mention, MentionKind } from '../types';
 
 /** Strings by number and numbers by string: the surface forms, entity ids and date values of a corpus's mentions, each once. */
@@ -94,7 +95,8 @@ export class MentionRows {
   /**
    * The rows of `documentMentions(names, ids, kinds, dates)` (src/core/analyze.ts) packed as
    * `packSteps` packs them, made from the names' spans without a Mention object per name: how a
-   * corpus's mentions are published (a warm start publishes millions at once).
+   * corpus's mentions are published (a warm start publishes millions at once). `slab`: where the
+   * rows go when many documents are published together.
    */
   static *namesSteps(
     names: DocumentNames,
@@ -102,6 +104,7 @@ export class MentionRows {
     kinds: readonly MentionKind[],
     dates: readonly Mention[],
     strings: StringIds,
+    slab?: Int32Slab,
   ): Steps<MentionRows> {
     const { spans, entities } = names;
     // a name overlapping a date gives way ("May" the month): those left are counted first
@@ -110,7 +113,7 @@ export class MentionRows {
       while (j < dates.length && dates[j].end <= spans[i]) j++;
       if (j === dates.length || dates[j].start >= spans[i + 1]) size++;
     }
-    const rows = new Int32Array(size * WIDTH);
+    const rows = slab ? slab.take(size * WIDTH) : new Int32Array(size * WIDTH);
     const keys = ids.map(id => strings.id(id));
     const kindCodes = kinds.map(k => KIND_CODE.get(k)! * (1 + (1 << RECOGNIZED_SHIFT)));
     const forms = entities.map(e => strings.idsOf(e.forms));

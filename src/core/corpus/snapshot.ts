@@ -13,6 +13,7 @@ import { STEP_UNITS, type Steps } from '../steps';
 import type { Mention } from '../types';
 import { contentHash } from './contentHash';
 import type { DocumentAnalysis } from './documentAnalysis';
+import { Int32Slab } from './int32Slab';
 import type { Interner } from './interner';
 
 /** The corpus's links as a snapshot holds them: valid for exactly its documents, all unchanged. */
@@ -345,6 +346,8 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
     return v;
   };
   const sharedStrings = new Array<string | undefined>(ends.length);
+  // the documents' spans, copied out (a view would keep the whole snapshot) into shared chunks
+  const slab = new Int32Slab();
   const str = (i: number): string => (sharedStrings[i] ??= shared.string(raw(i)));
   const optional = (i: number): string | null | undefined => (i === NULL ? null : i === UNDEFINED ? undefined : str(i));
   let at = 0;
@@ -456,7 +459,7 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
     i += entityCount;
     const full = list(next(n[from + 10]), n[from + 10]);
     const lone = list(next(n[from + 11]), n[from + 11]);
-    const spans = n.slice(next(spanCount), i);
+    const spans = slab.copy(n.subarray(next(spanCount), i));
     // what queries index with must be in range (a garbled number elsewhere gives wrong answers at worst)
     for (const e of full) check(e >= 0 && e < entityCount);
     for (const e of lone) check(e >= 0 && e < entityCount);
