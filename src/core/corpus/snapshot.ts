@@ -53,6 +53,8 @@ const NULL = -1;
 const UNDEFINED = -2;
 /** A document's record: path, hash, dctSource, model, dct, then the lengths of its lists (below). */
 const FIELDS = 13;
+/** Numbers per chunk of the documents' spans, once decoded (1 MB). */
+const SLAB_CHUNK = 1 << 18;
 /** Numbers per chunk of the writer (4 MB): no step copies the whole snapshot. */
 const CHUNK = 1 << 20;
 
@@ -346,8 +348,7 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
     return v;
   };
   const sharedStrings = new Array<string | undefined>(ends.length);
-  // the documents' spans, copied out (a view would keep the whole snapshot) into shared chunks
-  const slab = new Int32Slab();
+  let spanNumbers = 0;
   const str = (i: number): string => (sharedStrings[i] ??= shared.string(raw(i)));
   const optional = (i: number): string | null | undefined => (i === NULL ? null : i === UNDEFINED ? undefined : str(i));
   let at = 0;
@@ -409,6 +410,7 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
     const entityCount = n[from + 9];
     take(n[from + 5] + n[from + 6] + n[from + 7] + 4 * n[from + 8] + entityCount + n[from + 10] + n[from + 11] + n[from + 12]);
     const idsAt = take(head.links ? entityCount : 0);
+    spanNumbers += n[from + 12];
     out.set(raw(n[from]), new Stored(raw(n[from + 1]), raw(n[from + 2]), raw(n[from + 3]), reader, from, idsAt, entityCount));
     if (d % STEP_UNITS === STEP_UNITS - 1) yield;
   }
@@ -435,6 +437,9 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
     reader.links = { documents: head.documents, links: { idOfKey, idsOfSurname, kindOfId } };
   }
   check(at === n.length && out.size === head.documents);
+  // the documents' spans, copied out (a view would keep the whole snapshot) into shared chunks, no
+  // larger than all of them (a pool of workers sends a snapshot of a few hundred documents each)
+  const slab = new Int32Slab(Math.min(SLAB_CHUNK, Math.max(spanNumbers, 1)));
   return out;
 
   function decodeDocument(from: number, doc: StoredDocument): DocumentAnalysis {
