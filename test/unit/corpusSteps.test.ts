@@ -19,6 +19,12 @@ const LONG: SourceDocument = { path: 'long.txt', text: `${WIRE}\n\n${HERALD}\n\n
 const EDITED: SourceDocument = { ...LONG, text: `Breaking: ${LONG.text}` };
 const SHORT: SourceDocument = { path: 'short.txt', text: WIRE };
 
+/** A long document with thousands of entities and dates (a group each), and the same edited. */
+const letters = (i: number) => [...i.toString(26)].map(c => String.fromCharCode(97 + parseInt(c, 26))).join('');
+const line = (i: number) => `On 12 March ${1000 + i}, Mayor Alma K${letters(i)} met 🎉 Judge Berin V${letters(i)} in Paris.`;
+const MANY: SourceDocument = { path: 'many.txt', text: Array.from({ length: 3000 }, (_, i) => line(i)).join('\n') };
+const MANY_EDITED: SourceDocument = { ...MANY, text: `Breaking: ${MANY.text.replace(/1999/g, '2999')}` };
+
 const prepared = (index: CorpusIndex, doc: SourceDocument): PreparedDocument => prepareDocument(doc, new Set(index.surnameWords().words), {}, []);
 
 /** Runs steps one at a time, calling `between` after each, and returns their result and how many there were. */
@@ -96,10 +102,8 @@ describe('CorpusIndex in steps', function () {
   it('a long document with thousands of entities and dates is entered and edited in steps as analyze gives', () => {
     // thousands of groups touched by one document: each group's change is made in one pass over its
     // mentions (a pass per group made a 50 MB file take minutes)
-    const letters = (i: number) => [...i.toString(26)].map(c => String.fromCharCode(97 + parseInt(c, 26))).join('');
-    const line = (i: number) => `On 12 March ${1000 + i}, Mayor Alma K${letters(i)} met 🎉 Judge Berin V${letters(i)} in Paris.`;
-    const many: SourceDocument = { path: 'many.txt', text: Array.from({ length: 3000 }, (_, i) => line(i)).join('\n') };
-    const edited: SourceDocument = { ...many, text: `Breaking: ${many.text.replace(/1999/g, '2999')}` };
+    const many = MANY;
+    const edited = MANY_EDITED;
     const index = new CorpusIndex();
     index.setDocument(SHORT);
     for (const doc of [many, edited]) {
@@ -178,6 +182,29 @@ describe('CorpusIndex in steps', function () {
     assert.equal(edited.needsRelink, false);
     for (const doc of after.documents) assert.deepEqual(edited.analyzed(doc.path), doc, doc.path);
     assert.deepEqual(edited.entities(), after.entities);
+  });
+
+  it('a warm start of a document with thousands of entities and dates answers as analyze gives, then through an edit', () => {
+    const cold = new CorpusIndex();
+    cold.setDocuments([MANY, SHORT]);
+    cold.relink();
+    const warm = new CorpusIndex();
+    assert.deepEqual(warm.restore(cold.snapshot(), [MANY, SHORT]), { reused: 2, analyzed: 0 });
+    for (const doc of [MANY, MANY_EDITED]) {
+      if (doc !== MANY) {
+        warm.setDocument(doc);
+        warm.relink();
+      }
+      const expected = analyze([doc, SHORT]);
+      assert.deepEqual(warm.analyzed('many.txt'), expected.documents[0]);
+      assert.deepEqual(warm.entities(), expected.entities);
+      const refs = expected.documents[0].mentions.filter(m => m.value === '1500-03-12');
+      assert.deepEqual(
+        warm.mentionsOfDate('1500-03-12').map(r => r.mention),
+        refs,
+      );
+      assert.equal(warm.documentsOfDate('1999-03-12', 8, 'short.txt').total, doc === MANY ? 1 : 0);
+    }
   });
 
   describe('a registry applied in steps', () => {

@@ -224,7 +224,7 @@ export class MentionTable {
           g.docs.push(path);
           g.count += counts[a];
         }
-        this.byDoc.set(path, { mentions: rows, keys, counts });
+        this.byDoc.set(path, { mentions: rows, keys, counts, lookup: keys.length > LOOKUP_KEYS ? new Map(keys.map((key, a) => [key, a])) : undefined });
       },
       end: () => {
         for (const [k, { g, tally }] of touched) {
