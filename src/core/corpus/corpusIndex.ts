@@ -485,7 +485,7 @@ export class CorpusIndex {
       const ids = idsOf(i);
       const kinds = yield* documentKindsSteps(d.linked.names, ids, kindOf);
       const { recognized, mentions } = yield* this.mentionsSteps(d, ids, next, kinds, slab);
-      fill.add(d.path, recognized, mentions);
+      yield* fill.addSteps(d.path, recognized, mentions);
       made[i] = { ids, kinds, mentions };
       if ((units += mentions.length) >= 4 * STEP_UNITS) {
         units = 0;

@@ -3,7 +3,7 @@ import { finish, STEP_UNITS, type Steps } from '../steps';
 import type { Entity, Mention, MentionKind } from '../types';
 import { entitySummary, majorityKind } from './entitySummary';
 import { MentionRows, type StringIds } from './mentionRows';
-import { MentionTable, type MentionGroup } from './mentionTable';
+import { MentionTable, type MentionGroup, type TableFiller } from './mentionTable';
 import type { RegistryMap } from './registryMap';
 
 const entityOf = (rows: MentionRows, i: number): string | undefined => rows.entity(i);
@@ -44,10 +44,10 @@ export class PublishedTables {
 
   /**
    * Fills these tables, before any query reads them, with documents they hold nothing for, many at
-   * once (MentionTable.filler): `add` each document's mentions as recognized and as the registry
+   * once (MentionTable.filler): add each document's mentions as recognized and as the registry
    * has them (packSteps), then `end`.
    */
-  filler(): { add(path: string, recognized: MentionRows, mentions: MentionRows): void; end(): void } {
+  filler(): { addSteps(path: string, recognized: MentionRows, mentions: MentionRows): Steps<void>; end(): void } {
     const strings = this.strings;
     const entityKey = (rows: MentionRows, i: number) => rows.entityKey(i);
     // as dateOf: a date without a value (or an empty one) is in no group
@@ -55,13 +55,18 @@ export class PublishedTables {
       const k = rows.dateKey(i);
       return k >= 0 && strings.at(k) !== '' ? k : -1;
     };
+    let documents = 0;
     const fillers = this.tablesFor<'recognized' | 'mentions'>('recognized', 'mentions').map(
       ([table, rows]) => [table.filler(table === this.byDate ? dateKey : entityKey, strings), rows] as const,
     );
     return {
-      add: (path, recognized, mentions) => {
-        for (const [f, rows] of fillers) f.add(path, rows === 'recognized' ? recognized : mentions);
+      // a table's map of documents rehashes as it grows past a power of two (tens of milliseconds
+      // at 65,536 documents): a step between the tables then, so that no step has two
+      addSteps: (path, recognized, mentions) => {
+        const grows = documents >= 4096 && (documents & (documents - 1)) === 0;
+        documents++;
         this.mentionCount += mentions.length;
+        return fillSteps(fillers, path, recognized, mentions, grows);
       },
       end: () => {
         for (const [f] of fillers) f.end();
@@ -162,5 +167,19 @@ export class PublishedTables {
   /** The kind the registry or the recognizer gives an entity, as applyRegistry has it; undefined for one the registry adds without a kind. */
   private reviewedKind(registry: RegistryMap, id: string): MentionKind | undefined {
     return registry.kindOf(id, r => this.byRecognizedEntity!.get(r)?.kinds.keys().next().value);
+  }
+}
+
+/** Adds a document to each filler, with the rows it takes; a step between them when `apart`. */
+function* fillSteps(
+  fillers: readonly (readonly [TableFiller, 'recognized' | 'mentions'])[],
+  path: string,
+  recognized: MentionRows,
+  mentions: MentionRows,
+  apart: boolean,
+): Steps<void> {
+  for (const [f, rows] of fillers) {
+    f.add(path, rows === 'recognized' ? recognized : mentions);
+    if (apart) yield;
   }
 }
