@@ -303,6 +303,16 @@ describe('recognizeNames', () => {
     it('keeps a sentence-initial given name before a family name the body uses ("Mark Felt ... when Felt\'s")', () => {
       has('Mark Felt, the informant, died on Friday. He was 95. His identity was kept until Felt revealed it.', 'Mark Felt', 'person');
     });
+    it('reads an acronym spelled out in lowercase words as a term, one of capitalized words as a name', () => {
+      const term = 'Learners of a second language (L2) vary. Most L2 learners start late, as L2 studies show.';
+      hasNot(term, 'L2');
+      has('The Texas Department of Criminal Justice (TDCJ) said TDCJ guards found him.', 'TDCJ', 'organization');
+    });
+    it('reads a lone unknown word cited as an author as a person ("Plonsky (2011)", "(Simons and Fennig 2018)")', () => {
+      has('As Plonsky (2011) showed, the effect is small.', 'Plonsky', 'person');
+      has('The language has few speakers (Simons and Fennig 2018).', 'Fennig', 'person');
+      has('Seacom said on Monday that the cable was cut.', 'Seacom', 'organization');
+    });
     it('reads the demonyms of known places the lists lack as no names', () => {
       hasNot('Sicilian police and Yemeni officials met Bavarian leaders.', 'Sicilian');
       hasNot('Sicilian police and Yemeni officials met Bavarian leaders.', 'Yemeni');
