@@ -311,7 +311,12 @@ describe('recognizeNames', () => {
     it('reads a lone unknown word cited as an author as a person ("Plonsky (2011)", "(Simons and Fennig 2018)")', () => {
       has('As Plonsky (2011) showed, the effect is small.', 'Plonsky', 'person');
       has('The language has few speakers (Simons and Fennig 2018).', 'Fennig', 'person');
+      has('Tasks interfere (Boot, Kramer, Simons, Fabiani, & Gratton, 2008).', 'Fabiani', 'person');
       has('Seacom said on Monday that the cable was cut.', 'Seacom', 'organization');
+    });
+    it('reads an interjection at the start of a turn as no name ("Uh", "Alright")', () => {
+      hasNot('Q: Did you go? A: Uh, I did. Alright, so we left.', 'Uh');
+      hasNot('Q: Did you go? A: Uh, I did. Alright, so we left.', 'Alright');
     });
     it('reads the demonyms of known places the lists lack as no names', () => {
       hasNot('Sicilian police and Yemeni officials met Bavarian leaders.', 'Sicilian');

@@ -58,7 +58,8 @@ export function findNamesDetailed(text: string, extra?: WordSet, model?: TaggerW
  * same): an acronym the text spells out in lowercase words is a term, no name ("second language
  * (L2)", "geographic information systems (GIS)"); a lone word guessed an organization where it
  * is cited as an author is a person ("Plonsky (2011)", "Marsden et al.", "(Simons and Fennig
- * 2018)"). A name the lexicons or a head word gave its kind is left as it is.
+ * 2018)"); an interjection of speech or chat is no name ("Uh", "Alright", "Nope"). A name the lexicons or a
+ * head word gave its kind is left as it is.
  */
 function reread(text: string, names: NameCandidate[]): NameCandidate[] {
   let terms: Set<string> | undefined;
@@ -66,6 +67,7 @@ function reread(text: string, names: NameCandidate[]): NameCandidate[] {
   for (const c of names) {
     const guess = !c.strong || c.why === undefined;
     if (guess && c.acronym && text.includes('(') && (terms ??= termAcronyms(text)).has(c.text.replace(/\./g, '').replace(/s$/, ''))) continue;
+    if (guess && c.words.length === 1 && INTERJECTIONS.has(c.words[0])) continue;
     if (guess && c.kind === 'organization' && c.words.length === 1 && !c.acronym && isCitation(text, c.start, c.end)) c.kind = 'person';
     out.push(c);
   }
@@ -888,17 +890,19 @@ function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
 }
 
 const CITED_YEAR = String.raw`(?:1[5-9]|20)\d\d[a-z]?\b`;
-/** After an author's name: a year in parentheses, "et al.", or a co-author and a year. */
-const CITATION_AFTER = new RegExp(String.raw`^(?:['’]s)?(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+)?(?:\s+et al\b|\s*\(\s*${CITED_YEAR})`, 'u');
-/** Inside parentheses, before a year: "(Cantón, 2011", "(Simons and Fennig 2018)". */
-const CITATION_IN_PARENS = new RegExp(String.raw`^(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+)?,?\s+${CITED_YEAR}\s*[)[;:,]`, 'u');
+/** Co-authors after an author's name: ", Kramer, Simons, & Gratton", " and Fennig". */
+const CO_AUTHORS = String.raw`(?:,?\s+(?:(?:and|&)\s+)?\p{Lu}[\p{L}'’-]+){0,6}`;
+/** After an author's name: co-authors, then "et al." or a year in parentheses: "Marsden, Mackey, & Plonsky (2016)". */
+const CITATION_AFTER = new RegExp(String.raw`^(?:['’]s)?${CO_AUTHORS}(?:\s+et al\b|,?\s*\(\s*${CITED_YEAR})`, 'u');
+/** Inside parentheses, before a year: "(Cantón, 2011", "(Boot, Kramer, Simons, Fabiani, & Gratton, 2008)". */
+const CITATION_IN_PARENS = new RegExp(String.raw`^${CO_AUTHORS}(?:\s+et al\.?)?,?\s+${CITED_YEAR}\s*[)\];:,]`, 'u');
 
 /** True when the word at `s`..`e` is cited as an author (academic references name persons by their family name). */
 function isCitation(text: string, s: number, e: number): boolean {
-  const after = text.slice(e, e + 40);
+  const after = text.slice(e, e + 120);
   if (CITATION_AFTER.test(after)) return true;
   const open = text.lastIndexOf('(', s);
-  return open >= 0 && s - open < 80 && text.lastIndexOf(')', s) < open && CITATION_IN_PARENS.test(after);
+  return open >= 0 && s - open < 120 && text.lastIndexOf(')', s) < open && CITATION_IN_PARENS.test(after);
 }
 
 /**
@@ -928,6 +932,13 @@ function termAcronyms(text: string): Set<string> {
   }
   return out;
 }
+
+/** Interjections of transcribed speech and chat, capitalized at a turn's start: never a name alone. */
+const INTERJECTIONS = new Set(
+  'uh|um|umm|uhm|er|erm|huh|hmm|hm|mhm|ah|aha|oh|ooh|wow|alright|okay|ok|yeah|yep|yup|nope|nah|hey|ya|yah|haha|hahaha|lol|lmao|ugh|whoa|oops|gee|duh|aw|aww'.split(
+    '|',
+  ),
+);
 
 const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'a', 'an']);
 
