@@ -318,6 +318,11 @@ describe('recognizeNames', () => {
       hasNot('Q: Did you go? A: Uh, I did. Alright, so we left.', 'Uh');
       hasNot('Q: Did you go? A: Uh, I did. Alright, so we left.', 'Alright');
     });
+    it('reads a doctrine or its followers alone as no name ("Monotheism", "Zionists"), but keeps a family name in "-ist"', () => {
+      hasNot('He wrote that Monotheism shaped the region, and Zionists agreed.', 'Monotheism');
+      hasNot('He wrote that Monotheism shaped the region, and Zionists agreed.', 'Zionists');
+      has('Studies (Thorell, Lindqvist, & Nutley, 2009) agree.', 'Lindqvist', 'person');
+    });
     it('reads the demonyms of known places the lists lack as no names', () => {
       hasNot('Sicilian police and Yemeni officials met Bavarian leaders.', 'Sicilian');
       hasNot('Sicilian police and Yemeni officials met Bavarian leaders.', 'Yemeni');

@@ -58,7 +58,8 @@ export function findNamesDetailed(text: string, extra?: WordSet, model?: TaggerW
  * same): an acronym the text spells out in lowercase words is a term, no name ("second language
  * (L2)", "geographic information systems (GIS)"); a lone word guessed an organization where it
  * is cited as an author is a person ("Plonsky (2011)", "Marsden et al.", "(Simons and Fennig
- * 2018)"); an interjection of speech or chat is no name ("Uh", "Alright", "Nope"). A name the lexicons or a
+ * 2018)"); an interjection of speech or chat is no name ("Uh", "Alright", "Nope"), nor a doctrine or its followers
+ * ("Monotheism", "Zionists"). A name the lexicons or a
  * head word gave its kind is left as it is.
  */
 function reread(text: string, names: NameCandidate[]): NameCandidate[] {
@@ -67,7 +68,7 @@ function reread(text: string, names: NameCandidate[]): NameCandidate[] {
   for (const c of names) {
     const guess = !c.strong || c.why === undefined;
     if (guess && c.acronym && text.includes('(') && (terms ??= termAcronyms(text)).has(c.text.replace(/\./g, '').replace(/s$/, ''))) continue;
-    if (guess && c.words.length === 1 && INTERJECTIONS.has(c.words[0])) continue;
+    if (guess && c.words.length === 1 && (INTERJECTIONS.has(c.words[0]) || (!c.acronym && DOCTRINE.test(c.words[0])))) continue;
     if (guess && c.kind === 'organization' && c.words.length === 1 && !c.acronym && isCitation(text, c.start, c.end)) c.kind = 'person';
     out.push(c);
   }
@@ -939,6 +940,9 @@ const INTERJECTIONS = new Set(
     '|',
   ),
 );
+
+/** A doctrine or its followers, a lone word: "monotheism", "zionists" (not "-ist" alone: "Lindqvist", "Gilchrist"). */
+const DOCTRINE = /^\p{L}{3,}(?:isms?|ists)$/u;
 
 const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'a', 'an']);
 
