@@ -303,6 +303,26 @@ describe('recognizeNames', () => {
     it('keeps a sentence-initial given name before a family name the body uses ("Mark Felt ... when Felt\'s")', () => {
       has('Mark Felt, the informant, died on Friday. He was 95. His identity was kept until Felt revealed it.', 'Mark Felt', 'person');
     });
+    it('reads an acronym spelled out in lowercase words as a term, one of capitalized words as a name', () => {
+      const term = 'Learners of a second language (L2) vary. Most L2 learners start late, as L2 studies show.';
+      hasNot(term, 'L2');
+      has('The Texas Department of Criminal Justice (TDCJ) said TDCJ guards found him.', 'TDCJ', 'organization');
+    });
+    it('reads a lone unknown word cited as an author as a person ("Plonsky (2011)", "(Simons and Fennig 2018)")', () => {
+      has('As Plonsky (2011) showed, the effect is small.', 'Plonsky', 'person');
+      has('The language has few speakers (Simons and Fennig 2018).', 'Fennig', 'person');
+      has('Tasks interfere (Boot, Kramer, Simons, Fabiani, & Gratton, 2008).', 'Fabiani', 'person');
+      has('Seacom said on Monday that the cable was cut.', 'Seacom', 'organization');
+    });
+    it('reads an interjection at the start of a turn as no name ("Uh", "Alright")', () => {
+      hasNot('Q: Did you go? A: Uh, I did. Alright, so we left.', 'Uh');
+      hasNot('Q: Did you go? A: Uh, I did. Alright, so we left.', 'Alright');
+    });
+    it('reads a doctrine or its followers alone as no name ("Monotheism", "Zionists"), but keeps a family name in "-ist"', () => {
+      hasNot('He wrote that Monotheism shaped the region, and Zionists agreed.', 'Monotheism');
+      hasNot('He wrote that Monotheism shaped the region, and Zionists agreed.', 'Zionists');
+      has('Studies (Thorell, Lindqvist, & Nutley, 2009) agree.', 'Lindqvist', 'person');
+    });
     it('reads the demonyms of known places the lists lack as no names', () => {
       hasNot('Sicilian police and Yemeni officials met Bavarian leaders.', 'Sicilian');
       hasNot('Sicilian police and Yemeni officials met Bavarian leaders.', 'Yemeni');

@@ -46,10 +46,33 @@ const DAY_PARTS = new Set(['morning', 'afternoon', 'evening', 'night', 'noon', '
  */
 export function findNamesDetailed(text: string, extra?: WordSet, model?: TaggerWeights | null): { names: NameCandidate[]; dropped: string[] } {
   const rules = findNamesByRules(text, extra);
-  if (!model) return rules;
+  if (!model) return { names: reread(text, rules.names), dropped: rules.dropped };
   const dropped = rules.dropped.slice();
-  const names = modelNames(text, rules, model, extra, dropped);
+  const names = reread(text, modelNames(text, rules, model, extra, dropped));
   return { names: model.corrections?.size ? corrected(text, names, model.corrections, rules.runs) : names, dropped };
+}
+
+/**
+ * The names after what the text says of a guessed name where it stands (read once the rules, and
+ * the model if any, have given their kinds, so that what the model learned from the rules is the
+ * same): an acronym the text spells out in lowercase words is a term, no name ("second language
+ * (L2)", "geographic information systems (GIS)"); a lone word guessed an organization where it
+ * is cited as an author is a person ("Plonsky (2011)", "Marsden et al.", "(Simons and Fennig
+ * 2018)"); an interjection of speech or chat is no name ("Uh", "Alright", "Nope"), nor a doctrine or its followers
+ * ("Monotheism", "Zionists"). A name the lexicons or a
+ * head word gave its kind is left as it is.
+ */
+function reread(text: string, names: NameCandidate[]): NameCandidate[] {
+  let terms: Set<string> | undefined;
+  const out: NameCandidate[] = [];
+  for (const c of names) {
+    const guess = !c.strong || c.why === undefined;
+    if (guess && c.acronym && text.includes('(') && (terms ??= termAcronyms(text)).has(c.text.replace(/\./g, '').replace(/s$/, ''))) continue;
+    if (guess && c.words.length === 1 && (INTERJECTIONS.has(c.words[0]) || (!c.acronym && DOCTRINE.test(c.words[0])))) continue;
+    if (guess && c.kind === 'organization' && c.words.length === 1 && !c.acronym && isCitation(text, c.start, c.end)) c.kind = 'person';
+    out.push(c);
+  }
+  return out;
 }
 
 /** Words of the longest surface a reviewer confirmed that may start a name (a run of capitalized words). */
@@ -159,7 +182,7 @@ function judged(c: NameCandidate): boolean {
  * the name in the document together (one verdict per name: "Scientology" is not dropped in one
  * sentence and kept in the next; a full name and its family name guessed alone, "Évariste Galois"
  * and "Galois", are one name); a guessed name made of the words of a strong name of the
- * document stands as a short form of it, and one with MANY_MENTIONS is not dropped. Where no name
+ * document stands as a short form of it, and one with MANY_MENTIONS (an acronym excepted) is not dropped. Where no name
  * stands, the model's own names are added when it is SURE of them, unless the name is one it
  * dropped or an initial, a letter or a demonym alone; a span of its own that a guessed name covers exactly takes that candidate (which knows
  * the "76ers" of "Philadelphia 76ers").
@@ -221,8 +244,9 @@ function modelNames(
     for (let j = 0; j < 4; j++) if (j !== ruled && mean[j] > mean[other]) other = j;
     c.kindScores = kindProbabilities(mean);
     if (Math.max(mean[1], mean[2], mean[3]) - mean[0] >= OVERRULE_MARGIN) c.modelSure = true;
-    // a name guessed again and again in a document is a name, whatever kind
-    if (other === 0 && counts.get(groupOf(c))! >= MANY_MENTIONS) {
+    // a name guessed again and again in a document is a name, whatever kind; but not an acronym,
+    // which academic and web text repeat as terms ("GIS", "SUT", "GISB")
+    if (other === 0 && !c.acronym && counts.get(groupOf(c))! >= MANY_MENTIONS) {
       out.push(c);
       continue;
     }
@@ -865,6 +889,62 @@ function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
   }
   return verdict('person', false, 43);
 }
+
+const CITED_YEAR = String.raw`(?:1[5-9]|20)\d\d[a-z]?\b`;
+/** Co-authors after an author's name: ", Kramer, Simons, & Gratton", " and Fennig". */
+const CO_AUTHORS = String.raw`(?:,?\s+(?:(?:and|&)\s+)?\p{Lu}[\p{L}'’-]+){0,6}`;
+/** After an author's name: co-authors, then "et al." or a year in parentheses: "Marsden, Mackey, & Plonsky (2016)". */
+const CITATION_AFTER = new RegExp(String.raw`^(?:['’]s)?${CO_AUTHORS}(?:\s+et al\b|,?\s*\(\s*${CITED_YEAR})`, 'u');
+/** Inside parentheses, before a year: "(Cantón, 2011", "(Boot, Kramer, Simons, Fabiani, & Gratton, 2008)". */
+const CITATION_IN_PARENS = new RegExp(String.raw`^${CO_AUTHORS}(?:\s+et al\.?)?,?\s+${CITED_YEAR}\s*[)\];:,]`, 'u');
+
+/** True when the word at `s`..`e` is cited as an author (academic references name persons by their family name). */
+function isCitation(text: string, s: number, e: number): boolean {
+  const after = text.slice(e, e + 120);
+  if (CITATION_AFTER.test(after)) return true;
+  const open = text.lastIndexOf('(', s);
+  return open >= 0 && s - open < 120 && text.lastIndexOf(')', s) < open && CITATION_IN_PARENS.test(after);
+}
+
+/**
+ * Acronyms (digits and a plural "s" left out) that the text defines in parentheses after the
+ * lowercase words they abbreviate: "second language (L2)", "sea surface salinity (SSS)",
+ * "compact light-emitting diode (SCLED)". An acronym of capitalized words may be a name ("Texas
+ * Department of Criminal Justice (TDCJ)"); one of lowercase words is a term.
+ */
+function termAcronyms(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\(([A-Z][A-Z0-9]{1,7})s?\)/g)) {
+    const letters = m[1].replace(/[0-9]/g, '').toLowerCase();
+    const words = text
+      .slice(Math.max(0, m.index - 120), m.index)
+      .split(/[\s-]+/)
+      .filter(Boolean);
+    let i = letters.length - 1;
+    let w = words.length - 1;
+    let lower = true;
+    for (; i >= 0 && w >= 0; w--) {
+      const word = words[w];
+      if (word[0] === letters[i]) i--;
+      else if (!SMALL_WORDS.has(word)) break;
+      if (word[0] !== word[0].toLowerCase()) lower = false;
+    }
+    if (i < 0 && lower) out.add(m[1]);
+  }
+  return out;
+}
+
+/** Interjections of transcribed speech and chat, capitalized at a turn's start: never a name alone. */
+const INTERJECTIONS = new Set(
+  'uh|um|umm|uhm|er|erm|huh|hmm|hm|mhm|ah|aha|oh|ooh|wow|alright|okay|ok|yeah|yep|yup|nope|nah|hey|ya|yah|haha|hahaha|lol|lmao|ugh|whoa|oops|gee|duh|aw|aww'.split(
+    '|',
+  ),
+);
+
+/** A doctrine or its followers, a lone word: "monotheism", "zionists" (not "-ist" alone: "Lindqvist", "Gilchrist"). */
+const DOCTRINE = /^\p{L}{3,}(?:isms?|ists)$/u;
+
+const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'to', 'a', 'an']);
 
 /**
  * The demonym of a known place that the lists lack, by the usual suffixes: "Sicilian" (Sicily),
