@@ -493,7 +493,7 @@ export class CorpusIndex {
         if (outdated()) return false;
       }
     }
-    fill.end();
+    yield* fill.endSteps();
     yield;
     if (outdated()) return false;
     for (const _ of next.settleKindsSteps(this.rank)) {

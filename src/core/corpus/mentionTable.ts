@@ -81,12 +81,24 @@ export interface DocumentEntry {
   readonly lookup?: ReadonlyMap<string, number>;
 }
 
+/** What a TableFiller keeps between documents. */
+interface FillState {
+  readonly keyOf: (rows: MentionRows, i: number) => number;
+  readonly strings: StringIds;
+  /** Per key id: the number of the document it was last seen in, and its place in that document's keys. */
+  seen: Int32Array;
+  slot: Int32Array;
+  doc: number;
+  /** Per key id: its group, and its mentions counted by form and kind (text id * 4 + kind number), in the order first seen. */
+  readonly touched: Map<number, { g: MentionGroup; tally: Map<number, number> }>;
+}
+
 /** Adds documents to a table in bulk (MentionTable.filler). */
 export interface TableFiller {
-  /** Adds a document the table holds nothing for. */
-  add(path: string, rows: MentionRows): void;
-  /** Makes the groups' forms and kinds from what was added: the table is complete. */
-  end(): void;
+  /** Adds a document the table holds nothing for, in steps (a 50 MB file has tens of thousands of mentions). */
+  addSteps(path: string, rows: MentionRows): Steps<void>;
+  /** Makes the groups' forms and kinds from what was added, in steps: the table is complete. */
+  endSteps(): Steps<void>;
 }
 
 /**
@@ -174,71 +186,81 @@ export class MentionTable {
    * StringIds id of `strings`, -1 for none), and the groups' forms and kinds are made from the
    * counts by `end`, which must follow. The groups are what addDocument gives for the same
    * documents in the same order. For a table built beside the one queries read (a warm start
-   * publishes a corpus's millions of mentions so): queries must not read it before `end`.
+   * publishes a corpus's millions of mentions so): queries must not read it before `endSteps`.
    */
   filler(keyOf: (rows: MentionRows, i: number) => number, strings: StringIds): TableFiller {
-    // per key id: the number of the document it was last seen in, and its place in that document's keys
-    let seen = new Int32Array(strings.size + 1024);
-    let slot = new Int32Array(seen.length);
-    let doc = 0;
-    /** Per key id: its group, and its mentions counted by form and kind (text id * 4 + kind number), in the order first seen. */
-    const touched = new Map<number, { g: MentionGroup; tally: Map<number, number> }>();
-    return {
-      add: (path: string, rows: MentionRows) => {
-        if (this.byDoc.has(path)) throw new Error(`${path}: already in the table`);
-        doc++;
-        const ids: number[] = [];
-        const counts: number[] = [];
-        const tallies: Map<number, number>[] = [];
-        for (let i = 0; i < rows.length; i++) {
-          const k = keyOf(rows, i);
-          if (k < 0) continue;
-          if (k >= seen.length) {
-            const grown = Math.max(2 * seen.length, k + 1);
-            seen = copied(seen, grown);
-            slot = copied(slot, grown);
-          }
-          let at = slot[k];
-          if (seen[k] !== doc) {
-            seen[k] = doc;
-            slot[k] = at = ids.length;
-            ids.push(k);
-            counts.push(0);
-            let t = touched.get(k);
-            if (!t) {
-              const key = strings.at(k);
-              let g = this.groups.get(key);
-              if (!g) this.groups.set(key, (g = new MentionGroup()));
-              touched.set(k, (t = { g, tally: new Map() }));
-            }
-            tallies.push(t.tally);
-          }
-          counts[at]++;
-          const code = rows.textKey(i) * 4 + rows.kindCode(i);
-          const tally = tallies[at];
-          tally.set(code, (tally.get(code) ?? 0) + 1);
-        }
-        const keys = ids.map(k => strings.at(k));
-        for (let a = 0; a < ids.length; a++) {
-          const g = touched.get(ids[a])!.g;
-          g.docs.push(path);
-          g.count += counts[a];
-        }
-        this.byDoc.set(path, { mentions: rows, keys, counts, lookup: keys.length > LOOKUP_KEYS ? new Map(keys.map((key, a) => [key, a])) : undefined });
-      },
-      end: () => {
-        for (const [k, { g, tally }] of touched) {
-          for (const [code, n] of tally) {
-            add(g.forms, strings.at(code >> 2), n);
-            add(g.kinds, kindAt(code & 3), n);
-          }
-          changed(g);
-          this.changedKeys?.add(strings.at(k));
-        }
-        touched.clear();
-        this.version++;
-      },
+    const fill: FillState = {
+      keyOf,
+      strings,
+      seen: new Int32Array(strings.size + 1024),
+      slot: new Int32Array(strings.size + 1024),
+      doc: 0,
+      touched: new Map(),
     };
+    return { addSteps: (path, rows) => this.fillSteps(fill, path, rows), endSteps: () => this.fillEndSteps(fill) };
+  }
+
+  /** TableFiller.addSteps. */
+  private *fillSteps(fill: FillState, path: string, rows: MentionRows): Steps<void> {
+    if (this.byDoc.has(path)) throw new Error(`${path}: already in the table`);
+    const { keyOf, strings, touched } = fill;
+    const doc = ++fill.doc;
+    const ids: number[] = [];
+    const counts: number[] = [];
+    const tallies: Map<number, number>[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      if (i % STEP_UNITS === STEP_UNITS - 1) yield;
+      const k = keyOf(rows, i);
+      if (k < 0) continue;
+      if (k >= fill.seen.length) {
+        const grown = Math.max(2 * fill.seen.length, k + 1);
+        fill.seen = copied(fill.seen, grown);
+        fill.slot = copied(fill.slot, grown);
+      }
+      let at = fill.slot[k];
+      if (fill.seen[k] !== doc) {
+        fill.seen[k] = doc;
+        fill.slot[k] = at = ids.length;
+        ids.push(k);
+        counts.push(0);
+        let t = touched.get(k);
+        if (!t) {
+          const key = strings.at(k);
+          let g = this.groups.get(key);
+          if (!g) this.groups.set(key, (g = new MentionGroup()));
+          touched.set(k, (t = { g, tally: new Map() }));
+        }
+        tallies.push(t.tally);
+      }
+      counts[at]++;
+      const code = rows.textKey(i) * 4 + rows.kindCode(i);
+      const tally = tallies[at];
+      tally.set(code, (tally.get(code) ?? 0) + 1);
+    }
+    const keys = ids.map(k => strings.at(k));
+    for (let a = 0; a < ids.length; a++) {
+      const g = touched.get(ids[a])!.g;
+      g.docs.push(path);
+      g.count += counts[a];
+      if (a % STEP_UNITS === STEP_UNITS - 1) yield;
+    }
+    this.byDoc.set(path, { mentions: rows, keys, counts, lookup: keys.length > LOOKUP_KEYS ? new Map(keys.map((key, a) => [key, a])) : undefined });
+  }
+
+  /** TableFiller.endSteps. */
+  private *fillEndSteps({ strings, touched }: FillState): Steps<void> {
+    let n = 0;
+    for (const [k, { g, tally }] of touched) {
+      for (const [code, count] of tally) {
+        add(g.forms, strings.at(code >> 2), count);
+        add(g.kinds, kindAt(code & 3), count);
+      }
+      changed(g);
+      this.changedKeys?.add(strings.at(k));
+      if (++n % (STEP_UNITS / 4) === 0) yield;
+    }
+    touched.clear();
+    this.version++;
   }
 
   removeDocument(path: string): void {

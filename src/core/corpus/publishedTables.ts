@@ -45,9 +45,9 @@ export class PublishedTables {
   /**
    * Fills these tables, before any query reads them, with documents they hold nothing for, many at
    * once (MentionTable.filler): add each document's mentions as recognized and as the registry
-   * has them (packSteps), then `end`.
+   * has them (packSteps), then `endSteps`.
    */
-  filler(): { addSteps(path: string, recognized: MentionRows, mentions: MentionRows): Steps<void>; end(): void } {
+  filler(): { addSteps(path: string, recognized: MentionRows, mentions: MentionRows): Steps<void>; endSteps(): Steps<void> } {
     const strings = this.strings;
     const entityKey = (rows: MentionRows, i: number) => rows.entityKey(i);
     // as dateOf: a date without a value (or an empty one) is in no group
@@ -68,8 +68,8 @@ export class PublishedTables {
         this.mentionCount += mentions.length;
         return fillSteps(fillers, path, recognized, mentions, grows);
       },
-      end: () => {
-        for (const [f] of fillers) f.end();
+      endSteps: function* () {
+        for (const [f] of fillers) yield* f.endSteps();
       },
     };
   }
@@ -179,7 +179,7 @@ function* fillSteps(
   apart: boolean,
 ): Steps<void> {
   for (const [f, rows] of fillers) {
-    f.add(path, rows === 'recognized' ? recognized : mentions);
+    yield* f.addSteps(path, rows === 'recognized' ? recognized : mentions);
     if (apart) yield;
   }
 }
