@@ -114,9 +114,16 @@ export class MentionRows {
       if (j === dates.length || dates[j].start >= spans[i + 1]) size++;
     }
     const rows = slab ? slab.take(size * WIDTH) : new Int32Array(size * WIDTH);
-    const keys = ids.map(id => strings.id(id));
-    const kindCodes = kinds.map(k => KIND_CODE.get(k)! * (1 + (1 << RECOGNIZED_SHIFT)));
-    const forms = entities.map(e => strings.idsOf(e.forms));
+    // per entity, in steps: a 50 MB file has tens of thousands, each new to the strings
+    const keys = new Array<number>(entities.length);
+    const kindCodes = new Array<number>(entities.length);
+    const forms = new Array<readonly number[]>(entities.length);
+    for (let e = 0; e < entities.length; e++) {
+      keys[e] = strings.id(ids[e]);
+      kindCodes[e] = KIND_CODE.get(kinds[e])! * (1 + (1 << RECOGNIZED_SHIFT));
+      forms[e] = strings.idsOf(entities[e].forms);
+      if (e % (STEP_UNITS / 4) === STEP_UNITS / 4 - 1) yield;
+    }
     let r = 0;
     let j = 0;
     const date = (m: Mention) => {
