@@ -48,6 +48,14 @@ const STAGE_FROM = 4 * STEP_UNITS;
  */
 const REPUBLISH_ALL_FROM = 0.5;
 
+/** A document's mentions made for tables built beside the ones queries read, with the ids and kinds they were made with. */
+interface Published {
+  readonly d: IndexedDocument;
+  readonly ids: string[];
+  readonly kinds: MentionKind[];
+  readonly mentions: MentionRows;
+}
+
 interface IndexedDocument extends DocumentAnalysis {
   readonly path: string;
   /**
@@ -326,7 +334,7 @@ export class CorpusIndex {
       const revision = this.revision;
       const outdated = () => this.version !== version || this.tables !== current || this.revision !== revision;
       const next = new PublishedTables(map.empty ? undefined : map, this.strings);
-      const published: { d: IndexedDocument; ids: string[]; kinds: MentionKind[]; mentions: MentionRows }[] = [];
+      const published: Published[] = [];
       for (const d of this.docs.values()) {
         if (!d.published) continue;
         // a document waiting to be linked again (no ids) takes provisional ones meanwhile, as a query gives it
@@ -346,15 +354,7 @@ export class CorpusIndex {
         yield;
         if (outdated()) continue restart;
       }
-      next.follow(current);
-      this.tables = next;
-      for (const { d, ids, kinds, mentions } of published) {
-        d.ids = ids;
-        d.kinds = kinds;
-        d.published = mentions;
-        d.publication = ++this.publications;
-      }
-      this.entityList = undefined;
+      this.putInPlace(next, current, published);
       this.version++;
       return;
     }
@@ -477,7 +477,7 @@ export class CorpusIndex {
     const outdated = () => this.version !== version || this.tables !== current;
     const next = new PublishedTables(current.registry, this.strings);
     const fill = next.filler();
-    const made = new Array<{ ids: string[]; kinds: MentionKind[]; mentions: MentionRows }>(paths.length);
+    const made = new Array<Published>(paths.length);
     const slab = new Int32Slab();
     let units = 0;
     for (let i = 0; i < paths.length; i++) {
@@ -486,7 +486,7 @@ export class CorpusIndex {
       const kinds = yield* documentKindsSteps(d.linked.names, ids, kindOf);
       const { recognized, mentions } = yield* this.mentionsSteps(d, ids, next, kinds, slab);
       yield* fill.addSteps(d.path, recognized, mentions);
-      made[i] = { ids, kinds, mentions };
+      made[i] = { d, ids, kinds, mentions };
       if ((units += mentions.length) >= 4 * STEP_UNITS) {
         units = 0;
         yield;
@@ -500,18 +500,21 @@ export class CorpusIndex {
       yield;
       if (outdated()) return false;
     }
-    // the last step: nothing below yields
+    this.putInPlace(next, current, made);
+    return true;
+  }
+
+  /** Puts tables built beside `current` in its place, with each document's mentions as they were made for them: in one step. */
+  private putInPlace(next: PublishedTables, current: PublishedTables, published: readonly Published[]): void {
     next.follow(current);
     this.tables = next;
-    for (let i = 0; i < paths.length; i++) {
-      const d = this.docs.get(paths[i])!;
-      d.ids = made[i].ids;
-      d.kinds = made[i].kinds;
-      d.published = made[i].mentions;
+    for (const { d, ids, kinds, mentions } of published) {
+      d.ids = ids;
+      d.kinds = kinds;
+      d.published = mentions;
       d.publication = ++this.publications;
     }
     this.entityList = undefined;
-    return true;
   }
 
   /**
