@@ -129,7 +129,7 @@ describe('marginalia analyze on a long file (built CLI)', () => {
 
 describe('linking bounds', () => {
   it('numbers ids of names with the same slug as counting from 2 would', () => {
-    const ids = new IdSpace(['lee']);
+    const ids = new IdSpace(new Set(['lee']));
     const given = ['Ли', 'Пак', 'Entity Person 3', 'Ким', 'Чон', 'Lee', 'Lee'].map(n => ids.unique(n, 'person'));
     assert.deepEqual(given, ['entity', 'entity-person', 'entity-person-3', 'entity-person-2', 'entity-person-4', 'lee-person', 'lee-person-2']);
   });

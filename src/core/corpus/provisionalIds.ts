@@ -19,7 +19,7 @@ export class ProvisionalIds {
   private readonly givenKinds = new Map<string, NameKind>();
 
   constructor(private readonly links: CorpusLinks) {
-    this.idSpace = new IdSpace(links.idOfKey.values());
+    this.idSpace = new IdSpace(links.kindOfId); // every id the link gave, also those it redirected
   }
 
   /** `before`: the document's ids by local id before the edit. */

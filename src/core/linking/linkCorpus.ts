@@ -388,26 +388,29 @@ const ACRONYM = /^[A-Z][A-Z.&]{1,9}$/;
 
 /** The ids given so far. */
 export class IdSpace {
-  private readonly taken: Set<string>;
+  private readonly taken = new Set<string>();
   /**
    * Per slug and kind, the number to try next: all below it are taken, and ids are never given
    * back, so counting need not start over (names without ASCII letters all have the slug "entity").
    */
   private readonly next = new Map<string, number>();
 
-  constructor(taken: Iterable<string> = []) {
-    this.taken = new Set(taken);
+  /** `before`: ids taken already, read in place (a corpus has hundreds of thousands: copying them would hold a step). */
+  constructor(private readonly before: { has(id: string): boolean } = new Set()) {}
+
+  private has(id: string): boolean {
+    return this.taken.has(id) || this.before.has(id);
   }
 
   /** The slug of a name, made unique (and taken): "lee", "lee-person", "lee-person-2". */
   unique(name: string, kind: NameKind): string {
     const base = slug(name);
     let id = base;
-    if (this.taken.has(id)) id = `${base}-${kind}`;
-    if (this.taken.has(id)) {
+    if (this.has(id)) id = `${base}-${kind}`;
+    if (this.has(id)) {
       const key = `${kind}:${base}`;
       let k = this.next.get(key) ?? 2;
-      while (this.taken.has((id = `${base}-${kind}-${k}`))) k++;
+      while (this.has((id = `${base}-${kind}-${k}`))) k++;
       this.next.set(key, k + 1);
     }
     this.taken.add(id);
