@@ -31,6 +31,9 @@ const collect = runInNewContext('gc');
 const mb = opt('--mb', 50);
 /** As src/vscode/corpus/documentParts.ts. */
 const PART_CHARS = 1 << 20;
+/** As src/vscode/entities/decorations.ts, around a first screen of 50 lines. */
+const MARGIN_CHARS = 64 * 1024;
+const SCREEN_CHARS = 50 * 80;
 
 const dir = mkdtempSync(join(tmpdir(), 'marginalia-host-'));
 try {
@@ -104,7 +107,9 @@ try {
       if (!r) return false;
       await inSlices(index.setPreparedSteps(r.prepared));
       index.setLineStarts('doc', r.prepared.hash, r.lines);
-      index.analyzed('doc');
+      // what the highlights read (src/vscode/entities/decorations.ts): the mentions around the first screen
+      index.mentionsBetween('doc', 0, SCREEN_CHARS + MARGIN_CHARS);
+      index.publicationDate('doc');
       return true;
     };
     await analyze(0);

@@ -93,6 +93,31 @@ describe('packed mentions', () => {
   });
 });
 
+describe('the mentions of a part of a document', () => {
+  it("are those of the whole list that end after its start and begin before its end (UTF-16 offsets, astral characters, CRLF), the list's own objects while it is held", () => {
+    const index = new CorpusIndex({}, 0);
+    index.setDocuments(DOCS);
+    index.relink();
+    for (const doc of DOCS) {
+      const all = index.analyzed(doc.path)!.mentions;
+      for (let from = -1; from <= doc.text.length + 1; from++)
+        for (const to of [from, from + 1, from + 7, from + 30, Infinity]) {
+          const part = index.mentionsBetween(doc.path, from, to)!;
+          assert.deepEqual(
+            part,
+            all.filter(m => m.end > from && m.start < to),
+            `${doc.path} ${from}–${to}`,
+          );
+          part.forEach(m => assert.ok(all.includes(m)));
+        }
+    }
+    assert.equal(index.mentionsBetween('missing.txt', 0, 10), undefined);
+    assert.deepEqual(index.publicationDate('a.txt'), { dct: '2026-01-05' });
+    assert.deepEqual(index.publicationDate('b.txt'), { dct: null });
+    assert.equal(index.publicationDate('missing.txt'), undefined);
+  });
+});
+
 describe('line starts from UTF-8', () => {
   it('are those of the decoded text: \\n, \\r\\n and a lone \\r, astral characters and a lone surrogate before them', () => {
     for (const text of ['', 'one line', 'a\nb\r\nc\rd\n', '😀 é\r\n𝒳\n\n\r\rz', '\ud800 lone\r\n😀', '\r\n', 'ends\r']) {

@@ -619,6 +619,20 @@ export class CorpusIndex {
     return view;
   }
 
+  /** `analyzed(path).dct` without making the document's mentions; undefined when the index does not hold it. */
+  publicationDate(path: string): { dct: string | null } | undefined {
+    const d = this.docs.get(path);
+    return d && { dct: d.dct };
+  }
+
+  /**
+   * The mentions of `analyzed(path)` that end after UTF-16 offset `from` and start before `to`
+   * (the same objects while that list is held): a part of a long document without making its whole list.
+   */
+  mentionsBetween(path: string, from: number, to: number): Mention[] | undefined {
+    return this.published(path)?.published?.between(from, to);
+  }
+
   /**
    * Changes whenever what `analyzed` gives for the document does, without making it: for a caller
    * that keeps what it last read from each document (keeping the analyses would keep every

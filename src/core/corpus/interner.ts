@@ -2,6 +2,7 @@ import type { LocalEntity } from '../linking/linkDocument';
 import type { LinkedNames } from '../linking/linkNames';
 import { finish, mapSteps, STEP_UNITS, type Steps } from '../steps';
 import type { DocumentAnalysis } from './documentAnalysis';
+import { ShardedMap } from './shardedMap';
 
 /**
  * One copy of what the documents of a corpus share: strings (entity keys, words, surface forms,
@@ -10,18 +11,12 @@ import type { DocumentAnalysis } from './documentAnalysis';
  * cut from. Everything interned is treated as immutable.
  */
 export class Interner {
-  /**
-   * In shards: a map that grows copies all its entries at once, and a corpus interns hundreds of
-   * thousands of strings (a 50 MB file of noise alone: one copy of the whole map held the host's
-   * thread 40 ms); a shard holds a sixteenth.
-   */
-  private readonly strings = Array.from({ length: SHARDS }, () => new Map<string, string>());
-  private readonly entities = Array.from({ length: SHARDS }, () => new Map<string, LocalEntity>());
+  private readonly strings = new ShardedMap<string>();
+  private readonly entities = new ShardedMap<LocalEntity>();
 
   string(s: string): string {
-    const strings = this.strings[shard(s)];
-    let shared = strings.get(s);
-    if (shared === undefined) strings.set(s, (shared = detached(s)));
+    let shared = this.strings.get(s);
+    if (shared === undefined) this.strings.set(s, (shared = detached(s)));
     return shared;
   }
 
@@ -57,8 +52,7 @@ export class Interner {
 
   entity(e: LocalEntity): LocalEntity {
     const key = `${e.localId}\u0001${e.kind}${e.guessed ? '?' : ''}\u0001${e.words.join('\u0002')}\u0001${e.forms.join('\u0002')}\u0001${e.counts.join(',')}`;
-    const entities = this.entities[shard(key)];
-    let shared = entities.get(key);
+    let shared = this.entities.get(key);
     if (!shared) {
       shared = {
         localId: this.string(e.localId),
@@ -68,17 +62,10 @@ export class Interner {
         counts: e.counts.slice(),
         ...(e.guessed && { guessed: true }),
       };
-      entities.set(this.string(key), shared);
+      this.entities.set(this.string(key), shared);
     }
     return shared;
   }
-}
-
-const SHARDS = 16;
-
-/** The shard of a string: from its length and last character, both read without walking it. */
-function shard(s: string): number {
-  return (s.length + s.charCodeAt(s.length - 1)) & (SHARDS - 1);
 }
 
 /** A copy of a string that shares no memory with the text it may have been sliced from. */

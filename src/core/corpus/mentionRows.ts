@@ -6,11 +6,12 @@
 import { STEP_UNITS, type Steps } from '../steps';
 import type { DocumentNames } from '../linking/linkDocument';
 import type { Int32Slab } from './int32Slab';
+import { ShardedMap } from './shardedMap';
 import type { Mention, MentionKind } from '../types';
 
 /** Strings by number and numbers by string: the surface forms, entity ids and date values of a corpus's mentions, each once. */
 export class StringIds {
-  private readonly ids = new Map<string, number>();
+  private readonly ids = new ShardedMap<number>();
   private readonly strings: string[] = [];
   /** The ids of lists of strings shared by many documents (an entity's forms), while the list lives. */
   private readonly listIds = new WeakMap<readonly string[], readonly number[]>();
@@ -237,6 +238,29 @@ export class MentionRows {
       this.made = new WeakRef(list);
     }
     return list;
+  }
+
+  /**
+   * The mentions ending after UTF-16 offset `from` and starting before `to`, in text order (the
+   * objects of `list` while it is held): what an editor shows of a long document, without an
+   * object for each of its mentions.
+   */
+  between(from: number, to: number): Mention[] {
+    const out: Mention[] = [];
+    for (let i = this.firstEndingAfter(from); i < this.length && this.start(i) < to; i++) out.push(this.mention(i));
+    return out;
+  }
+
+  /** The first mention ending after `offset` (mentions do not overlap: their ends are in order too). */
+  private firstEndingAfter(offset: number): number {
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.end(mid) <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /**

@@ -237,14 +237,18 @@ export class MentionTable {
       const tally = tallies[at];
       tally.set(code, (tally.get(code) ?? 0) + 1);
     }
-    const keys = ids.map(k => strings.at(k));
+    const keys = new Array<string>(ids.length);
+    // made here, in steps: a file of noise has tens of thousands of keys
+    const lookup = ids.length > LOOKUP_KEYS ? new Map<string, number>() : undefined;
     for (let a = 0; a < ids.length; a++) {
       const g = touched.get(ids[a])!.g;
       g.docs.push(path);
       g.count += counts[a];
+      keys[a] = strings.at(ids[a]);
+      lookup?.set(keys[a], a);
       if (a % STEP_UNITS === STEP_UNITS - 1) yield;
     }
-    this.byDoc.set(path, { mentions: rows, keys, counts, lookup: keys.length > LOOKUP_KEYS ? new Map(keys.map((key, a) => [key, a])) : undefined });
+    this.byDoc.set(path, { mentions: rows, keys, counts, lookup });
   }
 
   /** TableFiller.endSteps. */

@@ -146,6 +146,15 @@ export class CorpusService implements vscode.Disposable {
     return this.index.analyzed(key);
   }
 
+  /**
+   * The mentions of `analyzed(document)` ending after UTF-16 offset `from` and starting before `to`,
+   * without the document's whole list; undefined as `analyzed`.
+   */
+  mentionsBetween(document: vscode.TextDocument, from: number, to: number): readonly Mention[] | undefined {
+    const key = document.uri.toString();
+    return this.indexedVersions.get(key) === document.version ? this.index.mentionsBetween(key, from, to) : this.analyzed(document)?.mentions;
+  }
+
   /** The analysis of the document's current text, once the worker has made it (undefined for a document that is not an article). */
   async current(document: vscode.TextDocument): Promise<AnalyzedDocument | undefined> {
     const key = document.uri.toString();

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { MENTION_KINDS, type Mention, type MentionKind } from '../../core';
+import { MENTION_KINDS, type MentionKind } from '../../core';
 import type { CorpusService } from '../corpus/corpusService';
 import { isArticle } from '../common/articles';
 import { onDidChangeSettings, setting } from '../common/configuration';
@@ -30,10 +30,11 @@ export function registerDecorations(corpus: CorpusService): vscode.Disposable {
   const decorate = (editor: vscode.TextEditor): void => {
     const { document } = editor;
     const byKind = new Map<MentionKind, vscode.Range[]>(MENTION_KINDS.map(k => [k, []]));
-    const result = corpus.analyzed(document);
-    if (!result && isArticle(document)) return; // its analysis is under way: onDidChange follows
+    const [from, to] = around(editor);
+    const mentions = corpus.mentionsBetween(document, from, to);
+    if (!mentions && isArticle(document)) return; // its analysis is under way: onDidChange follows
     const shown = new Set(MENTION_KINDS.filter(kind => setting(`highlight.${kind}`, document.uri)));
-    for (const m of around(result?.mentions ?? [], editor)) {
+    for (const m of mentions ?? []) {
       if (shown.has(m.kind)) byKind.get(m.kind)?.push(new vscode.Range(document.positionAt(m.start), document.positionAt(m.end)));
     }
     for (const [kind, type] of types) editor.setDecorations(type, byKind.get(kind)!);
@@ -61,24 +62,9 @@ export function registerDecorations(corpus: CorpusService): vscode.Disposable {
   );
 }
 
-/** The mentions (sorted by start) within MARGIN_CHARS of what the editor shows. */
-function around(mentions: readonly Mention[], editor: vscode.TextEditor): readonly Mention[] {
+/** The UTF-16 offsets of what the editor shows, widened by MARGIN_CHARS on each side. */
+function around(editor: vscode.TextEditor): [number, number] {
   const shown = editor.visibleRanges;
-  if (mentions.length === 0 || shown.length === 0) return mentions;
-  const from = editor.document.offsetAt(shown[0].start) - MARGIN_CHARS;
-  const to = editor.document.offsetAt(shown[shown.length - 1].end) + MARGIN_CHARS;
-  if (from <= mentions[0].start && to >= mentions[mentions.length - 1].end) return mentions;
-  return mentions.slice(firstEndingAfter(mentions, from), firstEndingAfter(mentions, to));
-}
-
-/** Index of the first mention ending after `offset` (mentions do not overlap, so ends are sorted too). */
-function firstEndingAfter(mentions: readonly Mention[], offset: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  if (shown.length === 0) return [0, Infinity];
+  return [editor.document.offsetAt(shown[0].start) - MARGIN_CHARS, editor.document.offsetAt(shown[shown.length - 1].end) + MARGIN_CHARS];
 }

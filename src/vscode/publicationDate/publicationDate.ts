@@ -21,8 +21,9 @@ export function registerPublicationDate(corpus: CorpusService): vscode.Disposabl
   item.command = 'marginalia.setPublicationDate';
   const update = () => {
     const editor = vscode.window.activeTextEditor;
-    // while an edit is analyzed, the date of the version before (an edit seldom changes it)
-    const analyzed = editor && (corpus.analyzed(editor.document) ?? corpus.index.analyzed(editor.document.uri.toString()));
+    // while an edit is analyzed, the date of the version before (an edit seldom changes it); its
+    // mentions are not made: a long article has tens of thousands
+    const analyzed = editor && corpus.index.publicationDate(editor.document.uri.toString());
     if (!analyzed) return item.hide();
     item.text = `$(calendar) ${analyzed.dct ?? 'no publication date'}`;
     item.tooltip = analyzed.dct
@@ -43,7 +44,7 @@ export function publicationDateCommands(corpus: CorpusService, store: Annotation
       await annotationsOf(store, uri); // refuses an article whose sidecar would lie outside the workspace
       let date = args?.date;
       if (args === undefined) {
-        const current = corpus.index.analyzed(uri.toString())?.dct ?? '';
+        const current = corpus.index.publicationDate(uri.toString())?.dct ?? '';
         const input = await vscode.window.showInputBox({
           title: 'Publication date of this article',
           prompt: 'YYYY-MM-DD, kept in the article\'s sidecar; empty removes it. Relative dates ("last Friday") resolve against it.',
