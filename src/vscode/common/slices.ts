@@ -7,19 +7,25 @@ import type { Steps } from '../../core';
 export const SLICE_MS = 20;
 
 /**
- * Runs `steps` to their end, yielding to the event loop whenever a slice has run `sliceMs`; stops
+ * Runs `steps` to their end, yielding to the event loop before any step that, as long as the
+ * longest so far, would take the slice past `sliceMs` (the longest counted as half a slice at most:
+ * a step stretched once by a busy machine must not make every later step a slice of its own); stops
  * (with undefined) at the first pause where `stop` says so, leaving the rest undone.
  */
 export async function inSlices<T>(steps: Steps<T>, stop: () => boolean = () => false, sliceMs = SLICE_MS): Promise<T | undefined> {
   let sliceStart = performance.now();
+  let longest = 0;
   for (;;) {
     if (stop()) {
       steps.return(undefined as T);
       return undefined;
     }
+    const before = performance.now();
     const r = steps.next();
+    const now = performance.now();
     if (r.done) return r.value;
-    if (performance.now() - sliceStart > sliceMs) {
+    longest = Math.min(Math.max(longest, now - before), sliceMs / 2);
+    if (now - sliceStart + longest > sliceMs) {
       await new Promise(resolve => setTimeout(resolve, 0));
       sliceStart = performance.now();
     }
