@@ -7,6 +7,9 @@ import {
   importIntoWorkspace,
   importW3c,
   loadCorpus,
+  corpusDocuments,
+  type CorpusDocument,
+  type CorpusProblem,
   MemoryFileSystem,
   outsideReason,
   parentOf,
@@ -457,6 +460,33 @@ describe('issue 13 findings, core side', () => {
     assert.deepEqual(
       reads.map(r => r.status),
       ['ok', 'unreadable', 'unreadable'],
+    );
+  });
+
+  it('reads articles ahead and still gives them, and their problems, in order when later reads finish first', async () => {
+    const files: Record<string, string | Uint8Array> = {};
+    for (let i = 0; i < 40; i++) {
+      const name = `${String(i).padStart(2, '0')}.txt`;
+      files[name] = i % 7 === 3 ? new Uint8Array([0, 1, 2, 0, 255]) : `${TEXT}😀 Lee met Xi ${i} times.\r\n`;
+      if (i % 5 === 1) files[`${name}.annotations.yaml`] = i % 10 === 1 ? 'version: [' : serializeSidecar(undefined, [], { dct: `2026-02-0${(i % 9) + 1}` });
+    }
+    const { fs } = workspace(files);
+    fs.setReadable('/ws/20.txt', false);
+    // later files answer first
+    const slow: MemoryFileSystem = Object.create(fs);
+    slow.readFile = async (path: string) => {
+      await new Promise(resolve => setTimeout(resolve, 40 - Number(/(\d\d)\.txt/.exec(path)![1])));
+      return fs.readFile(path);
+    };
+    const problems: CorpusProblem[] = [];
+    const one: CorpusDocument[] = [];
+    for await (const doc of corpusDocuments(fs, [{ path: '/ws', name: 'ws' }], {}, problems)) one.push(doc);
+    const ahead = await loadCorpus(slow, [{ path: '/ws', name: 'ws' }]);
+    assert.equal(one.length, 40 - 6 - 1);
+    assert.deepEqual(ahead.documents, one);
+    assert.deepEqual(ahead.problems, problems);
+    assert.ok(
+      problems.some(p => p.path === 'ws/20.txt') && problems.some(p => p.path === 'ws/11.txt.annotations.yaml') && problems.some(p => p.path === 'ws/03.txt'),
     );
   });
 });

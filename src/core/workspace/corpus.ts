@@ -48,30 +48,50 @@ export interface LoadedCorpus {
 export async function loadCorpus(fs: FileSystem, inputs: readonly CorpusInput[], globs: ArticleGlobs = {}): Promise<LoadedCorpus> {
   const documents: CorpusDocument[] = [];
   const problems: CorpusProblem[] = [];
-  for await (const doc of corpusDocuments(fs, inputs, globs, problems)) documents.push(doc);
+  for await (const doc of corpusDocuments(fs, inputs, globs, problems, READ_AHEAD)) documents.push(doc);
   return { documents, problems };
 }
 
 /**
+ * Articles read while the one before is handled: each read waits on the file system several times
+ * (the article, its sidecar), and one after another a folder of thousands mostly waits.
+ */
+const READ_AHEAD = 16;
+
+/**
  * loadCorpus one document at a time, for a caller that lets each go before the next is read
- * (`marginalia recognize`); problems are added to `problems` as they are met.
+ * (`marginalia recognize`; `ahead`: how many more may be read meanwhile); problems are added to
+ * `problems` as they are met, in the documents' order.
  */
 export async function* corpusDocuments(
   fs: FileSystem,
   inputs: readonly CorpusInput[],
   globs: ArticleGlobs,
   problems: CorpusProblem[],
+  ahead = 0,
 ): AsyncIterable<CorpusDocument> {
+  const load = async (file: string) => {
+    const read = await readArticle(fs, file);
+    return { read, sidecar: read.status === 'ok' ? await readSidecar(fs, file) : undefined };
+  };
   for (const [index, input] of inputs.entries()) {
     const files = await filesOf(fs, input, globs, problems);
-    for (const { file, name } of files) {
-      const read = await readArticle(fs, file);
+    const reads: (ReturnType<typeof load> | undefined)[] = [];
+    for (let i = 0; i < files.length; i++) {
+      for (let j = reads.length; j <= Math.min(i + ahead, files.length - 1); j++) {
+        const loading = load(files[j].file);
+        loading.catch(() => undefined); // a failure is met when its turn comes, not before, unhandled
+        reads.push(loading);
+      }
+      const { file, name } = files[i];
+      const { read, sidecar } = await reads[i]!;
+      reads[i] = undefined;
       if (read.status !== 'ok') {
         problems.push({ path: name, message: read.message });
         continue;
       }
       for (const message of read.warnings) problems.push({ path: name, message });
-      const sidecar = await readSidecar(fs, file);
+      if (!sidecar) continue;
       problems.push(...sidecarProblems(sidecar, `${name}.annotations.yaml`));
       const dct = sidecar.parsed.dct;
       yield {
