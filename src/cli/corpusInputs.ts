@@ -3,7 +3,6 @@
  * the analysis with publication dates in the contract's order.
  */
 import {
-  analyze,
   applyRegistry,
   DEFAULT_REGISTRY_PATH,
   isIsoDay,
@@ -24,6 +23,7 @@ import {
 import type { TaggerWeights } from '../core/model/tagger';
 import { nameModel } from '../core/model/nameModel';
 import { toCorePath } from '../node/nodeFileSystem';
+import { analyzeOnThreads } from './analysisThreads';
 import { inputsOf, readArgumentFile, UsageError, type Cli } from './host';
 
 /** Options every corpus command takes. */
@@ -32,6 +32,7 @@ export const CORPUS_OPTIONS = {
   dates: { type: 'string' },
   registry: { type: 'string' },
   names: { type: 'string' },
+  threads: { type: 'string' },
 } as const;
 
 export interface CorpusOptions {
@@ -44,6 +45,8 @@ export interface CorpusOptions {
    * model when there is one, else the rules alone.
    */
   names?: string;
+  /** How many threads recognize the documents (default: one per core); the analysis is the same. */
+  threads?: string;
 }
 
 /** The loaded inputs and their registry; `problems`: the corpus's, then the registry's. */
@@ -59,6 +62,8 @@ export interface CliCorpus extends LoadedCorpus {
  */
 export async function readInputs(cli: Cli, paths: readonly string[], options: CorpusOptions): Promise<CliCorpus> {
   if (options.dct !== undefined && !isIsoDay(options.dct)) throw new UsageError('--dct must be YYYY-MM-DD');
+  if (options.threads !== undefined && !/^[1-9]\d{0,2}$/.test(options.threads))
+    throw new UsageError(`--threads must be a number from 1 to 999, not ${options.threads}`);
   if (options.names !== undefined && options.names !== 'rules' && options.names !== 'model')
     throw new UsageError(`--names must be rules or model, not ${options.names}`);
   const inputs = inputsOf(paths);
@@ -103,7 +108,8 @@ async function isFolder(cli: Cli, path: string): Promise<boolean> {
 export async function analyzeInputs(cli: Cli, corpus: CliCorpus, options: CorpusOptions): Promise<Analysis> {
   const dates = await readDates(cli, options);
   const model = options.names === 'rules' ? undefined : (corpus.workspaceModel ?? (options.names === 'model' ? nameModel() : undefined));
-  const analysis = analyze(withDates(corpus.documents, dates), { defaultDct: options.dct, ...(model ? { nameModel: model } : {}) });
+  const threads = options.threads === undefined ? undefined : Number(options.threads);
+  const analysis = await analyzeOnThreads(withDates(corpus.documents, dates), { defaultDct: options.dct, ...(model ? { nameModel: model } : {}) }, threads);
   return corpus.registry ? applyRegistry(analysis, corpus.registry) : analysis;
 }
 

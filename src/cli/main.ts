@@ -2,6 +2,7 @@
 // (its usage line and its run function, in its own file); adding a command is adding an entry.
 import { AGREEMENT_USAGE, runAgreement } from './agreementCommand';
 import { ANALYZE_USAGE, runAnalyze } from './analyzeCommand';
+import { servesAnalysis } from './analysisThreads';
 import { COMPARE_USAGE, runCompare } from './compareCommand';
 import { EXPORT_USAGE, runExport } from './exportCommand';
 import { nodeCli, say, UsageError, type Cli } from './host';
@@ -41,15 +42,18 @@ async function main(cli: Cli, argv: string[]): Promise<number> {
   return command.run(cli, rest);
 }
 
-const cli = nodeCli();
-main(cli, process.argv.slice(2)).then(
-  code => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    const usage = e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    say(cli, e instanceof Error ? e.message : String(e));
-    if (usage) cli.stderr(USAGE);
-    process.exitCode = usage ? 2 : 1;
-  },
-);
+// the same file runs the analysis threads of analyze (analysisThreads.ts)
+if (!servesAnalysis()) {
+  const cli = nodeCli();
+  main(cli, process.argv.slice(2)).then(
+    code => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      const usage = e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+      say(cli, e instanceof Error ? e.message : String(e));
+      if (usage) cli.stderr(USAGE);
+      process.exitCode = usage ? 2 : 1;
+    },
+  );
+}

@@ -2,7 +2,7 @@ import { summarizeEntities } from './corpus/entitySummary';
 import { limitWarning } from './limits';
 import { linkCorpus } from './linking/linkCorpus';
 import type { DocumentNames } from './linking/linkDocument';
-import { linkNames, lookupsHold, relinkNames } from './linking/linkNames';
+import { linkNames, lookupsHold, relinkNames, type LinkedNames } from './linking/linkNames';
 import { recognizeDocument, type AnalyzeOptions } from './recognizeDocument';
 import { finish, mapSteps, STEP_UNITS, type Steps } from './steps';
 import type { Analysis, AnalyzedDocument, Mention, MentionKind, SourceDocument } from './types';
@@ -19,26 +19,51 @@ export { publicationDate, type AnalyzeOptions } from './recognizeDocument';
  */
 export function analyze(documents: readonly SourceDocument[], options: AnalyzeOptions = {}): Analysis {
   const surnames = new Set<string>();
-  const analyzed = documents.map(doc => {
+  const parts = documents.map(doc => {
     const r = recognizeDocument(doc, options);
     for (const s of r.surnames) surnames.add(s);
-    return { dct: r.dct, dates: r.dates, linked: linkNames(doc.text, r, surnames, options.nameModel) };
+    return { dct: r.dct, dates: r.dates, surnames: r.surnames, linked: linkNames(doc.text, r, surnames, options.nameModel) };
   });
-  analyzed.forEach((a, d) => {
+  return analyzeTogether(documents, parts, options);
+}
+
+/**
+ * What analyze makes of one document before it meets the others: recognized, and linked within
+ * itself against its own family names. Made anywhere (a worker thread), then given to analyzeTogether.
+ */
+export interface DocumentAlone {
+  dct: string | null;
+  dates: Mention[];
+  surnames: string[];
+  linked: LinkedNames;
+}
+
+export function analyzeAlone(doc: SourceDocument, options: AnalyzeOptions = {}): DocumentAlone {
+  const r = recognizeDocument(doc, options);
+  return { dct: r.dct, dates: r.dates, surnames: r.surnames, linked: linkNames(doc.text, r, new Set(r.surnames), options.nameModel) };
+}
+
+/**
+ * The rest of analyze, once every document is recognized (`parts[d]` of `documents[d]`, linked
+ * against any family names of the corpus): the same analysis whatever names each was linked against.
+ */
+export function analyzeTogether(documents: readonly SourceDocument[], parts: DocumentAlone[], options: AnalyzeOptions = {}): Analysis {
+  const surnames = new Set(parts.flatMap(p => p.surnames));
+  parts.forEach((a, d) => {
     if (!lookupsHold(a.linked, surnames)) a.linked = relinkNames(documents[d].text, surnames, options.nameModel);
   });
-  const { ids, kindOfId } = linkCorpus(analyzed.map(a => a.linked.names));
+  const { ids, kindOfId } = linkCorpus(parts.map(a => a.linked.names));
   const out: AnalyzedDocument[] = documents.map((doc, d) => {
     const warning = limitWarning(doc.text);
-    const { names } = analyzed[d].linked;
+    const { names } = parts[d].linked;
     return {
       path: doc.path,
-      dct: analyzed[d].dct,
+      dct: parts[d].dct,
       mentions: documentMentions(
         names,
         ids[d],
         documentKinds(names, ids[d], id => kindOfId.get(id)),
-        analyzed[d].dates,
+        parts[d].dates,
       ),
       ...(warning ? { warnings: [warning] } : {}),
     };

@@ -1,5 +1,5 @@
 export * from './types';
-export { analyze, publicationDate, type AnalyzeOptions } from './analyze';
+export { analyze, analyzeAlone, analyzeTogether, publicationDate, type AnalyzeOptions, type DocumentAlone } from './analyze';
 export { documentOwnDate } from './publicationDate';
 export { decodeArticle, type DecodedArticle } from './decode';
 export { limitWarning } from './limits';
@@ -19,7 +19,8 @@ export {
   type HeldSource,
   type CancellationFlag,
 } from './corpus/prepareDocument';
-export type { LinkedNames } from './linking/linkNames';
+export { linkNames, type LinkedNames } from './linking/linkNames';
+export { recognizeDocument, type RecognizedDocument } from './recognizeDocument';
 export { entityCard, dateCard, contextLine, type EntityCard, type DateCard, type CardDocument } from './corpus/cards';
 export {
   parseRegistry,

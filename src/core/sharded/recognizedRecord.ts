@@ -3,8 +3,8 @@
 // lines of all documents and finishes the analysis exactly as `analyze` would.
 import { limitWarning } from '../limits';
 import type { DocumentNames, LocalEntity } from '../linking/linkDocument';
-import { linkNames } from '../linking/linkNames';
-import { recognizeDocument, type AnalyzeOptions } from '../recognizeDocument';
+import { analyzeAlone } from '../analyze';
+import type { AnalyzeOptions } from '../recognizeDocument';
 import type { Mention, SourceDocument } from '../types';
 
 /** Version of the record format; `link` refuses records of another. */
@@ -34,16 +34,15 @@ export type RecordNames = Omit<DocumentNames, 'spans'> & { spans: number[] };
 
 /** The record of one document (its publication date as analyze takes it). */
 export function recognizedRecord(doc: SourceDocument, options: AnalyzeOptions = {}): RecognizedRecord {
-  const r = recognizeDocument(doc, options);
-  const linked = linkNames(doc.text, r, new Set(r.surnames));
+  const { dct, dates, surnames, linked } = analyzeAlone(doc, options);
   const warning = limitWarning(doc.text);
   return {
     recognized: RECORD_VERSION,
     path: doc.path,
-    dct: r.dct,
+    dct,
     ...(warning ? { warnings: [warning] } : {}),
-    dates: r.dates,
-    surnames: r.surnames,
+    dates,
+    surnames,
     names: { ...linked.names, spans: Array.from(linked.names.spans) },
     found: linked.found,
     missing: linked.missing,
