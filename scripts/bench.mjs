@@ -2,6 +2,7 @@
 //   node scripts/bench.mjs [--peer-words N] [--runs N]   (npm run bench runs it, then scripts/benchCorpus.mjs)
 // Then the learned model for names (--names model) against the rules alone, in one process, runs
 // alternating, so that their ratio is measured under the same load.
+// Last, the whole CLI as a user runs it (process start to exit) on bench/corpus-2m/ (2 million words).
 // Generates bench/corpus/ when it is missing (scripts/makeCorpus.mjs), bundles src/core with esbuild,
 // then runs each side in its own child process so that peak memory is each side's own. Figures are
 // wall clock and CPU time (all threads of the process: the collector's too); on a machine shared
@@ -11,7 +12,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cpus, loadavg } from 'node:os';
 import { createRequire } from 'node:module';
-import { benchFile, bundleForNode, measure } from './measure.mjs';
+import { benchFile, bundleForNode, childCpuMs, measure } from './measure.mjs';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -20,6 +21,7 @@ const opt = (name, def) => {
   return i >= 0 ? args[i + 1] : def;
 };
 const corpusDir = resolve(opt('--corpus', 'bench/corpus'));
+const cliCorpus = resolve('bench/corpus-2m');
 const role = opt('--child', null);
 const coreBundle = benchFile('bench-core.cjs');
 
@@ -125,6 +127,7 @@ if (role === 'ours') {
   const ours = child('ours');
   const peer = child('peer');
   const model = child('model');
+  const cli = await wholeCli();
   const fmt = n => Math.round(n).toLocaleString('en-US');
   const rate = (words, ms) => words / (ms / 1000);
   const oursWall = rate(ours.words, ours.ms);
@@ -153,7 +156,41 @@ if (role === 'ours') {
   console.log(
     `  names by the rules with the learned model (--names model), runs alternating with the rules alone in one process: ${fmt(rate(model.words, model.modelCpuMs))} words per CPU-second against ${fmt(rate(model.words, model.rulesCpuMs))}, ${(model.rulesCpuMs / model.modelCpuMs).toFixed(2)}x the rules' speed (model decoded on first use: first call ${(model.firstMs / 1000).toFixed(3)} s)`,
   );
+  console.log(
+    `  the whole CLI, process start to exit (\`marginalia analyze --format json\` of ${cliCorpus}, ${fmt(cli.words)} words, median of ${cli.runs} runs alternating): ${fmt(rate(cli.words, cli.ms))} words/s on one thread per core (${(cli.ms / 1000).toFixed(2)} s, CPU ${(cli.cpuMs / 1000).toFixed(2)} s), ${(rate(cli.words, cli.ms) / peerWall).toFixed(1)}x the peer; ${fmt(rate(cli.words, cli.oneMs))} words/s with --threads 1 (${(cli.oneMs / 1000).toFixed(2)} s, CPU ${(cli.oneCpuMs / 1000).toFixed(2)} s)`,
+  );
   console.log(`  machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(2)} (other processes slow the wall-clock figures)`);
+}
+
+/** `analyze` as a user runs it, on about 2 million words: by default (a thread per core) and with --threads 1, runs alternating. */
+async function wholeCli() {
+  if (!existsSync(cliCorpus) || readdirSync(cliCorpus).length === 0) {
+    execFileSync(process.execPath, ['scripts/makeCorpus.mjs', '--words', '2000000', '--out', cliCorpus], { stdio: 'inherit' });
+  }
+  const cliBundle = benchFile('bench-cli.cjs');
+  await bundleForNode('src/cli/main.ts', cliBundle);
+  const words = readdirSync(cliCorpus)
+    .filter(f => /\.(txt|md)$/.test(f))
+    .reduce((n, f) => n + countWords(readFileSync(join(cliCorpus, f), 'utf8')), 0);
+  const once = threads => {
+    const before = childCpuMs();
+    const t = performance.now();
+    const r = spawnSync(process.execPath, [cliBundle, 'analyze', '--format', 'json', ...threads, cliCorpus], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) throw new Error(`analyze failed: ${r.stderr}`);
+    return { ms: performance.now() - t, cpuMs: childCpuMs() - before };
+  };
+  const runs = Number(opt('--runs', 3));
+  const all = [];
+  const one = [];
+  for (let r = 0; r < runs; r++) {
+    all.push(once([]));
+    one.push(once(['--threads', '1']));
+  }
+  const med = (list, key) => median(list.map(x => x[key]));
+  return { words, runs, ms: med(all, 'ms'), cpuMs: med(all, 'cpuMs'), oneMs: med(one, 'ms'), oneCpuMs: med(one, 'cpuMs') };
 }
 
 function median(values) {
