@@ -242,6 +242,52 @@ describe('CorpusIndex in steps', function () {
       );
     });
 
+    it('one registry after another, then none, in steps: each as applyRegistry gives (astral characters, CRLF), queries between the steps answering from the one before', () => {
+      const crlf: SourceDocument = { path: 'crlf.txt', text: WIRE.replace(/\n/g, '\r\n') };
+      const docs = [crlf, MANY, SHORT];
+      const index = new CorpusIndex();
+      index.setDocuments(docs);
+      index.relink();
+      const analysis = analyze(docs);
+      // a merge, a rename, a surface form that is no entity; then a kind, an alias pinned, an entity that is none
+      const KINDS: Registry = {
+        entities: [
+          { id: 'beijing', kind: 'person', aliases: ['Lee'], merged: [] },
+          { id: 'xi-jinping', aliases: [], merged: [], notEntity: true },
+        ],
+        notEntities: ['Paris'],
+      };
+      for (const registry of [REGISTRY, KINDS, { entities: [], notEntities: [] }]) {
+        const dates = ['1500-03-12', '2999-03-12'];
+        const before = {
+          entities: index.entities(),
+          docs: docs.map(d => index.analyzed(d.path)),
+          lee: index.mentionsOf('lee-jae-myung'),
+          dates: dates.map(v => index.mentionsOfDate(v)),
+          stats: index.stats(),
+        };
+        const { count } = stepwise(index.setRegistrySteps(registry), () => {
+          assert.equal(index.entities(), before.entities);
+          docs.forEach((d, i) => assert.equal(index.analyzed(d.path), before.docs[i]));
+          assert.deepEqual(index.mentionsOf('lee-jae-myung'), before.lee);
+          dates.forEach((v, i) => assert.equal(index.mentionsOfDate(v).length, before.dates[i].length));
+          assert.deepEqual(index.stats(), before.stats);
+        });
+        assert.ok(count > 1, `${count} steps`);
+        const expected = applyRegistry(analysis, registry);
+        assert.deepEqual(index.entities(), expected.entities);
+        for (const doc of expected.documents) assert.deepEqual(index.analyzed(doc.path), doc, doc.path);
+        assert.deepEqual(
+          index.mentionsOfDate('1500-03-12').map(r => r.mention),
+          expected.documents.flatMap(d => d.mentions.filter(m => m.value === '1500-03-12')),
+        );
+        assert.equal(
+          index.stats().mentions,
+          expected.documents.reduce((n, d) => n + d.mentions.length, 0),
+        );
+      }
+    });
+
     it('a caller that stops leaves the registry as it was; a document entered between steps is kept', () => {
       const index = linked();
       const before = index.entities();

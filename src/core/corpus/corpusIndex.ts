@@ -1,4 +1,4 @@
-import { documentKindsSteps, documentMentionsSteps } from '../analyze';
+import { documentKindsSteps } from '../analyze';
 import { LinkBuffers, linkCorpusSteps, type CorpusLinks, type LinkedCorpus } from '../linking/linkCorpus';
 import type { DocumentNames } from '../linking/linkDocument';
 import { lookupsHold, relinkNames, type LinkedNames } from '../linking/linkNames';
@@ -48,11 +48,11 @@ const STAGE_FROM = 4 * STEP_UNITS;
  */
 const REPUBLISH_ALL_FROM = 0.5;
 
-/** A document's mentions made for tables built beside the ones queries read, with the ids and kinds they were made with. */
+/** A document's mentions made for tables built beside the ones queries read, with the ids and kinds they were made with (none: those it has). */
 interface Published {
   readonly d: IndexedDocument;
-  readonly ids: string[];
-  readonly kinds: MentionKind[];
+  readonly ids?: string[];
+  readonly kinds?: MentionKind[];
   readonly mentions: MentionRows;
 }
 
@@ -322,9 +322,11 @@ export class CorpusIndex {
   }
 
   /**
-   * `setRegistry` in steps: every published document's mentions are reviewed again into tables built
-   * beside the ones queries read, which the last step puts in their place (queries meanwhile see the
-   * old registry throughout). Starts over when the corpus changes between steps.
+   * `setRegistry` in steps: every published document's mentions as recognized (which no registry
+   * changes, and which the next tables take over) are reviewed again, packed to packed, into the
+   * table of mentions by entity, built beside the one queries read and filled in bulk
+   * (PublishedTables.filler); the last step puts it in place (queries meanwhile see the old registry
+   * throughout). Starts over when the corpus changes between steps.
    */
   *setRegistrySteps(registry: Registry): Steps<void> {
     const map = new RegistryMap(registry);
@@ -333,23 +335,26 @@ export class CorpusIndex {
       const current = this.tables;
       const revision = this.revision;
       const outdated = () => this.version !== version || this.tables !== current || this.revision !== revision;
-      const next = new PublishedTables(map.empty ? undefined : map, this.strings);
+      const next = new PublishedTables(map.empty ? undefined : map, this.strings, current);
+      const fill = next.filler();
       const published: Published[] = [];
+      const slab = new Int32Slab();
+      let units = 0;
       for (const d of this.docs.values()) {
         if (!d.published) continue;
-        // a document waiting to be linked again (no ids) takes provisional ones meanwhile, as a query gives it
-        const ids = d.ids ?? this.provisional.ids(d.linked.names, new Map());
-        const { kinds, recognized, mentions } = yield* this.mentionsSteps(d, ids, next);
-        // a table a step: a table's map of documents rehashes as it grows past a power of two (tens
-        // of milliseconds at 65,536 documents; three at once made the longest step at 100,000)
-        for (const [table, rows] of next.tablesFor(recognized, mentions)) {
-          table.addDocument(d.path, rows);
+        const recognized = current.recognizedRows(d.path)!;
+        const mentions = next.registry ? yield* next.reviewSteps(recognized, slab) : recognized;
+        yield* fill.addSteps(d.path, recognized, mentions);
+        published.push({ d, mentions });
+        if ((units += recognized.length) >= 4 * STEP_UNITS) {
+          units = 0;
           yield;
+          if (outdated()) continue restart;
         }
-        next.mentionCount += mentions.length;
-        published.push({ d, ids, kinds, mentions });
-        if (outdated()) continue restart;
       }
+      yield* fill.endSteps();
+      yield;
+      if (outdated()) continue restart;
       for (const _ of next.settleKindsSteps(this.rank)) {
         yield;
         if (outdated()) continue restart;
@@ -509,8 +514,10 @@ export class CorpusIndex {
     next.follow(current);
     this.tables = next;
     for (const { d, ids, kinds, mentions } of published) {
-      d.ids = ids;
-      d.kinds = kinds;
+      if (ids) {
+        d.ids = ids;
+        d.kinds = kinds;
+      }
       d.published = mentions;
       d.publication = ++this.publications;
     }
@@ -821,13 +828,9 @@ export class CorpusIndex {
     slab?: Int32Slab,
   ): Steps<{ kinds: MentionKind[]; recognized: MentionRows; mentions: MentionRows }> {
     kinds ??= yield* documentKindsSteps(d.linked.names, ids, id => this.provisional.kindOf(id));
-    if (!tables.registry) {
-      // packed straight from the names: no Mention object per name
-      const rows = yield* MentionRows.namesSteps(d.linked.names, ids, kinds, d.dates, this.strings, slab);
-      return { kinds, recognized: rows, mentions: rows };
-    }
-    const packed = yield* tables.packSteps(yield* documentMentionsSteps(d.linked.names, ids, kinds, d.dates));
-    return { kinds, ...packed };
+    // packed straight from the names, and reviewed packed: no Mention object per name
+    const recognized = yield* MentionRows.namesSteps(d.linked.names, ids, kinds, d.dates, this.strings, slab);
+    return { kinds, recognized, mentions: tables.registry ? yield* tables.reviewSteps(recognized, slab) : recognized };
   }
 
   /**

@@ -59,6 +59,8 @@ const RECOGNIZED_SHIFT = 4;
 /** A key column without an entity id (or, for a date, without a value), and a date whose value is null. */
 const ABSENT = -1;
 const NULL = -2;
+/** A row a registry leaves out (reviewedSteps). */
+const LEFT_OUT = -3;
 
 /** One document's mentions, in text order, packed in rows. */
 export class MentionRows {
@@ -151,6 +153,48 @@ export class MentionRows {
     }
     while (j < dates.length) date(dates[j++]);
     return new MentionRows(rows, strings);
+  }
+
+  /**
+   * These rows (as recognized) as a registry has them, in steps, with no Mention object: each name's
+   * entity as `entityOf` gives it (undefined: left out), its kind as `kindOf` gives that entity (else
+   * its own), the kind it has here kept as the one it was recognized with (recognizedKind); dates
+   * pass unchanged. `slab`: where the rows go when many documents are reviewed together.
+   */
+  *reviewedSteps(
+    entityOf: (text: string, entity: string | undefined) => string | undefined,
+    kindOf: (entity: string) => MentionKind | undefined,
+    slab?: Int32Slab,
+  ): Steps<MentionRows> {
+    const n = this.length;
+    // each row's key once reviewed, counted first so that the rows are sized exactly
+    const keys = new Int32Array(n);
+    let size = 0;
+    for (let i = 0; i < n; i++) {
+      if (this.kindCode(i) === DATE_CODE) keys[i] = this.rows[i * WIDTH + KEY];
+      else {
+        const entity = entityOf(this.text(i), this.entity(i));
+        keys[i] = entity === undefined ? LEFT_OUT : this.strings.id(entity);
+      }
+      if (keys[i] !== LEFT_OUT) size++;
+      if (i % STEP_UNITS === STEP_UNITS - 1) yield;
+    }
+    const rows = slab ? slab.take(size * WIDTH) : new Int32Array(size * WIDTH);
+    for (let i = 0, r = 0; i < n; i++) {
+      if (keys[i] === LEFT_OUT) continue;
+      const from = i * WIDTH;
+      const recognized = this.kindCode(i);
+      const reviewed = recognized === DATE_CODE ? undefined : kindOf(this.strings.at(keys[i]));
+      const kind = reviewed === undefined ? recognized : KIND_CODE.get(reviewed)!;
+      rows[r + START] = this.rows[from + START];
+      rows[r + END] = this.rows[from + END];
+      rows[r + TEXT] = this.rows[from + TEXT];
+      rows[r + KIND] = kind | (recognized << RECOGNIZED_SHIFT);
+      rows[r + KEY] = keys[i];
+      r += WIDTH;
+      if (i % STEP_UNITS === STEP_UNITS - 1) yield;
+    }
+    return new MentionRows(rows, this.strings);
   }
 
   get length(): number {

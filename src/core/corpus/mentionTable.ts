@@ -147,6 +147,11 @@ export class MentionTable {
     return this.groups.entries();
   }
 
+  /** The mentions the table holds for a document (every mention of it, of any key or none). */
+  rows(path: string): MentionRows | undefined {
+    return this.byDoc.get(path)?.mentions;
+  }
+
   /**
    * Adds one document's mentions (those without a key are left out), in place of any it had. A group
    * the document stays in keeps its list of documents as it is: finding the document in a list that

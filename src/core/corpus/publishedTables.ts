@@ -1,8 +1,9 @@
 import { entityName } from '../linking/linkCorpus';
-import { finish, STEP_UNITS, type Steps } from '../steps';
-import type { Entity, Mention, MentionKind } from '../types';
+import { finish, type Steps } from '../steps';
+import type { Entity, MentionKind } from '../types';
 import { entitySummary, majorityKind } from './entitySummary';
-import { MentionRows, type StringIds } from './mentionRows';
+import type { Int32Slab } from './int32Slab';
+import type { MentionRows, StringIds } from './mentionRows';
 import { MentionTable, type MentionGroup, type TableFiller } from './mentionTable';
 import type { RegistryMap } from './registryMap';
 
@@ -13,42 +14,69 @@ const dateOf = (rows: MentionRows, i: number): string | undefined => rows.value(
  * What queries read: the published documents' mentions by entity and by date, as the registry
  * `registry` has them. A registry change builds the next tables beside these and puts them in place
  * at once (CorpusIndex.setRegistrySteps), so that queries meanwhile see the old registry throughout.
+ * What no registry changes, the mentions as recognized (by date, and by recognized entity), is
+ * carried over to the next tables rather than built again: only the mentions by entity are.
  */
 export class PublishedTables {
   /** Mentions by entity; the groups that change are tracked while a registry applies (settleKinds). */
   readonly byEntity: MentionTable;
-  readonly byDate = new MentionTable(dateOf);
+  /** Date mentions by value, from the mentions as recognized: a registry changes no date. */
+  readonly byDate: MentionTable;
   /** Mentions by the id the recognizer gave them, kept only while a registry applies. */
   readonly byRecognizedEntity: MentionTable | undefined;
   /** How many mentions the published documents have. */
   mentionCount = 0;
+  /** The tables being built beside those these replace (the others are carried over from them); undefined once in place (follow). */
+  private building: MentionTable[] | undefined;
 
-  /** `strings`: the strings of the packed mentions (MentionRows), shared by the index's tables. */
+  /**
+   * `strings`: the strings of the packed mentions (MentionRows), shared by the index's tables.
+   * `carried`: the tables these replace, for a registry change: their mentions as recognized are
+   * taken over (still read through them until these are in place, and not changed by these).
+   */
   constructor(
     readonly registry: RegistryMap | undefined,
     private readonly strings: StringIds,
+    carried?: PublishedTables,
   ) {
-    this.byEntity = new MentionTable(entityOf, registry !== undefined);
-    this.byRecognizedEntity = registry && new MentionTable(entityOf, true);
+    if (!carried) {
+      this.byEntity = new MentionTable(entityOf, registry !== undefined);
+      this.byDate = new MentionTable(dateOf);
+      this.byRecognizedEntity = registry && new MentionTable(entityOf, true);
+      this.building = [this.byEntity, this.byDate, ...(this.byRecognizedEntity ? [this.byRecognizedEntity] : [])];
+      return;
+    }
+    // without a registry, mentions by entity are the mentions as recognized
+    const recognized = carried.byRecognizedEntity ?? carried.byEntity;
+    this.byDate = carried.byDate;
+    this.byEntity = registry ? new MentionTable(entityOf, true) : recognized;
+    this.byRecognizedEntity = registry && recognized;
+    this.building = registry ? [this.byEntity] : [];
   }
 
   /** The tables a document's mentions enter, each with the rows it takes: as recognized (`recognized`) or as the registry has them (`mentions`). */
   tablesFor<T>(recognized: T, mentions: T): [MentionTable, T][] {
     const tables: [MentionTable, T][] = [
       [this.byEntity, mentions],
-      [this.byDate, mentions],
+      [this.byDate, recognized],
     ];
     if (this.byRecognizedEntity) tables.push([this.byRecognizedEntity, recognized]);
     return tables;
   }
 
+  /** A published document's mentions as recognized (before the registry). */
+  recognizedRows(path: string): MentionRows | undefined {
+    return this.byDate.rows(path);
+  }
+
   /**
-   * Fills these tables, before any query reads them, with documents they hold nothing for, many at
-   * once (MentionTable.filler): add each document's mentions as recognized and as the registry
-   * has them (packSteps), then `endSteps`.
+   * Fills the tables these build, before any query reads them, with documents they hold nothing
+   * for, many at once (MentionTable.filler): add each document's mentions as recognized and as the
+   * registry has them (reviewSteps), then `endSteps`.
    */
   filler(): { addSteps(path: string, recognized: MentionRows, mentions: MentionRows): Steps<void>; endSteps(): Steps<void> } {
     const strings = this.strings;
+    const building = this.building ?? [];
     const entityKey = (rows: MentionRows, i: number) => rows.entityKey(i);
     // as dateOf: a date without a value (or an empty one) is in no group
     const dateKey = (rows: MentionRows, i: number) => {
@@ -56,9 +84,9 @@ export class PublishedTables {
       return k >= 0 && strings.at(k) !== '' ? k : -1;
     };
     let documents = 0;
-    const fillers = this.tablesFor<'recognized' | 'mentions'>('recognized', 'mentions').map(
-      ([table, rows]) => [table.filler(table === this.byDate ? dateKey : entityKey, strings), rows] as const,
-    );
+    const fillers = this.tablesFor<'recognized' | 'mentions'>('recognized', 'mentions')
+      .filter(([table]) => building.includes(table))
+      .map(([table, rows]) => [table.filler(table === this.byDate ? dateKey : entityKey, strings), rows] as const);
     return {
       // a table's map of documents rehashes as it grows past a power of two (tens of milliseconds
       // at 65,536 documents): a step between the tables then, so that no step has two
@@ -75,21 +103,20 @@ export class PublishedTables {
   }
 
   /**
-   * A document's mentions packed, as recognized and as the registry has them (the same rows without
-   * one), in steps. A mention the registry gives another kind keeps the one it was recognized with
-   * (MentionRows.recognizedKind): an entity the registry adds without a kind takes the kind most of
-   * its mentions were recognized with.
+   * A document's mentions as recognized, as the registry has them (its own rows, which settleKinds
+   * may change), in steps: each name's entity as the registry gives it, with the kind the registry
+   * or the recognizer give that entity where they tell it; a mention the registry gives another kind
+   * keeps the one it was recognized with (MentionRows.recognizedKind): an entity the registry adds
+   * without a kind takes the kind most of its mentions were recognized with (settleKinds).
+   * `slab`: where the rows go when many documents are published together.
    */
-  *packSteps(recognized: readonly Mention[]): Steps<{ recognized: MentionRows; mentions: MentionRows }> {
-    const recognizedRows = yield* MentionRows.packSteps(recognized, this.strings);
-    if (!this.registry) return { recognized: recognizedRows, mentions: recognizedRows };
-    const kinds = new Map<Mention, MentionKind>();
-    const out: Mention[] = [];
-    for (let i = 0; i < recognized.length; i += STEP_UNITS) {
-      for (const m of this.reviewed(this.registry, recognized.slice(i, i + STEP_UNITS), kinds)) out.push(m);
-      yield;
-    }
-    return { recognized: recognizedRows, mentions: yield* MentionRows.packSteps(out, this.strings, m => kinds.get(m)) };
+  reviewSteps(recognized: MentionRows, slab?: Int32Slab): Steps<MentionRows> {
+    const registry = this.registry!;
+    return recognized.reviewedSteps(
+      (text, entity) => registry.entityOf(text, entity),
+      id => this.reviewedKind(registry, id),
+      slab,
+    );
   }
 
   /**
@@ -107,7 +134,8 @@ export class PublishedTables {
     const registry = this.registry;
     if (!registry) return;
     const ids = this.byEntity.takeChanged();
-    for (const id of this.byRecognizedEntity!.takeChanged()) ids.add(id);
+    // a table carried over is still the one queries read (and settle) until these are in place
+    if (!this.building || this.building.includes(this.byRecognizedEntity!)) for (const id of this.byRecognizedEntity!.takeChanged()) ids.add(id);
     for (const id of ids) {
       yield;
       const g = this.byEntity.get(id);
@@ -133,35 +161,24 @@ export class PublishedTables {
   }
 
   /**
-   * Continues the versions of the tables these replace, so that a reader of those (a list read in
-   * pages, a list of entities kept) sees a change.
+   * Puts these tables in the place of `previous`: continues the versions of the tables these
+   * replace, so that a reader of those (a list read in pages, a list of entities kept) sees a
+   * change, and tracks the changes of the groups where settleKinds reads them (in a table carried
+   * over too).
    */
   follow(previous: PublishedTables): void {
-    this.byEntity.version += previous.byEntity.version + 1;
-    this.byDate.version += previous.byDate.version + 1;
-    if (this.byRecognizedEntity) this.byRecognizedEntity.version += (previous.byRecognizedEntity?.version ?? 0) + 1;
+    const next = (table: MentionTable, before: MentionTable | undefined) => (table.version = Math.max(table.version, before?.version ?? 0) + 1);
+    next(this.byEntity, previous.byEntity);
+    next(this.byDate, previous.byDate);
+    if (this.byRecognizedEntity) next(this.byRecognizedEntity, previous.byRecognizedEntity);
+    this.byEntity.trackChanges(this.registry !== undefined);
+    this.byRecognizedEntity?.trackChanges(true);
+    this.building = undefined;
   }
 
   /** A version of what `summary` reads, for a list of entities kept until it changes. */
   get summaryVersion(): string {
     return `${this.byEntity.version}:${this.byRecognizedEntity?.version}`;
-  }
-
-  /**
-   * A document's mentions as the registry has them, each with its entity's kind where the registry
-   * and the recognizer tell it (RegistryMap.kindOf); the others wait for settleKinds. A mention
-   * whose kind changes is a new object, with the kind it was recognized with in `recognizedKinds`.
-   */
-  private reviewed(registry: RegistryMap, recognized: readonly Mention[], recognizedKinds: Map<Mention, MentionKind>): Mention[] {
-    const mentions = registry.apply(recognized);
-    for (let i = 0; i < mentions.length; i++) {
-      const m = mentions[i];
-      const kind = m.entity && this.reviewedKind(registry, m.entity);
-      if (!kind || kind === m.kind) continue;
-      mentions[i] = { ...m, kind };
-      recognizedKinds.set(mentions[i], m.kind);
-    }
-    return mentions;
   }
 
   /** The kind the registry or the recognizer gives an entity, as applyRegistry has it; undefined for one the registry adds without a kind. */

@@ -49,13 +49,18 @@ export class RegistryMap {
         out.push(m);
         continue;
       }
-      const folded = this.fold(m.text);
-      if (this.notTexts.has(folded)) continue;
-      const entity = this.resolve(this.pinned.get(folded) ?? m.entity ?? '');
-      if (!entity || this.notIds.has(entity)) continue;
-      out.push(entity === m.entity ? m : { ...m, entity });
+      const entity = this.entityOf(m.text, m.entity);
+      if (entity) out.push(entity === m.entity ? m : { ...m, entity });
     }
     return out;
+  }
+
+  /** The entity of a name mention (its surface form `text`, its recognized `entity`) once the registry applies; undefined when it is left out. */
+  entityOf(text: string, entity: string | undefined): string | undefined {
+    const folded = this.fold(text);
+    if (this.notTexts.has(folded)) return undefined;
+    const id = this.resolve(this.pinned.get(folded) ?? entity ?? '');
+    return id && !this.notIds.has(id) ? id : undefined;
   }
 
   private resolve(id: string): string {
