@@ -77,10 +77,8 @@ async function poolIndex(index, paths, count) {
       const snapshot = index.snapshot();
       parentPort.postMessage({ i, snapshot }, [snapshot.buffer]);
     });`;
-  // a young generation of 4 MB (16 MB semi-spaces by default): a worker's heap is mostly the
-  // short-lived garbage of recognition; at 10,000 articles the pool's peak RSS was 50-100 MB lower
-  // with it, for the same CPU time (scripts run at load 8-10)
-  const resourceLimits = { maxYoungGenerationSizeMb: 4 };
+  // the heap limits of the analysis worker the pool stands for (src/vscode/corpus/analysisWorkerLimits.ts)
+  const resourceLimits = require(coreBundle).ANALYSIS_WORKER_LIMITS;
   const workers = Array.from({ length: Math.min(count, batches.length) }, () => new Worker(source, { eval: true, workerData: coreBundle, resourceLimits }));
   let next = 0;
   let done = 0;
@@ -400,9 +398,15 @@ if (role === 'cold') {
   if (!existsSync(corpusDir) || files().length !== docCount) {
     execFileSync(process.execPath, ['scripts/makeCorpus.mjs', '--docs', String(docCount), '--out', corpusDir], { stdio: 'inherit' });
   }
-  // the core, and the extension's slices (src/vscode/common/slices.ts imports no vscode) for --host-steps
+  // the core, the extension's slices (src/vscode/common/slices.ts imports no vscode) for --host-steps,
+  // and its analysis worker's limits for the pool
   await bundleForNode(
-    { contents: "export * from './src/core'; export { inSlices } from './src/vscode/common/slices';", resolveDir: resolve('.'), loader: 'ts' },
+    {
+      contents:
+        "export * from './src/core'; export { inSlices } from './src/vscode/common/slices'; export { ANALYSIS_WORKER_LIMITS } from './src/vscode/corpus/analysisWorkerLimits';",
+      resolveDir: resolve('.'),
+      loader: 'ts',
+    },
     coreBundle,
   );
   await bundleForNode('src/vscode/entities/mentionLists.ts', listsBundle);

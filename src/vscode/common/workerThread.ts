@@ -1,7 +1,7 @@
 // Starting a worker bundle of dist/ the same way for every client (src/vscode/corpus/analysisClient.ts,
 // src/vscode/compare/statementClient.ts). No `vscode` import: the benches load the clients in plain Node.
 import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 /** What a client hears from its worker. */
 export interface WorkerEvents<R> {
@@ -13,7 +13,7 @@ export interface WorkerEvents<R> {
 
 /**
  * The worker of the bundle `file`, started on first use (`get`), given the shared cancellation flags
- * `cancelled` as `workerData.cancelled`. It does not keep the process alive while idle (unref'd).
+ * `cancelled` as `workerData.cancelled` (and its heap limits `resourceLimits`, when given). It does not keep the process alive while idle (unref'd).
  * When the bundle is missing, or the worker stopped and `restart` is false, `get` gives undefined
  * from then on and the client runs its jobs on the host.
  */
@@ -26,6 +26,7 @@ export class LazyWorker<R> {
     private readonly cancelled: Int32Array,
     private readonly events: WorkerEvents<R>,
     private readonly restart: boolean,
+    private readonly resourceLimits?: ResourceLimits,
   ) {}
 
   /** The running worker, without starting one. */
@@ -40,7 +41,7 @@ export class LazyWorker<R> {
       this.closed = true;
       return undefined;
     }
-    const worker = new Worker(this.file, { workerData: { cancelled: this.cancelled.buffer } });
+    const worker = new Worker(this.file, { workerData: { cancelled: this.cancelled.buffer }, resourceLimits: this.resourceLimits });
     const stopped = (e: Error) => {
       if (this.worker !== worker) return;
       this.worker = undefined;

@@ -15,6 +15,7 @@ import {
 import type { TaggerWeights } from '../../core/model/tagger';
 import { CANCEL_SLOTS, type DocumentSource, type Reply, type Request } from './analysisProtocol';
 import { LazyWorker } from '../common/workerThread';
+import { ANALYSIS_WORKER_LIMITS } from './analysisWorkerLimits';
 
 /** A document analyzed in the worker, with its line starts (UTF-16 offsets) and the warnings of reading it. */
 export interface AnalysisResult {
@@ -81,6 +82,7 @@ export class AnalysisClient {
         },
       },
       true,
+      ANALYSIS_WORKER_LIMITS,
     );
   }
 
