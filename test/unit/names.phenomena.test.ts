@@ -1,0 +1,36 @@
+import { strict as assert } from 'node:assert';
+import { linkDocument } from '../../src/core/linking/linkDocument';
+import { findNamesDetailed } from '../../src/core/names/recognizeNames';
+
+/** [text, kind] of each name the rules find in `text`, linked within it (one kind per name). */
+function kinds(text: string): Array<[string, string]> {
+  const { entities, spans } = linkDocument(text, findNamesDetailed(text, undefined, null).names);
+  const out: Array<[string, string]> = [];
+  for (let i = 0; i < spans.length; i += 4) out.push([text.slice(spans[i], spans[i + 1]), entities[spans[i + 2]].kind]);
+  return out;
+}
+
+/** The kinds `text` gives to `name`, each once. */
+function kindsOf(text: string, name: string): string[] {
+  return [
+    ...new Set(
+      kinds(text)
+        .filter(([t]) => t === name)
+        .map(([, k]) => k),
+    ),
+  ];
+}
+
+describe('names: phenomena of text the rules were not written on', () => {
+  describe('one kind per name in a document', () => {
+    it('lets a place cue ("in Velmora") outweigh the bare guesses of the same word elsewhere', () => {
+      assert.deepEqual(kindsOf('The ferry leaves in the morning. We stayed two nights in Velmora. Velmora has a harbour. Velmora is quiet.', 'Velmora'), [
+        'place',
+      ]);
+    });
+
+    it('does not count "at" as a place cue against the guesses: a workplace is as often an organization', () => {
+      assert.deepEqual(kindsOf('The engineer took a job at Quorvex last spring. Quorvex makes pumps. Quorvex is hiring.', 'Quorvex'), ['organization']);
+    });
+  });
+});
