@@ -33,4 +33,19 @@ describe('names: phenomena of text the rules were not written on', () => {
       assert.deepEqual(kindsOf('The engineer took a job at Quorvex last spring. Quorvex makes pumps. Quorvex is hiring.', 'Quorvex'), ['organization']);
     });
   });
+
+  describe('terms, not names', () => {
+    it('reads an acronym the text uses in the singular and in the plural as a term', () => {
+      const text = 'The kitchen now uses CFLs. CFLs last longer than the old bulbs, and each CFL draws less power.';
+      assert.deepEqual(kinds(text), []);
+    });
+
+    it('keeps a plural acronym the text never uses in the singular ("the HPSs")', () => {
+      assert.deepEqual(kindsOf('Boats report to the HPSs on arrival, and the HPSs log them.', 'HPSs'), ['organization']);
+    });
+
+    it('keeps an unknown acronym the text never counts as a guessed organization', () => {
+      assert.deepEqual(kindsOf('The QRTA said on Monday that fares would rise. QRTA drivers agreed.', 'QRTA'), ['organization']);
+    });
+  });
 });

@@ -64,10 +64,13 @@ export function findNamesDetailed(text: string, extra?: WordSet, model?: TaggerW
  */
 function reread(text: string, names: NameCandidate[]): NameCandidate[] {
   let terms: Set<string> | undefined;
+  let counted: Map<string, boolean> | undefined;
   const out: NameCandidate[] = [];
   for (const c of names) {
     const guess = !c.strong || c.why === undefined;
     if (guess && c.acronym && text.includes('(') && (terms ??= termAcronyms(text)).has(c.text.replace(/\./g, '').replace(/s$/, ''))) continue;
+    // an acronym the text uses in the singular and in the plural ("a CFL", "CFLs") counts things: a term
+    if (guess && c.words.length === 1 && (c.acronym || PLURAL_ACRONYM.test(c.text)) && isCounted(text, c.text, (counted ??= new Map()))) continue;
     if (guess && c.words.length === 1 && (INTERJECTIONS.has(c.words[0]) || (!c.acronym && DOCTRINE.test(c.words[0])))) continue;
     if (guess && c.kind === 'organization' && c.words.length === 1 && !c.acronym && isCitation(text, c.start, c.end)) c.kind = 'person';
     out.push(c);
@@ -932,6 +935,30 @@ function termAcronyms(text: string): Set<string> {
     if (i < 0 && lower) out.add(m[1]);
   }
   return out;
+}
+
+/** An acronym in the plural: "CFLs", "PCs", "L2s" (not "USA", "NGO"). */
+const PLURAL_ACRONYM = /^[A-Z][A-Z0-9]*[A-Z0-9]s$/;
+
+/**
+ * Whether `text` has acronym `acr` ("CFL", or "CFLs") in its other number too, as a word of its
+ * own; answers kept in `memo` by acronym.
+ */
+function isCounted(text: string, acr: string, memo: Map<string, boolean>): boolean {
+  let found = memo.get(acr);
+  if (found !== undefined) return found;
+  const other = PLURAL_ACRONYM.test(acr) ? acr.slice(0, -1) : acr + 's';
+  found = false;
+  for (let at = text.indexOf(other); at >= 0 && !found; at = text.indexOf(other, at + 1)) {
+    found = !(at > 0 && isWordLetter(text.charCodeAt(at - 1))) && !isWordLetter(text.charCodeAt(at + other.length));
+  }
+  memo.set(acr, found);
+  return found;
+}
+
+/** An ASCII letter or digit: what goes on an acronym's word. */
+function isWordLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 /** Interjections of transcribed speech and chat, capitalized at a turn's start: never a name alone. */
