@@ -48,4 +48,17 @@ describe('names: phenomena of text the rules were not written on', () => {
       assert.deepEqual(kindsOf('The QRTA said on Monday that fares would rise. QRTA drivers agreed.', 'QRTA'), ['organization']);
     });
   });
+
+  describe('head words of places', () => {
+    it('reads names of ponds, brooks, coves, docks, rinks and gyms by their head word as places', () => {
+      const text =
+        'The trail follows Mossgrave Brook to Hallam Pond, then the ferry leaves Orrin Cove for Kessler Dock. Games moved from Tamsin Rink to Carvell Gym.';
+      for (const name of ['Mossgrave Brook', 'Hallam Pond', 'Orrin Cove', 'Kessler Dock', 'Tamsin Rink', 'Carvell Gym'])
+        assert.deepEqual(kindsOf(text, name), ['place'], name);
+    });
+
+    it('reads a given name before a head word that is also a family name as a person ("Arthur Pond")', () => {
+      assert.deepEqual(kindsOf('The painting is a copy by Arthur Pond, made in London.', 'Arthur Pond'), ['person']);
+    });
+  });
 });

@@ -814,10 +814,9 @@ function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
   if (n > 1) {
     if (isOrgHead(lex, lastK)) return verdict('organization', true, 13);
     if (lastK === 'state' && n === 2 && lex.places.has(tokKey(first)) && !lex.countries.has(tokKey(first))) return verdict('organization', true, 14);
-    if (
-      lex.placeHeads.has(lastK) &&
-      !(lex.orgPrefixes.has(first.lower) && seg.some((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the')) && !seg[n - 1].conn)
-    )
+    // "Hancock Pond" is a place, "Arthur Pond" a person
+    const placeHead = lex.placeHeads.has(lastK) && !(n === 2 && FAMILY_NAME_HEADS.has(lastK) && lex.given.has(first.lower));
+    if (placeHead && !(lex.orgPrefixes.has(first.lower) && seg.some((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the')) && !seg[n - 1].conn))
       return verdict('place', true, 15);
     const ofAt = seg.findIndex((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the'));
     if (ofAt > 0) {
@@ -829,7 +828,7 @@ function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
     // "SK Hynix": a known organization's name first
     if (lex.orgs.has(tokKey(first)) && first.caps && !lex.places.has(key)) return verdict('organization', true, 19);
     if (seg.some((t, i) => i > 0 && t.conn && t.conn !== 'and' && lex.orgHeads.has(seg[i - 1].lower))) return verdict('organization', true, 20);
-    if (lex.placeHeads.has(lastK)) return verdict('place', true, 21);
+    if (placeHead) return verdict('place', true, 21);
   }
   if (lex.places.has(key)) {
     // "Paris" the city, unless a person's given name comes first ("Paris Hilton" is not in the lexicon)
@@ -1095,6 +1094,9 @@ function isStrayTitle(lex: Lexicon, before: Tok, t: Tok): boolean {
   if (!lex.titles.has(t.lower) || lex.orgHeads.has(t.lower) || NAME_SUFFIXES.has(t.lower)) return false;
   return !(TITLE_SURNAMES.has(t.t) && lex.given.has(before.lower) && !lex.titles.has(before.lower));
 }
+
+/** Place head words that are also family names: after a given name, a person ("Arthur Pond", not "Hancock Pond"). */
+const FAMILY_NAME_HEADS = new Set(['brook', 'pond', 'moor']);
 
 /** Titles that are also family names. */
 const TITLE_SURNAMES = new Set(['King', 'Bishop', 'Judge', 'Marshal', 'Dean', 'Pope', 'Major', 'Baron', 'Knight', 'Abbott']);
