@@ -67,7 +67,7 @@ export const ORG_HEADS =
 /** Last words of place names. */
 export const PLACE_HEADS =
   'Rehab|Recovery|Unit|Strait|Straits|Sea|Ocean|River|Lake|Lakes|Bay|Gulf|Island|Islands|Isle|Isles|Mountain|Mountains|Mount|Mt|Valley|Desert|' +
-  'Peninsula|Province|County|Prefecture|Region|Territory|Territories|State|City|Town|Township|Village|Borough|District|' +
+  'Peninsula|Brook|Pond|Cove|Loch|Fjord|Moor|Dock|Docks|Gym|Rink|Playfield|Province|County|Prefecture|Region|Territory|Territories|State|City|Town|Township|Village|Borough|District|' +
   'Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Drive|Way|Square|Park|Bridge|Airport|Station|Port|Harbor|Harbour|' +
   'Beach|Coast|Canal|Falls|Hill|Hills|Heights|Center|Centre|Hall|Stadium|Arena|Palace|Tower|Towers|Temple|Mosque|Cathedral|' +
   'Church|Chapel|Memorial|Monument|Glacier|Forest|Reservoir|Dam|Plaza|Prison|Penitentiary|Jail|Hospital|Clinic|Zoo|Garden|Gardens|' +

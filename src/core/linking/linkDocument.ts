@@ -34,7 +34,7 @@ export interface DocumentNames {
 }
 
 const KIND_ORDER: NameKind[] = ['person', 'organization', 'place'];
-/** A mention's vote for its kind when it rests on evidence; a guess votes 1. */
+/** A mention's vote for its kind when it rests on evidence; a guess votes CUE_VOTE, a bare guess 1. */
 const EVIDENCE_VOTE = 1 << 10;
 /** Forms of one entity beyond which they are looked up in a map rather than a list. */
 const MANY_FORMS = 16;
@@ -55,13 +55,31 @@ export function linkDocument(text: string, cands: NameCandidate[], surnames?: Wo
   // the tables below share one scratch array: [0, n) each name's slot, [n, 5n) per slot the votes
   // for each kind and the kind chosen, [5n, 6n) fullOf, [6n, 7n) entityOf
   const table = scratch(7 * n);
-  oneKindPerName(cands, table);
+  oneKindPerName(text, cands, table);
   linkShortForms(text, lex, cands, fullNames(lex, cands), table);
   return documentEntities(lex, cands, table);
 }
 
-/** 1. One kind per name: strong evidence first, then the majority (the slots and votes of `table`). */
-function oneKindPerName(cands: NameCandidate[], table: Int32Array): void {
+/**
+ * A mention's vote for its kind when a cue gave it ("in Faaborg", "the Chathams", "Mayor ..."): it
+ * outweighs a few bare guesses of the same name ("Faaborg is", "Faaborg has").
+ */
+const CUE_VOTE = 4;
+
+/**
+ * A guess on no evidence at all, which the model did not weigh: the kind the rules give a lone
+ * unknown word (why 42 of names/recognizeNames.ts) or unknown words (43) when nothing else tells;
+ * and a place guessed from "at" alone (41), which comes before a workplace as often ("a job at
+ * Quorvex").
+ */
+function isBareGuess(text: string, c: NameCandidate): boolean {
+  if (c.kindScores !== undefined) return false;
+  if (c.why === 41) return c.kind === 'place' && wordBefore(text, c.start) === 'at';
+  return (c.why === 42 && c.kind === 'organization') || (c.why === 43 && c.kind === 'person');
+}
+
+/** 1. One kind per name: strong evidence first, then the majority, a cue outweighing bare guesses (the slots and votes of `table`). */
+function oneKindPerName(text: string, cands: NameCandidate[], table: Int32Array): void {
   const n = cands.length;
   const slotOfKey = new Map<string, number>();
   table.fill(0, n, 5 * n);
@@ -74,7 +92,7 @@ function oneKindPerName(cands: NameCandidate[], table: Int32Array): void {
       table[slot + 3] = -1;
     }
     table[i] = slot;
-    table[slot + KIND_ORDER.indexOf(c.kind)] += c.strong ? EVIDENCE_VOTE : 1;
+    table[slot + KIND_ORDER.indexOf(c.kind)] += c.strong ? EVIDENCE_VOTE : isBareGuess(text, c) ? 1 : CUE_VOTE;
   }
   for (let i = 0; i < n; i++) {
     const v = table[i];

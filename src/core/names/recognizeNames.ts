@@ -64,10 +64,13 @@ export function findNamesDetailed(text: string, extra?: WordSet, model?: TaggerW
  */
 function reread(text: string, names: NameCandidate[]): NameCandidate[] {
   let terms: Set<string> | undefined;
+  let counted: Map<string, boolean> | undefined;
   const out: NameCandidate[] = [];
   for (const c of names) {
     const guess = !c.strong || c.why === undefined;
     if (guess && c.acronym && text.includes('(') && (terms ??= termAcronyms(text)).has(c.text.replace(/\./g, '').replace(/s$/, ''))) continue;
+    // an acronym the text uses in the singular and in the plural ("a CFL", "CFLs") counts things: a term
+    if (guess && c.words.length === 1 && (c.acronym || PLURAL_ACRONYM.test(c.text)) && isCounted(text, c.text, (counted ??= new Map()))) continue;
     if (guess && c.words.length === 1 && (INTERJECTIONS.has(c.words[0]) || (!c.acronym && DOCTRINE.test(c.words[0])))) continue;
     if (guess && c.kind === 'organization' && c.words.length === 1 && !c.acronym && isCitation(text, c.start, c.end)) c.kind = 'person';
     out.push(c);
@@ -811,10 +814,9 @@ function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
   if (n > 1) {
     if (isOrgHead(lex, lastK)) return verdict('organization', true, 13);
     if (lastK === 'state' && n === 2 && lex.places.has(tokKey(first)) && !lex.countries.has(tokKey(first))) return verdict('organization', true, 14);
-    if (
-      lex.placeHeads.has(lastK) &&
-      !(lex.orgPrefixes.has(first.lower) && seg.some((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the')) && !seg[n - 1].conn)
-    )
+    // "Hancock Pond" is a place, "Arthur Pond" a person
+    const placeHead = lex.placeHeads.has(lastK) && !(n === 2 && FAMILY_NAME_HEADS.has(lastK) && lex.given.has(first.lower));
+    if (placeHead && !(lex.orgPrefixes.has(first.lower) && seg.some((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the')) && !seg[n - 1].conn))
       return verdict('place', true, 15);
     const ofAt = seg.findIndex((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the'));
     if (ofAt > 0) {
@@ -826,7 +828,7 @@ function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
     // "SK Hynix": a known organization's name first
     if (lex.orgs.has(tokKey(first)) && first.caps && !lex.places.has(key)) return verdict('organization', true, 19);
     if (seg.some((t, i) => i > 0 && t.conn && t.conn !== 'and' && lex.orgHeads.has(seg[i - 1].lower))) return verdict('organization', true, 20);
-    if (lex.placeHeads.has(lastK)) return verdict('place', true, 21);
+    if (placeHead) return verdict('place', true, 21);
   }
   if (lex.places.has(key)) {
     // "Paris" the city, unless a person's given name comes first ("Paris Hilton" is not in the lexicon)
@@ -932,6 +934,30 @@ function termAcronyms(text: string): Set<string> {
     if (i < 0 && lower) out.add(m[1]);
   }
   return out;
+}
+
+/** An acronym in the plural: "CFLs", "PCs", "L2s" (not "USA", "NGO"). */
+const PLURAL_ACRONYM = /^[A-Z][A-Z0-9]*[A-Z0-9]s$/;
+
+/**
+ * Whether `text` has acronym `acr` ("CFL", or "CFLs") in its other number too, as a word of its
+ * own; answers kept in `memo` by acronym.
+ */
+function isCounted(text: string, acr: string, memo: Map<string, boolean>): boolean {
+  let found = memo.get(acr);
+  if (found !== undefined) return found;
+  const other = PLURAL_ACRONYM.test(acr) ? acr.slice(0, -1) : acr + 's';
+  found = false;
+  for (let at = text.indexOf(other); at >= 0 && !found; at = text.indexOf(other, at + 1)) {
+    found = !(at > 0 && isWordLetter(text.charCodeAt(at - 1))) && !isWordLetter(text.charCodeAt(at + other.length));
+  }
+  memo.set(acr, found);
+  return found;
+}
+
+/** An ASCII letter or digit: what goes on an acronym's word. */
+function isWordLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 /** Interjections of transcribed speech and chat, capitalized at a turn's start: never a name alone. */
@@ -1068,6 +1094,9 @@ function isStrayTitle(lex: Lexicon, before: Tok, t: Tok): boolean {
   if (!lex.titles.has(t.lower) || lex.orgHeads.has(t.lower) || NAME_SUFFIXES.has(t.lower)) return false;
   return !(TITLE_SURNAMES.has(t.t) && lex.given.has(before.lower) && !lex.titles.has(before.lower));
 }
+
+/** Place head words that are also family names: after a given name, a person ("Arthur Pond", not "Hancock Pond"). */
+const FAMILY_NAME_HEADS = new Set(['brook', 'pond', 'moor']);
 
 /** Titles that are also family names. */
 const TITLE_SURNAMES = new Set(['King', 'Bishop', 'Judge', 'Marshal', 'Dean', 'Pope', 'Major', 'Baron', 'Knight', 'Abbott']);

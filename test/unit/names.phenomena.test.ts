@@ -1,0 +1,64 @@
+import { strict as assert } from 'node:assert';
+import { linkDocument } from '../../src/core/linking/linkDocument';
+import { findNamesDetailed } from '../../src/core/names/recognizeNames';
+
+/** [text, kind] of each name the rules find in `text`, linked within it (one kind per name). */
+function kinds(text: string): Array<[string, string]> {
+  const { entities, spans } = linkDocument(text, findNamesDetailed(text, undefined, null).names);
+  const out: Array<[string, string]> = [];
+  for (let i = 0; i < spans.length; i += 4) out.push([text.slice(spans[i], spans[i + 1]), entities[spans[i + 2]].kind]);
+  return out;
+}
+
+/** The kinds `text` gives to `name`, each once. */
+function kindsOf(text: string, name: string): string[] {
+  return [
+    ...new Set(
+      kinds(text)
+        .filter(([t]) => t === name)
+        .map(([, k]) => k),
+    ),
+  ];
+}
+
+describe('names: phenomena of text the rules were not written on', () => {
+  describe('one kind per name in a document', () => {
+    it('lets a place cue ("in Velmora") outweigh the bare guesses of the same word elsewhere', () => {
+      assert.deepEqual(kindsOf('The ferry leaves in the morning. We stayed two nights in Velmora. Velmora has a harbour. Velmora is quiet.', 'Velmora'), [
+        'place',
+      ]);
+    });
+
+    it('does not count "at" as a place cue against the guesses: a workplace is as often an organization', () => {
+      assert.deepEqual(kindsOf('The engineer took a job at Quorvex last spring. Quorvex makes pumps. Quorvex is hiring.', 'Quorvex'), ['organization']);
+    });
+  });
+
+  describe('terms, not names', () => {
+    it('reads an acronym the text uses in the singular and in the plural as a term', () => {
+      const text = 'The kitchen now uses CFLs. CFLs last longer than the old bulbs, and each CFL draws less power.';
+      assert.deepEqual(kinds(text), []);
+    });
+
+    it('keeps a plural acronym the text never uses in the singular ("the HPSs")', () => {
+      assert.deepEqual(kindsOf('Boats report to the HPSs on arrival, and the HPSs log them.', 'HPSs'), ['organization']);
+    });
+
+    it('keeps an unknown acronym the text never counts as a guessed organization', () => {
+      assert.deepEqual(kindsOf('The QRTA said on Monday that fares would rise. QRTA drivers agreed.', 'QRTA'), ['organization']);
+    });
+  });
+
+  describe('head words of places', () => {
+    it('reads names of ponds, brooks, coves, docks, rinks and gyms by their head word as places', () => {
+      const text =
+        'The trail follows Mossgrave Brook to Hallam Pond, then the ferry leaves Orrin Cove for Kessler Dock. Games moved from Tamsin Rink to Carvell Gym.';
+      for (const name of ['Mossgrave Brook', 'Hallam Pond', 'Orrin Cove', 'Kessler Dock', 'Tamsin Rink', 'Carvell Gym'])
+        assert.deepEqual(kindsOf(text, name), ['place'], name);
+    });
+
+    it('reads a given name before a head word that is also a family name as a person ("Arthur Pond")', () => {
+      assert.deepEqual(kindsOf('The painting is a copy by Arthur Pond, made in London.', 'Arthur Pond'), ['person']);
+    });
+  });
+});
