@@ -157,12 +157,12 @@ if (role === 'ours') {
     `  names by the rules with the learned model (--names model), runs alternating with the rules alone in one process: ${fmt(rate(model.words, model.modelCpuMs))} words per CPU-second against ${fmt(rate(model.words, model.rulesCpuMs))}, ${(model.rulesCpuMs / model.modelCpuMs).toFixed(2)}x the rules' speed (model decoded on first use: first call ${(model.firstMs / 1000).toFixed(3)} s)`,
   );
   console.log(
-    `  the whole CLI, process start to exit (\`marginalia analyze --format json\` of ${cliCorpus}, ${fmt(cli.words)} words, median of ${cli.runs} runs alternating): ${fmt(rate(cli.words, cli.ms))} words/s on one thread per core (${(cli.ms / 1000).toFixed(2)} s, CPU ${(cli.cpuMs / 1000).toFixed(2)} s), ${(rate(cli.words, cli.ms) / peerWall).toFixed(1)}x the peer; ${fmt(rate(cli.words, cli.oneMs))} words/s with --threads 1 (${(cli.oneMs / 1000).toFixed(2)} s, CPU ${(cli.oneCpuMs / 1000).toFixed(2)} s)`,
+    `  the whole CLI, process start to exit (\`marginalia analyze --format json\` of ${cliCorpus}, ${fmt(cli.words)} words, median of ${cli.runs} runs alternating): ${fmt(rate(cli.words, cli.ms))} words/s on ${cpus().length} threads, one per core (${(cli.ms / 1000).toFixed(2)} s, CPU ${(cli.cpuMs / 1000).toFixed(2)} s), ${(rate(cli.words, cli.ms) / peerWall).toFixed(1)}x the peer; ${fmt(rate(cli.words, cli.oneMs))} words/s with --threads 1 (${(cli.oneMs / 1000).toFixed(2)} s, CPU ${(cli.oneCpuMs / 1000).toFixed(2)} s)`,
   );
   console.log(`  machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(2)} (other processes slow the wall-clock figures)`);
 }
 
-/** `analyze` as a user runs it, on about 2 million words: by default (a thread per core) and with --threads 1, runs alternating. */
+/** `analyze` as a user runs it, on about 2 million words: with a thread per core and with --threads 1, runs alternating. */
 async function wholeCli() {
   if (!existsSync(cliCorpus) || readdirSync(cliCorpus).length === 0) {
     execFileSync(process.execPath, ['scripts/makeCorpus.mjs', '--words', '2000000', '--out', cliCorpus], { stdio: 'inherit' });
@@ -186,7 +186,7 @@ async function wholeCli() {
   const all = [];
   const one = [];
   for (let r = 0; r < runs; r++) {
-    all.push(once([]));
+    all.push(once(['--threads', String(cpus().length)]));
     one.push(once(['--threads', '1']));
   }
   const med = (list, key) => median(list.map(x => x[key]));

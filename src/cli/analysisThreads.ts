@@ -28,8 +28,16 @@ const BATCH_CHARS = 256 * 1024;
 type Request = { type: 'recognize'; from: number; documents: SourceDocument[] } | { type: 'link'; surnames: string[] };
 type Reply = { type: 'recognized'; from: number; parts: Omit<DocumentAlone, 'linked'>[] } | { type: 'linked'; linked: [number, LinkedNames][] };
 
-/** `analyze(documents, options)` on this thread and up to `threads - 1` worker threads (default: one thread per core). */
-export async function analyzeOnThreads(documents: readonly SourceDocument[], options: AnalyzeOptions, threads = availableParallelism()): Promise<Analysis> {
+/**
+ * `analyze(documents, options)` on this thread and up to `threads - 1` worker threads. Default: one
+ * thread per core but one, left to the rest of the machine (on this project's 2 cores, where two
+ * threads cost 1.5 times the CPU of one and ended no sooner, that is one).
+ */
+export async function analyzeOnThreads(
+  documents: readonly SourceDocument[],
+  options: AnalyzeOptions,
+  threads = Math.max(1, availableParallelism() - 1),
+): Promise<Analysis> {
   const chars = documents.reduce((n, d) => n + d.text.length, 0);
   const workerCount = Math.min(threads, Math.floor(chars / MIN_CHARS)) - 1;
   if (workerCount < 1) return analyze(documents, options);
