@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { analyze } from '../../src/core/analyze';
 import { applyRegistry } from '../../src/core/corpus/applyRegistry';
 import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
+import { PublishedTables } from '../../src/core/corpus/publishedTables';
 import type { Registry } from '../../src/core/corpus/registry';
 import { nameModel } from '../../src/core/model/nameModel';
 import type { SourceDocument } from '../../src/core/types';
@@ -62,6 +63,22 @@ function assertSameAsAnalyze(index: CorpusIndex, docs: readonly SourceDocument[]
     entities: expected.entities.length,
     mentions: expected.documents.reduce((n, d) => n + d.mentions.length, 0),
   });
+}
+
+/** For each publication of the whole corpus while `run` runs (PublishedTables.filler), whether it was given a snapshot's totals. */
+function fills(run: () => void): boolean[] {
+  const given: boolean[] = [];
+  const filler = PublishedTables.prototype.filler;
+  PublishedTables.prototype.filler = function (this: PublishedTables, ...args: Parameters<typeof filler>) {
+    given.push(args[0] !== undefined);
+    return filler.apply(this, args);
+  };
+  try {
+    run();
+  } finally {
+    PublishedTables.prototype.filler = filler;
+  }
+  return given;
 }
 
 /** Random edits: a character inserted or removed, a sentence with names added. */
@@ -325,6 +342,57 @@ describe('CorpusIndex snapshots', () => {
       warm.restore(garbled, docs);
       warm.entities();
     }
+  });
+
+  it('puts the tables of a snapshot of the same documents in place without counting their mentions, and answers as the cold index through edits', () => {
+    const crlf = { path: 'g.txt', text: 'Published: 5 January 2026\r\n\r\nHarry Reid met Xi Jinping in Geneva on Monday.\r\nReid said so. 😀\r\n' };
+    const docs = [...SAMPLES, ...NEWS, ...ASTRAL, crlf];
+    const cold = new CorpusIndex();
+    cold.setDocuments(docs);
+    cold.relink();
+    const snapshot = cold.snapshot();
+    const warm = new CorpusIndex();
+    assert.equal(warm.loadSnapshot(snapshot), docs.length);
+    assert.deepEqual(warm.setFiles(docs.map(d => ({ path: d.path, utf8: encoder.encode(d.text) }))), { reused: docs.length, analyzed: 0 });
+    assert.deepEqual(
+      fills(() => warm.relink()),
+      [true],
+    );
+    assertSameAsAnalyze(warm, docs);
+    assert.deepEqual(warm.snapshot(), snapshot);
+    // its documents' names and dates, decoded only now, through edits and relinks
+    const edited = docs.slice();
+    edit(edited, warm, seededRandom(5), 12);
+    warm.relink();
+    assertSameAsAnalyze(warm, edited);
+    // a registry at the warm start: the documents' mentions counted again as it has them
+    const registry: Registry = { entities: [{ id: 'merged', name: 'Merged', aliases: [], merged: [cold.entities()[1].id] }], notEntities: [] };
+    const withRegistry = new CorpusIndex();
+    withRegistry.setRegistry(registry);
+    assert.deepEqual(
+      fills(() => withRegistry.restore(snapshot, docs)),
+      [false],
+    );
+    assertSameAsAnalyze(withRegistry, docs, registry);
+  });
+
+  it('ignores a snapshot whose totals do not match its documents, and counts them', () => {
+    const docs = [...NEWS, ...ASTRAL];
+    const index = new CorpusIndex();
+    index.setDocuments(docs);
+    index.relink();
+    // a snapshot written by tables that say otherwise: what a warm start would count is checked
+    const entityTable = (index as unknown as { tables: PublishedTables }).tables.byEntity;
+    const [, group] = entityTable.entries().next().value!;
+    group.count++;
+    const snapshot = index.snapshot();
+    group.count--;
+    const warm = new CorpusIndex();
+    assert.deepEqual(
+      fills(() => assert.deepEqual(warm.restore(snapshot, docs), { reused: docs.length, analyzed: 0 })),
+      [true, false],
+    );
+    assertSameAsAnalyze(warm, docs);
   });
 
   it('does not reuse a document whose sidecar publication date changed', () => {

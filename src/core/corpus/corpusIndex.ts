@@ -19,7 +19,7 @@ import type { Registry } from './registry';
 import { RegistryMap } from './registryMap';
 import { MentionRows, StringIds } from './mentionRows';
 import { PublishedTables } from './publishedTables';
-import { decodeSnapshotSteps, encodeSnapshotSteps, type StoredDocument } from './snapshot';
+import { decodeSnapshotSteps, encodeSnapshotSteps, entityCountOf, nameCountOf, type StoredDocument, type StoredLinks, type TableTotals } from './snapshot';
 import { SurnameCounts } from './surnameCounts';
 import { foldedName } from './variantKey';
 
@@ -139,10 +139,10 @@ export class CorpusIndex {
     const d = this.docs.get(doc.path)!;
     if (lookupsHold(d.linked, this.surnames)) return;
     const before = finish(idsByLocalId(d.linked.names, d.ids!));
-    this.nameCount -= d.linked.names.spans.length / 4;
+    this.nameCount -= nameCountOf(d.linked);
     d.linked = this.relinkNames(doc.text);
     d.stored = undefined;
-    this.nameCount += d.linked.names.spans.length / 4;
+    this.nameCount += nameCountOf(d.linked);
     this.stale = true;
     this.publish(d, finish(this.provisional.idsSteps(d.linked.names, before)));
   }
@@ -173,11 +173,8 @@ export class CorpusIndex {
       if (prev && prev.hash === prepared.hash && prev.dctSource === prepared.dctSource && prev.model === prepared.model) return true;
       const stored = this.stored.get(path);
       const fromStore = !own && stored?.hash === prepared.hash && stored.dctSource === prepared.dctSource && stored.model === prepared.model;
-      const a = own ?? (fromStore ? stored!.decode() : undefined); // a stored one's strings are shared already
-      if (!a) {
-        if (fromStore) this.stored.delete(path); // corrupt there: analyzed again
-        return false;
-      }
+      const a = own ?? (fromStore ? stored!.analysis() : undefined); // a stored one's strings are shared already
+      if (!a) return false;
       // kept for its part of the snapshot's links only: a snapshot without them (a pool worker's
       // batch) is let go once its documents are in
       const d = indexedDocument(prepared, a, fromStore && stored!.links ? stored : undefined);
@@ -241,7 +238,7 @@ export class CorpusIndex {
     yield* this.shared.linkedSteps(linked);
     const d = this.docs.get(path);
     if (!d || d.hash !== hash || d.model !== model || !lookupsHold(linked, this.surnames)) return false;
-    this.nameCount += (linked.names.spans.length - d.linked.names.spans.length) / 4;
+    this.nameCount += nameCountOf(linked) - nameCountOf(d.linked);
     d.linked = linked;
     d.ids = undefined;
     d.stored = undefined;
@@ -392,9 +389,9 @@ export class CorpusIndex {
       for (let i = 0; i < paths.length; i++) {
         const d = this.docs.get(paths[i])!;
         if (d.model === model && !lookupsHold(d.linked, this.surnames)) {
-          this.nameCount -= d.linked.names.spans.length / 4;
+          this.nameCount -= nameCountOf(d.linked);
           d.linked = this.relinkNames(decoder.decode(d.utf8));
-          this.nameCount += d.linked.names.spans.length / 4;
+          this.nameCount += nameCountOf(d.linked);
           d.ids = undefined;
           d.stored = undefined;
         }
@@ -406,6 +403,7 @@ export class CorpusIndex {
       // all the documents of a snapshot written linked, and no other, as it holds them: its links
       let links: LinkedCorpus | undefined = yield* this.snapshotLinks(paths);
       if (this.version !== version) continue restart;
+      const stored = links && this.docs.get(paths[0])?.stored?.links;
       // kept while this relink reads them; a relink that starts meanwhile makes its own
       const buffers = this.linkBuffers ?? new LinkBuffers();
       this.linkBuffers = undefined;
@@ -422,15 +420,31 @@ export class CorpusIndex {
         }
         links = linked.value;
       }
-      // the snapshot's part is done: nothing keeps its bytes while the mentions are published
-      this.stored.clear();
-      for (const p of paths) this.docs.get(p)!.stored = undefined;
-      yield;
-      if (this.version !== version) continue restart;
       // the documents' ids are not kept there: those that change are the documents' own
       this.links = { idOfKey: links.idOfKey, idsOfSurname: links.idsOfSurname, kindOfId: links.kindOfId };
       this.provisional = new ProvisionalIds({ ...this.links, ids: [] });
       const kindOf = (id: string) => links.kindOfId.get(id);
+      // the snapshot's tables' totals, when it has them for these tables: the documents' mentions
+      // made from their records, their groups not counted again
+      if (stored?.tables && !this.tables.registry) {
+        const strings = this.strings;
+        const done = yield* this.publishAllSteps(paths, version, stored.tables, function* (d, i, _, slab) {
+          const ids = links.ids(i);
+          const { kinds, rows } = yield* d.stored!.publishedSteps(ids, kindOf, strings, slab);
+          return { ids, kinds, recognized: rows, mentions: rows };
+        });
+        if (done === undefined) continue restart;
+        if (done) {
+          this.letSnapshotGo(paths);
+          this.stale = false;
+          this.linkBuffers = buffers;
+          return;
+        }
+      }
+      // the snapshot's part is done
+      this.letSnapshotGo(paths);
+      yield;
+      if (this.version !== version) continue restart;
       const changed: number[] = [];
       for (let i = 0; i < paths.length; i++) {
         const d = this.docs.get(paths[i])!;
@@ -442,7 +456,9 @@ export class CorpusIndex {
         }
       }
       if (changed.length >= paths.length * REPUBLISH_ALL_FROM) {
-        if (!(yield* this.publishAllSteps(paths, i => links.ids(i), kindOf, version))) continue restart;
+        const mentionsOf = (d: IndexedDocument, i: number, tables: PublishedTables, slab: Int32Slab) =>
+          this.linkedMentionsSteps(d, links.ids(i), kindOf, tables, slab);
+        if (!(yield* this.publishAllSteps(paths, version, undefined, mentionsOf))) continue restart;
         this.stale = false;
         this.linkBuffers = buffers;
         return;
@@ -466,47 +482,64 @@ export class CorpusIndex {
   }
 
   /**
-   * Publishes every document (`paths`, with the ids `idsOf` gives from a link of the corpus and the kinds
-   * `kindOf` gives) into tables built beside those queries read, filled in bulk (PublishedTables.filler),
-   * which the last step puts in their place with every document's mentions: queries meanwhile see
-   * the tables as they were. False (and nothing changed) when the corpus or the registry changed
-   * meanwhile.
+   * Publishes every document (`paths`, its mentions made by `mentionsOf` for the tables given) into
+   * tables built beside those queries read, filled in bulk (PublishedTables.filler, with the
+   * snapshot's totals `totals` when given), which the last step puts in their place with every
+   * document's mentions: queries meanwhile see the tables as they were. Undefined (and nothing
+   * changed) when the corpus or the registry changed meanwhile; false when the totals do not hold.
    */
   private *publishAllSteps(
     paths: readonly string[],
-    idsOf: (i: number) => string[],
-    kindOf: (id: string) => MentionKind | undefined,
     version: number,
-  ): Steps<boolean> {
+    totals: StoredLinks['tables'],
+    mentionsOf: (d: IndexedDocument, i: number, tables: PublishedTables, slab: Int32Slab) => Steps<Omit<Published, 'd'> & { recognized: MentionRows }>,
+  ): Steps<boolean | undefined> {
     const current = this.tables;
     const outdated = () => this.version !== version || this.tables !== current;
     const next = new PublishedTables(current.registry, this.strings);
-    const fill = next.filler();
+    const fill = next.filler(totals);
     const made = new Array<Published>(paths.length);
     const slab = new Int32Slab();
     let units = 0;
     for (let i = 0; i < paths.length; i++) {
       const d = this.docs.get(paths[i])!;
-      const ids = idsOf(i);
-      const kinds = yield* documentKindsSteps(d.linked.names, ids, kindOf);
-      const { recognized, mentions } = yield* this.mentionsSteps(d, ids, next, kinds, slab);
+      const { ids, kinds, recognized, mentions } = yield* mentionsOf(d, i, next, slab);
       yield* fill.addSteps(d.path, recognized, mentions);
       made[i] = { d, ids, kinds, mentions };
       if ((units += mentions.length) >= 4 * STEP_UNITS) {
         units = 0;
         yield;
-        if (outdated()) return false;
+        if (outdated()) return undefined;
       }
     }
-    yield* fill.endSteps();
+    const complete = yield* fill.endSteps();
     yield;
-    if (outdated()) return false;
+    if (outdated()) return undefined;
+    if (!complete) return false;
     for (const _ of next.settleKindsSteps(this.rank)) {
       yield;
-      if (outdated()) return false;
+      if (outdated()) return undefined;
     }
     this.putInPlace(next, current, made);
     return true;
+  }
+
+  /** A document's mentions with the ids of a link of the corpus (`ids`) and the kinds `kindOf` gives, packed for `tables`. */
+  private *linkedMentionsSteps(
+    d: IndexedDocument,
+    ids: string[],
+    kindOf: (id: string) => MentionKind | undefined,
+    tables: PublishedTables,
+    slab: Int32Slab,
+  ): Steps<Omit<Published, 'd'> & { recognized: MentionRows }> {
+    const kinds = yield* documentKindsSteps(d.linked.names, ids, kindOf);
+    return { ids, ...(yield* this.mentionsSteps(d, ids, tables, kinds, slab)) };
+  }
+
+  /** Lets a snapshot go once the documents `paths` are linked: nothing of it is needed but what their analyses have not yet read. */
+  private letSnapshotGo(paths: readonly string[]): void {
+    this.stored.clear();
+    for (const p of paths) this.docs.get(p)!.stored = undefined;
   }
 
   /** Puts tables built beside `current` in its place, with each document's mentions as they were made for them: in one step. */
@@ -535,7 +568,7 @@ export class CorpusIndex {
     for (let i = 0; i < paths.length; i++) {
       const d = this.docs.get(paths[i])!;
       const own = d.stored?.links === stored ? d.stored.ids() : undefined;
-      if (own?.length !== d.linked.names.entities.length) return undefined;
+      if (own?.length !== entityCountOf(d.linked)) return undefined;
       ids.push(own);
       if (i % RELINK_SLICE === RELINK_SLICE - 1) yield;
     }
@@ -555,7 +588,12 @@ export class CorpusIndex {
     const version = this.version;
     const linked = withLinks && !this.stale && this.stored.size === 0;
     const docs = this.order().paths.map(p => [p, this.docs.get(p)!] as const);
-    const steps = encodeSnapshotSteps(docs, this.options.defaultDct ?? null, linked ? this.links : undefined, recognizer);
+    // the tables' totals go with the links when no registry changed what the documents publish
+    // (copied: both passes of the encoding must read the same)
+    const totals = (t: MentionTable): TableTotals =>
+      Array.from(t.entries(), ([key, g]) => [key, { count: g.count, documents: g.docs.length, forms: new Map(g.forms), kinds: new Map(g.kinds) }] as const);
+    const tables = this.tables.registry ? undefined : ([totals(this.tables.byEntity), totals(this.tables.byDate)] as const);
+    const steps = encodeSnapshotSteps(docs, this.options.defaultDct ?? null, linked ? { ...this.links, tables } : undefined, recognizer);
     for (let r = steps.next(); ; r = steps.next()) {
       if (r.done) return this.version === version || !linked ? r.value : yield* this.snapshotSteps(recognizer, false);
       yield;
@@ -775,9 +813,9 @@ export class CorpusIndex {
 
   /** Puts `d` in the place of `prev` (either may be missing). */
   private replace(prev: IndexedDocument | undefined, d: IndexedDocument | undefined): void {
-    if (prev) this.nameCount -= prev.linked.names.spans.length / 4;
+    if (prev) this.nameCount -= nameCountOf(prev.linked);
     if (d) {
-      this.nameCount += d.linked.names.spans.length / 4;
+      this.nameCount += nameCountOf(d.linked);
       this.docs.set(d.path, d);
     } else if (prev) this.docs.delete(prev.path);
     if (!prev || !d) this.sorted = undefined;
@@ -918,7 +956,7 @@ function sameKinds(d: IndexedDocument, idOf: (e: number) => string, kindOf: (id:
 
 /** True when a document's ids are `idOf(e)` for each of its entities. */
 function idsAre(d: IndexedDocument, idOf: (e: number) => string): boolean {
-  if (d.ids?.length !== d.linked.names.entities.length) return false;
+  if (!d.ids || d.ids.length !== d.linked.names.entities.length) return false;
   for (let e = 0; e < d.ids.length; e++) if (d.ids[e] !== idOf(e)) return false;
   return true;
 }
@@ -945,17 +983,12 @@ function* sameLinkInput(a: DocumentNames, b: DocumentNames): Steps<boolean> {
   return true;
 }
 
-/** The indexed form of a prepared document, given its analysis (its own or the snapshot's). */
+/**
+ * The indexed form of a prepared document, given its analysis (its own or the snapshot's): the
+ * analysis itself, extended (a stored one decodes its names and dates when they are first read).
+ */
 function indexedDocument(p: PreparedDocument, a: DocumentAnalysis, stored: StoredDocument | undefined): IndexedDocument {
-  const { hash, dctSource, model, dct, dates, surnames, linked } = a;
-  return {
-    hash,
-    dctSource,
-    model,
-    dct,
-    dates,
-    surnames,
-    linked,
+  return Object.assign(a, {
     path: p.path,
     utf8: p.utf8,
     ids: undefined,
@@ -966,7 +999,7 @@ function indexedDocument(p: PreparedDocument, a: DocumentAnalysis, stored: Store
     lines: undefined,
     warning: p.warning,
     stored,
-  };
+  });
 }
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {

@@ -81,10 +81,24 @@ export interface DocumentEntry {
   readonly lookup?: ReadonlyMap<string, number>;
 }
 
+/**
+ * A group's totals as a snapshot keeps them, by key (MentionTable.filler): what counting its
+ * mentions one by one gives.
+ */
+export interface GroupTotals {
+  readonly count: number;
+  /** How many documents mention it. */
+  readonly documents: number;
+  readonly forms: ReadonlyMap<string, number>;
+  readonly kinds: ReadonlyMap<MentionKind, number>;
+}
+
 /** What a TableFiller keeps between documents. */
 interface FillState {
   readonly keyOf: (rows: MentionRows, i: number) => number;
   readonly strings: StringIds;
+  /** The groups' totals when known: forms and kinds are then not counted. */
+  readonly totals: ReadonlyMap<string, GroupTotals> | undefined;
   /** Per key id: the number of the document it was last seen in, and its place in that document's keys. */
   seen: Int32Array;
   slot: Int32Array;
@@ -97,8 +111,11 @@ interface FillState {
 export interface TableFiller {
   /** Adds a document the table holds nothing for, in steps (a 50 MB file has tens of thousands of mentions). */
   addSteps(path: string, rows: MentionRows): Steps<void>;
-  /** Makes the groups' forms and kinds from what was added, in steps: the table is complete. */
-  endSteps(): Steps<void>;
+  /**
+   * Makes the groups' forms and kinds from what was added, in steps: the table is complete. False
+   * when it was given totals (filler) that the documents added do not give: it is not to be used.
+   */
+  endSteps(): Steps<boolean>;
 }
 
 /**
@@ -192,11 +209,14 @@ export class MentionTable {
    * counts by `end`, which must follow. The groups are what addDocument gives for the same
    * documents in the same order. For a table built beside the one queries read (a warm start
    * publishes a corpus's millions of mentions so): queries must not read it before `endSteps`.
+   * `totals`: every group's totals, from a snapshot of the same documents' mentions: then forms and
+   * kinds are taken from there rather than counted, and `endSteps` checks the counts and documents.
    */
-  filler(keyOf: (rows: MentionRows, i: number) => number, strings: StringIds): TableFiller {
+  filler(keyOf: (rows: MentionRows, i: number) => number, strings: StringIds, totals?: ReadonlyMap<string, GroupTotals>): TableFiller {
     const fill: FillState = {
       keyOf,
       strings,
+      totals,
       seen: new Int32Array(strings.size + 1024),
       slot: new Int32Array(strings.size + 1024),
       doc: 0,
@@ -238,6 +258,7 @@ export class MentionTable {
         tallies.push(t.tally);
       }
       counts[at]++;
+      if (fill.totals) continue;
       const code = rows.textKey(i) * 4 + rows.kindCode(i);
       const tally = tallies[at];
       tally.set(code, (tally.get(code) ?? 0) + 1);
@@ -257,19 +278,28 @@ export class MentionTable {
   }
 
   /** TableFiller.endSteps. */
-  private *fillEndSteps({ strings, touched }: FillState): Steps<void> {
+  private *fillEndSteps({ strings, touched, totals }: FillState): Steps<boolean> {
+    if (totals && totals.size !== touched.size) return false;
     let n = 0;
     for (const [k, { g, tally }] of touched) {
+      const key = strings.at(k);
+      const known = totals?.get(key);
+      if (totals) {
+        if (known?.count !== g.count || known.documents !== g.docs.length) return false;
+        for (const [form, count] of known.forms) g.forms.set(form, count);
+        for (const [kind, count] of known.kinds) g.kinds.set(kind, count);
+      }
       for (const [code, count] of tally) {
         add(g.forms, strings.at(code >> 2), count);
         add(g.kinds, kindAt(code & 3), count);
       }
       changed(g);
-      this.changedKeys?.add(strings.at(k));
+      this.changedKeys?.add(key);
       if (++n % (STEP_UNITS / 4) === 0) yield;
     }
     touched.clear();
     this.version++;
+    return true;
   }
 
   removeDocument(path: string): void {
