@@ -329,6 +329,12 @@ if (role === 'cold') {
     const bytes = phase('readSnapshot', () => readFileSync(snapshotFile));
     const recognizer = await fingerprint;
     phase('decodeSnapshot', () => index.loadSnapshot(bytes, recognizer));
+    // as the extension does: the tables built from the snapshot's records in slices while the
+    // files arrive (used if they all match it)
+    const t1 = performance.now();
+    const staging = core
+      .inSlices(index.stageSnapshotSteps())
+      .then(() => (phases.stageTables = { ms: Math.round(performance.now() - t1), note: 'in slices while the files are read' }));
     const counts = { reused: 0, analyzed: 0 };
     const enter = list => {
       const r = index.setFiles(list);
@@ -359,6 +365,8 @@ if (role === 'cold') {
       for (let i = 0; i < paths.length; i += BATCH) add(measure(() => enter(paths.slice(i, i + BATCH).map(path => ({ path, utf8: readFileSync(path) })))));
     }
     phases.readFiles = { ms: Math.round(performance.now() - t0), note: reading ? `on ${workerCount} worker threads, with enterFiles` : 'with enterFiles' };
+    await staging;
+    phases.readFilesAndStage = { ms: Math.round(performance.now() - t0) };
     phases.enterFiles.ms = Math.round(phases.enterFiles.ms);
     phases.enterFiles.cpuMs = Math.round(phases.enterFiles.cpuMs);
     phase('relink', () => index.relink());
@@ -385,11 +393,14 @@ if (role === 'cold') {
   const bytes = readFileSync(snapshotFile); // the extension reads it asynchronously
   await part('loadSnapshot', () => core.inSlices(index.loadSnapshotSteps(bytes, fingerprint)));
   await part('enterFiles', async () => {
+    // the tables built from the snapshot's records meanwhile, in slices (src/vscode/corpus/corpusService.ts)
+    const staging = core.inSlices(index.stageSnapshotSteps());
     for await (const batch of reading) {
       for (const f of batch) {
         if (!(await core.inSlices(index.setPreparedSteps({ path: f.path, hash: f.hash, dctSource: '', model: '', utf8: f.utf8 }, false)))) unheld++;
       }
     }
+    await staging;
   });
   await part('relink', () => core.inSlices(index.relinkSteps()));
   await part('snapshot', () => core.inSlices(index.snapshotSteps(fingerprint)));

@@ -4,6 +4,7 @@ import { applyRegistry } from '../../src/core/corpus/applyRegistry';
 import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
 import { PublishedTables } from '../../src/core/corpus/publishedTables';
 import type { Registry } from '../../src/core/corpus/registry';
+import { finish } from '../../src/core/steps';
 import { nameModel } from '../../src/core/model/nameModel';
 import type { SourceDocument } from '../../src/core/types';
 import { seededRandom } from '../../scripts/random.mjs';
@@ -374,6 +375,34 @@ describe('CorpusIndex snapshots', () => {
       [false],
     );
     assertSameAsAnalyze(withRegistry, docs, registry);
+  });
+
+  it('builds the tables from the snapshot while the files are read, used only when every file matches it', () => {
+    const docs = [...SAMPLES, ...NEWS, ...ASTRAL];
+    const cold = new CorpusIndex();
+    cold.setDocuments(docs);
+    cold.relink();
+    const snapshot = cold.snapshot();
+    const changedOnDisk = docs.map(d => (d.path === 'c.txt' ? { ...d, text: d.text.replace('Friday', 'Sunday') } : d));
+    for (const [what, files, relinkFills] of [
+      ['all the same', docs, []],
+      ['one changed while closed', changedOnDisk, [false]],
+    ] as const) {
+      const warm = new CorpusIndex();
+      warm.loadSnapshot(snapshot);
+      assert.deepEqual(
+        fills(() => finish(warm.stageSnapshotSteps())),
+        [true],
+        what,
+      );
+      warm.setFiles(files.map(d => ({ path: d.path, utf8: encoder.encode(d.text) })));
+      assert.deepEqual(
+        fills(() => warm.relink()),
+        relinkFills,
+        what,
+      );
+      assertSameAsAnalyze(warm, files);
+    }
   });
 
   it('ignores a snapshot whose totals do not match its documents, and counts them', () => {

@@ -56,6 +56,14 @@ interface Published {
   readonly mentions: MentionRows;
 }
 
+/** Tables built beside `base` from a snapshot's records, with its documents' mentions (by path, in path order). */
+interface Staged {
+  readonly links: StoredLinks;
+  readonly base: PublishedTables;
+  readonly tables: PublishedTables;
+  readonly made: readonly { readonly path: string; readonly ids: string[]; readonly kinds: MentionKind[]; readonly mentions: MentionRows }[];
+}
+
 interface IndexedDocument extends DocumentAnalysis {
   readonly path: string;
   /**
@@ -117,6 +125,8 @@ export class CorpusIndex {
   private readonly stored = new Map<string, StoredDocument>();
   private reused = 0;
   private readonly shared = new Interner();
+  /** Tables built from a snapshot's records (stageSnapshotSteps), until the next relink. */
+  private staged: Staged | undefined;
   /** Given to each link of the whole corpus (none while a relink uses them). */
   private linkBuffers: LinkBuffers | undefined = new LinkBuffers();
 
@@ -424,23 +434,28 @@ export class CorpusIndex {
       this.links = { idOfKey: links.idOfKey, idsOfSurname: links.idsOfSurname, kindOfId: links.kindOfId };
       this.provisional = new ProvisionalIds({ ...this.links, ids: [] });
       const kindOf = (id: string) => links.kindOfId.get(id);
-      // the snapshot's tables' totals, when it has them for these tables: the documents' mentions
-      // made from their records, their groups not counted again
+      // the documents are exactly the snapshot's: the tables built from its records (stageSnapshotSteps,
+      // while the files were read, else now), when it has their totals for tables without a registry
       if (stored?.tables && !this.tables.registry) {
-        const strings = this.strings;
-        const done = yield* this.publishAllSteps(paths, version, stored.tables, function* (d, i, _, slab) {
-          const ids = links.ids(i);
-          const { kinds, rows } = yield* d.stored!.publishedSteps(ids, kindOf, strings, slab);
-          return { ids, kinds, recognized: rows, mentions: rows };
-        });
-        if (done === undefined) continue restart;
-        if (done) {
+        if (this.staged?.links !== stored || this.staged.base !== this.tables) {
+          yield* this.stageSteps(paths.map(p => [p, this.docs.get(p)!.stored!] as const));
+          if (this.version !== version) continue restart;
+        }
+        const staged = this.staged;
+        this.staged = undefined;
+        if (staged?.links === stored && staged.base === this.tables && staged.made.every((m, i) => m.path === paths[i])) {
+          this.putInPlace(
+            staged.tables,
+            staged.base,
+            staged.made.map(({ path, ids, kinds, mentions }) => ({ d: this.docs.get(path)!, ids, kinds, mentions })),
+          );
           this.letSnapshotGo(paths);
           this.stale = false;
           this.linkBuffers = buffers;
           return;
         }
       }
+      this.staged = undefined;
       // the snapshot's part is done
       this.letSnapshotGo(paths);
       yield;
@@ -456,9 +471,7 @@ export class CorpusIndex {
         }
       }
       if (changed.length >= paths.length * REPUBLISH_ALL_FROM) {
-        const mentionsOf = (d: IndexedDocument, i: number, tables: PublishedTables, slab: Int32Slab) =>
-          this.linkedMentionsSteps(d, links.ids(i), kindOf, tables, slab);
-        if (!(yield* this.publishAllSteps(paths, version, undefined, mentionsOf))) continue restart;
+        if (!(yield* this.publishAllSteps(paths, i => links.ids(i), kindOf, version))) continue restart;
         this.stale = false;
         this.linkBuffers = buffers;
         return;
@@ -482,58 +495,85 @@ export class CorpusIndex {
   }
 
   /**
-   * Publishes every document (`paths`, its mentions made by `mentionsOf` for the tables given) into
-   * tables built beside those queries read, filled in bulk (PublishedTables.filler, with the
-   * snapshot's totals `totals` when given), which the last step puts in their place with every
-   * document's mentions: queries meanwhile see the tables as they were. Undefined (and nothing
-   * changed) when the corpus or the registry changed meanwhile; false when the totals do not hold.
+   * Publishes every document (`paths`, with the ids `idsOf` gives from a link of the corpus and the kinds
+   * `kindOf` gives) into tables built beside those queries read, filled in bulk (PublishedTables.filler),
+   * which the last step puts in their place with every document's mentions: queries meanwhile see
+   * the tables as they were. False (and nothing changed) when the corpus or the registry changed
+   * meanwhile.
    */
   private *publishAllSteps(
     paths: readonly string[],
+    idsOf: (i: number) => string[],
+    kindOf: (id: string) => MentionKind | undefined,
     version: number,
-    totals: StoredLinks['tables'],
-    mentionsOf: (d: IndexedDocument, i: number, tables: PublishedTables, slab: Int32Slab) => Steps<Omit<Published, 'd'> & { recognized: MentionRows }>,
-  ): Steps<boolean | undefined> {
+  ): Steps<boolean> {
     const current = this.tables;
     const outdated = () => this.version !== version || this.tables !== current;
     const next = new PublishedTables(current.registry, this.strings);
-    const fill = next.filler(totals);
+    const fill = next.filler();
     const made = new Array<Published>(paths.length);
     const slab = new Int32Slab();
     let units = 0;
     for (let i = 0; i < paths.length; i++) {
       const d = this.docs.get(paths[i])!;
-      const { ids, kinds, recognized, mentions } = yield* mentionsOf(d, i, next, slab);
+      const ids = idsOf(i);
+      const kinds = yield* documentKindsSteps(d.linked.names, ids, kindOf);
+      const { recognized, mentions } = yield* this.mentionsSteps(d, ids, next, kinds, slab);
       yield* fill.addSteps(d.path, recognized, mentions);
       made[i] = { d, ids, kinds, mentions };
       if ((units += mentions.length) >= 4 * STEP_UNITS) {
         units = 0;
         yield;
-        if (outdated()) return undefined;
+        if (outdated()) return false;
       }
     }
-    const complete = yield* fill.endSteps();
+    yield* fill.endSteps();
     yield;
-    if (outdated()) return undefined;
-    if (!complete) return false;
+    if (outdated()) return false;
     for (const _ of next.settleKindsSteps(this.rank)) {
       yield;
-      if (outdated()) return undefined;
+      if (outdated()) return false;
     }
     this.putInPlace(next, current, made);
     return true;
   }
 
-  /** A document's mentions with the ids of a link of the corpus (`ids`) and the kinds `kindOf` gives, packed for `tables`. */
-  private *linkedMentionsSteps(
-    d: IndexedDocument,
-    ids: string[],
-    kindOf: (id: string) => MentionKind | undefined,
-    tables: PublishedTables,
-    slab: Int32Slab,
-  ): Steps<Omit<Published, 'd'> & { recognized: MentionRows }> {
-    const kinds = yield* documentKindsSteps(d.linked.names, ids, kindOf);
-    return { ids, ...(yield* this.mentionsSteps(d, ids, tables, kinds, slab)) };
+  /**
+   * Builds, beside the tables queries read, the tables that the documents of the snapshot loaded
+   * last publish as it holds them, in steps: work for while their files are read and checked (a warm
+   * start). The next relink puts them in place when the documents turn out to be exactly the
+   * snapshot's, with the same bytes, publication dates and names recognizer; otherwise they are
+   * dropped. Nothing is built when the snapshot has no tables' totals or a registry applies.
+   */
+  *stageSnapshotSteps(): Steps<void> {
+    yield* this.stageSteps([...this.stored].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+
+  /** stageSnapshotSteps for the snapshot's documents `stored`, in path order. */
+  private *stageSteps(stored: readonly (readonly [string, StoredDocument])[]): Steps<void> {
+    this.staged = undefined;
+    const links = stored[0]?.[1].links;
+    const base = this.tables;
+    if (!links?.tables || base.registry || stored.length !== links.documents || stored.some(([, s]) => s.links !== links)) return;
+    const kindOf = (id: string) => links.links.kindOfId.get(id);
+    const tables = new PublishedTables(undefined, this.strings);
+    const fill = tables.filler(links.tables);
+    const made: Staged['made'][number][] = [];
+    const slab = new Int32Slab();
+    let units = 0;
+    for (const [path, s] of stored) {
+      const ids = s.ids();
+      if (!ids) return;
+      const { kinds, rows } = yield* s.publishedSteps(ids, kindOf, this.strings, slab);
+      yield* fill.addSteps(path, rows, rows);
+      made.push({ path, ids, kinds, mentions: rows });
+      if ((units += rows.length) >= 4 * STEP_UNITS) {
+        units = 0;
+        yield;
+        if (this.tables !== base) return;
+      }
+    }
+    if ((yield* fill.endSteps()) && this.tables === base) this.staged = { links, base, tables, made };
   }
 
   /** Lets a snapshot go once the documents `paths` are linked: nothing of it is needed but what their analyses have not yet read. */

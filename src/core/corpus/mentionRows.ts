@@ -142,18 +142,21 @@ export class MentionRows {
       packed[r + 2] = strings.id(m.text);
       packed[r + 3] = dateKey(m.value, v => strings.id(v));
     }
-    return yield* MentionRows.mergedSteps(names.spans, packed, forms, keys, kindCodes, strings, slab);
+    return yield* MentionRows.mergedSteps(names.spans, 0, names.spans.length, packed, forms, keys, kindCodes, strings, slab);
   }
 
   /**
-   * The rows of a document's names (`spans`: four numbers a name, as DocumentNames has them) and
-   * dates (`dates`: DATE_WIDTH numbers a date: start, end, the text's id, dateKey), in text order,
+   * The rows of a document's names (`spans` from `from` to `to`: four numbers a name, as
+   * DocumentNames has them) and dates (`dates`: DATE_WIDTH numbers a date: start, end, the text's
+   * id, dateKey), in text order,
    * a name overlapping a date giving way ("May" the month). Entity e's forms, key and kind code
    * (nameKindCode) are `forms[e]`, `keys[e]` and `kindCodes[e]`, as ids of `strings`.
    */
   static *mergedSteps(
     spans: Int32Array,
-    dates: Int32Array,
+    from: number,
+    to: number,
+    dates: ArrayLike<number>,
     forms: readonly ArrayLike<number>[],
     keys: ArrayLike<number>,
     kindCodes: ArrayLike<number>,
@@ -163,7 +166,7 @@ export class MentionRows {
     const dateCount = dates.length / DATE_WIDTH;
     // the names left are counted first
     let size = dateCount;
-    for (let i = 0, j = 0; i < spans.length; i += 4) {
+    for (let i = from, j = 0; i < to; i += 4) {
       while (j < dates.length && dates[j + 1] <= spans[i]) j += DATE_WIDTH;
       if (j === dates.length || dates[j] >= spans[i + 1]) size++;
     }
@@ -179,7 +182,7 @@ export class MentionRows {
       r += WIDTH;
       j += DATE_WIDTH;
     };
-    for (let i = 0; i < spans.length; i += 4) {
+    for (let i = from; i < to; i += 4) {
       const start = spans[i];
       while (j < dates.length && dates[j + 1] <= start) date();
       if (j < dates.length && dates[j] < spans[i + 1]) continue;
@@ -190,7 +193,7 @@ export class MentionRows {
       rows[r + KIND] = kindCodes[e];
       rows[r + KEY] = keys[e];
       r += WIDTH;
-      if (i % (4 * STEP_UNITS) === 4 * STEP_UNITS - 4) yield;
+      if ((i - from) % (4 * STEP_UNITS) === 4 * STEP_UNITS - 4) yield;
     }
     while (j < dates.length) date();
     return new MentionRows(rows, strings);

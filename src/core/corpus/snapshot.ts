@@ -665,7 +665,10 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
     // what queries index with must be in range (a garbled number elsewhere gives wrong answers at worst)
     for (const e of full) check(e >= 0 && e < entityCount);
     for (const e of lone) check(e >= 0 && e < entityCount);
-    checkSpans(spans, k => entityRefs[k].forms.length, entityCount);
+    for (let k = 0; k < spans.length; k += 4) {
+      const e = spans[k + 2];
+      check(spans[k] <= spans[k + 1] && e >= 0 && e < entityCount && spans[k + 3] >= 0 && spans[k + 3] < entityRefs[e].forms.length);
+    }
     return { entities: entityRefs, full, lone, spans };
   }
 
@@ -694,11 +697,12 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
     const datesAt = from + FIELDS + n[from + 5] + n[from + 6] + n[from + 7];
     const entitiesAt = datesAt + 4 * dateCount;
     const spansAt = entitiesAt + entityCount + n[from + 10] + n[from + 11];
-    const spans = n.subarray(spansAt, spansAt + n[from + 12]);
+    const spansEnd = spansAt + n[from + 12];
     check(ids.length === entityCount);
+    // plain arrays: typed ones cost microseconds each to make, and a warm start makes these for every document
     const kinds = new Array<MentionKind>(entityCount);
-    const keys = new Int32Array(entityCount);
-    const kindCodes = new Int32Array(entityCount);
+    const keys = new Array<number>(entityCount);
+    const kindCodes = new Array<number>(entityCount);
     const forms = new Array<Int32Array>(entityCount);
     for (let e = 0; e < entityCount; e++) {
       const x = n[entitiesAt + e];
@@ -708,7 +712,7 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
       kindCodes[e] = nameKindCode(kinds[e]);
       forms[e] = idsIn(strings).forms[x] ??= Int32Array.from(local.forms, f => strings.id(f));
     }
-    const dates = new Int32Array(dateCount * DATE_WIDTH);
+    const dates = new Array<number>(dateCount * DATE_WIDTH);
     for (let k = 0, j = datesAt; k < dates.length; k += DATE_WIDTH, j += 4) {
       const value = n[j + 3];
       dates[k] = n[j];
@@ -716,14 +720,11 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
       dates[k + 2] = idIn(strings, n[j + 2]);
       dates[k + 3] = dateKey(value === UNDEFINED ? undefined : value === NULL ? null : value, v => idIn(strings, v));
     }
-    checkSpans(spans, e => forms[e].length, entityCount);
-    return { kinds, rows: yield* MentionRows.mergedSteps(spans, dates, forms, keys, kindCodes, strings, slab) };
-  }
-
-  function checkSpans(spans: Int32Array, formCount: (e: number) => number, entityCount: number): void {
-    check(spans.length % 4 === 0);
-    for (let k = 0; k < spans.length; k += 4)
-      check(spans[k] <= spans[k + 1] && spans[k + 2] >= 0 && spans[k + 2] < entityCount && spans[k + 3] >= 0 && spans[k + 3] < formCount(spans[k + 2]));
+    for (let k = spansAt; k < spansEnd; k += 4) {
+      const e = n[k + 2];
+      check(n[k] <= n[k + 1] && e >= 0 && e < entityCount && n[k + 3] >= 0 && n[k + 3] < forms[e].length);
+    }
+    return { kinds, rows: yield* MentionRows.mergedSteps(n, spansAt, spansEnd, dates, forms, keys, kindCodes, strings, slab) };
   }
 }
 
