@@ -443,22 +443,27 @@ export class CorpusIndex {
         }
         const staged = this.staged;
         this.staged = undefined;
-        if (staged?.links === stored && staged.base === this.tables && staged.made.every((m, i) => m.path === paths[i])) {
-          this.putInPlace(
-            staged.tables,
-            staged.base,
-            staged.made.map(({ path, ids, kinds, mentions }) => ({ d: this.docs.get(path)!, ids, kinds, mentions })),
-          );
-          this.letSnapshotGo(paths);
+        // each document with its mentions, in slices: only putting them in place is one step
+        const published: Published[] = [];
+        for (let i = 0; staged?.links === stored && i < staged.made.length && staged.made[i].path === paths[i]; i++) {
+          const { path, ids, kinds, mentions } = staged.made[i];
+          published.push({ d: this.docs.get(path)!, ids, kinds, mentions });
+          if (i % RELINK_SLICE === RELINK_SLICE - 1) {
+            yield;
+            if (this.version !== version) continue restart;
+          }
+        }
+        if (staged && published.length === paths.length && staged.base === this.tables) {
+          this.putInPlace(staged.tables, staged.base, published);
           this.stale = false;
           this.linkBuffers = buffers;
+          yield* this.letSnapshotGoSteps(paths);
           return;
         }
       }
       this.staged = undefined;
       // the snapshot's part is done
-      this.letSnapshotGo(paths);
-      yield;
+      yield* this.letSnapshotGoSteps(paths);
       if (this.version !== version) continue restart;
       const changed: number[] = [];
       for (let i = 0; i < paths.length; i++) {
@@ -576,10 +581,15 @@ export class CorpusIndex {
     if ((yield* fill.endSteps()) && this.tables === base) this.staged = { links, base, tables, made };
   }
 
-  /** Lets a snapshot go once the documents `paths` are linked: nothing of it is needed but what their analyses have not yet read. */
-  private letSnapshotGo(paths: readonly string[]): void {
+  /** Lets a snapshot go once the documents `paths` are linked, in slices: nothing of it is needed but what their analyses have not yet read. */
+  private *letSnapshotGoSteps(paths: readonly string[]): Steps<void> {
     this.stored.clear();
-    for (const p of paths) this.docs.get(p)!.stored = undefined;
+    for (let i = 0; i < paths.length; i++) {
+      const d = this.docs.get(paths[i]);
+      if (d) d.stored = undefined;
+      if (i % (8 * RELINK_SLICE) === 8 * RELINK_SLICE - 1) yield;
+    }
+    yield;
   }
 
   /** Puts tables built beside `current` in its place, with each document's mentions as they were made for them: in one step. */
