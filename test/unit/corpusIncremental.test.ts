@@ -66,6 +66,14 @@ function assertSameAsAnalyze(index: CorpusIndex, docs: readonly SourceDocument[]
   });
 }
 
+/** An index of `docs`, linked. */
+function linkedIndex(docs: readonly SourceDocument[]): CorpusIndex {
+  const index = new CorpusIndex();
+  index.setDocuments(docs);
+  index.relink();
+  return index;
+}
+
 /** For each publication of the whole corpus while `run` runs (PublishedTables.filler), whether it was given a snapshot's totals. */
 function fills(run: () => void): boolean[] {
   const given: boolean[] = [];
@@ -223,9 +231,7 @@ describe('CorpusIndex, incremental', () => {
 describe('CorpusIndex snapshots', () => {
   it('restores from a snapshot what indexing gives, analyzing only changed documents', () => {
     const docs = [...SAMPLES, ...NEWS];
-    const index = new CorpusIndex();
-    index.setDocuments(docs);
-    index.relink();
+    const index = linkedIndex(docs);
     const snapshot = index.snapshot();
     docs[2] = { ...docs[2], text: docs[2].text + '\nReid met Xi Jinping on Sunday.' };
     const restored = new CorpusIndex();
@@ -246,9 +252,7 @@ describe('CorpusIndex snapshots', () => {
 
   it('restores a linked corpus from its snapshot without analyzing anything, from files too', () => {
     const docs = [...SAMPLES, ...NEWS, ...ASTRAL];
-    const index = new CorpusIndex();
-    index.setDocuments(docs);
-    index.relink();
+    const index = linkedIndex(docs);
     const snapshot = index.snapshot();
     const warm = new CorpusIndex();
     assert.deepEqual(warm.restore(snapshot, docs), { reused: docs.length, analyzed: 0 });
@@ -266,9 +270,7 @@ describe('CorpusIndex snapshots', () => {
 
   it('links the corpus again when its documents are not exactly those of the snapshot', () => {
     const docs = [...SAMPLES, ...NEWS, ...ASTRAL];
-    const index = new CorpusIndex();
-    index.setDocuments(docs);
-    index.relink();
+    const index = linkedIndex(docs);
     const snapshot = index.snapshot();
     // "Reid" alone goes to another person once a document names only Harry Reid in full
     const reid = { path: 'g.txt', text: 'Harry Reid and Harry Reid again. Reid said so on Monday.\n' };
@@ -288,9 +290,7 @@ describe('CorpusIndex snapshots', () => {
 
   it('applies the registry of the warm start, whatever the registry was when the snapshot was made', () => {
     const docs = [...SAMPLES, ...NEWS];
-    const index = new CorpusIndex();
-    index.setDocuments(docs);
-    index.relink();
+    const index = linkedIndex(docs);
     const [first, second] = index.entities();
     index.setRegistry({ entities: [{ id: first.id, aliases: [], merged: [], notEntity: true }], notEntities: [] });
     const snapshot = index.snapshot();
@@ -317,9 +317,7 @@ describe('CorpusIndex snapshots', () => {
 
   it('ignores a snapshot of an older format, cut short or garbled, and analyzes the documents', () => {
     const docs = [...NEWS, ...ASTRAL];
-    const index = new CorpusIndex();
-    index.setDocuments(docs);
-    index.relink();
+    const index = linkedIndex(docs);
     const snapshot = index.snapshot();
     const format4 = encoder.encode(JSON.stringify({ format: 4, recognizer: '', defaultDct: null, strings: [], entities: [], documents: [] }));
     for (const [what, bytes] of [
@@ -348,9 +346,7 @@ describe('CorpusIndex snapshots', () => {
   it('puts the tables of a snapshot of the same documents in place without counting their mentions, and answers as the cold index through edits', () => {
     const crlf = { path: 'g.txt', text: 'Published: 5 January 2026\r\n\r\nHarry Reid met Xi Jinping in Geneva on Monday.\r\nReid said so. 😀\r\n' };
     const docs = [...SAMPLES, ...NEWS, ...ASTRAL, crlf];
-    const cold = new CorpusIndex();
-    cold.setDocuments(docs);
-    cold.relink();
+    const cold = linkedIndex(docs);
     const snapshot = cold.snapshot();
     const warm = new CorpusIndex();
     assert.equal(warm.loadSnapshot(snapshot), docs.length);
@@ -379,9 +375,7 @@ describe('CorpusIndex snapshots', () => {
 
   it('builds the tables from the snapshot while the files are read, used only when every file matches it', () => {
     const docs = [...SAMPLES, ...NEWS, ...ASTRAL];
-    const cold = new CorpusIndex();
-    cold.setDocuments(docs);
-    cold.relink();
+    const cold = linkedIndex(docs);
     const snapshot = cold.snapshot();
     const changedOnDisk = docs.map(d => (d.path === 'c.txt' ? { ...d, text: d.text.replace('Friday', 'Sunday') } : d));
     for (const [what, files, relinkFills] of [
@@ -407,9 +401,7 @@ describe('CorpusIndex snapshots', () => {
 
   it('ignores a snapshot whose totals do not match its documents, and counts them', () => {
     const docs = [...NEWS, ...ASTRAL];
-    const index = new CorpusIndex();
-    index.setDocuments(docs);
-    index.relink();
+    const index = linkedIndex(docs);
     // a snapshot written by tables that say otherwise: what a warm start would count is checked
     const entityTable = (index as unknown as { tables: PublishedTables }).tables.byEntity;
     const [, group] = entityTable.entries().next().value!;
