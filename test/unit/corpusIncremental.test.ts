@@ -2,7 +2,9 @@ import { strict as assert } from 'node:assert';
 import { analyze } from '../../src/core/analyze';
 import { applyRegistry } from '../../src/core/corpus/applyRegistry';
 import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
+import { PublishedTables } from '../../src/core/corpus/publishedTables';
 import type { Registry } from '../../src/core/corpus/registry';
+import { finish } from '../../src/core/steps';
 import { nameModel } from '../../src/core/model/nameModel';
 import type { SourceDocument } from '../../src/core/types';
 import { seededRandom } from '../../scripts/random.mjs';
@@ -62,6 +64,30 @@ function assertSameAsAnalyze(index: CorpusIndex, docs: readonly SourceDocument[]
     entities: expected.entities.length,
     mentions: expected.documents.reduce((n, d) => n + d.mentions.length, 0),
   });
+}
+
+/** An index of `docs`, linked. */
+function linkedIndex(docs: readonly SourceDocument[]): CorpusIndex {
+  const index = new CorpusIndex();
+  index.setDocuments(docs);
+  index.relink();
+  return index;
+}
+
+/** For each publication of the whole corpus while `run` runs (PublishedTables.filler), whether it was given a snapshot's totals. */
+function fills(run: () => void): boolean[] {
+  const given: boolean[] = [];
+  const filler = PublishedTables.prototype.filler;
+  PublishedTables.prototype.filler = function (this: PublishedTables, ...args: Parameters<typeof filler>) {
+    given.push(args[0] !== undefined);
+    return filler.apply(this, args);
+  };
+  try {
+    run();
+  } finally {
+    PublishedTables.prototype.filler = filler;
+  }
+  return given;
 }
 
 /** Random edits: a character inserted or removed, a sentence with names added. */
@@ -205,9 +231,7 @@ describe('CorpusIndex, incremental', () => {
 describe('CorpusIndex snapshots', () => {
   it('restores from a snapshot what indexing gives, analyzing only changed documents', () => {
     const docs = [...SAMPLES, ...NEWS];
-    const index = new CorpusIndex();
-    index.setDocuments(docs);
-    index.relink();
+    const index = linkedIndex(docs);
     const snapshot = index.snapshot();
     docs[2] = { ...docs[2], text: docs[2].text + '\nReid met Xi Jinping on Sunday.' };
     const restored = new CorpusIndex();
@@ -228,9 +252,7 @@ describe('CorpusIndex snapshots', () => {
 
   it('restores a linked corpus from its snapshot without analyzing anything, from files too', () => {
     const docs = [...SAMPLES, ...NEWS, ...ASTRAL];
-    const index = new CorpusIndex();
-    index.setDocuments(docs);
-    index.relink();
+    const index = linkedIndex(docs);
     const snapshot = index.snapshot();
     const warm = new CorpusIndex();
     assert.deepEqual(warm.restore(snapshot, docs), { reused: docs.length, analyzed: 0 });
@@ -248,9 +270,7 @@ describe('CorpusIndex snapshots', () => {
 
   it('links the corpus again when its documents are not exactly those of the snapshot', () => {
     const docs = [...SAMPLES, ...NEWS, ...ASTRAL];
-    const index = new CorpusIndex();
-    index.setDocuments(docs);
-    index.relink();
+    const index = linkedIndex(docs);
     const snapshot = index.snapshot();
     // "Reid" alone goes to another person once a document names only Harry Reid in full
     const reid = { path: 'g.txt', text: 'Harry Reid and Harry Reid again. Reid said so on Monday.\n' };
@@ -270,9 +290,7 @@ describe('CorpusIndex snapshots', () => {
 
   it('applies the registry of the warm start, whatever the registry was when the snapshot was made', () => {
     const docs = [...SAMPLES, ...NEWS];
-    const index = new CorpusIndex();
-    index.setDocuments(docs);
-    index.relink();
+    const index = linkedIndex(docs);
     const [first, second] = index.entities();
     index.setRegistry({ entities: [{ id: first.id, aliases: [], merged: [], notEntity: true }], notEntities: [] });
     const snapshot = index.snapshot();
@@ -299,9 +317,7 @@ describe('CorpusIndex snapshots', () => {
 
   it('ignores a snapshot of an older format, cut short or garbled, and analyzes the documents', () => {
     const docs = [...NEWS, ...ASTRAL];
-    const index = new CorpusIndex();
-    index.setDocuments(docs);
-    index.relink();
+    const index = linkedIndex(docs);
     const snapshot = index.snapshot();
     const format4 = encoder.encode(JSON.stringify({ format: 4, recognizer: '', defaultDct: null, strings: [], entities: [], documents: [] }));
     for (const [what, bytes] of [
@@ -325,6 +341,79 @@ describe('CorpusIndex snapshots', () => {
       warm.restore(garbled, docs);
       warm.entities();
     }
+  });
+
+  it('puts the tables of a snapshot of the same documents in place without counting their mentions, and answers as the cold index through edits', () => {
+    const crlf = { path: 'g.txt', text: 'Published: 5 January 2026\r\n\r\nHarry Reid met Xi Jinping in Geneva on Monday.\r\nReid said so. 😀\r\n' };
+    const docs = [...SAMPLES, ...NEWS, ...ASTRAL, crlf];
+    const cold = linkedIndex(docs);
+    const snapshot = cold.snapshot();
+    const warm = new CorpusIndex();
+    assert.equal(warm.loadSnapshot(snapshot), docs.length);
+    assert.deepEqual(warm.setFiles(docs.map(d => ({ path: d.path, utf8: encoder.encode(d.text) }))), { reused: docs.length, analyzed: 0 });
+    assert.deepEqual(
+      fills(() => warm.relink()),
+      [true],
+    );
+    assertSameAsAnalyze(warm, docs);
+    assert.deepEqual(warm.snapshot(), snapshot);
+    // its documents' names and dates, decoded only now, through edits and relinks
+    const edited = docs.slice();
+    edit(edited, warm, seededRandom(5), 12);
+    warm.relink();
+    assertSameAsAnalyze(warm, edited);
+    // a registry at the warm start: the documents' mentions counted again as it has them
+    const registry: Registry = { entities: [{ id: 'merged', name: 'Merged', aliases: [], merged: [cold.entities()[1].id] }], notEntities: [] };
+    const withRegistry = new CorpusIndex();
+    withRegistry.setRegistry(registry);
+    assert.deepEqual(
+      fills(() => withRegistry.restore(snapshot, docs)),
+      [false],
+    );
+    assertSameAsAnalyze(withRegistry, docs, registry);
+  });
+
+  it('builds the tables from the snapshot while the files are read, used only when every file matches it', () => {
+    const docs = [...SAMPLES, ...NEWS, ...ASTRAL];
+    const cold = linkedIndex(docs);
+    const snapshot = cold.snapshot();
+    const changedOnDisk = docs.map(d => (d.path === 'c.txt' ? { ...d, text: d.text.replace('Friday', 'Sunday') } : d));
+    for (const [what, files, relinkFills] of [
+      ['all the same', docs, []],
+      ['one changed while closed', changedOnDisk, [false]],
+    ] as const) {
+      const warm = new CorpusIndex();
+      warm.loadSnapshot(snapshot);
+      assert.deepEqual(
+        fills(() => finish(warm.stageSnapshotSteps())),
+        [true],
+        what,
+      );
+      warm.setFiles(files.map(d => ({ path: d.path, utf8: encoder.encode(d.text) })));
+      assert.deepEqual(
+        fills(() => warm.relink()),
+        relinkFills,
+        what,
+      );
+      assertSameAsAnalyze(warm, files);
+    }
+  });
+
+  it('ignores a snapshot whose totals do not match its documents, and counts them', () => {
+    const docs = [...NEWS, ...ASTRAL];
+    const index = linkedIndex(docs);
+    // a snapshot written by tables that say otherwise: what a warm start would count is checked
+    const entityTable = (index as unknown as { tables: PublishedTables }).tables.byEntity;
+    const [, group] = entityTable.entries().next().value!;
+    group.count++;
+    const snapshot = index.snapshot();
+    group.count--;
+    const warm = new CorpusIndex();
+    assert.deepEqual(
+      fills(() => assert.deepEqual(warm.restore(snapshot, docs), { reused: docs.length, analyzed: 0 })),
+      [true, false],
+    );
+    assertSameAsAnalyze(warm, docs);
   });
 
   it('does not reuse a document whose sidecar publication date changed', () => {

@@ -19,7 +19,7 @@ import type { Registry } from './registry';
 import { RegistryMap } from './registryMap';
 import { MentionRows, StringIds } from './mentionRows';
 import { PublishedTables } from './publishedTables';
-import { decodeSnapshotSteps, encodeSnapshotSteps, type StoredDocument } from './snapshot';
+import { decodeSnapshotSteps, encodeSnapshotSteps, entityCountOf, nameCountOf, type StoredDocument, type StoredLinks, type TableTotals } from './snapshot';
 import { SurnameCounts } from './surnameCounts';
 import { foldedName } from './variantKey';
 
@@ -54,6 +54,14 @@ interface Published {
   readonly ids?: string[];
   readonly kinds?: MentionKind[];
   readonly mentions: MentionRows;
+}
+
+/** Tables built beside `base` from a snapshot's records, with its documents' mentions (by path, in path order). */
+interface Staged {
+  readonly links: StoredLinks;
+  readonly base: PublishedTables;
+  readonly tables: PublishedTables;
+  readonly made: readonly { readonly path: string; readonly ids: string[]; readonly kinds: MentionKind[]; readonly mentions: MentionRows }[];
 }
 
 interface IndexedDocument extends DocumentAnalysis {
@@ -117,6 +125,8 @@ export class CorpusIndex {
   private readonly stored = new Map<string, StoredDocument>();
   private reused = 0;
   private readonly shared = new Interner();
+  /** Tables built from a snapshot's records (stageSnapshotSteps), until the next relink. */
+  private staged: Staged | undefined;
   /** Given to each link of the whole corpus (none while a relink uses them). */
   private linkBuffers: LinkBuffers | undefined = new LinkBuffers();
 
@@ -139,10 +149,10 @@ export class CorpusIndex {
     const d = this.docs.get(doc.path)!;
     if (lookupsHold(d.linked, this.surnames)) return;
     const before = finish(idsByLocalId(d.linked.names, d.ids!));
-    this.nameCount -= d.linked.names.spans.length / 4;
+    this.nameCount -= nameCountOf(d.linked);
     d.linked = this.relinkNames(doc.text);
     d.stored = undefined;
-    this.nameCount += d.linked.names.spans.length / 4;
+    this.nameCount += nameCountOf(d.linked);
     this.stale = true;
     this.publish(d, finish(this.provisional.idsSteps(d.linked.names, before)));
   }
@@ -173,11 +183,8 @@ export class CorpusIndex {
       if (prev && prev.hash === prepared.hash && prev.dctSource === prepared.dctSource && prev.model === prepared.model) return true;
       const stored = this.stored.get(path);
       const fromStore = !own && stored?.hash === prepared.hash && stored.dctSource === prepared.dctSource && stored.model === prepared.model;
-      const a = own ?? (fromStore ? stored!.decode() : undefined); // a stored one's strings are shared already
-      if (!a) {
-        if (fromStore) this.stored.delete(path); // corrupt there: analyzed again
-        return false;
-      }
+      const a = own ?? (fromStore ? stored!.analysis() : undefined); // a stored one's strings are shared already
+      if (!a) return false;
       // kept for its part of the snapshot's links only: a snapshot without them (a pool worker's
       // batch) is let go once its documents are in
       const d = indexedDocument(prepared, a, fromStore && stored!.links ? stored : undefined);
@@ -241,7 +248,7 @@ export class CorpusIndex {
     yield* this.shared.linkedSteps(linked);
     const d = this.docs.get(path);
     if (!d || d.hash !== hash || d.model !== model || !lookupsHold(linked, this.surnames)) return false;
-    this.nameCount += (linked.names.spans.length - d.linked.names.spans.length) / 4;
+    this.nameCount += nameCountOf(linked) - nameCountOf(d.linked);
     d.linked = linked;
     d.ids = undefined;
     d.stored = undefined;
@@ -392,9 +399,9 @@ export class CorpusIndex {
       for (let i = 0; i < paths.length; i++) {
         const d = this.docs.get(paths[i])!;
         if (d.model === model && !lookupsHold(d.linked, this.surnames)) {
-          this.nameCount -= d.linked.names.spans.length / 4;
+          this.nameCount -= nameCountOf(d.linked);
           d.linked = this.relinkNames(decoder.decode(d.utf8));
-          this.nameCount += d.linked.names.spans.length / 4;
+          this.nameCount += nameCountOf(d.linked);
           d.ids = undefined;
           d.stored = undefined;
         }
@@ -406,6 +413,7 @@ export class CorpusIndex {
       // all the documents of a snapshot written linked, and no other, as it holds them: its links
       let links: LinkedCorpus | undefined = yield* this.snapshotLinks(paths);
       if (this.version !== version) continue restart;
+      const stored = links && this.docs.get(paths[0])?.stored?.links;
       // kept while this relink reads them; a relink that starts meanwhile makes its own
       const buffers = this.linkBuffers ?? new LinkBuffers();
       this.linkBuffers = undefined;
@@ -422,15 +430,41 @@ export class CorpusIndex {
         }
         links = linked.value;
       }
-      // the snapshot's part is done: nothing keeps its bytes while the mentions are published
-      this.stored.clear();
-      for (const p of paths) this.docs.get(p)!.stored = undefined;
-      yield;
-      if (this.version !== version) continue restart;
       // the documents' ids are not kept there: those that change are the documents' own
       this.links = { idOfKey: links.idOfKey, idsOfSurname: links.idsOfSurname, kindOfId: links.kindOfId };
       this.provisional = new ProvisionalIds({ ...this.links, ids: [] });
       const kindOf = (id: string) => links.kindOfId.get(id);
+      // the documents are exactly the snapshot's: the tables built from its records (stageSnapshotSteps,
+      // while the files were read, else now), when it has their totals for tables without a registry
+      if (stored?.tables && !this.tables.registry) {
+        if (this.staged?.links !== stored || this.staged.base !== this.tables) {
+          yield* this.stageSteps(paths.map(p => [p, this.docs.get(p)!.stored!] as const));
+          if (this.version !== version) continue restart;
+        }
+        const staged = this.staged;
+        this.staged = undefined;
+        // each document with its mentions, in slices: only putting them in place is one step
+        const published: Published[] = [];
+        for (let i = 0; staged?.links === stored && i < staged.made.length && staged.made[i].path === paths[i]; i++) {
+          const { path, ids, kinds, mentions } = staged.made[i];
+          published.push({ d: this.docs.get(path)!, ids, kinds, mentions });
+          if (i % RELINK_SLICE === RELINK_SLICE - 1) {
+            yield;
+            if (this.version !== version) continue restart;
+          }
+        }
+        if (staged && published.length === paths.length && staged.base === this.tables) {
+          this.putInPlace(staged.tables, staged.base, published);
+          this.stale = false;
+          this.linkBuffers = buffers;
+          yield* this.letSnapshotGoSteps(paths);
+          return;
+        }
+      }
+      this.staged = undefined;
+      // the snapshot's part is done
+      yield* this.letSnapshotGoSteps(paths);
+      if (this.version !== version) continue restart;
       const changed: number[] = [];
       for (let i = 0; i < paths.length; i++) {
         const d = this.docs.get(paths[i])!;
@@ -509,6 +543,55 @@ export class CorpusIndex {
     return true;
   }
 
+  /**
+   * Builds, beside the tables queries read, the tables that the documents of the snapshot loaded
+   * last publish as it holds them, in steps: work for while their files are read and checked (a warm
+   * start). The next relink puts them in place when the documents turn out to be exactly the
+   * snapshot's, with the same bytes, publication dates and names recognizer; otherwise they are
+   * dropped. Nothing is built when the snapshot has no tables' totals or a registry applies.
+   */
+  *stageSnapshotSteps(): Steps<void> {
+    yield* this.stageSteps([...this.stored].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+
+  /** stageSnapshotSteps for the snapshot's documents `stored`, in path order. */
+  private *stageSteps(stored: readonly (readonly [string, StoredDocument])[]): Steps<void> {
+    this.staged = undefined;
+    const links = stored[0]?.[1].links;
+    const base = this.tables;
+    if (!links?.tables || base.registry || stored.length !== links.documents || stored.some(([, s]) => s.links !== links)) return;
+    const kindOf = (id: string) => links.links.kindOfId.get(id);
+    const tables = new PublishedTables(undefined, this.strings);
+    const fill = tables.filler(links.tables);
+    const made: Staged['made'][number][] = [];
+    const slab = new Int32Slab();
+    let units = 0;
+    for (const [path, s] of stored) {
+      const ids = s.ids();
+      if (!ids) return;
+      const { kinds, rows } = yield* s.publishedSteps(ids, kindOf, this.strings, slab);
+      yield* fill.addSteps(path, rows, rows);
+      made.push({ path, ids, kinds, mentions: rows });
+      if ((units += rows.length) >= 4 * STEP_UNITS) {
+        units = 0;
+        yield;
+        if (this.tables !== base) return;
+      }
+    }
+    if ((yield* fill.endSteps()) && this.tables === base) this.staged = { links, base, tables, made };
+  }
+
+  /** Lets a snapshot go once the documents `paths` are linked, in slices: nothing of it is needed but what their analyses have not yet read. */
+  private *letSnapshotGoSteps(paths: readonly string[]): Steps<void> {
+    this.stored.clear();
+    for (let i = 0; i < paths.length; i++) {
+      const d = this.docs.get(paths[i]);
+      if (d) d.stored = undefined;
+      if (i % (8 * RELINK_SLICE) === 8 * RELINK_SLICE - 1) yield;
+    }
+    yield;
+  }
+
   /** Puts tables built beside `current` in its place, with each document's mentions as they were made for them: in one step. */
   private putInPlace(next: PublishedTables, current: PublishedTables, published: readonly Published[]): void {
     next.follow(current);
@@ -535,7 +618,7 @@ export class CorpusIndex {
     for (let i = 0; i < paths.length; i++) {
       const d = this.docs.get(paths[i])!;
       const own = d.stored?.links === stored ? d.stored.ids() : undefined;
-      if (own?.length !== d.linked.names.entities.length) return undefined;
+      if (own?.length !== entityCountOf(d.linked)) return undefined;
       ids.push(own);
       if (i % RELINK_SLICE === RELINK_SLICE - 1) yield;
     }
@@ -555,7 +638,12 @@ export class CorpusIndex {
     const version = this.version;
     const linked = withLinks && !this.stale && this.stored.size === 0;
     const docs = this.order().paths.map(p => [p, this.docs.get(p)!] as const);
-    const steps = encodeSnapshotSteps(docs, this.options.defaultDct ?? null, linked ? this.links : undefined, recognizer);
+    // the tables' totals go with the links when no registry changed what the documents publish
+    // (copied: both passes of the encoding must read the same)
+    const totals = (t: MentionTable): TableTotals =>
+      Array.from(t.entries(), ([key, g]) => [key, { count: g.count, documents: g.docs.length, forms: new Map(g.forms), kinds: new Map(g.kinds) }] as const);
+    const tables = this.tables.registry ? undefined : ([totals(this.tables.byEntity), totals(this.tables.byDate)] as const);
+    const steps = encodeSnapshotSteps(docs, this.options.defaultDct ?? null, linked ? { ...this.links, tables } : undefined, recognizer);
     for (let r = steps.next(); ; r = steps.next()) {
       if (r.done) return this.version === version || !linked ? r.value : yield* this.snapshotSteps(recognizer, false);
       yield;
@@ -775,9 +863,9 @@ export class CorpusIndex {
 
   /** Puts `d` in the place of `prev` (either may be missing). */
   private replace(prev: IndexedDocument | undefined, d: IndexedDocument | undefined): void {
-    if (prev) this.nameCount -= prev.linked.names.spans.length / 4;
+    if (prev) this.nameCount -= nameCountOf(prev.linked);
     if (d) {
-      this.nameCount += d.linked.names.spans.length / 4;
+      this.nameCount += nameCountOf(d.linked);
       this.docs.set(d.path, d);
     } else if (prev) this.docs.delete(prev.path);
     if (!prev || !d) this.sorted = undefined;
@@ -918,7 +1006,7 @@ function sameKinds(d: IndexedDocument, idOf: (e: number) => string, kindOf: (id:
 
 /** True when a document's ids are `idOf(e)` for each of its entities. */
 function idsAre(d: IndexedDocument, idOf: (e: number) => string): boolean {
-  if (d.ids?.length !== d.linked.names.entities.length) return false;
+  if (!d.ids || d.ids.length !== d.linked.names.entities.length) return false;
   for (let e = 0; e < d.ids.length; e++) if (d.ids[e] !== idOf(e)) return false;
   return true;
 }
@@ -945,17 +1033,12 @@ function* sameLinkInput(a: DocumentNames, b: DocumentNames): Steps<boolean> {
   return true;
 }
 
-/** The indexed form of a prepared document, given its analysis (its own or the snapshot's). */
+/**
+ * The indexed form of a prepared document, given its analysis (its own or the snapshot's): the
+ * analysis itself, extended (a stored one decodes its names and dates when they are first read).
+ */
 function indexedDocument(p: PreparedDocument, a: DocumentAnalysis, stored: StoredDocument | undefined): IndexedDocument {
-  const { hash, dctSource, model, dct, dates, surnames, linked } = a;
-  return {
-    hash,
-    dctSource,
-    model,
-    dct,
-    dates,
-    surnames,
-    linked,
+  return Object.assign(a, {
     path: p.path,
     utf8: p.utf8,
     ids: undefined,
@@ -966,7 +1049,7 @@ function indexedDocument(p: PreparedDocument, a: DocumentAnalysis, stored: Store
     lines: undefined,
     warning: p.warning,
     stored,
-  };
+  });
 }
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {

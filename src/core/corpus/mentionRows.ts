@@ -47,6 +47,7 @@ const DATE_CODE = KIND_CODE.get('date')!;
 export function kindAt(code: number): MentionKind {
   return KINDS[code];
 }
+
 /** Columns of a row: start and end (UTF-16 code units), surface form, kind (and the recognized one), entity id or date value. */
 const START = 0;
 const END = 1;
@@ -61,6 +62,19 @@ const ABSENT = -1;
 const NULL = -2;
 /** A row a registry leaves out (reviewedSteps). */
 const LEFT_OUT = -3;
+
+/** The kind column of a name of kind `kind` (recognized with it too), for MentionRows.mergedSteps. */
+export function nameKindCode(kind: MentionKind): number {
+  return KIND_CODE.get(kind)! * (1 + (1 << RECOGNIZED_SHIFT));
+}
+
+/** Numbers a date takes in what MentionRows.mergedSteps reads: start, end, the text's id, dateKey. */
+export const DATE_WIDTH = 4;
+
+/** The key column of a date whose normalized value is `value`, `id` giving a string's id. */
+export function dateKey<T>(value: T | null | undefined, id: (value: T) => number): number {
+  return value === undefined ? ABSENT : value === null ? NULL : id(value);
+}
 
 /** One document's mentions, in text order, packed in rows. */
 export class MentionRows {
@@ -109,39 +123,69 @@ export class MentionRows {
     strings: StringIds,
     slab?: Int32Slab,
   ): Steps<MentionRows> {
-    const { spans, entities } = names;
-    // a name overlapping a date gives way ("May" the month): those left are counted first
-    let size = dates.length;
-    for (let i = 0, j = 0; i < spans.length; i += 4) {
-      while (j < dates.length && dates[j].end <= spans[i]) j++;
-      if (j === dates.length || dates[j].start >= spans[i + 1]) size++;
-    }
-    const rows = slab ? slab.take(size * WIDTH) : new Int32Array(size * WIDTH);
+    const { entities } = names;
     // per entity, in steps: a 50 MB file has tens of thousands, each new to the strings
-    const keys = new Array<number>(entities.length);
-    const kindCodes = new Array<number>(entities.length);
+    const keys = new Int32Array(entities.length);
+    const kindCodes = new Int32Array(entities.length);
     const forms = new Array<readonly number[]>(entities.length);
     for (let e = 0; e < entities.length; e++) {
       keys[e] = strings.id(ids[e]);
-      kindCodes[e] = KIND_CODE.get(kinds[e])! * (1 + (1 << RECOGNIZED_SHIFT));
+      kindCodes[e] = nameKindCode(kinds[e]);
       forms[e] = strings.idsOf(entities[e].forms);
       if (e % (STEP_UNITS / 4) === STEP_UNITS / 4 - 1) yield;
     }
+    const packed = new Int32Array(dates.length * DATE_WIDTH);
+    for (let j = 0, r = 0; j < dates.length; j++, r += DATE_WIDTH) {
+      const m = dates[j];
+      packed[r] = m.start;
+      packed[r + 1] = m.end;
+      packed[r + 2] = strings.id(m.text);
+      packed[r + 3] = dateKey(m.value, v => strings.id(v));
+    }
+    return yield* MentionRows.mergedSteps(names.spans, 0, names.spans.length, packed, forms, keys, kindCodes, strings, slab);
+  }
+
+  /**
+   * The rows of a document's names (`spans` from `from` to `to`: four numbers a name, as
+   * DocumentNames has them) and dates (`dates`: DATE_WIDTH numbers a date: start, end, the text's
+   * id, dateKey), in text order,
+   * a name overlapping a date giving way ("May" the month). Entity e's forms, key and kind code
+   * (nameKindCode) are `forms[e]`, `keys[e]` and `kindCodes[e]`, as ids of `strings`.
+   */
+  static *mergedSteps(
+    spans: Int32Array,
+    from: number,
+    to: number,
+    dates: ArrayLike<number>,
+    forms: readonly ArrayLike<number>[],
+    keys: ArrayLike<number>,
+    kindCodes: ArrayLike<number>,
+    strings: StringIds,
+    slab?: Int32Slab,
+  ): Steps<MentionRows> {
+    const dateCount = dates.length / DATE_WIDTH;
+    // the names left are counted first
+    let size = dateCount;
+    for (let i = from, j = 0; i < to; i += 4) {
+      while (j < dates.length && dates[j + 1] <= spans[i]) j += DATE_WIDTH;
+      if (j === dates.length || dates[j] >= spans[i + 1]) size++;
+    }
+    const rows = slab ? slab.take(size * WIDTH) : new Int32Array(size * WIDTH);
     let r = 0;
     let j = 0;
-    const date = (m: Mention) => {
-      const code = KIND_CODE.get(m.kind)!;
-      rows[r + START] = m.start;
-      rows[r + END] = m.end;
-      rows[r + TEXT] = strings.id(m.text);
-      rows[r + KIND] = code | (code << RECOGNIZED_SHIFT);
-      rows[r + KEY] = m.value === undefined ? ABSENT : m.value === null ? NULL : strings.id(m.value);
+    const date = () => {
+      rows[r + START] = dates[j];
+      rows[r + END] = dates[j + 1];
+      rows[r + TEXT] = dates[j + 2];
+      rows[r + KIND] = DATE_CODE | (DATE_CODE << RECOGNIZED_SHIFT);
+      rows[r + KEY] = dates[j + 3];
       r += WIDTH;
+      j += DATE_WIDTH;
     };
-    for (let i = 0; i < spans.length; i += 4) {
+    for (let i = from; i < to; i += 4) {
       const start = spans[i];
-      while (j < dates.length && dates[j].end <= start) date(dates[j++]);
-      if (j < dates.length && dates[j].start < spans[i + 1]) continue;
+      while (j < dates.length && dates[j + 1] <= start) date();
+      if (j < dates.length && dates[j] < spans[i + 1]) continue;
       const e = spans[i + 2];
       rows[r + START] = start;
       rows[r + END] = spans[i + 1];
@@ -149,9 +193,9 @@ export class MentionRows {
       rows[r + KIND] = kindCodes[e];
       rows[r + KEY] = keys[e];
       r += WIDTH;
-      if (i % (4 * STEP_UNITS) === 4 * STEP_UNITS - 4) yield;
+      if ((i - from) % (4 * STEP_UNITS) === 4 * STEP_UNITS - 4) yield;
     }
-    while (j < dates.length) date(dates[j++]);
+    while (j < dates.length) date();
     return new MentionRows(rows, strings);
   }
 

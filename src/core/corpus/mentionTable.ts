@@ -81,24 +81,58 @@ export interface DocumentEntry {
   readonly lookup?: ReadonlyMap<string, number>;
 }
 
+/**
+ * A group's totals as a snapshot keeps them, by key (MentionTable.filler): what counting its
+ * mentions one by one gives.
+ */
+export interface GroupTotals {
+  readonly count: number;
+  /** How many documents mention it. */
+  readonly documents: number;
+  readonly forms: ReadonlyMap<string, number>;
+  readonly kinds: ReadonlyMap<MentionKind, number>;
+}
+
 /** What a TableFiller keeps between documents. */
 interface FillState {
   readonly keyOf: (rows: MentionRows, i: number) => number;
   readonly strings: StringIds;
+  /** The groups' totals when known: forms and kinds are then not counted. */
+  readonly totals: ReadonlyMap<string, GroupTotals> | undefined;
   /** Per key id: the number of the document it was last seen in, and its place in that document's keys. */
   seen: Int32Array;
   slot: Int32Array;
   doc: number;
   /** Per key id: its group, and its mentions counted by form and kind (text id * 4 + kind number), in the order first seen. */
-  readonly touched: Map<number, { g: MentionGroup; tally: Map<number, number> }>;
+  readonly touched: Map<number, Touched>;
+  /** The same by key id, for looking them up by the million. */
+  readonly byId: (Touched | undefined)[];
+}
+
+/** A group a filler has added to, and its mentions counted by form and kind. */
+interface Touched {
+  readonly g: MentionGroup;
+  readonly tally: Map<number, number>;
+}
+
+/** The keys of the document being filled (their ids, each once), with their counts, and their groups' tallies. */
+interface FoundKeys {
+  /** Its number (FillState.seen). */
+  readonly doc: number;
+  readonly ids: number[];
+  readonly counts: number[];
+  readonly tallies: Map<number, number>[];
 }
 
 /** Adds documents to a table in bulk (MentionTable.filler). */
 export interface TableFiller {
   /** Adds a document the table holds nothing for, in steps (a 50 MB file has tens of thousands of mentions). */
   addSteps(path: string, rows: MentionRows): Steps<void>;
-  /** Makes the groups' forms and kinds from what was added, in steps: the table is complete. */
-  endSteps(): Steps<void>;
+  /**
+   * Makes the groups' forms and kinds from what was added, in steps: the table is complete. False
+   * when it was given totals (filler) that the documents added do not give: it is not to be used.
+   */
+  endSteps(): Steps<boolean>;
 }
 
 /**
@@ -192,15 +226,19 @@ export class MentionTable {
    * counts by `end`, which must follow. The groups are what addDocument gives for the same
    * documents in the same order. For a table built beside the one queries read (a warm start
    * publishes a corpus's millions of mentions so): queries must not read it before `endSteps`.
+   * `totals`: every group's totals, from a snapshot of the same documents' mentions: then forms and
+   * kinds are taken from there rather than counted, and `endSteps` checks the counts and documents.
    */
-  filler(keyOf: (rows: MentionRows, i: number) => number, strings: StringIds): TableFiller {
+  filler(keyOf: (rows: MentionRows, i: number) => number, strings: StringIds, totals?: ReadonlyMap<string, GroupTotals>): TableFiller {
     const fill: FillState = {
       keyOf,
       strings,
+      totals,
       seen: new Int32Array(strings.size + 1024),
       slot: new Int32Array(strings.size + 1024),
       doc: 0,
       touched: new Map(),
+      byId: [],
     };
     return { addSteps: (path, rows) => this.fillSteps(fill, path, rows), endSteps: () => this.fillEndSteps(fill) };
   }
@@ -208,13 +246,32 @@ export class MentionTable {
   /** TableFiller.addSteps. */
   private *fillSteps(fill: FillState, path: string, rows: MentionRows): Steps<void> {
     if (this.byDoc.has(path)) throw new Error(`${path}: already in the table`);
-    const { keyOf, strings, touched } = fill;
-    const doc = ++fill.doc;
-    const ids: number[] = [];
-    const counts: number[] = [];
-    const tallies: Map<number, number>[] = [];
-    for (let i = 0; i < rows.length; i++) {
-      if (i % STEP_UNITS === STEP_UNITS - 1) yield;
+    const found: FoundKeys = { doc: ++fill.doc, ids: [], counts: [], tallies: [] };
+    // a plain loop a step (a loop with a yield in it runs slower): a warm start fills millions of mentions
+    for (let from = 0; from < rows.length; from += STEP_UNITS) {
+      if (from) yield;
+      this.fillRows(fill, rows, from, Math.min(rows.length, from + STEP_UNITS), found);
+    }
+    const { ids, counts } = found;
+    const keys = new Array<string>(ids.length);
+    // made here, in steps: a file of noise has tens of thousands of keys
+    const lookup = ids.length > LOOKUP_KEYS ? new Map<string, number>() : undefined;
+    for (let a = 0; a < ids.length; a++) {
+      const g = fill.byId[ids[a]]!.g;
+      g.docs.push(path);
+      g.count += counts[a];
+      keys[a] = fill.strings.at(ids[a]);
+      lookup?.set(keys[a], a);
+      if (a % STEP_UNITS === STEP_UNITS - 1) yield;
+    }
+    this.byDoc.set(path, { mentions: rows, keys, counts, lookup });
+  }
+
+  /** Counts mentions `from` to `to` of a document being filled by key (and by form and kind, unless the totals are known) into `found`. */
+  private fillRows(fill: FillState, rows: MentionRows, from: number, to: number, found: FoundKeys): void {
+    const { keyOf } = fill;
+    const { doc, ids, counts, tallies } = found;
+    for (let i = from; i < to; i++) {
       const k = keyOf(rows, i);
       if (k < 0) continue;
       if (k >= fill.seen.length) {
@@ -228,48 +285,48 @@ export class MentionTable {
         fill.slot[k] = at = ids.length;
         ids.push(k);
         counts.push(0);
-        let t = touched.get(k);
+        let t = fill.byId[k];
         if (!t) {
-          const key = strings.at(k);
+          const key = fill.strings.at(k);
           let g = this.groups.get(key);
           if (!g) this.groups.set(key, (g = new MentionGroup()));
-          touched.set(k, (t = { g, tally: new Map() }));
+          fill.touched.set(k, (fill.byId[k] = t = { g, tally: new Map() }));
         }
         tallies.push(t.tally);
       }
       counts[at]++;
+      if (fill.totals) continue;
       const code = rows.textKey(i) * 4 + rows.kindCode(i);
       const tally = tallies[at];
       tally.set(code, (tally.get(code) ?? 0) + 1);
     }
-    const keys = new Array<string>(ids.length);
-    // made here, in steps: a file of noise has tens of thousands of keys
-    const lookup = ids.length > LOOKUP_KEYS ? new Map<string, number>() : undefined;
-    for (let a = 0; a < ids.length; a++) {
-      const g = touched.get(ids[a])!.g;
-      g.docs.push(path);
-      g.count += counts[a];
-      keys[a] = strings.at(ids[a]);
-      lookup?.set(keys[a], a);
-      if (a % STEP_UNITS === STEP_UNITS - 1) yield;
-    }
-    this.byDoc.set(path, { mentions: rows, keys, counts, lookup });
   }
 
   /** TableFiller.endSteps. */
-  private *fillEndSteps({ strings, touched }: FillState): Steps<void> {
+  private *fillEndSteps(fill: FillState): Steps<boolean> {
+    const { strings, touched, totals } = fill;
+    if (totals && totals.size !== touched.size) return false;
     let n = 0;
     for (const [k, { g, tally }] of touched) {
+      const key = strings.at(k);
+      const known = totals?.get(key);
+      if (totals) {
+        if (known?.count !== g.count || known.documents !== g.docs.length) return false;
+        for (const [form, count] of known.forms) g.forms.set(form, count);
+        for (const [kind, count] of known.kinds) g.kinds.set(kind, count);
+      }
       for (const [code, count] of tally) {
         add(g.forms, strings.at(code >> 2), count);
         add(g.kinds, kindAt(code & 3), count);
       }
       changed(g);
-      this.changedKeys?.add(strings.at(k));
+      this.changedKeys?.add(key);
       if (++n % (STEP_UNITS / 4) === 0) yield;
     }
     touched.clear();
+    fill.byId.length = 0;
     this.version++;
+    return true;
   }
 
   removeDocument(path: string): void {

@@ -4,7 +4,7 @@ import type { Entity, MentionKind } from '../types';
 import { entitySummary, majorityKind } from './entitySummary';
 import type { Int32Slab } from './int32Slab';
 import type { MentionRows, StringIds } from './mentionRows';
-import { MentionTable, type MentionGroup, type TableFiller } from './mentionTable';
+import { MentionTable, type GroupTotals, type MentionGroup, type TableFiller } from './mentionTable';
 import type { RegistryMap } from './registryMap';
 
 const entityOf = (rows: MentionRows, i: number): string | undefined => rows.entity(i);
@@ -72,9 +72,15 @@ export class PublishedTables {
   /**
    * Fills the tables these build, before any query reads them, with documents they hold nothing
    * for, many at once (MentionTable.filler): add each document's mentions as recognized and as the
-   * registry has them (reviewSteps), then `endSteps`.
+   * registry has them (reviewSteps), then `endSteps`. `totals`: the groups' totals of each table
+   * (byEntity, byDate) from a snapshot of the same documents' mentions, for new tables without a
+   * registry: `endSteps` is then false when they do not hold (the tables are not to be used).
    */
-  filler(): { addSteps(path: string, recognized: MentionRows, mentions: MentionRows): Steps<void>; endSteps(): Steps<void> } {
+  filler(totals?: readonly [ReadonlyMap<string, GroupTotals>, ReadonlyMap<string, GroupTotals>]): {
+    addSteps(path: string, recognized: MentionRows, mentions: MentionRows): Steps<void>;
+    endSteps(): Steps<boolean>;
+  } {
+    if (totals && this.registry) throw new Error('totals are for tables without a registry');
     const strings = this.strings;
     const building = this.building ?? [];
     const entityKey = (rows: MentionRows, i: number) => rows.entityKey(i);
@@ -86,7 +92,7 @@ export class PublishedTables {
     let documents = 0;
     const fillers = this.tablesFor<'recognized' | 'mentions'>('recognized', 'mentions')
       .filter(([table]) => building.includes(table))
-      .map(([table, rows]) => [table.filler(table === this.byDate ? dateKey : entityKey, strings), rows] as const);
+      .map(([table, rows]) => [table.filler(table === this.byDate ? dateKey : entityKey, strings, totals?.[table === this.byDate ? 1 : 0]), rows] as const);
     return {
       // a table's map of documents rehashes as it grows past a power of two (tens of milliseconds
       // at 65,536 documents): a step between the tables then, so that no step has two
@@ -97,7 +103,8 @@ export class PublishedTables {
         return fillSteps(fillers, path, recognized, mentions, grows);
       },
       endSteps: function* () {
-        for (const [f] of fillers) yield* f.endSteps();
+        for (const [f] of fillers) if (!(yield* f.endSteps())) return false;
+        return true;
       },
     };
   }

@@ -3,24 +3,35 @@
 // whole, so that a warm start whose documents all match needs no relink. Binary (docs/contracts.md,
 // "Index snapshot"): numbers in one Int32Array read in place, strings stored once as UTF-16 code
 // units (a lone surrogate survives). Reading it walks the documents' records and decodes a
-// document's part only when a document with its text arrives; writing and reading go in steps.
+// document's part only when a document with its text arrives, and then only what the index reads
+// at once (its names and dates when first read); writing and reading go in steps. A snapshot of a
+// linked corpus also holds its published mention tables' totals, so that a warm start whose
+// documents all match builds its tables without counting every mention.
 import { analyze } from '../analyze';
 import { MAX_ANALYZED_CHARS, PIECE_CHARS } from '../limits';
 import type { CorpusLinks } from '../linking/linkCorpus';
-import type { LocalEntity } from '../linking/linkDocument';
+import type { DocumentNames, LocalEntity } from '../linking/linkDocument';
+import type { LinkedNames } from '../linking/linkNames';
 import type { NameKind } from '../names/nameCandidate';
 import { STEP_UNITS, type Steps } from '../steps';
-import type { Mention } from '../types';
+import type { Mention, MentionKind } from '../types';
 import { contentHash } from './contentHash';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { Int32Slab } from './int32Slab';
 import type { Interner } from './interner';
+import { DATE_WIDTH, dateKey, MentionRows, nameKindCode, type StringIds } from './mentionRows';
+import type { GroupTotals } from './mentionTable';
 
 /** The corpus's links as a snapshot holds them: valid for exactly its documents, all unchanged. */
 export interface StoredLinks {
   /** How many documents the snapshot holds (all of them linked together). */
   readonly documents: number;
   readonly links: Omit<CorpusLinks, 'ids'>;
+  /**
+   * The totals of the groups of its published mention tables (by entity, by date), when it was
+   * written without a registry: what the documents' mentions published with these links give.
+   */
+  readonly tables: readonly [ReadonlyMap<string, GroupTotals>, ReadonlyMap<string, GroupTotals>] | undefined;
 }
 
 /** One document as stored: decoded into a DocumentAnalysis (with shared strings) only when used. */
@@ -28,11 +39,25 @@ export interface StoredDocument {
   readonly hash: string;
   readonly dctSource: string;
   readonly model: string;
-  /** Undefined when the snapshot turns out to be corrupt there. */
-  decode(): DocumentAnalysis | undefined;
+  /**
+   * Its analysis: publication date, family names and lookups at once; its names and dates decoded
+   * when first read (the snapshot is kept until then).
+   */
+  analysis(): DocumentAnalysis;
   /** The links of the snapshot's corpus, when it was written linked; `ids()` are this document's part of them. */
   readonly links: StoredLinks | undefined;
   ids(): string[] | undefined;
+  /**
+   * Its mentions packed as a corpus index publishes them without a registry, given its entities'
+   * `ids()` and each id's kind (`kindOf`, else the entity's own), without decoding its names and
+   * dates; with the kinds given. `slab`: where the rows go.
+   */
+  publishedSteps(
+    ids: readonly string[],
+    kindOf: (id: string) => MentionKind | undefined,
+    strings: StringIds,
+    slab: Int32Slab,
+  ): Steps<{ kinds: MentionKind[]; rows: MentionRows }>;
 }
 
 /** A document to encode: its analysis, and its entities' ids when the corpus is linked. */
@@ -40,15 +65,58 @@ export interface EncodedDocument extends DocumentAnalysis {
   readonly ids: readonly string[] | undefined;
 }
 
+/** A mention table's groups by key, with their totals, for encodeSnapshotSteps. */
+export type TableTotals = readonly (readonly [string, GroupTotals])[];
+
+/** A stored document's linked names: its family-name lookups at once, its names decoded when first read. */
+class StoredLinked implements LinkedNames {
+  private made: DocumentNames | undefined;
+
+  constructor(
+    public found: string[],
+    public missing: string[],
+    readonly entityCount: number,
+    readonly nameCount: number,
+    private decode: (() => DocumentNames) | undefined,
+  ) {}
+
+  get names(): DocumentNames {
+    if (!this.made) {
+      this.made = this.decode!();
+      this.decode = undefined; // nothing of it keeps the snapshot any more
+    }
+    return this.made;
+  }
+
+  set names(names: DocumentNames) {
+    this.made = names;
+    this.decode = undefined;
+  }
+}
+
+/** How many names linked names have (DocumentNames.spans), without decoding a stored document's. */
+export function nameCountOf(linked: LinkedNames): number {
+  return linked instanceof StoredLinked ? linked.nameCount : linked.names.spans.length / 4;
+}
+
+/** How many entities linked names have, without decoding a stored document's. */
+export function entityCountOf(linked: LinkedNames): number {
+  return linked instanceof StoredLinked ? linked.entityCount : linked.names.entities.length;
+}
+
 /** 'MRGN', little-endian: a snapshot of format 4 or before is JSON text, and starts with `{`. */
 const MAGIC = 0x4e47524d;
-/** 5: binary, with the corpus's links. 4 (JSON text): each document recorded its names recognizer. */
-const FORMAT = 5;
-/** Int32 words before the head: magic, format, head bytes, string count, char count, number count. */
-const PREAMBLE = 6;
+/** 6: a checksum, and the published tables' totals. 5: binary, with the corpus's links. 4 (JSON text): each document recorded its names recognizer. */
+const FORMAT = 6;
+/** Int32 words before the head: magic, format, head bytes, string count, char count, number count, checksum (two words). */
+const PREAMBLE = 8;
+/** Where the checksum is, in Int32 words: it covers every byte after the preamble. */
+const CHECKSUM_AT = 6;
 /** Added to an entity's kind number when its kind is a guess. */
 const GUESSED = 3;
 const KINDS: NameKind[] = ['person', 'organization', 'place'];
+/** The kinds of mentions in the tables' totals. */
+const MENTION_KINDS: MentionKind[] = [...KINDS, 'date'];
 const NULL = -1;
 const UNDEFINED = -2;
 /** A document's record: path, hash, dctSource, model, dct, then the lengths of its lists (below). */
@@ -64,6 +132,8 @@ interface Head {
   documents: number;
   entities: number;
   links: boolean;
+  /** Whether the published tables' totals follow the links. */
+  tables: boolean;
 }
 
 /** UTF-16 code units written in chunks, joined in steps at the end. */
@@ -100,6 +170,11 @@ class ChunkedWriter<A extends Uint16Array> {
   }
 }
 
+/** The corpus's links to encode, with its published mention tables' totals (by entity, by date) when it has no registry. */
+export interface EncodedLinks extends Omit<CorpusLinks, 'ids'> {
+  readonly tables?: readonly [TableTotals, TableTotals];
+}
+
 /**
  * Encodes the analyses of documents (by path) in steps; the corpus's links (`links`, with each
  * document's `ids`) go with them when given, which the caller does only when the documents are
@@ -112,13 +187,13 @@ class ChunkedWriter<A extends Uint16Array> {
 export function* encodeSnapshotSteps(
   documents: readonly (readonly [string, EncodedDocument])[],
   defaultDct: string | null,
-  links: Omit<CorpusLinks, 'ids'> | undefined,
+  links: EncodedLinks | undefined,
   recognizer = recognizerFingerprint(),
 ): Steps<Uint8Array> {
-  // what the documents hold now: the second pass must read what the first did
-  const records = documents.map(
-    ([path, { hash, dctSource, model, dct, dates, surnames, linked, ids }]) => [path, { hash, dctSource, model, dct, dates, surnames, linked, ids }] as const,
-  );
+  // what the documents hold now (the second pass must read what the first did): a document's
+  // links may be replaced meanwhile, the rest never is (a stored one's names and dates are decoded
+  // when first read, in the pass's steps)
+  const records = documents.map(([path, a]) => [path, a, a.linked, a.ids] as const);
   const chars = new ChunkedWriter(n => new Uint16Array(n));
   const ends: number[] = [];
   const stringIndex = new Map<string, number>();
@@ -135,7 +210,7 @@ export function* encodeSnapshotSteps(
   };
   let count = 0;
   const { entities, withLinks } = yield* encodeRecords(records, links, s, () => count++);
-  const head: Head = { recognizer, defaultDct, documents: documents.length, entities, links: withLinks };
+  const head: Head = { recognizer, defaultDct, documents: documents.length, entities, links: withLinks, tables: withLinks && links?.tables !== undefined };
   const headBytes = new TextEncoder().encode(JSON.stringify(head));
   const headWords = Math.ceil(headBytes.length / 4);
   const numbersAt = PREAMBLE + headWords + ends.length;
@@ -149,7 +224,35 @@ export function* encodeSnapshotSteps(
   let at = numbersAt;
   yield* encodeRecords(records, withLinks ? links : undefined, s, n => (words[at++] = n));
   yield* chars.copySteps(new Uint16Array(out, charsAt * 2), 0);
-  return new Uint8Array(out);
+  const bytes = new Uint8Array(out);
+  words.set(yield* checksumSteps(bytes), CHECKSUM_AT);
+  return bytes;
+}
+
+/**
+ * Two 32-bit hashes of every byte after the preamble (of a buffer aligned to 4 bytes), a few
+ * megabytes a step: a snapshot changed on disk (a garbled byte) is told from one this code wrote,
+ * before any of it is read lazily.
+ */
+function* checksumSteps(bytes: Uint8Array): Steps<[number, number]> {
+  const from = PREAMBLE * 4;
+  const words = new Int32Array(bytes.buffer, bytes.byteOffset + from, (bytes.length - from) >> 2);
+  let h1 = 0x811c9dc5;
+  let h2 = 0x050c5d1f;
+  for (let at = 0; at < words.length; at += CHUNK) {
+    const end = Math.min(words.length, at + CHUNK);
+    let k = at;
+    for (; k + 1 < end; k += 2) {
+      h1 = Math.imul(h1 ^ words[k], 0x9e3779b1);
+      h1 ^= h1 >>> 16;
+      h2 = Math.imul(h2 ^ words[k + 1], 0x9e3779b1);
+      h2 ^= h2 >>> 16;
+    }
+    if (k < end) h1 = Math.imul(h1 ^ words[k], 0x01000193);
+    yield;
+  }
+  for (let i = from + words.length * 4; i < bytes.length; i++) h2 = Math.imul(h2 ^ bytes[i], 0x01000193);
+  return [h1 | 0, h2 | 0];
 }
 
 /**
@@ -158,8 +261,8 @@ export function* encodeSnapshotSteps(
  * document has its ids). Returns how many entities, and whether the links are in.
  */
 function* encodeRecords(
-  documents: readonly (readonly [string, EncodedDocument])[],
-  links: Omit<CorpusLinks, 'ids'> | undefined,
+  documents: readonly (readonly [string, EncodedDocument, LinkedNames, readonly string[] | undefined])[],
+  links: EncodedLinks | undefined,
   s: (v: string | null | undefined) => number,
   put: (n: number) => void,
 ): Steps<{ entities: number; withLinks: boolean }> {
@@ -169,8 +272,8 @@ function* encodeRecords(
   // entities first (an index shares equal entities: by identity is enough)
   const entityIndex = new Map<LocalEntity, number>();
   let units = 0;
-  for (const [, a] of documents) {
-    for (const e of a.linked.names.entities) {
+  for (const [, , linked] of documents) {
+    for (const e of linked.names.entities) {
       if (entityIndex.has(e)) continue;
       entityIndex.set(e, entityIndex.size);
       put(s(e.localId));
@@ -184,9 +287,8 @@ function* encodeRecords(
     }
     if (++units % STEP_UNITS === 0) yield;
   }
-  const withLinks = links !== undefined && documents.every(([, a]) => a.ids !== undefined);
-  for (const [path, a] of documents) {
-    const { names, found, missing } = a.linked;
+  const withLinks = links !== undefined && documents.every(([, , , ids]) => ids !== undefined);
+  for (const [path, a, { names, found, missing }, ids] of documents) {
     for (const v of [s(path), s(a.hash), s(a.dctSource), s(a.model), s(a.dct)]) put(v);
     for (const n of [
       a.surnames.length,
@@ -210,7 +312,7 @@ function* encodeRecords(
     push(names.full);
     push(names.lone);
     push(names.spans);
-    if (withLinks) for (const id of a.ids!) put(s(id));
+    if (withLinks) for (const id of ids!) put(s(id));
     units += names.spans.length / 4 + a.dates.length + 1;
     if (units >= STEP_UNITS) {
       units = 0;
@@ -235,6 +337,21 @@ function* encodeRecords(
       put(KINDS.indexOf(kind));
     }
     yield;
+    for (const table of links.tables ?? []) {
+      put(table.length);
+      for (const [key, { count, documents, forms, kinds }] of table) {
+        for (const v of [s(key), count, documents, forms.size, kinds.size]) put(v);
+        for (const [form, n] of forms) {
+          put(s(form));
+          put(n);
+        }
+        for (const [kind, n] of kinds) {
+          put(MENTION_KINDS.indexOf(kind));
+          put(n);
+        }
+        if (++units % STEP_UNITS === 0) yield;
+      }
+    }
   }
   return { entities: entityIndex.size, withLinks };
 }
@@ -245,6 +362,9 @@ interface Parts {
   ends: Int32Array;
   numbers: Int32Array;
   chars: Uint16Array;
+  /** The whole file (aligned), and the checksum it says it has. */
+  bytes: Uint8Array;
+  checksum: [number, number];
 }
 
 /** The parts of a snapshot, or undefined when it is not one this version writes (an older format, another file, cut short). */
@@ -252,7 +372,7 @@ function parts(bytes: Uint8Array): Parts | undefined {
   // typed arrays over the bytes need them aligned
   const buf = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
   if (buf.byteLength < PREAMBLE * 4) return undefined;
-  const [magic, format, headLength, stringCount, charCount, numberCount] = new Int32Array(buf.buffer, buf.byteOffset, PREAMBLE);
+  const [magic, format, headLength, stringCount, charCount, numberCount, check1, check2] = new Int32Array(buf.buffer, buf.byteOffset, PREAMBLE);
   if (magic !== MAGIC || format !== FORMAT || headLength < 0 || stringCount < 0 || charCount < 0 || numberCount < 0) return undefined;
   const endsAt = PREAMBLE + Math.ceil(headLength / 4);
   const numbersAt = endsAt + stringCount;
@@ -269,13 +389,22 @@ function parts(bytes: Uint8Array): Parts | undefined {
     ends: new Int32Array(buf.buffer, buf.byteOffset + endsAt * 4, stringCount),
     numbers: new Int32Array(buf.buffer, buf.byteOffset + numbersAt * 4, numberCount),
     chars: new Uint16Array(buf.buffer, buf.byteOffset + charsAt, charCount),
+    bytes: buf,
+    checksum: [check1, check2],
   };
 }
 
 /** What the documents of one snapshot share: how to decode them, and its links once read. */
 interface Reader {
-  decode(from: number, doc: StoredDocument): DocumentAnalysis | undefined;
+  analysis(from: number, doc: StoredDocument): DocumentAnalysis;
   ids(from: number, count: number): string[] | undefined;
+  publishedSteps(
+    from: number,
+    ids: readonly string[],
+    kindOf: (id: string) => MentionKind | undefined,
+    strings: StringIds,
+    slab: Int32Slab,
+  ): Steps<{ kinds: MentionKind[]; rows: MentionRows }>;
   links: StoredLinks | undefined;
 }
 
@@ -291,8 +420,17 @@ class Stored implements StoredDocument {
     private readonly entityCount: number,
   ) {}
 
-  decode(): DocumentAnalysis | undefined {
-    return this.reader.decode(this.from, this);
+  analysis(): DocumentAnalysis {
+    return this.reader.analysis(this.from, this);
+  }
+
+  publishedSteps(
+    ids: readonly string[],
+    kindOf: (id: string) => MentionKind | undefined,
+    strings: StringIds,
+    slab: Int32Slab,
+  ): Steps<{ kinds: MentionKind[]; rows: MentionRows }> {
+    return this.reader.publishedSteps(this.from, ids, kindOf, strings, slab);
   }
 
   get links(): StoredLinks | undefined {
@@ -304,8 +442,12 @@ class Stored implements StoredDocument {
   }
 }
 
-/** Thrown while reading a snapshot whose numbers point outside it. */
-class Corrupt extends Error {}
+/** Thrown while reading a snapshot whose numbers point outside it (its checksum holds: a snapshot this code did not write). */
+class Corrupt extends Error {
+  constructor() {
+    super('the index snapshot is inconsistent');
+  }
+}
 
 /**
  * The documents of a snapshot, by path, in steps; empty when it was written by another format or
@@ -322,6 +464,8 @@ export function* decodeSnapshotSteps(
   const out = new Map<string, StoredDocument>();
   const p = parts(bytes);
   if (!p || p.head.recognizer !== recognizer || p.head.defaultDct !== defaultDct) return out;
+  const [h1, h2] = yield* checksumSteps(p.bytes);
+  if (h1 !== p.checksum[0] || h2 !== p.checksum[1]) return out;
   const read = readDocuments(p, shared);
   for (;;) {
     const r = unlessCorrupt(() => read.next());
@@ -400,14 +544,16 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
     }));
   };
   const reader: Reader = {
-    decode: (from, doc) => unlessCorrupt(() => decodeDocument(from, doc)),
+    analysis,
     ids: (from, count) => unlessCorrupt(() => strs(from, count)),
+    publishedSteps,
     links: undefined,
   };
   for (let d = 0; d < head.documents; d++) {
     const from = take(FIELDS);
     // the lists' lengths: surnames, found, missing, dates (4 numbers each), entities, full, lone, spans
     const entityCount = n[from + 9];
+    check(n[from + 12] % 4 === 0);
     take(n[from + 5] + n[from + 6] + n[from + 7] + 4 * n[from + 8] + entityCount + n[from + 10] + n[from + 11] + n[from + 12]);
     const idsAt = take(head.links ? entityCount : 0);
     spanNumbers += n[from + 12];
@@ -434,31 +580,82 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
       kindOfId.set(str(n[k]), KINDS[n[k + 1]]);
       if (i % STEP_UNITS === STEP_UNITS - 1) yield;
     }
-    reader.links = { documents: head.documents, links: { idOfKey, idsOfSurname, kindOfId } };
+    const totals = function* (): Steps<Map<string, GroupTotals>> {
+      const groups = new Map<string, GroupTotals>();
+      for (let i = 0, count = n[take(1)]; i < count; i++) {
+        const k = take(5);
+        const forms = new Map<string, number>();
+        for (let f = 0; f < n[k + 3]; f++) {
+          const at = take(2);
+          forms.set(str(n[at]), n[at + 1]);
+        }
+        const kinds = new Map<MentionKind, number>();
+        for (let f = 0; f < n[k + 4]; f++) {
+          const at = take(2);
+          check(n[at] >= 0 && n[at] < MENTION_KINDS.length);
+          kinds.set(MENTION_KINDS[n[at]], n[at + 1]);
+        }
+        groups.set(str(n[k]), { count: n[k + 1], documents: n[k + 2], forms, kinds });
+        if (i % STEP_UNITS === STEP_UNITS - 1) yield;
+      }
+      return groups;
+    };
+    const tables = head.tables ? ([yield* totals(), yield* totals()] as const) : undefined;
+    reader.links = { documents: head.documents, links: { idOfKey, idsOfSurname, kindOfId }, tables };
   }
   check(at === n.length && out.size === head.documents);
   // the documents' spans, copied out (a view would keep the whole snapshot) into shared chunks, no
   // larger than all of them (a pool of workers sends a snapshot of a few hundred documents each)
   const slab = new Int32Slab(Math.min(SLAB_CHUNK, Math.max(spanNumbers, 1)));
+  /** String ids (idIn) and each entity's forms' ids in the StringIds of the index last published into. */
+  let idsFor: { strings: StringIds; ids: Int32Array; forms: Int32Array[] } | undefined;
   return out;
 
-  function decodeDocument(from: number, doc: StoredDocument): DocumentAnalysis {
+  /** A document's analysis: its lists of strings at once, its dates and names when first read. */
+  function analysis(from: number, doc: StoredDocument): DocumentAnalysis {
     const dateCount = n[from + 8];
     const entityCount = n[from + 9];
-    const spanCount = n[from + 12];
     let i = from + FIELDS;
     const next = (count: number): number => ((i += count), i - count);
     const surnames = strs(next(n[from + 5]), n[from + 5]);
     const found = strs(next(n[from + 6]), n[from + 6]);
     const missing = strs(next(n[from + 7]), n[from + 7]);
-    const dates = new Array<Mention>(dateCount);
-    for (let k = 0; k < dateCount; k++, i += 4) {
-      const value = n[i + 3];
+    const datesAt = next(4 * dateCount);
+    let dates: Mention[] | undefined;
+    return {
+      hash: doc.hash,
+      dctSource: doc.dctSource,
+      model: doc.model,
+      dct: optional(n[from + 4]) ?? null,
+      surnames,
+      linked: new StoredLinked(found, missing, entityCount, n[from + 12] / 4, () => decodeNames(from, i)),
+      get dates() {
+        return (dates ??= decodeDates(datesAt, dateCount));
+      },
+      set dates(made: Mention[]) {
+        dates = made;
+      },
+    };
+  }
+
+  function decodeDates(at: number, count: number): Mention[] {
+    const dates = new Array<Mention>(count);
+    for (let k = 0; k < count; k++, at += 4) {
+      const value = n[at + 3];
       dates[k] =
         value === UNDEFINED
-          ? { start: n[i], end: n[i + 1], text: str(n[i + 2]), kind: 'date' }
-          : { start: n[i], end: n[i + 1], text: str(n[i + 2]), kind: 'date', value: value === NULL ? null : str(value) };
+          ? { start: n[at], end: n[at + 1], text: str(n[at + 2]), kind: 'date' }
+          : { start: n[at], end: n[at + 1], text: str(n[at + 2]), kind: 'date', value: value === NULL ? null : str(value) };
     }
+    return dates;
+  }
+
+  /** The names of the document whose record is at `from`, its entities at `at`. */
+  function decodeNames(from: number, at: number): DocumentNames {
+    const entityCount = n[from + 9];
+    const spanCount = n[from + 12];
+    let i = at;
+    const next = (count: number): number => ((i += count), i - count);
     const entityRefs = new Array<LocalEntity>(entityCount);
     for (let k = 0; k < entityCount; k++) entityRefs[k] = entity(n[i + k]);
     i += entityCount;
@@ -468,24 +665,66 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
     // what queries index with must be in range (a garbled number elsewhere gives wrong answers at worst)
     for (const e of full) check(e >= 0 && e < entityCount);
     for (const e of lone) check(e >= 0 && e < entityCount);
-    check(spanCount % 4 === 0);
-    for (let k = 0; k < spans.length; k += 4)
-      check(
-        spans[k] <= spans[k + 1] &&
-          spans[k + 2] >= 0 &&
-          spans[k + 2] < entityCount &&
-          spans[k + 3] >= 0 &&
-          spans[k + 3] < entityRefs[spans[k + 2]].forms.length,
-      );
-    return {
-      hash: doc.hash,
-      dctSource: doc.dctSource,
-      model: doc.model,
-      dct: optional(n[from + 4]) ?? null,
-      dates,
-      surnames,
-      linked: { names: { entities: entityRefs, full, lone, spans }, found, missing },
-    };
+    for (let k = 0; k < spans.length; k += 4) {
+      const e = spans[k + 2];
+      check(spans[k] <= spans[k + 1] && e >= 0 && e < entityCount && spans[k + 3] >= 0 && spans[k + 3] < entityRefs[e].forms.length);
+    }
+    return { entities: entityRefs, full, lone, spans };
+  }
+
+  /** The ids in `strings` of the snapshot's strings and of its entities' forms, made as asked for (for the last `strings` asked about). */
+  function idsIn(strings: StringIds): { strings: StringIds; ids: Int32Array; forms: Int32Array[] } {
+    if (idsFor?.strings !== strings) idsFor = { strings, ids: new Int32Array(ends.length).fill(-1), forms: [] };
+    return idsFor;
+  }
+
+  /** The StringIds id of string i. */
+  function idIn(strings: StringIds, i: number): number {
+    const { ids } = idsIn(strings);
+    check(i >= 0 && i < ids.length);
+    return ids[i] >= 0 ? ids[i] : (ids[i] = strings.id(str(i)));
+  }
+
+  function* publishedSteps(
+    from: number,
+    ids: readonly string[],
+    kindOf: (id: string) => MentionKind | undefined,
+    strings: StringIds,
+    slab: Int32Slab,
+  ): Steps<{ kinds: MentionKind[]; rows: MentionRows }> {
+    const dateCount = n[from + 8];
+    const entityCount = n[from + 9];
+    const datesAt = from + FIELDS + n[from + 5] + n[from + 6] + n[from + 7];
+    const entitiesAt = datesAt + 4 * dateCount;
+    const spansAt = entitiesAt + entityCount + n[from + 10] + n[from + 11];
+    const spansEnd = spansAt + n[from + 12];
+    check(ids.length === entityCount);
+    // plain arrays: typed ones cost microseconds each to make, and a warm start makes these for every document
+    const kinds = new Array<MentionKind>(entityCount);
+    const keys = new Array<number>(entityCount);
+    const kindCodes = new Array<number>(entityCount);
+    const forms = new Array<Int32Array>(entityCount);
+    for (let e = 0; e < entityCount; e++) {
+      const x = n[entitiesAt + e];
+      const local = entity(x);
+      kinds[e] = kindOf(ids[e]) ?? local.kind;
+      keys[e] = strings.id(ids[e]);
+      kindCodes[e] = nameKindCode(kinds[e]);
+      forms[e] = idsIn(strings).forms[x] ??= Int32Array.from(local.forms, f => strings.id(f));
+    }
+    const dates = new Array<number>(dateCount * DATE_WIDTH);
+    for (let k = 0, j = datesAt; k < dates.length; k += DATE_WIDTH, j += 4) {
+      const value = n[j + 3];
+      dates[k] = n[j];
+      dates[k + 1] = n[j + 1];
+      dates[k + 2] = idIn(strings, n[j + 2]);
+      dates[k + 3] = dateKey(value === UNDEFINED ? undefined : value === NULL ? null : value, v => idIn(strings, v));
+    }
+    for (let k = spansAt; k < spansEnd; k += 4) {
+      const e = n[k + 2];
+      check(n[k] <= n[k + 1] && e >= 0 && e < entityCount && n[k + 3] >= 0 && n[k + 3] < forms[e].length);
+    }
+    return { kinds, rows: yield* MentionRows.mergedSteps(n, spansAt, spansEnd, dates, forms, keys, kindCodes, strings, slab) };
   }
 }
 

@@ -248,6 +248,9 @@ export class CorpusService implements vscode.Disposable {
           const uris = await this.findArticles();
           await this.loadModels();
           await this.loadSnapshot();
+          // the tables the snapshot's articles publish, built from it in slices while the files are
+          // read and checked; the relink puts them in place when every article matches it
+          const staging = inSlices(this.index.stageSnapshotSteps(), () => cancel.token.isCancellationRequested);
           const open = new Map(vscode.workspace.textDocuments.map(d => [d.uri.toString(), d]));
           const seen = new Set(uris.map(u => u.toString()));
           const opened = uris.map(u => open.get(u.toString())).filter(d => d !== undefined);
@@ -268,6 +271,7 @@ export class CorpusService implements vscode.Disposable {
           await ahead;
           stop.dispose();
           await analyzingOpen;
+          await staging;
           if (!cancel.token.isCancellationRequested) {
             for (const path of this.index.paths()) if (!seen.has(path) && !open.has(path)) this.index.deleteDocument(path);
           }
