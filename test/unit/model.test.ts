@@ -1,6 +1,9 @@
-// The learned model for names: training is deterministic, and the committed form decodes to the weights trained.
+// The learned model for names: training is deterministic, the committed file is what training writes, and
+// it decodes to the weights trained.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeModel, encodeModel } from '../../src/core/model/codec';
 import { goldKind, prepare, train, type GoldDocument } from '../../src/core/model/train';
@@ -34,6 +37,21 @@ describe('model for names', () => {
     );
     assert.deepEqual(Array.from(a.weights), Array.from(b.weights));
     assert.deepEqual(Array.from(a.trans), Array.from(b.trans));
+  });
+
+  it("is committed as npm run train writes it from the repo's data, byte for byte", function () {
+    this.timeout(120_000);
+    const dir = mkdtempSync(join(tmpdir(), 'marginalia-train-'));
+    try {
+      const out = join(dir, 'weights.ts');
+      execFileSync(process.execPath, ['scripts/train.mjs', '--out', out], { stdio: 'ignore' });
+      assert.ok(
+        readFileSync(out).equals(readFileSync('src/core/model/weights.ts')),
+        'src/core/model/weights.ts is not what npm run train writes: run it and commit the file',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('decodes the packed weights to the quantized trained ones', () => {
