@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { generatedCorpus } from './generatedCorpus';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = process.env.MARGINALIA_CLI ?? join(ROOT, 'dist', 'cli.js');
@@ -73,18 +74,11 @@ describe('sharded analysis with GNU parallel', function () {
   it('prints what analyze prints for a generated corpus, with --dct, --dates and a registry', () => {
     const cwd = join(work, 'gen');
     mkdirSync(cwd);
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'makeCorpus.mjs'), '--docs', '200', '--from', join(ROOT, 'samples'), '--out', join(cwd, 'corpus')], {
-      stdio: 'ignore',
-    });
+    generatedCorpus(cwd, 200);
     const [, second] = articles(cwd, 'corpus').sort();
     // generated articles may carry a dateline of their own, which wins over the dates file
     writeFileSync(join(cwd, 'corpus', 'undated.txt'), 'Officials met President Lee in Seoul on Monday.\n');
     writeFileSync(join(cwd, 'dates.csv'), 'file,date\ncorpus/undated.txt,2025-03-01\n');
-    mkdirSync(join(cwd, 'corpus', '.marginalia'));
-    writeFileSync(
-      join(cwd, 'corpus', '.marginalia', 'entities.yaml'),
-      'version: 1\nnotEntities:\n  - Danube\nentities:\n  - id: lee-jae-myung\n    name: President Lee\n    merged: [xi-jinping]\n',
-    );
     assert.ok(second, 'the corpus was generated');
     const json = assertShardedSame(cwd, 'corpus', work, ['--dct', '2026-01-05', '--dates', 'dates.csv'], ['--registry', 'corpus/.marginalia/entities.yaml']);
     assert.match(json, /"name": "President Lee"/, 'the registry applied');

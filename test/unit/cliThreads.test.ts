@@ -2,10 +2,11 @@
 // what it prints is byte for byte what one thread prints, with astral characters, CRLF, publication
 // dates from sidecars and a dates file, a registry, and the learned model. Runs the built dist/cli.js.
 import { strict as assert } from 'node:assert';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generatedCorpus } from './generatedCorpus';
 
 const ROOT = join(__dirname, '..', '..');
 const CLI = process.env.MARGINALIA_CLI ?? join(ROOT, 'dist', 'cli.js');
@@ -21,9 +22,7 @@ describe('analyze on several threads', function () {
   before(() => {
     cwd = mkdtempSync(join(tmpdir(), 'marginalia-threads-'));
     // 700 articles, about 2.4 million characters: two threads of at least a million each
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'makeCorpus.mjs'), '--docs', '700', '--from', join(ROOT, 'samples'), '--out', join(cwd, 'corpus')], {
-      stdio: 'ignore',
-    });
+    generatedCorpus(cwd, 700);
     writeFileSync(
       join(cwd, 'corpus', 'astral.txt'),
       'Officials 😀 met President Lee in Seoul on Monday.\r\n𝒳 Lee said the talks with Xi Jinping went well.\r\n',
@@ -31,11 +30,6 @@ describe('analyze on several threads', function () {
     writeFileSync(join(cwd, 'corpus', 'lee.txt'), 'Lee met Moon in Busan on Tuesday.\n');
     writeFileSync(join(cwd, 'corpus', 'lee.txt.annotations.yaml'), 'version: 1\ndct: 2024-02-02\nannotations: []\n');
     writeFileSync(join(cwd, 'dates.csv'), 'file,date\ncorpus/astral.txt,2025-03-01\n');
-    mkdirSync(join(cwd, 'corpus', '.marginalia'));
-    writeFileSync(
-      join(cwd, 'corpus', '.marginalia', 'entities.yaml'),
-      'version: 1\nnotEntities:\n  - Danube\nentities:\n  - id: lee-jae-myung\n    name: President Lee\n    merged: [xi-jinping]\n',
-    );
   });
   after(() => rmSync(cwd, { recursive: true, force: true }));
 
