@@ -17,7 +17,7 @@ export interface Cli {
 
 export function nodeCli(): Cli {
   return {
-    fs: new NodeFileSystem(),
+    fs: new NodeFileSystem(true),
     stdout: text => process.stdout.write(text),
     stderr: text => process.stderr.write(text),
   };

@@ -3,7 +3,7 @@
  * the CLI, and usable by the extension for `file:` URIs (its host is Node too). Paths are absolute
  * and `/`-separated; on Windows `C:\a\b` is `C:/a/b` (see `toCorePath`).
  */
-import { constants } from 'node:fs';
+import { constants, lstatSync, readFileSync } from 'node:fs';
 import { lstat, mkdir, open, readdir, readFile, realpath, rename, unlink } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { DirectoryEntry, FileStat, FileSystem, FileType } from '../core';
@@ -17,9 +17,16 @@ export function toCorePath(nativePath: string): string {
 export class NodeFileSystem implements FileSystem {
   readonly caseInsensitive = process.platform === 'win32' || process.platform === 'darwin';
 
+  /**
+   * `blocking`: files are read and looked at without leaving the thread, for a command-line run that
+   * has nothing else to do meanwhile: a trip through the thread pool costs more than a small read
+   * (3,495 articles with their sidecars: 0.2–0.4 s against 0.5–0.9 s, a third of the CPU).
+   */
+  constructor(private readonly blocking = false) {}
+
   async stat(path: string): Promise<FileStat | undefined> {
     try {
-      const s = await lstat(path);
+      const s = this.blocking ? lstatSync(path) : await lstat(path);
       return { type: typeOf(s), size: s.size, mtime: s.mtimeMs };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
@@ -27,8 +34,8 @@ export class NodeFileSystem implements FileSystem {
     }
   }
 
-  readFile(path: string): Promise<Uint8Array> {
-    return readFile(path);
+  async readFile(path: string): Promise<Uint8Array> {
+    return this.blocking ? readFileSync(path) : readFile(path);
   }
 
   async readDirectory(path: string): Promise<DirectoryEntry[]> {

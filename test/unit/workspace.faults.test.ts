@@ -64,24 +64,30 @@ const memory: Backend = {
   },
 };
 
-const real: Backend = {
-  name: 'on disk',
-  make(files) {
-    const dir = mkdtempSync(join(tmpdir(), 'marginalia-faults-'));
-    for (const sub of ['ws', 'beside']) mkdirSync(join(dir, sub));
-    for (const [path, content] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), content);
-    }
-    return {
-      fs: new HookedFileSystem(new NodeFileSystem()),
-      root: toCorePath(join(dir, 'ws')),
-      beside: toCorePath(join(dir, 'beside')),
-      snapshot: () => snapshotFolder(dir),
-      dispose: () => rmSync(dir, { recursive: true, force: true }),
-    };
-  },
-};
+const real: Backend = onDisk('on disk', false);
+/** The CLI's: reads and looks at files without leaving the thread. */
+const blocking: Backend = onDisk('on disk, reading without the thread pool (the CLI)', true);
+
+function onDisk(name: string, blockingReads: boolean): Backend {
+  return {
+    name,
+    make(files) {
+      const dir = mkdtempSync(join(tmpdir(), 'marginalia-faults-'));
+      for (const sub of ['ws', 'beside']) mkdirSync(join(dir, sub));
+      for (const [path, content] of Object.entries(files)) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), content);
+      }
+      return {
+        fs: new HookedFileSystem(new NodeFileSystem(blockingReads)),
+        root: toCorePath(join(dir, 'ws')),
+        beside: toCorePath(join(dir, 'beside')),
+        snapshot: () => snapshotFolder(dir),
+        dispose: () => rmSync(dir, { recursive: true, force: true }),
+      };
+    },
+  };
+}
 
 interface Scenario {
   name: string;
@@ -213,7 +219,7 @@ function comparable(scenario: Scenario, files: Map<string, string>): Record<stri
   return out;
 }
 
-for (const backend of [memory, real]) {
+for (const backend of [memory, real, blocking]) {
   describe(`fault injection ${backend.name}`, function () {
     this.timeout(120_000);
     for (const scenario of scenarios) {
