@@ -18,9 +18,10 @@ export class NodeFileSystem implements FileSystem {
   readonly caseInsensitive = process.platform === 'win32' || process.platform === 'darwin';
 
   /**
-   * `blocking`: files are read and looked at without leaving the thread, for a command-line run that
-   * has nothing else to do meanwhile: a trip through the thread pool costs more than a small read
-   * (3,495 articles with their sidecars: 0.2–0.4 s against 0.5–0.9 s, a third of the CPU).
+   * `blocking`: files are read and looked at without leaving the thread, for a thread that has
+   * nothing else to do meanwhile (the CLI's, the analysis worker's): a trip through the thread pool
+   * costs more than a small read (3,495 articles with their sidecars: 0.2–0.4 s against 0.5–0.9 s,
+   * a third of the CPU).
    */
   constructor(private readonly blocking = false) {}
 

@@ -36,7 +36,9 @@ if (port)
   );
 
 function serve(send: (reply: Reply, transfer?: ArrayBuffer[]) => void, cancelled: Int32Array, listen: (handler: (r: Request) => void) => void): void {
-  const fs = new NodeFileSystem();
+  // files read without the thread pool: this thread has nothing else to do meanwhile (cancellation
+  // comes through shared memory); the extension's scan of 10,000 articles 8.7–9.5 s against 14.4–14.6 s
+  const fs = new NodeFileSystem(true);
   let surnames = new Set<string>();
   /** Workspace models by id: the file's text, parsed at first use (null: it cannot be, the rules are used). */
   const models = new Map<string, { text: string; parsed?: TaggerWeights | null }>();
@@ -101,7 +103,7 @@ function serve(send: (reply: Reply, transfer?: ArrayBuffer[]) => void, cancelled
     if (flag.isCancellationRequested) throw new AnalysisCancelled();
   };
 
-  // one job at a time, in the order sent (reading files awaits)
+  // one job at a time, in the order sent
   let queue = Promise.resolve();
   listen(r => {
     if (r.type === 'surnames')
