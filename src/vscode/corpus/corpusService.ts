@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import {
@@ -256,20 +257,22 @@ export class CorpusService implements vscode.Disposable {
           const opened = uris.map(u => open.get(u.toString())).filter(d => d !== undefined);
           const closed = uris.filter(u => !open.has(u.toString()));
           const analyzingOpen = Promise.all(opened.map(d => this.updateDocument(d)));
-          // one job ahead of the one whose results arrive, so that the worker never waits for the host
+          // on a second core, a second worker for the scan's jobs, in turn
+          const clients = availableParallelism() > 1 && closed.length > FILES_PER_JOB ? [this.analysis, this.analysis.sibling()] : [this.analysis];
+          // each worker one job ahead of the one whose results arrive, so that it never waits for the host
           const keys: string[] = [];
-          const stop = cancel.token.onCancellationRequested(() => keys.forEach(key => this.analysis.cancel(key)));
-          let ahead: Promise<boolean> | undefined;
-          for (let i = 0; i < closed.length; i += FILES_PER_JOB) {
+          const stop = cancel.token.onCancellationRequested(() => keys.forEach(key => clients.forEach(c => c.cancel(key))));
+          const inFlight: Promise<boolean>[] = [];
+          for (let i = 0, n = 0; i < closed.length; i += FILES_PER_JOB, n++) {
             keys.push(`scan:${i}`);
-            const job = this.analyzeFiles(closed.slice(i, i + FILES_PER_JOB), false, `scan:${i}`);
-            if (ahead) await ahead;
+            inFlight.push(this.analyzeFiles(closed.slice(i, i + FILES_PER_JOB), false, `scan:${i}`, clients[n % clients.length]));
+            if (inFlight.length > clients.length) await inFlight.shift();
             if (cancel.token.isCancellationRequested) break;
             if (i > 0) progress.report({ message: `${i} of ${closed.length}`, increment: (FILES_PER_JOB * 100) / closed.length });
-            ahead = job;
           }
-          await ahead;
+          await Promise.all(inFlight);
           stop.dispose();
+          clients.slice(1).forEach(c => c.dispose());
           await analyzingOpen;
           await staging;
           if (!cancel.token.isCancellationRequested) {
@@ -497,7 +500,7 @@ export class CorpusService implements vscode.Disposable {
    * Reads and analyzes files in the worker, each result entering the index as it arrives (`link`:
    * given its ids at once, else at the next relink). False when cancelled (`key` names the job).
    */
-  private analyzeFiles(uris: vscode.Uri[], link: boolean, key: string): Promise<boolean> {
+  private analyzeFiles(uris: vscode.Uri[], link: boolean, key: string, analysis = this.analysis): Promise<boolean> {
     const files = uris.map(uri => ({ ...this.source(uri.toString()), file: corePath(uri) }));
     for (const uri of uris) this.indexedVersions.delete(uri.toString());
     const entered: Promise<unknown>[] = [];
@@ -513,7 +516,7 @@ export class CorpusService implements vscode.Disposable {
           }),
         );
     };
-    return this.analysis
+    return analysis
       .analyzeFiles(key, files, enter)
       .catch(e => {
         this.output.appendLine(
