@@ -359,13 +359,7 @@ export class CorpusIndex {
           if (outdated()) continue restart;
         }
       }
-      yield* fill.endSteps();
-      yield;
-      if (outdated()) continue restart;
-      for (const _ of next.settleKindsSteps(this.rank)) {
-        yield;
-        if (outdated()) continue restart;
-      }
+      if (!(yield* this.finishSteps(next, fill, outdated))) continue restart;
       this.putInPlace(next, current, published);
       this.version++;
       return;
@@ -532,6 +526,13 @@ export class CorpusIndex {
         if (outdated()) return false;
       }
     }
+    if (!(yield* this.finishSteps(next, fill, outdated))) return false;
+    this.putInPlace(next, current, made);
+    return true;
+  }
+
+  /** The last steps of tables built beside those queries read (`fill` their filler): totals, then kinds settled; false when `outdated` at a pause. */
+  private *finishSteps(next: PublishedTables, fill: ReturnType<PublishedTables['filler']>, outdated: () => boolean): Steps<boolean> {
     yield* fill.endSteps();
     yield;
     if (outdated()) return false;
@@ -539,7 +540,6 @@ export class CorpusIndex {
       yield;
       if (outdated()) return false;
     }
-    this.putInPlace(next, current, made);
     return true;
   }
 

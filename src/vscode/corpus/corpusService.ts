@@ -139,12 +139,8 @@ export class CorpusService implements vscode.Disposable {
    * analysis is started (onDidChange fires when it is in).
    */
   analyzed(document: vscode.TextDocument): AnalyzedDocument | undefined {
-    const key = document.uri.toString();
-    if (this.indexedVersions.get(key) !== document.version) {
-      if (this.index.hasDocument(key) || isArticle(document)) void this.updateDocument(document);
-      return undefined;
-    }
-    return this.index.analyzed(key);
+    const key = this.indexedKey(document);
+    return key === undefined ? undefined : this.index.analyzed(key);
   }
 
   /**
@@ -152,8 +148,16 @@ export class CorpusService implements vscode.Disposable {
    * without the document's whole list; undefined as `analyzed`.
    */
   mentionsBetween(document: vscode.TextDocument, from: number, to: number): readonly Mention[] | undefined {
+    const key = this.indexedKey(document);
+    return key === undefined ? undefined : this.index.mentionsBetween(key, from, to);
+  }
+
+  /** The document's key when the index has its current text; else undefined, and its analysis is started. */
+  private indexedKey(document: vscode.TextDocument): string | undefined {
     const key = document.uri.toString();
-    return this.indexedVersions.get(key) === document.version ? this.index.mentionsBetween(key, from, to) : this.analyzed(document)?.mentions;
+    if (this.indexedVersions.get(key) === document.version) return key;
+    if (this.index.hasDocument(key) || isArticle(document)) void this.updateDocument(document);
+    return undefined;
   }
 
   /** The analysis of the document's current text, once the worker has made it (undefined for a document that is not an article). */
