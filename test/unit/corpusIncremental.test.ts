@@ -253,7 +253,7 @@ describe('CorpusIndex snapshots', () => {
   it('restores a linked corpus from its snapshot without analyzing anything, from files too', () => {
     const docs = [...SAMPLES, ...NEWS, ...ASTRAL];
     const index = linkedIndex(docs);
-    const snapshot = index.snapshot();
+    const snapshot = index.snapshot(0);
     const warm = new CorpusIndex();
     assert.deepEqual(warm.restore(snapshot, docs), { reused: docs.length, analyzed: 0 });
     assert.equal(warm.needsRelink, false);
@@ -265,7 +265,7 @@ describe('CorpusIndex snapshots', () => {
     fromFiles.relink();
     assertSameAsAnalyze(fromFiles, docs);
     // and its own snapshot is the same
-    assert.deepEqual(fromFiles.snapshot(), snapshot);
+    assert.deepEqual(fromFiles.snapshot(0), snapshot);
   });
 
   it('links the corpus again when its documents are not exactly those of the snapshot', () => {
@@ -347,7 +347,7 @@ describe('CorpusIndex snapshots', () => {
     const crlf = { path: 'g.txt', text: 'Published: 5 January 2026\r\n\r\nHarry Reid met Xi Jinping in Geneva on Monday.\r\nReid said so. 😀\r\n' };
     const docs = [...SAMPLES, ...NEWS, ...ASTRAL, crlf];
     const cold = linkedIndex(docs);
-    const snapshot = cold.snapshot();
+    const snapshot = cold.snapshot(0);
     const warm = new CorpusIndex();
     assert.equal(warm.loadSnapshot(snapshot), docs.length);
     assert.deepEqual(warm.setFiles(docs.map(d => ({ path: d.path, utf8: encoder.encode(d.text) }))), { reused: docs.length, analyzed: 0 });
@@ -356,7 +356,7 @@ describe('CorpusIndex snapshots', () => {
       [true],
     );
     assertSameAsAnalyze(warm, docs);
-    assert.deepEqual(warm.snapshot(), snapshot);
+    assert.deepEqual(warm.snapshot(0), snapshot);
     // its documents' names and dates, decoded only now, through edits and relinks
     const edited = docs.slice();
     edit(edited, warm, seededRandom(5), 12);

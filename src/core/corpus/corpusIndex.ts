@@ -2,12 +2,16 @@ import { documentKindsSteps } from '../analyze';
 import { LinkBuffers, linkCorpusSteps, type CorpusLinks, type LinkedCorpus } from '../linking/linkCorpus';
 import type { DocumentNames } from '../linking/linkDocument';
 import { lookupsHold, relinkNames, type LinkedNames } from '../linking/linkNames';
+import { MAX_ANALYZED_CHARS } from '../limits';
 import { modelId } from '../model/tagger';
 import type { AnalyzeOptions } from '../recognizeDocument';
 import { finish, STEP_UNITS, type Steps } from '../steps';
 import { positionAt, utf8LineStarts, type TextPosition } from '../textPositions';
 import type { AnalyzedDocument, Entity, Mention, MentionKind, SourceDocument } from '../types';
+import type { FileStat } from '../workspace/fileSystem';
+import { utf8Hash } from './contentHash';
 import type { DocumentAnalysis } from './documentAnalysis';
+import { stampHolds, type FileStamp } from './fileStamp';
 import { compareEntities } from './entitySummary';
 import { Int32Slab } from './int32Slab';
 import { Interner } from './interner';
@@ -56,6 +60,19 @@ interface Published {
   readonly mentions: MentionRows;
 }
 
+/** A file a warm start may take unread from the snapshot (CorpusIndex.trustSteps): its stat now, and its publication date from outside it. */
+export interface FileToTrust {
+  readonly path: string;
+  readonly stat: FileStat | undefined;
+  readonly dct?: string;
+  readonly dctFromSidecar?: boolean;
+  /** The names recognizer it is to be analyzed with (modelId); the index's own by default. */
+  readonly model?: string;
+}
+
+/** Reads, synchronously, the UTF-8 text of an indexed file (as the host reads articles); undefined when it cannot. */
+export type TextReader = (path: string) => Uint8Array | undefined;
+
 /** Tables built beside `base` from a snapshot's records, with its documents' mentions (by path, in path order). */
 interface Staged {
   readonly links: StoredLinks;
@@ -69,9 +86,12 @@ interface IndexedDocument extends DocumentAnalysis {
   /**
    * Its text, UTF-8 encoded: kept outside the JavaScript heap, which the collector then scans and
    * grows less (the texts are the largest part of an index, and mostly of closed documents). A lone
-   * surrogate comes back as U+FFFD, of the same length.
+   * surrogate comes back as U+FFFD, of the same length. Undefined while its file, trusted by its
+   * stamp (trustSteps), is not read yet: read through the index's reader when needed first.
    */
-  readonly utf8: Uint8Array;
+  utf8: Uint8Array | undefined;
+  /** Its file's size and modification time when read (or trusted), for the next snapshot. */
+  stamp: FileStamp | undefined;
   /** Corpus-wide ids of `linked.names.entities`; undefined until the document is linked. */
   ids: string[] | undefined;
   /** Their kinds as the recognizer gives them (before the registry), when linked. */
@@ -91,6 +111,8 @@ interface IndexedDocument extends DocumentAnalysis {
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
+/** What a document entered unread is prepared with in place of its text (never kept). */
+const UNREAD = new Uint8Array(0);
 const NO_LINKS: CorpusLinks = { ids: [], idOfKey: new Map(), idsOfSurname: new Map(), kindOfId: new Map() };
 
 /**
@@ -129,6 +151,8 @@ export class CorpusIndex {
   private staged: Staged | undefined;
   /** Given to each link of the whole corpus (none while a relink uses them). */
   private linkBuffers: LinkBuffers | undefined = new LinkBuffers();
+  /** Reads the text of a document entered unread (trustSteps) when something needs it before its verification. */
+  private readUnread: TextReader | undefined;
 
   /**
    * `relinkOnQueryUpTo`: a stale index with at most this many names relinks by itself on the next
@@ -143,7 +167,7 @@ export class CorpusIndex {
   /** Adds or replaces a document; its mentions and ids are current at once. */
   setDocument(doc: SourceDocument): void {
     const prev = this.docs.get(doc.path);
-    if (prev && sameSource(prev, { ...doc, utf8: encoder.encode(doc.text) }, this.options)) return;
+    if (prev && this.sameSource(prev, { ...doc, utf8: encoder.encode(doc.text) })) return;
     finish(this.setPreparedSteps(this.prepare(doc)));
     // linked against family names that its own change took away: linked again from its text
     const d = this.docs.get(doc.path)!;
@@ -174,20 +198,27 @@ export class CorpusIndex {
    * last step, so that queries meanwhile see the document as it was. A caller that stops iterating
    * leaves the index as it was; a change of the same document meanwhile starts the work over.
    */
-  *setPreparedSteps(prepared: PreparedDocument, link = true): Steps<boolean> {
+  *setPreparedSteps(prepared: PreparedDocument, link = true, unread = false): Steps<boolean> {
     const { path } = prepared;
     const own = prepared.analysis ?? (prepared.packed && (yield* unpackAnalysis(prepared.packed)));
     if (own) yield* this.shared.analysisSteps(own);
     for (;;) {
       const prev = this.docs.get(path);
-      if (prev && prev.hash === prepared.hash && prev.dctSource === prepared.dctSource && prev.model === prepared.model) return true;
+      if (prev && prev.hash === prepared.hash && prev.dctSource === prepared.dctSource && prev.model === prepared.model) {
+        // an unread one's text, verified: what its file holds is what its analysis is of
+        if (!prev.utf8 && !unread) {
+          prev.utf8 = prepared.utf8;
+          prev.stamp = prepared.stamp;
+        }
+        return true;
+      }
       const stored = this.stored.get(path);
       const fromStore = !own && stored?.hash === prepared.hash && stored.dctSource === prepared.dctSource && stored.model === prepared.model;
       const a = own ?? (fromStore ? stored!.analysis() : undefined); // a stored one's strings are shared already
       if (!a) return false;
       // kept for its part of the snapshot's links only: a snapshot without them (a pool worker's
       // batch) is let go once its documents are in
-      const d = indexedDocument(prepared, a, fromStore && stored!.links ? stored : undefined);
+      const d = indexedDocument(prepared, a, fromStore && stored!.links ? stored : undefined, unread);
       const provisional = this.provisional;
       let fresh = !link;
       let commit: () => boolean;
@@ -229,7 +260,41 @@ export class CorpusIndex {
 
   /** A document's text as indexed, UTF-8 encoded (shared: not to be changed). */
   utf8(path: string): Uint8Array | undefined {
-    return this.docs.get(path)?.utf8;
+    const d = this.docs.get(path);
+    return d && this.bytes(d);
+  }
+
+  /**
+   * Enters the files whose stat is what the snapshot loaded last recorded for them, with the same
+   * publication-date source and names recognizer, without reading them (a warm start reads only
+   * the others), in steps; returns their paths. Such a file's analysis is the snapshot's; its
+   * text is read by `read` when first needed (a hover's line of context, a position), and the
+   * whole file verified by the host afterwards (`unverified`: read and given to setPrepared or
+   * setFiles, which take it when its hash is the snapshot's and analyze it again otherwise).
+   * Trusted only: a plain file within the analysis limit, stamped at least RACY_MS before it was
+   * read and before the snapshot was written (stampHolds).
+   */
+  *trustSteps(files: Iterable<FileToTrust>, read: TextReader): Steps<string[]> {
+    this.readUnread = read;
+    const trusted: string[] = [];
+    const own = modelId(this.options.nameModel);
+    for (const f of files) {
+      const stored = this.stored.get(f.path);
+      if (!stored || this.docs.has(f.path) || !stampHolds(stored.stamp(), f.stat, stored.writtenAt) || f.stat!.size > MAX_ANALYZED_CHARS) continue;
+      const dctSource = dctSourceOf(f);
+      const model = f.model ?? own;
+      if (stored.dctSource !== dctSource || stored.model !== model) continue;
+      const prepared = { path: f.path, hash: stored.hash, dctSource, model, utf8: UNREAD, stamp: stored.stamp() };
+      if (yield* this.setPreparedSteps(prepared, false, true)) trusted.push(f.path);
+    }
+    return trusted;
+  }
+
+  /** The documents entered unread (trustSteps) whose files are not verified yet, as for heldSources. */
+  unverified(): { path: string; hash: string; dctSource: string; model: string }[] {
+    const out: { path: string; hash: string; dctSource: string; model: string }[] = [];
+    for (const d of this.docs.values()) if (!d.utf8) out.push({ path: d.path, hash: d.hash, dctSource: d.dctSource, model: d.model });
+    return out;
   }
 
   /**
@@ -300,7 +365,7 @@ export class CorpusIndex {
     let changed = 0;
     for (const item of items) {
       const prev = this.docs.get(item.path);
-      if (prev && sameSource(prev, source(item), this.options)) continue;
+      if (prev && this.sameSource(prev, source(item))) continue;
       // false: its stored analysis turned out corrupt (and is dropped): analyzed again
       if (!finish(this.setPreparedSteps(prepare(item), false))) finish(this.setPreparedSteps(prepare(item), false));
       changed++;
@@ -394,7 +459,7 @@ export class CorpusIndex {
         const d = this.docs.get(paths[i])!;
         if (d.model === model && !lookupsHold(d.linked, this.surnames)) {
           this.nameCount -= nameCountOf(d.linked);
-          d.linked = this.relinkNames(decoder.decode(d.utf8));
+          d.linked = this.relinkNames(decoder.decode(this.bytes(d)));
           this.nameCount += nameCountOf(d.linked);
           d.ids = undefined;
           d.stored = undefined;
@@ -626,15 +691,16 @@ export class CorpusIndex {
   }
 
   /** The per-document analyses, for a later `restore`, with the corpus's links when it is linked (binary: snapshot.ts). */
-  snapshot(): Uint8Array {
-    return finish(this.snapshotSteps());
+  snapshot(writtenAt = Date.now()): Uint8Array {
+    return finish(this.snapshotSteps(undefined, writtenAt));
   }
 
   /**
    * `snapshot` in steps; what changes in the index meanwhile may or may not be in it (its links are
-   * left out then). `recognizer`: recognizerFingerprint() when made elsewhere (it loads the lexicon).
+   * left out then). `recognizer`: recognizerFingerprint() when made elsewhere (it loads the lexicon);
+   * `writtenAt`: the time it records (files modified as recently are read at the next start).
    */
-  *snapshotSteps(recognizer?: string, withLinks = true): Steps<Uint8Array> {
+  *snapshotSteps(recognizer?: string, writtenAt = Date.now(), withLinks = true): Steps<Uint8Array> {
     const version = this.version;
     const linked = withLinks && !this.stale && this.stored.size === 0;
     const docs = this.order().paths.map(p => [p, this.docs.get(p)!] as const);
@@ -643,9 +709,9 @@ export class CorpusIndex {
     const totals = (t: MentionTable): TableTotals =>
       Array.from(t.entries(), ([key, g]) => [key, { count: g.count, documents: g.docs.length, forms: new Map(g.forms), kinds: new Map(g.kinds) }] as const);
     const tables = this.tables.registry ? undefined : ([totals(this.tables.byEntity), totals(this.tables.byDate)] as const);
-    const steps = encodeSnapshotSteps(docs, this.options.defaultDct ?? null, linked ? { ...this.links, tables } : undefined, recognizer);
+    const steps = encodeSnapshotSteps(docs, this.options.defaultDct ?? null, linked ? { ...this.links, tables } : undefined, recognizer, writtenAt);
     for (let r = steps.next(); ; r = steps.next()) {
-      if (r.done) return this.version === version || !linked ? r.value : yield* this.snapshotSteps(recognizer, false);
+      if (r.done) return this.version === version || !linked ? r.value : yield* this.snapshotSteps(recognizer, writtenAt, false);
       yield;
     }
   }
@@ -683,14 +749,18 @@ export class CorpusIndex {
   /** The text the document was indexed with. */
   text(path: string): string | undefined {
     const d = this.docs.get(path);
-    return d && decoder.decode(d.utf8);
+    const bytes = d && this.bytes(d);
+    return bytes && decoder.decode(bytes);
   }
 
   /** Line/character of a UTF-16 offset in an indexed document (which need not be open). */
   positionAt(path: string, offset: number): TextPosition {
     const d = this.docs.get(path);
-    if (!d) return positionAt([0], offset);
-    return positionAt((d.lines ??= utf8LineStarts(d.utf8)), offset);
+    if (d && !d.lines) {
+      const bytes = this.bytes(d);
+      if (bytes) d.lines = utf8LineStarts(bytes);
+    }
+    return positionAt(d?.lines ?? [0], offset);
   }
 
   /** Paths of the indexed documents, sorted. */
@@ -849,6 +919,26 @@ export class CorpusIndex {
     this.settleKinds();
   }
 
+  /**
+   * A document's text; one entered unread is read now (and kept when its hash is the analysis's:
+   * otherwise it changed on disk, its verification analyzes it again, and nothing is given meanwhile).
+   */
+  private bytes(d: IndexedDocument): Uint8Array | undefined {
+    if (d.utf8) return d.utf8;
+    const read = this.readUnread?.(d.path);
+    if (!read || utf8Hash(read) !== d.hash) return undefined;
+    return (d.utf8 = read);
+  }
+
+  /** True when a document holds `file`'s text, dates and model (then it takes its stamp; one entered unread, its bytes). */
+  private sameSource(d: IndexedDocument, file: SourceFile): boolean {
+    if (d.dctSource !== dctSourceOf(file) || d.model !== modelId(this.options.nameModel)) return false;
+    if (d.utf8 ? !sameBytes(d.utf8, file.utf8) : utf8Hash(file.utf8) !== d.hash) return false;
+    d.utf8 ??= file.utf8;
+    d.stamp = file.stamp; // read again: as it is now (none for a text not read from its file)
+    return true;
+  }
+
   /** A document's own analysis, made here unless the snapshot holds it. */
   private prepare(doc: SourceDocument): PreparedDocument {
     const stored = this.stored.get(doc.path);
@@ -987,10 +1077,6 @@ export class CorpusIndex {
   private readonly rank = (path: string): number => this.order().rank.get(path) ?? -1;
 }
 
-function sameSource(d: IndexedDocument, file: SourceFile, options: AnalyzeOptions): boolean {
-  return d.dctSource === dctSourceOf(file) && d.model === modelId(options.nameModel) && sameBytes(d.utf8, file.utf8);
-}
-
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -1037,10 +1123,11 @@ function* sameLinkInput(a: DocumentNames, b: DocumentNames): Steps<boolean> {
  * The indexed form of a prepared document, given its analysis (its own or the snapshot's): the
  * analysis itself, extended (a stored one decodes its names and dates when they are first read).
  */
-function indexedDocument(p: PreparedDocument, a: DocumentAnalysis, stored: StoredDocument | undefined): IndexedDocument {
+function indexedDocument(p: PreparedDocument, a: DocumentAnalysis, stored: StoredDocument | undefined, unread: boolean): IndexedDocument {
   return Object.assign(a, {
     path: p.path,
-    utf8: p.utf8,
+    utf8: unread ? undefined : p.utf8,
+    stamp: p.stamp,
     ids: undefined,
     kinds: undefined,
     published: undefined,

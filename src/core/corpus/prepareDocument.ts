@@ -10,6 +10,7 @@ import { recognizeDocument, type AnalyzeOptions } from '../recognizeDocument';
 import type { SourceDocument } from '../types';
 import { utf8Hash } from './contentHash';
 import type { DocumentAnalysis } from './documentAnalysis';
+import type { FileStamp } from './fileStamp';
 import type { PackedAnalysis } from './packedAnalysis';
 
 /** A document analyzed by itself, ready to enter a CorpusIndex (setPrepared). */
@@ -27,6 +28,8 @@ export interface PreparedDocument {
   readonly utf8: Uint8Array;
   /** Why only part of the text is analyzed, when it is too long. */
   readonly warning?: string;
+  /** Its file's size and modification time, taken before it was read (fileStamp), when it comes from a file. */
+  readonly stamp?: FileStamp;
 }
 
 /** The source of an analysis an index already holds (its hash, publication-date inputs and names recognizer). */
@@ -54,6 +57,8 @@ export interface SourceFile {
   readonly utf8: Uint8Array;
   readonly dct?: string;
   readonly dctFromSidecar?: boolean;
+  /** The file's size and modification time, taken before it was read (fileStamp). */
+  readonly stamp?: FileStamp;
 }
 
 const encoder = new TextEncoder();
@@ -98,9 +103,16 @@ export function prepareFile(file: SourceFile, surnames: WordSet, options: Analyz
     const hash = utf8Hash(file.utf8);
     const dctSource = dctSourceOf(file);
     const model = modelId(options.nameModel);
-    if (held.some(h => h.hash === hash && h.dctSource === dctSource && h.model === model)) return { path: file.path, hash, dctSource, model, utf8: file.utf8 };
+    if (held.some(h => h.hash === hash && h.dctSource === dctSource && h.model === model))
+      return { path: file.path, hash, dctSource, model, utf8: file.utf8, ...(file.stamp && { stamp: file.stamp }) };
   }
-  return prepareDocument({ path: file.path, text: decoder.decode(file.utf8), dct: file.dct, dctFromSidecar: file.dctFromSidecar }, surnames, options, held);
+  const prepared = prepareDocument(
+    { path: file.path, text: decoder.decode(file.utf8), dct: file.dct, dctFromSidecar: file.dctFromSidecar },
+    surnames,
+    options,
+    held,
+  );
+  return file.stamp ? { ...prepared, stamp: file.stamp } : prepared;
 }
 
 /**

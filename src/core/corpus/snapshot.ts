@@ -17,6 +17,7 @@ import { STEP_UNITS, type Steps } from '../steps';
 import type { Mention, MentionKind } from '../types';
 import { contentHash } from './contentHash';
 import type { DocumentAnalysis } from './documentAnalysis';
+import type { FileStamp } from './fileStamp';
 import { Int32Slab } from './int32Slab';
 import type { Interner } from './interner';
 import { DATE_WIDTH, dateKey, MentionRows, nameKindCode, type StringIds } from './mentionRows';
@@ -39,6 +40,10 @@ export interface StoredDocument {
   readonly hash: string;
   readonly dctSource: string;
   readonly model: string;
+  /** Its file's size and modification time when it was read (none: not read from a file, or modified too recently to tell). */
+  stamp(): FileStamp | undefined;
+  /** When the snapshot was written (milliseconds since the epoch). */
+  readonly writtenAt: number;
   /**
    * Its analysis: publication date, family names and lookups at once; its names and dates decoded
    * when first read (the snapshot is kept until then).
@@ -60,9 +65,10 @@ export interface StoredDocument {
   ): Steps<{ kinds: MentionKind[]; rows: MentionRows }>;
 }
 
-/** A document to encode: its analysis, and its entities' ids when the corpus is linked. */
+/** A document to encode: its analysis, its entities' ids when the corpus is linked, its file's stamp when read from one. */
 export interface EncodedDocument extends DocumentAnalysis {
   readonly ids: readonly string[] | undefined;
+  readonly stamp: FileStamp | undefined;
 }
 
 /** A mention table's groups by key, with their totals, for encodeSnapshotSteps. */
@@ -106,8 +112,8 @@ export function entityCountOf(linked: LinkedNames): number {
 
 /** 'MRGN', little-endian: a snapshot of format 4 or before is JSON text, and starts with `{`. */
 const MAGIC = 0x4e47524d;
-/** 6: a checksum, and the published tables' totals. 5: binary, with the corpus's links. 4 (JSON text): each document recorded its names recognizer. */
-const FORMAT = 6;
+/** 7: each document's file size and modification time, and when the snapshot was written. 6: a checksum, and the published tables' totals. 5: binary, with the corpus's links. 4 (JSON text): each document recorded its names recognizer. */
+const FORMAT = 7;
 /** Int32 words before the head: magic, format, head bytes, string count, char count, number count, checksum (two words). */
 const PREAMBLE = 8;
 /** Where the checksum is, in Int32 words: it covers every byte after the preamble. */
@@ -119,8 +125,12 @@ const KINDS: NameKind[] = ['person', 'organization', 'place'];
 const MENTION_KINDS: MentionKind[] = [...KINDS, 'date'];
 const NULL = -1;
 const UNDEFINED = -2;
-/** A document's record: path, hash, dctSource, model, dct, then the lengths of its lists (below). */
-const FIELDS = 13;
+/** A document's record: path, hash, dctSource, model, dct, the lengths of its lists (below), its file's size (NO_SIZE: no stamp) and modification time (two words). */
+const FIELDS = 16;
+/** Where a record's file stamp starts, and its size when it has none. */
+const STAMP_AT = 13;
+const NO_SIZE = -1;
+const TWO_32 = 2 ** 32;
 /** Numbers per chunk of the documents' spans, once decoded (1 MB). */
 const SLAB_CHUNK = 1 << 18;
 /** Numbers per chunk of the writer (4 MB): no step copies the whole snapshot. */
@@ -134,6 +144,8 @@ interface Head {
   links: boolean;
   /** Whether the published tables' totals follow the links. */
   tables: boolean;
+  /** When it was written (milliseconds since the epoch): a file modified since, or as recently as RACY_MS before, is read. */
+  writtenAt: number;
 }
 
 /** UTF-16 code units written in chunks, joined in steps at the end. */
@@ -189,11 +201,12 @@ export function* encodeSnapshotSteps(
   defaultDct: string | null,
   links: EncodedLinks | undefined,
   recognizer = recognizerFingerprint(),
+  writtenAt = Date.now(),
 ): Steps<Uint8Array> {
   // what the documents hold now (the second pass must read what the first did): a document's
   // links may be replaced meanwhile, the rest never is (a stored one's names and dates are decoded
   // when first read, in the pass's steps)
-  const records = documents.map(([path, a]) => [path, a, a.linked, a.ids] as const);
+  const records = documents.map(([path, a]) => [path, a, a.linked, a.ids, a.stamp] as const);
   const chars = new ChunkedWriter(n => new Uint16Array(n));
   const ends: number[] = [];
   const stringIndex = new Map<string, number>();
@@ -210,7 +223,15 @@ export function* encodeSnapshotSteps(
   };
   let count = 0;
   const { entities, withLinks } = yield* encodeRecords(records, links, s, () => count++);
-  const head: Head = { recognizer, defaultDct, documents: documents.length, entities, links: withLinks, tables: withLinks && links?.tables !== undefined };
+  const head: Head = {
+    recognizer,
+    defaultDct,
+    documents: documents.length,
+    entities,
+    links: withLinks,
+    tables: withLinks && links?.tables !== undefined,
+    writtenAt,
+  };
   const headBytes = new TextEncoder().encode(JSON.stringify(head));
   const headWords = Math.ceil(headBytes.length / 4);
   const numbersAt = PREAMBLE + headWords + ends.length;
@@ -261,7 +282,7 @@ function* checksumSteps(bytes: Uint8Array): Steps<[number, number]> {
  * document has its ids). Returns how many entities, and whether the links are in.
  */
 function* encodeRecords(
-  documents: readonly (readonly [string, EncodedDocument, LinkedNames, readonly string[] | undefined])[],
+  documents: readonly (readonly [string, EncodedDocument, LinkedNames, readonly string[] | undefined, FileStamp | undefined])[],
   links: EncodedLinks | undefined,
   s: (v: string | null | undefined) => number,
   put: (n: number) => void,
@@ -288,7 +309,7 @@ function* encodeRecords(
     if (++units % STEP_UNITS === 0) yield;
   }
   const withLinks = links !== undefined && documents.every(([, , , ids]) => ids !== undefined);
-  for (const [path, a, { names, found, missing }, ids] of documents) {
+  for (const [path, a, { names, found, missing }, ids, stamp] of documents) {
     for (const v of [s(path), s(a.hash), s(a.dctSource), s(a.model), s(a.dct)]) put(v);
     for (const n of [
       a.surnames.length,
@@ -299,6 +320,9 @@ function* encodeRecords(
       names.full.length,
       names.lone.length,
       names.spans.length,
+      stamp ? stamp.size : NO_SIZE,
+      stamp ? Math.floor(stamp.mtime / TWO_32) : 0,
+      stamp ? (stamp.mtime % TWO_32) | 0 : 0,
     ])
       put(n);
     for (const list of [a.surnames, found, missing]) for (const v of list) put(s(v));
@@ -396,7 +420,9 @@ function parts(bytes: Uint8Array): Parts | undefined {
 
 /** What the documents of one snapshot share: how to decode them, and its links once read. */
 interface Reader {
+  readonly writtenAt: number;
   analysis(from: number, doc: StoredDocument): DocumentAnalysis;
+  stamp(from: number): FileStamp | undefined;
   ids(from: number, count: number): string[] | undefined;
   publishedSteps(
     from: number,
@@ -422,6 +448,14 @@ class Stored implements StoredDocument {
 
   analysis(): DocumentAnalysis {
     return this.reader.analysis(this.from, this);
+  }
+
+  stamp(): FileStamp | undefined {
+    return this.reader.stamp(this.from);
+  }
+
+  get writtenAt(): number {
+    return this.reader.writtenAt;
   }
 
   publishedSteps(
@@ -544,7 +578,12 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
     }));
   };
   const reader: Reader = {
+    writtenAt: typeof head.writtenAt === 'number' ? head.writtenAt : 0,
     analysis,
+    stamp: from => {
+      const size = n[from + STAMP_AT];
+      return size === NO_SIZE ? undefined : { size, mtime: n[from + STAMP_AT + 1] * TWO_32 + (n[from + STAMP_AT + 2] >>> 0) };
+    },
     ids: (from, count) => unlessCorrupt(() => strs(from, count)),
     publishedSteps,
     links: undefined,
