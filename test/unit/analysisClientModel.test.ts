@@ -4,7 +4,7 @@
 // with the folder's .marginalia/model.json (WorkspaceModels), as the core does; a model that
 // cannot be parsed is reported and the rules are used.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareDocument, readWorkspaceModel, recognizerFingerprint, Workspace } from '../../src/core';
@@ -127,5 +127,24 @@ describe('the analysis worker and the host fallback with a learned model', funct
     }
     const noWorker = new AnalysisClient(join(dir, 'missing.js'), () => ({ version: 0, words: [] }), fs);
     assert.equal(await noWorker.fingerprint(), undefined);
+  });
+
+  it('stats files for a warm start and stamps each file it reads (size, modification time), in the worker and on the host', async function () {
+    this.timeout(60_000);
+    const file = toCorePath(join(root, 'other.txt'));
+    const old = new Date('2026-01-05T10:00:00Z');
+    utimesSync(join(root, 'other.txt'), old, old);
+    for (const client of [
+      new AnalysisClient(workerFile, () => ({ version: 0, words: [] }), fs),
+      new AnalysisClient(join(dir, 'missing.js'), () => ({ version: 0, words: [] }), fs),
+    ]) {
+      try {
+        const [stat, none] = await client.stat([file, toCorePath(join(root, 'missing.txt'))]);
+        assert.deepEqual([stat?.type, stat?.size, stat?.mtime, none], ['file', Buffer.byteLength(OTHER), old.getTime(), undefined]);
+        assert.deepEqual((await analyzeOther(client, undefined)).prepared.stamp, { size: Buffer.byteLength(OTHER), mtime: old.getTime() });
+      } finally {
+        client.dispose();
+      }
+    }
   });
 });

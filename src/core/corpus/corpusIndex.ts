@@ -278,7 +278,9 @@ export class CorpusIndex {
     this.readUnread = read;
     const trusted: string[] = [];
     const own = modelId(this.options.nameModel);
+    let n = 0;
     for (const f of files) {
+      if (++n % RELINK_SLICE === 0) yield;
       const stored = this.stored.get(f.path);
       if (!stored || this.docs.has(f.path) || !stampHolds(stored.stamp(), f.stat, stored.writtenAt) || f.stat!.size > MAX_ANALYZED_CHARS) continue;
       const dctSource = dctSourceOf(f);
@@ -288,6 +290,11 @@ export class CorpusIndex {
       if (yield* this.setPreparedSteps(prepared, false, true)) trusted.push(f.path);
     }
     return trusted;
+  }
+
+  /** True when a snapshot is loaded whose analyses documents may still take (loadSnapshot, until the relink lets it go). */
+  get holdsSnapshot(): boolean {
+    return this.stored.size > 0;
   }
 
   /** The documents entered unread (trustSteps) whose files are not verified yet, as for heldSources. */

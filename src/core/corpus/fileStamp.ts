@@ -3,7 +3,7 @@
 // modified within RACY_MS of being read (or of the snapshot being written) could change again with
 // the same time, so its stamp is not trusted: it is read and hashed (git's "racily clean" entries).
 // Whatever is trusted is still hashed afterwards, in the background (CorpusIndex.unverified).
-import type { FileStat } from '../workspace/fileSystem';
+import type { FileStat, FileSystem } from '../workspace/fileSystem';
 
 /** A file's size (bytes) and modification time (whole milliseconds since the epoch) when it was read. */
 export interface FileStamp {
@@ -22,6 +22,12 @@ export function fileStamp(stat: FileStat | undefined, now: number): FileStamp | 
   if (stat?.type !== 'file') return undefined;
   const mtime = Math.floor(stat.mtime);
   return mtime + RACY_MS <= now ? { size: stat.size, mtime } : undefined;
+}
+
+/** The stamp of a file about to be read: fileStamp of its stat now (undefined when it cannot be stat'ed). */
+export async function stampBeforeReading(fs: FileSystem, path: string): Promise<FileStamp | undefined> {
+  const now = Date.now();
+  return fileStamp(await fs.stat(path).catch(() => undefined), now);
 }
 
 /** True when a file whose stat is `now` may be taken as the one stamped `then` in a snapshot written at `writtenAt`, unread. */

@@ -4,7 +4,9 @@ import {
   prepareDocument,
   readArticle,
   relinkPrepared,
+  stampBeforeReading,
   WORKSPACE_MODEL_PATH,
+  type FileStat,
   type FileSystem,
   type LinkedNames,
   type PackedAnalysis,
@@ -175,11 +177,15 @@ export class AnalysisClient {
     if (!this.worker.get()) {
       for (const f of files) {
         if (this.latest.get(key) !== job) return false;
+        const stamp = await stampBeforeReading(this.fs, f.file);
         const read = await readArticle(this.fs, f.file);
         if (read.status !== 'ok') onResult({ path: f.path, message: read.message });
         else
           onResult({
-            prepared: prepareDocument({ ...f, text: read.text }, new Set(this.surnames().words), { nameModel: this.modelHere(f.model) }, f.held),
+            prepared: {
+              ...prepareDocument({ ...f, text: read.text }, new Set(this.surnames().words), { nameModel: this.modelHere(f.model) }, f.held),
+              ...(stamp && { stamp }),
+            },
             lines: lineStarts(read.text),
             warnings: read.warnings,
           });
@@ -192,6 +198,24 @@ export class AnalysisClient {
       else if (r.type === 'unread') onResult({ path: r.path, message: r.message });
     });
     return !cancelled;
+  }
+
+  /**
+   * The stat of each file (absolute `/`-separated paths), taken in the worker (here without it):
+   * for a warm start, which reads only the files whose size or modification time changed.
+   */
+  async stat(files: string[]): Promise<(FileStat | undefined)[]> {
+    const key = `stat:${this.nextJob}`;
+    const job = this.begin(key);
+    if (!this.worker.get()) {
+      this.end(key, job);
+      return Promise.all(files.map(f => this.fs.stat(f).catch(() => undefined)));
+    }
+    let stats: (FileStat | undefined)[] = [];
+    await this.run(key, job, { type: 'stat', job, files }, r => {
+      if (r.type === 'stats') stats = r.stats;
+    });
+    return stats;
   }
 
   /** The recognizer's fingerprint (for the index snapshot), made in the worker; undefined without it, or when it stopped. */

@@ -1,6 +1,6 @@
 // The messages between the extension host (analysisClient.ts) and the analysis worker
 // (analysisWorker.ts). Offsets in results are UTF-16 code units, as in the texts sent.
-import type { HeldSource, PackedAnalysis, PreparedDocument, TrainedWorkspaceModel, WorkspaceOptions } from '../../core';
+import type { FileStat, HeldSource, PackedAnalysis, PreparedDocument, TrainedWorkspaceModel, WorkspaceOptions } from '../../core';
 
 /** Where a document to analyze comes from, and the publication date given from outside its text. */
 export interface DocumentSource {
@@ -25,6 +25,8 @@ export type Request =
   | { type: 'analyze'; job: number; source: DocumentSource }
   /** Read (`file`: an absolute `/`-separated path) and analyze each document, streaming one result each. */
   | { type: 'analyzeFiles'; job: number; files: (DocumentSource & { file: string })[] }
+  /** The stat of each file (absolute `/`-separated paths), for a warm start that trusts files by their size and modification time. */
+  | { type: 'stat'; job: number; files: string[] }
   /** The recognizer's fingerprint, which an index snapshot records (made here: it loads the lexicon and recognizes a probe text). */
   | { type: 'fingerprint'; job: number }
   /** Link a document's names again (its family-name lookups changed). */
@@ -41,6 +43,8 @@ export type Reply =
   | { type: 'relinked'; job: number; path: string; hash: string; linked: PackedAnalysis }
   | { type: 'trained'; job: number; trained: TrainedWorkspaceModel }
   | { type: 'fingerprint'; job: number; fingerprint: string }
+  /** The stats of a `stat` job's files, in order (undefined: nothing there, or it cannot be stat'ed). */
+  | { type: 'stats'; job: number; stats: (FileStat | undefined)[] }
   /** A workspace model that cannot be parsed (names are then recognized by the rules); `job` is 0. */
   | { type: 'modelProblem'; job: number; message: string }
   /** The job is over: all its results were sent, or it was cancelled, or it failed (`error`). */

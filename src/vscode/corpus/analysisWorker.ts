@@ -16,6 +16,7 @@ import {
   readArticle,
   recognizerFingerprint,
   relinkPrepared,
+  stampBeforeReading,
   trainWorkspaceModel,
   Workspace,
   WORKSPACE_MODEL_PATH,
@@ -88,10 +89,16 @@ function serve(send: (reply: Reply, transfer?: ArrayBuffer[]) => void, cancelled
     } else if (r.type === 'analyzeFiles') {
       for (const f of r.files) {
         if (flag.isCancellationRequested) throw new AnalysisCancelled();
+        // stamped before it is read: a change meanwhile is seen at the next warm start
+        const stamp = await stampBeforeReading(fs, f.file);
         const read = await readArticle(fs, f.file);
-        if (read.status === 'ok') sendPrepared(r.job, prepare(f, read.text, r.job), read.text, read.warnings);
+        if (read.status === 'ok') sendPrepared(r.job, { ...prepare(f, read.text, r.job), ...(stamp && { stamp }) }, read.text, read.warnings);
         else send({ type: 'unread', job: r.job, path: f.path, message: read.message });
       }
+    } else if (r.type === 'stat') {
+      const stats = [];
+      for (const file of r.files) stats.push(await fs.stat(file).catch(() => undefined));
+      send({ type: 'stats', job: r.job, stats });
     } else if (r.type === 'fingerprint') {
       send({ type: 'fingerprint', job: r.job, fingerprint: recognizerFingerprint() });
     } else if (r.type === 'train') {

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import {
   CorpusIndex,
+  decodeArticle,
   describeError,
   type ScanProblem,
   type AnalyzedDocument,
@@ -30,6 +32,8 @@ const EDIT_DEBOUNCE_MS = 200;
 const FILE_EVENT_DEBOUNCE_MS = 100;
 /** Files read and analyzed per job of the worker during a scan (an edit waits for one at most). */
 const FILES_PER_JOB = 50;
+/** Files stat'ed per job of the worker at a warm start. */
+const STATS_PER_JOB = 5000;
 /** The bundled analysis worker, beside dist/extension.js (esbuild.mjs). */
 const WORKER_FILE = join(__dirname, 'analysisWorker.js');
 /** Idle time after an edit before the whole corpus is linked again (other documents' ids may change). */
@@ -259,7 +263,13 @@ export class CorpusService implements vscode.Disposable {
           const open = new Map(vscode.workspace.textDocuments.map(d => [d.uri.toString(), d]));
           const seen = new Set(uris.map(u => u.toString()));
           const opened = uris.map(u => open.get(u.toString())).filter(d => d !== undefined);
-          const closed = uris.filter(u => !open.has(u.toString()));
+          // stat first: the articles whose size and modification time the snapshot recorded enter
+          // unread (verified in the background once the index answers), the others are read
+          const trusted = await this.trustUnchanged(
+            uris.filter(u => !open.has(u.toString())),
+            cancel.token,
+          );
+          const closed = uris.filter(u => !open.has(u.toString()) && !trusted.has(u.toString()));
           const analyzingOpen = Promise.all(opened.map(d => this.updateDocument(d)));
           // on a second core, a second worker for the scan's jobs, in turn
           const clients = availableParallelism() > 1 && closed.length > FILES_PER_JOB ? [this.analysis, this.analysis.sibling()] : [this.analysis];
@@ -287,6 +297,7 @@ export class CorpusService implements vscode.Disposable {
           const stats = this.index.stats();
           this.output.appendLine(`Indexed ${stats.documents} documents: ${stats.entities} entities, ${stats.mentions} mentions.`);
           this.changed.fire();
+          if (trusted.size) void this.verifyTrusted(cancel.token);
           return stats;
         },
       ),
@@ -295,6 +306,50 @@ export class CorpusService implements vscode.Disposable {
       this.firstScanEnded();
     });
     return this.scan;
+  }
+
+  /**
+   * Enters the articles (not open) whose stat, taken in the worker, is what the snapshot recorded
+   * for them (CorpusIndex.trustSteps), unread; returns their keys. Only `file:` articles, whose
+   * text can be read here when needed before their verification.
+   */
+  private async trustUnchanged(uris: vscode.Uri[], token: vscode.CancellationToken): Promise<Set<string>> {
+    const trusted = new Set<string>();
+    const files = uris.filter(u => u.scheme === 'file');
+    if (!this.index.holdsSnapshot) return trusted;
+    for (let i = 0; i < files.length && !token.isCancellationRequested; i += STATS_PER_JOB) {
+      const chunk = files.slice(i, i + STATS_PER_JOB);
+      const stats = await this.analysis.stat(chunk.map(corePath));
+      const toTrust = chunk.map((u, k) => {
+        const { path, dct, dctFromSidecar, model } = this.source(u.toString());
+        return { path, stat: stats[k], dct, dctFromSidecar, model: model ?? '' };
+      });
+      for (const key of (await inSlices(this.index.trustSteps(toTrust, readArticleBytes))) ?? []) trusted.add(key);
+    }
+    if (trusted.size)
+      this.output.appendLine(
+        `${trusted.size} articles unchanged since the last session by their size and modification time: their contents are checked in the background.`,
+      );
+    return trusted;
+  }
+
+  /**
+   * Reads and hashes, a job of the worker at a time (an edit waits for one at most), every article
+   * entered unread: one whose text is the analysis's is kept as it is, one that changed (a copy that
+   * kept its time and size) is analyzed again, as a change the watcher reports.
+   */
+  private async verifyTrusted(token: vscode.CancellationToken): Promise<void> {
+    const unverified = this.index.unverified().map(u => vscode.Uri.parse(u.path));
+    const before = new Map(this.index.unverified().map(u => [u.path, u.hash]));
+    for (let i = 0; i < unverified.length && !token.isCancellationRequested; i += FILES_PER_JOB) {
+      await this.analyzeFiles(unverified.slice(i, i + FILES_PER_JOB), true, `verify:${i}`);
+    }
+    const changed = [...before].filter(([path, hash]) => this.index.heldSources(path)[0]?.hash !== hash).length;
+    this.output.appendLine(`Checked ${unverified.length} articles unread at the start: ${changed} had changed and were analyzed again.`);
+    if (changed) {
+      this.changed.fire();
+      this.scheduleRelink();
+    }
   }
 
   /** `ready`, after the first scan of the workspace: what a command that needs the whole corpus waits for. */
@@ -404,6 +459,7 @@ export class CorpusService implements vscode.Disposable {
       return; // no snapshot yet
     }
     const held = await inSlices(this.index.loadSnapshotSteps(bytes, await this.recognizer()));
+    if (!held) this.output.appendLine('The index snapshot of the last session is of another version or recognizer: every article is read and analyzed again.');
     this.output.appendLine(`Index snapshot of the last session: ${held} documents.`);
   }
 
@@ -665,6 +721,20 @@ function watchModelFiles(onChange: () => void): vscode.Disposable {
   watch();
   const folders = vscode.workspace.onDidChangeWorkspaceFolders(watch);
   return new vscode.Disposable(() => vscode.Disposable.from(folders, ...watchers).dispose());
+}
+
+/**
+ * The text of an article as the worker reads it (UTF-8; another encoding decoded), read here on the
+ * host: an article entered unread whose text is needed before its verification (a line of context,
+ * a position). Undefined when it cannot be read. Trusted articles are within the analysis limit.
+ */
+function readArticleBytes(key: string): Uint8Array | undefined {
+  try {
+    const decoded = decodeArticle(readFileSync(vscode.Uri.parse(key).fsPath));
+    return decoded.binary ? undefined : new TextEncoder().encode(decoded.text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** An analysis of an open document's version: sent to the worker, or its result in the index. */
