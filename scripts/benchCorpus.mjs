@@ -485,7 +485,8 @@ if (role === 'cold') {
   );
 } else if (role === 'warmHost') {
   // the warm start as the extension runs it on its host's thread (src/vscode/corpus/corpusService.ts):
-  // the snapshot read in slices, each file (read and hashed on worker threads) entered in slices,
+  // the snapshot read in slices, the files stat'ed on a worker thread and those it vouches for
+  // entered unread in slices, each other file (read and hashed on worker threads) entered in slices,
   // the relink in slices; then the snapshot written in slices. The longest step of each part.
   const core = require(coreBundle);
   const index = new core.CorpusIndex();
@@ -495,15 +496,21 @@ if (role === 'cold') {
     const { wall, cpu } = await longestSteps(run, { cpu: true });
     steps[name] = { longestMs: Math.round(wall), longestCpuMs: Math.round(cpu), ms: Math.round(performance.now() - t0) };
   };
-  const reading = poolRead(files(), Math.max(1, workerCount));
   let unheld = 0; // files the snapshot has no analysis for (the extension would analyze them)
   const fingerprint = await fingerprintElsewhere();
   const bytes = readFileSync(snapshotFile); // the extension reads it asynchronously
   await part('loadSnapshot', () => core.inSlices(index.loadSnapshotSteps(bytes, fingerprint)));
+  // the tables built from the snapshot's records meanwhile, in slices (src/vscode/corpus/corpusService.ts)
+  const staging = core.inSlices(index.stageSnapshotSteps());
+  const toRead = [];
+  await part('statAndTrust', async () => {
+    for await (const batch of poolStat(files())) {
+      const trusted = new Set(await core.inSlices(index.trustSteps(batch, path => readFileSync(path))));
+      for (const f of batch) if (!trusted.has(f.path)) toRead.push(f.path);
+    }
+  });
   await part('enterFiles', async () => {
-    // the tables built from the snapshot's records meanwhile, in slices (src/vscode/corpus/corpusService.ts)
-    const staging = core.inSlices(index.stageSnapshotSteps());
-    for await (const batch of reading) {
+    for await (const batch of toRead.length ? poolRead(toRead, Math.max(1, workerCount)) : []) {
       for (const f of batch) {
         if (!(await core.inSlices(index.setPreparedSteps({ path: f.path, hash: f.hash, dctSource: '', model: '', utf8: f.utf8 }, false)))) unheld++;
       }

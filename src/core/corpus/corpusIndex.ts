@@ -205,10 +205,10 @@ export class CorpusIndex {
     for (;;) {
       const prev = this.docs.get(path);
       if (prev && prev.hash === prepared.hash && prev.dctSource === prepared.dctSource && prev.model === prepared.model) {
-        // an unread one's text, verified: what its file holds is what its analysis is of
-        if (!prev.utf8 && !unread) {
-          prev.utf8 = prepared.utf8;
-          prev.stamp = prepared.stamp;
+        // the same text read again (an unread one's verified: its file holds what its analysis is of)
+        if (!unread) {
+          prev.utf8 ??= prepared.utf8;
+          if (prepared.stamp) prev.stamp = prepared.stamp;
         }
         return true;
       }
