@@ -207,13 +207,27 @@ async function* poolStat(paths) {
       });
       parentPort.postMessage({ sizes, mtimes }, [sizes.buffer, mtimes.buffer]);
     });`;
+  // every batch posted at once: the worker stats them in order, ahead of this thread
   const worker = new Worker(source, { eval: true });
+  const replies = [];
+  let wake;
+  let failed;
+  worker.on('message', m => {
+    replies.push(m);
+    wake?.();
+  });
+  worker.on('error', e => {
+    failed = e;
+    wake?.();
+  });
+  const batches = [];
+  for (let i = 0; i < paths.length; i += POOL_BATCH) batches.push(paths.slice(i, i + POOL_BATCH));
+  for (const batch of batches) worker.postMessage(batch);
   try {
-    for (let i = 0; i < paths.length; i += POOL_BATCH) {
-      const batch = paths.slice(i, i + POOL_BATCH);
-      const replied = new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject));
-      worker.postMessage(batch);
-      const { sizes, mtimes } = await replied;
+    for (const batch of batches) {
+      while (!replies.length && !failed) await new Promise(resolve => (wake = resolve));
+      if (failed) throw failed;
+      const { sizes, mtimes } = replies.shift();
       yield batch.map((path, k) => ({ path, stat: sizes[k] < 0 ? undefined : { type: 'file', size: sizes[k], mtime: mtimes[k] } }));
     }
   } finally {

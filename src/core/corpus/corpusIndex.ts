@@ -282,11 +282,12 @@ export class CorpusIndex {
     for (const f of files) {
       if (++n % RELINK_SLICE === 0) yield;
       const stored = this.stored.get(f.path);
-      if (!stored || this.docs.has(f.path) || !stampHolds(stored.stamp(), f.stat, stored.writtenAt) || f.stat!.size > MAX_ANALYZED_CHARS) continue;
+      const stamp = stored?.stamp();
+      if (!stored || this.docs.has(f.path) || !stampHolds(stamp, f.stat, stored.writtenAt) || f.stat!.size > MAX_ANALYZED_CHARS) continue;
       const dctSource = dctSourceOf(f);
       const model = f.model ?? own;
       if (stored.dctSource !== dctSource || stored.model !== model) continue;
-      const prepared = { path: f.path, hash: stored.hash, dctSource, model, utf8: UNREAD, stamp: stored.stamp() };
+      const prepared = { path: f.path, hash: stored.hash, dctSource, model, utf8: UNREAD, stamp };
       if (yield* this.setPreparedSteps(prepared, false, true)) trusted.push(f.path);
     }
     return trusted;
