@@ -6,6 +6,9 @@
 //   npm run eval -- --leave-one-out [--verbose]   (per training set: a model trained in memory on
 //                                                  the two others, scored on it; with --names rules,
 //                                                  the rules alone on the training sets)
+//   npm run eval -- --leave-one-out --seed N --folds K
+//                                                 (another training seed; K folds of the second
+//                                                  stage's jackknife, 0 for the first stage alone)
 //   npm run eval -- ... --save DIR                (also writes each set's predictions, DIR/SET.json)
 //   npm run eval -- --learning-curve [FOLDER...]  (a workspace model learned from a simulated
 //                                                  reviewer's decisions on the first k documents,
@@ -16,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { learningCurve } from './learningCurve.mjs';
 import { bundleForNode } from './measure.mjs';
-import { chooseRulePrior, loadGoldSet, trainer, trainModel, TRAINING_SETS, writeWeightsModule } from './nameModel.mjs';
+import { chooseRulePrior, loadGoldSet, SETTINGS, trainer, trainModel, TRAINING_SETS, writeWeightsModule } from './nameModel.mjs';
 
 const DEFAULT_SETS = ['data/eval/gum-dev', 'data/eval/ecb-dev'];
 const SCORER = 'data/eval/score.py';
@@ -27,8 +30,11 @@ const leaveOneOut = args.includes('--leave-one-out');
 const namesAt = args.indexOf('--names');
 const saveAt = args.indexOf('--save');
 const saveDir = saveAt >= 0 ? resolve(args[saveAt + 1]) : null;
+const valued = ['--names', '--save', '--seed', '--folds'].map(a => args.indexOf(a)).filter(i => i >= 0);
+const setting = (name, def) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : def);
+const settings = { ...SETTINGS, seed: setting('--seed', SETTINGS.seed), folds: setting('--folds', SETTINGS.folds) };
 const names = namesAt >= 0 ? args[namesAt + 1] : leaveOneOut ? 'model' : undefined;
-const given = args.filter((a, i) => !a.startsWith('--') && (namesAt < 0 || i !== namesAt + 1) && (saveAt < 0 || i !== saveAt + 1));
+const given = args.filter((a, i) => !a.startsWith('--') && !valued.includes(i - 1));
 const sets = (given.length ? given : leaveOneOut ? TRAINING_SETS : DEFAULT_SETS).map(s => resolve(s));
 const missing = sets.filter(s => !existsSync(join(s, 'docs')) || !existsSync(join(s, 'gold.json')));
 if (missing.length) {
@@ -51,8 +57,8 @@ try {
       const started = Date.now();
       const sets = others.map(loadGoldSet);
       // the prior is chosen inside the training sets too: each read by a model trained on the other
-      const { rulePrior } = chooseRulePrior(t, sets);
-      const { encoded } = trainModel(t, sets.flat(), rulePrior);
+      const { rulePrior } = chooseRulePrior(t, sets, settings);
+      const { encoded } = trainModel(t, sets.flat(), rulePrior, settings);
       cli = await cliWithModel(encoded);
       note = `, model trained on ${others.map(s => s.split('/').pop()).join(' + ')} with rule prior ${rulePrior} in ${((Date.now() - started) / 1000).toFixed(1)} s`;
     }
