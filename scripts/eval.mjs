@@ -6,9 +6,8 @@
 //   npm run eval -- --leave-one-out [--verbose]   (per training set: a model trained in memory on
 //                                                  the two others, scored on it; with --names rules,
 //                                                  the rules alone on the training sets)
-//   npm run eval -- --leave-one-out --seed N --folds K
-//                                                 (another training seed; K folds of the second
-//                                                  stage's jackknife, 0 for the first stage alone)
+//   npm run eval -- --leave-one-out --seed N    (another seed of the order of training runs: figures
+//                                                  move by about 0.005 with it, so compare means of several)
 //   npm run eval -- ... --save DIR                (also writes each set's predictions, DIR/SET.json)
 //   npm run eval -- --learning-curve [FOLDER...]  (a workspace model learned from a simulated
 //                                                  reviewer's decisions on the first k documents,
@@ -30,11 +29,10 @@ const leaveOneOut = args.includes('--leave-one-out');
 const namesAt = args.indexOf('--names');
 const saveAt = args.indexOf('--save');
 const saveDir = saveAt >= 0 ? resolve(args[saveAt + 1]) : null;
-const valued = ['--names', '--save', '--seed', '--folds'].map(a => args.indexOf(a)).filter(i => i >= 0);
-const setting = (name, def) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : def);
-const settings = { ...SETTINGS, seed: setting('--seed', SETTINGS.seed), folds: setting('--folds', SETTINGS.folds) };
+const seedAt = args.indexOf('--seed');
+const settings = seedAt >= 0 ? { ...SETTINGS, seed: Number(args[seedAt + 1]) } : SETTINGS;
 const names = namesAt >= 0 ? args[namesAt + 1] : leaveOneOut ? 'model' : undefined;
-const given = args.filter((a, i) => !a.startsWith('--') && !valued.includes(i - 1));
+const given = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && [namesAt, saveAt, seedAt].includes(i - 1)));
 const sets = (given.length ? given : leaveOneOut ? TRAINING_SETS : DEFAULT_SETS).map(s => resolve(s));
 const missing = sets.filter(s => !existsSync(join(s, 'docs')) || !existsSync(join(s, 'gold.json')));
 if (missing.length) {

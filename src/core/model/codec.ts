@@ -12,8 +12,6 @@ export interface EncodedModel {
   readonly weights: string;
   /** See TaggerWeights.rulePrior. */
   readonly rulePrior?: number;
-  /** See TaggerWeights.stage2. */
-  readonly stage2?: EncodedModel;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -83,6 +81,5 @@ export function decodeModel(m: EncodedModel): TaggerWeights {
   }
   const trans = new Float32Array((START + 1) * LABELS);
   trans.set(m.trans);
-  const model: TaggerWeights = { bits: m.bits, scale: m.scale, weights, trans, rulePrior: m.rulePrior ?? 0 };
-  return m.stage2 ? { ...model, stage2: decodeModel(m.stage2) } : model;
+  return { bits: m.bits, scale: m.scale, weights, trans, rulePrior: m.rulePrior ?? 0 };
 }

@@ -23,11 +23,6 @@ export interface TaggerWeights {
    */
   readonly rulePrior?: number;
   /**
-   * The second stage (stack.ts): weights over the same features and over what this model said of
-   * the same words elsewhere in the document; where present, its labels are the model's.
-   */
-  readonly stage2?: TaggerWeights;
-  /**
    * A workspace's explicit decisions by surface (normKey of the name): its kind, or NOT_A_NAME
    * (train.ts). Honoured over anything the rules or the weights say (see workspaceModel.ts).
    */

@@ -205,7 +205,7 @@ function modelNames(
   const standing = rules.names.filter(c => !judged(c));
   const guessed = rules.names.filter(judged);
   const probes = probesOf(rules.runs, guessed);
-  const found = tagRuns(model, { text, runs: rules.runs, rules: rules.names, surnames: rules.surnames }, modelRuns(rules.runs, rules.names), probes);
+  const found = tagRuns(model, { text, runs: rules.runs, rules: rules.names, surnames: rules.surnames }, uncovered(rules.runs, standing), probes);
   // the scores of each guessed name, averaged over its mentions and those of its family name when
   // that is guessed alone too: "Évariste Galois" and "Galois" are judged as one name
   const groups = familyGroups(guessed);
@@ -364,14 +364,6 @@ function probesOf(runs: readonly Tok[][], names: readonly NameCandidate[]): Span
     while (b < run.length && run[b].e <= c.end) b++;
     return a < b && run[a].s === c.start ? { run: r, a, b } : { run: -1, a: 0, b: 0 };
   });
-}
-
-/** Per run of the rules, whether the model tags it: whether some token lies outside the names that stand whatever it says. */
-export function modelRuns(runs: readonly Tok[][], names: readonly NameCandidate[]): boolean[] {
-  return uncovered(
-    runs,
-    names.filter(c => !judged(c)),
-  );
 }
 
 /** Per run, whether some token of it lies outside every name of `names` (in text order). */
