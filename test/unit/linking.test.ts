@@ -156,6 +156,23 @@ describe('linking', () => {
       assert.notEqual(idOf(a, 2, 'Lee Jae Myung'), idOf(a, 2, 'Lee Min-ji'));
     });
 
+    it('gives a lone surname shared by several people the one whose documents share its entities, whatever the order (astral characters, CRLF)', () => {
+      // Lee Jae Myung is in more documents; Lee Min-ji shares the documents of Park Ji-sung and Seoul
+      const texts = [
+        '🙂 Lee Min-ji met Park Ji-sung in Seoul.\r\n',
+        'Lee Jae Myung spoke in Busan.',
+        'Lee Jae Myung visited Daegu.\r\nLee Jae Myung left.',
+        'Lee Jae Myung and Moon Jae-in met in Busan.',
+        '𝒜 Park Ji-sung smiled in Seoul.\r\nLee said so. Moon agreed.',
+        'In Busan, Lee spoke. Moon listened.',
+      ];
+      const a = run(...texts);
+      assert.equal(idOf(a, 4, 'Lee'), idOf(a, 0, 'Lee Min-ji'));
+      assert.equal(idOf(a, 5, 'Lee'), idOf(a, 1, 'Lee Jae Myung'));
+      assert.notEqual(idOf(a, 0, 'Lee Min-ji'), idOf(a, 1, 'Lee Jae Myung'));
+      a.documents.forEach((d, i) => d.mentions.forEach(m => assert.equal(texts[i].slice(m.start, m.end), m.text)));
+    });
+
     it('makes ids readable, deterministic and unique per entity', () => {
       const texts = ['Georgia Smith visited Georgia.', 'Jordan Peele went to Jordan. Jordan said so.'];
       const a = run(...texts);

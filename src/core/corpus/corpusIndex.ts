@@ -15,7 +15,7 @@ import { stampHolds, type FileStamp } from './fileStamp';
 import { compareEntities } from './entitySummary';
 import { Int32Slab } from './int32Slab';
 import { Interner } from './interner';
-import type { MentionTable, DocumentCount, MentionRef, StagedDocument } from './mentionTable';
+import type { MentionTable, DocumentCount, MentionRef, MentionSpans, StagedDocument } from './mentionTable';
 import { unpackAnalysis, type PackedAnalysis } from './packedAnalysis';
 import { dctSourceOf, prepareDocument, prepareFile, type HeldSource, type PreparedDocument, type SourceFile } from './prepareDocument';
 import { idsByLocalId, ProvisionalIds } from './provisionalIds';
@@ -27,7 +27,7 @@ import { decodeSnapshotSteps, encodeSnapshotSteps, entityCountOf, nameCountOf, t
 import { SurnameCounts } from './surnameCounts';
 import { foldedName } from './variantKey';
 
-export type { MentionRef } from './mentionTable';
+export type { MentionRef, MentionSpans } from './mentionTable';
 
 export interface CorpusStats {
   documents: number;
@@ -535,8 +535,9 @@ export class CorpusIndex {
       const changed: number[] = [];
       for (let i = 0; i < paths.length; i++) {
         const d = this.docs.get(paths[i])!;
-        const idOf = (e: number) => links.idOf(i, e);
-        if (!idsAre(d, idOf) || !sameKinds(d, idOf, kindOf)) changed.push(i);
+        // document i's ids read in place: a function made for each document, at every relink, was
+        // garbage enough to grow the heap over an editing session
+        if (!idsAre(d, links, i) || !sameKinds(d, links, i, kindOf)) changed.push(i);
         if (i % RELINK_SLICE === RELINK_SLICE - 1) {
           yield;
           if (this.version !== version) continue restart;
@@ -848,6 +849,12 @@ export class CorpusIndex {
     return this.tables.byEntity.page(id, this.rank, from, count);
   }
 
+  /** The mentions of `mentionsOfPage(id, from, count)` where they are (documents and UTF-16 offsets), with no object per mention: for lists of locations. */
+  mentionSpansOfPage(id: string, from: number, count: number): MentionSpans {
+    this.current();
+    return this.tables.byEntity.spans(id, this.rank, from, count);
+  }
+
   /** The `max` documents other than `except` with the most mentions of an entity, and how many documents other than `except` mention it. */
   documentsOf(id: string, max: number, except: string): { documents: DocumentCount[]; total: number } {
     this.current();
@@ -870,6 +877,12 @@ export class CorpusIndex {
   mentionsOfDate(value: string): readonly MentionRef[] {
     this.current();
     return this.tables.byDate.refs(value, this.rank);
+  }
+
+  /** mentionSpansOfPage for the date mentions with a normalized value. */
+  mentionSpansOfDatePage(value: string, from: number, count: number): MentionSpans {
+    this.current();
+    return this.tables.byDate.spans(value, this.rank, from, count);
   }
 
   /** mentionsOfPage for the date mentions with a normalized value. */
@@ -1091,17 +1104,17 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-/** True when a document's kinds are those its entities (entity e of id `idOf(e)`) get from `kindOf` (documentKinds), without making them. */
-function sameKinds(d: IndexedDocument, idOf: (e: number) => string, kindOf: (id: string) => MentionKind | undefined): boolean {
+/** True when a document's kinds are those its entities (entity e of id `links.idOf(i, e)`) get from `kindOf` (documentKinds), without making them. */
+function sameKinds(d: IndexedDocument, links: LinkedCorpus, i: number, kindOf: (id: string) => MentionKind | undefined): boolean {
   const { entities } = d.linked.names;
-  for (let e = 0; e < entities.length; e++) if (d.kinds![e] !== (kindOf(idOf(e)) ?? entities[e].kind)) return false;
+  for (let e = 0; e < entities.length; e++) if (d.kinds![e] !== (kindOf(links.idOf(i, e)) ?? entities[e].kind)) return false;
   return true;
 }
 
-/** True when a document's ids are `idOf(e)` for each of its entities. */
-function idsAre(d: IndexedDocument, idOf: (e: number) => string): boolean {
+/** True when a document's ids are `links.idOf(i, e)` for each of its entities. */
+function idsAre(d: IndexedDocument, links: LinkedCorpus, i: number): boolean {
   if (!d.ids || d.ids.length !== d.linked.names.entities.length) return false;
-  for (let e = 0; e < d.ids.length; e++) if (d.ids[e] !== idOf(e)) return false;
+  for (let e = 0; e < d.ids.length; e++) if (d.ids[e] !== links.idOf(i, e)) return false;
   return true;
 }
 

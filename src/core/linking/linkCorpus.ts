@@ -205,23 +205,26 @@ export function* linkCorpusSteps(docs: readonly DocumentNames[], buffers = new L
   // how often each other entity shares a document with a candidate (built once per candidate, from
   // what is known when it is first needed)
   // arrays reused, and loops by index: sets cleared and iterators made for every document were
-  // garbage enough, over the corpus, to outlive the young generation
+  // garbage enough, over the corpus, to outlive the young generation (and an array emptied by
+  // setting its length lets its storage go, so that the next pushes allocate it again: the list's
+  // length is kept aside instead)
   const scratch: Global[] = [];
   const mineScratch: Global[] = [];
   const counted = (d: number): boolean => docs[d].entities.length <= COOCCURRENCE_MAX_ENTITIES;
-  // the distinct corpus entities known so far for the entities of document d, in order, in `into` (emptied first)
+  // the distinct corpus entities known so far for the entities of document d, in order, in `into`
+  // (overwritten from its start); returns how many
   let listing = 0;
-  const distinct = (d: number, into: Global[]): Global[] => {
-    into.length = 0;
+  const distinct = (d: number, into: Global[]): number => {
+    let n = 0;
     listing++;
     for (let s = starts[d]; s < starts[d + 1]; s++) {
       const g = slots[s] >= 0 ? list[slots[s]] : undefined;
       if (g && g.seen !== listing) {
         g.seen = listing;
-        into.push(g);
+        into[n++] = g;
       }
     }
-    return into;
+    return n;
   };
   const coocOf = (g: Global): Map<Global, number> => {
     if (g.cooc) return g.cooc;
@@ -229,19 +232,27 @@ export function* linkCorpusSteps(docs: readonly DocumentNames[], buffers = new L
     const withIt = g.docs ?? [];
     for (let k = 0; k < withIt.length; k++) {
       if (!counted(withIt[k])) continue;
-      const others = distinct(withIt[k], scratch);
-      for (let o = 0; o < others.length; o++) m.set(others[o], (m.get(others[o]) ?? 0) + 1);
+      const n = distinct(withIt[k], scratch);
+      for (let o = 0; o < n; o++) m.set(scratch[o], (m.get(scratch[o]) ?? 0) + 1);
     }
     return (g.cooc = m);
+  };
+  // the word of a lone name's local id ("person:reid" -> "reid"), made once per id: a lone name is
+  // in many documents, and a string cut for each, at every link, was garbage for the collector
+  const words = new Map<string, string>();
+  const wordOf = (localId: string): string => {
+    let word = words.get(localId);
+    if (word === undefined) words.set(localId, (word = localId.slice(localId.indexOf(':') + 1)));
+    return word;
   };
   // per lone word, the documents that guess it a person with no evidence
   const loneGuesses = new Map<string, number>();
   for (let d = 0; d < docs.length; d++) {
     const { entities, lone } = docs[d];
-    for (const e of lone) {
+    for (let l = 0; l < lone.length; l++) {
+      const e = lone[l];
       if (!entities[e].guessed) continue;
-      const localId = entities[e].localId;
-      const word = localId.slice(localId.indexOf(':') + 1);
+      const word = wordOf(entities[e].localId);
       loneGuesses.set(word, (loneGuesses.get(word) ?? 0) + 1);
     }
     if (due(lone.length + 1)) yield;
@@ -251,21 +262,21 @@ export function* linkCorpusSteps(docs: readonly DocumentNames[], buffers = new L
     for (let l = 0; l < lone.length; l++) {
       const e = lone[l];
       const localId = entities[e].localId;
-      const word = localId.slice(localId.indexOf(':') + 1);
+      const word = wordOf(localId);
       const cands = bySurname.get(word);
       let chosen: Global | undefined;
       let work = 1;
       if (cands && cands.length === 1) chosen = cands[0];
       else if (cands && cands.length > 1) {
-        const mine = counted(d) ? distinct(d, mineScratch) : undefined;
-        work += entities.length + cands.length * (mine?.length ?? 1);
+        const mine = counted(d) ? distinct(d, mineScratch) : -1;
+        work += entities.length + cands.length * (mine < 0 ? 1 : mine);
         let best = -1;
         for (let k = 0; k < cands.length; k++) {
           const c = cands[k];
           let score = 0;
-          if (mine) {
+          if (mine >= 0) {
             const m = coocOf(c);
-            for (let o = 0; o < mine.length; o++) score += m.get(mine[o]) ?? 0;
+            for (let o = 0; o < mine; o++) score += m.get(mineScratch[o]) ?? 0;
           }
           if (score > best || (score === best && chosen && (c.docs?.length ?? 0) > (chosen.docs?.length ?? 0))) {
             best = score;
