@@ -299,14 +299,25 @@ if (role === 'cold') {
   };
   const firstPage = group => percentiles(group.map(e => measure(() => located(index.mentionsOfPage(e.id, 0, PAGE).refs)).ms));
   // the whole list as the extension gathers it (src/vscode/entities/mentionLists.ts): pages, each a
-  // step between which the host gets a turn; the longest step is what holds the host
-  const { mentionSteps } = require(listsBundle);
-  const locatedRef = ref => (index.positionAt(ref.path, ref.mention.start), index.positionAt(ref.path, ref.mention.end));
+  // step between which the host gets a turn; the longest step is what holds the host. Each mention
+  // made into what the editor's reference provider returns (locationMaker, src/vscode/common/convert.ts):
+  // a location (the document's URI, parsed once per document) with a range of two positions
+  const { locationSteps } = require(listsBundle);
+  const locationMaker = () => {
+    let last;
+    let uri;
+    return (path, start, end) => {
+      if (path !== last) uri = { scheme: 'file', path: (last = path) };
+      const s = index.positionAt(path, start);
+      const e = index.positionAt(path, end);
+      return { uri, range: { start: { line: s.line, character: s.character }, end: { line: e.line, character: e.character } } };
+    };
+  };
   const longestSteps = [];
   const references = group =>
     percentiles(
       group.map(e => {
-        const steps = mentionSteps(index, { entity: e.id }, locatedRef);
+        const steps = locationSteps(index, { entity: e.id }, locationMaker());
         let longest = 0;
         const whole = measure(() => {
           for (;;) {

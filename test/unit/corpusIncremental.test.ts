@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../src/core/analyze';
 import { applyRegistry } from '../../src/core/corpus/applyRegistry';
-import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
+import { CorpusIndex, type MentionRef, type MentionSpans } from '../../src/core/corpus/corpusIndex';
 import { PublishedTables } from '../../src/core/corpus/publishedTables';
 import type { Registry } from '../../src/core/corpus/registry';
 import { finish } from '../../src/core/steps';
@@ -51,6 +51,11 @@ function assertSameAsAnalyze(index: CorpusIndex, docs: readonly SourceDocument[]
         paged.push(...page.refs);
       }
       assert.deepEqual(paged, refs, `${e.id}, pages ${when} the whole list`);
+      assert.deepEqual(
+        spansInPages((from, count) => index.mentionSpansOfPage(e.id, from, count), refs.length),
+        refs.map(whereIs),
+        `${e.id}, spans`,
+      );
       if (when === 'before') assert.deepEqual(index.mentionsOf(e.id), refs, e.id);
     }
   }
@@ -58,12 +63,37 @@ function assertSameAsAnalyze(index: CorpusIndex, docs: readonly SourceDocument[]
   for (const value of values) {
     const refs = expected.documents.flatMap(d => d.mentions.filter(m => m.kind === 'date' && m.value === value).map(mention => ({ path: d.path, mention })));
     assert.deepEqual(index.mentionsOfDate(value), refs, value);
+    assert.deepEqual(
+      spansInPages((from, count) => index.mentionSpansOfDatePage(value, from, count), refs.length),
+      refs.map(whereIs),
+      `${value}, spans`,
+    );
   }
   assert.deepEqual(index.stats(), {
     documents: expected.documents.length,
     entities: expected.entities.length,
     mentions: expected.documents.reduce((n, d) => n + d.mentions.length, 0),
   });
+}
+
+/** Where a mention is: its document and its UTF-16 offsets. */
+function whereIs({ path, mention }: MentionRef): { path: string; start: number; end: number } {
+  return { path, start: mention.start, end: mention.end };
+}
+
+/** Every span of a list read in pages of 3 (and one of none), each page's total checked: `page(from, count)` one of the index's span pages. */
+function spansInPages(page: (from: number, count: number) => MentionSpans, total: number): ReturnType<typeof whereIs>[] {
+  const out: ReturnType<typeof whereIs>[] = [];
+  assert.equal(page(0, 0).start.length, 0);
+  for (let from = 0; from <= total; from += 3) {
+    const { paths, doc, start, end, total: all } = page(from, 3);
+    assert.equal(all, total);
+    assert.equal(start.length, Math.min(3, total - from));
+    assert.ok(doc.length === start.length && end.length === start.length);
+    for (let k = 0; k < start.length; k++) out.push({ path: paths[doc[k]], start: start[k], end: end[k] });
+    assert.equal(new Set(paths).size, paths.length, 'each document of a page once');
+  }
+  return out;
 }
 
 /** An index of `docs`, linked. */

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
-import { gatherMentions } from '../../src/vscode/entities/mentionLists';
+import { gatherLocations, gatherMentions } from '../../src/vscode/entities/mentionLists';
 
 // An entity's whole list of mentions, as the extension's references, cross-reference and view read
 // it (src/vscode/entities/mentionLists.ts): in pages, in slices, the same list as mentionsOf, never
@@ -31,6 +31,17 @@ describe('lists of mentions gathered in pages', () => {
     assert.deepEqual(dates, index.mentionsOfDate('2026-03-03').map(refOf));
   });
 
+  it('gives the locations of what mentionsOf gives, with no Mention object (gatherLocations), for an entity and a date', async () => {
+    const spanOf = (path: string, start: number, end: number) => `${path}:${start}-${end}`;
+    assert.deepEqual(await gatherLocations(index, { entity: person.id }, spanOf), index.mentionsOf(person.id).map(refOf));
+    assert.deepEqual(await gatherLocations(index, { date: '2026-03-03' }, spanOf), index.mentionsOfDate('2026-03-03').map(refOf));
+    assert.deepEqual(await gatherLocations(index, { entity: 'no-such-entity' }, spanOf), []);
+    // after the 😀 and CRLF of each line: UTF-16 offsets
+    const text = index.text('doc-0000.txt')!;
+    const [first] = (await gatherLocations(index, { entity: person.id }, (path, start, end) => ({ path, start, end })))!;
+    assert.equal(text.slice(first.start, first.end), 'Harriet Okonjo');
+  });
+
   it('pages read in any order, after one another or not, are slices of the whole list', () => {
     const fresh = corpus(30);
     const id = fresh.entities().find(e => e.name === 'Harriet Okonjo')!.id;
@@ -52,6 +63,14 @@ describe('lists of mentions gathered in pages', () => {
     const whole = fresh.mentionsOf(id).map(refOf);
     assert.equal(whole.length, 1800);
     reads.forEach(([from, count], i) => assert.deepEqual(pages[i], whole.slice(from, from + count), `from ${from}, ${count}`));
+    // the same reads as spans, each after a page of references that ends elsewhere (where a page ended is kept for the next)
+    reads.forEach(([from, count]) => {
+      fresh.mentionsOfPage(id, from + 1, 2);
+      const { paths, doc, start, end, total } = fresh.mentionSpansOfPage(id, from, count);
+      assert.equal(total, 1800);
+      const spans = Array.from(start, (s, k) => `${paths[doc[k]]}:${s}-${end[k]}`);
+      assert.deepEqual(spans, whole.slice(from, from + count), `spans from ${from}, ${count}`);
+    });
   });
 
   it('starts over when the index changes between pages, and stops when asked', async () => {
@@ -65,6 +84,20 @@ describe('lists of mentions gathered in pages', () => {
     changing.relink();
     assert.deepEqual(gathered, changing.mentionsOf(person.id).map(refOf), 'the list after the change, not a mix');
     assert.equal(gathered!.length, 119 * 60 + 1);
+
+    const again = corpus(120);
+    let edited = false;
+    const located = await gatherLocations(again, { entity: person.id }, (path, start, end) => {
+      // an edit once the first page is read: the list starts over
+      if (!edited && path > 'doc-0040.txt') {
+        edited = true;
+        again.setDocuments([{ path: 'doc-0001.txt', text: 'Harriet Okonjo left.\n' }]);
+      }
+      return `${path}:${start}-${end}`;
+    });
+    again.relink();
+    assert.ok(edited);
+    assert.deepEqual(located, again.mentionsOf(person.id).map(refOf), 'locations after the change, not a mix');
 
     let pages = 0;
     const stopped = await gatherMentions(

@@ -8,6 +8,24 @@ export interface MentionRef {
   mention: Mention;
 }
 
+/**
+ * A page of a key's mentions where they are, without a Mention object each (MentionTable.spans):
+ * what a list of locations needs. A whole list of references at 100,000 articles has hundreds of
+ * thousands of mentions, and a MentionRef with its Mention for each was garbage enough, list after
+ * list, to grow the heap by hundreds of megabytes.
+ */
+export interface MentionSpans {
+  /** The documents of the page, in the order of its mentions. */
+  readonly paths: readonly string[];
+  /** Per mention: its document, an index into `paths`. */
+  readonly doc: Int32Array;
+  /** Per mention: its start and its end, in UTF-16 code units of the document's text. */
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  /** How many mentions the key has in all. */
+  readonly total: number;
+}
+
 /** The mentions of one entity (or one date value) across the corpus: running totals, and where. */
 export class MentionGroup {
   /** The documents that mention it, in no particular order. */
@@ -493,36 +511,68 @@ export class MentionTable {
    * without making the whole list: the pages of a streamed list of references.
    */
   page(key: string, rank: (path: string) => number, from: number, count: number): { refs: MentionRef[]; total: number } {
+    const refs: MentionRef[] = [];
+    const total = this.visitPage(key, rank, from, count, (path, rows, i) => refs.push({ path, mention: rows.mention(i) }));
+    return { refs, total };
+  }
+
+  /** The mentions of `page` where they are (documents and UTF-16 offsets), with no object per mention. */
+  spans(key: string, rank: (path: string) => number, from: number, count: number): MentionSpans {
+    const length = Math.max(0, Math.min(count, (this.groups.get(key)?.count ?? 0) - from));
+    const paths: string[] = [];
+    const doc = new Int32Array(length);
+    const start = new Int32Array(length);
+    const end = new Int32Array(length);
+    let k = 0;
+    const total = this.visitPage(key, rank, from, count, (path, rows, i) => {
+      if (paths[paths.length - 1] !== path) paths.push(path);
+      doc[k] = paths.length - 1;
+      start[k] = rows.start(i);
+      end[k++] = rows.end(i);
+    });
+    return { paths, doc, start, end, total };
+  }
+
+  /** Calls `visit` on the rows of mentions `from` to `from + count` of a key in the order of `refs`; returns how many the key has in all. */
+  private visitPage(
+    key: string,
+    rank: (path: string) => number,
+    from: number,
+    count: number,
+    visit: (path: string, rows: MentionRows, i: number) => void,
+  ): number {
     const g = this.groups.get(key);
-    if (!g) return { refs: [], total: 0 };
-    if (count <= 0) return { refs: [], total: g.count };
+    if (!g) return 0;
+    if (count <= 0) return g.count;
     const ranked = (g.ranked ??= byRank(g.docs, rank));
     // a list read page after page resumes where the last page ended instead of counting from the start
     let doc = 0;
     let skip = from;
     if (g.pageEnd?.from === from) ({ doc, at: skip } = g.pageEnd);
-    const refs: MentionRef[] = [];
-    for (; doc < ranked.length && refs.length < count; doc++) {
+    let taken = 0;
+    for (; doc < ranked.length && taken < count; doc++) {
       const path = ranked[doc];
       const n = this.countIn(path, key);
       if (skip >= n) {
         skip -= n;
         continue;
       }
-      const end = Math.min(n, skip + count - refs.length);
-      let i = 0;
-      for (const mention of this.mentionsIn(path, key)) {
-        if (i >= end) break;
-        if (i++ >= skip) refs.push({ path, mention });
+      const end = Math.min(n, skip + count - taken);
+      const rows = this.byDoc.get(path)!.mentions;
+      for (let i = 0, seen = 0; seen < end; i++) {
+        if (this.keyOf(rows, i) !== key) continue;
+        if (seen++ < skip) continue;
+        visit(path, rows, i);
+        taken++;
       }
       if (end < n) {
-        g.pageEnd = { from: from + refs.length, doc, at: end };
-        return { refs, total: g.count };
+        g.pageEnd = { from: from + taken, doc, at: end };
+        return g.count;
       }
       skip = 0;
     }
-    g.pageEnd = { from: from + refs.length, doc, at: 0 };
-    return { refs, total: g.count };
+    g.pageEnd = { from: from + taken, doc, at: 0 };
+    return g.count;
   }
 
   /** How many mentions of `key` a document has (0 when none, or the table has no such document). */

@@ -12,16 +12,19 @@ export function locationOf(index: CorpusIndex, ref: MentionRef): vscode.Location
   return new vscode.Location(vscode.Uri.parse(ref.path), rangeOf(index, ref.path, ref.mention));
 }
 
-/** locationOf for the mentions of a list, in document order: each document's URI parsed once. */
-export function locationMaker(index: CorpusIndex): (ref: MentionRef) => vscode.Location {
-  let path: string | undefined;
+/**
+ * The location of each mention of a list (its document, its start and end in UTF-16 code units),
+ * in document order: each document's URI parsed once.
+ */
+export function locationMaker(index: CorpusIndex): (path: string, start: number, end: number) => vscode.Location {
+  let last: string | undefined;
   let uri: vscode.Uri | undefined;
-  return ref => {
-    if (ref.path !== path || !uri) {
-      path = ref.path;
+  return (path, start, end) => {
+    if (path !== last || !uri) {
+      last = path;
       uri = vscode.Uri.parse(path);
     }
-    return new vscode.Location(uri, rangeOf(index, ref.path, ref.mention));
+    return new vscode.Location(uri, rangeOf(index, path, { start, end }));
   };
 }
 

@@ -4,7 +4,7 @@ import { locationMaker, rangeOf } from '../common/convert';
 import type { CorpusService } from '../corpus/corpusService';
 import type { FeatureCommands } from '../common/commandTable';
 import { pickEntity, resolveEntity } from './entityPick';
-import { gatherMentions } from './mentionLists';
+import { gatherLocations, gatherMentions } from './mentionLists';
 
 interface CrossReferenceArgs {
   entity?: string;
@@ -23,7 +23,7 @@ export function crossReferenceCommands(
       await corpus.ready();
       if (args !== undefined) {
         const entity = args.entity !== undefined ? resolveEntity(corpus.index, args.entity) : await entityAtCursor(corpus);
-        return entity ? ((await gatherMentions(corpus.index, { entity: entity.id }, locationMaker(corpus.index))) ?? []) : [];
+        return entity ? ((await gatherLocations(corpus.index, { entity: entity.id }, locationMaker(corpus.index))) ?? []) : [];
       }
       const entity = (await entityAtCursor(corpus)) ?? (await pickEntity(corpus.index, 'Marginalia: Cross-reference Entity'));
       if (entity) await stepThroughMentions(corpus, entity);
@@ -32,7 +32,7 @@ export function crossReferenceCommands(
     'marginalia.showReferences': async ({ entity }: { entity: string }) => {
       const editor = vscode.window.activeTextEditor;
       if (!editor) return;
-      const locations = (await gatherMentions(corpus.index, { entity }, locationMaker(corpus.index))) ?? [];
+      const locations = (await gatherLocations(corpus.index, { entity }, locationMaker(corpus.index))) ?? [];
       if (locations.length === 0) return;
       await vscode.commands.executeCommand('editor.action.showReferences', editor.document.uri, editor.selection.active, locations);
     },
@@ -99,7 +99,7 @@ function mentionItemMaker(corpus: CorpusService): (ref: MentionRef) => MentionIt
   let text = '';
   let relative = '';
   return ref => {
-    const location = locationOf(ref);
+    const location = locationOf(ref.path, ref.mention.start, ref.mention.end);
     if (ref.path !== path) {
       path = ref.path;
       text = corpus.index.text(path) ?? '';

@@ -1,7 +1,7 @@
 // Lists of every mention of an entity or a date, which may span the corpus (hundreds of thousands
 // of mentions at 100,000 articles), read a page at a time in slices so that the extension host is
 // never held while one is made (README, "Measured limits").
-import type { CorpusIndex, Mention, MentionRef, Steps } from '../../core';
+import type { CorpusIndex, Mention, MentionRef, MentionSpans, Steps } from '../../core';
 import { inSlices } from '../common/slices';
 
 /** Whose mentions a list holds: an entity (its id) or a date (its normalized value). */
@@ -20,6 +20,11 @@ export function mentionPage(index: CorpusIndex, key: MentionKey, from: number, c
   return 'entity' in key ? index.mentionsOfPage(key.entity, from, count) : index.mentionsOfDatePage(key.date, from, count);
 }
 
+/** mentionPage where the mentions are (documents and UTF-16 offsets), with no object per mention. */
+export function spanPage(index: CorpusIndex, key: MentionKey, from: number, count: number): MentionSpans {
+  return 'entity' in key ? index.mentionSpansOfPage(key.entity, from, count) : index.mentionSpansOfDatePage(key.date, from, count);
+}
+
 /**
  * Every mention of `key`, each made into a T by `make`, read a page at a time in slices with a
  * turn for the host between them; started over when the index changed meanwhile (never a mix of
@@ -35,25 +40,66 @@ export function gatherMentions<T>(
   return inSlices(mentionSteps(index, key, make, onPage), stop);
 }
 
+/**
+ * gatherMentions for a list of locations: each mention made into a T by `make` from where it is
+ * (its document, its start and end in UTF-16 code units), with no Mention object in between.
+ */
+export function gatherLocations<T>(
+  index: CorpusIndex,
+  key: MentionKey,
+  make: (path: string, start: number, end: number) => T,
+  stop: () => boolean = () => false,
+): Promise<T[] | undefined> {
+  return inSlices(locationSteps(index, key, make), stop);
+}
+
 /** gatherMentions as steps, a page each (scripts/benchCorpus.mjs times them). */
-export function* mentionSteps<T>(
+export function mentionSteps<T>(
   index: CorpusIndex,
   key: MentionKey,
   make: (ref: MentionRef) => T,
+  onPage?: (soFar: readonly T[], total: number) => void,
+): Steps<T[]> {
+  return pageSteps(
+    index,
+    (from, out) => {
+      const { refs, total } = mentionPage(index, key, from, PAGE);
+      for (const ref of refs) out.push(make(ref));
+      return { read: refs.length, total };
+    },
+    onPage,
+  );
+}
+
+/** gatherLocations as steps, a page each (scripts/benchCorpus.mjs times them). */
+export function locationSteps<T>(index: CorpusIndex, key: MentionKey, make: (path: string, start: number, end: number) => T): Steps<T[]> {
+  return pageSteps(index, (from, out) => {
+    const { paths, doc, start, end, total } = spanPage(index, key, from, PAGE);
+    for (let k = 0; k < start.length; k++) out.push(make(paths[doc[k]], start[k], end[k]));
+    return { read: start.length, total };
+  });
+}
+
+/**
+ * The pages of a list, each added to it by `take` (from the mention `from` on; how many it read,
+ * and how many the list has in all), a step each; started over when the index changed meanwhile.
+ */
+function* pageSteps<T>(
+  index: CorpusIndex,
+  take: (from: number, out: T[]) => { read: number; total: number },
   onPage?: (soFar: readonly T[], total: number) => void,
 ): Steps<T[]> {
   restart: for (;;) {
     const out: T[] = [];
     let revision: string | undefined;
     for (let from = 0; ;) {
-      const { refs, total } = mentionPage(index, key, from, PAGE);
+      const { read, total } = take(from, out);
       // taken after the first page: reading it may link documents not linked yet
       if (revision === undefined) revision = index.revision;
       else if (revision !== index.revision) continue restart;
-      for (const ref of refs) out.push(make(ref));
-      from += refs.length;
+      from += read;
       onPage?.(out, total);
-      if (refs.length === 0 || from >= total) return out;
+      if (read === 0 || from >= total) return out;
       yield;
     }
   }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { locationMaker } from '../common/convert';
 import type { CorpusService } from '../corpus/corpusService';
-import { gatherMentions, keyOf } from './mentionLists';
+import { gatherLocations, keyOf } from './mentionLists';
 
 /** Shift+F12 on a mention: every mention of its entity (or date) in every document. */
 export function registerReferences(corpus: CorpusService, selector: vscode.DocumentSelector): vscode.Disposable {
@@ -11,7 +11,7 @@ export function registerReferences(corpus: CorpusService, selector: vscode.Docum
       const key = hit && keyOf(hit.mention);
       if (!key) return undefined;
       // the editor's API takes the whole list: made in slices, so that an entity spanning the corpus does not hold the host
-      return gatherMentions(corpus.index, key, locationMaker(corpus.index), () => token.isCancellationRequested);
+      return gatherLocations(corpus.index, key, locationMaker(corpus.index), () => token.isCancellationRequested);
     },
   });
 }
