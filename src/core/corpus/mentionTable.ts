@@ -530,7 +530,8 @@ export class MentionTable {
       start[k] = rows.start(i);
       end[k++] = rows.end(i);
     });
-    return { paths, doc, start, end, total };
+    // the arrays are sized by the group's count: the page as read
+    return { paths, doc: doc.subarray(0, k), start: start.subarray(0, k), end: end.subarray(0, k), total };
   }
 
   /** Calls `visit` on the rows of mentions `from` to `from + count` of a key in the order of `refs`; returns how many the key has in all. */

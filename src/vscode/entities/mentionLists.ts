@@ -53,13 +53,8 @@ export function gatherLocations<T>(
   return inSlices(locationSteps(index, key, make), stop);
 }
 
-/** gatherMentions as steps, a page each (scripts/benchCorpus.mjs times them). */
-export function mentionSteps<T>(
-  index: CorpusIndex,
-  key: MentionKey,
-  make: (ref: MentionRef) => T,
-  onPage?: (soFar: readonly T[], total: number) => void,
-): Steps<T[]> {
+/** gatherMentions as steps, a page each. */
+function mentionSteps<T>(index: CorpusIndex, key: MentionKey, make: (ref: MentionRef) => T, onPage?: (soFar: readonly T[], total: number) => void): Steps<T[]> {
   return pageSteps(
     index,
     (from, out) => {
