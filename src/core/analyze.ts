@@ -18,13 +18,13 @@ export { publicationDate, type AnalyzeOptions } from './recognizeDocument';
  * longer than the limits allow is analyzed in pieces, up to a point (see limits.ts), with a warning.
  */
 export function analyze(documents: readonly SourceDocument[], options: AnalyzeOptions = {}): Analysis {
+  // each document linked against the family names of those before it and its own
   const surnames = new Set<string>();
-  const parts = documents.map(doc => {
-    const r = recognizeDocument(doc, options);
-    for (const s of r.surnames) surnames.add(s);
-    return { dct: r.dct, dates: r.dates, surnames: r.surnames, linked: linkNames(doc.text, r, surnames, options.nameModel) };
-  });
-  return analyzeTogether(documents, parts, options);
+  return analyzeTogether(
+    documents,
+    documents.map(doc => recognizedAndLinked(doc, options, surnames)),
+    options,
+  );
 }
 
 /**
@@ -39,8 +39,14 @@ export interface DocumentAlone {
 }
 
 export function analyzeAlone(doc: SourceDocument, options: AnalyzeOptions = {}): DocumentAlone {
+  return recognizedAndLinked(doc, options, new Set());
+}
+
+/** A document recognized, its family names added to `surnames`, and linked against them. */
+function recognizedAndLinked(doc: SourceDocument, options: AnalyzeOptions, surnames: Set<string>): DocumentAlone {
   const r = recognizeDocument(doc, options);
-  return { dct: r.dct, dates: r.dates, surnames: r.surnames, linked: linkNames(doc.text, r, new Set(r.surnames), options.nameModel) };
+  for (const s of r.surnames) surnames.add(s);
+  return { dct: r.dct, dates: r.dates, surnames: r.surnames, linked: linkNames(doc.text, r, surnames, options.nameModel) };
 }
 
 /**

@@ -5,7 +5,7 @@ export { decodeArticle, type DecodedArticle } from './decode';
 export { limitWarning } from './limits';
 export { isArticlePath, articleMatcher, DEFAULT_INCLUDE, DEFAULT_EXCLUDE, type ArticleMatcher } from './articleFiles';
 export { CorpusIndex, type MentionRef, type MentionSpans, type CorpusStats, type FileToTrust, type TextReader } from './corpus/corpusIndex';
-export { fileStamp, stampBeforeReading, RACY_MS, type FileStamp } from './corpus/fileStamp';
+export { fileStamp, stampBeforeReading, statOrNone, RACY_MS, type FileStamp } from './corpus/fileStamp';
 export { finish, type Steps } from './steps';
 export { packAnalysis, packLinked, packedBuffers, type PackedAnalysis } from './corpus/packedAnalysis';
 export { utf8Hash } from './corpus/contentHash';

@@ -24,10 +24,15 @@ export function fileStamp(stat: FileStat | undefined, now: number): FileStamp | 
   return mtime + RACY_MS <= now ? { size: stat.size, mtime } : undefined;
 }
 
+/** A file's stat now, undefined when it cannot be taken (a stamp then never holds): the same for the worker and the host. */
+export function statOrNone(fs: FileSystem, path: string): Promise<FileStat | undefined> {
+  return fs.stat(path).catch(() => undefined);
+}
+
 /** The stamp of a file about to be read: fileStamp of its stat now (undefined when it cannot be stat'ed). */
 export async function stampBeforeReading(fs: FileSystem, path: string): Promise<FileStamp | undefined> {
   const now = Date.now();
-  return fileStamp(await fs.stat(path).catch(() => undefined), now);
+  return fileStamp(await statOrNone(fs, path), now);
 }
 
 /** True when a file whose stat is `now` may be taken as the one stamped `then` in a snapshot written at `writtenAt`, unread. */

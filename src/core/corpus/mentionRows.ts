@@ -103,7 +103,7 @@ export class MentionRows {
       rows[r + TEXT] = strings.id(m.text);
       rows[r + KIND] = kind | ((was === undefined ? kind : KIND_CODE.get(was)!) << RECOGNIZED_SHIFT);
       const key = m.kind === 'date' ? m.value : m.entity;
-      rows[r + KEY] = key === undefined ? ABSENT : key === null ? NULL : strings.id(key);
+      rows[r + KEY] = dateKey(key, k => strings.id(k));
       if (i % STEP_UNITS === STEP_UNITS - 1) yield;
     }
     return new MentionRows(rows, strings);

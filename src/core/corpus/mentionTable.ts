@@ -121,9 +121,9 @@ interface FillState {
   seen: Int32Array;
   slot: Int32Array;
   doc: number;
-  /** Per key id: its group, and its mentions counted by form and kind (text id * 4 + kind number), in the order first seen. */
-  readonly touched: Map<number, Touched>;
-  /** The same by key id, for looking them up by the million. */
+  /** The key ids met, in the order first seen. */
+  readonly order: number[];
+  /** Per key id: its group, and its mentions counted by form and kind (text id * 4 + kind number). */
   readonly byId: (Touched | undefined)[];
 }
 
@@ -255,7 +255,7 @@ export class MentionTable {
       seen: new Int32Array(strings.size + 1024),
       slot: new Int32Array(strings.size + 1024),
       doc: 0,
-      touched: new Map(),
+      order: [],
       byId: [],
     };
     return { addSteps: (path, rows) => this.fillSteps(fill, path, rows), endSteps: () => this.fillEndSteps(fill) };
@@ -308,7 +308,8 @@ export class MentionTable {
           const key = fill.strings.at(k);
           let g = this.groups.get(key);
           if (!g) this.groups.set(key, (g = new MentionGroup()));
-          fill.touched.set(k, (fill.byId[k] = t = { g, tally: new Map() }));
+          fill.byId[k] = t = { g, tally: new Map() };
+          fill.order.push(k);
         }
         tallies.push(t.tally);
       }
@@ -322,10 +323,11 @@ export class MentionTable {
 
   /** TableFiller.endSteps. */
   private *fillEndSteps(fill: FillState): Steps<boolean> {
-    const { strings, touched, totals } = fill;
-    if (totals && totals.size !== touched.size) return false;
+    const { strings, order, byId, totals } = fill;
+    if (totals && totals.size !== order.length) return false;
     let n = 0;
-    for (const [k, { g, tally }] of touched) {
+    for (const k of order) {
+      const { g, tally } = byId[k]!;
       const key = strings.at(k);
       const known = totals?.get(key);
       if (totals) {
@@ -341,8 +343,8 @@ export class MentionTable {
       this.changedKeys?.add(key);
       if (++n % (STEP_UNITS / 4) === 0) yield;
     }
-    touched.clear();
-    fill.byId.length = 0;
+    order.length = 0;
+    byId.length = 0;
     this.version++;
     return true;
   }
@@ -559,7 +561,7 @@ export class MentionTable {
         continue;
       }
       const end = Math.min(n, skip + count - taken);
-      const rows = this.byDoc.get(path)!.mentions;
+      const rows = this.rows(path)!;
       for (let i = 0, seen = 0; seen < end; i++) {
         if (this.keyOf(rows, i) !== key) continue;
         if (seen++ < skip) continue;
@@ -585,7 +587,7 @@ export class MentionTable {
 
   /** A document's mentions of `key`, in text order. */
   private *mentionsIn(path: string, key: string): Generator<Mention, void> {
-    const rows = this.byDoc.get(path)?.mentions;
+    const rows = this.rows(path);
     for (let i = 0; rows && i < rows.length; i++) if (this.keyOf(rows, i) === key) yield rows.mention(i);
   }
 

@@ -5,6 +5,7 @@ import {
   readArticle,
   relinkPrepared,
   stampBeforeReading,
+  statOrNone,
   WORKSPACE_MODEL_PATH,
   type FileStat,
   type FileSystem,
@@ -209,7 +210,7 @@ export class AnalysisClient {
     const job = this.begin(key);
     if (!this.worker.get()) {
       this.end(key, job);
-      return Promise.all(files.map(f => this.fs.stat(f).catch(() => undefined)));
+      return Promise.all(files.map(f => statOrNone(this.fs, f)));
     }
     let stats: (FileStat | undefined)[] = [];
     await this.run(key, job, { type: 'stat', job, files }, r => {

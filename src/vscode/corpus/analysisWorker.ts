@@ -17,6 +17,7 @@ import {
   recognizerFingerprint,
   relinkPrepared,
   stampBeforeReading,
+  statOrNone,
   trainWorkspaceModel,
   Workspace,
   WORKSPACE_MODEL_PATH,
@@ -97,7 +98,7 @@ function serve(send: (reply: Reply, transfer?: ArrayBuffer[]) => void, cancelled
       }
     } else if (r.type === 'stat') {
       const stats = [];
-      for (const file of r.files) stats.push(await fs.stat(file).catch(() => undefined));
+      for (const file of r.files) stats.push(await statOrNone(fs, file));
       send({ type: 'stats', job: r.job, stats });
     } else if (r.type === 'fingerprint') {
       send({ type: 'fingerprint', job: r.job, fingerprint: recognizerFingerprint() });

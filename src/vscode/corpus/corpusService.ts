@@ -265,11 +265,9 @@ export class CorpusService implements vscode.Disposable {
           const opened = uris.map(u => open.get(u.toString())).filter(d => d !== undefined);
           // stat first: the articles whose size and modification time the snapshot recorded enter
           // unread (verified in the background once the index answers), the others are read
-          const trusted = await this.trustUnchanged(
-            uris.filter(u => !open.has(u.toString())),
-            cancel.token,
-          );
-          const closed = uris.filter(u => !open.has(u.toString()) && !trusted.has(u.toString()));
+          const notOpen = uris.filter(u => !open.has(u.toString()));
+          const trusted = await this.trustUnchanged(notOpen, cancel.token);
+          const closed = trusted.size ? notOpen.filter(u => !trusted.has(u.toString())) : notOpen;
           const analyzingOpen = Promise.all(opened.map(d => this.updateDocument(d)));
           // on a second core, a second worker for the scan's jobs, in turn
           const clients = availableParallelism() > 1 && closed.length > FILES_PER_JOB ? [this.analysis, this.analysis.sibling()] : [this.analysis];
@@ -315,8 +313,8 @@ export class CorpusService implements vscode.Disposable {
    */
   private async trustUnchanged(uris: vscode.Uri[], token: vscode.CancellationToken): Promise<Set<string>> {
     const trusted = new Set<string>();
-    const files = uris.filter(u => u.scheme === 'file');
     if (!this.index.holdsSnapshot) return trusted;
+    const files = uris.filter(u => u.scheme === 'file');
     for (let i = 0; i < files.length && !token.isCancellationRequested; i += STATS_PER_JOB) {
       const chunk = files.slice(i, i + STATS_PER_JOB);
       const stats = await this.analysis.stat(chunk.map(corePath));
@@ -339,12 +337,12 @@ export class CorpusService implements vscode.Disposable {
    * kept its time and size) is analyzed again, as a change the watcher reports.
    */
   private async verifyTrusted(token: vscode.CancellationToken): Promise<void> {
-    const unverified = this.index.unverified().map(u => vscode.Uri.parse(u.path));
-    const before = new Map(this.index.unverified().map(u => [u.path, u.hash]));
+    const pending = this.index.unverified();
+    const unverified = pending.map(u => vscode.Uri.parse(u.path));
     for (let i = 0; i < unverified.length && !token.isCancellationRequested; i += FILES_PER_JOB) {
       await this.analyzeFiles(unverified.slice(i, i + FILES_PER_JOB), true, `verify:${i}`);
     }
-    const changed = [...before].filter(([path, hash]) => this.index.heldSources(path)[0]?.hash !== hash).length;
+    const changed = pending.filter(u => this.index.heldSources(u.path)[0]?.hash !== u.hash).length;
     this.output.appendLine(`Checked ${unverified.length} articles unread at the start: ${changed} had changed and were analyzed again.`);
     if (changed) {
       this.changed.fire();
@@ -723,6 +721,8 @@ function watchModelFiles(onChange: () => void): vscode.Disposable {
   return new vscode.Disposable(() => vscode.Disposable.from(folders, ...watchers).dispose());
 }
 
+const encoder = new TextEncoder();
+
 /**
  * The text of an article as the worker reads it (UTF-8; another encoding decoded), read here on the
  * host: an article entered unread whose text is needed before its verification (a line of context,
@@ -731,7 +731,7 @@ function watchModelFiles(onChange: () => void): vscode.Disposable {
 function readArticleBytes(key: string): Uint8Array | undefined {
   try {
     const decoded = decodeArticle(readFileSync(vscode.Uri.parse(key).fsPath));
-    return decoded.binary ? undefined : new TextEncoder().encode(decoded.text);
+    return decoded.binary ? undefined : encoder.encode(decoded.text);
   } catch {
     return undefined;
   }

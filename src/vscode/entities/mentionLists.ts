@@ -21,7 +21,7 @@ export function mentionPage(index: CorpusIndex, key: MentionKey, from: number, c
 }
 
 /** mentionPage where the mentions are (documents and UTF-16 offsets), with no object per mention. */
-export function spanPage(index: CorpusIndex, key: MentionKey, from: number, count: number): MentionSpans {
+function spanPage(index: CorpusIndex, key: MentionKey, from: number, count: number): MentionSpans {
   return 'entity' in key ? index.mentionSpansOfPage(key.entity, from, count) : index.mentionSpansOfDatePage(key.date, from, count);
 }
 
