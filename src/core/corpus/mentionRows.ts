@@ -22,6 +22,11 @@ export class StringIds {
     return i;
   }
 
+  /** The id of a string, -1 when it has none (none is made). */
+  find(s: string): number {
+    return this.ids.get(s) ?? -1;
+  }
+
   /** The ids of a list's strings, kept while the list lives: for lists that many documents share and never change. */
   idsOf(list: readonly string[]): readonly number[] {
     let ids = this.listIds.get(list);

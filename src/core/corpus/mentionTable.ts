@@ -1,5 +1,6 @@
 import { finish, STEP_UNITS, type Steps } from '../steps';
 import type { Entity, Mention, MentionKind } from '../types';
+import { Int32Slab } from './int32Slab';
 import { kindAt, type MentionRows, type StringIds } from './mentionRows';
 
 /** A mention together with the document it is in. */
@@ -72,6 +73,9 @@ export interface StagedDocument {
   readonly groups: { key: string; base: MentionGroup | undefined; stamp: number; next: MentionGroup | undefined; change: GroupChange }[];
 }
 
+/** A key's id (StringIds) in the strings of a table's rows; negative for a mention in no group. */
+export type KeyOf = (rows: MentionRows, i: number) => number;
+
 /** How replacing one document's mentions changes one group. */
 interface GroupChange {
   /** The document had mentions in the group, has them. */
@@ -89,14 +93,16 @@ interface GroupChange {
  * once in the order of their first mention, with how many mentions each has. No list per key: a
  * corpus has hundreds of thousands of (document, key) pairs, and a list (or map) for each was a
  * third of an index's memory; the mentions of one key are found by going through the document's
- * (a document has some tens).
+ * (a document has some tens). The keys are numbers in a shared slab rather than arrays of their
+ * own: two arrays for each of 100,000 documents were a fourth of a warm start's heap, and copying
+ * them out of the young generation most of its time collecting garbage.
  */
 export interface DocumentEntry {
   readonly mentions: MentionRows;
-  readonly keys: readonly string[];
-  readonly counts: readonly number[];
-  /** Where each key is in `keys`, for a document with many (a 50 MB file may have 55,000): looking them up one by one in `keys` was quadratic. */
-  readonly lookup?: ReadonlyMap<string, number>;
+  /** Two numbers a key: its id (StringIds), then its count. */
+  readonly keys: Int32Array;
+  /** Where each key is in `keys` (a pair's number), for a document with many (a 50 MB file may have 55,000): looking them up one by one in `keys` was quadratic. */
+  readonly lookup?: ReadonlyMap<number, number>;
 }
 
 /**
@@ -113,8 +119,6 @@ export interface GroupTotals {
 
 /** What a TableFiller keeps between documents. */
 interface FillState {
-  readonly keyOf: (rows: MentionRows, i: number) => number;
-  readonly strings: StringIds;
   /** The groups' totals when known: forms and kinds are then not counted. */
   readonly totals: ReadonlyMap<string, GroupTotals> | undefined;
   /** Per key id: the number of the document it was last seen in, and its place in that document's keys. */
@@ -125,6 +129,8 @@ interface FillState {
   readonly order: number[];
   /** Per key id: its group, and its mentions counted by form and kind (text id * 4 + kind number). */
   readonly byId: (Touched | undefined)[];
+  /** The document being filled. */
+  readonly found: FoundKeys;
 }
 
 /** A group a filler has added to, and its mentions counted by form and kind. */
@@ -133,10 +139,13 @@ interface Touched {
   readonly tally: Map<number, number>;
 }
 
-/** The keys of the document being filled (their ids, each once), with their counts, and their groups' tallies. */
+/**
+ * The keys of the document being filled (their ids, each once), with their counts, and their
+ * groups' tallies: the same arrays for every document (a warm start fills 100,000).
+ */
 interface FoundKeys {
   /** Its number (FillState.seen). */
-  readonly doc: number;
+  doc: number;
   readonly ids: number[];
   readonly counts: number[];
   readonly tallies: Map<number, number>[];
@@ -144,7 +153,10 @@ interface FoundKeys {
 
 /** Adds documents to a table in bulk (MentionTable.filler). */
 export interface TableFiller {
-  /** Adds a document the table holds nothing for, in steps (a 50 MB file has tens of thousands of mentions). */
+  /**
+   * Adds a document the table holds nothing for, in steps (a 50 MB file has tens of thousands of
+   * mentions); one document at a time, each run to its end before the next.
+   */
   addSteps(path: string, rows: MentionRows): Steps<void>;
   /**
    * Makes the groups' forms and kinds from what was added, in steps: the table is complete. False
@@ -162,14 +174,20 @@ export interface TableFiller {
 export class MentionTable {
   private readonly groups = new Map<string, MentionGroup>();
   private readonly byDoc = new Map<string, DocumentEntry>();
+  /** Where the documents' keys go (DocumentEntry.keys). */
+  private readonly slab = new Int32Slab(SLAB_CHUNK);
   /** Incremented on every change, for caches over all groups. */
   version = 0;
   /** Keys of the groups changed since `takeChanged`, when asked to keep them. */
   private changedKeys: Set<string> | undefined;
 
-  /** `track`: keep the keys of the groups that change, for `takeChanged`. */
+  /**
+   * `keyOf`: a mention's key, as an id of `strings` (those of the rows the table is given).
+   * `track`: keep the keys of the groups that change, for `takeChanged`.
+   */
   constructor(
-    private readonly keyOf: (rows: MentionRows, i: number) => string | undefined,
+    private readonly keyOf: KeyOf,
+    private readonly strings: StringIds,
     track = false,
   ) {
     this.trackChanges(track);
@@ -214,49 +232,49 @@ export class MentionTable {
     const after = this.entry(mentions);
     this.byDoc.set(path, after);
     if (before) {
-      before.keys.forEach((key, k) => {
+      for (let k = 0; k < before.keys.length; k += 2) {
+        const key = this.strings.at(before.keys[k]);
         this.changedKeys?.add(key);
         const g = this.groups.get(key)!;
-        g.count -= before.counts[k];
+        g.count -= before.keys[k + 1];
         changed(g);
-        if (keyIndex(after, key) >= 0) return;
+        if (keyIndex(after, before.keys[k]) >= 0) continue;
         if (g.count === 0) this.groups.delete(key);
         else g.docs.splice(g.docs.indexOf(path), 1);
-      });
+      }
       this.tally(before, -1);
     }
-    after.keys.forEach((key, k) => {
+    for (let k = 0; k < after.keys.length; k += 2) {
+      const key = this.strings.at(after.keys[k]);
       this.changedKeys?.add(key);
       let g = this.groups.get(key);
       if (!g) this.groups.set(key, (g = new MentionGroup()));
-      if (!before || keyIndex(before, key) < 0) g.docs.push(path);
-      g.count += after.counts[k];
+      if (!before || keyIndex(before, after.keys[k]) < 0) g.docs.push(path);
+      g.count += after.keys[k + 1];
       changed(g);
-    });
+    }
     this.tally(after, 1);
     this.version++;
   }
 
   /**
    * Adds many documents the table holds nothing for (`add`, one after another), quicker than
-   * addDocument: keys, forms and kinds are counted by number (`keyOf` gives a mention's key as a
-   * StringIds id of `strings`, -1 for none), and the groups' forms and kinds are made from the
-   * counts by `end`, which must follow. The groups are what addDocument gives for the same
+   * addDocument: keys, forms and kinds are counted by number, and the groups' forms and kinds are
+   * made from the counts by `end`, which must follow. The groups are what addDocument gives for the same
    * documents in the same order. For a table built beside the one queries read (a warm start
    * publishes a corpus's millions of mentions so): queries must not read it before `endSteps`.
    * `totals`: every group's totals, from a snapshot of the same documents' mentions: then forms and
    * kinds are taken from there rather than counted, and `endSteps` checks the counts and documents.
    */
-  filler(keyOf: (rows: MentionRows, i: number) => number, strings: StringIds, totals?: ReadonlyMap<string, GroupTotals>): TableFiller {
+  filler(totals?: ReadonlyMap<string, GroupTotals>): TableFiller {
     const fill: FillState = {
-      keyOf,
-      strings,
       totals,
-      seen: new Int32Array(strings.size + 1024),
-      slot: new Int32Array(strings.size + 1024),
+      seen: new Int32Array(this.strings.size + 1024),
+      slot: new Int32Array(this.strings.size + 1024),
       doc: 0,
       order: [],
       byId: [],
+      found: { doc: 0, ids: [], counts: [], tallies: [] },
     };
     return { addSteps: (path, rows) => this.fillSteps(fill, path, rows), endSteps: () => this.fillEndSteps(fill) };
   }
@@ -264,30 +282,33 @@ export class MentionTable {
   /** TableFiller.addSteps. */
   private *fillSteps(fill: FillState, path: string, rows: MentionRows): Steps<void> {
     if (this.byDoc.has(path)) throw new Error(`${path}: already in the table`);
-    const found: FoundKeys = { doc: ++fill.doc, ids: [], counts: [], tallies: [] };
+    const { found } = fill;
+    found.doc = ++fill.doc;
+    found.ids.length = found.counts.length = found.tallies.length = 0;
     // a plain loop a step (a loop with a yield in it runs slower): a warm start fills millions of mentions
     for (let from = 0; from < rows.length; from += STEP_UNITS) {
       if (from) yield;
       this.fillRows(fill, rows, from, Math.min(rows.length, from + STEP_UNITS), found);
     }
     const { ids, counts } = found;
-    const keys = new Array<string>(ids.length);
+    const keys = this.slab.take(2 * ids.length);
     // made here, in steps: a file of noise has tens of thousands of keys
-    const lookup = ids.length > LOOKUP_KEYS ? new Map<string, number>() : undefined;
+    const lookup = ids.length > LOOKUP_KEYS ? new Map<number, number>() : undefined;
     for (let a = 0; a < ids.length; a++) {
       const g = fill.byId[ids[a]]!.g;
       g.docs.push(path);
       g.count += counts[a];
-      keys[a] = fill.strings.at(ids[a]);
-      lookup?.set(keys[a], a);
+      keys[2 * a] = ids[a];
+      keys[2 * a + 1] = counts[a];
+      lookup?.set(ids[a], a);
       if (a % STEP_UNITS === STEP_UNITS - 1) yield;
     }
-    this.byDoc.set(path, { mentions: rows, keys, counts, lookup });
+    this.byDoc.set(path, { mentions: rows, keys, lookup });
   }
 
   /** Counts mentions `from` to `to` of a document being filled by key (and by form and kind, unless the totals are known) into `found`. */
   private fillRows(fill: FillState, rows: MentionRows, from: number, to: number, found: FoundKeys): void {
-    const { keyOf } = fill;
+    const { keyOf } = this;
     const { doc, ids, counts, tallies } = found;
     for (let i = from; i < to; i++) {
       const k = keyOf(rows, i);
@@ -305,13 +326,13 @@ export class MentionTable {
         counts.push(0);
         let t = fill.byId[k];
         if (!t) {
-          const key = fill.strings.at(k);
+          const key = this.strings.at(k);
           let g = this.groups.get(key);
           if (!g) this.groups.set(key, (g = new MentionGroup()));
           fill.byId[k] = t = { g, tally: new Map() };
           fill.order.push(k);
         }
-        tallies.push(t.tally);
+        if (!fill.totals) tallies.push(t.tally);
       }
       counts[at]++;
       if (fill.totals) continue;
@@ -323,7 +344,8 @@ export class MentionTable {
 
   /** TableFiller.endSteps. */
   private *fillEndSteps(fill: FillState): Steps<boolean> {
-    const { strings, order, byId, totals } = fill;
+    const { order, byId, totals } = fill;
+    const { strings } = this;
     if (totals && totals.size !== order.length) return false;
     let n = 0;
     for (const k of order) {
@@ -354,17 +376,18 @@ export class MentionTable {
     if (!before) return;
     this.byDoc.delete(path);
     this.tally(before, -1);
-    before.keys.forEach((key, k) => {
+    for (let k = 0; k < before.keys.length; k += 2) {
+      const key = this.strings.at(before.keys[k]);
       this.changedKeys?.add(key);
       const g = this.groups.get(key)!;
-      g.count -= before.counts[k];
+      g.count -= before.keys[k + 1];
       if (g.count === 0) {
         this.groups.delete(key);
-        return;
+        continue;
       }
       g.docs.splice(g.docs.indexOf(path), 1);
       changed(g);
-    });
+    }
     this.version++;
   }
 
@@ -376,7 +399,7 @@ export class MentionTable {
   *setKindSteps(key: string, kind: MentionKind): Steps<void> {
     const g = this.groups.get(key);
     if (!g) return;
-    yield* this.rowSteps(g.docs, key, (rows, i) => rows.setKind(i, kind));
+    yield* this.rowSteps(g.docs, this.idOf(key), (rows, i) => rows.setKind(i, kind));
     g.kinds.clear();
     g.kinds.set(kind, g.count);
     changed(g);
@@ -393,7 +416,8 @@ export class MentionTable {
     const after = mentions && (yield* this.entrySteps(mentions));
     const groups: StagedDocument['groups'] = [];
     let units = 0;
-    for (const [key, change] of yield* this.changeSteps(before, after)) {
+    for (const [id, change] of yield* this.changeSteps(before, after)) {
+      const key = this.strings.at(id);
       const base = this.groups.get(key);
       groups.push({ key, base, stamp: base?.stamp ?? 0, next: changedGroup(base, path, change), change });
       // a copy costs the group's documents too (a group may span the corpus)
@@ -438,8 +462,12 @@ export class MentionTable {
   refs(key: string, rank: (path: string) => number): readonly MentionRef[] {
     const g = this.groups.get(key);
     if (!g) return [];
+    const id = this.idOf(key);
     const refs: MentionRef[] = [];
-    for (const path of (g.ranked ??= byRank(g.docs, rank))) for (const mention of this.mentionsIn(path, key)) refs.push({ path, mention });
+    for (const path of (g.ranked ??= byRank(g.docs, rank))) {
+      const rows = this.rows(path)!;
+      for (let i = 0; i < rows.length; i++) if (this.keyOf(rows, i) === id) refs.push({ path, mention: rows.mention(i) });
+    }
     return refs;
   }
 
@@ -447,16 +475,16 @@ export class MentionTable {
   *recognizedKindsSteps(key: string, rank: (path: string) => number): Steps<MentionKind[]> {
     const g = this.groups.get(key);
     const kinds: MentionKind[] = [];
-    if (g) yield* this.rowSteps((g.ranked ??= byRank(g.docs, rank)), key, (rows, i) => kinds.push(rows.recognizedKind(i)));
+    if (g) yield* this.rowSteps((g.ranked ??= byRank(g.docs, rank)), this.idOf(key), (rows, i) => kinds.push(rows.recognizedKind(i)));
     return kinds;
   }
 
-  /** Calls `visit` on each row of `key` in the documents `paths`: a group may span the corpus, so its documents' rows are scanned a few thousand a step. */
-  private *rowSteps(paths: readonly string[], key: string, visit: (rows: MentionRows, i: number) => void): Steps<void> {
+  /** Calls `visit` on each row of key `id` in the documents `paths`: a group may span the corpus, so its documents' rows are scanned a few thousand a step. */
+  private *rowSteps(paths: readonly string[], id: number, visit: (rows: MentionRows, i: number) => void): Steps<void> {
     let scanned = 0;
     for (const path of paths) {
       const rows = this.byDoc.get(path)!.mentions;
-      for (let i = 0; i < rows.length; i++) if (this.keyOf(rows, i) === key) visit(rows, i);
+      for (let i = 0; i < rows.length; i++) if (this.keyOf(rows, i) === id) visit(rows, i);
       if ((scanned += rows.length) >= STEP_UNITS) {
         scanned = 0;
         yield;
@@ -476,7 +504,7 @@ export class MentionTable {
     const wanted = Math.min(g.docs.length, max + 1);
     if (!g.top || g.top.length < wanted) g.top = this.leaders(key, g, Math.max(wanted, TOP_KEPT));
     const e = this.byDoc.get(except);
-    const hasExcept = e !== undefined && keyIndex(e, key) >= 0;
+    const hasExcept = e !== undefined && keyIndex(e, this.idOf(key)) >= 0;
     return { documents: g.top.filter(d => d.path !== except).slice(0, max), total: g.docs.length - (hasExcept ? 1 : 0) };
   }
 
@@ -496,16 +524,17 @@ export class MentionTable {
 
   /** The `n` documents of group `g` with the most mentions, most first, then by path: one pass keeping the best `n` in order. */
   private leaders(key: string, g: MentionGroup, n: number): DocumentCount[] {
+    const id = this.idOf(key);
     const best: { path: string; count: number }[] = [];
     const before = (count: number, path: string, b: { path: string; count: number }) => count > b.count || (count === b.count && path < b.path);
     for (const path of g.docs) {
-      const count = this.countIn(path, key);
+      const count = this.countIn(path, id);
       if (best.length === n && !before(count, path, best[n - 1])) continue;
       let i = Math.min(best.length, n - 1);
       for (; i > 0 && before(count, path, best[i - 1]); i--) best[i] = best[i - 1];
       best[i] = { path, count };
     }
-    return best.map(({ path, count }) => ({ path, count, first: this.mentionsIn(path, key).next().value! }));
+    return best.map(({ path, count }) => ({ path, count, first: this.firstIn(path, id)! }));
   }
 
   /**
@@ -547,6 +576,7 @@ export class MentionTable {
     const g = this.groups.get(key);
     if (!g) return 0;
     if (count <= 0) return g.count;
+    const id = this.idOf(key);
     const ranked = (g.ranked ??= byRank(g.docs, rank));
     // a list read page after page resumes where the last page ended instead of counting from the start
     let doc = 0;
@@ -555,7 +585,7 @@ export class MentionTable {
     let taken = 0;
     for (; doc < ranked.length && taken < count; doc++) {
       const path = ranked[doc];
-      const n = this.countIn(path, key);
+      const n = this.countIn(path, id);
       if (skip >= n) {
         skip -= n;
         continue;
@@ -563,7 +593,7 @@ export class MentionTable {
       const end = Math.min(n, skip + count - taken);
       const rows = this.rows(path)!;
       for (let i = 0, seen = 0; seen < end; i++) {
-        if (this.keyOf(rows, i) !== key) continue;
+        if (this.keyOf(rows, i) !== id) continue;
         if (seen++ < skip) continue;
         visit(path, rows, i);
         taken++;
@@ -578,28 +608,34 @@ export class MentionTable {
     return g.count;
   }
 
-  /** How many mentions of `key` a document has (0 when none, or the table has no such document). */
-  private countIn(path: string, key: string): number {
-    const e = this.byDoc.get(path);
-    const k = e ? keyIndex(e, key) : -1;
-    return k < 0 ? 0 : e!.counts[k];
+  /** The id of a group's key (-1 for a key no mention has). */
+  private idOf(key: string): number {
+    return this.strings.find(key);
   }
 
-  /** A document's mentions of `key`, in text order. */
-  private *mentionsIn(path: string, key: string): Generator<Mention, void> {
+  /** How many mentions of key `id` a document has (0 when none, or the table has no such document). */
+  private countIn(path: string, id: number): number {
+    const e = this.byDoc.get(path);
+    const k = e ? keyIndex(e, id) : -1;
+    return k < 0 ? 0 : e!.keys[2 * k + 1];
+  }
+
+  /** A document's first mention of key `id`. */
+  private firstIn(path: string, id: number): Mention | undefined {
     const rows = this.rows(path);
-    for (let i = 0; rows && i < rows.length; i++) if (this.keyOf(rows, i) === key) yield rows.mention(i);
+    for (let i = 0; rows && i < rows.length; i++) if (this.keyOf(rows, i) === id) return rows.mention(i);
+    return undefined;
   }
 
   /** Adds (sign 1) or takes away (-1) the forms and kinds of a document's mentions to those of their groups. */
   private tally(e: DocumentEntry, sign: 1 | -1): void {
     let g: MentionGroup | undefined;
-    let last: string | undefined;
+    let last = -1;
     const rows = e.mentions;
     for (let i = 0; i < rows.length; i++) {
       const key = this.keyOf(rows, i);
-      if (key === undefined) continue;
-      if (key !== last) g = this.groups.get((last = key));
+      if (key < 0) continue;
+      if (key !== last) g = this.groups.get(this.strings.at((last = key)));
       if (!g) continue; // withdrawn whole
       add(g.forms, rows.text(i), sign);
       add(g.kinds, rows.kind(i), sign);
@@ -613,28 +649,27 @@ export class MentionTable {
 
   /** `entry` in steps. */
   private *entrySteps(mentions: MentionRows): Steps<DocumentEntry> {
-    const keys: string[] = [];
-    const counts: number[] = [];
-    const at = new Map<string, number>();
+    const pairs: number[] = [];
+    const at = new Map<number, number>();
     for (let i = 0; i < mentions.length; i++) {
       const key = this.keyOf(mentions, i);
-      if (key !== undefined) {
+      if (key >= 0) {
         const k = at.get(key);
         if (k === undefined) {
-          at.set(key, keys.length);
-          keys.push(key);
-          counts.push(1);
-        } else counts[k]++;
+          at.set(key, pairs.length >> 1);
+          pairs.push(key, 1);
+        } else pairs[2 * k + 1]++;
       }
       if (i % STEP_UNITS === STEP_UNITS - 1) yield;
     }
-    // sized exactly (arrays grown by push have room to spare): they are kept
-    return { mentions, keys: keys.slice(), counts: counts.slice(), lookup: keys.length > LOOKUP_KEYS ? at : undefined };
+    const keys = this.slab.take(pairs.length);
+    keys.set(pairs);
+    return { mentions, keys, lookup: at.size > LOOKUP_KEYS ? at : undefined };
   }
 
   /** How replacing a document's mentions `before` with `after` (either may be missing) changes each group they touch, in steps: one pass over both. */
-  private *changeSteps(before: DocumentEntry | undefined, after: DocumentEntry | undefined): Steps<Map<string, GroupChange>> {
-    const changes = new Map<string, GroupChange>();
+  private *changeSteps(before: DocumentEntry | undefined, after: DocumentEntry | undefined): Steps<Map<number, GroupChange>> {
+    const changes = new Map<number, GroupChange>();
     for (const [e, sign] of [
       [before, -1],
       [after, 1],
@@ -642,7 +677,7 @@ export class MentionTable {
       const rows = e?.mentions;
       for (let i = 0; rows && i < rows.length; i++) {
         const key = this.keyOf(rows, i);
-        if (key !== undefined) {
+        if (key >= 0) {
           let c = changes.get(key);
           if (!c) changes.set(key, (c = { had: false, has: false, count: 0, forms: new Map(), kinds: new Map() }));
           if (sign < 0) c.had = true;
@@ -687,13 +722,19 @@ function changedGroup(g: MentionGroup | undefined, path: string, change: GroupCh
   return next;
 }
 
-/** Where `key` is in a document's keys, -1 when it has none of it. */
-function keyIndex(e: DocumentEntry, key: string): number {
-  return e.lookup ? (e.lookup.get(key) ?? -1) : e.keys.indexOf(key);
+/** Where key `id` is in a document's keys (its pair's number), -1 when it has none of it. */
+function keyIndex(e: DocumentEntry, id: number): number {
+  if (e.lookup) return e.lookup.get(id) ?? -1;
+  const { keys } = e;
+  for (let k = 0; k < keys.length; k += 2) if (keys[k] === id) return k >> 1;
+  return -1;
 }
 
 /** Above this many keys a document's are looked up in a map (DocumentEntry.lookup); most have some tens. */
 const LOOKUP_KEYS = 64;
+
+/** Numbers per chunk of a table's slab (256 KB): some tens of numbers a document. */
+const SLAB_CHUNK = 1 << 16;
 
 /** Leaders kept per group for hover cards (more than a card shows, so a card's limit can change). */
 const TOP_KEPT = 16;

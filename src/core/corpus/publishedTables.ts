@@ -4,11 +4,10 @@ import type { Entity, MentionKind } from '../types';
 import { entitySummary, majorityKind } from './entitySummary';
 import type { Int32Slab } from './int32Slab';
 import type { MentionRows, StringIds } from './mentionRows';
-import { MentionTable, type GroupTotals, type MentionGroup, type TableFiller } from './mentionTable';
+import { MentionTable, type GroupTotals, type KeyOf, type MentionGroup, type TableFiller } from './mentionTable';
 import type { RegistryMap } from './registryMap';
 
-const entityOf = (rows: MentionRows, i: number): string | undefined => rows.entity(i);
-const dateOf = (rows: MentionRows, i: number): string | undefined => rows.value(i) || undefined;
+const entityOf: KeyOf = (rows, i) => rows.entityKey(i);
 
 /**
  * What queries read: the published documents' mentions by entity and by date, as the registry
@@ -28,6 +27,11 @@ export class PublishedTables {
   mentionCount = 0;
   /** The tables being built beside those these replace (the others are carried over from them); undefined once in place (follow). */
   private building: MentionTable[] | undefined;
+  /** A date mention's key: its value (none for a date without one, or an empty one). */
+  private readonly dateOf: KeyOf = (rows, i) => {
+    const k = rows.dateKey(i);
+    return k >= 0 && this.strings.at(k) !== '' ? k : -1;
+  };
 
   /**
    * `strings`: the strings of the packed mentions (MentionRows), shared by the index's tables.
@@ -40,16 +44,16 @@ export class PublishedTables {
     carried?: PublishedTables,
   ) {
     if (!carried) {
-      this.byEntity = new MentionTable(entityOf, registry !== undefined);
-      this.byDate = new MentionTable(dateOf);
-      this.byRecognizedEntity = registry && new MentionTable(entityOf, true);
+      this.byEntity = new MentionTable(entityOf, strings, registry !== undefined);
+      this.byDate = new MentionTable(this.dateOf, strings);
+      this.byRecognizedEntity = registry && new MentionTable(entityOf, strings, true);
       this.building = [this.byEntity, this.byDate, ...(this.byRecognizedEntity ? [this.byRecognizedEntity] : [])];
       return;
     }
     // without a registry, mentions by entity are the mentions as recognized
     const recognized = carried.byRecognizedEntity ?? carried.byEntity;
     this.byDate = carried.byDate;
-    this.byEntity = registry ? new MentionTable(entityOf, true) : recognized;
+    this.byEntity = registry ? new MentionTable(entityOf, strings, true) : recognized;
     this.byRecognizedEntity = registry && recognized;
     this.building = registry ? [this.byEntity] : [];
   }
@@ -81,18 +85,11 @@ export class PublishedTables {
     endSteps(): Steps<boolean>;
   } {
     if (totals && this.registry) throw new Error('totals are for tables without a registry');
-    const strings = this.strings;
     const building = this.building ?? [];
-    const entityKey = (rows: MentionRows, i: number) => rows.entityKey(i);
-    // as dateOf: a date without a value (or an empty one) is in no group
-    const dateKey = (rows: MentionRows, i: number) => {
-      const k = rows.dateKey(i);
-      return k >= 0 && strings.at(k) !== '' ? k : -1;
-    };
     let documents = 0;
     const fillers = this.tablesFor<'recognized' | 'mentions'>('recognized', 'mentions')
       .filter(([table]) => building.includes(table))
-      .map(([table, rows]) => [table.filler(table === this.byDate ? dateKey : entityKey, strings, totals?.[table === this.byDate ? 1 : 0]), rows] as const);
+      .map(([table, rows]) => [table.filler(totals?.[table === this.byDate ? 1 : 0]), rows] as const);
     return {
       // a table's map of documents rehashes as it grows past a power of two (tens of milliseconds
       // at 65,536 documents): a step between the tables then, so that no step has two
