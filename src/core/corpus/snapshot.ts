@@ -74,7 +74,11 @@ export interface EncodedDocument extends DocumentAnalysis {
 /** A mention table's groups by key, with their totals, for encodeSnapshotSteps. */
 export type TableTotals = readonly (readonly [string, GroupTotals])[];
 
-/** A stored document's linked names: its family-name lookups at once, its names decoded when first read. */
+/**
+ * A stored document's linked names: its family-name lookups at once, its names decoded when first
+ * read. Where they are in the snapshot is kept as numbers, not in a function: a closure and its
+ * context for each of 100,000 documents were megabytes more for the collector to go through.
+ */
 class StoredLinked implements LinkedNames {
   private made: DocumentNames | undefined;
 
@@ -83,20 +87,59 @@ class StoredLinked implements LinkedNames {
     public missing: string[],
     readonly entityCount: number,
     readonly nameCount: number,
-    private decode: (() => DocumentNames) | undefined,
+    private reader: Reader | undefined,
+    /** Where the document's record is, and its entities in it. */
+    private readonly from: number,
+    private readonly at: number,
   ) {}
 
   get names(): DocumentNames {
     if (!this.made) {
-      this.made = this.decode!();
-      this.decode = undefined; // nothing of it keeps the snapshot any more
+      this.made = this.reader!.names(this.from, this.at);
+      this.reader = undefined; // nothing of it keeps the snapshot any more
     }
     return this.made;
   }
 
   set names(names: DocumentNames) {
     this.made = names;
-    this.decode = undefined;
+    this.reader = undefined;
+  }
+}
+
+/**
+ * A stored document's analysis, its dates decoded when first read. A class, with `dates` on its
+ * prototype: an object literal with a getter and a setter of its own got a hidden class of its own
+ * (its accessors being other functions), and past a few thousand documents a dictionary of
+ * properties (800 bytes each) once extended into an indexed document.
+ */
+class StoredAnalysis implements DocumentAnalysis {
+  private made: Mention[] | undefined;
+
+  constructor(
+    public hash: string,
+    public dctSource: string,
+    public model: string,
+    public dct: string | null,
+    public surnames: string[],
+    public linked: LinkedNames,
+    private reader: Reader | undefined,
+    /** Where its dates are in the snapshot's numbers, and how many. */
+    private readonly datesAt: number,
+    private readonly dateCount: number,
+  ) {}
+
+  get dates(): Mention[] {
+    if (!this.made) {
+      this.made = this.reader!.dates(this.datesAt, this.dateCount);
+      this.reader = undefined;
+    }
+    return this.made;
+  }
+
+  set dates(dates: Mention[]) {
+    this.made = dates;
+    this.reader = undefined;
   }
 }
 
@@ -422,6 +465,10 @@ function parts(bytes: Uint8Array): Parts | undefined {
 interface Reader {
   readonly writtenAt: number;
   analysis(from: number, doc: StoredDocument): DocumentAnalysis;
+  /** The names of the document whose record is at `from`, its entities at `at`. */
+  names(from: number, at: number): DocumentNames;
+  /** `count` dates from `at`. */
+  dates(at: number, count: number): Mention[];
   stamp(from: number): FileStamp | undefined;
   ids(from: number, count: number): string[] | undefined;
   publishedSteps(
@@ -580,6 +627,8 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
   const reader: Reader = {
     writtenAt: typeof head.writtenAt === 'number' ? head.writtenAt : 0,
     analysis,
+    names: decodeNames,
+    dates: decodeDates,
     stamp: from => {
       const size = n[from + STAMP_AT];
       return size === NO_SIZE ? undefined : { size, mtime: n[from + STAMP_AT + 1] * TWO_32 + (n[from + STAMP_AT + 2] >>> 0) };
@@ -660,21 +709,8 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
     const found = strs(next(n[from + 6]), n[from + 6]);
     const missing = strs(next(n[from + 7]), n[from + 7]);
     const datesAt = next(4 * dateCount);
-    let dates: Mention[] | undefined;
-    return {
-      hash: doc.hash,
-      dctSource: doc.dctSource,
-      model: doc.model,
-      dct: optional(n[from + 4]) ?? null,
-      surnames,
-      linked: new StoredLinked(found, missing, entityCount, n[from + 12] / 4, () => decodeNames(from, i)),
-      get dates() {
-        return (dates ??= decodeDates(datesAt, dateCount));
-      },
-      set dates(made: Mention[]) {
-        dates = made;
-      },
-    };
+    const linked = new StoredLinked(found, missing, entityCount, n[from + 12] / 4, reader, from, i);
+    return new StoredAnalysis(doc.hash, doc.dctSource, doc.model, optional(n[from + 4]) ?? null, surnames, linked, reader, datesAt, dateCount);
   }
 
   function decodeDates(at: number, count: number): Mention[] {
