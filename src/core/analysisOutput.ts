@@ -18,16 +18,23 @@ export function* analysisOutput(format: AnalysisFormat, stream: AnalysisStream):
 }
 
 function* jsonPieces(stream: AnalysisStream): Iterable<string> {
-  // JSON.stringify with indent 1 writes a value nested two deep as it writes it alone, two spaces in
   yield* jsonArray('{\n "documents": ', stream.documents);
   yield* jsonArray(',\n "entities": ', stream.entities());
   yield '\n}\n';
 }
 
+/**
+ * Items are written in batches, each one JSON.stringify call: `[[a, b]]` with indent 1 writes a
+ * and b two deep, as they stand in the whole analysis, so the text between its first and last
+ * lines is theirs as the whole would have it: no re-indenting, one printableJson and one write a
+ * batch (2M words: 0.30 s of CPU against 0.37 with a stringify, a re-indent and a write per document).
+ */
 function* jsonArray(head: string, items: Iterable<AnalyzedDocument | Entity>): Iterable<string> {
   let first = true;
-  for (const item of items) {
-    yield `${first ? `${head}[\n  ` : ',\n  '}${printableJson(JSON.stringify(item, null, 1)).replace(/\n/g, '\n  ')}`;
+  for (const batch of batches(items)) {
+    const json = JSON.stringify([batch], null, 1);
+    // '[\n [\n  ' before the first item, '\n ]\n]' after the last
+    yield `${first ? `${head}[\n  ` : ',\n  '}${printableJson(json.slice(7, -5))}`;
     first = false;
   }
   yield first ? `${head}[]` : '\n ]';
@@ -37,6 +44,25 @@ function* jsonlPieces(stream: AnalysisStream): Iterable<string> {
   for (const document of stream.documents) yield printableJson(JSON.stringify({ document })) + '\n';
   for (const entity of stream.entities()) yield printableJson(JSON.stringify({ entity })) + '\n';
 }
+
+/** Items in batches of up to BATCH_ITEMS, or fewer documents when they hold BATCH_MENTIONS mentions: pieces of about a megabyte. */
+function* batches<T extends AnalyzedDocument | Entity>(items: Iterable<T>): Iterable<T[]> {
+  let batch: T[] = [];
+  let mentions = 0;
+  for (const item of items) {
+    batch.push(item);
+    mentions += typeof item.mentions === 'number' ? 1 : item.mentions.length;
+    if (batch.length === BATCH_ITEMS || mentions >= BATCH_MENTIONS) {
+      yield batch;
+      batch = [];
+      mentions = 0;
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+const BATCH_ITEMS = 256;
+const BATCH_MENTIONS = 8192;
 
 function* tablePieces(stream: AnalysisStream): Iterable<string> {
   let any = false;
