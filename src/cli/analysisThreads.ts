@@ -1,9 +1,16 @@
 /**
- * `analyze` on every core: the documents recognized each by itself, in batches, on this thread and
- * on worker threads; once the corpus's family names are known, each linked within itself where it
- * was recognized; the corpus linked on this thread (analyzeTogether). The analysis is the one
- * `analyze` gives on one thread, whatever the number of threads. The workers run this same file
- * (dist/cli.js).
+ * `analyze` on every core: the documents' dates recognized on a thread of their own, their names
+ * each by itself, in batches, on this thread and any other worker threads; once the corpus's family
+ * names are known, each document linked within itself where its names were recognized; the corpus
+ * linked on this thread (analyzeTogether). The analysis is the one `analyze` gives on one thread,
+ * whatever the number of threads. The workers run this same file (dist/cli.js).
+ *
+ * Why dates apart: a thread pays for its first batches (code not yet optimized, lexicons and
+ * regular expressions made: on bench/corpus-2m a worker's first 256 KB took 0.50 s of CPU, its
+ * batches once warm 0.06 to 0.08 s), so the documents split between two threads cost 1.3 times
+ * the CPU of one thread (5.6 to 6.2 s against 4.3 to 5.0 s, the process's CPU on 2M words).
+ * A thread of dates warms up the dates' code alone: with it this thread spent 2.6 to 3.1 s
+ * against 3.2 to 3.8 s alone, for about the same CPU in all (4.3 to 5.2 s).
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -11,7 +18,8 @@ import {
   analyze,
   analyzeTogether,
   linkNames,
-  recognizeDocument,
+  recognizeDocumentDates,
+  recognizeNames,
   type Analysis,
   type AnalyzeOptions,
   type DocumentAlone,
@@ -25,64 +33,78 @@ const MIN_CHARS = 1 << 20;
 /** Documents given to a thread at a time: few messages, and threads that finish early take more. */
 const BATCH_CHARS = 256 * 1024;
 
-type Request = { type: 'recognize'; from: number; documents: SourceDocument[] } | { type: 'link'; surnames: string[] };
-type Reply = { type: 'recognized'; from: number; parts: Omit<DocumentAlone, 'linked'>[] } | { type: 'linked'; linked: [number, LinkedNames][] };
+type Dated = Pick<DocumentAlone, 'dct' | 'dates'>;
+type Batch<T extends string> = { type: T; from: number; documents: SourceDocument[] };
+type Request = Batch<'names'> | Batch<'dates'> | { type: 'link'; surnames: string[] };
+type Reply =
+  { type: 'names'; from: number; surnames: string[][] } | { type: 'dates'; from: number; dated: Dated[] } | { type: 'linked'; linked: [number, LinkedNames][] };
 
 /**
- * `analyze(documents, options)` on this thread and up to `threads - 1` worker threads. Default: one
- * thread per core but one, left to the rest of the machine (on this project's 2 cores, where two
- * threads cost 1.5 times the CPU of one and ended no sooner, that is one).
+ * `analyze(documents, options)` on this thread and up to `threads - 1` worker threads: one for the
+ * dates, the others for names. Default: one thread per core but one, left to the rest of the
+ * machine, and two on two cores (the thread of dates takes work off this one, and costs little
+ * more in all).
  */
-export async function analyzeOnThreads(
-  documents: readonly SourceDocument[],
-  options: AnalyzeOptions,
-  threads = Math.max(1, availableParallelism() - 1),
-): Promise<Analysis> {
+export async function analyzeOnThreads(documents: readonly SourceDocument[], options: AnalyzeOptions, threads = defaultThreads()): Promise<Analysis> {
   const chars = documents.reduce((n, d) => n + d.text.length, 0);
   const workerCount = Math.min(threads, Math.floor(chars / MIN_CHARS)) - 1;
   if (workerCount < 1) return analyze(documents, options);
-  const parts = new Array<DocumentAlone>(documents.length);
-  let next = 0;
-  const batch = (): Request | undefined => {
-    if (next >= documents.length) return undefined;
-    const from = next;
-    for (let size = 0; next < documents.length && (next === from || size < BATCH_CHARS); next++) size += documents[next].text.length;
-    // only what recognition reads: not the annotations and sidecars of the corpus's documents
-    return {
-      type: 'recognize',
-      from,
-      documents: documents.slice(from, next).map(({ path, text, dct, dctFromSidecar }) => ({ path, text, dct, dctFromSidecar })),
-    };
-  };
+  const surnamesOf = new Array<string[]>(documents.length);
+  const datedOf = new Array<Dated>(documents.length);
+  const linkedOf = new Array<LinkedNames>(documents.length);
   let linking = 0;
   let linked: () => void = () => undefined;
   const receive = (r: Reply) => {
-    if (r.type === 'recognized') r.parts.forEach((p, i) => (parts[r.from + i] = p as DocumentAlone));
+    if (r.type === 'names') r.surnames.forEach((s, i) => (surnamesOf[r.from + i] = s));
+    else if (r.type === 'dates') r.dated.forEach((p, i) => (datedOf[r.from + i] = p));
     else {
-      for (const [d, names] of r.linked) parts[d].linked = names;
+      for (const [d, names] of r.linked) linkedOf[d] = names;
       if (--linking === 0) linked();
     }
   };
   const here = new AnalysisThread(options);
-  const workers = Array.from({ length: workerCount }, () => new Worker(__filename, { workerData: { analyzeOnThread: options } }));
+  const start = () => new Worker(__filename, { workerData: { analyzeOnThread: options } });
+  const dater = start();
+  const namers = Array.from({ length: workerCount - 1 }, start);
   try {
-    const recognized = Promise.all(workers.map(w => serve(w, batch, receive)));
-    for (let request = batch(); request; request = batch()) {
+    const dated = serve(dater, batches(documents, 'dates'), receive);
+    dated.catch(() => undefined); // a failure is reported where it is awaited, after the names
+    const nameBatch = batches(documents, 'names');
+    const named = Promise.all(namers.map(w => serve(w, nameBatch, receive)));
+    for (let request = nameBatch(); request; request = nameBatch()) {
       receive(here.handle(request));
       await new Promise(resolve => setImmediate(resolve)); // the workers' replies, and their next batches
     }
-    await recognized;
+    await named;
     // the family names in the order of the documents, as analyze meets them
-    const surnames = [...new Set(parts.flatMap(p => p.surnames))];
+    const surnames = [...new Set(surnamesOf.flat())];
     const done = new Promise<void>(resolve => (linked = resolve));
-    linking = workers.length + 1;
-    for (const w of workers) w.postMessage({ type: 'link', surnames } satisfies Request);
+    linking = namers.length + 1;
+    for (const w of namers) w.postMessage({ type: 'link', surnames } satisfies Request);
     receive(here.handle({ type: 'link', surnames }));
-    await done;
+    await Promise.all([done, dated]);
   } finally {
-    await Promise.all(workers.map(w => w.terminate()));
+    await Promise.all([dater, ...namers].map(w => w.terminate()));
   }
+  const parts = documents.map((_, d): DocumentAlone => ({ ...datedOf[d], surnames: surnamesOf[d], linked: linkedOf[d] }));
   return analyzeTogether(documents, parts, options);
+}
+
+function defaultThreads(): number {
+  const cores = availableParallelism();
+  return Math.min(cores, Math.max(2, cores - 1));
+}
+
+/** The requests of `type` for all `documents`, a batch at a time (undefined once all are given). */
+function batches<T extends 'names' | 'dates'>(documents: readonly SourceDocument[], type: T): () => Batch<T> | undefined {
+  let next = 0;
+  return () => {
+    if (next >= documents.length) return undefined;
+    const from = next;
+    for (let size = 0; next < documents.length && (next === from || size < BATCH_CHARS); next++) size += documents[next].text.length;
+    // only what recognition reads: not the annotations and sidecars of the corpus's documents
+    return { type, from, documents: documents.slice(from, next).map(({ path, text, dct, dctFromSidecar }) => ({ path, text, dct, dctFromSidecar })) };
+  };
 }
 
 /**
@@ -101,9 +123,9 @@ function serve(worker: Worker, batch: () => Request | undefined, receive: (r: Re
     };
     worker.on('message', (json: string) => {
       const r = fromJson(json);
-      if (r.type === 'recognized') sent--;
+      if (r.type !== 'linked') sent--;
       receive(r);
-      if (r.type === 'recognized') send();
+      if (r.type !== 'linked') send();
     });
     worker.on('error', reject);
     worker.on('exit', code => reject(new Error(`an analysis thread stopped (exit code ${code})`)));
@@ -112,20 +134,24 @@ function serve(worker: Worker, batch: () => Request | undefined, receive: (r: Re
   });
 }
 
-/** What a thread keeps between recognizing its documents and linking them: their texts and first readings. */
+/** What a thread keeps between recognizing the names of its documents and linking them: their texts and first readings. */
 class AnalysisThread {
-  private readonly held = new Map<number, { text: string; recognized: RecognizedDocument }>();
+  private readonly held = new Map<number, { text: string; recognized: Pick<RecognizedDocument, 'names' | 'dropped'> }>();
 
   constructor(private readonly options: AnalyzeOptions) {}
 
   handle(request: Request): Reply {
-    if (request.type === 'recognize') {
-      const parts = request.documents.map((doc, i) => {
-        const recognized = recognizeDocument(doc, this.options);
+    if (request.type === 'dates') {
+      const dated = request.documents.map(doc => recognizeDocumentDates(doc, this.options));
+      return { type: 'dates', from: request.from, dated };
+    }
+    if (request.type === 'names') {
+      const surnames = request.documents.map((doc, i) => {
+        const recognized = recognizeNames(doc, this.options);
         this.held.set(request.from + i, { text: doc.text, recognized });
-        return { dct: recognized.dct, dates: recognized.dates, surnames: recognized.surnames };
+        return recognized.surnames;
       });
-      return { type: 'recognized', from: request.from, parts };
+      return { type: 'names', from: request.from, surnames };
     }
     const surnames = new Set(request.surnames);
     const linked = [...this.held].map(([d, { text, recognized }]): [number, LinkedNames] => [d, linkNames(text, recognized, surnames, this.options.nameModel)]);

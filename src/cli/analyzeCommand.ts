@@ -6,7 +6,7 @@ import { RECOGNIZER_OPTIONS, recognizerTimeout, withSuggestions } from './recogn
 
 export const ANALYZE_USAGE = `marginalia analyze [--dct YYYY-MM-DD] [--dates FILE] [--registry FILE] [--names rules|model] [--threads N] [--format json|jsonl|table] [--recognizer CMD [--recognizer-timeout SECONDS]] PATH...
     --names: default the workspace model of the first PATH (marginalia train) when it has one, else the rules alone.
-    --threads: how many threads recognize the documents (default: one per core but one); the output is the same.
+    --threads: how many threads recognize the documents, one of them the dates (default: one per core but one, two on two cores); the output is the same.
     --recognizer: CMD gets each document on stdin and prints JSON Lines spans, given as "suggestions" (json, jsonl).`;
 
 /**

@@ -45,7 +45,7 @@ export interface CorpusOptions {
    * model when there is one, else the rules alone.
    */
   names?: string;
-  /** How many threads recognize the documents (default: one per core but one); the analysis is the same. */
+  /** How many threads recognize the documents, one of them the dates (analysisThreads.ts); the analysis is the same. */
   threads?: string;
 }
 

@@ -21,7 +21,7 @@ export {
   type CancellationFlag,
 } from './corpus/prepareDocument';
 export { linkNames, type LinkedNames } from './linking/linkNames';
-export { recognizeDocument, type RecognizedDocument } from './recognizeDocument';
+export { recognizeDocument, recognizeDocumentDates, recognizeNames, type RecognizedDocument } from './recognizeDocument';
 export { entityCard, dateCard, contextLine, type EntityCard, type DateCard, type CardDocument } from './corpus/cards';
 export {
   parseRegistry,

@@ -34,10 +34,21 @@ export function publicationDate(doc: SourceDocument, options: AnalyzeOptions = {
 
 /** `between`: called between the recognizers (a caller may throw there to stop early). */
 export function recognizeDocument(doc: SourceDocument, options: AnalyzeOptions = {}, between?: () => void): RecognizedDocument {
-  const dct = publicationDate(doc, options);
-  const { names, dropped } = findNamesInPieces(doc.text, undefined, options.nameModel);
+  const names = recognizeNames(doc, options);
   between?.();
-  return { dct, dates: recognizeDatesInPieces(doc.text, dct), names, dropped, surnames: documentSurnames(names) };
+  return { ...recognizeDocumentDates(doc, options), ...names };
+}
+
+/** The names half of recognizeDocument: the dates may be recognized elsewhere (another thread). */
+export function recognizeNames(doc: SourceDocument, options: AnalyzeOptions = {}): Pick<RecognizedDocument, 'names' | 'dropped' | 'surnames'> {
+  const { names, dropped } = findNamesInPieces(doc.text, undefined, options.nameModel);
+  return { names, dropped, surnames: documentSurnames(names) };
+}
+
+/** The dates half of recognizeDocument, with the publication date they are resolved against. */
+export function recognizeDocumentDates(doc: SourceDocument, options: AnalyzeOptions = {}): Pick<RecognizedDocument, 'dct' | 'dates'> {
+  const dct = publicationDate(doc, options);
+  return { dct, dates: recognizeDatesInPieces(doc.text, dct) };
 }
 
 /** The family names of `names` and the names the model kept (names/recognizeNames.ts, keptNames), each once. */
