@@ -8,9 +8,9 @@
  * Why dates apart: a thread pays for its first batches (code not yet optimized, lexicons and
  * regular expressions made: on bench/corpus-2m a worker's first 256 KB took 0.50 s of CPU, its
  * batches once warm 0.06 to 0.08 s), so the documents split between two threads cost 1.3 times
- * the CPU of one thread (5.6 to 6.2 s against 4.3 to 5.0 s, the process's CPU on 2M words).
- * A thread of dates warms up the dates' code alone: with it this thread spent 2.6 to 3.1 s
- * against 3.2 to 3.8 s alone, for about the same CPU in all (4.3 to 5.2 s).
+ * the CPU of one thread (the process's CPU on 2M words, median of eight runs: 6.2 s against 4.8 s).
+ * A thread of dates warms up the dates' code alone: with it this thread spent 2.9 s against 3.6 s
+ * alone, for the same CPU in all (4.8 s; docs/measurements.md).
  */
 import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
