@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze, documentMentions } from '../../src/core/analyze';
 import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
-import { MentionRows, StringIds } from '../../src/core/corpus/mentionRows';
+import { MentionRows, packedDates, StringIds } from '../../src/core/corpus/mentionRows';
 import { prepareDocument } from '../../src/core/corpus/prepareDocument';
 import { finish } from '../../src/core/steps';
 import { lineStarts, utf8LineStarts } from '../../src/core/textPositions';
@@ -64,10 +64,20 @@ describe('packed mentions', () => {
       const kinds = names.entities.map((e, i) => (i === 1 ? 'organization' : e.kind));
       const mentions = documentMentions(names, ids, kinds, analysis!.dates);
       const strings = new StringIds();
-      const rows = finish(MentionRows.namesSteps(names, ids, kinds, analysis!.dates, strings));
+      const rows = finish(MentionRows.namesSteps(names, ids, kinds, packedDates(analysis!.dates, strings), strings));
       assert.deepEqual(rows.list(), mentions, doc.path);
       assert.deepEqual(rows.list(), finish(MentionRows.packSteps(mentions, strings)).list(), doc.path);
       for (let i = 0; i < rows.length; i++) assert.equal(rows.recognizedKind(i), mentions[i].kind);
+      // the dates read back from the rows (a published document keeps no others), and reviewed rows give the same
+      assert.deepEqual(rows.dates(), analysis!.dates, doc.path);
+      assert.deepEqual(rows.packedDates(), packedDates(analysis!.dates, strings), doc.path);
+      const reviewed = finish(
+        rows.reviewedSteps(
+          () => undefined,
+          () => 'place',
+        ),
+      );
+      assert.deepEqual(reviewed.dates(), analysis!.dates, doc.path);
     }
   });
 

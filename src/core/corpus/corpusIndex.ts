@@ -21,7 +21,7 @@ import { dctSourceOf, prepareDocument, prepareFile, type HeldSource, type Prepar
 import { idsByLocalId, ProvisionalIds } from './provisionalIds';
 import type { Registry } from './registry';
 import { RegistryMap } from './registryMap';
-import { MentionRows, StringIds } from './mentionRows';
+import { MentionRows, packedDates, StringIds } from './mentionRows';
 import { PublishedTables } from './publishedTables';
 import { decodeSnapshotSteps, encodeSnapshotSteps, entityCountOf, nameCountOf, type StoredDocument, type StoredLinks, type TableTotals } from './snapshot';
 import { SurnameCounts } from './surnameCounts';
@@ -81,8 +81,18 @@ interface Staged {
   readonly made: readonly { readonly path: string; readonly ids: string[]; readonly kinds: MentionKind[]; readonly mentions: MentionRows }[];
 }
 
-interface IndexedDocument extends DocumentAnalysis {
-  readonly path: string;
+/**
+ * A document as the index holds it: its analysis's parts (not the analysis object, which may carry
+ * a snapshot's decoders: extended in place, each document's properties went to a dictionary, 840
+ * bytes a document at 10,000 articles), and what the index adds.
+ */
+class IndexedDocument implements DocumentAnalysis {
+  readonly hash: string;
+  readonly dctSource: string;
+  readonly model: string;
+  readonly dct: string | null;
+  readonly surnames: string[];
+  linked: LinkedNames;
   /**
    * Its text, UTF-8 encoded: kept outside the JavaScript heap, which the collector then scans and
    * grows less (the texts are the largest part of an index, and mostly of closed documents). A lone
@@ -90,23 +100,61 @@ interface IndexedDocument extends DocumentAnalysis {
    * stamp (trustSteps), is not read yet: read through the index's reader when needed first.
    */
   utf8: Uint8Array | undefined;
-  /** Its file's size and modification time when read (or trusted), for the next snapshot. */
-  stamp: FileStamp | undefined;
   /** Corpus-wide ids of `linked.names.entities`; undefined until the document is linked. */
-  ids: string[] | undefined;
+  ids: string[] | undefined = undefined;
   /** Their kinds as the recognizer gives them (before the registry), when linked. */
-  kinds: MentionKind[] | undefined;
-  /** Its mentions as queries see them (the registry applied), packed; undefined until linked. */
-  published: MentionRows | undefined;
+  kinds: MentionKind[] | undefined = undefined;
   /** The analysis last given out (`analyzed`), while someone holds it: asking again gives the same object. */
-  view: WeakRef<AnalyzedDocument> | undefined;
+  view: WeakRef<AnalyzedDocument> | undefined = undefined;
   /** The number of the publication of `published` (CorpusIndex.publications). */
-  publication: number;
-  lines: ArrayLike<number> | undefined;
-  /** Why only part of its text is analyzed, when it is too long. */
-  readonly warning: string | undefined;
-  /** The snapshot entry its analysis came from, while its linked names are those: its part of the snapshot's links. */
-  stored: StoredDocument | undefined;
+  publication = 0;
+  lines: ArrayLike<number> | undefined = undefined;
+  /** Its mentions as queries see them (the registry applied), packed; undefined until linked. */
+  private rows: MentionRows | undefined = undefined;
+  /** The analysis, for its dates until they are published (a stored one decodes them when first read). */
+  private analysis: DocumentAnalysis | undefined;
+
+  constructor(
+    readonly path: string,
+    a: DocumentAnalysis,
+    unread: boolean,
+    utf8: Uint8Array,
+    /** Its file's size and modification time when read (or trusted), for the next snapshot. */
+    public stamp: FileStamp | undefined,
+    /** Why only part of its text is analyzed, when it is too long. */
+    readonly warning: string | undefined,
+    /** The snapshot entry its analysis came from, while its linked names are those: its part of the snapshot's links. */
+    public stored: StoredDocument | undefined,
+  ) {
+    this.analysis = a;
+    this.hash = a.hash;
+    this.dctSource = a.dctSource;
+    this.model = a.model;
+    this.dct = a.dct;
+    this.surnames = a.surnames;
+    this.linked = a.linked;
+    this.utf8 = unread ? undefined : utf8;
+  }
+
+  get published(): MentionRows | undefined {
+    return this.rows;
+  }
+
+  /** Once published, its dates are read from its rows (they hold every date as it is): the analysis is let go. */
+  set published(rows: MentionRows | undefined) {
+    this.rows = rows;
+    if (rows) this.analysis = undefined;
+  }
+
+  /** Its dates as Mention objects, made from its rows once published (for a snapshot). */
+  get dates(): Mention[] {
+    return this.analysis ? this.analysis.dates : this.rows!.dates();
+  }
+
+  /** Its dates as MentionRows.namesSteps takes them, their strings ids of `strings`. */
+  packedDates(strings: StringIds): Int32Array {
+    return this.analysis ? packedDates(this.analysis.dates, strings) : this.rows!.packedDates();
+  }
 }
 
 const decoder = new TextDecoder();
@@ -218,7 +266,7 @@ export class CorpusIndex {
       if (!a) return false;
       // kept for its part of the snapshot's links only: a snapshot without them (a pool worker's
       // batch) is let go once its documents are in
-      const d = indexedDocument(prepared, a, fromStore && stored!.links ? stored : undefined, unread);
+      const d = new IndexedDocument(path, a, unread, prepared.utf8, prepared.stamp, prepared.warning, fromStore && stored!.links ? stored : undefined);
       const provisional = this.provisional;
       let fresh = !link;
       let commit: () => boolean;
@@ -1028,7 +1076,7 @@ export class CorpusIndex {
   ): Steps<{ kinds: MentionKind[]; recognized: MentionRows; mentions: MentionRows }> {
     kinds ??= yield* documentKindsSteps(d.linked.names, ids, id => this.provisional.kindOf(id));
     // packed straight from the names, and reviewed packed: no Mention object per name
-    const recognized = yield* MentionRows.namesSteps(d.linked.names, ids, kinds, d.dates, this.strings, slab);
+    const recognized = yield* MentionRows.namesSteps(d.linked.names, ids, kinds, d.packedDates(this.strings), this.strings, slab);
     return { kinds, recognized, mentions: tables.registry ? yield* tables.reviewSteps(recognized, slab) : recognized };
   }
 
@@ -1138,26 +1186,6 @@ function* sameLinkInput(a: DocumentNames, b: DocumentNames): Steps<boolean> {
     if (i % STEP_UNITS === STEP_UNITS - 1) yield;
   }
   return true;
-}
-
-/**
- * The indexed form of a prepared document, given its analysis (its own or the snapshot's): the
- * analysis itself, extended (a stored one decodes its names and dates when they are first read).
- */
-function indexedDocument(p: PreparedDocument, a: DocumentAnalysis, stored: StoredDocument | undefined, unread: boolean): IndexedDocument {
-  return Object.assign(a, {
-    path: p.path,
-    utf8: unread ? undefined : p.utf8,
-    stamp: p.stamp,
-    ids: undefined,
-    kinds: undefined,
-    published: undefined,
-    view: undefined,
-    publication: 0,
-    lines: undefined,
-    warning: p.warning,
-    stored,
-  });
 }
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {

@@ -81,6 +81,19 @@ export function dateKey<T>(value: T | null | undefined, id: (value: T) => number
   return value === undefined ? ABSENT : value === null ? NULL : id(value);
 }
 
+/** A document's dates (DocumentAnalysis.dates) as MentionRows.namesSteps takes them: DATE_WIDTH numbers each, strings as ids of `strings`. */
+export function packedDates(dates: readonly Mention[], strings: StringIds): Int32Array {
+  const packed = new Int32Array(dates.length * DATE_WIDTH);
+  for (let j = 0, r = 0; j < dates.length; j++, r += DATE_WIDTH) {
+    const m = dates[j];
+    packed[r] = m.start;
+    packed[r + 1] = m.end;
+    packed[r + 2] = strings.id(m.text);
+    packed[r + 3] = dateKey(m.value, v => strings.id(v));
+  }
+  return packed;
+}
+
 /** One document's mentions, in text order, packed in rows. */
 export class MentionRows {
   /** The list last made by `list`, while someone holds it. */
@@ -117,14 +130,15 @@ export class MentionRows {
   /**
    * The rows of `documentMentions(names, ids, kinds, dates)` (src/core/analyze.ts) packed as
    * `packSteps` packs them, made from the names' spans without a Mention object per name: how a
-   * corpus's mentions are published (a warm start publishes millions at once). `slab`: where the
-   * rows go when many documents are published together.
+   * corpus's mentions are published (a warm start publishes millions at once). `dates`: packed
+   * (packedDates, or a published document's own: MentionRows.packedDates). `slab`: where the rows go
+   * when many documents are published together.
    */
   static *namesSteps(
     names: DocumentNames,
     ids: readonly string[],
     kinds: readonly MentionKind[],
-    dates: readonly Mention[],
+    dates: Int32Array,
     strings: StringIds,
     slab?: Int32Slab,
   ): Steps<MentionRows> {
@@ -139,15 +153,7 @@ export class MentionRows {
       forms[e] = strings.idsOf(entities[e].forms);
       if (e % (STEP_UNITS / 4) === STEP_UNITS / 4 - 1) yield;
     }
-    const packed = new Int32Array(dates.length * DATE_WIDTH);
-    for (let j = 0, r = 0; j < dates.length; j++, r += DATE_WIDTH) {
-      const m = dates[j];
-      packed[r] = m.start;
-      packed[r + 1] = m.end;
-      packed[r + 2] = strings.id(m.text);
-      packed[r + 3] = dateKey(m.value, v => strings.id(v));
-    }
-    return yield* MentionRows.mergedSteps(names.spans, 0, names.spans.length, packed, forms, keys, kindCodes, strings, slab);
+    return yield* MentionRows.mergedSteps(names.spans, 0, names.spans.length, dates, forms, keys, kindCodes, strings, slab);
   }
 
   /**
@@ -248,6 +254,28 @@ export class MentionRows {
 
   get length(): number {
     return this.rows.length / WIDTH;
+  }
+
+  /** The dates among these rows, DATE_WIDTH numbers each, as namesSteps takes them: every date of the document (none gives way, and no registry changes one). */
+  packedDates(): Int32Array {
+    let count = 0;
+    for (let r = KIND; r < this.rows.length; r += WIDTH) if (this.rows[r] >> RECOGNIZED_SHIFT === DATE_CODE) count++;
+    const out = new Int32Array(count * DATE_WIDTH);
+    for (let r = 0, j = 0; r < this.rows.length; r += WIDTH) {
+      if (this.rows[r + KIND] >> RECOGNIZED_SHIFT !== DATE_CODE) continue;
+      out[j++] = this.rows[r + START];
+      out[j++] = this.rows[r + END];
+      out[j++] = this.rows[r + TEXT];
+      out[j++] = this.rows[r + KEY];
+    }
+    return out;
+  }
+
+  /** The dates among these rows as the document's analysis has them (DocumentAnalysis.dates). */
+  dates(): Mention[] {
+    const out: Mention[] = [];
+    for (let i = 0; i < this.length; i++) if (this.recognizedKind(i) === 'date') out.push(this.make(i));
+    return out;
   }
 
   /** The id (StringIds) of mention i's entity, -1 for a date or a name without one. */

@@ -353,12 +353,14 @@ function* encodeRecords(
   }
   const withLinks = links !== undefined && documents.every(([, , , ids]) => ids !== undefined);
   for (const [path, a, { names, found, missing }, ids, stamp] of documents) {
+    // read once: an index makes a published document's dates from its rows when asked
+    const dates = a.dates;
     for (const v of [s(path), s(a.hash), s(a.dctSource), s(a.model), s(a.dct)]) put(v);
     for (const n of [
       a.surnames.length,
       found.length,
       missing.length,
-      a.dates.length,
+      dates.length,
       names.entities.length,
       names.full.length,
       names.lone.length,
@@ -369,7 +371,7 @@ function* encodeRecords(
     ])
       put(n);
     for (const list of [a.surnames, found, missing]) for (const v of list) put(s(v));
-    for (const m of a.dates) {
+    for (const m of dates) {
       put(m.start);
       put(m.end);
       put(s(m.text));
@@ -380,7 +382,7 @@ function* encodeRecords(
     push(names.lone);
     push(names.spans);
     if (withLinks) for (const id of ids!) put(s(id));
-    units += names.spans.length / 4 + a.dates.length + 1;
+    units += names.spans.length / 4 + dates.length + 1;
     if (units >= STEP_UNITS) {
       units = 0;
       yield;
