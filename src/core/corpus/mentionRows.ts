@@ -1,6 +1,6 @@
 // A document's mentions as a corpus index keeps them: numbers in one Int32Array, strings as ids of a
 // table shared by the corpus. A Mention object has 64 bytes and a corpus has millions of them (at
-// 10,000 articles, 770,000 were a third of the index's heap); a row of five numbers has 20. Mention
+// 10,000 articles, 770,000 were a third of the index's heap); a row of four numbers has 16. Mention
 // objects are made when asked for (a document's list, a page of references, a hover), and the
 // list of a document is kept as long as someone holds it, so that asking twice gives the same one.
 import { STEP_UNITS, type Steps } from '../steps';
@@ -18,7 +18,11 @@ export class StringIds {
 
   id(s: string): number {
     let i = this.ids.get(s);
-    if (i === undefined) this.ids.set(s, (i = this.strings.push(s) - 1));
+    if (i === undefined) {
+      // a row keeps a text's id beside its kinds in one number (MentionRows)
+      if (this.strings.length >= MAX_STRINGS) throw new Error(`more than ${MAX_STRINGS} distinct strings in the mentions of a corpus`);
+      this.ids.set(s, (i = this.strings.push(s) - 1));
+    }
     return i;
   }
 
@@ -53,22 +57,29 @@ export function kindAt(code: number): MentionKind {
   return KINDS[code];
 }
 
-/** Columns of a row: start and end (UTF-16 code units), surface form, kind (and the recognized one), entity id or date value. */
+/**
+ * Columns of a row: start and end (UTF-16 code units), surface form and kinds in one number (the
+ * form's id shifted by TEXT_SHIFT bits, above the recognized kind, above the kind), entity id or
+ * date value. A column of its own for the kinds was a fifth of the rows: 29 MB at 100,000 articles.
+ */
 const START = 0;
 const END = 1;
-const TEXT = 2;
-const KIND = 3;
-const KEY = 4;
-const WIDTH = 5;
-/** The recognized kind is kept in the kind column, shifted by this many bits. */
-const RECOGNIZED_SHIFT = 4;
+const TEXT_KINDS = 2;
+const KEY = 3;
+const WIDTH = 4;
+/** The kind's bits, and where the recognized kind's are. */
+const KIND_MASK = 3;
+const RECOGNIZED_SHIFT = 2;
+const TEXT_SHIFT = 4;
+/** Text ids stay below this: shifted, they stay positive in 32 bits. */
+const MAX_STRINGS = 1 << (31 - TEXT_SHIFT);
 /** A key column without an entity id (or, for a date, without a value), and a date whose value is null. */
 const ABSENT = -1;
 const NULL = -2;
 /** A row a registry leaves out (reviewedSteps). */
 const LEFT_OUT = -3;
 
-/** The kind column of a name of kind `kind` (recognized with it too), for MentionRows.mergedSteps. */
+/** The kind bits of a name of kind `kind` (recognized with it too), for MentionRows.mergedSteps. */
 export function nameKindCode(kind: MentionKind): number {
   return KIND_CODE.get(kind)! * (1 + (1 << RECOGNIZED_SHIFT));
 }
@@ -118,8 +129,7 @@ export class MentionRows {
       const was = recognized?.(m);
       rows[r + START] = m.start;
       rows[r + END] = m.end;
-      rows[r + TEXT] = strings.id(m.text);
-      rows[r + KIND] = kind | ((was === undefined ? kind : KIND_CODE.get(was)!) << RECOGNIZED_SHIFT);
+      rows[r + TEXT_KINDS] = (strings.id(m.text) << TEXT_SHIFT) | kind | ((was === undefined ? kind : KIND_CODE.get(was)!) << RECOGNIZED_SHIFT);
       const key = m.kind === 'date' ? m.value : m.entity;
       rows[r + KEY] = dateKey(key, k => strings.id(k));
       if (i % STEP_UNITS === STEP_UNITS - 1) yield;
@@ -187,8 +197,7 @@ export class MentionRows {
     const date = () => {
       rows[r + START] = dates[j];
       rows[r + END] = dates[j + 1];
-      rows[r + TEXT] = dates[j + 2];
-      rows[r + KIND] = DATE_CODE | (DATE_CODE << RECOGNIZED_SHIFT);
+      rows[r + TEXT_KINDS] = (dates[j + 2] << TEXT_SHIFT) | DATE_CODE | (DATE_CODE << RECOGNIZED_SHIFT);
       rows[r + KEY] = dates[j + 3];
       r += WIDTH;
       j += DATE_WIDTH;
@@ -200,8 +209,7 @@ export class MentionRows {
       const e = spans[i + 2];
       rows[r + START] = start;
       rows[r + END] = spans[i + 1];
-      rows[r + TEXT] = forms[e][spans[i + 3]];
-      rows[r + KIND] = kindCodes[e];
+      rows[r + TEXT_KINDS] = (forms[e][spans[i + 3]] << TEXT_SHIFT) | kindCodes[e];
       rows[r + KEY] = keys[e];
       r += WIDTH;
       if ((i - from) % (4 * STEP_UNITS) === 4 * STEP_UNITS - 4) yield;
@@ -243,8 +251,7 @@ export class MentionRows {
       const kind = reviewed === undefined ? recognized : KIND_CODE.get(reviewed)!;
       rows[r + START] = this.rows[from + START];
       rows[r + END] = this.rows[from + END];
-      rows[r + TEXT] = this.rows[from + TEXT];
-      rows[r + KIND] = kind | (recognized << RECOGNIZED_SHIFT);
+      rows[r + TEXT_KINDS] = (this.rows[from + TEXT_KINDS] & ~((1 << TEXT_SHIFT) - 1)) | kind | (recognized << RECOGNIZED_SHIFT);
       rows[r + KEY] = keys[i];
       r += WIDTH;
       if (i % STEP_UNITS === STEP_UNITS - 1) yield;
@@ -259,14 +266,14 @@ export class MentionRows {
   /** The dates among these rows, DATE_WIDTH numbers each, as namesSteps takes them: every date of the document (none gives way, and no registry changes one). */
   packedDates(): Int32Array {
     let count = 0;
-    for (let r = KIND; r < this.rows.length; r += WIDTH) if (this.rows[r] >> RECOGNIZED_SHIFT === DATE_CODE) count++;
+    for (let i = 0; i < this.length; i++) if (this.recognizedCode(i) === DATE_CODE) count++;
     const out = new Int32Array(count * DATE_WIDTH);
-    for (let r = 0, j = 0; r < this.rows.length; r += WIDTH) {
-      if (this.rows[r + KIND] >> RECOGNIZED_SHIFT !== DATE_CODE) continue;
-      out[j++] = this.rows[r + START];
-      out[j++] = this.rows[r + END];
-      out[j++] = this.rows[r + TEXT];
-      out[j++] = this.rows[r + KEY];
+    for (let i = 0, j = 0; i < this.length; i++) {
+      if (this.recognizedCode(i) !== DATE_CODE) continue;
+      out[j++] = this.start(i);
+      out[j++] = this.end(i);
+      out[j++] = this.textKey(i);
+      out[j++] = this.rows[i * WIDTH + KEY];
     }
     return out;
   }
@@ -280,24 +287,27 @@ export class MentionRows {
 
   /** The id (StringIds) of mention i's entity, -1 for a date or a name without one. */
   entityKey(i: number): number {
-    const r = i * WIDTH;
-    return (this.rows[r + KIND] & ((1 << RECOGNIZED_SHIFT) - 1)) === DATE_CODE ? ABSENT : this.rows[r + KEY];
+    return this.kindCode(i) === DATE_CODE ? ABSENT : this.rows[i * WIDTH + KEY];
   }
 
   /** The id (StringIds) of mention i's date value, -1 for a name or a date without one (null). */
   dateKey(i: number): number {
-    const r = i * WIDTH;
-    const key = this.rows[r + KEY];
-    return (this.rows[r + KIND] & ((1 << RECOGNIZED_SHIFT) - 1)) === DATE_CODE && key >= 0 ? key : ABSENT;
+    const key = this.rows[i * WIDTH + KEY];
+    return this.kindCode(i) === DATE_CODE && key >= 0 ? key : ABSENT;
   }
 
   /** The id (StringIds) of mention i's text, and its kind's number (kindAt). */
   textKey(i: number): number {
-    return this.rows[i * WIDTH + TEXT];
+    return this.rows[i * WIDTH + TEXT_KINDS] >> TEXT_SHIFT;
   }
 
   kindCode(i: number): number {
-    return this.rows[i * WIDTH + KIND] & ((1 << RECOGNIZED_SHIFT) - 1);
+    return this.rows[i * WIDTH + TEXT_KINDS] & KIND_MASK;
+  }
+
+  /** The number of the kind mention i was recognized with (kindAt). */
+  private recognizedCode(i: number): number {
+    return (this.rows[i * WIDTH + TEXT_KINDS] >> RECOGNIZED_SHIFT) & KIND_MASK;
   }
 
   start(i: number): number {
@@ -309,22 +319,22 @@ export class MentionRows {
   }
 
   text(i: number): string {
-    return this.strings.at(this.rows[i * WIDTH + TEXT]);
+    return this.strings.at(this.textKey(i));
   }
 
   kind(i: number): MentionKind {
-    return KINDS[this.rows[i * WIDTH + KIND] & ((1 << RECOGNIZED_SHIFT) - 1)];
+    return KINDS[this.kindCode(i)];
   }
 
   /** The kind mention i was recognized with (its kind unless a registry gave it another). */
   recognizedKind(i: number): MentionKind {
-    return KINDS[this.rows[i * WIDTH + KIND] >> RECOGNIZED_SHIFT];
+    return KINDS[this.recognizedCode(i)];
   }
 
   /** Gives mention i the kind `kind` (its recognized kind stays). */
   setKind(i: number, kind: MentionKind): void {
-    const r = i * WIDTH + KIND;
-    this.rows[r] = (this.rows[r] & ~((1 << RECOGNIZED_SHIFT) - 1)) | KIND_CODE.get(kind)!;
+    const r = i * WIDTH + TEXT_KINDS;
+    this.rows[r] = (this.rows[r] & ~KIND_MASK) | KIND_CODE.get(kind)!;
     this.made = undefined;
     this.kindChanges++;
   }
