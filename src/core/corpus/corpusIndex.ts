@@ -201,6 +201,12 @@ export class CorpusIndex {
   private linkBuffers: LinkBuffers | undefined = new LinkBuffers();
   /** Reads the text of a document entered unread (trustSteps) when something needs it before its verification. */
   private readUnread: TextReader | undefined;
+  /**
+   * Where documents' line starts and unpacked names' spans are kept: a typed array of its own
+   * each (as made, or as sent by a worker) has a buffer of its own, some 200 bytes more a document
+   * apiece at 100,000 documents (Int32Slab).
+   */
+  private readonly slab = new Int32Slab();
 
   /**
    * `relinkOnQueryUpTo`: a stale index with at most this many names relinks by itself on the next
@@ -248,7 +254,7 @@ export class CorpusIndex {
    */
   *setPreparedSteps(prepared: PreparedDocument, link = true, unread = false): Steps<boolean> {
     const { path } = prepared;
-    const own = prepared.analysis ?? (prepared.packed && (yield* unpackAnalysis(prepared.packed)));
+    const own = prepared.analysis ?? (prepared.packed && (yield* unpackAnalysis(prepared.packed, this.slab)));
     if (own) yield* this.shared.analysisSteps(own);
     for (;;) {
       const prev = this.docs.get(path);
@@ -365,7 +371,7 @@ export class CorpusIndex {
 
   /** `setRelinked` in steps (only the last changes the index); the names may come packed (packLinked). */
   *setRelinkedSteps(path: string, hash: string, names: LinkedNames | PackedAnalysis, model = ''): Steps<boolean> {
-    const linked = 'chars' in names ? (yield* unpackAnalysis(names)).linked : names;
+    const linked = 'chars' in names ? (yield* unpackAnalysis(names, this.slab)).linked : names;
     yield* this.shared.linkedSteps(linked);
     const d = this.docs.get(path);
     if (!d || d.hash !== hash || d.model !== model || !lookupsHold(linked, this.surnames)) return false;
@@ -381,7 +387,7 @@ export class CorpusIndex {
   /** Line starts of a document's text, when known where it was prepared (so that positionAt need not decode it). */
   setLineStarts(path: string, hash: string, lines: ArrayLike<number>): void {
     const d = this.docs.get(path);
-    if (d?.hash === hash) d.lines = lines;
+    if (d?.hash === hash) d.lines = this.kept(lines);
   }
 
   /**
@@ -815,7 +821,7 @@ export class CorpusIndex {
     const d = this.docs.get(path);
     if (d && !d.lines) {
       const bytes = this.bytes(d);
-      if (bytes) d.lines = utf8LineStarts(bytes);
+      if (bytes) d.lines = this.kept(utf8LineStarts(bytes));
     }
     return positionAt(d?.lines ?? [0], offset);
   }
@@ -1144,6 +1150,13 @@ export class CorpusIndex {
   }
 
   private readonly rank = (path: string): number => this.order().rank.get(path) ?? -1;
+
+  /** Numbers copied into the index's slab. */
+  private kept(numbers: ArrayLike<number>): Int32Array {
+    const out = this.slab.take(numbers.length);
+    for (let i = 0; i < numbers.length; i++) out[i] = numbers[i];
+    return out;
+  }
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

@@ -8,6 +8,7 @@ import type { NameKind } from '../names/nameCandidate';
 import { STEP_UNITS, type Steps } from '../steps';
 import type { Mention } from '../types';
 import type { DocumentAnalysis } from './documentAnalysis';
+import type { Int32Slab } from './int32Slab';
 
 /** A DocumentAnalysis packed (packAnalysis). Offsets are UTF-16 code units, as in the analysis. */
 export interface PackedAnalysis {
@@ -75,8 +76,8 @@ export function packLinked(linked: LinkedNames): PackedAnalysis {
   return packAnalysis({ hash: '', dctSource: '', model: '', dct: null, dates: [], surnames: [], linked });
 }
 
-/** The analysis a packed one holds, in steps. */
-export function* unpackAnalysis(p: PackedAnalysis): Steps<DocumentAnalysis> {
+/** The analysis a packed one holds, in steps; its spans copied into `slab` when given (else the packed ones). */
+export function* unpackAnalysis(p: PackedAnalysis, slab?: Int32Slab): Steps<DocumentAnalysis> {
   const { chars, ends, numbers: n } = p;
   const strings = new Array<string>(ends.length);
   for (let i = 0; i < ends.length; i++) {
@@ -111,6 +112,6 @@ export function* unpackAnalysis(p: PackedAnalysis): Steps<DocumentAnalysis> {
     entities[i] = { localId: str(localId), kind: KINDS[kind % GUESSED], words, forms, counts: take(formCount), ...(kind >= GUESSED && { guessed: true }) };
     if (i % STEP_UNITS === STEP_UNITS - 1) yield;
   }
-  const linked: LinkedNames = { names: { entities, full, lone, spans: p.spans }, found, missing };
+  const linked: LinkedNames = { names: { entities, full, lone, spans: slab ? slab.copy(p.spans) : p.spans }, found, missing };
   return { hash: p.hash, dctSource: p.dctSource, model: p.model, dct: p.dct, dates, surnames, linked };
 }
