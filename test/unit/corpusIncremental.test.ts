@@ -269,6 +269,22 @@ describe('CorpusIndex snapshots', () => {
     assertSameAsAnalyze(restored, docs);
   });
 
+  it('writes a snapshot in steps while documents are edited and deleted, every date kept', () => {
+    const docs = [...SAMPLES, ...NEWS, ...ASTRAL];
+    const index = linkedIndex(docs);
+    const now = [{ ...docs[0], text: docs[0].text + '\nReid met Xi Jinping on Sunday.' }, ...docs.slice(2)];
+    const steps = index.snapshotSteps();
+    assert.equal(steps.next().done, false);
+    index.setDocument(now[0]);
+    index.deleteDocument(docs[1].path);
+    const snapshot = finish(steps);
+    // begun again with the documents as they are now, without links
+    const restored = new CorpusIndex();
+    assert.deepEqual(restored.restore(snapshot, now), { reused: now.length, analyzed: 0 });
+    restored.relink();
+    assertSameAsAnalyze(restored, now);
+  });
+
   it('ignores a snapshot made with another default publication date, or unreadable', () => {
     const index = new CorpusIndex({ defaultDct: '2026-01-05' });
     index.setDocuments(NEWS);

@@ -113,6 +113,11 @@ class IndexedDocument implements DocumentAnalysis {
   private rows: MentionRows | undefined = undefined;
   /** The analysis, for its dates until they are published (a stored one decodes them when first read). */
   private analysis: DocumentAnalysis | undefined;
+  /**
+   * The rows its dates are read from once published. Kept when the document is withdrawn: a
+   * snapshot written in steps still reads the dates of a document edited or deleted meanwhile.
+   */
+  private datesFrom: MentionRows | undefined = undefined;
 
   constructor(
     readonly path: string,
@@ -143,17 +148,19 @@ class IndexedDocument implements DocumentAnalysis {
   /** Once published, its dates are read from its rows (they hold every date as it is): the analysis is let go. */
   set published(rows: MentionRows | undefined) {
     this.rows = rows;
-    if (rows) this.analysis = undefined;
+    if (!rows) return;
+    this.datesFrom = rows;
+    this.analysis = undefined;
   }
 
   /** Its dates as Mention objects, made from its rows once published (for a snapshot). */
   get dates(): Mention[] {
-    return this.analysis ? this.analysis.dates : this.rows!.dates();
+    return this.analysis ? this.analysis.dates : this.datesFrom!.dates();
   }
 
   /** Its dates as MentionRows.namesSteps takes them, their strings ids of `strings`. */
   packedDates(strings: StringIds): Int32Array {
-    return this.analysis ? packedDates(this.analysis.dates, strings) : this.rows!.packedDates();
+    return this.analysis ? packedDates(this.analysis.dates, strings) : this.datesFrom!.packedDates();
   }
 }
 
