@@ -66,23 +66,25 @@ export async function analyzeOnThreads(documents: readonly SourceDocument[], opt
   const start = () => new Worker(__filename, { workerData: { analyzeOnThread: options } });
   const dater = start();
   const namers = Array.from({ length: workerCount - 1 }, start);
+  // a worker that fails fails the run at whichever step it is awaited (its batches are never answered)
+  const failed = Promise.race([dater, ...namers].map(failure));
+  failed.catch(() => undefined); // also once the workers are terminated below
   try {
     const dated = serve(dater, batches(documents, 'dates'), receive);
-    dated.catch(() => undefined); // a failure is reported where it is awaited, after the names
     const nameBatch = batches(documents, 'names');
     const named = Promise.all(namers.map(w => serve(w, nameBatch, receive)));
     for (let request = nameBatch(); request; request = nameBatch()) {
       receive(here.handle(request));
       await new Promise(resolve => setImmediate(resolve)); // the workers' replies, and their next batches
     }
-    await named;
+    await Promise.race([named, failed]);
     // the family names in the order of the documents, as analyze meets them
     const surnames = [...new Set(surnamesOf.flat())];
     const done = new Promise<void>(resolve => (linked = resolve));
     linking = namers.length + 1;
     for (const w of namers) w.postMessage({ type: 'link', surnames } satisfies Request);
     receive(here.handle({ type: 'link', surnames }));
-    await Promise.all([done, dated]);
+    await Promise.race([Promise.all([done, dated]), failed]);
   } finally {
     await Promise.all([dater, ...namers].map(w => w.terminate()));
   }
@@ -109,10 +111,10 @@ function batches<T extends 'names' | 'dates'>(documents: readonly SourceDocument
 
 /**
  * Gives `worker` batches, two at a time so that it never waits for the next, until there are no
- * more; its replies go to `receive`. Fails when the worker does, or stops.
+ * more; its replies go to `receive`.
  */
 function serve(worker: Worker, batch: () => Request | undefined, receive: (r: Reply) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
+  return new Promise(resolve => {
     let sent = 0;
     const send = () => {
       const request = batch();
@@ -127,10 +129,16 @@ function serve(worker: Worker, batch: () => Request | undefined, receive: (r: Re
       receive(r);
       if (r.type !== 'linked') send();
     });
+    send();
+    send();
+  });
+}
+
+/** Rejects when `worker` fails or stops. */
+function failure(worker: Worker): Promise<never> {
+  return new Promise((_, reject) => {
     worker.on('error', reject);
     worker.on('exit', code => reject(new Error(`an analysis thread stopped (exit code ${code})`)));
-    send();
-    send();
   });
 }
 
