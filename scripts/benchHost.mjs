@@ -106,7 +106,7 @@ try {
       const r = await client.analyzeText('doc', { path: 'doc', held: index.heldSources('doc') }, parts(versions[version]), () => false);
       if (!r) return false;
       await inSlices(index.setPreparedSteps(r.prepared));
-      index.setLineStarts('doc', r.prepared.hash, r.lines);
+      index.setLineStarts('doc', r.prepared.hash, r.lines, false);
       // what the highlights read (src/vscode/entities/decorations.ts): the mentions around the first screen
       index.mentionsBetween('doc', 0, SCREEN_CHARS + MARGIN_CHARS);
       index.publicationDate('doc');

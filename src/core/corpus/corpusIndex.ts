@@ -261,7 +261,10 @@ export class CorpusIndex {
    */
   *setPreparedSteps(prepared: PreparedDocument, link = true, unread = false): Steps<boolean> {
     const { path } = prepared;
-    const own = prepared.analysis ?? (prepared.packed && (yield* unpackAnalysis(prepared.packed, this.slab)));
+    // only documents entered in bulk (unlinked: a scan, a warm start) share the slab: a chunk lives
+    // as long as any view of it, and the views of edits and relinks, soon replaced, would keep chunks
+    // of the slab alive one after another through an editing session
+    const own = prepared.analysis ?? (prepared.packed && (yield* unpackAnalysis(prepared.packed, link ? undefined : this.slab)));
     if (own) yield* this.shared.analysisSteps(own);
     for (;;) {
       const prev = this.docs.get(path);
@@ -378,7 +381,7 @@ export class CorpusIndex {
 
   /** `setRelinked` in steps (only the last changes the index); the names may come packed (packLinked). */
   *setRelinkedSteps(path: string, hash: string, names: LinkedNames | PackedAnalysis, model = ''): Steps<boolean> {
-    const linked = 'chars' in names ? (yield* unpackAnalysis(names, this.slab)).linked : names;
+    const linked = 'chars' in names ? (yield* unpackAnalysis(names)).linked : names;
     yield* this.shared.linkedSteps(linked);
     const d = this.docs.get(path);
     if (!d || d.hash !== hash || d.model !== model || !lookupsHold(linked, this.surnames)) return false;
@@ -391,10 +394,13 @@ export class CorpusIndex {
     return true;
   }
 
-  /** Line starts of a document's text, when known where it was prepared (so that positionAt need not decode it). */
-  setLineStarts(path: string, hash: string, lines: ArrayLike<number>): void {
+  /**
+   * Line starts of a document's text, when known where it was prepared (so that positionAt need not
+   * decode it); `inBulk`: entered with many others (setPreparedSteps unlinked), kept in the slab.
+   */
+  setLineStarts(path: string, hash: string, lines: ArrayLike<number>, inBulk: boolean): void {
     const d = this.docs.get(path);
-    if (d?.hash === hash) d.lines = this.kept(lines);
+    if (d?.hash === hash) d.lines = inBulk ? this.kept(lines) : Int32Array.from(lines);
   }
 
   /**

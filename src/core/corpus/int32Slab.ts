@@ -1,9 +1,9 @@
 /**
  * Int32Arrays handed out as views of larger ones. A typed array of its own for each of a hundred
  * thousand documents (a store outside the heap, which the collector tracks) cost a warm start more
- * than filling them did. A chunk lives as long as any view of it: the view of a document replaced
- * since (an edited article) keeps its chunk until its neighbours' are replaced too, so at most the
- * slab's size is kept for nothing.
+ * than filling them did. A chunk lives as long as any view of it: only for views made together
+ * that live about as long (documents entered in bulk, tables built at once). Views replaced one by
+ * one (an edited article's) would keep chunk after chunk alive for a few live neighbours.
  */
 export class Int32Slab {
   private chunk = new Int32Array(0);

@@ -600,7 +600,7 @@ export class CorpusService implements vscode.Disposable {
       for (const warning of warnings) this.output.appendLine(`${vscode.workspace.asRelativePath(vscode.Uri.parse(key))}: ${warning}`);
       this.noteLength(key, prepared.warning);
       const entered = await inSlices(this.index.setPreparedSteps(prepared, link), stop);
-      if (entered) this.index.setLineStarts(key, prepared.hash, lines);
+      if (entered) this.index.setLineStarts(key, prepared.hash, lines, !link);
       return entered;
     });
     this.entering = run.catch((e: unknown) =>
