@@ -6,7 +6,7 @@
  * whatever the number of threads. The workers run this same file (dist/cli.js).
  *
  * Why dates apart: a thread pays for its first batches (code not yet optimized, lexicons and
- * regular expressions made: on bench/corpus-2m a worker's first 256 KB took 0.50 s of CPU, its
+ * regular expressions made: on the 2M words of scripts/bench.mjs a worker's first 256 KB took 0.50 s of CPU, its
  * batches once warm 0.06 to 0.08 s), so the documents split between two threads cost 1.3 times
  * the CPU of one thread (the process's CPU on 2M words, median of eight runs: 6.2 s against 4.8 s).
  * A thread of dates warms up the dates' code alone: with it this thread spent 2.9 s against 3.6 s
