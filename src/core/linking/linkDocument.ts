@@ -233,8 +233,12 @@ function documentEntities(lex: Lexicon, cands: readonly NameCandidate[], table: 
         e = entities.length;
         byKind.set(canon, e);
         // most entities have one form: arrays made by a literal have no room to spare
-        const entity: LocalEntity = { localId: `${f.kind}:${canon}`, kind: f.kind, words: f.words, forms: [c.text], counts: [0] };
-        entities.push(table[table[fi] + KIND_ORDER.indexOf(f.kind)] >= EVIDENCE_VOTE ? entity : { ...entity, guessed: true });
+        const localId = `${f.kind}:${canon}`;
+        entities.push(
+          table[table[fi] + KIND_ORDER.indexOf(f.kind)] >= EVIDENCE_VOTE
+            ? { localId, kind: f.kind, words: f.words, forms: [c.text], counts: [0] }
+            : { localId, kind: f.kind, words: f.words, forms: [c.text], counts: [0], guessed: true },
+        );
         seen.push(0);
       }
       table[entityOf + fi] = e;

@@ -740,8 +740,7 @@ function emit(
   tail: string | undefined,
   why: number,
 ): void {
-  const c = makeCandidate(seg, text, kind, strong, titled, key, tail);
-  c.why = why;
+  const c = makeCandidate(seg, text, kind, strong, titled, key, tail, why);
   ctx.out.push(c);
   if (body && !seg[0].sent) {
     if (!ctx.known.has(key)) ctx.known.set(key, kind);
@@ -759,7 +758,7 @@ function emit(
 }
 
 /** The candidate of a name: `seg` are its tokens, `text` its text, `tail` a word after its tokens ("76ers"). */
-function makeCandidate(seg: Tok[], text: string, kind: NameKind, strong: boolean, titled: boolean, key: string, tail?: string): NameCandidate {
+function makeCandidate(seg: Tok[], text: string, kind: NameKind, strong: boolean, titled: boolean, key: string, tail?: string, why?: number): NameCandidate {
   const first = seg[0];
   const last = seg[seg.length - 1];
   // "Jr." is no word of the name for linking: "King" is still the family name
@@ -781,7 +780,11 @@ function makeCandidate(seg: Tok[], text: string, kind: NameKind, strong: boolean
   }
   const acronym = seg.length === 1 && (first.caps || first.dotted) && key.length >= 2 && key.length <= 8;
   const hyphenSecond = seg.length > 1 && seg[1].t.indexOf('-') > 0;
-  const cand: NameCandidate = { start: first.s, end: first.s + text.length, text, kind, strong, titled, key, words, ofAt, initials, acronym, hyphenSecond };
+  // `why` in the literal: set afterwards, it would give every candidate a second hidden class and a property store
+  const cand: NameCandidate =
+    why === undefined
+      ? { start: first.s, end: first.s + text.length, text, kind, strong, titled, key, words, ofAt, initials, acronym, hyphenSecond }
+      : { start: first.s, end: first.s + text.length, text, kind, strong, titled, key, words, ofAt, initials, acronym, hyphenSecond, why };
   // "International Federation of Red Cross and Red Crescent Societies" is the "IFRC"
   if (beforeAnd > 0) cand.initialsBeforeAnd = initials.slice(0, beforeAnd);
   return cand;
@@ -795,8 +798,11 @@ function aliasKind(lex: Lexicon, key: string): NameKind | null {
 
 /** A kind, whether it rests on evidence, and which rule gave it (NameCandidate.why). */
 type Verdict = readonly [NameKind, boolean, number];
+/** The verdicts, each made once (classify runs for every name): by rule (below 64), kind and strength. */
+const VERDICTS = new Array<Verdict | undefined>(64 * 6).fill(undefined);
 function verdict(kind: NameKind, strong: boolean, why: number): Verdict {
-  return [kind, strong, why];
+  const slot = why * 6 + (kind === 'person' ? 0 : kind === 'organization' ? 2 : 4) + (strong ? 1 : 0);
+  return (VERDICTS[slot] ??= [kind, strong, why]);
 }
 
 /** Kind of a name from its words, lexicons and context; strong when it rests on more than a guess. */

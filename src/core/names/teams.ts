@@ -94,8 +94,21 @@ export function markTeams(text: string, lex: Lexicon, cands: NameCandidate[], su
 
 /** The word after `e`, or after the possessive that follows it ("Creighton 's 65-53 victory" -> "65-53" is no word: ''). */
 function wordAfterPossessive(text: string, e: number): string {
-  const m = /^\s?['\u2019]\s?s\s/.exec(text.slice(e, e + 5));
-  return wordAfter(text, m ? e + m[0].length : e);
+  // /\s?['’]\s?s\s/ at e, read by character (this runs for most names): no slice, no regex
+  let i = isRegexSpace(text.charCodeAt(e)) ? e + 1 : e;
+  let c = text.charCodeAt(i);
+  if (c !== 39 && c !== 0x2019) return wordAfter(text, e);
+  if (isRegexSpace(text.charCodeAt(++i))) i++;
+  c = text.charCodeAt(i);
+  return wordAfter(text, c === 115 && isRegexSpace(text.charCodeAt(i + 1)) ? i + 2 : e);
+}
+
+/** A character of the regular expressions' \s. */
+function isRegexSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 function isSportsReport(text: string): boolean {
