@@ -75,6 +75,14 @@ ASCII_CLASS[39] = APOSTROPHE;
 /** Classifies a line: a headline in title case, an all-caps line, or body text. */
 export function lineKindOf(text: string, start: number, end: number): LineKind {
   if (end - start > 300) return LineKind.Body;
+  if (endsWithFullStop(text, start, end)) {
+    // no headline (see below): body text unless in capitals, and a line with more than a tenth of
+    // its length in lowercase letters is not, which most paragraphs show in their first words
+    for (let i = start, lower = 0; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 97 && c <= 122 && ++lower * 10 > end - start) return LineKind.Body;
+    }
+  }
   let upperWords = 0;
   let lowerWords = 0;
   let upperLetters = 0;
@@ -118,12 +126,16 @@ export function lineKindOf(text: string, start: number, end: number): LineKind {
   if (upperLetters >= 4 && lowerLetters <= upperLetters * 0.1 && upperWords >= 1) return LineKind.Caps;
   if (upperWords >= 3 && lowerWords <= upperWords * 0.2) {
     // a sentence that happens to be full of names ends with a full stop; a headline rarely does
-    let k = end - 1;
-    while (k > start && (text.charCodeAt(k) <= 32 || text.charCodeAt(k) === 34 || text.charCodeAt(k) === 0x201d)) k--;
-    if (text.charCodeAt(k) === 46) return LineKind.Body;
-    return LineKind.Title;
+    return endsWithFullStop(text, start, end) ? LineKind.Body : LineKind.Title;
   }
   return LineKind.Body;
+}
+
+/** Whether the line ends with a full stop, before any spaces and closing quotes. */
+function endsWithFullStop(text: string, start: number, end: number): boolean {
+  let k = end - 1;
+  while (k > start && (text.charCodeAt(k) <= 32 || text.charCodeAt(k) === 34 || text.charCodeAt(k) === 0x201d)) k--;
+  return text.charCodeAt(k) === 46;
 }
 
 function isLetterOrDigit(text: string, i: number): boolean {
