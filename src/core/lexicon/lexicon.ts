@@ -125,12 +125,27 @@ export function normKeyOfLowercase(lower: string): string {
  */
 export function leadingPlaceWords(lex: Lexicon, words: readonly string[]): number {
   const n = words.length;
+  const first = normKeyOfLowercase(words[0]);
   // most names start with no place, or with a one-word place that begins no longer entry
-  if (lex.places.has(normKeyOfLowercase(words[0])) && !lex.multiStarts.has(words[0]) && words[1] !== 'city') return n > 1 ? 1 : 0;
-  for (let k = Math.min(n - 1, lex.maxWords); k >= 1; k--) {
-    if (lex.places.has(normKeyOfLowercase(words.slice(0, words[k - 1] === 'city' && k > 1 ? k - 1 : k).join(' ')))) return k;
+  if (lex.places.has(first) && !lex.multiStarts.has(words[0]) && words[1] !== 'city') return n > 1 ? 1 : 0;
+  const most = Math.min(n - 1, lex.maxWords);
+  // the keys of the first 1, 2... words joined by spaces: a key keeps letters and digits only, so
+  // an ASCII phrase's key is its words' keys end to end (no joined phrase to make and clean)
+  const keys: string[] = [first];
+  let ascii = isAscii(words[0]);
+  for (let j = 1; j < most; j++) {
+    ascii &&= isAscii(words[j]);
+    keys.push(ascii ? keys[j - 1] + normKeyOfLowercase(words[j]) : normKeyOfLowercase(words.slice(0, j + 1).join(' ')));
+  }
+  for (let k = most; k >= 1; k--) {
+    if (lex.places.has(keys[(words[k - 1] === 'city' && k > 1 ? k - 1 : k) - 1])) return k;
   }
   return 0;
+}
+
+function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (word.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 /** A word of letters a-z as a number (letters in base 27): distinct words give distinct numbers. */
