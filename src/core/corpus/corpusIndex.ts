@@ -491,7 +491,7 @@ export class CorpusIndex {
         if (!d.published) continue;
         const recognized = current.recognizedRows(d.path)!;
         const mentions = next.registry ? yield* next.reviewSteps(recognized, slab) : recognized;
-        yield* fill.addSteps(d.path, recognized, mentions);
+        if (!fill.add(d.path, recognized, mentions)) yield* fill.addSteps(d.path, recognized, mentions);
         published.push({ d, mentions });
         if ((units += recognized.length) >= 4 * STEP_UNITS) {
           units = 0;
@@ -659,7 +659,7 @@ export class CorpusIndex {
       const ids = idsOf(i);
       const kinds = yield* documentKindsSteps(d.linked.names, ids, kindOf);
       const { recognized, mentions } = yield* this.mentionsSteps(d, ids, next, kinds, slab);
-      yield* fill.addSteps(d.path, recognized, mentions);
+      if (!fill.add(d.path, recognized, mentions)) yield* fill.addSteps(d.path, recognized, mentions);
       made[i] = { d, ids, kinds, mentions };
       if ((units += mentions.length) >= 4 * STEP_UNITS) {
         units = 0;
@@ -708,10 +708,11 @@ export class CorpusIndex {
     const slab = new Int32Slab();
     let units = 0;
     for (const [path, s] of stored) {
-      const ids = s.ids();
-      if (!ids) return;
-      const { kinds, rows } = yield* s.publishedSteps(ids, kindOf, this.strings, slab);
-      yield* fill.addSteps(path, rows, rows);
+      // most documents at once, with no generator for each
+      const published = s.published(kindOf, this.strings, slab) ?? (yield* s.publishedSteps(kindOf, this.strings, slab));
+      if (!published) return;
+      const { ids, kinds, rows } = published;
+      if (!fill.add(path, rows, rows)) yield* fill.addSteps(path, rows, rows);
       made.push({ path, ids, kinds, mentions: rows });
       if ((units += rows.length) >= 4 * STEP_UNITS) {
         units = 0;
@@ -756,9 +757,11 @@ export class CorpusIndex {
     const stored = paths.length ? this.docs.get(paths[0])!.stored?.links : undefined;
     if (!stored || stored.documents !== paths.length) return undefined;
     const ids: string[][] = [];
+    // those of the tables built from its records when there are (the same, decoded once)
+    const staged = this.staged?.links === stored ? this.staged.made : undefined;
     for (let i = 0; i < paths.length; i++) {
       const d = this.docs.get(paths[i])!;
-      const own = d.stored?.links === stored ? d.stored.ids() : undefined;
+      const own = d.stored?.links === stored ? (staged?.[i]?.path === paths[i] ? staged[i].ids : d.stored.ids()) : undefined;
       if (own?.length !== entityCountOf(d.linked)) return undefined;
       ids.push(own);
       if (i % RELINK_SLICE === RELINK_SLICE - 1) yield;

@@ -105,6 +105,84 @@ export function packedDates(dates: readonly Mention[], strings: StringIds): Int3
   return packed;
 }
 
+/**
+ * A document's names (`spans` from `from` to `to`: four numbers a name, as DocumentNames has them)
+ * and `dateCount` dates (`dates`: DATE_WIDTH numbers a date: start, end, the text's id, dateKey),
+ * to merge into rows. Entity e's forms, key and kind code (nameKindCode) are `forms[e]`, `keys[e]`
+ * and `kindCodes[e]`, as ids of the strings of the rows.
+ */
+export interface MergeInput {
+  readonly spans: Int32Array;
+  readonly from: number;
+  readonly to: number;
+  readonly dates: Int32Array;
+  readonly dateCount: number;
+  readonly forms: readonly (readonly number[])[];
+  readonly keys: Int32Array;
+  readonly kindCodes: Int32Array;
+}
+
+/** A merge of names and dates into rows under way (MentionRows.mergedSteps): the rows, sized first, and where it is. */
+class Merge {
+  readonly rows: Int32Array;
+  private readonly datesEnd: number;
+  /** The next name (in `spans`), row and date (in `dates`). */
+  private i: number;
+  private r = 0;
+  private j = 0;
+
+  constructor(
+    private readonly input: MergeInput,
+    slab: Int32Slab | undefined,
+  ) {
+    const { spans, from, to, dates, dateCount } = input;
+    const datesEnd = (this.datesEnd = dateCount * DATE_WIDTH);
+    // the names left are counted first
+    let size = dateCount;
+    for (let i = from, j = 0; i < to; i += 4) {
+      while (j < datesEnd && dates[j + 1] <= spans[i]) j += DATE_WIDTH;
+      if (j === datesEnd || dates[j] >= spans[i + 1]) size++;
+    }
+    this.rows = slab ? slab.take(size * WIDTH) : new Int32Array(size * WIDTH);
+    this.i = from;
+  }
+
+  /** Writes the rows of the names up to `to` (in `spans`), and of the dates before them. */
+  names(to: number): void {
+    const { spans, dates, forms, keys, kindCodes } = this.input;
+    const { rows, datesEnd } = this;
+    let { r, j } = this;
+    for (let i = this.i; i < to; i += 4) {
+      const start = spans[i];
+      for (; j < datesEnd && dates[j + 1] <= start; j += DATE_WIDTH, r += WIDTH) date(rows, r, dates, j);
+      if (j < datesEnd && dates[j] < spans[i + 1]) continue;
+      const e = spans[i + 2];
+      rows[r + START] = start;
+      rows[r + END] = spans[i + 1];
+      rows[r + TEXT_KINDS] = (forms[e][spans[i + 3]] << TEXT_SHIFT) | kindCodes[e];
+      rows[r + KEY] = keys[e];
+      r += WIDTH;
+    }
+    this.i = to;
+    this.r = r;
+    this.j = j;
+  }
+
+  /** The rows, the dates after the last name written. */
+  end(): Int32Array {
+    for (; this.j < this.datesEnd; this.j += DATE_WIDTH, this.r += WIDTH) date(this.rows, this.r, this.input.dates, this.j);
+    return this.rows;
+  }
+}
+
+/** Writes the row of the date at `j` of `dates` (MergeInput) at `r`. */
+function date(rows: Int32Array, r: number, dates: Int32Array, j: number): void {
+  rows[r + START] = dates[j];
+  rows[r + END] = dates[j + 1];
+  rows[r + TEXT_KINDS] = (dates[j + 2] << TEXT_SHIFT) | DATE_CODE | (DATE_CODE << RECOGNIZED_SHIFT);
+  rows[r + KEY] = dates[j + 3];
+}
+
 /** One document's mentions, in text order, packed in rows. */
 export class MentionRows {
   /** The list last made by `list`, while someone holds it. */
@@ -163,59 +241,28 @@ export class MentionRows {
       forms[e] = strings.idsOf(entities[e].forms);
       if (e % (STEP_UNITS / 4) === STEP_UNITS / 4 - 1) yield;
     }
-    return yield* MentionRows.mergedSteps(names.spans, 0, names.spans.length, dates, forms, keys, kindCodes, strings, slab);
+    const merge = { spans: names.spans, from: 0, to: names.spans.length, dates, dateCount: dates.length / DATE_WIDTH, forms, keys, kindCodes };
+    return yield* MentionRows.mergedSteps(merge, strings, slab);
   }
 
   /**
-   * The rows of a document's names (`spans` from `from` to `to`: four numbers a name, as
-   * DocumentNames has them) and dates (`dates`: DATE_WIDTH numbers a date: start, end, the text's
-   * id, dateKey), in text order,
-   * a name overlapping a date giving way ("May" the month). Entity e's forms, key and kind code
-   * (nameKindCode) are `forms[e]`, `keys[e]` and `kindCodes[e]`, as ids of `strings`.
+   * The rows of a document's names and dates (MergeInput), in text order, a name overlapping a
+   * date giving way ("May" the month), in steps. `slab`: where the rows go.
    */
-  static *mergedSteps(
-    spans: Int32Array,
-    from: number,
-    to: number,
-    dates: ArrayLike<number>,
-    forms: readonly ArrayLike<number>[],
-    keys: ArrayLike<number>,
-    kindCodes: ArrayLike<number>,
-    strings: StringIds,
-    slab?: Int32Slab,
-  ): Steps<MentionRows> {
-    const dateCount = dates.length / DATE_WIDTH;
-    // the names left are counted first
-    let size = dateCount;
-    for (let i = from, j = 0; i < to; i += 4) {
-      while (j < dates.length && dates[j + 1] <= spans[i]) j += DATE_WIDTH;
-      if (j === dates.length || dates[j] >= spans[i + 1]) size++;
+  static *mergedSteps(input: MergeInput, strings: StringIds, slab?: Int32Slab): Steps<MentionRows> {
+    const m = new Merge(input, slab);
+    for (let at = input.from; at < input.to; at += 4 * STEP_UNITS) {
+      if (at > input.from) yield;
+      m.names(Math.min(input.to, at + 4 * STEP_UNITS));
     }
-    const rows = slab ? slab.take(size * WIDTH) : new Int32Array(size * WIDTH);
-    let r = 0;
-    let j = 0;
-    const date = () => {
-      rows[r + START] = dates[j];
-      rows[r + END] = dates[j + 1];
-      rows[r + TEXT_KINDS] = (dates[j + 2] << TEXT_SHIFT) | DATE_CODE | (DATE_CODE << RECOGNIZED_SHIFT);
-      rows[r + KEY] = dates[j + 3];
-      r += WIDTH;
-      j += DATE_WIDTH;
-    };
-    for (let i = from; i < to; i += 4) {
-      const start = spans[i];
-      while (j < dates.length && dates[j + 1] <= start) date();
-      if (j < dates.length && dates[j] < spans[i + 1]) continue;
-      const e = spans[i + 2];
-      rows[r + START] = start;
-      rows[r + END] = spans[i + 1];
-      rows[r + TEXT_KINDS] = (forms[e][spans[i + 3]] << TEXT_SHIFT) | kindCodes[e];
-      rows[r + KEY] = keys[e];
-      r += WIDTH;
-      if ((i - from) % (4 * STEP_UNITS) === 4 * STEP_UNITS - 4) yield;
-    }
-    while (j < dates.length) date();
-    return new MentionRows(rows, strings);
+    return new MentionRows(m.end(), strings);
+  }
+
+  /** mergedSteps at once (for a document of some thousands of names at most): no generator. */
+  static merged(input: MergeInput, strings: StringIds, slab?: Int32Slab): MentionRows {
+    const m = new Merge(input, slab);
+    m.names(input.to);
+    return new MentionRows(m.end(), strings);
   }
 
   /**

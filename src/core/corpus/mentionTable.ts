@@ -30,7 +30,7 @@ export interface MentionSpans {
 /** The mentions of one entity (or one date value) across the corpus: running totals, and where. */
 export class MentionGroup {
   /** The documents that mention it, in no particular order. */
-  readonly docs: string[] = [];
+  docs: string[] = [];
   count = 0;
   /** Surface forms and how often each occurs. */
   readonly forms = new Map<string, number>();
@@ -133,22 +133,24 @@ interface FillState {
   readonly found: FoundKeys;
 }
 
-/** A group a filler has added to, and its mentions counted by form and kind. */
+/** A group a filler has added to, how many documents it has so far, and its mentions counted by form and kind. */
 interface Touched {
   readonly g: MentionGroup;
+  documents: number;
   readonly tally: Map<number, number>;
 }
 
 /**
- * The keys of the document being filled (their ids, each once), with their counts, and their
- * groups' tallies: the same arrays for every document (a warm start fills 100,000).
+ * The keys of the document being filled, each once, with their counts: the same array for every
+ * document (a warm start fills 100,000; arrays emptied by setting their length give their room
+ * back, and were made again for each).
  */
 interface FoundKeys {
   /** Its number (FillState.seen). */
   doc: number;
-  readonly ids: number[];
-  readonly counts: number[];
-  readonly tallies: Map<number, number>[];
+  /** How many keys, and two numbers each from the start of `pairs`: its id, its count. */
+  n: number;
+  pairs: Int32Array;
 }
 
 /** Adds documents to a table in bulk (MentionTable.filler). */
@@ -158,6 +160,8 @@ export interface TableFiller {
    * mentions); one document at a time, each run to its end before the next.
    */
   addSteps(path: string, rows: MentionRows): Steps<void>;
+  /** addSteps in one step, for a document of at most STEP_UNITS mentions (most); false, and nothing done, for a larger one. */
+  add(path: string, rows: MentionRows): boolean;
   /**
    * Makes the groups' forms and kinds from what was added, in steps: the table is complete. False
    * when it was given totals (filler) that the documents added do not give: it is not to be used.
@@ -274,42 +278,78 @@ export class MentionTable {
       doc: 0,
       order: [],
       byId: [],
-      found: { doc: 0, ids: [], counts: [], tallies: [] },
+      found: { doc: 0, n: 0, pairs: new Int32Array(256) },
     };
-    return { addSteps: (path, rows) => this.fillSteps(fill, path, rows), endSteps: () => this.fillEndSteps(fill) };
+    return {
+      addSteps: (path, rows) => this.fillSteps(fill, path, rows),
+      add: (path, rows) => this.fillAtOnce(fill, path, rows),
+      endSteps: () => this.fillEndSteps(fill),
+    };
+  }
+
+  /** TableFiller.add: no generator for each of 100,000 documents. */
+  private fillAtOnce(fill: FillState, path: string, rows: MentionRows): boolean {
+    if (rows.length > STEP_UNITS) return false;
+    this.beginFill(fill, path);
+    this.fillRows(fill, rows, 0, rows.length);
+    const entry = this.filledEntry(fill, rows);
+    this.enterFilled(fill, path, entry, 0, fill.found.n);
+    this.byDoc.set(path, entry);
+    return true;
   }
 
   /** TableFiller.addSteps. */
   private *fillSteps(fill: FillState, path: string, rows: MentionRows): Steps<void> {
-    if (this.byDoc.has(path)) throw new Error(`${path}: already in the table`);
-    const { found } = fill;
-    found.doc = ++fill.doc;
-    found.ids.length = found.counts.length = found.tallies.length = 0;
+    this.beginFill(fill, path);
     // a plain loop a step (a loop with a yield in it runs slower): a warm start fills millions of mentions
     for (let from = 0; from < rows.length; from += STEP_UNITS) {
       if (from) yield;
-      this.fillRows(fill, rows, from, Math.min(rows.length, from + STEP_UNITS), found);
+      this.fillRows(fill, rows, from, Math.min(rows.length, from + STEP_UNITS));
     }
-    const { ids, counts } = found;
-    const keys = this.slab.take(2 * ids.length);
-    // made here, in steps: a file of noise has tens of thousands of keys
-    const lookup = ids.length > LOOKUP_KEYS ? new Map<number, number>() : undefined;
-    for (let a = 0; a < ids.length; a++) {
-      const g = fill.byId[ids[a]]!.g;
-      g.docs.push(path);
-      g.count += counts[a];
-      keys[2 * a] = ids[a];
-      keys[2 * a + 1] = counts[a];
-      lookup?.set(ids[a], a);
-      if (a % STEP_UNITS === STEP_UNITS - 1) yield;
+    const entry = this.filledEntry(fill, rows);
+    // in steps: a file of noise has tens of thousands of keys
+    for (let a = 0; a < fill.found.n; a += STEP_UNITS) {
+      yield;
+      this.enterFilled(fill, path, entry, a, Math.min(fill.found.n, a + STEP_UNITS));
     }
-    this.byDoc.set(path, { mentions: rows, keys, lookup });
+    this.byDoc.set(path, entry);
   }
 
-  /** Counts mentions `from` to `to` of a document being filled by key (and by form and kind, unless the totals are known) into `found`. */
-  private fillRows(fill: FillState, rows: MentionRows, from: number, to: number, found: FoundKeys): void {
+  /** Starts filling a document. */
+  private beginFill(fill: FillState, path: string): void {
+    if (this.byDoc.has(path)) throw new Error(`${path}: already in the table`);
+    fill.found.doc = ++fill.doc;
+    fill.found.n = 0;
+  }
+
+  /** What the table holds for the document filled, its keys as counted (its lookup not made yet). */
+  private filledEntry(fill: FillState, rows: MentionRows): DocumentEntry {
+    const { n, pairs } = fill.found;
+    const keys = this.slab.take(2 * n);
+    for (let k = 0; k < 2 * n; k++) keys[k] = pairs[k];
+    return { mentions: rows, keys, lookup: n > LOOKUP_KEYS ? new Map<number, number>() : undefined };
+  }
+
+  /** Adds the document filled to the groups of its keys `from` to `to` (and them to its lookup). */
+  private enterFilled(fill: FillState, path: string, entry: DocumentEntry, from: number, to: number): void {
+    const { keys } = entry;
+    const lookup = entry.lookup as Map<number, number> | undefined;
+    for (let a = from; a < to; a++) {
+      const id = keys[2 * a];
+      const t = fill.byId[id]!;
+      // as push, into the room made for the group's documents when their number is known
+      t.g.docs[t.documents++] = path;
+      t.g.count += keys[2 * a + 1];
+      lookup?.set(id, a);
+    }
+  }
+
+  /** Counts mentions `from` to `to` of a document being filled by key (and by form and kind, unless the totals are known) into `fill.found`. */
+  private fillRows(fill: FillState, rows: MentionRows, from: number, to: number): void {
     const { keyOf } = this;
-    const { doc, ids, counts, tallies } = found;
+    const { found } = fill;
+    const { doc } = found;
+    let { pairs } = found;
     for (let i = from; i < to; i++) {
       const k = keyOf(rows, i);
       if (k < 0) continue;
@@ -321,23 +361,28 @@ export class MentionTable {
       let at = fill.slot[k];
       if (fill.seen[k] !== doc) {
         fill.seen[k] = doc;
-        fill.slot[k] = at = ids.length;
-        ids.push(k);
-        counts.push(0);
-        let t = fill.byId[k];
-        if (!t) {
+        fill.slot[k] = at = found.n++;
+        if (2 * found.n > pairs.length) found.pairs = pairs = copied(pairs, 2 * pairs.length);
+        pairs[2 * at] = k;
+        pairs[2 * at + 1] = 0;
+        if (!fill.byId[k]) {
           const key = this.strings.at(k);
           let g = this.groups.get(key);
-          if (!g) this.groups.set(key, (g = new MentionGroup()));
-          fill.byId[k] = t = { g, tally: new Map() };
+          const documents = g?.docs.length ?? 0;
+          if (!g) {
+            this.groups.set(key, (g = new MentionGroup()));
+            // room for its documents at once (a group may span the corpus: grown by push, its list was copied over and over)
+            const known = fill.totals?.get(key)?.documents;
+            if (known) g.docs = new Array<string>(known);
+          }
+          fill.byId[k] = { g, documents, tally: new Map() };
           fill.order.push(k);
         }
-        if (!fill.totals) tallies.push(t.tally);
       }
-      counts[at]++;
+      pairs[2 * at + 1]++;
       if (fill.totals) continue;
       const code = rows.textKey(i) * 4 + rows.kindCode(i);
-      const tally = tallies[at];
+      const { tally } = fill.byId[k]!;
       tally.set(code, (tally.get(code) ?? 0) + 1);
     }
   }
@@ -353,7 +398,7 @@ export class MentionTable {
       const key = strings.at(k);
       const known = totals?.get(key);
       if (totals) {
-        if (known?.count !== g.count || known.documents !== g.docs.length) return false;
+        if (known?.count !== g.count || known.documents !== byId[k]!.documents || g.docs.length !== known.documents) return false;
         for (const [form, count] of known.forms) g.forms.set(form, count);
         for (const [kind, count] of known.kinds) g.kinds.set(kind, count);
       }

@@ -1,5 +1,5 @@
 import { entityName } from '../linking/linkCorpus';
-import { finish, type Steps } from '../steps';
+import { finish, STEP_UNITS, type Steps } from '../steps';
 import type { Entity, MentionKind } from '../types';
 import { entitySummary, majorityKind } from './entitySummary';
 import type { Int32Slab } from './int32Slab';
@@ -82,6 +82,8 @@ export class PublishedTables {
    */
   filler(totals?: readonly [ReadonlyMap<string, GroupTotals>, ReadonlyMap<string, GroupTotals>]): {
     addSteps(path: string, recognized: MentionRows, mentions: MentionRows): Steps<void>;
+    /** addSteps in one step, for a document of at most STEP_UNITS mentions (most); false, and nothing done, otherwise. */
+    add(path: string, recognized: MentionRows, mentions: MentionRows): boolean;
     endSteps(): Steps<boolean>;
   } {
     if (totals && this.registry) throw new Error('totals are for tables without a registry');
@@ -90,14 +92,22 @@ export class PublishedTables {
     const fillers = this.tablesFor<'recognized' | 'mentions'>('recognized', 'mentions')
       .filter(([table]) => building.includes(table))
       .map(([table, rows]) => [table.filler(totals?.[table === this.byDate ? 1 : 0]), rows] as const);
+    // a table's map of documents rehashes as it grows past a power of two (tens of milliseconds
+    // at 65,536 documents): a step between the tables then, so that no step has two
+    const grows = () => documents >= 4096 && (documents & (documents - 1)) === 0;
     return {
-      // a table's map of documents rehashes as it grows past a power of two (tens of milliseconds
-      // at 65,536 documents): a step between the tables then, so that no step has two
       addSteps: (path, recognized, mentions) => {
-        const grows = documents >= 4096 && (documents & (documents - 1)) === 0;
+        const apart = grows();
         documents++;
         this.mentionCount += mentions.length;
-        return fillSteps(fillers, path, recognized, mentions, grows);
+        return fillSteps(fillers, path, recognized, mentions, apart);
+      },
+      add: (path, recognized, mentions) => {
+        if (grows() || recognized.length > STEP_UNITS || mentions.length > STEP_UNITS) return false;
+        documents++;
+        this.mentionCount += mentions.length;
+        for (const [f, rows] of fillers) f.add(path, rows === 'recognized' ? recognized : mentions);
+        return true;
       },
       endSteps: function* () {
         for (const [f] of fillers) if (!(yield* f.endSteps())) return false;

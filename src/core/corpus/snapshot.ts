@@ -20,7 +20,7 @@ import type { DocumentAnalysis } from './documentAnalysis';
 import type { FileStamp } from './fileStamp';
 import { Int32Slab } from './int32Slab';
 import type { Interner } from './interner';
-import { DATE_WIDTH, dateKey, MentionRows, nameKindCode, type StringIds } from './mentionRows';
+import { DATE_WIDTH, dateKey, MentionRows, nameKindCode, type MergeInput, type StringIds } from './mentionRows';
 import type { GroupTotals } from './mentionTable';
 
 /** The corpus's links as a snapshot holds them: valid for exactly its documents, all unchanged. */
@@ -53,16 +53,25 @@ export interface StoredDocument {
   readonly links: StoredLinks | undefined;
   ids(): string[] | undefined;
   /**
-   * Its mentions packed as a corpus index publishes them without a registry, given its entities'
-   * `ids()` and each id's kind (`kindOf`, else the entity's own), without decoding its names and
-   * dates; with the kinds given. `slab`: where the rows go.
+   * Its mentions packed as a corpus index publishes them without a registry, with its entities'
+   * `ids()` (of a snapshot written linked only; undefined when they do not hold) and each id's
+   * kind (`kindOf`, else the entity's own), without decoding its names and dates; with the ids and
+   * kinds given. `slab`: where the rows go. `kindOf` is asked once per id while it is the same
+   * function.
    */
-  publishedSteps(
-    ids: readonly string[],
-    kindOf: (id: string) => MentionKind | undefined,
-    strings: StringIds,
-    slab: Int32Slab,
-  ): Steps<{ kinds: MentionKind[]; rows: MentionRows }>;
+  publishedSteps(kindOf: (id: string) => MentionKind | undefined, strings: StringIds, slab: Int32Slab): Steps<Published | undefined>;
+  /**
+   * publishedSteps in one step, for a document of at most STEP_UNITS names (most of them):
+   * no generator for each of 100,000 documents. Undefined for a larger one too.
+   */
+  published(kindOf: (id: string) => MentionKind | undefined, strings: StringIds, slab: Int32Slab): Published | undefined;
+}
+
+/** A stored document's mentions as published (StoredDocument.publishedSteps), with its entities' ids and kinds. */
+export interface Published {
+  readonly ids: string[];
+  readonly kinds: MentionKind[];
+  readonly rows: MentionRows;
 }
 
 /** A document to encode: its analysis, its entities' ids when the corpus is linked, its file's stamp when read from one. */
@@ -425,6 +434,41 @@ function* encodeRecords(
   return { entities: entityIndex.size, withLinks };
 }
 
+/**
+ * The ids in a StringIds of a snapshot's strings (-1: not asked yet) and of its entities' forms,
+ * and the kinds `kindOf` gives its strings as ids (a MENTION_KINDS index, UNKNOWN_KIND: not asked
+ * yet, OWN_KIND: none given), for the last StringIds and kindOf asked about.
+ */
+interface IdsIn {
+  readonly strings: StringIds;
+  readonly ids: Int32Array;
+  /** idIn for these strings. */
+  readonly idOf: (i: number) => number;
+  readonly forms: (readonly number[])[];
+  kindOf: ((id: string) => MentionKind | undefined) | undefined;
+  kinds: Int8Array | undefined;
+}
+
+const UNKNOWN_KIND = -1;
+const OWN_KIND = -2;
+
+/** The arrays a reader's publishedSteps fills for each document (only the start of each is used). */
+interface Scratch {
+  readonly keys: Int32Array;
+  readonly kindCodes: Int32Array;
+  readonly forms: (readonly number[])[];
+  readonly dates: Int32Array;
+}
+
+function newScratch(entityCount: number, dateCount: number): Scratch {
+  return {
+    keys: new Int32Array(entityCount),
+    kindCodes: new Int32Array(entityCount),
+    forms: new Array(entityCount),
+    dates: new Int32Array(dateCount * DATE_WIDTH),
+  };
+}
+
 /** The parts of a snapshot file, read in place. */
 interface Parts {
   head: Head;
@@ -473,13 +517,14 @@ interface Reader {
   dates(at: number, count: number): Mention[];
   stamp(from: number): FileStamp | undefined;
   ids(from: number, count: number): string[] | undefined;
+  published(from: number, idsAt: number, kindOf: (id: string) => MentionKind | undefined, strings: StringIds, slab: Int32Slab): Published | undefined;
   publishedSteps(
     from: number,
-    ids: readonly string[],
+    idsAt: number,
     kindOf: (id: string) => MentionKind | undefined,
     strings: StringIds,
     slab: Int32Slab,
-  ): Steps<{ kinds: MentionKind[]; rows: MentionRows }>;
+  ): Steps<Published | undefined>;
   links: StoredLinks | undefined;
 }
 
@@ -507,13 +552,12 @@ class Stored implements StoredDocument {
     return this.reader.writtenAt;
   }
 
-  publishedSteps(
-    ids: readonly string[],
-    kindOf: (id: string) => MentionKind | undefined,
-    strings: StringIds,
-    slab: Int32Slab,
-  ): Steps<{ kinds: MentionKind[]; rows: MentionRows }> {
-    return this.reader.publishedSteps(this.from, ids, kindOf, strings, slab);
+  published(kindOf: (id: string) => MentionKind | undefined, strings: StringIds, slab: Int32Slab): Published | undefined {
+    return this.reader.published(this.from, this.idsAt, kindOf, strings, slab);
+  }
+
+  publishedSteps(kindOf: (id: string) => MentionKind | undefined, strings: StringIds, slab: Int32Slab): Steps<Published | undefined> {
+    return this.reader.publishedSteps(this.from, this.idsAt, kindOf, strings, slab);
   }
 
   get links(): StoredLinks | undefined {
@@ -629,6 +673,7 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
   const reader: Reader = {
     writtenAt: typeof head.writtenAt === 'number' ? head.writtenAt : 0,
     analysis,
+    published,
     names: decodeNames,
     dates: decodeDates,
     stamp: from => {
@@ -697,8 +742,8 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
   // the documents' spans, copied out (a view would keep the whole snapshot) into shared chunks, no
   // larger than all of them (a pool of workers sends a snapshot of a few hundred documents each)
   const slab = new Int32Slab(Math.min(SLAB_CHUNK, Math.max(spanNumbers, 1)));
-  /** String ids (idIn) and each entity's forms' ids in the StringIds of the index last published into. */
-  let idsFor: { strings: StringIds; ids: Int32Array; forms: Int32Array[] } | undefined;
+  let idsFor: IdsIn | undefined;
+  let scratch = newScratch(64, 64);
   return out;
 
   /** A document's analysis: its lists of strings at once, its dates and names when first read. */
@@ -749,9 +794,14 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
     return { entities: entityRefs, full, lone, spans };
   }
 
-  /** The ids in `strings` of the snapshot's strings and of its entities' forms, made as asked for (for the last `strings` asked about). */
-  function idsIn(strings: StringIds): { strings: StringIds; ids: Int32Array; forms: Int32Array[] } {
-    if (idsFor?.strings !== strings) idsFor = { strings, ids: new Int32Array(ends.length).fill(-1), forms: [] };
+  /** What idsFor holds for `strings` (and `kindOf`, when given): made anew when asked about others. */
+  function idsIn(strings: StringIds, kindOf?: (id: string) => MentionKind | undefined): IdsIn {
+    if (idsFor?.strings !== strings)
+      idsFor = { strings, ids: new Int32Array(ends.length).fill(-1), idOf: i => idIn(strings, i), forms: [], kindOf: undefined, kinds: undefined };
+    if (kindOf && idsFor.kindOf !== kindOf) {
+      idsFor.kindOf = kindOf;
+      idsFor.kinds = new Int8Array(ends.length).fill(UNKNOWN_KIND);
+    }
     return idsFor;
   }
 
@@ -762,46 +812,80 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
     return ids[i] >= 0 ? ids[i] : (ids[i] = strings.id(str(i)));
   }
 
+  function published(from: number, idsAt: number, kindOf: (id: string) => MentionKind | undefined, strings: StringIds, slab: Int32Slab): Published | undefined {
+    if (n[from + 12] > 4 * STEP_UNITS) return undefined;
+    // the same arrays for every document: typed ones cost microseconds each to make, and plain ones
+    // made the collector copy them (a warm start publishes 100,000 documents)
+    const parts = publishedParts(from, idsAt, kindOf, strings, scratchFor(n[from + 9], n[from + 8]));
+    return parts && { ids: parts.ids, kinds: parts.kinds, rows: MentionRows.merged(parts.merge, strings, slab) };
+  }
+
   function* publishedSteps(
     from: number,
-    ids: readonly string[],
+    idsAt: number,
     kindOf: (id: string) => MentionKind | undefined,
     strings: StringIds,
     slab: Int32Slab,
-  ): Steps<{ kinds: MentionKind[]; rows: MentionRows }> {
+  ): Steps<Published | undefined> {
+    // arrays of its own: another document may be published between its steps
+    const parts = publishedParts(from, idsAt, kindOf, strings, newScratch(n[from + 9], n[from + 8]));
+    return parts && { ids: parts.ids, kinds: parts.kinds, rows: yield* MentionRows.mergedSteps(parts.merge, strings, slab) };
+  }
+
+  /** What publishing the document whose record is at `from` takes (its ids, kinds and what MentionRows merges), `scratch` filled; undefined when its ids do not hold. */
+  function publishedParts(
+    from: number,
+    idsAt: number,
+    kindOf: (id: string) => MentionKind | undefined,
+    strings: StringIds,
+    scratch: Scratch,
+  ): { ids: string[]; kinds: MentionKind[]; merge: MergeInput } | undefined {
     const dateCount = n[from + 8];
     const entityCount = n[from + 9];
     const datesAt = from + FIELDS + n[from + 5] + n[from + 6] + n[from + 7];
     const entitiesAt = datesAt + 4 * dateCount;
     const spansAt = entitiesAt + entityCount + n[from + 10] + n[from + 11];
     const spansEnd = spansAt + n[from + 12];
-    check(ids.length === entityCount);
-    // plain arrays: typed ones cost microseconds each to make, and a warm start makes these for every document
+    // its ids as ids() has them (none when they are out of range)
+    const ids = head.links ? unlessCorrupt(() => strs(idsAt, entityCount)) : undefined;
+    if (!ids) return undefined;
+    const cache = idsIn(strings, kindOf);
+    const kindsOfIds = cache.kinds!;
     const kinds = new Array<MentionKind>(entityCount);
-    const keys = new Array<number>(entityCount);
-    const kindCodes = new Array<number>(entityCount);
-    const forms = new Array<Int32Array>(entityCount);
+    const { keys, kindCodes, forms, dates } = scratch;
     for (let e = 0; e < entityCount; e++) {
       const x = n[entitiesAt + e];
       const local = entity(x);
-      kinds[e] = kindOf(ids[e]) ?? local.kind;
-      keys[e] = strings.id(ids[e]);
+      const id = n[idsAt + e];
+      let kind = kindsOfIds[id];
+      if (kind === UNKNOWN_KIND) {
+        const given = kindOf(ids[e]);
+        kindsOfIds[id] = kind = given === undefined ? OWN_KIND : MENTION_KINDS.indexOf(given);
+      }
+      kinds[e] = kind === OWN_KIND ? local.kind : MENTION_KINDS[kind];
+      keys[e] = idIn(strings, id);
       kindCodes[e] = nameKindCode(kinds[e]);
-      forms[e] = idsIn(strings).forms[x] ??= Int32Array.from(local.forms, f => strings.id(f));
+      forms[e] = cache.forms[x] ??= local.forms.map(f => strings.id(f));
     }
-    const dates = new Array<number>(dateCount * DATE_WIDTH);
-    for (let k = 0, j = datesAt; k < dates.length; k += DATE_WIDTH, j += 4) {
+    for (let k = 0, j = datesAt; k < dateCount * DATE_WIDTH; k += DATE_WIDTH, j += 4) {
       const value = n[j + 3];
       dates[k] = n[j];
       dates[k + 1] = n[j + 1];
       dates[k + 2] = idIn(strings, n[j + 2]);
-      dates[k + 3] = dateKey(value === UNDEFINED ? undefined : value === NULL ? null : value, v => idIn(strings, v));
+      dates[k + 3] = dateKey(value === UNDEFINED ? undefined : value === NULL ? null : value, cache.idOf);
     }
     for (let k = spansAt; k < spansEnd; k += 4) {
       const e = n[k + 2];
       check(n[k] <= n[k + 1] && e >= 0 && e < entityCount && n[k + 3] >= 0 && n[k + 3] < forms[e].length);
     }
-    return { kinds, rows: yield* MentionRows.mergedSteps(n, spansAt, spansEnd, dates, forms, keys, kindCodes, strings, slab) };
+    return { ids, kinds, merge: { spans: n, from: spansAt, to: spansEnd, dates, dateCount, forms, keys, kindCodes } };
+  }
+
+  /** The reader's arrays for publishedSteps, large enough for a document of `entityCount` entities and `dateCount` dates. */
+  function scratchFor(entityCount: number, dateCount: number): Scratch {
+    if (scratch.keys.length < entityCount || scratch.dates.length < dateCount * DATE_WIDTH)
+      scratch = newScratch(Math.max(entityCount, 2 * scratch.keys.length), Math.max(dateCount, scratch.dates.length / 2));
+    return scratch;
   }
 }
 
