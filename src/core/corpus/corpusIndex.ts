@@ -286,7 +286,8 @@ export class CorpusIndex {
       const provisional = this.provisional;
       let fresh = !link;
       let commit: () => boolean;
-      if (!link) commit = yield* this.stageMentions(this.tables, path, undefined, undefined, prev);
+      // a document new to the index and left unlinked has no mentions to enter (a warm start enters 100,000 so)
+      if (!link) commit = prev ? yield* this.stageMentions(this.tables, path, undefined, undefined, prev) : nothingToCommit;
       else if (prev?.ids && prev.published && (yield* sameLinkInput(prev.linked.names, d.linked.names))) commit = yield* this.publishSteps(d, prev.ids, prev);
       else {
         fresh = true;
@@ -1174,6 +1175,9 @@ export class CorpusIndex {
     return out;
   }
 }
+
+/** What stageMentions gives when there is nothing to change. */
+const nothingToCommit = (): boolean => true;
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;

@@ -1,6 +1,5 @@
 import { finish, STEP_UNITS, type Steps } from '../steps';
 import type { Entity, Mention, MentionKind } from '../types';
-import { Int32Slab } from './int32Slab';
 import { kindAt, type MentionRows, type StringIds } from './mentionRows';
 
 /** A mention together with the document it is in. */
@@ -93,14 +92,17 @@ interface GroupChange {
  * once in the order of their first mention, with how many mentions each has. No list per key: a
  * corpus has hundreds of thousands of (document, key) pairs, and a list (or map) for each was a
  * third of an index's memory; the mentions of one key are found by going through the document's
- * (a document has some tens). The keys are numbers in a shared slab rather than arrays of their
- * own: two arrays for each of 100,000 documents were a fourth of a warm start's heap, and copying
- * them out of the young generation most of its time collecting garbage.
+ * (a document has some tens). The keys are numbers in a chunk shared with other documents rather
+ * than arrays of their own: two arrays for each of 100,000 documents were a fourth of a warm
+ * start's heap, and copying them out of the young generation most of its time collecting garbage
+ * (a view of the chunk for each was still 96 bytes).
  */
 export interface DocumentEntry {
   readonly mentions: MentionRows;
-  /** Two numbers a key: its id (StringIds), then its count. */
+  /** From `from` to `to`, two numbers a key: its id (StringIds), then its count. */
   readonly keys: Int32Array;
+  readonly from: number;
+  readonly to: number;
   /** Where each key is in `keys` (a pair's number), for a document with many (a 50 MB file may have 55,000): looking them up one by one in `keys` was quadratic. */
   readonly lookup?: ReadonlyMap<number, number>;
 }
@@ -178,8 +180,9 @@ export interface TableFiller {
 export class MentionTable {
   private readonly groups = new Map<string, MentionGroup>();
   private readonly byDoc = new Map<string, DocumentEntry>();
-  /** Where the documents' keys go (DocumentEntry.keys). */
-  private readonly slab = new Int32Slab(SLAB_CHUNK);
+  /** Where the documents' keys go (DocumentEntry.keys), and how much of it is taken. */
+  private chunk = new Int32Array(0);
+  private chunkAt = 0;
   /** Incremented on every change, for caches over all groups. */
   version = 0;
   /** Keys of the groups changed since `takeChanged`, when asked to keep them. */
@@ -236,7 +239,7 @@ export class MentionTable {
     const after = this.entry(mentions);
     this.byDoc.set(path, after);
     if (before) {
-      for (let k = 0; k < before.keys.length; k += 2) {
+      for (let k = before.from; k < before.to; k += 2) {
         const key = this.strings.at(before.keys[k]);
         this.changedKeys?.add(key);
         const g = this.groups.get(key)!;
@@ -248,7 +251,7 @@ export class MentionTable {
       }
       this.tally(before, -1);
     }
-    for (let k = 0; k < after.keys.length; k += 2) {
+    for (let k = after.from; k < after.to; k += 2) {
       const key = this.strings.at(after.keys[k]);
       this.changedKeys?.add(key);
       let g = this.groups.get(key);
@@ -325,9 +328,10 @@ export class MentionTable {
   /** What the table holds for the document filled, its keys as counted (its lookup not made yet). */
   private filledEntry(fill: FillState, rows: MentionRows): DocumentEntry {
     const { n, pairs } = fill.found;
-    const keys = this.slab.take(2 * n);
-    for (let k = 0; k < 2 * n; k++) keys[k] = pairs[k];
-    return { mentions: rows, keys, lookup: n > LOOKUP_KEYS ? new Map<number, number>() : undefined };
+    const from = this.room(2 * n);
+    const keys = this.chunk;
+    for (let k = 0; k < 2 * n; k++) keys[from + k] = pairs[k];
+    return { mentions: rows, keys, from, to: from + 2 * n, lookup: n > LOOKUP_KEYS ? new Map<number, number>() : undefined };
   }
 
   /** Adds the document filled to the groups of its keys `from` to `to` (and them to its lookup). */
@@ -335,11 +339,11 @@ export class MentionTable {
     const { keys } = entry;
     const lookup = entry.lookup as Map<number, number> | undefined;
     for (let a = from; a < to; a++) {
-      const id = keys[2 * a];
+      const id = keys[entry.from + 2 * a];
       const t = fill.byId[id]!;
       // as push, into the room made for the group's documents when their number is known
       t.g.docs[t.documents++] = path;
-      t.g.count += keys[2 * a + 1];
+      t.g.count += keys[entry.from + 2 * a + 1];
       lookup?.set(id, a);
     }
   }
@@ -421,7 +425,7 @@ export class MentionTable {
     if (!before) return;
     this.byDoc.delete(path);
     this.tally(before, -1);
-    for (let k = 0; k < before.keys.length; k += 2) {
+    for (let k = before.from; k < before.to; k += 2) {
       const key = this.strings.at(before.keys[k]);
       this.changedKeys?.add(key);
       const g = this.groups.get(key)!;
@@ -662,7 +666,7 @@ export class MentionTable {
   private countIn(path: string, id: number): number {
     const e = this.byDoc.get(path);
     const k = e ? keyIndex(e, id) : -1;
-    return k < 0 ? 0 : e!.keys[2 * k + 1];
+    return k < 0 ? 0 : e!.keys[e!.from + 2 * k + 1];
   }
 
   /** A document's first mention of key `id`. */
@@ -707,9 +711,23 @@ export class MentionTable {
       }
       if (i % STEP_UNITS === STEP_UNITS - 1) yield;
     }
-    const keys = this.slab.take(pairs.length);
-    keys.set(pairs);
-    return { mentions, keys, lookup: at.size > LOOKUP_KEYS ? at : undefined };
+    const from = this.room(pairs.length);
+    this.chunk.set(pairs, from);
+    return { mentions, keys: this.chunk, from, to: from + pairs.length, lookup: at.size > LOOKUP_KEYS ? at : undefined };
+  }
+
+  /**
+   * Room for `length` numbers in `chunk`: where it starts. A new chunk when it is full (of its own
+   * for a document with very many keys); a chunk lives as long as the entry of any of its
+   * documents (an edited document's old keys are kept until its neighbours' go too).
+   */
+  private room(length: number): number {
+    if (this.chunkAt + length > this.chunk.length) {
+      this.chunk = new Int32Array(Math.max(CHUNK, length));
+      this.chunkAt = 0;
+    }
+    this.chunkAt += length;
+    return this.chunkAt - length;
   }
 
   /** How replacing a document's mentions `before` with `after` (either may be missing) changes each group they touch, in steps: one pass over both. */
@@ -770,16 +788,16 @@ function changedGroup(g: MentionGroup | undefined, path: string, change: GroupCh
 /** Where key `id` is in a document's keys (its pair's number), -1 when it has none of it. */
 function keyIndex(e: DocumentEntry, id: number): number {
   if (e.lookup) return e.lookup.get(id) ?? -1;
-  const { keys } = e;
-  for (let k = 0; k < keys.length; k += 2) if (keys[k] === id) return k >> 1;
+  const { keys, from, to } = e;
+  for (let k = from; k < to; k += 2) if (keys[k] === id) return (k - from) >> 1;
   return -1;
 }
 
 /** Above this many keys a document's are looked up in a map (DocumentEntry.lookup); most have some tens. */
 const LOOKUP_KEYS = 64;
 
-/** Numbers per chunk of a table's slab (256 KB): some tens of numbers a document. */
-const SLAB_CHUNK = 1 << 16;
+/** Numbers per chunk of a table's documents' keys (256 KB): some tens of numbers a document. */
+const CHUNK = 1 << 16;
 
 /** Leaders kept per group for hover cards (more than a card shows, so a card's limit can change). */
 const TOP_KEPT = 16;
