@@ -94,7 +94,7 @@ interface GroupChange {
  * third of an index's memory; the mentions of one key are found by going through the document's
  * (a document has some tens). The keys are numbers in a chunk shared with other documents rather
  * than arrays of their own: two arrays for each of 100,000 documents were a fourth of a warm
- * start's heap, and copying them out of the young generation most of its time collecting garbage
+ * start's heap, and copying them out of the young generation was most of its time collecting garbage
  * (a view of the chunk for each was still 96 bytes).
  */
 export interface DocumentEntry {
@@ -711,15 +711,15 @@ export class MentionTable {
       }
       if (i % STEP_UNITS === STEP_UNITS - 1) yield;
     }
-    const from = this.room(pairs.length);
-    this.chunk.set(pairs, from);
-    return { mentions, keys: this.chunk, from, to: from + pairs.length, lookup: at.size > LOOKUP_KEYS ? at : undefined };
+    // an array of its own, not room in the chunk: a document changed alone (an edit) is soon
+    // changed again, and its old keys would keep chunk after chunk alive for a few neighbours
+    return { mentions, keys: Int32Array.from(pairs), from: 0, to: pairs.length, lookup: at.size > LOOKUP_KEYS ? at : undefined };
   }
 
   /**
-   * Room for `length` numbers in `chunk`: where it starts. A new chunk when it is full (of its own
-   * for a document with very many keys); a chunk lives as long as the entry of any of its
-   * documents (an edited document's old keys are kept until its neighbours' go too).
+   * Room for `length` numbers in `chunk`, for documents filled together (TableFiller): where it
+   * starts. A new chunk when it is full (of its own for a document with very many keys); a chunk
+   * lives as long as the entry of any of its documents.
    */
   private room(length: number): number {
     if (this.chunkAt + length > this.chunk.length) {
