@@ -63,19 +63,11 @@ const COMPOUND_TAILS = new Set(
 const CONNECTOR_RE =
   /^ (of|of the|for|for the|on|and|&|de|du|des|del|della|di|da|dos|das|do|van|von|der|den|van der|van den|von der|la|le|al|el|bin|ibn|bint|y) $/;
 
-/** Classes of ASCII characters for lineKindOf: an uppercase letter, a lowercase one, an apostrophe, anything else. */
-const UP = 1;
-const LOW = 2;
-const APOSTROPHE = 3;
-const ASCII_CLASS = new Uint8Array(128);
-for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = UP;
-for (let c = 97; c <= 122; c++) ASCII_CLASS[c] = LOW;
-ASCII_CLASS[39] = APOSTROPHE;
-
 /** Classifies a line: a headline in title case, an all-caps line, or body text. */
 export function lineKindOf(text: string, start: number, end: number): LineKind {
   if (end - start > 300) return LineKind.Body;
-  if (endsWithFullStop(text, start, end)) {
+  const fullStop = endsWithFullStop(text, start, end);
+  if (fullStop) {
     // no headline (see below): body text unless in capitals, and a line with more than a tenth of
     // its length in lowercase letters is not, which most paragraphs show in their first words
     for (let i = start, lower = 0; i < end; i++) {
@@ -91,9 +83,9 @@ export function lineKindOf(text: string, start: number, end: number): LineKind {
   let i = start;
   while (i < end) {
     let c = text.charCodeAt(i);
-    // most lines are ASCII: a table gives a character's class in one load
-    const cls = c < 128 ? ASCII_CLASS[c] : text[i] !== text[i].toLowerCase() ? UP : text[i] !== text[i].toUpperCase() ? LOW : 0;
-    if (cls !== UP && cls !== LOW) {
+    const up = (c >= 65 && c <= 90) || (c > 127 && text[i] !== text[i].toLowerCase());
+    const low = !up && ((c >= 97 && c <= 122) || (c > 127 && text[i] !== text[i].toUpperCase()));
+    if (!up && !low) {
       i++;
       continue;
     }
@@ -101,23 +93,22 @@ export function lineKindOf(text: string, start: number, end: number): LineKind {
     const ws = i;
     let code = 0;
     for (;;) {
-      const k = c < 128 ? ASCII_CLASS[c] : -1;
-      if (k === LOW) {
-        lowerLetters++;
-        if (code >= 0) code = code * 27 + c - 96;
-      } else if (k === UP) {
+      if (c >= 65 && c <= 90) {
         upperLetters++;
         code = -1;
-      } else if (k === APOSTROPHE || c === 0x2019) code = -1;
-      else if (k === -1 && LETTER_OR_DIGIT.test(text[i])) {
+      } else if (c >= 97 && c <= 122) {
+        lowerLetters++;
+        if (code >= 0) code = code * 27 + c - 96;
+      } else if (c > 127 && LETTER_OR_DIGIT.test(text[i])) {
         if (text[i] !== text[i].toLowerCase()) upperLetters++;
         else lowerLetters++;
         code = -1;
-      } else break;
+      } else if (c !== 39 && c !== 0x2019) break;
+      else code = -1;
       if (++i >= end) break;
       c = text.charCodeAt(i);
     }
-    if (cls === UP) upperWords++;
+    if (up) upperWords++;
     else if (i - ws > 4 || !(code >= 0 ? shortFunctionWords.has(code) : functionWords.has(text.slice(ws, i)))) {
       // a line of at most ~50 words with more than 10 lowercase ones is body text
       if (++lowerWords > 10) return LineKind.Body;
@@ -126,7 +117,7 @@ export function lineKindOf(text: string, start: number, end: number): LineKind {
   if (upperLetters >= 4 && lowerLetters <= upperLetters * 0.1 && upperWords >= 1) return LineKind.Caps;
   if (upperWords >= 3 && lowerWords <= upperWords * 0.2) {
     // a sentence that happens to be full of names ends with a full stop; a headline rarely does
-    return endsWithFullStop(text, start, end) ? LineKind.Body : LineKind.Title;
+    return fullStop ? LineKind.Body : LineKind.Title;
   }
   return LineKind.Body;
 }
