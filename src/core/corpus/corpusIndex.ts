@@ -401,7 +401,7 @@ export class CorpusIndex {
    */
   setLineStarts(path: string, hash: string, lines: ArrayLike<number>, inBulk: boolean): void {
     const d = this.docs.get(path);
-    if (d?.hash === hash) d.lines = inBulk ? this.kept(lines) : Int32Array.from(lines);
+    if (d?.hash === hash) d.lines = inBulk ? this.slab.copy(lines) : Int32Array.from(lines);
   }
 
   /**
@@ -838,7 +838,7 @@ export class CorpusIndex {
     const d = this.docs.get(path);
     if (d && !d.lines) {
       const bytes = this.bytes(d);
-      if (bytes) d.lines = this.kept(utf8LineStarts(bytes));
+      if (bytes) d.lines = this.slab.copy(utf8LineStarts(bytes));
     }
     return positionAt(d?.lines ?? [0], offset);
   }
@@ -1167,13 +1167,6 @@ export class CorpusIndex {
   }
 
   private readonly rank = (path: string): number => this.order().rank.get(path) ?? -1;
-
-  /** Numbers copied into the index's slab. */
-  private kept(numbers: ArrayLike<number>): Int32Array {
-    const out = this.slab.take(numbers.length);
-    for (let i = 0; i < numbers.length; i++) out[i] = numbers[i];
-    return out;
-  }
 }
 
 /** What stageMentions gives when there is nothing to change. */

@@ -6,25 +6,40 @@
  * one (an edited article's) would keep chunk after chunk alive for a few live neighbours.
  */
 export class Int32Slab {
-  private chunk = new Int32Array(0);
+  private current = new Int32Array(0);
   private at = 0;
 
-  /** `chunkLength`: numbers per chunk; a request above an eighth of it gets an array of its own. */
+  /** `chunkLength`: numbers per chunk; a request above an eighth of it gets a chunk of its own. */
   constructor(private readonly chunkLength = 1 << 18) {}
 
-  /** `length` numbers, zero. */
-  take(length: number): Int32Array {
-    if (length > this.chunkLength >> 3) return new Int32Array(length);
-    if (this.at + length > this.chunk.length) {
-      this.chunk = new Int32Array(this.chunkLength);
+  /** The chunk the last `reserve` made room in. */
+  get chunk(): Int32Array {
+    return this.current;
+  }
+
+  /** Room for `length` numbers (zero) in `chunk`: where they start. */
+  reserve(length: number): number {
+    if (length > this.chunkLength >> 3) {
+      this.current = new Int32Array(length);
+      this.at = length;
+      return 0;
+    }
+    if (this.at + length > this.current.length) {
+      this.current = new Int32Array(this.chunkLength);
       this.at = 0;
     }
     this.at += length;
-    return this.chunk.subarray(this.at - length, this.at);
+    return this.at - length;
+  }
+
+  /** `length` numbers, zero. */
+  take(length: number): Int32Array {
+    const at = this.reserve(length);
+    return this.current.subarray(at, at + length);
   }
 
   /** A copy of `numbers`. */
-  copy(numbers: Int32Array): Int32Array {
+  copy(numbers: ArrayLike<number>): Int32Array {
     const out = this.take(numbers.length);
     out.set(numbers);
     return out;

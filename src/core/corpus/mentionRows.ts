@@ -79,9 +79,15 @@ const NULL = -2;
 /** A row a registry leaves out (reviewedSteps). */
 const LEFT_OUT = -3;
 
+/** A row's TEXT_KINDS column: the form's id, the kind recognized and the kind (KIND_CODE numbers). */
+function textKinds(text: number, kind: number, recognized: number): number {
+  return (text << TEXT_SHIFT) | (recognized << RECOGNIZED_SHIFT) | kind;
+}
+
 /** The kind bits of a name of kind `kind` (recognized with it too), for MentionRows.mergedSteps. */
 export function nameKindCode(kind: MentionKind): number {
-  return KIND_CODE.get(kind)! * (1 + (1 << RECOGNIZED_SHIFT));
+  const code = KIND_CODE.get(kind)!;
+  return textKinds(0, code, code);
 }
 
 /** Numbers a date takes in what MentionRows.mergedSteps reads: start, end, the text's id, dateKey. */
@@ -179,7 +185,7 @@ class Merge {
 function date(rows: Int32Array, r: number, dates: Int32Array, j: number): void {
   rows[r + START] = dates[j];
   rows[r + END] = dates[j + 1];
-  rows[r + TEXT_KINDS] = (dates[j + 2] << TEXT_SHIFT) | DATE_CODE | (DATE_CODE << RECOGNIZED_SHIFT);
+  rows[r + TEXT_KINDS] = textKinds(dates[j + 2], DATE_CODE, DATE_CODE);
   rows[r + KEY] = dates[j + 3];
 }
 
@@ -207,7 +213,7 @@ export class MentionRows {
       const was = recognized?.(m);
       rows[r + START] = m.start;
       rows[r + END] = m.end;
-      rows[r + TEXT_KINDS] = (strings.id(m.text) << TEXT_SHIFT) | kind | ((was === undefined ? kind : KIND_CODE.get(was)!) << RECOGNIZED_SHIFT);
+      rows[r + TEXT_KINDS] = textKinds(strings.id(m.text), kind, was === undefined ? kind : KIND_CODE.get(was)!);
       const key = m.kind === 'date' ? m.value : m.entity;
       rows[r + KEY] = dateKey(key, k => strings.id(k));
       if (i % STEP_UNITS === STEP_UNITS - 1) yield;
@@ -298,7 +304,7 @@ export class MentionRows {
       const kind = reviewed === undefined ? recognized : KIND_CODE.get(reviewed)!;
       rows[r + START] = this.rows[from + START];
       rows[r + END] = this.rows[from + END];
-      rows[r + TEXT_KINDS] = (this.rows[from + TEXT_KINDS] & ~((1 << TEXT_SHIFT) - 1)) | kind | (recognized << RECOGNIZED_SHIFT);
+      rows[r + TEXT_KINDS] = textKinds(this.textKey(i), kind, recognized);
       rows[r + KEY] = keys[i];
       r += WIDTH;
       if (i % STEP_UNITS === STEP_UNITS - 1) yield;

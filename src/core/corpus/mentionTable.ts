@@ -1,5 +1,6 @@
 import { finish, STEP_UNITS, type Steps } from '../steps';
 import type { Entity, Mention, MentionKind } from '../types';
+import { Int32Slab } from './int32Slab';
 import { kindAt, type MentionRows, type StringIds } from './mentionRows';
 
 /** A mention together with the document it is in. */
@@ -133,6 +134,8 @@ interface FillState {
   readonly byId: (Touched | undefined)[];
   /** The document being filled. */
   readonly found: FoundKeys;
+  /** Where the documents' keys go (DocumentEntry.keys): only documents filled together share a chunk. */
+  readonly keys: Int32Slab;
 }
 
 /** A group a filler has added to, how many documents it has so far, and its mentions counted by form and kind. */
@@ -162,8 +165,8 @@ export interface TableFiller {
    * mentions); one document at a time, each run to its end before the next.
    */
   addSteps(path: string, rows: MentionRows): Steps<void>;
-  /** addSteps in one step, for a document of at most STEP_UNITS mentions (most); false, and nothing done, for a larger one. */
-  add(path: string, rows: MentionRows): boolean;
+  /** addSteps in one step: for a document of at most STEP_UNITS mentions (most), which a step may hold. */
+  add(path: string, rows: MentionRows): void;
   /**
    * Makes the groups' forms and kinds from what was added, in steps: the table is complete. False
    * when it was given totals (filler) that the documents added do not give: it is not to be used.
@@ -180,9 +183,6 @@ export interface TableFiller {
 export class MentionTable {
   private readonly groups = new Map<string, MentionGroup>();
   private readonly byDoc = new Map<string, DocumentEntry>();
-  /** Where the documents' keys go (DocumentEntry.keys), and how much of it is taken. */
-  private chunk = new Int32Array(0);
-  private chunkAt = 0;
   /** Incremented on every change, for caches over all groups. */
   version = 0;
   /** Keys of the groups changed since `takeChanged`, when asked to keep them. */
@@ -282,6 +282,7 @@ export class MentionTable {
       order: [],
       byId: [],
       found: { doc: 0, n: 0, pairs: new Int32Array(256) },
+      keys: new Int32Slab(CHUNK),
     };
     return {
       addSteps: (path, rows) => this.fillSteps(fill, path, rows),
@@ -291,14 +292,12 @@ export class MentionTable {
   }
 
   /** TableFiller.add: no generator for each of 100,000 documents. */
-  private fillAtOnce(fill: FillState, path: string, rows: MentionRows): boolean {
-    if (rows.length > STEP_UNITS) return false;
+  private fillAtOnce(fill: FillState, path: string, rows: MentionRows): void {
     this.beginFill(fill, path);
     this.fillRows(fill, rows, 0, rows.length);
     const entry = this.filledEntry(fill, rows);
     this.enterFilled(fill, path, entry, 0, fill.found.n);
     this.byDoc.set(path, entry);
-    return true;
   }
 
   /** TableFiller.addSteps. */
@@ -328,8 +327,8 @@ export class MentionTable {
   /** What the table holds for the document filled, its keys as counted (its lookup not made yet). */
   private filledEntry(fill: FillState, rows: MentionRows): DocumentEntry {
     const { n, pairs } = fill.found;
-    const from = this.room(2 * n);
-    const keys = this.chunk;
+    const from = fill.keys.reserve(2 * n);
+    const keys = fill.keys.chunk;
     for (let k = 0; k < 2 * n; k++) keys[from + k] = pairs[k];
     return { mentions: rows, keys, from, to: from + 2 * n, lookup: n > LOOKUP_KEYS ? new Map<number, number>() : undefined };
   }
@@ -379,7 +378,7 @@ export class MentionTable {
             const known = fill.totals?.get(key)?.documents;
             if (known) g.docs = new Array<string>(known);
           }
-          fill.byId[k] = { g, documents, tally: new Map() };
+          fill.byId[k] = { g, documents, tally: fill.totals ? NOT_TALLIED : new Map() };
           fill.order.push(k);
         }
       }
@@ -716,20 +715,6 @@ export class MentionTable {
     return { mentions, keys: Int32Array.from(pairs), from: 0, to: pairs.length, lookup: at.size > LOOKUP_KEYS ? at : undefined };
   }
 
-  /**
-   * Room for `length` numbers in `chunk`, for documents filled together (TableFiller): where it
-   * starts. A new chunk when it is full (of its own for a document with very many keys); a chunk
-   * lives as long as the entry of any of its documents.
-   */
-  private room(length: number): number {
-    if (this.chunkAt + length > this.chunk.length) {
-      this.chunk = new Int32Array(Math.max(CHUNK, length));
-      this.chunkAt = 0;
-    }
-    this.chunkAt += length;
-    return this.chunkAt - length;
-  }
-
   /** How replacing a document's mentions `before` with `after` (either may be missing) changes each group they touch, in steps: one pass over both. */
   private *changeSteps(before: DocumentEntry | undefined, after: DocumentEntry | undefined): Steps<Map<number, GroupChange>> {
     const changes = new Map<number, GroupChange>();
@@ -798,6 +783,9 @@ const LOOKUP_KEYS = 64;
 
 /** Numbers per chunk of a table's documents' keys (256 KB): some tens of numbers a document. */
 const CHUNK = 1 << 16;
+
+/** The tally of every group a filler given totals touches: it counts nothing (a map each was hundreds of thousands at a warm start). */
+const NOT_TALLIED = new Map<number, number>();
 
 /** Leaders kept per group for hover cards (more than a card shows, so a card's limit can change). */
 const TOP_KEPT = 16;

@@ -319,7 +319,8 @@ export class CorpusService implements vscode.Disposable {
       const chunk = files.slice(i, i + STATS_PER_JOB);
       const stats = await this.analysis.stat(chunk.map(corePath));
       const toTrust = chunk.map((u, k) => {
-        const { path, dct, dctFromSidecar, model } = this.source(u.toString());
+        const path = u.toString();
+        const { dct, dctFromSidecar, model } = this.datedAndModel(path);
         return { path, stat: stats[k], dct, dctFromSidecar, model: model ?? '' };
       });
       for (const key of (await inSlices(this.index.trustSteps(toTrust, readArticleBytes))) ?? []) trusted.add(key);
@@ -484,10 +485,14 @@ export class CorpusService implements vscode.Disposable {
 
   /** What the worker needs besides the text: the publication date from the sidecar, the analyses held, the folder's model. */
   private source(key: string): DocumentSource {
+    return { path: key, held: this.index.heldSources(key), ...this.datedAndModel(key) };
+  }
+
+  /** The publication date from an article's sidecar and its folder's model: what a stat-first warm start checks too. */
+  private datedAndModel(key: string): Pick<DocumentSource, 'dct' | 'dctFromSidecar' | 'model'> {
     const dct = this.sidecars.get(key)?.dct;
-    const held = this.index.heldSources(key);
     const model = this.modelFor(key);
-    return { path: key, held, ...(dct && { dct, dctFromSidecar: true }), ...(model !== undefined && { model }) };
+    return { ...(dct && { dct, dctFromSidecar: true }), ...(model !== undefined && { model }) };
   }
 
   /** The id of the workspace model an article (by URI) is analyzed with; undefined: the rules alone. */
@@ -569,7 +574,7 @@ export class CorpusService implements vscode.Disposable {
         this.index.deleteDocument(r.path);
       } else
         entered.push(
-          this.enter(r, link).then(ok => {
+          this.enter(r, link, uris.length > 1).then(ok => {
             if (ok === false) void this.readIntoIndex(uri); // its held analysis is gone: analyzed again
           }),
         );
@@ -591,16 +596,17 @@ export class CorpusService implements vscode.Disposable {
   /**
    * A result of the worker into the index, in slices (CorpusIndex.setPreparedSteps), one result at
    * a time in the order they came. False when it needs an analysis the index no longer holds;
-   * undefined when `stop` said, before it was in, that it is not wanted any more.
+   * undefined when `stop` said, before it was in, that it is not wanted any more. `inBulk`: one of a
+   * job of many files (a scan, a verification), whose line starts share the index's chunks.
    */
-  private enter({ prepared, lines, warnings }: AnalysisResult, link: boolean, stop?: () => boolean): Promise<boolean | undefined> {
+  private enter({ prepared, lines, warnings }: AnalysisResult, link: boolean, inBulk: boolean, stop?: () => boolean): Promise<boolean | undefined> {
     const key = prepared.path;
     const run = this.entering.then(async () => {
       if (stop?.()) return undefined;
       for (const warning of warnings) this.output.appendLine(`${vscode.workspace.asRelativePath(vscode.Uri.parse(key))}: ${warning}`);
       this.noteLength(key, prepared.warning);
       const entered = await inSlices(this.index.setPreparedSteps(prepared, link), stop);
-      if (entered) this.index.setLineStarts(key, prepared.hash, lines, !link);
+      if (entered) this.index.setLineStarts(key, prepared.hash, lines, inBulk);
       return entered;
     });
     this.entering = run.catch((e: unknown) =>
@@ -640,7 +646,7 @@ export class CorpusService implements vscode.Disposable {
       return;
     }
     if (!result || stale()) return; // dropped: a later version (or none) is wanted
-    const entered = await this.enter(result, true, stale);
+    const entered = await this.enter(result, true, false, stale);
     if (entered === undefined) return; // a later version came meanwhile
     if (!entered) return this.analyzeOpen(document, key, version, false);
     // the workspace model changed while it was analyzed: again, with the new one
