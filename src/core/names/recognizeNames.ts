@@ -780,7 +780,8 @@ function makeCandidate(seg: Tok[], text: string, kind: NameKind, strong: boolean
   }
   const acronym = seg.length === 1 && (first.caps || first.dotted) && key.length >= 2 && key.length <= 8;
   const hyphenSecond = seg.length > 1 && seg[1].t.indexOf('-') > 0;
-  // `why` in the literal: set afterwards, it would give every candidate a second hidden class and a property store
+  // two literals, not one with `why: undefined`: a candidate given no rule has no `why` key; and `why`
+  // set after the literal gave every candidate a second hidden class and a property store
   const cand: NameCandidate =
     why === undefined
       ? { start: first.s, end: first.s + text.length, text, kind, strong, titled, key, words, ofAt, initials, acronym, hyphenSecond }
