@@ -52,11 +52,6 @@ const KINDS: MentionKind[] = ['person', 'organization', 'place', 'date'];
 const KIND_CODE = new Map(KINDS.map((k, i) => [k, i]));
 const DATE_CODE = KIND_CODE.get('date')!;
 
-/** A kind by its number (MentionRows.kindCode). */
-export function kindAt(code: number): MentionKind {
-  return KINDS[code];
-}
-
 /**
  * Columns of a row: start and end (UTF-16 code units), surface form and kinds in one number (the
  * form's id shifted by TEXT_SHIFT bits, above the recognized kind, above the kind), entity id or
@@ -82,6 +77,16 @@ const LEFT_OUT = -3;
 /** A row's TEXT_KINDS column: the form's id, the kind recognized and the kind (KIND_CODE numbers). */
 function textKinds(text: number, kind: number, recognized: number): number {
   return (text << TEXT_SHIFT) | (recognized << RECOGNIZED_SHIFT) | kind;
+}
+
+/** The form's id (StringIds) in a MentionRows.formKind. */
+export function formIdIn(formKind: number): number {
+  return formKind >> TEXT_SHIFT;
+}
+
+/** The kind in a MentionRows.formKind. */
+export function kindIn(formKind: number): MentionKind {
+  return KINDS[formKind & KIND_MASK];
 }
 
 /** The kind bits of a name of kind `kind` (recognized with it too), for MentionRows.mergedSteps. */
@@ -352,6 +357,11 @@ export class MentionRows {
   /** The id (StringIds) of mention i's text, and its kind's number (kindAt). */
   textKey(i: number): number {
     return this.rows[i * WIDTH + TEXT_KINDS] >> TEXT_SHIFT;
+  }
+
+  /** Mention i's form and kind in one number (formIdIn, kindIn), what a table counts its mentions by: the row's TEXT_KINDS without the recognized kind. */
+  formKind(i: number): number {
+    return this.rows[i * WIDTH + TEXT_KINDS] & ~(KIND_MASK << RECOGNIZED_SHIFT);
   }
 
   kindCode(i: number): number {

@@ -1,7 +1,7 @@
 import { finish, STEP_UNITS, type Steps } from '../steps';
 import type { Entity, Mention, MentionKind } from '../types';
 import { Int32Slab } from './int32Slab';
-import { kindAt, type MentionRows, type StringIds } from './mentionRows';
+import { formIdIn, kindIn, type MentionRows, type StringIds } from './mentionRows';
 
 /** A mention together with the document it is in. */
 export interface MentionRef {
@@ -130,7 +130,7 @@ interface FillState {
   doc: number;
   /** The key ids met, in the order first seen. */
   readonly order: number[];
-  /** Per key id: its group, and its mentions counted by form and kind (text id * 4 + kind number). */
+  /** Per key id: its group, and its mentions counted by form and kind (MentionRows.formKind). */
   readonly byId: (Touched | undefined)[];
   /** The document being filled. */
   readonly found: FoundKeys;
@@ -384,7 +384,7 @@ export class MentionTable {
       }
       pairs[2 * at + 1]++;
       if (fill.totals) continue;
-      const code = rows.textKey(i) * 4 + rows.kindCode(i);
+      const code = rows.formKind(i);
       const { tally } = fill.byId[k]!;
       tally.set(code, (tally.get(code) ?? 0) + 1);
     }
@@ -406,8 +406,8 @@ export class MentionTable {
         for (const [kind, count] of known.kinds) g.kinds.set(kind, count);
       }
       for (const [code, count] of tally) {
-        add(g.forms, strings.at(code >> 2), count);
-        add(g.kinds, kindAt(code & 3), count);
+        add(g.forms, strings.at(formIdIn(code)), count);
+        add(g.kinds, kindIn(code), count);
       }
       changed(g);
       this.changedKeys?.add(key);
