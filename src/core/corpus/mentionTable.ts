@@ -447,7 +447,7 @@ export class MentionTable {
   *setKindSteps(key: string, kind: MentionKind): Steps<void> {
     const g = this.groups.get(key);
     if (!g) return;
-    yield* this.rowSteps(g.docs, this.idOf(key), (rows, i) => rows.setKind(i, kind));
+    yield* this.rowSteps(g.docs, this.idOf(key), (_, rows, i) => rows.setKind(i, kind));
     g.kinds.clear();
     g.kinds.set(kind, g.count);
     changed(g);
@@ -512,9 +512,10 @@ export class MentionTable {
     if (!g) return [];
     const id = this.idOf(key);
     const refs: MentionRef[] = [];
+    const push = (path: string, rows: MentionRows, i: number) => refs.push({ path, mention: rows.mention(i) });
     for (const path of (g.ranked ??= byRank(g.docs, rank))) {
       const rows = this.rows(path)!;
-      for (let i = 0; i < rows.length; i++) if (this.keyOf(rows, i) === id) refs.push({ path, mention: rows.mention(i) });
+      this.visitRows(path, rows, id, 0, rows.length, push);
     }
     return refs;
   }
@@ -523,16 +524,16 @@ export class MentionTable {
   *recognizedKindsSteps(key: string, rank: (path: string) => number): Steps<MentionKind[]> {
     const g = this.groups.get(key);
     const kinds: MentionKind[] = [];
-    if (g) yield* this.rowSteps((g.ranked ??= byRank(g.docs, rank)), this.idOf(key), (rows, i) => kinds.push(rows.recognizedKind(i)));
+    if (g) yield* this.rowSteps((g.ranked ??= byRank(g.docs, rank)), this.idOf(key), (_, rows, i) => kinds.push(rows.recognizedKind(i)));
     return kinds;
   }
 
   /** Calls `visit` on each row of key `id` in the documents `paths`: a group may span the corpus, so its documents' rows are scanned a few thousand a step. */
-  private *rowSteps(paths: readonly string[], id: number, visit: (rows: MentionRows, i: number) => void): Steps<void> {
+  private *rowSteps(paths: readonly string[], id: number, visit: VisitRow): Steps<void> {
     let scanned = 0;
     for (const path of paths) {
       const rows = this.byDoc.get(path)!.mentions;
-      for (let i = 0; i < rows.length; i++) if (this.keyOf(rows, i) === id) visit(rows, i);
+      this.visitRows(path, rows, id, 0, rows.length, visit);
       if ((scanned += rows.length) >= STEP_UNITS) {
         scanned = 0;
         yield;
@@ -576,7 +577,7 @@ export class MentionTable {
     const best: { path: string; count: number }[] = [];
     const before = (count: number, path: string, b: { path: string; count: number }) => count > b.count || (count === b.count && path < b.path);
     for (const path of g.docs) {
-      const count = this.countIn(path, id);
+      const count = countIn(this.byDoc.get(path), id);
       if (best.length === n && !before(count, path, best[n - 1])) continue;
       let i = Math.min(best.length, n - 1);
       for (; i > 0 && before(count, path, best[i - 1]); i--) best[i] = best[i - 1];
@@ -614,13 +615,7 @@ export class MentionTable {
   }
 
   /** Calls `visit` on the rows of mentions `from` to `from + count` of a key in the order of `refs`; returns how many the key has in all. */
-  private visitPage(
-    key: string,
-    rank: (path: string) => number,
-    from: number,
-    count: number,
-    visit: (path: string, rows: MentionRows, i: number) => void,
-  ): number {
+  private visitPage(key: string, rank: (path: string) => number, from: number, count: number, visit: VisitRow): number {
     const g = this.groups.get(key);
     if (!g) return 0;
     if (count <= 0) return g.count;
@@ -633,19 +628,15 @@ export class MentionTable {
     let taken = 0;
     for (; doc < ranked.length && taken < count; doc++) {
       const path = ranked[doc];
-      const n = this.countIn(path, id);
+      const e = this.byDoc.get(path)!;
+      const n = countIn(e, id);
       if (skip >= n) {
         skip -= n;
         continue;
       }
       const end = Math.min(n, skip + count - taken);
-      const rows = this.rows(path)!;
-      for (let i = 0, seen = 0; seen < end; i++) {
-        if (this.keyOf(rows, i) !== id) continue;
-        if (seen++ < skip) continue;
-        visit(path, rows, i);
-        taken++;
-      }
+      this.visitRows(path, e.mentions, id, skip, end, visit);
+      taken += end - skip;
       if (end < n) {
         g.pageEnd = { from: from + taken, doc, at: end };
         return g.count;
@@ -661,18 +652,21 @@ export class MentionTable {
     return this.strings.find(key);
   }
 
-  /** How many mentions of key `id` a document has (0 when none, or the table has no such document). */
-  private countIn(path: string, id: number): number {
-    const e = this.byDoc.get(path);
-    const k = e ? keyIndex(e, id) : -1;
-    return k < 0 ? 0 : e!.keys[e!.from + 2 * k + 1];
-  }
-
   /** A document's first mention of key `id`. */
   private firstIn(path: string, id: number): Mention | undefined {
     const rows = this.rows(path);
-    for (let i = 0; rows && i < rows.length; i++) if (this.keyOf(rows, i) === id) return rows.mention(i);
-    return undefined;
+    let first: Mention | undefined;
+    if (rows) this.visitRows(path, rows, id, 0, 1, (_, r, i) => (first = r.mention(i)));
+    return first;
+  }
+
+  /** Calls `visit` on a document's mentions of key `id` numbered `from` to `to` (0 its first of the key), in text order. */
+  private visitRows(path: string, rows: MentionRows, id: number, from: number, to: number, visit: VisitRow): void {
+    const { keyOf } = this;
+    for (let i = 0, seen = 0; seen < to && i < rows.length; i++) {
+      if (keyOf(rows, i) !== id) continue;
+      if (seen++ >= from) visit(path, rows, i);
+    }
   }
 
   /** Adds (sign 1) or takes away (-1) the forms and kinds of a document's mentions to those of their groups. */
@@ -768,6 +762,15 @@ function changedGroup(g: MentionGroup | undefined, path: string, change: GroupCh
   for (const [form, n] of change.forms) add(next.forms, form, n);
   for (const [kind, n] of change.kinds) add(next.kinds, kind, n);
   return next;
+}
+
+/** A mention in a document's rows (MentionTable.visitRows). */
+type VisitRow = (path: string, rows: MentionRows, i: number) => void;
+
+/** How many mentions of key `id` a document has (0 when none, or the table has no such document). */
+function countIn(e: DocumentEntry | undefined, id: number): number {
+  const k = e ? keyIndex(e, id) : -1;
+  return k < 0 ? 0 : e!.keys[e!.from + 2 * k + 1];
 }
 
 /** Where key `id` is in a document's keys (its pair's number), -1 when it has none of it. */
