@@ -2,9 +2,8 @@ import {
   lineStarts,
   parseWorkspaceModelText,
   prepareDocument,
-  readArticle,
+  readPrepared,
   relinkPrepared,
-  stampBeforeReading,
   statOrNone,
   WORKSPACE_MODEL_PATH,
   type FileStat,
@@ -178,18 +177,11 @@ export class AnalysisClient {
     if (!this.worker.get()) {
       for (const f of files) {
         if (this.latest.get(key) !== job) return false;
-        const stamp = await stampBeforeReading(this.fs, f.file);
-        const read = await readArticle(this.fs, f.file);
-        if (read.status !== 'ok') onResult({ path: f.path, message: read.message });
-        else
-          onResult({
-            prepared: {
-              ...prepareDocument({ ...f, text: read.text }, new Set(this.surnames().words), { nameModel: this.modelHere(f.model) }, f.held),
-              ...(stamp && { stamp }),
-            },
-            lines: lineStarts(read.text),
-            warnings: read.warnings,
-          });
+        const read = await readPrepared(this.fs, f.file, text =>
+          prepareDocument({ ...f, text }, new Set(this.surnames().words), { nameModel: this.modelHere(f.model) }, f.held),
+        );
+        if ('message' in read) onResult({ path: f.path, message: read.message });
+        else onResult({ prepared: read.prepared, lines: lineStarts(read.text), warnings: read.warnings });
       }
       this.end(key, job);
       return true;

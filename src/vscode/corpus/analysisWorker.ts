@@ -13,10 +13,9 @@ import {
   packLinked,
   parseWorkspaceModelText,
   prepareDocument,
-  readArticle,
+  readPrepared,
   recognizerFingerprint,
   relinkPrepared,
-  stampBeforeReading,
   statOrNone,
   trainWorkspaceModel,
   Workspace,
@@ -90,11 +89,9 @@ function serve(send: (reply: Reply, transfer?: ArrayBuffer[]) => void, cancelled
     } else if (r.type === 'analyzeFiles') {
       for (const f of r.files) {
         if (flag.isCancellationRequested) throw new AnalysisCancelled();
-        // stamped before it is read: a change meanwhile is seen at the next warm start
-        const stamp = await stampBeforeReading(fs, f.file);
-        const read = await readArticle(fs, f.file);
-        if (read.status === 'ok') sendPrepared(r.job, { ...prepare(f, read.text, r.job), ...(stamp && { stamp }) }, read.text, read.warnings);
-        else send({ type: 'unread', job: r.job, path: f.path, message: read.message });
+        const read = await readPrepared(fs, f.file, text => prepare(f, text, r.job));
+        if ('message' in read) send({ type: 'unread', job: r.job, path: f.path, message: read.message });
+        else sendPrepared(r.job, read.prepared, read.text, read.warnings);
       }
     } else if (r.type === 'stat') {
       const stats = [];
