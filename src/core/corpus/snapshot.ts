@@ -97,14 +97,13 @@ class StoredLinked implements LinkedNames {
     readonly entityCount: number,
     readonly nameCount: number,
     private reader: Reader | undefined,
-    /** Where the document's record is, and its entities in it. */
+    /** Where the document's record is. */
     private readonly from: number,
-    private readonly at: number,
   ) {}
 
   get names(): DocumentNames {
     if (!this.made) {
-      this.made = this.reader!.names(this.from, this.at);
+      this.made = this.reader!.names(this.from);
       this.reader = undefined; // nothing of it keeps the snapshot any more
     }
     return this.made;
@@ -170,6 +169,12 @@ const FORMAT = 7;
 const PREAMBLE = 8;
 /** Where the checksum is, in Int32 words: it covers every byte after the preamble. */
 const CHECKSUM_AT = 6;
+/** An entity's record: ENTITY_FIELDS numbers (its local id, kind, how many words and forms), then its words, its forms and their counts. */
+const ENTITY_ID = 0;
+const ENTITY_KIND = 1;
+const WORD_COUNT = 2;
+const FORM_COUNT = 3;
+const ENTITY_FIELDS = 4;
 /** Added to an entity's kind number when its kind is a guess. */
 const GUESSED = 3;
 const KINDS: NameKind[] = ['person', 'organization', 'place'];
@@ -177,11 +182,32 @@ const KINDS: NameKind[] = ['person', 'organization', 'place'];
 const MENTION_KINDS: MentionKind[] = [...KINDS, 'date'];
 const NULL = -1;
 const UNDEFINED = -2;
-/** A document's record: path, hash, dctSource, model, dct, the lengths of its lists (below), its file's size (NO_SIZE: no stamp) and modification time (two words). */
-const FIELDS = 16;
-/** Where a record's file stamp starts, and its size when it has none. */
+/**
+ * A document's record: FIELDS numbers (below), then its lists in the order of their lengths there
+ * (listAt), then its entities' ids when the snapshot holds the links. Its strings first: path,
+ * hash, dctSource, model, dct.
+ */
+const PATH = 0;
+const HASH = 1;
+const DCT_SOURCE = 2;
+const MODEL = 3;
+const DCT = 4;
+/** The lengths of its lists (a date DATE_NUMBERS numbers): surnames, found, missing, dates, entities, full, lone, spans; LISTS_END, past them. */
+const SURNAMES = 5;
+const FOUND = 6;
+const MISSING = 7;
+const DATES = 8;
+const ENTITIES = 9;
+const FULL = 10;
+const LONE = 11;
+const SPANS = 12;
+const LISTS_END = 13;
+/** Where its file stamp starts (size, then the modification time's high and low words), and its size when it has none. */
 const STAMP_AT = 13;
 const NO_SIZE = -1;
+const FIELDS = 16;
+/** A stored date: start, end, text, value. */
+const DATE_NUMBERS = 4;
 const TWO_32 = 2 ** 32;
 /** Numbers per chunk of the documents' spans, once decoded (1 MB). */
 const SLAB_CHUNK = 1 << 18;
@@ -344,15 +370,17 @@ function* encodeRecords(
   };
   // entities first (an index shares equal entities: by identity is enough)
   const entityIndex = new Map<LocalEntity, number>();
+  const entityRecord = new Int32Array(ENTITY_FIELDS);
   let units = 0;
   for (const [, , linked] of documents) {
     for (const e of linked.names.entities) {
       if (entityIndex.has(e)) continue;
       entityIndex.set(e, entityIndex.size);
-      put(s(e.localId));
-      put(KINDS.indexOf(e.kind) + (e.guessed ? GUESSED : 0));
-      put(e.words.length);
-      put(e.forms.length);
+      entityRecord[ENTITY_ID] = s(e.localId);
+      entityRecord[ENTITY_KIND] = KINDS.indexOf(e.kind) + (e.guessed ? GUESSED : 0);
+      entityRecord[WORD_COUNT] = e.words.length;
+      entityRecord[FORM_COUNT] = e.forms.length;
+      push(entityRecord);
       for (const w of e.words) put(s(w));
       for (const f of e.forms) put(s(f));
       push(e.counts);
@@ -361,24 +389,28 @@ function* encodeRecords(
     if (++units % STEP_UNITS === 0) yield;
   }
   const withLinks = links !== undefined && documents.every(([, , , ids]) => ids !== undefined);
+  const record = new Int32Array(FIELDS);
   for (const [path, a, { names, found, missing }, ids, stamp] of documents) {
     // read once: an index makes a published document's dates from its rows when asked
     const dates = a.dates;
-    for (const v of [s(path), s(a.hash), s(a.dctSource), s(a.model), s(a.dct)]) put(v);
-    for (const n of [
-      a.surnames.length,
-      found.length,
-      missing.length,
-      dates.length,
-      names.entities.length,
-      names.full.length,
-      names.lone.length,
-      names.spans.length,
-      stamp ? stamp.size : NO_SIZE,
-      stamp ? Math.floor(stamp.mtime / TWO_32) : 0,
-      stamp ? (stamp.mtime % TWO_32) | 0 : 0,
-    ])
-      put(n);
+    record[PATH] = s(path);
+    record[HASH] = s(a.hash);
+    record[DCT_SOURCE] = s(a.dctSource);
+    record[MODEL] = s(a.model);
+    record[DCT] = s(a.dct);
+    record[SURNAMES] = a.surnames.length;
+    record[FOUND] = found.length;
+    record[MISSING] = missing.length;
+    record[DATES] = dates.length;
+    record[ENTITIES] = names.entities.length;
+    record[FULL] = names.full.length;
+    record[LONE] = names.lone.length;
+    record[SPANS] = names.spans.length;
+    record[STAMP_AT] = stamp ? stamp.size : NO_SIZE;
+    record[STAMP_AT + 1] = stamp ? Math.floor(stamp.mtime / TWO_32) : 0;
+    record[STAMP_AT + 2] = stamp ? (stamp.mtime % TWO_32) | 0 : 0;
+    push(record);
+    // the lists in the order of their lengths in the record
     for (const list of [a.surnames, found, missing]) for (const v of list) put(s(v));
     for (const m of dates) {
       put(m.start);
@@ -511,8 +543,8 @@ function parts(bytes: Uint8Array): Parts | undefined {
 interface Reader {
   readonly writtenAt: number;
   analysis(from: number, doc: StoredDocument): DocumentAnalysis;
-  /** The names of the document whose record is at `from`, its entities at `at`. */
-  names(from: number, at: number): DocumentNames;
+  /** The names of the document whose record is at `from`. */
+  names(from: number): DocumentNames;
   /** `count` dates from `at`. */
   dates(at: number, count: number): Mention[];
   stamp(from: number): FileStamp | undefined;
@@ -643,8 +675,8 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
   // entities: where each starts; made (and shared) when first used
   const entityAt = new Int32Array(head.entities);
   for (let e = 0; e < head.entities; e++) {
-    entityAt[e] = take(4);
-    take(n[at - 2] + 2 * n[at - 1]);
+    const from = (entityAt[e] = take(ENTITY_FIELDS));
+    take(n[from + WORD_COUNT] + 2 * n[from + FORM_COUNT]);
     if (e % STEP_UNITS === STEP_UNITS - 1) yield;
   }
   const entities = new Array<LocalEntity | undefined>(head.entities);
@@ -653,14 +685,14 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
     const made = entities[e];
     if (made) return made;
     const from = entityAt[e];
-    const localId = n[from];
-    const kind = n[from + 1];
-    const wordCount = n[from + 2];
-    const formCount = n[from + 3];
+    const localId = n[from + ENTITY_ID];
+    const kind = n[from + ENTITY_KIND];
+    const wordCount = n[from + WORD_COUNT];
+    const formCount = n[from + FORM_COUNT];
     check(kind >= 0 && kind < 2 * GUESSED);
-    const words = strs(from + 4, wordCount);
-    const forms = strs(from + 4 + wordCount, formCount);
-    const counts = list(from + 4 + wordCount + formCount, formCount);
+    const words = strs(from + ENTITY_FIELDS, wordCount);
+    const forms = strs(from + ENTITY_FIELDS + wordCount, formCount);
+    const counts = list(from + ENTITY_FIELDS + wordCount + formCount, formCount);
     return (entities[e] = shared.entity({
       localId: str(localId),
       kind: KINDS[kind % GUESSED],
@@ -686,13 +718,12 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
   };
   for (let d = 0; d < head.documents; d++) {
     const from = take(FIELDS);
-    // the lists' lengths: surnames, found, missing, dates (4 numbers each), entities, full, lone, spans
-    const entityCount = n[from + 9];
-    check(n[from + 12] % 4 === 0);
-    take(n[from + 5] + n[from + 6] + n[from + 7] + 4 * n[from + 8] + entityCount + n[from + 10] + n[from + 11] + n[from + 12]);
+    const entityCount = n[from + ENTITIES];
+    check(n[from + SPANS] % 4 === 0);
+    take(listAt(n, from, LISTS_END) - at);
     const idsAt = take(head.links ? entityCount : 0);
-    spanNumbers += n[from + 12];
-    out.set(raw(n[from]), new Stored(raw(n[from + 1]), raw(n[from + 2]), raw(n[from + 3]), reader, from, idsAt, entityCount));
+    spanNumbers += n[from + SPANS];
+    out.set(raw(n[from + PATH]), new Stored(raw(n[from + HASH]), raw(n[from + DCT_SOURCE]), raw(n[from + MODEL]), reader, from, idsAt, entityCount));
     if (d % STEP_UNITS === STEP_UNITS - 1) yield;
   }
   if (head.links) {
@@ -748,21 +779,17 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
 
   /** A document's analysis: its lists of strings at once, its dates and names when first read. */
   function analysis(from: number, doc: StoredDocument): DocumentAnalysis {
-    const dateCount = n[from + 8];
-    const entityCount = n[from + 9];
-    let i = from + FIELDS;
-    const next = (count: number): number => ((i += count), i - count);
-    const surnames = strs(next(n[from + 5]), n[from + 5]);
-    const found = strs(next(n[from + 6]), n[from + 6]);
-    const missing = strs(next(n[from + 7]), n[from + 7]);
-    const datesAt = next(4 * dateCount);
-    const linked = new StoredLinked(found, missing, entityCount, n[from + 12] / 4, reader, from, i);
-    return new StoredAnalysis(doc.hash, doc.dctSource, doc.model, optional(n[from + 4]) ?? null, surnames, linked, reader, datesAt, dateCount);
+    const surnames = strs(listAt(n, from, SURNAMES), n[from + SURNAMES]);
+    const found = strs(listAt(n, from, FOUND), n[from + FOUND]);
+    const missing = strs(listAt(n, from, MISSING), n[from + MISSING]);
+    const linked = new StoredLinked(found, missing, n[from + ENTITIES], n[from + SPANS] / 4, reader, from);
+    const dct = optional(n[from + DCT]) ?? null;
+    return new StoredAnalysis(doc.hash, doc.dctSource, doc.model, dct, surnames, linked, reader, listAt(n, from, DATES), n[from + DATES]);
   }
 
   function decodeDates(at: number, count: number): Mention[] {
     const dates = new Array<Mention>(count);
-    for (let k = 0; k < count; k++, at += 4) {
+    for (let k = 0; k < count; k++, at += DATE_NUMBERS) {
       const value = n[at + 3];
       dates[k] =
         value === UNDEFINED
@@ -772,18 +799,16 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
     return dates;
   }
 
-  /** The names of the document whose record is at `from`, its entities at `at`. */
-  function decodeNames(from: number, at: number): DocumentNames {
-    const entityCount = n[from + 9];
-    const spanCount = n[from + 12];
-    let i = at;
-    const next = (count: number): number => ((i += count), i - count);
+  /** The names of the document whose record is at `from`. */
+  function decodeNames(from: number): DocumentNames {
+    const entityCount = n[from + ENTITIES];
+    const entitiesAt = listAt(n, from, ENTITIES);
     const entityRefs = new Array<LocalEntity>(entityCount);
-    for (let k = 0; k < entityCount; k++) entityRefs[k] = entity(n[i + k]);
-    i += entityCount;
-    const full = list(next(n[from + 10]), n[from + 10]);
-    const lone = list(next(n[from + 11]), n[from + 11]);
-    const spans = slab.copy(n.subarray(next(spanCount), i));
+    for (let k = 0; k < entityCount; k++) entityRefs[k] = entity(n[entitiesAt + k]);
+    const full = list(listAt(n, from, FULL), n[from + FULL]);
+    const lone = list(listAt(n, from, LONE), n[from + LONE]);
+    const spansAt = listAt(n, from, SPANS);
+    const spans = slab.copy(n.subarray(spansAt, spansAt + n[from + SPANS]));
     // what queries index with must be in range (a garbled number elsewhere gives wrong answers at worst)
     for (const e of full) check(e >= 0 && e < entityCount);
     for (const e of lone) check(e >= 0 && e < entityCount);
@@ -813,10 +838,10 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
   }
 
   function published(from: number, idsAt: number, kindOf: (id: string) => MentionKind | undefined, strings: StringIds, slab: Int32Slab): Published | undefined {
-    if (n[from + 12] > 4 * STEP_UNITS) return undefined;
+    if (n[from + SPANS] > 4 * STEP_UNITS) return undefined;
     // the same arrays for every document: typed ones cost microseconds each to make, and plain ones
     // made the collector copy them (a warm start publishes 100,000 documents)
-    const parts = publishedParts(from, idsAt, kindOf, strings, scratchFor(n[from + 9], n[from + 8]));
+    const parts = publishedParts(from, idsAt, kindOf, strings, scratchFor(n[from + ENTITIES], n[from + DATES]));
     return parts && { ids: parts.ids, kinds: parts.kinds, rows: MentionRows.merged(parts.merge, strings, slab) };
   }
 
@@ -828,7 +853,7 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
     slab: Int32Slab,
   ): Steps<Published | undefined> {
     // arrays of its own: another document may be published between its steps
-    const parts = publishedParts(from, idsAt, kindOf, strings, newScratch(n[from + 9], n[from + 8]));
+    const parts = publishedParts(from, idsAt, kindOf, strings, newScratch(n[from + ENTITIES], n[from + DATES]));
     return parts && { ids: parts.ids, kinds: parts.kinds, rows: yield* MentionRows.mergedSteps(parts.merge, strings, slab) };
   }
 
@@ -840,12 +865,12 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
     strings: StringIds,
     scratch: Scratch,
   ): { ids: string[]; kinds: MentionKind[]; merge: MergeInput } | undefined {
-    const dateCount = n[from + 8];
-    const entityCount = n[from + 9];
-    const datesAt = from + FIELDS + n[from + 5] + n[from + 6] + n[from + 7];
-    const entitiesAt = datesAt + 4 * dateCount;
-    const spansAt = entitiesAt + entityCount + n[from + 10] + n[from + 11];
-    const spansEnd = spansAt + n[from + 12];
+    const dateCount = n[from + DATES];
+    const entityCount = n[from + ENTITIES];
+    const datesAt = listAt(n, from, DATES);
+    const entitiesAt = listAt(n, from, ENTITIES);
+    const spansAt = listAt(n, from, SPANS);
+    const spansEnd = spansAt + n[from + SPANS];
     // its ids as ids() has them (none when they are out of range)
     const ids = head.links ? unlessCorrupt(() => strs(idsAt, entityCount)) : undefined;
     if (!ids) return undefined;
@@ -867,7 +892,7 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
       kindCodes[e] = nameKindCode(kinds[e]);
       forms[e] = cache.forms[x] ??= local.forms.map(f => strings.id(f));
     }
-    for (let k = 0, j = datesAt; k < dateCount * DATE_WIDTH; k += DATE_WIDTH, j += 4) {
+    for (let k = 0, j = datesAt; k < dateCount * DATE_WIDTH; k += DATE_WIDTH, j += DATE_NUMBERS) {
       const value = n[j + 3];
       dates[k] = n[j];
       dates[k + 1] = n[j + 1];
@@ -887,6 +912,13 @@ function* readDocuments({ head, ends, numbers: n, chars }: Parts, shared: Intern
       scratch = newScratch(Math.max(entityCount, 2 * scratch.keys.length), Math.max(dateCount, scratch.dates.length / 2));
     return scratch;
   }
+}
+
+/** Where list `length` (SURNAMES to SPANS, or LISTS_END) of the document record at `from` starts: its lists follow its FIELDS in the order of their lengths. */
+function listAt(n: Int32Array, from: number, length: number): number {
+  let at = from + FIELDS;
+  for (let f = SURNAMES; f < length; f++) at += f === DATES ? DATE_NUMBERS * n[from + f] : n[from + f];
+  return at;
 }
 
 function unlessCorrupt<T>(run: () => T): T | undefined {
