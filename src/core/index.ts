@@ -15,6 +15,7 @@ export {
   prepareDocument,
   prepareFile,
   relinkPrepared,
+  withoutText,
   AnalysisCancelled,
   type PreparedDocument,
   type SourceFile,

@@ -88,7 +88,7 @@ describe('Warm start trusting files by size and modification time', () => {
     assert.equal(index.unverified().length, DOCS.length);
     assert.equal(index.needsRelink, false);
     assertSameAsAnalyze(index, DOCS);
-    // a text needed before the verification is read (and kept: its hash is the analysis's)
+    // a text needed before the verification is read (not kept; its hash is the analysis's: verified)
     const crlf = DOCS.find(d => d.path === '/ws/g.txt')!;
     assert.equal(index.text(crlf.path), crlf.text);
     const m = index.analyzed(crlf.path)!.mentions.find(x => x.text === 'Reid')!;

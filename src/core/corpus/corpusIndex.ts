@@ -70,7 +70,12 @@ export interface FileToTrust {
   readonly model?: string;
 }
 
-/** Reads, synchronously, the UTF-8 text of an indexed file (as the host reads articles); undefined when it cannot. */
+/**
+ * Reads, synchronously, the UTF-8 text of an indexed file (as the host reads articles); undefined
+ * when it cannot. The index reads the bytes before it calls it again and never keeps them: a host
+ * may read every file into one buffer (a Buffer of its own each would be garbage outside the heap,
+ * which the collector lets grow tens of megabytes before it runs).
+ */
 export type TextReader = (path: string) => Uint8Array | undefined;
 
 /** Tables built beside `base` from a snapshot's records, with its documents' mentions (by path, in path order). */
@@ -94,12 +99,20 @@ class IndexedDocument implements DocumentAnalysis {
   readonly surnames: string[];
   linked: LinkedNames;
   /**
-   * Its text, UTF-8 encoded: kept outside the JavaScript heap, which the collector then scans and
-   * grows less (the texts are the largest part of an index, and mostly of closed documents). A lone
-   * surrogate comes back as U+FFFD, of the same length. Undefined while its file, trusted by its
-   * stamp (trustSteps), is not read yet: read through the index's reader when needed first.
+   * Its text, UTF-8 encoded, when given with it (an open document's, a text set by setDocument):
+   * kept outside the JavaScript heap, which the collector then scans and grows less. A lone
+   * surrogate comes back as U+FFFD, of the same length. Undefined for a document entered from its
+   * file without its text (a scan's, a warm start's): the texts were the largest part of an index
+   * (342 MB at 100,000 articles), mostly of documents nobody looks at; read again through the
+   * index's reader when something needs it (a line of context, a relink of its names), and not kept.
    */
   utf8: Uint8Array | undefined;
+  /**
+   * False for a document trusted unread by its file's stamp (trustSteps) until its file is read and
+   * found to hold what its analysis is of (`unverified`); true for any other, whose hash is of the
+   * text it was given or its file held when read.
+   */
+  verified: boolean;
   /** Corpus-wide ids of `linked.names.entities`; undefined until the document is linked. */
   ids: string[] | undefined = undefined;
   /** Their kinds as the recognizer gives them (before the registry), when linked. */
@@ -122,8 +135,8 @@ class IndexedDocument implements DocumentAnalysis {
   constructor(
     readonly path: string,
     a: DocumentAnalysis,
-    unread: boolean,
-    utf8: Uint8Array,
+    utf8: Uint8Array | undefined,
+    verified: boolean,
     /** Its file's size and modification time when read (or trusted), for the next snapshot. */
     public stamp: FileStamp | undefined,
     /** Why only part of its text is analyzed, when it is too long. */
@@ -138,7 +151,8 @@ class IndexedDocument implements DocumentAnalysis {
     this.dct = a.dct;
     this.surnames = a.surnames;
     this.linked = a.linked;
-    this.utf8 = unread ? undefined : utf8;
+    this.utf8 = utf8;
+    this.verified = verified;
   }
 
   get published(): MentionRows | undefined {
@@ -166,8 +180,6 @@ class IndexedDocument implements DocumentAnalysis {
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
-/** What a document entered unread is prepared with in place of its text (never kept). */
-const UNREAD = new Uint8Array(0);
 const NO_LINKS: CorpusLinks = { ids: [], idOfKey: new Map(), idsOfSurname: new Map(), kindOfId: new Map() };
 
 /**
@@ -206,8 +218,8 @@ export class CorpusIndex {
   private staged: Staged | undefined;
   /** Given to each link of the whole corpus (none while a relink uses them). */
   private linkBuffers: LinkBuffers | undefined = new LinkBuffers();
-  /** Reads the text of a document entered unread (trustSteps) when something needs it before its verification. */
-  private readUnread: TextReader | undefined;
+  /** Reads the text of a document entered without it (readTextsWith, trustSteps) when something needs it. */
+  private readText: TextReader | undefined;
   /**
    * Where documents' line starts and unpacked names' spans are kept: a typed array of its own
    * each (as made, or as sent by a worker) has a buffer of its own, some 200 bytes more a document
@@ -247,7 +259,8 @@ export class CorpusIndex {
    * `surnameWords`), linked at once (as setDocument) or left to the next relink (`link` false, as
    * setDocuments). A document with the same hash, dates and model as the one held is left as it is.
    * Returns false when `prepared` has no analysis and the index no longer holds one that fits:
-   * prepare it again without `held`.
+   * prepare it again without `held`. Without `utf8`, the text is its file's (read as the host's
+   * reader reads it, readTextsWith), read again when needed.
    */
   setPrepared(prepared: PreparedDocument, link = true): boolean {
     return finish(this.setPreparedSteps(prepared, link));
@@ -272,6 +285,7 @@ export class CorpusIndex {
         // the same text read again (an unread one's verified: its file holds what its analysis is of)
         if (!unread) {
           prev.utf8 ??= prepared.utf8;
+          prev.verified = true;
           if (prepared.stamp) prev.stamp = prepared.stamp;
         }
         return true;
@@ -282,7 +296,7 @@ export class CorpusIndex {
       if (!a) return false;
       // kept for its part of the snapshot's links only: a snapshot without them (a pool worker's
       // batch) is let go once its documents are in
-      const d = new IndexedDocument(path, a, unread, prepared.utf8, prepared.stamp, prepared.warning, fromStore && stored!.links ? stored : undefined);
+      const d = new IndexedDocument(path, a, prepared.utf8, !unread, prepared.stamp, prepared.warning, fromStore && stored!.links ? stored : undefined);
       const provisional = this.provisional;
       let fresh = !link;
       let commit: () => boolean;
@@ -323,24 +337,43 @@ export class CorpusIndex {
     return [...this.docs.values()].filter(d => !lookupsHold(d.linked, this.surnames)).map(({ path, hash, model }) => ({ path, hash, model }));
   }
 
-  /** A document's text as indexed, UTF-8 encoded (shared: not to be changed). */
+  /**
+   * A document's text as indexed, UTF-8 encoded (shared: not to be changed); read from its file
+   * when the index does not hold it (holdsText), undefined when its file changed since.
+   */
   utf8(path: string): Uint8Array | undefined {
     const d = this.docs.get(path);
-    return d && this.bytes(d);
+    const bytes = d && this.bytes(d);
+    // one read is the reader's, which may read the next file into the same buffer
+    return bytes && bytes !== d.utf8 ? bytes.slice() : bytes;
+  }
+
+  /** True when the index holds a document's text; false when it reads it from its file (readTextsWith) when needed. */
+  holdsText(path: string): boolean {
+    return this.docs.get(path)?.utf8 !== undefined;
+  }
+
+  /**
+   * How the texts of documents entered without them (setPrepared without `utf8`, trustSteps) are
+   * read when needed: as the host read the files they were analyzed from (hashed the same).
+   */
+  readTextsWith(read: TextReader): void {
+    this.readText = read;
   }
 
   /**
    * Enters the files whose stat is what the snapshot loaded last recorded for them, with the same
    * publication-date source and names recognizer, without reading them (a warm start reads only
    * the others), in steps; returns their paths. Such a file's analysis is the snapshot's; its
-   * text is read by `read` when first needed (a hover's line of context, a position), and the
-   * whole file verified by the host afterwards (`unverified`: read and given to setPrepared or
-   * setFiles, which take it when its hash is the snapshot's and analyze it again otherwise).
+   * text is read by `read` (as readTextsWith) when needed (a hover's line of context, a
+   * position), and the whole file verified by the host afterwards (`unverified`: read and given
+   * to setPrepared or setFiles, which take it when its hash is the snapshot's and analyze it
+   * again otherwise).
    * Trusted only: a plain file within the analysis limit, stamped at least RACY_MS before it was
    * read and before the snapshot was written (stampHolds).
    */
   *trustSteps(files: Iterable<FileToTrust>, read: TextReader): Steps<string[]> {
-    this.readUnread = read;
+    this.readText = read;
     const trusted: string[] = [];
     const own = modelId(this.options.nameModel);
     let n = 0;
@@ -352,7 +385,7 @@ export class CorpusIndex {
       const dctSource = dctSourceOf(f);
       const model = f.model ?? own;
       if (stored.dctSource !== dctSource || stored.model !== model) continue;
-      const prepared = { path: f.path, hash: stored.hash, dctSource, model, utf8: UNREAD, stamp };
+      const prepared = { path: f.path, hash: stored.hash, dctSource, model, stamp };
       if (yield* this.setPreparedSteps(prepared, false, true)) trusted.push(f.path);
     }
     return trusted;
@@ -366,7 +399,7 @@ export class CorpusIndex {
   /** The documents entered unread (trustSteps) whose files are not verified yet, as for heldSources. */
   unverified(): { path: string; hash: string; dctSource: string; model: string }[] {
     const out: { path: string; hash: string; dctSource: string; model: string }[] = [];
-    for (const d of this.docs.values()) if (!d.utf8) out.push({ path: d.path, hash: d.hash, dctSource: d.dctSource, model: d.model });
+    for (const d of this.docs.values()) if (!d.verified) out.push({ path: d.path, hash: d.hash, dctSource: d.dctSource, model: d.model });
     return out;
   }
 
@@ -529,13 +562,16 @@ export class CorpusIndex {
       const { paths } = this.order();
       // documents linked against family names that have changed since are linked again, here when
       // they were analyzed with this index's names recognizer (others keep their names until
-      // setRelinked: linking them with another recognizer would change which names they have)
+      // setRelinked: linking them with another recognizer would change which names they have), and
+      // when their text can be had (one whose file changed since it was read keeps its names until
+      // the host analyzes it again)
       const model = modelId(this.options.nameModel);
       for (let i = 0; i < paths.length; i++) {
         const d = this.docs.get(paths[i])!;
-        if (d.model === model && !lookupsHold(d.linked, this.surnames)) {
+        const bytes = d.model === model && !lookupsHold(d.linked, this.surnames) ? this.bytes(d) : undefined;
+        if (bytes) {
           this.nameCount -= nameCountOf(d.linked);
-          d.linked = this.relinkNames(decoder.decode(this.bytes(d)));
+          d.linked = this.relinkNames(decoder.decode(bytes));
           this.nameCount += nameCountOf(d.linked);
           d.ids = undefined;
           d.stored = undefined;
@@ -1012,21 +1048,24 @@ export class CorpusIndex {
   }
 
   /**
-   * A document's text; one entered unread is read now (and kept when its hash is the analysis's:
-   * otherwise it changed on disk, its verification analyzes it again, and nothing is given meanwhile).
+   * A document's text; one entered without it is read now, not kept, when its hash is the
+   * analysis's (then an unread one is verified): otherwise its file changed since, the host analyzes
+   * it again (its watcher, or the verification), and nothing is given meanwhile.
    */
   private bytes(d: IndexedDocument): Uint8Array | undefined {
     if (d.utf8) return d.utf8;
-    const read = this.readUnread?.(d.path);
+    const read = this.readText?.(d.path);
     if (!read || utf8Hash(read) !== d.hash) return undefined;
-    return (d.utf8 = read);
+    d.verified = true;
+    return read;
   }
 
-  /** True when a document holds `file`'s text, dates and model (then it takes its stamp; one entered unread, its bytes). */
+  /** True when a document holds `file`'s text, dates and model (then it takes its stamp and, given them, its bytes). */
   private sameSource(d: IndexedDocument, file: SourceFile): boolean {
     if (d.dctSource !== dctSourceOf(file) || d.model !== modelId(this.options.nameModel)) return false;
     if (d.utf8 ? !sameBytes(d.utf8, file.utf8) : utf8Hash(file.utf8) !== d.hash) return false;
     d.utf8 ??= file.utf8;
+    d.verified = true;
     d.stamp = file.stamp; // read again: as it is now (none for a text not read from its file)
     return true;
   }

@@ -24,13 +24,19 @@ export interface PreparedDocument {
   readonly analysis?: DocumentAnalysis;
   /** The analysis packed, as it crosses between threads: the index unpacks it in steps (setPreparedSteps). */
   readonly packed?: PackedAnalysis;
-  /** The text, UTF-8 encoded (what the index keeps of it). */
-  readonly utf8: Uint8Array;
+  /**
+   * The text, UTF-8 encoded (what the index keeps of it); left out by a host that gives a file's
+   * analysis without it, for the index to read again from the file when needed (CorpusIndex.readTextsWith).
+   */
+  readonly utf8?: Uint8Array;
   /** Why only part of the text is analyzed, when it is too long. */
   readonly warning?: string;
   /** Its file's size and modification time, taken before it was read (fileStamp), when it comes from a file. */
   readonly stamp?: FileStamp;
 }
+
+/** A PreparedDocument with its text, as prepareDocument makes it. */
+export type PreparedWithText = PreparedDocument & { readonly utf8: Uint8Array };
 
 /** The source of an analysis an index already holds (its hash, publication-date inputs and names recognizer). */
 export interface HeldSource {
@@ -76,7 +82,7 @@ export function prepareDocument(
   options: AnalyzeOptions = {},
   held: readonly HeldSource[] = [],
   flag?: CancellationFlag,
-): PreparedDocument {
+): PreparedWithText {
   const utf8 = encoder.encode(doc.text);
   const hash = utf8Hash(utf8);
   const dctSource = dctSourceOf(doc);
@@ -97,7 +103,7 @@ export function prepareDocument(
  * recognizer, the bytes are only hashed (a warm start reads every article and decodes none);
  * otherwise they are decoded and analyzed.
  */
-export function prepareFile(file: SourceFile, surnames: WordSet, options: AnalyzeOptions = {}, held: readonly HeldSource[] = []): PreparedDocument {
+export function prepareFile(file: SourceFile, surnames: WordSet, options: AnalyzeOptions = {}, held: readonly HeldSource[] = []): PreparedWithText {
   // a text within the limits has at most as many UTF-16 code units as UTF-8 bytes
   if (held.length && file.utf8.length <= MAX_ANALYZED_CHARS) {
     const hash = utf8Hash(file.utf8);
@@ -113,6 +119,17 @@ export function prepareFile(file: SourceFile, surnames: WordSet, options: Analyz
     held,
   );
   return file.stamp ? { ...prepared, stamp: file.stamp } : prepared;
+}
+
+/**
+ * A file's analysis without its text, for an index that reads it again from the file when needed
+ * (CorpusIndex.readTextsWith): the texts are most of what an index would hold. A text beyond the
+ * analysis limit (a log of megabytes) is kept: read whole again for each line of context, it would
+ * cost more than it holds.
+ */
+export function withoutText(prepared: PreparedWithText): PreparedDocument {
+  const { utf8, ...rest } = prepared;
+  return prepared.warning ? prepared : rest;
 }
 
 /**

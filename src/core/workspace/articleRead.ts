@@ -2,6 +2,7 @@
  * Reading an article: its bytes decoded as VS Code would show them (decode.ts). Articles are only
  * ever read, never written, so a lossy decoding (invalid UTF-8 replaced, with a warning) is fine.
  */
+import { utf8Hash } from '../corpus/contentHash';
 import { decodeArticle } from '../decode';
 import { describeError, type FileSystem } from './fileSystem';
 
@@ -22,4 +23,17 @@ export async function readArticle(fs: FileSystem, path: string): Promise<Article
   const decoded = decodeArticle(bytes);
   if (decoded.binary) return { status: 'binary', message: decoded.warnings.join('; ') };
   return { status: 'ok', text: decoded.text, warnings: decoded.warnings };
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * An article's text as it was analyzed (readArticle's, UTF-8 encoded) when its hash (utf8Hash) is
+ * still `hash`; undefined when the file changed since, or cannot be read.
+ */
+export async function articleBytesOf(fs: FileSystem, path: string, hash: string): Promise<Uint8Array | undefined> {
+  const read = await readArticle(fs, path);
+  if (read.status !== 'ok') return undefined;
+  const utf8 = encoder.encode(read.text);
+  return utf8Hash(utf8) === hash ? utf8 : undefined;
 }

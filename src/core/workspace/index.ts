@@ -36,7 +36,7 @@ export {
   type UpdateResult,
 } from './writePolicy';
 export { scanArticles, type ArticleGlobs, type ScanProblem } from './scan';
-export { readArticle, type ArticleRead } from './articleRead';
+export { articleBytesOf, readArticle, type ArticleRead } from './articleRead';
 export { readSidecar, saveSidecar, sidecarFromRead, type SidecarRead, type SidecarSave, type SidecarSaved } from './sidecarFiles';
 export { readRegistry, editRegistry, registryLocation, unreadRegistry, type RegistryRead } from './registryFiles';
 export { placeAnnotations, followEdits, offsetsChanged, type Placement } from './placement';

@@ -1,4 +1,5 @@
 import {
+  articleBytesOf,
   lineStarts,
   parseWorkspaceModelText,
   prepareDocument,
@@ -223,16 +224,21 @@ export class AnalysisClient {
     return fingerprint;
   }
 
-  /** A document's names linked again against the current family names (`utf8`: its indexed text; `model`: as it was analyzed with); packed when they come from the worker. */
-  async relink(path: string, hash: string, utf8: Uint8Array, model?: string): Promise<LinkedNames | PackedAnalysis | undefined> {
+  /**
+   * A document's names linked again against the current family names (`text`: its indexed text, or
+   * its file's, read there, when its hash is still `hash`: undefined otherwise; `model`: as it was
+   * analyzed with); packed when they come from the worker.
+   */
+  async relink(path: string, hash: string, text: { utf8: Uint8Array } | { file: string }, model?: string): Promise<LinkedNames | PackedAnalysis | undefined> {
     const key = `relink:${path}`;
     const job = this.begin(key);
     if (!this.worker.get()) {
       this.end(key, job);
-      return relinkPrepared(utf8, new Set(this.surnames().words), this.modelHere(model));
+      const utf8 = 'utf8' in text ? text.utf8 : await articleBytesOf(this.fs, text.file, hash);
+      return utf8 && relinkPrepared(utf8, new Set(this.surnames().words), this.modelHere(model));
     }
     let linked: PackedAnalysis | undefined;
-    await this.run(key, job, { type: 'relink', job, path, hash, utf8, ...(model !== undefined && { model }) }, r => {
+    await this.run(key, job, { type: 'relink', job, path, hash, ...text, ...(model !== undefined && { model }) }, r => {
       if (r.type === 'relinked') linked = r.linked;
     });
     return linked;

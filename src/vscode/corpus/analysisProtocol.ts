@@ -29,8 +29,11 @@ export type Request =
   | { type: 'stat'; job: number; files: string[] }
   /** The recognizer's fingerprint, which an index snapshot records (made here: it loads the lexicon and recognizes a probe text). */
   | { type: 'fingerprint'; job: number }
-  /** Link a document's names again (its family-name lookups changed). */
-  | { type: 'relink'; job: number; path: string; hash: string; utf8: Uint8Array; model?: string }
+  /**
+   * Link a document's names again (its family-name lookups changed): of its text `utf8`, or of the
+   * text read from `file` (an absolute `/`-separated path) when its hash is still `hash` (else nothing is sent back).
+   */
+  | { type: 'relink'; job: number; path: string; hash: string; utf8?: Uint8Array; file?: string; model?: string }
   /** Learn from the reviews of the workspace folder `root` (the core's trainWorkspaceModel, nothing written when reviews cannot all be read). */
   | { type: 'train'; job: number; root: string; options: Pick<WorkspaceOptions, 'include' | 'exclude' | 'registryPath'> };
 

@@ -1,12 +1,14 @@
 // Entry of dist/analysisWorker.js: recognition and in-document linking (the core's prepareDocument)
 // off the extension host's thread, for analysisClient.ts, and learning from reviews. A thin adapter:
-// messages in, core calls, results out (texts as transferred UTF-8 bytes and line starts, analyses
-// packed: packedAnalysis.ts, so that the host neither copies nor clones much in one step). The
+// messages in, core calls, results out (line starts, texts sent by the host as transferred UTF-8
+// bytes, analyses packed: packedAnalysis.ts, so that the host neither copies nor clones much in one
+// step; a file's text stays here: the index reads it again from the file when needed). The
 // shipped model's weights (src/core/model/weights.ts, needed only to learn) are bundled here and not
 // in dist/extension.js; decoded on first use.
 import { parentPort, workerData } from 'node:worker_threads';
 import {
   AnalysisCancelled,
+  articleBytesOf,
   lineStarts,
   packAnalysis,
   packedBuffers,
@@ -66,7 +68,7 @@ function serve(send: (reply: Reply, transfer?: ArrayBuffer[]) => void, cancelled
     const lines = Int32Array.from(lineStarts(text));
     const packed = analysis && packAnalysis(analysis);
     send({ type: 'prepared', job, prepared: packed ? { ...prepared, packed } : prepared, lines, warnings }, [
-      prepared.utf8.buffer as ArrayBuffer,
+      ...(prepared.utf8 ? [prepared.utf8.buffer as ArrayBuffer] : []),
       lines.buffer,
       ...(packed ? packedBuffers(packed) : []),
     ]);
@@ -102,8 +104,9 @@ function serve(send: (reply: Reply, transfer?: ArrayBuffer[]) => void, cancelled
     } else if (r.type === 'train') {
       send({ type: 'trained', job: r.job, trained: await trainWorkspaceModel(new Workspace(fs, r.root, r.options), nameModel(), true) });
     } else if (!flag.isCancellationRequested) {
-      const linked = packLinked(relinkPrepared(r.utf8, surnames, modelOf(r.model)));
-      send({ type: 'relinked', job: r.job, path: r.path, hash: r.hash, linked }, packedBuffers(linked));
+      const utf8 = r.utf8 ?? (r.file === undefined ? undefined : await articleBytesOf(fs, r.file, r.hash));
+      const linked = utf8 && packLinked(relinkPrepared(utf8, surnames, modelOf(r.model)));
+      if (linked) send({ type: 'relinked', job: r.job, path: r.path, hash: r.hash, linked }, packedBuffers(linked));
     }
     if (flag.isCancellationRequested) throw new AnalysisCancelled();
   };

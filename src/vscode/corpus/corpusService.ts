@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import {
   CorpusIndex,
-  decodeArticle,
   describeError,
   type ScanProblem,
   type AnalyzedDocument,
@@ -22,6 +20,7 @@ import { toDiagnostics } from '../common/diagnostics';
 import { inSlices } from '../common/slices';
 import { corePath, uriOf, type Workspaces } from '../common/workspaces';
 import { AnalysisClient, type AnalysisResult, type FileResult } from './analysisClient';
+import { readArticleBytes } from './articleBytes';
 import type { DocumentSource } from './analysisProtocol';
 import { documentParts } from './documentParts';
 import { SidecarReader } from './sidecarReader';
@@ -100,6 +99,8 @@ export class CorpusService implements vscode.Disposable {
     private readonly storage?: vscode.Uri,
   ) {
     this.output = output;
+    // articles read in the worker enter the index without their texts, read again here when needed
+    this.index.readTextsWith(readArticleBytes);
     this.firstScan = new Promise(resolve => {
       this.firstScanEnded = resolve;
     });
@@ -422,8 +423,10 @@ export class CorpusService implements vscode.Disposable {
       if (outdated.length === 0) return;
       await Promise.all(
         outdated.map(async ({ path, hash, model }) => {
-          const utf8 = this.index.utf8(path);
-          const linked = utf8 && (await this.analysis.relink(path, hash, utf8, model || undefined).catch(() => undefined));
+          // a text the index does not hold is read in the worker, not here
+          const utf8 = this.index.holdsText(path) ? this.index.utf8(path) : undefined;
+          const text = utf8 ? { utf8 } : { file: corePath(vscode.Uri.parse(path)) };
+          const linked = await this.analysis.relink(path, hash, text, model || undefined).catch(() => undefined);
           if (linked) await inSlices(this.index.setRelinkedSteps(path, hash, linked, model));
         }),
       );
@@ -725,22 +728,6 @@ function watchModelFiles(onChange: () => void): vscode.Disposable {
   watch();
   const folders = vscode.workspace.onDidChangeWorkspaceFolders(watch);
   return new vscode.Disposable(() => vscode.Disposable.from(folders, ...watchers).dispose());
-}
-
-const encoder = new TextEncoder();
-
-/**
- * The text of an article as the worker reads it (UTF-8; another encoding decoded), read here on the
- * host: an article entered unread whose text is needed before its verification (a line of context,
- * a position). Undefined when it cannot be read. Trusted articles are within the analysis limit.
- */
-function readArticleBytes(key: string): Uint8Array | undefined {
-  try {
-    const decoded = decodeArticle(readFileSync(vscode.Uri.parse(key).fsPath));
-    return decoded.binary ? undefined : encoder.encode(decoded.text);
-  } catch {
-    return undefined;
-  }
 }
 
 /** An analysis of an open document's version: sent to the worker, or its result in the index. */
