@@ -432,6 +432,7 @@ if (role === 'cold') {
   }
   // a reviewer merges the two most mentioned entities: the registry applied in steps, as the
   // extension applies it (a turn for the host between steps); the longest step is what holds it
+  const rssAfterEdits = process.resourceUsage().maxRSS / 1024;
   const [into, from] = byMentions;
   let registryLongestStep = 0;
   const registry = measure(() => {
@@ -468,6 +469,7 @@ if (role === 'cold') {
       rssAfterSnapshot,
       rssAfterReferences,
       rssAfterQueries,
+      rssAfterEdits,
     }),
   );
 } else if (role === 'warm') {
@@ -666,7 +668,7 @@ if (role === 'cold') {
     ],
     [
       'memory, cold: peak RSS (relinks included) / heap used after indexing',
-      `${fmt(c.maxRssMB)} MB / ${fmt(c.heapMB)} MB (peak RSS after indexing ${fmt(c.rssAfterCold)}, after the snapshot ${fmt(c.rssAfterSnapshot)}, after references ${fmt(c.rssAfterReferences)}, after hovers ${fmt(c.rssAfterQueries)} MB)`,
+      `${fmt(c.maxRssMB)} MB / ${fmt(c.heapMB)} MB (peak RSS after indexing ${fmt(c.rssAfterCold)}, after the snapshot ${fmt(c.rssAfterSnapshot)}, after references ${fmt(c.rssAfterReferences)}, after hovers ${fmt(c.rssAfterQueries)}, after the edits and their relinks ${fmt(c.rssAfterEdits)} MB; the rest the registry merge)`,
       `≤ ${fmt(memoryTarget)} MB`,
       c.maxRssMB <= memoryTarget,
     ],
