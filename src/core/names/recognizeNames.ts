@@ -493,7 +493,13 @@ function segmentRun(ctx: Ctx, run: Tok[], body: boolean): void {
       splitTitles(ctx, part(run, start, i), body);
       start = i;
     }
-    const breaks = (lex.functionWords.has(k) && (!t.caps || t.line === LineKind.Caps)) || DATE_WORDS.has(k) || (t.initial && k === 'i.');
+    const breaks =
+      (lex.functionWords.has(k) &&
+        (!t.caps || t.line === LineKind.Caps) &&
+        !(k === 'i' && i > start && isRegnalI(ctx.text, run, i)) &&
+        !(ORDINALS.has(k) && opensOrdinalName(lex, run, i))) ||
+      DATE_WORDS.has(k) ||
+      (t.initial && k === 'i.');
     if (breaks) {
       if (i > start) splitTitles(ctx, part(run, start, i), body);
       start = i + 1;
@@ -507,6 +513,31 @@ function segmentRun(ctx: Ctx, run: Tok[], body: boolean): void {
     }
   }
   if (run.length > start) splitTitles(ctx, part(run, start, run.length), body);
+}
+
+/**
+ * Whether the "I" at run[i] is a regnal number ("Norton I, Emperor", "Pope Damasus I, who"), not the
+ * pronoun ("Peter I think"): it ends the run, right after a name's word, before punctuation or the
+ * end of the line.
+ */
+function isRegnalI(text: string, run: Tok[], i: number): boolean {
+  if (i + 1 !== run.length || run[i].conn || run[i].s - run[i - 1].e !== 1) return false;
+  const c = text.charCodeAt(run[i].e);
+  return run[i].e === text.length || c === 44 || c === 59 || c === 58 || c === 41 || c === 10 || c === 13;
+}
+
+/** Ordinals spelled out, which begin names: "Third Reich", "Ninth Circuit", "Sixteenth Air Force". */
+const ORDINALS = new Set(
+  'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth'.split(
+    '|',
+  ),
+);
+
+/** Whether the ordinal at run[i] begins a name: a capitalized word follows it in the run, not a title nor a function or date word ("First Lady"). */
+function opensOrdinalName(lex: Lexicon, run: Tok[], i: number): boolean {
+  if (i + 1 >= run.length || run[i + 1].conn) return false;
+  const next = run[i + 1].lower;
+  return !lex.titles.has(next) && !lex.functionWords.has(next) && !DATE_WORDS.has(next);
 }
 
 /** Tokens a..b of a run (the run itself when that is all of it). */
@@ -567,7 +598,7 @@ function splitTitles(ctx: Ctx, piece: Tok[], body: boolean): void {
   let i = 0;
   while (i < n) {
     const t = piece[i];
-    const isTitle = lex.titles.has(t.lower) && i + 1 < n && !(t.caps && t.t.length > 3) && !NAME_SUFFIXES.has(piece[i + 1].lower);
+    const isTitle = lex.titles.has(t.lower) && i + 1 < n && !(t.caps && t.t.length > 3) && !NAME_SUFFIXES.has(piece[i + 1].lower) && !opensName(ctx, piece, i);
     if (isTitle) {
       if (i > start) classifySegment(ctx, part(piece, start, i), titled, body);
       titled = lex.personTitles.has(withoutFinalDot(t.lower)) || titled;
@@ -584,6 +615,27 @@ function splitTitles(ctx: Ctx, piece: Tok[], body: boolean): void {
   if (n > start) classifySegment(ctx, part(piece, start, n), titled, body);
 }
 
+/** Words that begin the names of places as they begin the names of saints: "St. Louis", "Saint Kitts". */
+const SAINTS = new Set(['st.', 'saint', 'ste.', 'sainte']);
+
+/**
+ * Whether the title word piece[i] is the first word of a name rather than a title before one: it
+ * begins a lexicon entry ("St. Louis", "Saint Lucia"), a head word follows it ("Major League",
+ * "Queen Creek", "Imam Mosque"), or it is a saint's word before anything but a lone given name
+ * ("St. Johnsbury", "St. Thomas Housing Development", not "St. Jerome"). Not when a connector,
+ * a title or a name suffix says it is a title.
+ */
+function opensName(ctx: Ctx, piece: Tok[], i: number): boolean {
+  const { lex } = ctx;
+  // "Secretary of State", "Jr. Airport", "Deputy City Attorney": a title still
+  if ((i > 0 && piece[i].conn) || piece[i + 1].conn || NAME_SUFFIXES.has(piece[i].lower) || (i + 2 < piece.length && lex.titles.has(piece[i + 2].lower)))
+    return false;
+  const next = piece[i + 1].lower;
+  if ((lex.orgHeads.has(next) || lex.placeHeads.has(next)) && !lex.titles.has(next)) return true;
+  if (lex.multiStarts.has(piece[i].lower) && startsLexiconEntry(ctx, piece, i, piece.length)) return true;
+  return SAINTS.has(piece[i].lower) && (!lex.given.has(next) || i + 2 < piece.length);
+}
+
 function isDemonymAt(lex: Lexicon, seg: Tok[], i: number): number {
   if (i + 1 < seg.length && lex.multiStarts.has(seg[i].lower) && lex.demonyms.has(tokKey(seg[i]) + tokKey(seg[i + 1]))) return 2;
   const t = seg[i];
@@ -596,6 +648,11 @@ function classifySegment(ctx: Ctx, seg: Tok[], titled: boolean, body: boolean): 
   let a = 0;
   let b = seg.length;
   const endsWithOrgHead = b > 1 && lex.orgHeads.has(seg[b - 1].lower);
+  // a demonym before two words or more: part of an organization's or a place's name ("American
+  // Academy of Pediatrics", "Dutch East Indies"), not of a person's ("American Hasim Rahman"),
+  // which classify() tells once the rest is read
+  let demonym = -1;
+  let demonymEnd = -1;
   // leading words that are no part of a name
   while (a < b) {
     const t = seg[a];
@@ -603,11 +660,14 @@ function classifySegment(ctx: Ctx, seg: Tok[], titled: boolean, body: boolean): 
     if (!endsWithOrgHead && !startsLexiconEntry(ctx, seg, a, b)) {
       const d = isDemonymAt(lex, seg, a);
       if (d && a + d <= b) {
+        demonym = b - a - d >= 2 ? a : -1;
         a += d;
+        demonymEnd = a;
         continue;
       }
     }
-    if (t.sent && a === 0 && !titled && lex.common.has(k) && !isKnownWord(ctx, seg, a, b)) {
+    // a sentence's first common word, unless an ordinal that begins an organization's name ("Sixteenth Air Force")
+    if (t.sent && a === 0 && !titled && lex.common.has(k) && !isKnownWord(ctx, seg, a, b) && !(endsWithOrgHead && ORDINALS.has(k))) {
       if (b === 1) ctx.dropped.push(k);
       a++;
       continue;
@@ -625,6 +685,7 @@ function classifySegment(ctx: Ctx, seg: Tok[], titled: boolean, body: boolean): 
   while (b > a && (DATE_WORDS.has(seg[b - 1].lower) || (b - a > 1 && isStrayTitle(lex, seg[b - 2], seg[b - 1]) && !(ofOrg ??= isOfOrganization(lex, seg, a)))))
     b--;
   if (a >= b) return;
+  const all = seg;
   if (a > 0 || b < seg.length) seg = seg.slice(a, b);
   const n = seg.length;
   if (!n) return;
@@ -660,7 +721,7 @@ function classifySegment(ctx: Ctx, seg: Tok[], titled: boolean, body: boolean): 
     !lex.places.has(key)
   )
     return;
-  if (n === 1 && (first.initial || first.t.length === 1)) return;
+  if (n === 1 && (first.initial || first.t.length === 1 || ORDINALS.has(first.lower))) return;
   // a storm's name ("storm Elin") names no person, organization or place
   if (n === 1 && STORM_CUES.has(wordBefore(ctx.text, first.s))) return;
   if (n === 1 && (first.caps || first.dotted) && first.line === LineKind.Body) {
@@ -677,6 +738,12 @@ function classifySegment(ctx: Ctx, seg: Tok[], titled: boolean, body: boolean): 
     return;
   }
   const [kind, strong, why] = classify(ctx, seg, key, titled);
+  if (demonym >= 0 && demonymEnd === a && kind !== 'person') {
+    const whole = all.slice(demonym, b);
+    const wholeText = ctx.text.slice(all[demonym].s, last.e);
+    emit(ctx, whole, wholeText, kind, strong, titled, normKey(wholeText), body, undefined, why);
+    return;
+  }
   emit(ctx, seg, text, kind, strong, titled, key, body, undefined, why);
 }
 
@@ -761,8 +828,8 @@ function emit(
 function makeCandidate(seg: Tok[], text: string, kind: NameKind, strong: boolean, titled: boolean, key: string, tail?: string, why?: number): NameCandidate {
   const first = seg[0];
   const last = seg[seg.length - 1];
-  // "Jr." is no word of the name for linking: "King" is still the family name
-  const nw = seg.length > 1 && NAME_SUFFIXES.has(last.lower) ? seg.length - 1 : seg.length;
+  // "Jr." and a regnal "I" are no words of the name for linking: "King" is still the family name
+  const nw = seg.length > 1 && (NAME_SUFFIXES.has(last.lower) || last.t === 'I') ? seg.length - 1 : seg.length;
   const words = new Array<string>(tail ? nw + 1 : nw); // sized exactly: it may be kept with the document
   if (tail) words[nw] = tail.toLowerCase();
   let initials = '';
@@ -865,6 +932,10 @@ function classify(ctx: Ctx, seg: Tok[], key: string, titled: boolean): Verdict {
     if (lex.placePrefixes.has(first.lower) && !lex.given.has(first.lower)) return verdict('place', true, 28);
     // initials alone are an abbreviation, as "N.Y." or "DA" written whole: "N . Y .", "D . A ."
     if (seg.every(t => t.initial)) return verdict('organization', false, 45);
+    // a saint's word first, and the title kept (opensName): a place named after the saint, "Saint Kitts", not the saint
+    if (SAINTS.has(first.lower)) return verdict('place', false, 46);
+    // a title word first, kept as the name's (opensName): "Major League Baseball", no person
+    if (lex.titles.has(first.lower)) return verdict('organization', false, 47);
     if (first.initial || (lex.given.has(first.lower) && !lex.places.has(tokKey(first)))) return verdict('person', true, 29);
     if (lex.eastAsianSurnames.has(first.lower) && n <= 3) return verdict('person', true, 30);
     if (lex.given.has(first.lower)) return verdict('person', true, 31);
