@@ -61,6 +61,20 @@ describe('names: where a name begins and ends', () => {
     });
   });
 
+  describe('Arabic articles', () => {
+    it('keeps "al-" and the word after it in the name, alone or after a given name', () => {
+      assert.deepEqual(spans('The cleric Hamid al-Velmari spoke; later al-Velmari left.'), ['Hamid al-Velmari', 'al-Velmari']);
+    });
+
+    it('joins across an article in text tokenized with spaces ("al - ", "Al - ")', () => {
+      assert.deepEqual(spans('The cleric Hamid al - Velmari spoke , and Al - Quorvat replied .'), ['Hamid al - Velmari', 'Al - Quorvat']);
+    });
+
+    it('still reads " - " between other words as a dash', () => {
+      assert.deepEqual(spans('VELMORA - The water rose in Quorvey - said Anna Velde .'), ['VELMORA', 'Quorvey', 'Anna Velde']);
+    });
+  });
+
   describe('ordinals spelled out', () => {
     it('keeps an ordinal that begins a name ("Third Reich", "Ninth Circuit")', () => {
       assert.deepEqual(spans('Appeals went to the Ninth Circuit during the Third Reich.'), ['Ninth Circuit', 'Third Reich']);

@@ -193,6 +193,24 @@ function isInitialAt(text: string, i: number): boolean {
   return c >= 65 && c <= 90 && (i === 0 || !isLetterOrDigit(text, i - 1));
 }
 
+/** Whether text[i, i + 2) is the Arabic article "al" or "el" as a word of its own ("al" of "al-Sadr"). */
+function isArticleAt(text: string, i: number): boolean {
+  if (i < 0 || (i > 0 && isLetterOrDigit(text, i - 1))) return false;
+  const a = text.charCodeAt(i) | 32;
+  return (a === 97 || a === 101) && (text.charCodeAt(i + 1) | 32) === 108;
+}
+
+/**
+ * The connector that joins the word at `s` to `prev` across an Arabic article and its hyphen, in
+ * text tokenized with spaces: " al - " between them ("Muqtada al - Sadr"), or " - " after an "Al"
+ * ("Al - Qaeda"); else null.
+ */
+function articleJoin(text: string, prev: Tok, s: number): string | null {
+  const gap = text.slice(prev.e, s);
+  if (gap === ' - ') return prev.lower === 'al' || prev.lower === 'el' ? '-' : null;
+  return gap.length === 6 && isArticleAt(text, prev.e + 1) && gap.endsWith(' - ') ? gap.slice(1, 3).toLowerCase() : null;
+}
+
 export type RunSink = (run: Tok[]) => void;
 
 /**
@@ -224,14 +242,14 @@ export function scanRuns(text: string, sink: RunSink): void {
     if (c0 < 65 || (c0 > 90 && (c0 < 0xc0 || !UPPER.test(text[at])))) continue;
     // most words are plain ASCII; the regex decides the others
     let end = c0 <= 90 ? plainWordEnd(text, at) : -1;
-    const plain = end >= 0;
+    let plain = end >= 0;
     if (!plain) {
       CAP_RE.lastIndex = at;
       const m = CAP_RE.exec(text);
       if (m === null) continue;
       end = at + m[0].length;
     }
-    const s = at;
+    let s = at;
     at = end - 1;
     // not the start of a word: "iPhone", "pro-Beijing", "d'Ivoire"
     if (s > 0) {
@@ -239,7 +257,12 @@ export function scanRuns(text: string, sink: RunSink): void {
       if (p > 127 ? LETTER_OR_DIGIT.test(text[s - 1]) : (p >= 97 && p <= 122) || (p >= 65 && p <= 90) || (p >= 48 && p <= 57)) continue;
       if ((p === 45 || p === 0x2010 || p === 0x2011 || p === 39 || p === 0x2019 || p === 46 || p === 47 || p === 64 || p === 95) && s > 1) {
         const pp = text[s - 2];
-        if (LETTER_OR_DIGIT.test(pp)) continue;
+        if (LETTER_OR_DIGIT.test(pp)) {
+          // "Muqtada al-Sadr": a name with an Arabic article, which is part of the word
+          if (p !== 45 || !isArticleAt(text, s - 3)) continue;
+          s -= 3;
+          plain = false;
+        }
       }
     }
     let word = plain && end - s <= MAX_CACHED_LENGTH ? cachedWord(text, s, end) : undefined;
@@ -315,6 +338,12 @@ export function scanRuns(text: string, sink: RunSink): void {
       else if (gap > 2 && gap <= 12 && text.charCodeAt(prev.e) === 32 && text.charCodeAt(s - 1) === 32) {
         const g = CONNECTOR_RE.exec(text.slice(prev.e, s));
         if (g) conn = g[1];
+      }
+      // "al - Sadr", "Al - Qaeda" (text tokenized with spaces): an Arabic article joins
+      if (conn === null && gap >= 3 && gap <= 6 && text.charCodeAt(s - 2) === 45) {
+        conn = articleJoin(text, prev, s);
+        // its " - " begins no clause there
+        if (conn !== null) tok.sent = false;
       }
       if (conn === null || tok.sent) flush();
       else tok.conn = conn;
