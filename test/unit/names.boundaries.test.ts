@@ -61,6 +61,18 @@ describe('names: where a name begins and ends', () => {
     });
   });
 
+  describe('"&" between two names of one word', () => {
+    it('splits two cited authors and two known places, not a firm', () => {
+      assert.deepEqual(spans('As shown before (Velde & Quorvat, 2010), trains run to Tempe & Mesa; Velde & Quorvat made soap.'), [
+        'Velde',
+        'Quorvat',
+        'Tempe',
+        'Mesa',
+        'Velde & Quorvat',
+      ]);
+    });
+  });
+
   describe('Arabic articles', () => {
     it('keeps "al-" and the word after it in the name, alone or after a given name', () => {
       assert.deepEqual(spans('The cleric Hamid al-Velmari spoke; later al-Velmari left.'), ['Hamid al-Velmari', 'al-Velmari']);

@@ -507,7 +507,7 @@ function segmentRun(ctx: Ctx, run: Tok[], body: boolean): void {
       if (DATE_WORDS.has(k) && i + 2 === run.length && DAY_PARTS.has(run[i + 1].lower)) return;
       continue;
     }
-    if (t.conn && i > start && !connectorJoins(lex, run, start, i)) {
+    if (t.conn && i > start && !connectorJoins(lex, ctx.text, run, start, i)) {
       splitTitles(ctx, part(run, start, i), body);
       start = i;
     }
@@ -546,7 +546,7 @@ function part(run: Tok[], a: number, b: number): Tok[] {
 }
 
 /** Whether the connector before run[i] joins it to the piece run[start..i). */
-function connectorJoins(lex: Lexicon, run: Tok[], start: number, i: number): boolean {
+function connectorJoins(lex: Lexicon, text: string, run: Tok[], start: number, i: number): boolean {
   const conn = run[i].conn;
   const left = run[i - 1].lower;
   const inPiece = (test: (t: Tok, j: number) => boolean): boolean => {
@@ -570,7 +570,7 @@ function connectorJoins(lex: Lexicon, run: Tok[], start: number, i: number): boo
       return lex.orgHeads.has(left) || lex.orgPrefixes.has(left) || inPiece(t => lex.orgPrefixes.has(t.lower));
     case 'and':
     case '&':
-      if (conn === '&') return true;
+      if (conn === '&') return !twoNamesWithAmpersand(lex, text, run, start, i);
       // "Academy of Motion Picture Arts and Sciences": inside an "X of Y" organization name
       return (
         (inPiece((t, j) => j > 0 && (t.conn === 'of' || t.conn === 'of the' || t.conn === 'for')) && i === run.length - 1) ||
@@ -580,6 +580,19 @@ function connectorJoins(lex: Lexicon, run: Tok[], start: number, i: number): boo
       return true; // particles: de, van, von, bin, al...
   }
 }
+
+/**
+ * Whether "&" at run[i] joins two names of one word each rather than making one: two authors cited
+ * ("Dye & Bavelier, 2010", "Carrano & Biewener [7]") or two known places ("Tempe & Mesa").
+ */
+function twoNamesWithAmpersand(lex: Lexicon, text: string, run: Tok[], start: number, i: number): boolean {
+  if (i !== start + 1 || i !== run.length - 1) return false;
+  if (lex.places.has(tokKey(run[start])) && lex.places.has(tokKey(run[i]))) return true;
+  return CITED_AFTER.test(text.slice(run[i].e, run[i].e + 12));
+}
+
+/** After the last author's name of a citation: a year, or a reference number in brackets. */
+const CITED_AFTER = /^(?:,?\s*\(?\s*(?:1[5-9]|20)\d\d[a-z]?\b|\s*\[\d)/;
 
 /** Splits a piece at title words: "U.S. President Donald Trump" -> "U.S." | title | "Donald Trump". */
 function splitTitles(ctx: Ctx, piece: Tok[], body: boolean): void {
