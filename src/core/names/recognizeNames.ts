@@ -850,7 +850,8 @@ function makeCandidate(seg: Tok[], text: string, kind: NameKind, strong: boolean
   let beforeAnd = -1; // initials before an "and" after the "of": "International Federation of Red Cross and ..."
   for (let i = 0; i < nw; i++) {
     const t = seg[i];
-    words[i] = withoutFinalDot(t.lower);
+    // "al-Sadr", "al - Zarqawi" (scanRuns keeps a lowercase Arabic article in the word): the family name is "sadr"
+    words[i] = t.t.charCodeAt(0) >= 97 ? t.lower.replace(ARTICLE, '') : withoutFinalDot(t.lower);
     if (i > 0 && ofAt < 0 && (t.conn === 'of' || t.conn === 'of the')) ofAt = i;
     else if (ofAt > 0 && beforeAnd < 0 && i > 2 && t.conn === 'and') beforeAnd = initials.length;
     if (seg.length > 1) {
@@ -870,6 +871,9 @@ function makeCandidate(seg: Tok[], text: string, kind: NameKind, strong: boolean
   if (beforeAnd > 0) cand.initialsBeforeAnd = initials.slice(0, beforeAnd);
   return cand;
 }
+
+/** The lowercase Arabic article that begins a word of a name (names/tokens.ts). */
+const ARTICLE = /^[ae]l(?:-| - )/;
 
 function aliasKind(lex: Lexicon, key: string): NameKind | null {
   const canon = lex.aliases.get(key);

@@ -193,22 +193,14 @@ function isInitialAt(text: string, i: number): boolean {
   return c >= 65 && c <= 90 && (i === 0 || !isLetterOrDigit(text, i - 1));
 }
 
-/** Whether text[i, i + 2) is the Arabic article "al" or "el" as a word of its own ("al" of "al-Sadr"). */
+/**
+ * Whether text[i, i + 2) is the Arabic article "al" or "el" in lowercase, as a word of its own ("al"
+ * of "al-Sadr"; a capitalized "Al" is a word of the run already).
+ */
 function isArticleAt(text: string, i: number): boolean {
   if (i < 0 || (i > 0 && isLetterOrDigit(text, i - 1))) return false;
-  const a = text.charCodeAt(i) | 32;
-  return (a === 97 || a === 101) && (text.charCodeAt(i + 1) | 32) === 108;
-}
-
-/**
- * The connector that joins the word at `s` to `prev` across an Arabic article and its hyphen, in
- * text tokenized with spaces: " al - " between them ("Muqtada al - Sadr"), or " - " after an "Al"
- * ("Al - Qaeda"); else null.
- */
-function articleJoin(text: string, prev: Tok, s: number): string | null {
-  const gap = text.slice(prev.e, s);
-  if (gap === ' - ') return prev.lower === 'al' || prev.lower === 'el' ? '-' : null;
-  return gap.length === 6 && isArticleAt(text, prev.e + 1) && gap.endsWith(' - ') ? gap.slice(1, 3).toLowerCase() : null;
+  const a = text.charCodeAt(i);
+  return (a === 97 || a === 101) && text.charCodeAt(i + 1) === 108;
 }
 
 export type RunSink = (run: Tok[]) => void;
@@ -254,6 +246,11 @@ export function scanRuns(text: string, sink: RunSink): void {
     // not the start of a word: "iPhone", "pro-Beijing", "d'Ivoire"
     if (s > 0) {
       const p = text.charCodeAt(s - 1);
+      // "al - Qaeda", "Ayman al - Zawahiri": an Arabic article in text tokenized with spaces, part of the word
+      if (p === 32 && text.charCodeAt(s - 2) === 45 && text.charCodeAt(s - 3) === 32 && isArticleAt(text, s - 5)) {
+        s -= 5;
+        plain = false;
+      }
       if (p > 127 ? LETTER_OR_DIGIT.test(text[s - 1]) : (p >= 97 && p <= 122) || (p >= 65 && p <= 90) || (p >= 48 && p <= 57)) continue;
       if ((p === 45 || p === 0x2010 || p === 0x2011 || p === 39 || p === 0x2019 || p === 46 || p === 47 || p === 64 || p === 95) && s > 1) {
         const pp = text[s - 2];
@@ -339,11 +336,11 @@ export function scanRuns(text: string, sink: RunSink): void {
         const g = CONNECTOR_RE.exec(text.slice(prev.e, s));
         if (g) conn = g[1];
       }
-      // "al - Sadr", "Al - Qaeda" (text tokenized with spaces): an Arabic article joins
-      if (conn === null && gap >= 3 && gap <= 6 && text.charCodeAt(s - 2) === 45) {
-        conn = articleJoin(text, prev, s);
-        // its " - " begins no clause there
-        if (conn !== null) tok.sent = false;
+      // "Al - Qaeda" (text tokenized with spaces): the article joins the word after its " - ",
+      // which begins no clause there
+      if (conn === null && gap === 3 && (prev.lower === 'al' || prev.lower === 'el') && text.startsWith(' - ', prev.e)) {
+        conn = '-';
+        tok.sent = false;
       }
       if (conn === null || tok.sent) flush();
       else tok.conn = conn;
