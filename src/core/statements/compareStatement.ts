@@ -1,6 +1,7 @@
 // How the other articles report the statement at hand (docs/contracts.md,
 // marginalia.compareAcrossArticles): each aligned statement with its score and its differences.
 import { statementDifferences, type Difference } from './differences';
+import { memoized } from './memoized';
 import type { StatementIndex } from './statementIndex';
 
 /** A statement as the contract shows it. Offsets in UTF-16 code units. */
@@ -34,6 +35,8 @@ export function compareStatement(
   limit = 50,
 ): Comparison | undefined {
   const here = index.statement(path, at);
+  // an article may report it in several statements: its text read once
+  textOf = memoized(textOf);
   const text = textOf(path);
   if (!here || text === undefined) return undefined;
   const matches: ComparisonMatch[] = [];

@@ -4,8 +4,8 @@
 import { datesAgree, quantitiesAgree, quoteWords, type QuoteWords } from './agreement';
 import { dateLabel, datePairs, MATCH_SCORE, quantityPairs, quotationPairs } from './differences';
 import type { StatementIndex } from './statementIndex';
-import { memoized } from './memoized';
 import type { Quantity, Quotation, Statement, StatementDate } from './types';
+import { withTexts } from './withTexts';
 import { contentKeys, tokenize } from './words';
 
 /** One statement of a discrepancy (docs/contracts.md, `marginalia compare`). Offsets in UTF-16 code units. */
@@ -128,15 +128,25 @@ export function* discrepancySteps(index: StatementIndex, options: ScanOptions): 
     else groups.set(root, [id]);
   });
   const roots = new Set(disagreeing.map(([a]) => find(a)));
-  const out: Discrepancy[] = [];
-  const cached = { ...options, textOf: memoized(options.textOf) };
-  for (const root of roots) {
-    const discrepancy = describe(
+  // every group's statements first, then quoted article by article (each text read once: withTexts)
+  const described = [...roots].map(root =>
+    statementsOf(
       index,
-      cached,
       groups.get(root)!.map(id => items[id]),
-    );
-    if (discrepancy) out.push(discrepancy);
+    ),
+  );
+  const quoted = new Set(
+    withTexts(
+      described.flatMap(d => d.statements),
+      options.textOf,
+      (s, text) => (s.text = text.slice(s.start, s.end)),
+    ),
+  );
+  const out: Discrepancy[] = [];
+  for (const { group, statements: all } of described) {
+    const statements = all.filter(s => quoted.has(s)).sort(compareStatements);
+    if (new Set(statements.map(s => s.path)).size < 2) continue;
+    out.push({ kind: group[0].kind, subject: subjectOf(index, options, group, statements[0]), statements });
   }
   return out.sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind) || compareStatements(x.statements[0], y.statements[0]));
 }
@@ -149,8 +159,8 @@ function compareStatements(a: DiscrepancyStatement, b: DiscrepancyStatement): nu
   return a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start;
 }
 
-/** The discrepancy of a group of items: its statements (every member of each item's class) and its subject. */
-function describe(index: StatementIndex, options: ScanOptions, group: Item[]): Discrepancy | undefined {
+/** The statements of a group of items (every member of each item's class), their texts not yet quoted. */
+function statementsOf(index: StatementIndex, group: Item[]): { group: Item[]; statements: DiscrepancyStatement[] } {
   const kind = group[0].kind;
   const statements: DiscrepancyStatement[] = [];
   const seen = new Set<string>();
@@ -158,8 +168,6 @@ function describe(index: StatementIndex, options: ScanOptions, group: Item[]): D
     const shape = index.shapeOf(it.cls);
     const thing = thingOf(shape, it);
     for (const m of index.membersOf(it.cls)) {
-      const text = options.textOf(m.path);
-      if (text === undefined) continue;
       const key = `${m.path}:${m.start}:${thing.start}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -167,16 +175,14 @@ function describe(index: StatementIndex, options: ScanOptions, group: Item[]): D
         path: m.path,
         start: m.start,
         end: m.end,
-        text: text.slice(m.start, m.end),
+        text: '',
         value: valueOf(kind, thing),
         valueStart: m.start + thing.start,
         valueEnd: m.start + thing.end,
       });
     }
   }
-  statements.sort(compareStatements);
-  if (new Set(statements.map(s => s.path)).size < 2) return undefined;
-  return { kind, subject: subjectOf(index, options, group, statements[0]), statements };
+  return { group, statements };
 }
 
 function thingOf(shape: Statement, it: Item): StatementDate | Quantity | Quotation {
@@ -208,8 +214,9 @@ function subjectOf(index: StatementIndex, options: ScanOptions, group: Item[], f
     for (const w of thing.context) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   const common = new Set([...counts].filter(([, n]) => n >= 2).map(([w]) => w));
-  const text = options.textOf(first.path) ?? '';
-  const tok = tokenize(text, first.start, first.end);
+  // the first statement's words, cut from its text (a statement starts and ends at whole characters)
+  const text = first.text;
+  const tok = tokenize(text, 0, text.length);
   const chosen: number[] = [];
   const taken = new Set<string>();
   tok.lower.forEach((w, i) => {

@@ -8,3 +8,4 @@ export { compareStatement, type Comparison, type ComparisonMatch, type ComparedS
 export { datesAgree, quantitiesAgree, relateQuotes, quoteWords, dateRange, type QuoteRelation } from './agreement';
 export { findDiscrepancies, discrepancySteps, type Discrepancy, type DiscrepancyKind, type DiscrepancyStatement, type ScanOptions } from './discrepancies';
 export { timeline, type TimelineDay, type TimelineStatement } from './timeline';
+export { withTexts } from './withTexts';

@@ -2,7 +2,7 @@
 // grouped by that day, those in a date discrepancy marked.
 import { isDay } from './agreement';
 import type { Discrepancy, DiscrepancyStatement } from './discrepancies';
-import { memoized } from './memoized';
+import { withTexts } from './withTexts';
 import type { StatementIndex } from './statementIndex';
 
 /**
@@ -29,31 +29,33 @@ export function timeline(index: StatementIndex, textOf: (path: string) => string
   discrepancies.forEach((d, i) => {
     if (d.kind === 'date') for (const s of d.statements) marked.set(`${s.path}:${s.valueStart}`, i);
   });
-  const days = new Map<string, TimelineStatement[]>();
-  const text = memoized(textOf);
+  // quoted once all are known: each article's text read once (withTexts)
+  const entries: { path: string; date: string; entry: TimelineStatement }[] = [];
   for (const c of index.classIds()) {
     const dated = index.shapeOf(c).dates.filter(d => isDay(d.value));
     if (!dated.length) continue;
     for (const m of index.membersOf(c)) {
-      const t = text(m.path);
-      if (t === undefined) continue;
       for (const d of dated) {
         const entry: TimelineStatement = {
           path: m.path,
           start: m.start,
           end: m.end,
-          text: t.slice(m.start, m.end),
+          text: '',
           value: d.text,
           valueStart: m.start + d.start,
           valueEnd: m.start + d.end,
         };
         const discrepancy = marked.get(`${m.path}:${entry.valueStart}`);
         if (discrepancy !== undefined) entry.discrepancy = discrepancy;
-        const list = days.get(d.value);
-        if (list) list.push(entry);
-        else days.set(d.value, [entry]);
+        entries.push({ path: m.path, date: d.value!, entry });
       }
     }
+  }
+  const days = new Map<string, TimelineStatement[]>();
+  for (const { date, entry } of withTexts(entries, textOf, ({ entry }, text) => (entry.text = text.slice(entry.start, entry.end)))) {
+    const list = days.get(date);
+    if (list) list.push(entry);
+    else days.set(date, [entry]);
   }
   const byPlace = (a: TimelineStatement, b: TimelineStatement) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.valueStart - b.valueStart);
   return [...days].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, statements]) => ({ date, statements: statements.sort(byPlace) }));

@@ -1,7 +1,7 @@
 // The Quotes view's content (quoteTree.ts), computed where the statements are (statementJobs.ts:
 // the worker, or the extension host without it): every named speaker's quotations across the
 // articles, the variants of one quotation grouped. No `vscode` import.
-import { quoteWords, relateQuotes, type QuoteRelation, type StatementIndex } from '../../core';
+import { quoteWords, relateQuotes, withTexts, type QuoteRelation, type StatementIndex } from '../../core';
 
 /** One quotation in one article. */
 export interface QuoteReport {
@@ -31,20 +31,23 @@ export interface SpeakerQuotes {
 
 /** Every named speaker's quotations, grouped: a quotation and its variants (fragments, other spellings or words) in one group. */
 export function quotesBySpeaker(index: StatementIndex, textOf: (path: string) => string | undefined): SpeakerQuotes[] {
-  const bySpeaker = new Map<string, QuoteReport[]>();
+  // every report first, then quoted article by article (each text read once: withTexts)
+  const found: { path: string; entity: string; statement: [number, number]; report: QuoteReport }[] = [];
   for (const c of index.classIds()) {
     const quotations = index.shapeOf(c).quotations.filter(q => q.speaker?.entity);
     if (!quotations.length) continue;
     for (const m of index.membersOf(c)) {
-      const text = textOf(m.path);
-      if (text === undefined) continue;
       for (const q of quotations) {
-        const report = { path: m.path, start: m.start + q.start, end: m.start + q.end, text: q.text, statement: text.slice(m.start, m.end) };
-        const list = bySpeaker.get(q.speaker!.entity!);
-        if (list) list.push(report);
-        else bySpeaker.set(q.speaker!.entity!, [report]);
+        const report = { path: m.path, start: m.start + q.start, end: m.start + q.end, text: q.text, statement: '' };
+        found.push({ path: m.path, entity: q.speaker!.entity!, statement: [m.start, m.end], report });
       }
     }
+  }
+  const bySpeaker = new Map<string, QuoteReport[]>();
+  for (const { entity, report } of withTexts(found, textOf, ({ statement, report }, text) => (report.statement = text.slice(...statement)))) {
+    const list = bySpeaker.get(entity);
+    if (list) list.push(report);
+    else bySpeaker.set(entity, [report]);
   }
   return [...bySpeaker].map(([entity, reports]) => ({ entity, groups: groupVariants(reports) }));
 }
