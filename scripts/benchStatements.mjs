@@ -121,7 +121,8 @@ if (role === 'run') {
     });
     gc.observe({ entryTypes: ['gc'] });
     const longest = await longestStep(async () => {
-      await client.update(index, paths, []);
+      // as the extension sends an article it scanned: its file, read in the worker (statementService.ts)
+      await client.update({ analyzed: p => index.analyzed(p), text: p => ({ file: p, hash: index.contentHash(p) }) }, paths, []);
       found = await client.ask({ type: 'discrepancies', names: entityNames }).answer;
     });
     const ms = performance.now() - t0;

@@ -64,7 +64,7 @@ describe('statements: the worker and the host fallback', function () {
         const byPath = new Map(analysis.documents.map(d => [d.path, d]));
         const sent: string[] = [];
         await client.update(
-          { utf8: p => documents.find(d => d.path === p)?.utf8, analyzed: p => byPath.get(p) },
+          { text: p => ({ utf8: new TextEncoder().encode(texts.get(p)) }), analyzed: p => byPath.get(p) },
           half.map(d => d.path),
           [],
           {

@@ -348,6 +348,11 @@ export class CorpusIndex {
     return bytes && bytes !== d.utf8 ? bytes.slice() : bytes;
   }
 
+  /** The hash (utf8Hash) of the text a document was indexed with: what its file must hold for its text to be read from it. */
+  contentHash(path: string): string | undefined {
+    return this.docs.get(path)?.hash;
+  }
+
   /** True when the index holds a document's text; false when it reads it from its file (readTextsWith) when needed. */
   holdsText(path: string): boolean {
     return this.docs.get(path)?.utf8 !== undefined;

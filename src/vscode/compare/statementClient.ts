@@ -1,6 +1,6 @@
 import type { AnalyzedDocument } from '../../core';
 import { packMentions } from './packedMentions';
-import { CANCEL_SLOTS, type Answer, type Query, type Reply, type Request, type StatementDocument } from './statementProtocol';
+import { CANCEL_SLOTS, type Answer, type ArticleText, type Query, type Reply, type Request, type StatementDocument } from './statementProtocol';
 import { drive, StatementJobs } from './statementJobs';
 import { LazyWorker } from '../common/workerThread';
 
@@ -13,10 +13,13 @@ const GATHER_MS = 10;
 /** Articles sent in one message at most. */
 const BATCH = 50;
 
-/** Where the articles to send are read from: the corpus index (CorpusIndex). */
+/** Where the articles to send are read from: the corpus index (CorpusIndex, statementService.ts). */
 export interface ArticleSource {
-  /** The text the article was indexed with, as UTF-8. */
-  utf8(path: string): Uint8Array | undefined;
+  /**
+   * The text the article was indexed with: its UTF-8 when the source holds it (an open document's),
+   * else its file and that text's hash (utf8Hash), for the statements' side to read (not read here).
+   */
+  text(path: string): ArticleText | undefined;
   analyzed(path: string): AnalyzedDocument | undefined;
 }
 
@@ -34,8 +37,8 @@ interface Pending {
 
 /**
  * The extension host's side of the statement worker (dist/statementWorker.js, statementWorker.ts),
- * which holds the statements of the workspace's articles: updates go out (the articles' UTF-8 texts
- * and analyses), answers come back (discrepancies, comparisons, the timeline), jobs run one at a
+ * which holds the statements of the workspace's articles: updates go out (the articles' analyses,
+ * and their UTF-8 texts or their files to read there), answers come back (discrepancies, comparisons, the timeline), jobs run one at a
  * time in the order asked, and a scan can be cancelled through a shared flag the worker reads.
  * Without the worker (the bundle missing, or it stopped) the same jobs run here in slices of
  * SLICE_MS: slower for the host, never lost; `onLost` is told when the worker's statements are gone,
@@ -87,8 +90,8 @@ export class StatementClient {
   }
 
   /**
-   * Sends the statements of `paths` to be read again (from `source`'s texts and analyses, dates
-   * normalized) and those of `deleted` to be forgotten, in messages of at most BATCH articles,
+   * Sends the statements of `paths` to be read again (from `source`'s texts or files and analyses,
+   * dates normalized) and those of `deleted` to be forgotten, in messages of at most BATCH articles,
    * gathered in steps of at most GATHER_MS between which the host gets a turn. `sent` hears each
    * article sent with the analysis it was sent with, `read` how many are read so far. Resolves when
    * all are read (a batch lost with the worker is not waited for: `onLost` tells the caller).
@@ -117,9 +120,9 @@ export class StatementClient {
     let sliceStart = Date.now();
     for (const path of paths) {
       const analyzed = source.analyzed(path);
-      const utf8 = source.utf8(path);
-      if (analyzed && utf8) {
-        documents.push({ path, utf8: ownBuffer(utf8), dct: analyzed.dct, mentions: packMentions(analyzed.mentions) });
+      const text = source.text(path);
+      if (analyzed && text) {
+        documents.push({ path, ...('utf8' in text ? { utf8: ownBuffer(text.utf8) } : text), dct: analyzed.dct, mentions: packMentions(analyzed.mentions) });
         on.sent?.(path, analyzed);
       }
       if (documents.length >= BATCH || Date.now() - sliceStart > GATHER_MS) {

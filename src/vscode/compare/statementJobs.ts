@@ -1,22 +1,31 @@
 // The statements of the workspace's articles and every question asked of them, where they are kept:
 // the statement worker (statementWorker.ts) or, when it cannot start, the extension host itself
 // (statementClient.ts). Each job is a generator that yields its progress between short steps, so
-// that the host can run it in slices and either side can stop it. No `vscode` import.
+// that the host can run it in slices and either side can stop it. The articles' texts are not kept
+// (some 340 MB of UTF-8 at 100,000 articles, more as strings): those of files are read from them when
+// the statements are read and again when a question quotes them. No `vscode` import.
 import { compareStatement, discrepancySteps, StatementIndex, STRONG_SCORE, timeline, type Discrepancy } from '../../core';
+import { readArticleText } from './articleText';
 import { unpackMentions } from './packedMentions';
 import { quotesBySpeaker } from './quoteGroups';
-import type { Answer, Query } from './statementProtocol';
+import type { Answer, ArticleText, Query } from './statementProtocol';
 
 /** A job's steps: `{done, total}` between them, its answer at the end. */
 export type JobSteps<A> = Generator<{ done: number; total: number }, A>;
 
 const decoder = new TextDecoder();
 
-/** The statement index of the workspace's articles, their texts, and the last discrepancy scan. */
+/** Reads an article's text from its file when it is still the one hashed `hash` (readArticleText). */
+export type FileReader = (file: string, hash: string) => string | undefined;
+
+/** The statement index of the workspace's articles, where their texts are, and the last discrepancy scan. */
 export class StatementJobs {
   readonly index = new StatementIndex();
-  private readonly texts = new Map<string, string>();
+  /** The texts sent as texts (open documents, which their files may not hold); the others' files. */
+  private readonly texts = new Map<string, string | { file: string; hash: string }>();
   private scanned: { version: number; discrepancies: Discrepancy[] } | undefined;
+
+  constructor(private readonly readFile: FileReader = readArticleText) {}
 
   /** The steps of answering `query`. */
   run<Q extends Query>(query: Q): JobSteps<Answer<Q>> {
@@ -24,7 +33,7 @@ export class StatementJobs {
   }
 
   private *steps(query: Query): JobSteps<unknown> {
-    const textOf = (path: string) => this.texts.get(path);
+    const textOf = (path: string) => this.textOf(path);
     switch (query.type) {
       case 'update': {
         for (const path of query.deleted) {
@@ -32,9 +41,15 @@ export class StatementJobs {
           this.texts.delete(path);
         }
         for (const [i, d] of query.documents.entries()) {
-          const text = decoder.decode(d.utf8);
-          this.index.setDocument({ path: d.path, text, dct: d.dct, mentions: unpackMentions(d.mentions) });
-          this.texts.set(d.path, text);
+          const text = this.read(d);
+          // a file changed since it was analyzed: its statements wait for its new analysis
+          if (text === undefined) {
+            this.index.deleteDocument(d.path);
+            this.texts.delete(d.path);
+          } else {
+            this.index.setDocument({ path: d.path, text, dct: d.dct, mentions: unpackMentions(d.mentions) });
+            this.texts.set(d.path, 'utf8' in d ? text : { file: d.file, hash: d.hash });
+          }
           yield { done: i + 1, total: query.documents.length };
         }
         return null;
@@ -59,12 +74,22 @@ export class StatementJobs {
     }
   }
 
+  /** The text of an article whose statements are read; undefined when its file changed since. */
+  private textOf(path: string): string | undefined {
+    const held = this.texts.get(path);
+    return typeof held === 'string' ? held : held && this.readFile(held.file, held.hash);
+  }
+
+  private read(text: ArticleText): string | undefined {
+    return 'utf8' in text ? decoder.decode(text.utf8) : this.readFile(text.file, text.hash);
+  }
+
   /** Every discrepancy (the last scan's while the statements have not changed). */
   private *discrepancies(names: [string, string][]): JobSteps<Discrepancy[]> {
     const version = this.index.version;
     if (this.scanned?.version !== version) {
       const byId = new Map(names);
-      const discrepancies = yield* discrepancySteps(this.index, { textOf: path => this.texts.get(path), nameOf: id => byId.get(id) });
+      const discrepancies = yield* discrepancySteps(this.index, { textOf: path => this.textOf(path), nameOf: id => byId.get(id) });
       this.scanned = { version, discrepancies };
     }
     return this.scanned.discrepancies;

@@ -5,13 +5,19 @@ import type { Comparison, Discrepancy, TimelineDay } from '../../core';
 import type { PackedMentions } from './packedMentions';
 import type { SpeakerQuotes } from './quoteGroups';
 
-/** An article as the statements need it: its indexed text as UTF-8 (decoded where it is read), its analysis. */
-export interface StatementDocument {
+/**
+ * An article as the statements need it: its analysis, and its indexed text as UTF-8 (decoded where
+ * it is read: an open document's, which its file may not hold) or else its file and the hash of that
+ * text (utf8Hash), read where the statements are, when they are read and when a question quotes them.
+ */
+export type StatementDocument = {
   path: string;
-  utf8: Uint8Array;
   dct: string | null;
   mentions: PackedMentions;
-}
+} & ArticleText;
+
+/** An article's text as sent: its UTF-8, or its file and the hash its text must have (else it changed since). */
+export type ArticleText = { utf8: Uint8Array } | { file: string; hash: string };
 
 /** Where the sentence at a position is reported elsewhere (the compare hover). */
 export interface ReportsAt {

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { Comparison, Discrepancy, TimelineDay } from '../../core';
+import type { Comparison, CorpusIndex, Discrepancy, TimelineDay } from '../../core';
 import type { CorpusService } from '../corpus/corpusService';
 import type { SpeakerQuotes } from './quoteGroups';
-import { StatementClient } from './statementClient';
+import { StatementClient, type ArticleSource } from './statementClient';
 import type { Answer, Query, ReportsAt } from './statementProtocol';
 
 /** The bundled worker, beside dist/extension.js (esbuild.mjs). */
@@ -16,7 +16,8 @@ const PROGRESS_FROM = 200;
 /**
  * The statements of the workspace's articles (src/core/statements), kept in step with the corpus
  * index in the statement worker (statementClient.ts, statementWorker.ts): an article whose analysis
- * changed is sent again (its UTF-8 text and its analysis, dates normalized), and every question
+ * changed is sent again (its analysis, dates normalized, and its file, read there, or the UTF-8 text
+ * of an open document the index holds), and every question
  * (discrepancies, comparisons, the timeline, the quotations) is answered there, with progress in the
  * status bar. The discrepancy scan is cached until the statements change.
  */
@@ -171,7 +172,7 @@ export class StatementService implements vscode.Disposable {
       this.version++;
       const send = (progress?: vscode.Progress<{ message?: string }>) =>
         // a worker lost meanwhile sets `dirty`: the next turn of the loop sends every article again
-        this.client.update(index, todo, gone, {
+        this.client.update(articlesOf(index), todo, gone, {
           sent: path => this.readFrom.set(path, index.analysisVersion(path)),
           read: count => progress?.report({ message: `${count} of ${todo.length}` }),
         });
@@ -199,4 +200,24 @@ export class StatementService implements vscode.Disposable {
     this.changed.dispose();
     this.client.dispose();
   }
+}
+
+/**
+ * The articles of the corpus index as the statements read them: a text the index holds (an open
+ * document's, which its file may not hold) as UTF-8, the others by their files, read in the worker
+ * (the host neither reads nor copies them) and checked there against the hash they were indexed
+ * with (articleText.ts).
+ */
+function articlesOf(index: CorpusIndex): ArticleSource {
+  return {
+    analyzed: path => index.analyzed(path),
+    text: path => {
+      if (index.holdsText(path)) {
+        const utf8 = index.utf8(path);
+        return utf8 && { utf8 };
+      }
+      const hash = index.contentHash(path);
+      return hash === undefined ? undefined : { file: vscode.Uri.parse(path).fsPath, hash };
+    },
+  };
 }

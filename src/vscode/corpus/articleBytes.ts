@@ -1,10 +1,8 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { decodeArticle } from '../../core';
+import { readFileReused, REUSED_BYTES } from '../common/fileBytes';
 
-/** Files up to this size are read, and their texts encoded, into buffers kept for the next read. */
-const REUSED_BYTES = 1 << 20;
-let fileBuffer = new Uint8Array(1 << 16);
+/** Texts of files up to REUSED_BYTES are encoded into a buffer kept for the next read. */
 let textBuffer = new Uint8Array(1 << 16);
 const encoder = new TextEncoder();
 
@@ -18,7 +16,7 @@ const encoder = new TextEncoder();
  */
 export function readArticleBytes(key: string): Uint8Array | undefined {
   try {
-    const decoded = decodeArticle(readFile(vscode.Uri.parse(key).fsPath));
+    const decoded = decodeArticle(readFileReused(vscode.Uri.parse(key).fsPath));
     if (decoded.binary) return undefined;
     // at most 3 bytes for each UTF-16 code unit
     const most = 3 * decoded.text.length;
@@ -26,18 +24,5 @@ export function readArticleBytes(key: string): Uint8Array | undefined {
     return into.subarray(0, encoder.encodeInto(decoded.text, into).written);
   } catch {
     return undefined;
-  }
-}
-
-function readFile(path: string): Uint8Array {
-  const fd = openSync(path, 'r');
-  try {
-    const size = fstatSync(fd).size;
-    const into = size <= REUSED_BYTES ? (fileBuffer.length >= size ? fileBuffer : (fileBuffer = new Uint8Array(size))) : new Uint8Array(size);
-    let n = 0;
-    for (let r; n < size && (r = readSync(fd, into, n, size - n, null)) > 0;) n += r;
-    return into.subarray(0, n);
-  } finally {
-    closeSync(fd);
   }
 }
