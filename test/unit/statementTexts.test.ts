@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze, compareStatement, findDiscrepancies, StatementIndex, timeline, utf8Hash, withTexts, type SourceDocument } from '../../src/core';
+import { analyze, compareStatement, detached, findDiscrepancies, StatementIndex, timeline, utf8Hash, withTexts, type SourceDocument } from '../../src/core';
 import { readArticleText } from '../../src/vscode/compare/articleText';
 import { packMentions } from '../../src/vscode/compare/packedMentions';
 import { quotesBySpeaker } from '../../src/vscode/compare/quoteGroups';
@@ -36,6 +36,22 @@ describe('statements: quoted article by article (withTexts)', () => {
       { path: 'a', at: 0, text: 'a' },
       { path: 'b', at: 0, text: 'b' },
     ]);
+  });
+});
+
+describe('statements: parts of texts held apart from them (detached)', () => {
+  it('are the parts cut, short or long, astral characters and line ends included', () => {
+    const text = 'A “quote”, 𝔖🚄\r\nsaid the minister on Tuesday.\u2028"Escaped\\"';
+    for (const [start, end] of [
+      [0, 1],
+      [0, 12],
+      [2, 30],
+      [11, 15],
+      [0, text.length],
+      [5, 5],
+    ])
+      assert.equal(detached(text, start, end), text.slice(start, end));
+    assert.equal(detached(text), text);
   });
 });
 

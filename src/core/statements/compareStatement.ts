@@ -1,6 +1,7 @@
 // How the other articles report the statement at hand (docs/contracts.md,
 // marginalia.compareAcrossArticles): each aligned statement with its score and its differences.
 import { statementDifferences, type Difference } from './differences';
+import { detached } from './detached';
 import { memoized } from './memoized';
 import type { StatementIndex } from './statementIndex';
 
@@ -47,10 +48,10 @@ export function compareStatement(
       path: m.path,
       start: m.statement.start,
       end: m.statement.end,
-      text: other.slice(m.statement.start, m.statement.end),
+      text: detached(other, m.statement.start, m.statement.end),
       score: Math.round(m.score * 1000) / 1000,
       differences: statementDifferences(here, m.statement, m.score),
     });
   }
-  return { statement: { path, start: here.start, end: here.end, text: text.slice(here.start, here.end) }, matches };
+  return { statement: { path, start: here.start, end: here.end, text: detached(text, here.start, here.end) }, matches };
 }

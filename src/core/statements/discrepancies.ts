@@ -2,6 +2,7 @@
 // whole corpus: the dates, figures and quotations of aligned statements that are of the same thing
 // are joined into groups (union-find); a group in which two of them disagree is a discrepancy.
 import { datesAgree, quantitiesAgree, quoteWords, type QuoteWords } from './agreement';
+import { detached } from './detached';
 import { dateLabel, datePairs, MATCH_SCORE, quantityPairs, quotationPairs } from './differences';
 import type { StatementIndex } from './statementIndex';
 import type { Quantity, Quotation, Statement, StatementDate } from './types';
@@ -139,7 +140,7 @@ export function* discrepancySteps(index: StatementIndex, options: ScanOptions): 
     withTexts(
       described.flatMap(d => d.statements),
       options.textOf,
-      (s, text) => (s.text = text.slice(s.start, s.end)),
+      (s, text) => (s.text = detached(text, s.start, s.end)),
     ),
   );
   const out: Discrepancy[] = [];

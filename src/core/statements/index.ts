@@ -9,3 +9,4 @@ export { datesAgree, quantitiesAgree, relateQuotes, quoteWords, dateRange, type 
 export { findDiscrepancies, discrepancySteps, type Discrepancy, type DiscrepancyKind, type DiscrepancyStatement, type ScanOptions } from './discrepancies';
 export { timeline, type TimelineDay, type TimelineStatement } from './timeline';
 export { withTexts } from './withTexts';
+export { detached } from './detached';

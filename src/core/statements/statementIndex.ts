@@ -3,6 +3,7 @@
 // wire story reprinted) form one class, stored once; classes are indexed by their entities and
 // content words, and two classes are scored by the words and entities they share, weighted by how
 // rare each is (IDF), so that "Haldenbruck" and "evacuated" count for more than "said" and "town".
+import { detached } from './detached';
 import { MATCH_SCORE } from './differences';
 import { Postings } from './postings';
 import { StatementReader } from './readStatements';
@@ -408,9 +409,10 @@ export class StatementIndex {
       paragraph: s.paragraph,
       entities: s.entities.map(entityName),
       words: [],
-      dates: s.dates.map(x => ({ ...x, start: x.start - d, end: x.end - d, context: x.context.map(w => this.shared(w)) })),
-      quantities: s.quantities.map(x => ({ ...x, start: x.start - d, end: x.end - d, context: x.context.map(w => this.shared(w)) })),
-      quotations: s.quotations.map(x => ({ ...x, start: x.start - d, end: x.end - d })),
+      dates: s.dates.map(x => ({ ...x, start: x.start - d, end: x.end - d, text: detached(x.text), context: x.context.map(w => this.shared(w)) })),
+      quantities: s.quantities.map(x => ({ ...x, start: x.start - d, end: x.end - d, text: detached(x.text), context: x.context.map(w => this.shared(w)) })),
+      // their words held apart from the article's text, which is not kept (detached)
+      quotations: s.quotations.map(x => ({ ...x, start: x.start - d, end: x.end - d, text: detached(x.text) })),
     };
   }
 

@@ -2,6 +2,7 @@
 // grouped by that day, those in a date discrepancy marked.
 import { isDay } from './agreement';
 import type { Discrepancy, DiscrepancyStatement } from './discrepancies';
+import { detached } from './detached';
 import { withTexts } from './withTexts';
 import type { StatementIndex } from './statementIndex';
 
@@ -52,7 +53,7 @@ export function timeline(index: StatementIndex, textOf: (path: string) => string
     }
   }
   const days = new Map<string, TimelineStatement[]>();
-  for (const { date, entry } of withTexts(entries, textOf, ({ entry }, text) => (entry.text = text.slice(entry.start, entry.end)))) {
+  for (const { date, entry } of withTexts(entries, textOf, ({ entry }, text) => (entry.text = detached(text, entry.start, entry.end)))) {
     const list = days.get(date);
     if (list) list.push(entry);
     else days.set(date, [entry]);

@@ -1,7 +1,7 @@
 // The Quotes view's content (quoteTree.ts), computed where the statements are (statementJobs.ts:
 // the worker, or the extension host without it): every named speaker's quotations across the
 // articles, the variants of one quotation grouped. No `vscode` import.
-import { quoteWords, relateQuotes, withTexts, type QuoteRelation, type StatementIndex } from '../../core';
+import { detached, quoteWords, relateQuotes, withTexts, type QuoteRelation, type StatementIndex } from '../../core';
 
 /** One quotation in one article. */
 export interface QuoteReport {
@@ -44,7 +44,7 @@ export function quotesBySpeaker(index: StatementIndex, textOf: (path: string) =>
     }
   }
   const bySpeaker = new Map<string, QuoteReport[]>();
-  for (const { entity, report } of withTexts(found, textOf, ({ statement, report }, text) => (report.statement = text.slice(...statement)))) {
+  for (const { entity, report } of withTexts(found, textOf, ({ statement, report }, text) => (report.statement = detached(text, ...statement)))) {
     const list = bySpeaker.get(entity);
     if (list) list.push(report);
     else bySpeaker.set(entity, [report]);
