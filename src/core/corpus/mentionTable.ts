@@ -29,14 +29,19 @@ export interface MentionSpans {
 
 /** The mentions of one entity (or one date value) across the corpus: running totals, and where. */
 export class MentionGroup {
-  /** The documents that mention it, in no particular order. */
+  /**
+   * The documents that mention it, in no particular order; once ranked (`ranked`), that very
+   * array, put in rank order, not a copy beside it: the documents of every group twice were
+   * megabytes of the heap at 10,000 articles (scripts/benchCorpus.mjs). Changed in place only
+   * through ownDocs.
+   */
   docs: string[] = [];
   count = 0;
   /** Surface forms and how often each occurs. */
   readonly forms = new Map<string, number>();
   readonly kinds = new Map<MentionKind, number>();
   // caches, dropped whenever the group changes (below)
-  /** `docs` in the order of their rank. */
+  /** `docs` in the order of their rank (rankedDocs): the same array as `docs` until the group changes. */
   ranked: string[] | undefined;
   /** Where the last page ended (the mention's number, the document's in `ranked`, the mention's in it): the next page starts there. */
   pageEnd: { from: number; doc: number; at: number } | undefined;
@@ -247,7 +252,7 @@ export class MentionTable {
         changed(g);
         if (keyIndex(after, before.keys[k]) >= 0) continue;
         if (g.count === 0) this.groups.delete(key);
-        else g.docs.splice(g.docs.indexOf(path), 1);
+        else ownDocs(g).splice(g.docs.indexOf(path), 1);
       }
       this.tally(before, -1);
     }
@@ -256,7 +261,7 @@ export class MentionTable {
       this.changedKeys?.add(key);
       let g = this.groups.get(key);
       if (!g) this.groups.set(key, (g = new MentionGroup()));
-      if (!before || keyIndex(before, after.keys[k]) < 0) g.docs.push(path);
+      if (!before || keyIndex(before, after.keys[k]) < 0) ownDocs(g).push(path);
       g.count += after.keys[k + 1];
       changed(g);
     }
@@ -371,7 +376,7 @@ export class MentionTable {
         if (!fill.byId[k]) {
           const key = this.strings.at(k);
           let g = this.groups.get(key);
-          const documents = g?.docs.length ?? 0;
+          const documents = g ? ownDocs(g).length : 0;
           if (!g) {
             this.groups.set(key, (g = new MentionGroup()));
             // room for its documents at once (a group may span the corpus: grown by push, its list was copied over and over)
@@ -433,7 +438,7 @@ export class MentionTable {
         this.groups.delete(key);
         continue;
       }
-      g.docs.splice(g.docs.indexOf(path), 1);
+      ownDocs(g).splice(g.docs.indexOf(path), 1);
       changed(g);
     }
     this.version++;
@@ -513,7 +518,7 @@ export class MentionTable {
     const id = this.idOf(key);
     const refs: MentionRef[] = [];
     const push = (path: string, rows: MentionRows, i: number) => refs.push({ path, mention: rows.mention(i) });
-    for (const path of (g.ranked ??= byRank(g.docs, rank))) {
+    for (const path of rankedDocs(g, rank)) {
       const rows = this.rows(path)!;
       this.visitRows(path, rows, id, 0, rows.length, push);
     }
@@ -524,7 +529,7 @@ export class MentionTable {
   *recognizedKindsSteps(key: string, rank: (path: string) => number): Steps<MentionKind[]> {
     const g = this.groups.get(key);
     const kinds: MentionKind[] = [];
-    if (g) yield* this.rowSteps((g.ranked ??= byRank(g.docs, rank)), this.idOf(key), (_, rows, i) => kinds.push(rows.recognizedKind(i)));
+    if (g) yield* this.rowSteps(rankedDocs(g, rank), this.idOf(key), (_, rows, i) => kinds.push(rows.recognizedKind(i)));
     return kinds;
   }
 
@@ -566,7 +571,7 @@ export class MentionTable {
     for (const [key, g] of this.groups) {
       if (g.top && g.ranked) continue;
       g.top ??= this.leaders(key, g, Math.min(g.docs.length, TOP_KEPT));
-      g.ranked ??= byRank(g.docs, rank);
+      rankedDocs(g, rank);
       yield;
     }
   }
@@ -620,7 +625,7 @@ export class MentionTable {
     if (!g) return 0;
     if (count <= 0) return g.count;
     const id = this.idOf(key);
-    const ranked = (g.ranked ??= byRank(g.docs, rank));
+    const ranked = rankedDocs(g, rank);
     // a list read page after page resumes where the last page ended instead of counting from the start
     let doc = 0;
     let skip = from;
@@ -744,6 +749,20 @@ function byRank(paths: readonly string[], rank: (path: string) => number): strin
   for (let i = 0; i < paths.length; i++) packed[i] = (rank(paths[i]) + 1) * PACK + i;
   packed.sort();
   return Array.from(packed, v => paths[v % PACK]);
+}
+
+/** The documents of group `g` in the order of their rank: `docs` itself, sorted once until the group changes. */
+function rankedDocs(g: MentionGroup, rank: (path: string) => number): string[] {
+  return (g.ranked ??= g.docs = byRank(g.docs, rank));
+}
+
+/**
+ * `g.docs` to change in place: copied first when it is also `g.ranked`, which a list read in steps
+ * (recognizedKindsSteps, visitPage's resumed pages) may be going through.
+ */
+function ownDocs(g: MentionGroup): string[] {
+  if (g.ranked === g.docs) g.docs = g.docs.slice();
+  return g.docs;
 }
 
 /**
