@@ -3,10 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze, compareStatement, findDiscrepancies, StatementIndex, timeline } from '../../src/core';
+import { AnswerAssembler, answerParts } from '../../src/vscode/compare/answerParts';
 import { packMentions, unpackMentions } from '../../src/vscode/compare/packedMentions';
 import { quotesBySpeaker } from '../../src/vscode/compare/quoteGroups';
 import { StatementClient } from '../../src/vscode/compare/statementClient';
-import type { StatementDocument } from '../../src/vscode/compare/statementProtocol';
+import type { AnswerPart, Reply, StatementDocument } from '../../src/vscode/compare/statementProtocol';
+import type { LazyWorker } from '../../src/vscode/common/workerThread';
 import { bundleWorker } from './helpers/bundleWorker';
 import { readArticles } from './helpers/samples';
 
@@ -42,6 +44,32 @@ describe('statements: mentions packed for the worker', () => {
       all.map(m => Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined))),
     );
   });
+});
+
+describe('statements: a large answer in parts', () => {
+  const discrepancies = findDiscrepancies(expected, { textOf, nameOf: id => new Map(names).get(id) });
+  const answers = {
+    discrepancies: { answer: discrepancies, field: 'statements' },
+    timeline: { answer: timeline(expected, textOf, discrepancies), field: 'statements' },
+    quotes: { answer: quotesBySpeaker(expected, textOf), field: 'groups' },
+  };
+  for (const [name, { answer, field }] of Object.entries(answers)) {
+    it(`is put together as it was, each part of at most the values asked (${name})`, () => {
+      const values = answer.reduce((n, item) => n + 1 + (item as unknown as Record<string, unknown[]>)[field].length, 0);
+      for (let size = 1; size <= values + 1; size++) {
+        const parts = [...answerParts(answer, field, size)];
+        const assembled = new AnswerAssembler(field);
+        for (const part of parts) {
+          const count = (part.more?.length ?? 0) + part.items.reduce((n: number, item) => n + 1 + (item as Record<string, unknown[]>)[field].length, 0);
+          assert.ok(count <= size, `a part of ${count} values, asked ${size}`);
+          // as it goes between threads
+          assembled.add(structuredClone(part));
+        }
+        assert.ok(parts.length >= Math.ceil(values / size), `${parts.length} parts of ${size} for ${values} values`);
+        assert.deepEqual(assembled.answer, answer);
+      }
+    });
+  }
 });
 
 describe('statements: the worker and the host fallback', function () {
@@ -94,6 +122,25 @@ describe('statements: the worker and the host fallback', function () {
         const reports = await client.ask({ type: 'reportsAt', path: rail, offset }).answer;
         assert.equal(reports?.start, expected.statement(rail, at)!.start);
         assert.ok(reports.articles > 0);
+        assert.deepEqual(await client.ask({ type: 'quotes' }).answer, quotesBySpeaker(expected, textOf));
+      } finally {
+        client.dispose();
+      }
+    });
+
+    it(`answers as the core does, its lists in parts of 3 values (${where})`, async () => {
+      const client = new StatementClient(where === 'worker' ? workerFile : join(dir, 'missing.js'), reason => assert.fail(reason), 3);
+      try {
+        await client.ask({ type: 'update', documents, deleted: [] }).answer;
+        const parts: AnswerPart[] = [];
+        (client as unknown as { worker: LazyWorker<Reply> }).worker.running?.on('message', (r: Reply) => {
+          if (r.type === 'part' || (r.type === 'done' && r.part)) parts.push(r.part!);
+        });
+        const discrepancies = findDiscrepancies(expected, { textOf, nameOf: id => new Map(names).get(id) });
+        assert.deepEqual(await client.ask({ type: 'discrepancies', names }).answer, discrepancies);
+        const statements = discrepancies.reduce((n, d) => n + d.statements.length, 0);
+        if (where === 'worker') assert.ok(parts.length >= statements / 3, `${parts.length} messages for ${statements} statements`);
+        assert.deepEqual(await client.ask({ type: 'timeline', names }).answer, timeline(expected, textOf, discrepancies));
         assert.deepEqual(await client.ask({ type: 'quotes' }).answer, quotesBySpeaker(expected, textOf));
       } finally {
         client.dispose();

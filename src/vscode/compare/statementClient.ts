@@ -1,4 +1,5 @@
 import type { AnalyzedDocument } from '../../core';
+import { AnswerAssembler, PART_VALUES, PARTED_LISTS } from './answerParts';
 import { packMentions } from './packedMentions';
 import { CANCEL_SLOTS, type Answer, type ArticleText, type Query, type Reply, type Request, type StatementDocument } from './statementProtocol';
 import { drive, StatementJobs } from './statementJobs';
@@ -33,12 +34,15 @@ interface Pending {
   resolve(answer: unknown): void;
   reject(e: Error): void;
   onProgress?(done: number, total: number): void;
+  /** The parts of its answer so far, when it comes in parts. */
+  parts?: AnswerAssembler;
 }
 
 /**
  * The extension host's side of the statement worker (dist/statementWorker.js, statementWorker.ts),
  * which holds the statements of the workspace's articles: updates go out (the articles' analyses,
- * and their UTF-8 texts or their files to read there), answers come back (discrepancies, comparisons, the timeline), jobs run one at a
+ * and their UTF-8 texts or their files to read there), answers come back (discrepancies, comparisons, the timeline;
+ * the large ones in parts, answerParts.ts), jobs run one at a
  * time in the order asked, and a scan can be cancelled through a shared flag the worker reads.
  * Without the worker (the bundle missing, or it stopped) the same jobs run here in slices of
  * SLICE_MS: slower for the host, never lost; `onLost` is told when the worker's statements are gone,
@@ -52,8 +56,15 @@ export class StatementClient {
   private readonly cancelled = new Int32Array(new SharedArrayBuffer(CANCEL_SLOTS * Int32Array.BYTES_PER_ELEMENT));
   private readonly pending = new Map<number, Pending>();
 
-  /** `workerFile`: the bundled worker. */
-  constructor(workerFile: string, onLost: (reason: string) => void) {
+  /**
+   * `workerFile`: the bundled worker; `partValues`: how many values of a list answer's lists
+   * (discrepancies' statements, answerParts.ts) come in one message at most, each taken in at a turn of its own.
+   */
+  constructor(
+    workerFile: string,
+    onLost: (reason: string) => void,
+    private readonly partValues = PART_VALUES,
+  ) {
     // once it stopped, its statements are gone: the jobs run here, from the articles sent again
     this.worker = new LazyWorker<Reply>(
       workerFile,
@@ -82,10 +93,11 @@ export class StatementClient {
     const worker = this.worker.get();
     if (!worker) return { job, answer: this.runHere(job, query, onProgress) };
     const answer = new Promise<Answer<Q> | undefined>((resolve, reject) => {
-      this.pending.set(job, { resolve: resolve as (a: unknown) => void, reject, onProgress });
+      const field = PARTED_LISTS[query.type];
+      this.pending.set(job, { resolve: resolve as (a: unknown) => void, reject, onProgress, parts: field ? new AnswerAssembler(field) : undefined });
     });
     worker.ref(); // kept alive while it works; unref'd when idle
-    worker.postMessage({ job, query } satisfies Request);
+    worker.postMessage({ job, query, partValues: this.partValues } satisfies Request);
     return { job, answer };
   }
 
@@ -159,12 +171,22 @@ export class StatementClient {
 
   private onReply(r: Reply): void {
     const p = this.pending.get(r.job);
+    if (r.type === 'part') {
+      // one part taken in at a turn: the next is asked for once this one is (the worker waits for it)
+      p?.parts?.add(r.part);
+      this.worker.running?.postMessage({ job: r.job, next: true } satisfies Request);
+      return;
+    }
     if (!p) return;
     if (r.type === 'progress') return p.onProgress?.(r.done, r.total);
     this.pending.delete(r.job);
     if (this.pending.size === 0) this.worker.running?.unref();
     if (r.error !== undefined) p.reject(new Error(r.error));
-    else p.resolve(r.cancelled ? undefined : r.answer);
+    else if (r.cancelled) p.resolve(undefined);
+    else if (r.part && p.parts) {
+      p.parts.add(r.part);
+      p.resolve(p.parts.answer);
+    } else p.resolve(r.answer);
   }
 
   dispose(): void {

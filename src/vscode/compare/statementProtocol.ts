@@ -56,13 +56,25 @@ export type Answer<Q extends Query> = Q extends { type: 'update' }
             ? SpeakerQuotes[]
             : never;
 
-export type Request = { job: number; query: Query };
+/** A piece of a list answer: `more` values of the last item's list so far, then `items` (the last perhaps with only the first of its list's values). */
+export interface AnswerPart {
+  more?: unknown[];
+  items: object[];
+}
+
+export type Request =
+  /** A job to run; a list answer (answerParts.ts) comes in parts of at most `partValues` values. */
+  | { job: number; query: Query; partValues: number }
+  /** The host took in the job's last part: the next may come (one at a time, else several are taken in at one turn). */
+  | { job: number; next: true };
 
 export type Reply =
   /** How far a long job is (`done` of `total`). */
   | { type: 'progress'; job: number; done: number; total: number }
-  /** The job is over: its answer, or cancelled, or failed (`error`). */
-  | { type: 'done'; job: number; answer?: unknown; cancelled?: boolean; error?: string };
+  /** A part of a large answer (answerParts.ts), all but the last; the host asks for the next (`next`). */
+  | { type: 'part'; job: number; part: AnswerPart }
+  /** The job is over: its answer (or its last `part`), or cancelled, or failed (`error`). */
+  | { type: 'done'; job: number; answer?: unknown; part?: AnswerPart; cancelled?: boolean; error?: string };
 
 /** Slots of the shared cancellation ring: job j is cancelled when slot j % CANCEL_SLOTS holds j. */
 export const CANCEL_SLOTS = 1024;

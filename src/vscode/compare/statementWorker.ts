@@ -2,6 +2,7 @@
 // discrepancy scan, compare at the cursor, the timeline, the quotations) off the extension host's
 // thread, for statementClient.ts. A thin adapter: messages in, the jobs of statementJobs.ts, answers out.
 import { parentPort, workerData } from 'node:worker_threads';
+import { answerParts, PARTED_LISTS } from './answerParts';
 import { CANCEL_SLOTS, type Reply, type Request } from './statementProtocol';
 import { drive, StatementJobs } from './statementJobs';
 
@@ -15,7 +16,14 @@ if (port) {
   const send = (reply: Reply) => port.postMessage(reply);
   // one job at a time, in the order sent
   let queue = Promise.resolve();
-  port.on('message', ({ job, query }: Request) => {
+  /** The job whose answer is being sent in parts, and what to do when the host asks for the next. */
+  let sending: { job: number; next(): void } | undefined;
+  port.on('message', (request: Request) => {
+    if ('next' in request) {
+      if (sending?.job === request.job) sending.next();
+      return;
+    }
+    const { job, query, partValues } = request;
     queue = queue.then(async () => {
       try {
         const result = await drive(jobs.run(query), {
@@ -23,7 +31,21 @@ if (port) {
           onProgress: (done, total) => send({ type: 'progress', job, done, total }),
           progressMs: PROGRESS_MS,
         });
-        send(result ? { type: 'done', job, answer: result.answer } : { type: 'done', job, cancelled: true });
+        const field = PARTED_LISTS[query.type];
+        if (!result) send({ type: 'done', job, cancelled: true });
+        else if (!field) send({ type: 'done', job, answer: result.answer });
+        else {
+          // each part waits for the host to have taken in the one before
+          const parts = [...answerParts(result.answer as object[], field, partValues)];
+          for (const part of parts.slice(0, -1)) {
+            await new Promise<void>(next => {
+              sending = { job, next };
+              send({ type: 'part', job, part });
+            });
+          }
+          sending = undefined;
+          send({ type: 'done', job, part: parts[parts.length - 1] });
+        }
       } catch (e) {
         send({ type: 'done', job, error: String((e as Error)?.stack ?? e) });
       }
