@@ -31,3 +31,16 @@ export async function inSlices<T>(steps: Steps<T>, stop: () => boolean = () => f
     }
   }
 }
+
+/**
+ * For a loop on the host over many items (a discrepancy's thousands of statements): `await pause()`
+ * after each item gives the event loop a turn once `sliceMs` have passed since the last one.
+ */
+export function slicePauses(sliceMs = SLICE_MS): () => Promise<void> {
+  let sliceStart = performance.now();
+  return async () => {
+    if (performance.now() - sliceStart <= sliceMs) return;
+    await new Promise(resolve => setTimeout(resolve, 0));
+    sliceStart = performance.now();
+  };
+}

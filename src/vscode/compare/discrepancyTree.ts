@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Discrepancy, DiscrepancyStatement } from '../../core';
 import type { AnnotationStore } from '../annotations/annotationStore';
 import { commandArgs } from '../common/convert';
+import { slicePauses } from '../common/slices';
 import { decisionOf, type Decision } from './discrepancyDecisions';
 import type { StatementService } from './statementService';
 import { fileLabel } from './webviewPage';
@@ -52,12 +53,21 @@ export class DiscrepancyTree implements vscode.Disposable, vscode.TreeDataProvid
     if (now !== shown) this.changed.fire(undefined);
   }
 
-  /** What the view shows, in one string: each discrepancy's values and decision. */
+  /**
+   * What the view shows, in one string: each discrepancy's values and decision, made in slices (some
+   * 33,000 statements at 10,000 articles: 8-21 ms for the string alone in one step).
+   */
   private async signature(): Promise<string> {
+    const pause = slicePauses();
     const parts: string[] = [];
     for (const d of await this.statements.discrepancies()) {
-      const decision = await decisionOf(this.store, d);
-      parts.push(`${d.kind}|${d.subject}|${d.statements.map(s => `${s.path}:${s.valueStart}:${s.value}`).join(',')}|${decision?.annotation.status ?? ''}`);
+      const decision = await decisionOf(this.store, d, pause);
+      const values: string[] = [];
+      for (const s of d.statements) {
+        values.push(`${s.path}:${s.valueStart}:${s.value}`);
+        await pause();
+      }
+      parts.push(`${d.kind}|${d.subject}|${values.join(',')}|${decision?.annotation.status ?? ''}`);
     }
     return parts.join('\n');
   }
