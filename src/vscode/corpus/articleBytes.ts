@@ -1,10 +1,5 @@
 import * as vscode from 'vscode';
-import { decodeArticle } from '../../core';
-import { readFileReused, REUSED_BYTES } from '../common/fileBytes';
-
-/** Texts of files up to REUSED_BYTES are encoded into a buffer kept for the next read. */
-let textBuffer = new Uint8Array(1 << 16);
-const encoder = new TextEncoder();
+import { encodedArticle, readFileReused } from '../common/fileBytes';
 
 /**
  * The text of an article as the worker reads it (UTF-8; another encoding decoded), read here on the
@@ -16,12 +11,7 @@ const encoder = new TextEncoder();
  */
 export function readArticleBytes(key: string): Uint8Array | undefined {
   try {
-    const decoded = decodeArticle(readFileReused(vscode.Uri.parse(key).fsPath));
-    if (decoded.binary) return undefined;
-    // at most 3 bytes for each UTF-16 code unit
-    const most = 3 * decoded.text.length;
-    const into = most <= REUSED_BYTES ? (textBuffer.length >= most ? textBuffer : (textBuffer = new Uint8Array(most))) : new Uint8Array(most);
-    return into.subarray(0, encoder.encodeInto(decoded.text, into).written);
+    return encodedArticle(readFileReused(vscode.Uri.parse(key).fsPath))?.utf8;
   } catch {
     return undefined;
   }
