@@ -6,7 +6,7 @@ export { limitWarning } from './limits';
 export { isArticlePath, articleMatcher, DEFAULT_INCLUDE, DEFAULT_EXCLUDE, type ArticleMatcher } from './articleFiles';
 export { CorpusIndex, type MentionRef, type MentionSpans, type CorpusStats, type FileToTrust, type TextReader } from './corpus/corpusIndex';
 export { fileStamp, statOrNone, RACY_MS, type FileStamp } from './corpus/fileStamp';
-export { readPrepared, type ReadPrepared } from './corpus/readPrepared';
+export { readPrepared } from './corpus/readPrepared';
 export { finish, type Steps } from './steps';
 export { packAnalysis, packLinked, packedBuffers, type PackedAnalysis } from './corpus/packedAnalysis';
 export { utf8Hash } from './corpus/contentHash';
@@ -15,7 +15,6 @@ export {
   prepareDocument,
   prepareFile,
   relinkPrepared,
-  withoutText,
   AnalysisCancelled,
   type PreparedDocument,
   type SourceFile,

@@ -29,11 +29,19 @@ const encoder = new TextEncoder();
 
 /**
  * An article's text as it was analyzed (readArticle's, UTF-8 encoded) when its hash (utf8Hash) is
- * still `hash`; undefined when the file changed since, or cannot be read.
+ * still `hash`; undefined when the file changed since, or cannot be read. A file that is that UTF-8
+ * as it is (no BOM, valid) is taken as read, not decoded and encoded again.
  */
 export async function articleBytesOf(fs: FileSystem, path: string, hash: string): Promise<Uint8Array | undefined> {
-  const read = await readArticle(fs, path);
-  if (read.status !== 'ok') return undefined;
-  const utf8 = encoder.encode(read.text);
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(path);
+  } catch {
+    return undefined;
+  }
+  if (utf8Hash(bytes) === hash) return bytes;
+  const decoded = decodeArticle(bytes);
+  if (decoded.binary) return undefined;
+  const utf8 = encoder.encode(decoded.text);
   return utf8Hash(utf8) === hash ? utf8 : undefined;
 }

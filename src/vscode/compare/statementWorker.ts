@@ -35,16 +35,19 @@ if (port) {
         if (!result) send({ type: 'done', job, cancelled: true });
         else if (!field) send({ type: 'done', job, answer: result.answer });
         else {
-          // each part waits for the host to have taken in the one before
-          const parts = [...answerParts(result.answer as object[], field, partValues)];
-          for (const part of parts.slice(0, -1)) {
+          // each part waits for the host to have taken in the one before; the last rides on `done`
+          const parts = answerParts(result.answer as object[], field, partValues);
+          let part = parts.next().value!;
+          for (let after = parts.next(); !after.done; after = parts.next()) {
+            const sent = part;
             await new Promise<void>(next => {
               sending = { job, next };
-              send({ type: 'part', job, part });
+              send({ type: 'part', job, part: sent });
             });
+            part = after.value;
           }
           sending = undefined;
-          send({ type: 'done', job, part: parts[parts.length - 1] });
+          send({ type: 'done', job, part });
         }
       } catch (e) {
         send({ type: 'done', job, error: String((e as Error)?.stack ?? e) });
