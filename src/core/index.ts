@@ -7,7 +7,7 @@ export { isArticlePath, articleMatcher, DEFAULT_INCLUDE, DEFAULT_EXCLUDE, type A
 export { CorpusIndex, type MentionRef, type MentionSpans, type CorpusStats, type FileToTrust, type TextReader } from './corpus/corpusIndex';
 export { fileStamp, statOrNone, RACY_MS, type FileStamp } from './corpus/fileStamp';
 export { readPrepared } from './corpus/readPrepared';
-export { finish, type Steps } from './steps';
+export { finish, reporting, type Steps } from './steps';
 export { packAnalysis, packLinked, packedBuffers, type PackedAnalysis } from './corpus/packedAnalysis';
 export { utf8Hash } from './corpus/contentHash';
 export { recognizerFingerprint } from './corpus/snapshot';

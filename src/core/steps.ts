@@ -25,3 +25,12 @@ export function* mapSteps<T, U>(items: readonly T[], f: (item: T, i: number) => 
   }
   return out;
 }
+
+/** Steps whose pauses report `progress`, for a caller that shows it (it stays where it was meanwhile). */
+export function* reporting<T, P>(steps: Steps<T>, progress: P): Generator<P, T> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    yield progress;
+  }
+}

@@ -2,7 +2,19 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze, compareStatement, detached, findDiscrepancies, StatementIndex, timeline, utf8Hash, withTexts, type SourceDocument } from '../../src/core';
+import {
+  analyze,
+  compareStatement,
+  detached,
+  findDiscrepancies,
+  StatementIndex,
+  timeline,
+  utf8Hash,
+  withTexts,
+  withTextsSteps,
+  type SourceDocument,
+} from '../../src/core';
+import { STEP_UNITS } from '../../src/core/steps';
 import { readArticleText } from '../../src/vscode/compare/articleText';
 import { packMentions } from '../../src/vscode/compare/packedMentions';
 import { quotesBySpeaker } from '../../src/vscode/compare/quoteGroups';
@@ -17,7 +29,7 @@ import { readArticles } from './helpers/samples';
 const encoder = new TextEncoder();
 
 describe('statements: quoted article by article (withTexts)', () => {
-  it('asks each article once, keeps the order given, and leaves out the articles without a text', () => {
+  it('asks each article once (in the order they come), keeps the order given, and leaves out the articles without a text', () => {
     const asked: string[] = [];
     const items = [
       { path: 'b', at: 1 },
@@ -30,12 +42,27 @@ describe('statements: quoted article by article (withTexts)', () => {
       p => (asked.push(p), p === 'gone' ? undefined : `${p}${p}`),
       (item, text) => Object.assign(item, { text: text[item.at] }),
     );
-    assert.deepEqual(asked, ['a', 'b', 'gone']);
+    assert.deepEqual(asked, ['b', 'a', 'gone']);
     assert.deepEqual(quoted, [
       { path: 'b', at: 1, text: 'b' },
       { path: 'a', at: 0, text: 'a' },
       { path: 'b', at: 0, text: 'b' },
     ]);
+  });
+
+  it('in steps, never more than STEP_UNITS items or one article between two pauses', () => {
+    const items = Array.from({ length: 3 * STEP_UNITS }, (_, i) => ({ path: `p${i % 5}`, at: i }));
+    const steps = withTextsSteps(
+      items,
+      p => p,
+      () => undefined,
+    );
+    let pauses = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) pauses++;
+    // grouping 3 × STEP_UNITS items, reading 5 articles, keeping 3 × STEP_UNITS items
+    assert.equal(pauses, 3 + 5 + 3);
+    assert.deepEqual(r.value, items);
   });
 });
 

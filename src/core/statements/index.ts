@@ -7,6 +7,6 @@ export { statementDifferences, MATCH_SCORE, STRONG_SCORE, type Difference } from
 export { compareStatement, type Comparison, type ComparisonMatch, type ComparedStatement } from './compareStatement';
 export { datesAgree, quantitiesAgree, relateQuotes, quoteWords, dateRange, type QuoteRelation } from './agreement';
 export { findDiscrepancies, discrepancySteps, type Discrepancy, type DiscrepancyKind, type DiscrepancyStatement, type ScanOptions } from './discrepancies';
-export { timeline, type TimelineDay, type TimelineStatement } from './timeline';
-export { withTexts } from './withTexts';
+export { timeline, timelineSteps, type TimelineDay, type TimelineStatement } from './timeline';
+export { withTexts, withTextsSteps } from './withTexts';
 export { detached } from './detached';

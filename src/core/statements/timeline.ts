@@ -3,7 +3,8 @@
 import { isDay } from './agreement';
 import type { Discrepancy, DiscrepancyStatement } from './discrepancies';
 import { detached } from './detached';
-import { withTexts } from './withTexts';
+import { finish, STEP_UNITS, type Steps } from '../steps';
+import { withTextsSteps } from './withTexts';
 import type { StatementIndex } from './statementIndex';
 
 /**
@@ -26,6 +27,15 @@ export interface TimelineDay {
  * path, then position). `discrepancies` (of `findDiscrepancies`) mark the statements they hold.
  */
 export function timeline(index: StatementIndex, textOf: (path: string) => string | undefined, discrepancies: readonly Discrepancy[] = []): TimelineDay[] {
+  return finish(timelineSteps(index, textOf, discrepancies));
+}
+
+/** timeline in steps (each article's text read in one), for a host that runs it in slices. */
+export function* timelineSteps(
+  index: StatementIndex,
+  textOf: (path: string) => string | undefined,
+  discrepancies: readonly Discrepancy[] = [],
+): Steps<TimelineDay[]> {
   const marked = new Map<string, number>();
   discrepancies.forEach((d, i) => {
     if (d.kind === 'date') for (const s of d.statements) marked.set(`${s.path}:${s.valueStart}`, i);
@@ -51,13 +61,22 @@ export function timeline(index: StatementIndex, textOf: (path: string) => string
         entries.push({ path: m.path, date: d.value!, entry });
       }
     }
+    yield;
   }
   const days = new Map<string, TimelineStatement[]>();
-  for (const { date, entry } of withTexts(entries, textOf, ({ entry }, text) => (entry.text = detached(text, entry.start, entry.end)))) {
+  const quoted = yield* withTextsSteps(entries, textOf, ({ entry }, text) => (entry.text = detached(text, entry.start, entry.end)));
+  for (let i = 0; i < quoted.length; i++) {
+    const { date, entry } = quoted[i];
     const list = days.get(date);
     if (list) list.push(entry);
     else days.set(date, [entry]);
+    if (i % STEP_UNITS === STEP_UNITS - 1) yield;
   }
   const byPlace = (a: TimelineStatement, b: TimelineStatement) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.valueStart - b.valueStart);
-  return [...days].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, statements]) => ({ date, statements: statements.sort(byPlace) }));
+  const out: TimelineDay[] = [];
+  for (const [date, statements] of [...days].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    out.push({ date, statements: statements.sort(byPlace) });
+    yield;
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 // The Quotes view's content (quoteTree.ts), computed where the statements are (statementJobs.ts:
 // the worker, or the extension host without it): every named speaker's quotations across the
 // articles, the variants of one quotation grouped. No `vscode` import.
-import { detached, quoteWords, relateQuotes, withTexts, type QuoteRelation, type StatementIndex } from '../../core';
+import { detached, finish, quoteWords, relateQuotes, withTextsSteps, type QuoteRelation, type StatementIndex, type Steps } from '../../core';
 
 /** One quotation in one article. */
 export interface QuoteReport {
@@ -31,6 +31,11 @@ export interface SpeakerQuotes {
 
 /** Every named speaker's quotations, grouped: a quotation and its variants (fragments, other spellings or words) in one group. */
 export function quotesBySpeaker(index: StatementIndex, textOf: (path: string) => string | undefined): SpeakerQuotes[] {
+  return finish(quoteSteps(index, textOf));
+}
+
+/** quotesBySpeaker in steps (each article's text read in one), for the host that runs it in slices. */
+export function* quoteSteps(index: StatementIndex, textOf: (path: string) => string | undefined): Steps<SpeakerQuotes[]> {
   // every report first, then quoted article by article (each text read once: withTexts)
   const found: { path: string; entity: string; statement: [number, number]; report: QuoteReport }[] = [];
   for (const c of index.classIds()) {
@@ -42,14 +47,20 @@ export function quotesBySpeaker(index: StatementIndex, textOf: (path: string) =>
         found.push({ path: m.path, entity: q.speaker!.entity!, statement: [m.start, m.end], report });
       }
     }
+    yield;
   }
   const bySpeaker = new Map<string, QuoteReport[]>();
-  for (const { entity, report } of withTexts(found, textOf, ({ statement, report }, text) => (report.statement = detached(text, ...statement)))) {
+  for (const { entity, report } of yield* withTextsSteps(found, textOf, ({ statement, report }, text) => (report.statement = detached(text, ...statement)))) {
     const list = bySpeaker.get(entity);
     if (list) list.push(report);
     else bySpeaker.set(entity, [report]);
   }
-  return [...bySpeaker].map(([entity, reports]) => ({ entity, groups: groupVariants(reports) }));
+  const out: SpeakerQuotes[] = [];
+  for (const [entity, reports] of bySpeaker) {
+    out.push({ entity, groups: groupVariants(reports) });
+    yield;
+  }
+  return out;
 }
 
 /** Reports of one speaker grouped by quotation: two wordings that are not unrelated (relateQuotes) are one quotation. */

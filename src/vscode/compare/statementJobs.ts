@@ -4,16 +4,18 @@
 // that the host can run it in slices and either side can stop it. The articles' texts are not kept
 // (some 340 MB of UTF-8 at 100,000 articles, more as strings): those of files are read from them when
 // the statements are read and again when a question quotes them. No `vscode` import.
-import { compareStatement, discrepancySteps, StatementIndex, STRONG_SCORE, timeline, type Discrepancy } from '../../core';
+import { compareStatement, discrepancySteps, reporting, StatementIndex, STRONG_SCORE, timelineSteps, type Discrepancy } from '../../core';
 import { readArticleText } from './articleText';
 import { unpackMentions } from './packedMentions';
-import { quotesBySpeaker } from './quoteGroups';
+import { quoteSteps } from './quoteGroups';
 import type { Answer, ArticleText, Query } from './statementProtocol';
 
 /** A job's steps: `{done, total}` between them, its answer at the end. */
 export type JobSteps<A> = Generator<{ done: number; total: number }, A>;
 
 const decoder = new TextDecoder();
+/** The progress of a job whose steps are not counted (only the scan's are shown). */
+const UNCOUNTED = { done: 0, total: 0 };
 
 /** Reads an article's text from its file when it is still the one hashed `hash` (readArticleText). */
 export type FileReader = (file: string, hash: string) => string | undefined;
@@ -57,7 +59,7 @@ export class StatementJobs {
       case 'discrepancies':
         return yield* this.discrepancies(query.names);
       case 'timeline':
-        return timeline(this.index, textOf, yield* this.discrepancies(query.names));
+        return yield* reporting(timelineSteps(this.index, textOf, yield* this.discrepancies(query.names)), UNCOUNTED);
       case 'compare': {
         const [at] = this.index.statementsAt(query.path, query.start, query.end);
         const comparison = at === undefined ? undefined : compareStatement(this.index, query.path, at, textOf, query.limit);
@@ -70,7 +72,7 @@ export class StatementJobs {
         return { start: this.index.statement(query.path, at)!.start, articles: new Set(reports.map(r => r.path)).size };
       }
       case 'quotes':
-        return quotesBySpeaker(this.index, textOf);
+        return yield* reporting(quoteSteps(this.index, textOf), UNCOUNTED);
     }
   }
 
