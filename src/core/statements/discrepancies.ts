@@ -45,8 +45,6 @@ export interface ScanOptions {
 const SCAN_BUDGET = 2000;
 /** Lowest alignment score at which two quotations with the same named speaker are compared. */
 const QUOTE_SCORE = 0.2;
-/** Classes scanned between two yields of `discrepancySteps` (each may read thousands of postings). */
-const SLICE = 16;
 const KIND_ORDER: DiscrepancyKind[] = ['date', 'number', 'quote'];
 /** More dates, figures or quotations than any statement has: keys items of classes by number. */
 const ITEMS_PER_KIND = 4096;
@@ -68,7 +66,7 @@ export function findDiscrepancies(index: StatementIndex, options: ScanOptions): 
 }
 
 /**
- * `findDiscrepancies` in slices: yields `{done, total}` (classes scanned) every SLICE classes,
+ * `findDiscrepancies` in slices: yields `{done, total}` (classes scanned) after each class (which may read thousands of postings),
  * so that a caller can report progress, give others a turn, or stop iterating to cancel.
  */
 export function* discrepancySteps(index: StatementIndex, options: ScanOptions): Generator<{ done: number; total: number }, Discrepancy[]> {
@@ -119,7 +117,7 @@ export function* discrepancySteps(index: StatementIndex, options: ScanOptions): 
         join(item(a, 'quote', sa.quotations.indexOf(x)), item(b, 'quote', sb.quotations.indexOf(y)), relation !== 'words');
       }
     }
-    if (++done % SLICE === 0) yield { done, total: classes.length };
+    yield { done: ++done, total: classes.length };
   }
 
   return yield* reporting(described(index, options, items, find, disagreeing), { done, total: classes.length });
