@@ -59,6 +59,12 @@ describe('names: where a name begins and ends', () => {
         'Peter',
       ]);
     });
+
+    it('leaves a regnal "I" out of the words of a person\'s name, not the "I" of "World War I"', () => {
+      const words = (text: string) => findNamesDetailed(text, undefined, null).names.map(c => c.words.join(' '));
+      assert.deepEqual(words('In 1859 Norton I, Emperor of the Realm, wrote to Queen Elizabeth I; she replied.'), ['norton', 'realm', 'elizabeth']);
+      assert.deepEqual(words('Veterans of World War I, and of Phase I, met.'), ['world war i', 'phase i']);
+    });
   });
 
   describe('"&" between two names of one word', () => {

@@ -526,6 +526,19 @@ function isRegnalI(text: string, run: Tok[], i: number): boolean {
   return run[i].e === text.length || c === 44 || c === 59 || c === 58 || c === 41 || c === 10 || c === 13;
 }
 
+/**
+ * Whether the "I" that ends `seg` is the regnal number of a person ("Norton I", "Elizabeth I"), which
+ * is no word of the name for linking, rather than a numeral of the name ("World War I", "Phase I":
+ * without its "I" it would be a short form of "World War II"): the word before it is a given name or
+ * no common word.
+ */
+function isRegnalNumber(seg: Tok[]): boolean {
+  if (seg[seg.length - 1].t !== 'I') return false;
+  const lex = lexicon();
+  const before = withoutFinalDot(seg[seg.length - 2].lower);
+  return lex.given.has(before) || !lex.common.has(before);
+}
+
 /** Ordinals spelled out, which begin names: "Third Reich", "Ninth Circuit", "Sixteenth Air Force". */
 const ORDINALS = new Set(
   'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth'.split(
@@ -842,7 +855,7 @@ function makeCandidate(seg: Tok[], text: string, kind: NameKind, strong: boolean
   const first = seg[0];
   const last = seg[seg.length - 1];
   // "Jr." and a regnal "I" are no words of the name for linking: "King" is still the family name
-  const nw = seg.length > 1 && (NAME_SUFFIXES.has(last.lower) || last.t === 'I') ? seg.length - 1 : seg.length;
+  const nw = seg.length > 1 && (NAME_SUFFIXES.has(last.lower) || isRegnalNumber(seg)) ? seg.length - 1 : seg.length;
   const words = new Array<string>(tail ? nw + 1 : nw); // sized exactly: it may be kept with the document
   if (tail) words[nw] = tail.toLowerCase();
   let initials = '';
