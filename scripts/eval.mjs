@@ -8,7 +8,6 @@
 //                                                  the rules alone on the training sets)
 //   npm run eval -- --leave-one-out --seed N    (another seed of the order of training runs: figures
 //                                                  move by about 0.005 with it, so compare means of several)
-//   npm run eval -- --leave-one-out --learner crf|both  (another learner, scripts/nameModel.mjs LEARNERS)
 //   npm run eval -- ... --save DIR                (also writes each set's predictions, DIR/SET.json)
 //   npm run eval -- --learning-curve [FOLDER...]  (a workspace model learned from a simulated
 //                                                  reviewer's decisions on the first k documents,
@@ -19,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { learningCurve } from './learningCurve.mjs';
 import { bundleForNode } from './measure.mjs';
-import { chooseRulePrior, LEARNERS, loadGoldSet, SETTINGS, trainer, trainModel, TRAINING_SETS, writeWeightsModule } from './nameModel.mjs';
+import { chooseRulePrior, loadGoldSet, SETTINGS, trainer, trainModel, TRAINING_SETS, writeWeightsModule } from './nameModel.mjs';
 
 const DEFAULT_SETS = ['data/eval/gum-dev', 'data/eval/ecb-dev'];
 const SCORER = 'data/eval/score.py';
@@ -31,10 +30,9 @@ const namesAt = args.indexOf('--names');
 const saveAt = args.indexOf('--save');
 const saveDir = saveAt >= 0 ? resolve(args[saveAt + 1]) : null;
 const seedAt = args.indexOf('--seed');
-const learnerAt = args.indexOf('--learner');
-const settings = { ...SETTINGS, ...(learnerAt >= 0 ? LEARNERS[args[learnerAt + 1]] : {}), ...(seedAt >= 0 ? { seed: Number(args[seedAt + 1]) } : {}) };
+const settings = seedAt >= 0 ? { ...SETTINGS, seed: Number(args[seedAt + 1]) } : SETTINGS;
 const names = namesAt >= 0 ? args[namesAt + 1] : leaveOneOut ? 'model' : undefined;
-const given = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && [namesAt, saveAt, seedAt, learnerAt].includes(i - 1)));
+const given = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && [namesAt, saveAt, seedAt].includes(i - 1)));
 const sets = (given.length ? given : leaveOneOut ? TRAINING_SETS : DEFAULT_SETS).map(s => resolve(s));
 const missing = sets.filter(s => !existsSync(join(s, 'docs')) || !existsSync(join(s, 'gold.json')));
 if (missing.length) {

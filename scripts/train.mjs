@@ -1,21 +1,16 @@
 // Rebuilds the model for names from the training sets in data/train/ (npm run train):
-//   node scripts/train.mjs [--epochs N] [--bits N] [--out FILE] [--learner perceptron|crf|both]
+//   node scripts/train.mjs [--epochs N] [--bits N] [--out FILE]
 // The rule prior is chosen by cross-validation over the training sets (each read by a model trained
 // on the two others). Deterministic: the same data and settings give the same module, byte for byte.
 import { statSync } from 'node:fs';
-import { chooseRulePrior, LEARNERS, loadGoldSet, SETTINGS, trainer, trainModel, TRAINING_SETS, WEIGHTS_MODULE, writeWeightsModule } from './nameModel.mjs';
+import { chooseRulePrior, loadGoldSet, SETTINGS, trainer, trainModel, TRAINING_SETS, WEIGHTS_MODULE, writeWeightsModule } from './nameModel.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, def) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : def;
 };
-const settings = {
-  ...SETTINGS,
-  ...LEARNERS[opt('--learner', 'perceptron')],
-  epochs: Number(opt('--epochs', SETTINGS.epochs)),
-  bits: Number(opt('--bits', SETTINGS.bits)),
-};
+const settings = { ...SETTINGS, epochs: Number(opt('--epochs', SETTINGS.epochs)), bits: Number(opt('--bits', SETTINGS.bits)) };
 const out = opt('--out', WEIGHTS_MODULE);
 const started = Date.now();
 const t = await trainer();

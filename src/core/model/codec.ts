@@ -12,21 +12,12 @@ export interface EncodedModel {
   readonly weights: string;
   /** See TaggerWeights.rulePrior. */
   readonly rulePrior?: number;
-  /** See TaggerWeights.margin. */
-  readonly margin?: number;
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
 /** Quantizes and packs trained weights; weights under `prune` (in absolute value) are left out. */
-export function encodeModel(
-  bits: number,
-  weights: Float32Array | Float64Array,
-  trans: ArrayLike<number>,
-  prune: number,
-  rulePrior = 0,
-  margin?: number,
-): EncodedModel {
+export function encodeModel(bits: number, weights: Float32Array | Float64Array, trans: ArrayLike<number>, prune: number, rulePrior = 0): EncodedModel {
   let max = 0;
   for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i]));
   const scale = max > 0 ? max / 32767 : 1;
@@ -53,7 +44,7 @@ export function encodeModel(
     b64 += B64[n >> 18] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=') + (i + 2 < bytes.length ? B64[n & 63] : '=');
   }
   const t = Array.from(trans, v => Math.round(v * 1e4) / 1e4);
-  return margin === undefined ? { bits, scale, trans: t, weights: b64, rulePrior } : { bits, scale, trans: t, weights: b64, rulePrior, margin };
+  return { bits, scale, trans: t, weights: b64, rulePrior };
 }
 
 /** Unpacks an encoded model into the arrays the tagger reads. */
@@ -90,7 +81,5 @@ export function decodeModel(m: EncodedModel): TaggerWeights {
   }
   const trans = new Float32Array((START + 1) * LABELS);
   trans.set(m.trans);
-  return m.margin === undefined
-    ? { bits: m.bits, scale: m.scale, weights, trans, rulePrior: m.rulePrior ?? 0 }
-    : { bits: m.bits, scale: m.scale, weights, trans, rulePrior: m.rulePrior ?? 0, margin: m.margin };
+  return { bits: m.bits, scale: m.scale, weights, trans, rulePrior: m.rulePrior ?? 0 };
 }

@@ -23,12 +23,6 @@ export interface TaggerWeights {
    */
   readonly rulePrior?: number;
   /**
-   * How much higher the model must score another reading of a name the rules guessed to overrule
-   * them, in its own score units (names/recognizeNames.ts, OVERRULE_MARGIN, the perceptron's, when
-   * omitted).
-   */
-  readonly margin?: number;
-  /**
    * A workspace's explicit decisions by surface (normKey of the name): its kind, or NOT_A_NAME
    * (train.ts). Honoured over anything the rules or the weights say (see workspaceModel.ts).
    */

@@ -39,7 +39,7 @@ export function learnFromReviews(examples: ReviewExamples, base: TaggerWeights):
     version: 1,
     learnedFrom: { ...examples.counts, articles: examples.documents.length },
     corrections,
-    model: encodeModel(trained.bits, trained.weights, trained.trans, PRUNE, base.rulePrior ?? 0, base.margin),
+    model: encodeModel(trained.bits, trained.weights, trained.trans, PRUNE, base.rulePrior ?? 0),
   };
 }
 
@@ -70,8 +70,7 @@ export function parseWorkspaceModel(text: string): { model: TaggerWeights } | { 
     typeof m.weights !== 'string' ||
     !/^[A-Za-z0-9+/]*=*$/.test(m.weights) ||
     m.weights.length % 4 !== 0 ||
-    (m.rulePrior !== undefined && !Number.isFinite(m.rulePrior)) ||
-    (m.margin !== undefined && !Number.isFinite(m.margin))
+    (m.rulePrior !== undefined && !Number.isFinite(m.rulePrior))
   ) {
     return { problem: 'has no valid model' };
   }

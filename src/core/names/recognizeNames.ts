@@ -202,7 +202,6 @@ function modelNames(
   asked: string[],
 ): NameCandidate[] {
   const lex = lexicon();
-  const margin = model.margin ?? OVERRULE_MARGIN;
   const standing = rules.names.filter(c => !judged(c));
   const guessed = rules.names.filter(judged);
   const probes = probesOf(rules.runs, guessed);
@@ -247,14 +246,14 @@ function modelNames(
     let other = ruled === 1 ? 2 : 1;
     for (let j = 0; j < 4; j++) if (j !== ruled && mean[j] > mean[other]) other = j;
     c.kindScores = kindProbabilities(mean);
-    if (Math.max(mean[1], mean[2], mean[3]) - mean[0] >= margin) c.modelSure = true;
+    if (Math.max(mean[1], mean[2], mean[3]) - mean[0] >= OVERRULE_MARGIN) c.modelSure = true;
     // a name guessed again and again in a document is a name, whatever kind; but not an acronym,
     // which academic and web text repeat as terms ("GIS", "SUT", "GISB")
     if (other === 0 && !c.acronym && counts.get(groupOf(c))! >= MANY_MENTIONS) {
       out.push(c);
       continue;
     }
-    if (mean[other] - mean[ruled] < margin) {
+    if (mean[other] - mean[ruled] < OVERRULE_MARGIN) {
       out.push(c);
       continue;
     }
