@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../src/core/analyze';
 import { applyRegistry } from '../../src/core/corpus/applyRegistry';
+import { utf8Hash } from '../../src/core/corpus/contentHash';
 import { CorpusIndex, type MentionRef, type MentionSpans } from '../../src/core/corpus/corpusIndex';
 import { PublishedTables } from '../../src/core/corpus/publishedTables';
 import type { Registry } from '../../src/core/corpus/registry';
@@ -417,6 +418,22 @@ describe('CorpusIndex snapshots', () => {
       [false],
     );
     assertSameAsAnalyze(withRegistry, docs, registry);
+  });
+
+  it('takes the analyses of snapshots written unlinked, one per batch, as a pool of workers sends them', () => {
+    const docs = [...SAMPLES, ...NEWS, ...ASTRAL];
+    const batches = [docs.slice(0, docs.length >> 1), docs.slice(docs.length >> 1)];
+    const index = new CorpusIndex();
+    for (const batch of batches) {
+      const worker = new CorpusIndex();
+      // entered unlinked: its snapshot reads the dates packed when they were entered
+      worker.setFiles(batch.map(d => ({ path: d.path, utf8: encoder.encode(d.text) })));
+      index.loadSnapshot(worker.snapshot());
+      for (const d of batch) assert.ok(index.setPrepared({ path: d.path, hash: utf8Hash(encoder.encode(d.text)), dctSource: '', model: '' }, false), d.path);
+    }
+    index.relink();
+    assertSameAsAnalyze(index, docs);
+    assert.deepEqual(index.snapshot(0), linkedIndex(docs).snapshot(0));
   });
 
   it('builds the tables from the snapshot while the files are read, used only when every file matches it', () => {

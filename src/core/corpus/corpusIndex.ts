@@ -21,7 +21,7 @@ import { dctSourceOf, prepareDocument, prepareFile, type HeldSource, type Prepar
 import { idsByLocalId, ProvisionalIds } from './provisionalIds';
 import type { Registry } from './registry';
 import { RegistryMap } from './registryMap';
-import { MentionRows, packedDates, StringIds } from './mentionRows';
+import { MentionRows, PackedDates, packedDates, StringIds } from './mentionRows';
 import { PublishedTables } from './publishedTables';
 import { decodeSnapshotSteps, encodeSnapshotSteps, entityCountOf, nameCountOf, type StoredDocument, type StoredLinks, type TableTotals } from './snapshot';
 import { SurnameCounts } from './surnameCounts';
@@ -127,10 +127,11 @@ class IndexedDocument implements DocumentAnalysis {
   /** The analysis, for its dates until they are published (a stored one decodes them when first read). */
   private analysis: DocumentAnalysis | undefined;
   /**
-   * The rows its dates are read from once published. Kept when the document is withdrawn: a
-   * snapshot written in steps still reads the dates of a document edited or deleted meanwhile.
+   * The rows its dates are read from once published, or packed before (packDates). Kept when the
+   * document is withdrawn: a snapshot written in steps still reads the dates of a document edited
+   * or deleted meanwhile.
    */
-  private datesFrom: MentionRows | undefined = undefined;
+  private datesFrom: MentionRows | PackedDates | undefined = undefined;
 
   constructor(
     readonly path: string,
@@ -164,6 +165,18 @@ class IndexedDocument implements DocumentAnalysis {
     this.rows = rows;
     if (!rows) return;
     this.datesFrom = rows;
+    this.analysis = undefined;
+  }
+
+  /**
+   * Its dates packed now, the analysis let go: for a document entered in bulk, unpublished until the
+   * corpus is linked. A stored analysis decodes its dates when first read and keeps its snapshot
+   * until then: the snapshots of a pool's batches (about 2 KB a document) were all kept through
+   * the first link of the corpus; an analysis made elsewhere held a Mention object per date.
+   */
+  packDates(strings: StringIds, slab: Int32Slab): void {
+    if (!this.analysis) return;
+    this.datesFrom = new PackedDates(packedDates(this.analysis.dates, strings, slab), strings);
     this.analysis = undefined;
   }
 
@@ -226,6 +239,8 @@ export class CorpusIndex {
    * apiece at 100,000 documents (Int32Slab).
    */
   private readonly slab = new Int32Slab();
+  /** The dates of documents entered in bulk (packDates), apart from `slab`: they go when the documents are published, which it keeps. */
+  private readonly datesSlab = new Int32Slab();
 
   /**
    * `relinkOnQueryUpTo`: a stale index with at most this many names relinks by itself on the next
@@ -297,6 +312,8 @@ export class CorpusIndex {
       // kept for its part of the snapshot's links only: a snapshot without them (a pool worker's
       // batch) is let go once its documents are in
       const d = new IndexedDocument(path, a, prepared.utf8, !unread, prepared.stamp, prepared.warning, fromStore && stored!.links ? stored : undefined);
+      // one entered unread (a warm start) is published from its snapshot's records, its dates never decoded
+      if (!link && !unread) d.packDates(this.strings, this.datesSlab);
       const provisional = this.provisional;
       let fresh = !link;
       let commit: () => boolean;

@@ -103,9 +103,12 @@ export function dateKey<T>(value: T | null | undefined, id: (value: T) => number
   return value === undefined ? ABSENT : value === null ? NULL : id(value);
 }
 
-/** A document's dates (DocumentAnalysis.dates) as MentionRows.namesSteps takes them: DATE_WIDTH numbers each, strings as ids of `strings`. */
-export function packedDates(dates: readonly Mention[], strings: StringIds): Int32Array {
-  const packed = new Int32Array(dates.length * DATE_WIDTH);
+/**
+ * A document's dates (DocumentAnalysis.dates) as MentionRows.namesSteps takes them: DATE_WIDTH
+ * numbers each, strings as ids of `strings`; in `slab` when given.
+ */
+export function packedDates(dates: readonly Mention[], strings: StringIds, slab?: Int32Slab): Int32Array {
+  const packed = slab ? slab.take(dates.length * DATE_WIDTH) : new Int32Array(dates.length * DATE_WIDTH);
   for (let j = 0, r = 0; j < dates.length; j++, r += DATE_WIDTH) {
     const m = dates[j];
     packed[r] = m.start;
@@ -114,6 +117,32 @@ export function packedDates(dates: readonly Mention[], strings: StringIds): Int3
     packed[r + 3] = dateKey(m.value, v => strings.id(v));
   }
   return packed;
+}
+
+/** A document's dates packed (packedDates), read back as MentionRows reads a published document's. */
+export class PackedDates {
+  constructor(
+    private readonly numbers: Int32Array,
+    private readonly strings: StringIds,
+  ) {}
+
+  packedDates(): Int32Array {
+    return this.numbers;
+  }
+
+  dates(): Mention[] {
+    const n = this.numbers;
+    const out = new Array<Mention>(n.length / DATE_WIDTH);
+    for (let r = 0, j = 0; r < n.length; r += DATE_WIDTH, j++) {
+      const key = n[r + 3];
+      const text = this.strings.at(n[r + 2]);
+      out[j] =
+        key === ABSENT
+          ? { start: n[r], end: n[r + 1], text, kind: 'date' }
+          : { start: n[r], end: n[r + 1], text, kind: 'date', value: key === NULL ? null : this.strings.at(key) };
+    }
+    return out;
+  }
 }
 
 /**
