@@ -38,7 +38,7 @@ export {
 export { variantProposals, type VariantProposal } from './corpus/variants';
 export { foldedName, orderFreeName } from './corpus/variantKey';
 export { MAX_YAML_ALIASES, type YamlProblem } from './yamlParse';
-export { lineStarts, positionAt, type TextPosition } from './textPositions';
+export { lineAt, lineStarts, positionAt, type TextPosition } from './textPositions';
 export { escapeMarkdown } from './markdown';
 export * from './annotations';
 export {

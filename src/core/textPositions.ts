@@ -44,6 +44,12 @@ export function utf8LineStarts(bytes: Uint8Array): Int32Array {
 
 /** The position of a UTF-16 offset, given the text's line starts. */
 export function positionAt(starts: ArrayLike<number>, offset: number): TextPosition {
+  const line = lineAt(starts, offset);
+  return { line, character: offset - starts[line] };
+}
+
+/** The line of a UTF-16 offset, given the text's line starts (positionAt with no object made). */
+export function lineAt(starts: ArrayLike<number>, offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -51,5 +57,5 @@ export function positionAt(starts: ArrayLike<number>, offset: number): TextPosit
     if (starts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo, character: offset - starts[lo] };
+  return lo;
 }

@@ -893,12 +893,17 @@ export class CorpusIndex {
 
   /** Line/character of a UTF-16 offset in an indexed document (which need not be open). */
   positionAt(path: string, offset: number): TextPosition {
+    return positionAt(this.lineStartsOf(path), offset);
+  }
+
+  /** UTF-16 offsets where the lines of an indexed document start (for lineAt: a position with no object made for it); [0] for a document it does not hold. */
+  lineStartsOf(path: string): ArrayLike<number> {
     const d = this.docs.get(path);
     if (d && !d.lines) {
       const bytes = this.bytes(d);
       if (bytes) d.lines = this.slab.copy(utf8LineStarts(bytes));
     }
-    return positionAt(d?.lines ?? [0], offset);
+    return d?.lines ?? [0];
   }
 
   /** Paths of the indexed documents, sorted. */
