@@ -354,19 +354,20 @@ if (role === 'cold') {
   const firstPage = group => percentiles(group.map(e => measure(() => located(index.mentionsOfPage(e.id, 0, PAGE).refs)).ms));
   // the whole list as the extension gathers it (src/vscode/entities/mentionLists.ts): pages, each a
   // step between which the host gets a turn; the longest step is what holds the host. Each mention
-  // made into what the editor's reference provider returns (locationMaker, src/vscode/common/convert.ts):
-  // a location (the document's URI, parsed once per document) with a range of two positions
-  const { locationSteps } = require(listsBundle);
-  const locationMaker = () => {
-    let last;
-    let uri;
-    return (path, start, end) => {
-      if (path !== last) uri = { scheme: 'file', path: (last = path) };
-      const s = index.positionAt(path, start);
-      const e = index.positionAt(path, end);
-      return { uri, range: { start: { line: s.line, character: s.character }, end: { line: e.line, character: e.character } } };
-    };
+  // made into what the editor's reference provider returns, by the extension's own code
+  // (locationMaker, src/vscode/common/convert.ts, with plain objects for VS Code's classes): a
+  // location (the document's URI, parsed once per document) with a range of two positions, one
+  // range for mentions at the same lines and characters
+  const { locationSteps, listLocationMaker } = require(listsBundle);
+  const locationParts = {
+    uri: path => ({ scheme: 'file', path }),
+    range: (startLine, startCharacter, endLine, endCharacter) => ({
+      start: { line: startLine, character: startCharacter },
+      end: { line: endLine, character: endCharacter },
+    }),
+    location: (uri, range) => ({ uri, range }),
   };
+  const locationMaker = () => listLocationMaker(index, locationParts);
   const longestSteps = [];
   const references = group =>
     percentiles(
@@ -618,7 +619,14 @@ if (role === 'cold') {
     },
     coreBundle,
   );
-  await bundleForNode('src/vscode/entities/mentionLists.ts', listsBundle);
+  await bundleForNode(
+    {
+      contents: "export { locationSteps } from './src/vscode/entities/mentionLists'; export { listLocationMaker } from './src/vscode/common/locationLists';",
+      resolveDir: resolve('.'),
+      loader: 'ts',
+    },
+    listsBundle,
+  );
   const child = name => {
     const r = spawnSync(
       process.execPath,

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CorpusIndex, Mention, MentionRef } from '../../core';
+import { listLocationMaker } from './locationLists';
 
 /** The one place where core offsets (UTF-16 code units) become VS Code positions and locations. */
 export function rangeOf(index: CorpusIndex, path: string, mention: Pick<Mention, 'start' | 'end'>): vscode.Range {
@@ -14,18 +15,15 @@ export function locationOf(index: CorpusIndex, ref: MentionRef): vscode.Location
 
 /**
  * The location of each mention of a list (its document, its start and end in UTF-16 code units),
- * in document order: each document's URI parsed once.
+ * in document order: each document's URI parsed once, one range for mentions at the same lines and
+ * characters (src/vscode/common/locationLists.ts).
  */
 export function locationMaker(index: CorpusIndex): (path: string, start: number, end: number) => vscode.Location {
-  let last: string | undefined;
-  let uri: vscode.Uri | undefined;
-  return (path, start, end) => {
-    if (path !== last || !uri) {
-      last = path;
-      uri = vscode.Uri.parse(path);
-    }
-    return new vscode.Location(uri, rangeOf(index, path, { start, end }));
-  };
+  return listLocationMaker(index, {
+    uri: path => vscode.Uri.parse(path),
+    range: (startLine, startCharacter, endLine, endCharacter) => new vscode.Range(startLine, startCharacter, endLine, endCharacter),
+    location: (uri, range) => new vscode.Location(uri, range),
+  });
 }
 
 /** A `command:` URI for a Markdown link; the command must be listed in the hover's enabledCommands. */

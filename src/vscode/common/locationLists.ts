@@ -1,0 +1,71 @@
+// The locations of a list of mentions, which may hold hundreds of thousands of them (an entity's
+// references at 100,000 articles): the list holds every location until the editor has taken it,
+// so what one costs is what it costs. Ranges are immutable, so mentions at the same lines and
+// characters share one range (and its two positions); how often they do is in docs/measurements.md.
+// No `vscode` import, so that scripts/benchCorpus.mjs makes its lists with this very code.
+import { lineAt, type CorpusIndex } from '../../core';
+
+/** How a location is made of its parts: the editor's classes in the extension, plain objects in the bench. */
+export interface LocationParts<U, R, L> {
+  uri(path: string): U;
+  range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): R;
+  location(uri: U, range: R): L;
+}
+
+/** Ranges a list remembers: enough for the few thousand an entity's mentions are at in a generated corpus of 100,000 articles, and a fixed cost (under 0.5 MB) whatever the list's length. */
+const SLOTS = 1 << 14;
+
+/**
+ * The location of each mention of a list (its document, its start and end in UTF-16 code units),
+ * in document order: each document's URI made once, and a range made once for mentions at the
+ * same lines and characters, while the maker is held.
+ */
+export function listLocationMaker<U, R, L>(index: CorpusIndex, parts: LocationParts<U, R, L>): (path: string, start: number, end: number) => L {
+  const range = sharedRanges(parts.range);
+  let last: string | undefined;
+  let uri: U | undefined;
+  return (path, start, end) => {
+    if (path !== last || uri === undefined) {
+      last = path;
+      uri = parts.uri(path);
+    }
+    // lines and characters as index.positionAt gives them, with no object made for each
+    const lines = index.lineStartsOf(path);
+    const startLine = lineAt(lines, start);
+    const endLine = startLine + 1 < lines.length && end >= lines[startLine + 1] ? lineAt(lines, end) : startLine;
+    return parts.location(uri, range(startLine, start - lines[startLine], endLine, end - lines[endLine]));
+  };
+}
+
+/**
+ * `make`, giving the range it last made for the same four numbers when that one is still
+ * remembered: a table of `slots` ranges, each number hashed to one slot (which a range of other
+ * numbers may take over), made when first asked.
+ */
+export function sharedRanges<R>(
+  make: (startLine: number, startCharacter: number, endLine: number, endCharacter: number) => R,
+  slots = SLOTS,
+): (startLine: number, startCharacter: number, endLine: number, endCharacter: number) => R {
+  let keys: Int32Array | undefined;
+  let ranges: (R | undefined)[] = [];
+  return (startLine, startCharacter, endLine, endCharacter) => {
+    if (!keys) {
+      keys = new Int32Array(4 * slots);
+      ranges = new Array<R | undefined>(slots);
+    }
+    const mixed =
+      Math.imul(startLine, 0x9e3779b1) ^ Math.imul(startCharacter, 0x85ebca77) ^ Math.imul(endLine, 0xc2b2ae3d) ^ Math.imul(endCharacter, 0x27d4eb2f);
+    const slot = (Math.imul(mixed ^ (mixed >>> 15), 0x2c1b3c6d) >>> 0) % slots;
+    const at = 4 * slot;
+    const held = ranges[slot];
+    if (held !== undefined && keys[at] === startLine && keys[at + 1] === startCharacter && keys[at + 2] === endLine && keys[at + 3] === endCharacter)
+      return held;
+    const made = make(startLine, startCharacter, endLine, endCharacter);
+    keys[at] = startLine;
+    keys[at + 1] = startCharacter;
+    keys[at + 2] = endLine;
+    keys[at + 3] = endCharacter;
+    ranges[slot] = made;
+    return made;
+  };
+}
