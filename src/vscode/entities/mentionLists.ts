@@ -59,7 +59,7 @@ function mentionSteps<T>(index: CorpusIndex, key: MentionKey, make: (ref: Mentio
     index,
     (from, out) => {
       const { refs, total } = mentionPage(index, key, from, PAGE);
-      for (const ref of refs) out.push(make(ref));
+      for (let k = 0; k < refs.length; k++) out[from + k] = make(refs[k]);
       return { read: refs.length, total };
     },
     onPage,
@@ -68,34 +68,56 @@ function mentionSteps<T>(index: CorpusIndex, key: MentionKey, make: (ref: Mentio
 
 /** gatherLocations as steps, a page each (scripts/benchCorpus.mjs times them). */
 export function locationSteps<T>(index: CorpusIndex, key: MentionKey, make: (path: string, start: number, end: number) => T): Steps<T[]> {
-  return pageSteps(index, (from, out) => {
-    const { paths, doc, start, end, total } = spanPage(index, key, from, PAGE);
-    for (let k = 0; k < start.length; k++) out.push(make(paths[doc[k]], start[k], end[k]));
-    return { read: start.length, total };
-  });
+  return pageSteps(
+    index,
+    (from, out) => {
+      const { paths, doc, start, end, total } = spanPage(index, key, from, PAGE);
+      for (let k = 0; k < start.length; k++) out[from + k] = make(paths[doc[k]], start[k], end[k]);
+      return { read: start.length, total };
+    },
+    undefined,
+    true,
+  );
 }
 
 /**
- * The pages of a list, each added to it by `take` (from the mention `from` on; how many it read,
- * and how many the list has in all), a step each; started over when the index changed meanwhile.
+ * The pages of a list, each put in it by `take` (from the mention `from` on, at `out[from]`; how many
+ * it read, and how many the list has in all), a step each; started over when the index changed
+ * meanwhile. `sized`: the list's array made at its whole length once the first page tells it (a
+ * list grown page by page leaves a copy at each growth: for one of hundreds of thousands of
+ * mentions, arrays of megabytes that only a full collection frees); not with `onPage`, which hears
+ * the list so far.
  */
 function* pageSteps<T>(
   index: CorpusIndex,
   take: (from: number, out: T[]) => { read: number; total: number },
   onPage?: (soFar: readonly T[], total: number) => void,
+  sized = false,
 ): Steps<T[]> {
   restart: for (;;) {
-    const out: T[] = [];
+    let out: T[] = [];
     let revision: string | undefined;
     for (let from = 0; ;) {
       const { read, total } = take(from, out);
       // taken after the first page: reading it may link documents not linked yet
-      if (revision === undefined) revision = index.revision;
-      else if (revision !== index.revision) continue restart;
+      if (revision === undefined) {
+        revision = index.revision;
+        if (sized && total > read) out = withLength(out, total);
+      } else if (revision !== index.revision) continue restart;
       from += read;
       onPage?.(out, total);
-      if (read === 0 || from >= total) return out;
+      if (read === 0 || from >= total) {
+        out.length = from;
+        return out;
+      }
       yield;
     }
   }
+}
+
+/** `list`'s items at the start of an array of `length`. */
+function withLength<T>(list: T[], length: number): T[] {
+  const sized = new Array<T>(length);
+  for (let i = 0; i < list.length; i++) sized[i] = list[i];
+  return sized;
 }
