@@ -76,9 +76,14 @@ describe('lists of locations', () => {
   });
 
   it('never gives a range made for other numbers, however few ranges it remembers', () => {
-    for (const slots of [1, 3, 64]) {
+    for (const [max, first] of [
+      [1, 1],
+      [3, 3],
+      [64, 1],
+      [1024, 4],
+    ]) {
       let count = 0;
-      const range = sharedRanges((a, b, c, d) => (count++, [a, b, c, d]), slots);
+      const range = sharedRanges((a, b, c, d) => (count++, [a, b, c, d]), max, first);
       const quads: number[][] = [];
       for (let i = 0; i < 2000; i++) quads.push([i % 7, (i * 13) % 11, (i % 7) + (i % 2), (i * 5) % 17]);
       for (const q of quads) assert.deepEqual(range(q[0], q[1], q[2], q[3]), q);

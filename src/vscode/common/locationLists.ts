@@ -12,8 +12,11 @@ export interface LocationParts<U, R, L> {
   location(uri: U, range: R): L;
 }
 
-/** Ranges a list remembers: enough for the few thousand an entity's mentions are at in a generated corpus of 100,000 articles, and a fixed cost (under 0.5 MB) whatever the list's length. */
-const SLOTS = 1 << 14;
+/** Ranges a list remembers at most: enough for the few thousand an entity's mentions are at in a generated corpus of 100,000 articles, under 0.5 MB whatever the list's length. */
+const MAX_SLOTS = 1 << 14;
+
+/** Ranges a list remembers at first: a short list's table costs little (tens of kilobytes each, for every list given out). */
+const FIRST_SLOTS = 1 << 10;
 
 /**
  * The location of each mention of a list (its document, its start and end in UTF-16 code units),
@@ -39,19 +42,25 @@ export function listLocationMaker<U, R, L>(index: CorpusIndex, parts: LocationPa
 
 /**
  * `make`, giving the range it last made for the same four numbers when that one is still
- * remembered: a table of `slots` ranges, each number hashed to one slot (which a range of other
- * numbers may take over), made when first asked.
+ * remembered: a table of ranges, each four numbers hashed to a slot (which ranges of other
+ * numbers may take over, the one it held kept in its neighbour), made when first asked, and made anew four times larger (up to `maxSlots`) once
+ * it has made as many ranges as it has slots.
  */
 export function sharedRanges<R>(
   make: (startLine: number, startCharacter: number, endLine: number, endCharacter: number) => R,
-  slots = SLOTS,
+  maxSlots = MAX_SLOTS,
+  firstSlots = Math.min(FIRST_SLOTS, maxSlots),
 ): (startLine: number, startCharacter: number, endLine: number, endCharacter: number) => R {
-  let keys: Int32Array | undefined;
+  let slots = 0;
+  let keys = new Int32Array(0);
   let ranges: (R | undefined)[] = [];
+  let madeHere = 0;
   return (startLine, startCharacter, endLine, endCharacter) => {
-    if (!keys) {
+    if (madeHere >= slots && slots < maxSlots) {
+      slots = slots === 0 ? firstSlots : Math.min(4 * slots, maxSlots);
       keys = new Int32Array(4 * slots);
       ranges = new Array<R | undefined>(slots);
+      madeHere = 0;
     }
     const mixed =
       Math.imul(startLine, 0x9e3779b1) ^ Math.imul(startCharacter, 0x85ebca77) ^ Math.imul(endLine, 0xc2b2ae3d) ^ Math.imul(endCharacter, 0x27d4eb2f);
@@ -60,7 +69,18 @@ export function sharedRanges<R>(
     const held = ranges[slot];
     if (held !== undefined && keys[at] === startLine && keys[at + 1] === startCharacter && keys[at + 2] === endLine && keys[at + 3] === endCharacter)
       return held;
+    // the slot's neighbour holds the range the slot held before: two ranges of the same slot, met in turn, are both kept
+    const other = slot ^ 1;
+    const to = 4 * other;
+    const kept = ranges[other];
+    if (kept !== undefined && keys[to] === startLine && keys[to + 1] === startCharacter && keys[to + 2] === endLine && keys[to + 3] === endCharacter)
+      return kept;
     const made = make(startLine, startCharacter, endLine, endCharacter);
+    madeHere++;
+    if (held !== undefined && other < slots) {
+      keys.copyWithin(to, at, at + 4);
+      ranges[other] = held;
+    }
     keys[at] = startLine;
     keys[at + 1] = startCharacter;
     keys[at + 2] = endLine;
