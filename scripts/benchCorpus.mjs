@@ -1,12 +1,15 @@
 // The corpus index at scale: 10,000 articles (about 6 million words) made from the samples, or
 // 100,000 (about 57 million words: `--docs 100000`, a few minutes, not part of `npm run bench`).
-//   node scripts/benchCorpus.mjs [--docs N] [--corpus DIR] [--edits N] [--hovers N] [--workers N] [--snapshot FILE] [--warm-only] [--host-steps]
+//   node scripts/benchCorpus.mjs [--docs N] [--corpus DIR] [--edits N] [--hovers N] [--workers N] [--snapshot FILE] [--warm-only] [--host-steps] [--malloc-arenas N]
 // Generates the corpus when it is missing (scripts/makeCorpus.mjs --docs N), bundles src/core with
 // esbuild, then measures in child processes (each with its own memory): a cold index with the
 // queries an editor makes, then a warm start from the snapshot the cold one wrote (files stat'ed
 // first, those the snapshot's stamps vouch for trusted unread; their verification measured apart).
 // The cold index uses a pool of --workers worker threads (default: one per core) that recognize
 // batches of documents and hand their analyses over as snapshots; `--workers 0` indexes on one thread.
+// `--malloc-arenas N` runs the measuring processes with glibc's MALLOC_ARENA_MAX=N: the memory the
+// threads' malloc arenas keep after their blocks are freed, not the index's, was 40-75 MB of the
+// cold peak at 10,000 articles (docs/measurements.md).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,6 +31,7 @@ const listsBundle = benchFile('bench-mention-lists.cjs');
 const BATCH = 50; // files per batch, as the extension reads them between yields
 const POOL_BATCH = 500; // files per batch a worker of the pool recognizes
 const workerCount = Number(opt('--workers', cpus().length));
+const mallocArenas = opt('--malloc-arenas', null);
 const PAGE = 100; // references in the first page of a streamed list
 
 // every run picks the same mentions and edits
@@ -634,6 +638,7 @@ if (role === 'cold') {
       {
         encoding: 'utf8',
         maxBuffer: 1 << 26,
+        env: mallocArenas === null ? process.env : { ...process.env, MALLOC_ARENA_MAX: mallocArenas },
       },
     );
     if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
@@ -750,5 +755,7 @@ if (role === 'cold') {
   for (const [what, value, target, ok] of rows) {
     console.log(`  ${what.padEnd(width)}  ${value}${target ? `  [target ${target}: ${ok ? 'met' : 'MISSED'}]` : ''}`);
   }
-  console.log(`machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(2)} (other processes slow the wall-clock figures)`);
+  console.log(
+    `machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(2)} (other processes slow the wall-clock figures); malloc arenas: ${mallocArenas ?? 'glibc default'}`,
+  );
 }
