@@ -55,6 +55,13 @@ export function sharedRanges<R>(
   let keys = new Int32Array(0);
   let ranges: (R | undefined)[] = [];
   let madeHere = 0;
+  // whether a slot holds the range of these four numbers
+  const holds = (s: number, startLine: number, startCharacter: number, endLine: number, endCharacter: number) =>
+    ranges[s] !== undefined &&
+    keys[4 * s] === startLine &&
+    keys[4 * s + 1] === startCharacter &&
+    keys[4 * s + 2] === endLine &&
+    keys[4 * s + 3] === endCharacter;
   return (startLine, startCharacter, endLine, endCharacter) => {
     if (madeHere >= slots && slots < maxSlots) {
       slots = slots === 0 ? firstSlots : Math.min(4 * slots, maxSlots);
@@ -65,16 +72,13 @@ export function sharedRanges<R>(
     const mixed =
       Math.imul(startLine, 0x9e3779b1) ^ Math.imul(startCharacter, 0x85ebca77) ^ Math.imul(endLine, 0xc2b2ae3d) ^ Math.imul(endCharacter, 0x27d4eb2f);
     const slot = (Math.imul(mixed ^ (mixed >>> 15), 0x2c1b3c6d) >>> 0) % slots;
-    const at = 4 * slot;
-    const held = ranges[slot];
-    if (held !== undefined && keys[at] === startLine && keys[at + 1] === startCharacter && keys[at + 2] === endLine && keys[at + 3] === endCharacter)
-      return held;
+    if (holds(slot, startLine, startCharacter, endLine, endCharacter)) return ranges[slot]!;
     // the slot's neighbour holds the range the slot held before: two ranges of the same slot, met in turn, are both kept
     const other = slot ^ 1;
+    if (holds(other, startLine, startCharacter, endLine, endCharacter)) return ranges[other]!;
+    const at = 4 * slot;
     const to = 4 * other;
-    const kept = ranges[other];
-    if (kept !== undefined && keys[to] === startLine && keys[to + 1] === startCharacter && keys[to + 2] === endLine && keys[to + 3] === endCharacter)
-      return kept;
+    const held = ranges[slot];
     const made = make(startLine, startCharacter, endLine, endCharacter);
     madeHere++;
     if (held !== undefined && other < slots) {

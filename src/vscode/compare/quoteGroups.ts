@@ -84,8 +84,9 @@ function* groupVariants(reports: QuoteReport[]): Steps<QuoteGroup[]> {
   }
   const groups = new Map<number, { texts: number[]; longest: number }>();
   texts.forEach((text, i) => {
-    const group = groups.get(find(i));
-    if (!group) groups.set(find(i), { texts: [i], longest: i });
+    const root = find(i);
+    const group = groups.get(root);
+    if (!group) groups.set(root, { texts: [i], longest: i });
     else {
       group.texts.push(i);
       if (text.length > texts[group.longest].length) group.longest = i;

@@ -68,31 +68,24 @@ function mentionSteps<T>(index: CorpusIndex, key: MentionKey, make: (ref: Mentio
 
 /** gatherLocations as steps, a page each (scripts/benchCorpus.mjs times them). */
 export function locationSteps<T>(index: CorpusIndex, key: MentionKey, make: (path: string, start: number, end: number) => T): Steps<T[]> {
-  return pageSteps(
-    index,
-    (from, out) => {
-      const { paths, doc, start, end, total } = spanPage(index, key, from, PAGE);
-      for (let k = 0; k < start.length; k++) out[from + k] = make(paths[doc[k]], start[k], end[k]);
-      return { read: start.length, total };
-    },
-    undefined,
-    true,
-  );
+  return pageSteps(index, (from, out) => {
+    const { paths, doc, start, end, total } = spanPage(index, key, from, PAGE);
+    for (let k = 0; k < start.length; k++) out[from + k] = make(paths[doc[k]], start[k], end[k]);
+    return { read: start.length, total };
+  });
 }
 
 /**
  * The pages of a list, each put in it by `take` (from the mention `from` on, at `out[from]`; how many
  * it read, and how many the list has in all), a step each; started over when the index changed
- * meanwhile. `sized`: the list's array made at its whole length once the first page tells it (a
- * list grown page by page leaves a copy at each growth: for one of hundreds of thousands of
- * mentions, arrays of megabytes that only a full collection frees); not with `onPage`, which hears
- * the list so far.
+ * meanwhile. Without `onPage` (which hears the list so far) the list's array is made at its whole
+ * length once the first page tells it: a list grown page by page leaves a copy at each growth, for
+ * one of hundreds of thousands of mentions arrays of megabytes that only a full collection frees.
  */
 function* pageSteps<T>(
   index: CorpusIndex,
   take: (from: number, out: T[]) => { read: number; total: number },
   onPage?: (soFar: readonly T[], total: number) => void,
-  sized = false,
 ): Steps<T[]> {
   restart: for (;;) {
     let out: T[] = [];
@@ -102,7 +95,7 @@ function* pageSteps<T>(
       // taken after the first page: reading it may link documents not linked yet
       if (revision === undefined) {
         revision = index.revision;
-        if (sized && total > read) out = withLength(out, total);
+        if (!onPage && total > read) out = withLength(out, total);
       } else if (revision !== index.revision) continue restart;
       from += read;
       onPage?.(out, total);
