@@ -489,6 +489,7 @@ if (role === 'cold') {
   };
   const warm = await measureAsync(async () => {
     index = new core.CorpusIndex();
+    index.readTextsWith(readInto);
     const paths = files();
     // as the extension does: the recognizer's fingerprint made on another thread, as its analysis worker makes it
     const fingerprint = workerCount > 0 ? fingerprintElsewhere() : undefined;
@@ -507,7 +508,7 @@ if (role === 'cold') {
     const t2 = performance.now();
     const toRead = [];
     for await (const batch of poolStat(paths)) {
-      const trusted = new Set(core.finish(index.trustSteps(batch, readInto)));
+      const trusted = new Set(core.finish(index.trustSteps(batch)));
       counts.trusted += trusted.size;
       for (const f of batch) if (!trusted.has(f.path)) toRead.push(f.path);
     }
@@ -578,6 +579,7 @@ if (role === 'cold') {
   // the relink in slices; then the snapshot written in slices. The longest step of each part.
   const core = require(coreBundle);
   const index = new core.CorpusIndex();
+  index.readTextsWith(readInto);
   const steps = {};
   const part = async (name, run) => {
     const t0 = performance.now();
@@ -593,7 +595,7 @@ if (role === 'cold') {
   const toRead = [];
   await part('statAndTrust', async () => {
     for await (const batch of poolStat(files())) {
-      const trusted = new Set(await core.inSlices(index.trustSteps(batch, readInto)));
+      const trusted = new Set(await core.inSlices(index.trustSteps(batch)));
       for (const f of batch) if (!trusted.has(f.path)) toRead.push(f.path);
     }
   });

@@ -50,7 +50,8 @@ async function warmStart(fs: MemoryFileSystem, paths: readonly string[], snapsho
     const text = fs.text(path);
     return text === undefined ? undefined : new TextEncoder().encode(text);
   };
-  const trusted = finish(index.trustSteps(stats, reader));
+  index.readTextsWith(reader);
+  const trusted = finish(index.trustSteps(stats));
   index.setFiles(await Promise.all(paths.filter(p => !trusted.includes(p)).map(p => read(fs, p))));
   index.relink();
   return { index, trusted };

@@ -387,15 +387,14 @@ export class CorpusIndex {
    * Enters the files whose stat is what the snapshot loaded last recorded for them, with the same
    * publication-date source and names recognizer, without reading them (a warm start reads only
    * the others), in steps; returns their paths. Such a file's analysis is the snapshot's; its
-   * text is read by `read` (as readTextsWith) when needed (a hover's line of context, a
+   * text is read by the reader of readTextsWith when needed (a hover's line of context, a
    * position), and the whole file verified by the host afterwards (`unverified`: read and given
    * to setPrepared or setFiles, which take it when its hash is the snapshot's and analyze it
    * again otherwise).
    * Trusted only: a plain file within the analysis limit, stamped at least RACY_MS before it was
    * read and before the snapshot was written (stampHolds).
    */
-  *trustSteps(files: Iterable<FileToTrust>, read: TextReader): Steps<string[]> {
-    this.readText = read;
+  *trustSteps(files: Iterable<FileToTrust>): Steps<string[]> {
     const trusted: string[] = [];
     const own = modelId(this.options.nameModel);
     let n = 0;

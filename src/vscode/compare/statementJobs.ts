@@ -17,9 +17,6 @@ const decoder = new TextDecoder();
 /** The progress of a job whose steps are not counted (only the scan's are shown). */
 const UNCOUNTED = { done: 0, total: 0 };
 
-/** Reads an article's text from its file when it is still the one hashed `hash` (readArticleText). */
-export type FileReader = (file: string, hash: string) => string | undefined;
-
 /** The statement index of the workspace's articles, where their texts are, and the last discrepancy scan. */
 export class StatementJobs {
   readonly index = new StatementIndex();
@@ -27,15 +24,13 @@ export class StatementJobs {
   private readonly texts = new Map<string, string | { file: string; hash: string }>();
   private scanned: { version: number; discrepancies: Discrepancy[] } | undefined;
 
-  constructor(private readonly readFile: FileReader = readArticleText) {}
-
   /** The steps of answering `query`. */
   run<Q extends Query>(query: Q): JobSteps<Answer<Q>> {
     return this.steps(query) as JobSteps<Answer<Q>>;
   }
 
   private *steps(query: Query): JobSteps<unknown> {
-    const textOf = (path: string) => this.textOf(path);
+    const textOf = this.textOf;
     switch (query.type) {
       case 'update': {
         for (const path of query.deleted) {
@@ -77,13 +72,13 @@ export class StatementJobs {
   }
 
   /** The text of an article whose statements are read; undefined when its file changed since. */
-  private textOf(path: string): string | undefined {
+  private readonly textOf = (path: string): string | undefined => {
     const held = this.texts.get(path);
-    return typeof held === 'string' ? held : held && this.readFile(held.file, held.hash);
-  }
+    return typeof held === 'string' ? held : held && readArticleText(held.file, held.hash);
+  };
 
   private read(text: ArticleText): string | undefined {
-    return 'utf8' in text ? decoder.decode(text.utf8) : this.readFile(text.file, text.hash);
+    return 'utf8' in text ? decoder.decode(text.utf8) : readArticleText(text.file, text.hash);
   }
 
   /** Every discrepancy (the last scan's while the statements have not changed). */
@@ -91,7 +86,7 @@ export class StatementJobs {
     const version = this.index.version;
     if (this.scanned?.version !== version) {
       const byId = new Map(names);
-      const discrepancies = yield* discrepancySteps(this.index, { textOf: path => this.textOf(path), nameOf: id => byId.get(id) });
+      const discrepancies = yield* discrepancySteps(this.index, { textOf: this.textOf, nameOf: id => byId.get(id) });
       this.scanned = { version, discrepancies };
     }
     return this.scanned.discrepancies;

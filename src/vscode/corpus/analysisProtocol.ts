@@ -33,7 +33,7 @@ export type Request =
    * Link a document's names again (its family-name lookups changed): of its text `utf8`, or of the
    * text read from `file` (an absolute `/`-separated path) when its hash is still `hash` (else nothing is sent back).
    */
-  | { type: 'relink'; job: number; path: string; hash: string; utf8?: Uint8Array; file?: string; model?: string }
+  | ({ type: 'relink'; job: number; path: string; hash: string; model?: string } & ({ utf8: Uint8Array } | { file: string }))
   /** Learn from the reviews of the workspace folder `root` (the core's trainWorkspaceModel, nothing written when reviews cannot all be read). */
   | { type: 'train'; job: number; root: string; options: Pick<WorkspaceOptions, 'include' | 'exclude' | 'registryPath'> };
 

@@ -104,7 +104,7 @@ function serve(send: (reply: Reply, transfer?: ArrayBuffer[]) => void, cancelled
     } else if (r.type === 'train') {
       send({ type: 'trained', job: r.job, trained: await trainWorkspaceModel(new Workspace(fs, r.root, r.options), nameModel(), true) });
     } else if (!flag.isCancellationRequested) {
-      const utf8 = r.utf8 ?? (r.file === undefined ? undefined : await articleBytesOf(fs, r.file, r.hash));
+      const utf8 = 'utf8' in r ? r.utf8 : await articleBytesOf(fs, r.file, r.hash);
       const linked = utf8 && packLinked(relinkPrepared(utf8, surnames, modelOf(r.model)));
       if (linked) send({ type: 'relinked', job: r.job, path: r.path, hash: r.hash, linked }, packedBuffers(linked));
     }

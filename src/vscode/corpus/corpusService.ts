@@ -324,7 +324,7 @@ export class CorpusService implements vscode.Disposable {
         const { dct, dctFromSidecar, model } = this.datedAndModel(path);
         return { path, stat: stats[k], dct, dctFromSidecar, model: model ?? '' };
       });
-      for (const key of (await inSlices(this.index.trustSteps(toTrust, readArticleBytes))) ?? []) trusted.add(key);
+      for (const key of (await inSlices(this.index.trustSteps(toTrust))) ?? []) trusted.add(key);
     }
     if (trusted.size)
       this.output.appendLine(

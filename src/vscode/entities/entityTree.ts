@@ -9,7 +9,7 @@ type Node =
   | { type: 'kind'; kind: MentionKind; count: number }
   | { type: 'entity'; entity: Entity }
   | { type: 'entityDocument'; entity: Entity; path: string; refs: MentionRef[] }
-  | { type: 'mention'; ref: MentionRef }
+  | { type: 'mention'; ref: MentionRef; label: string }
   | { type: 'variants'; proposals: VariantProposal[] }
   | { type: 'variant'; proposal: VariantProposal }
   | { type: 'documents' }
@@ -68,8 +68,11 @@ class EntityTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Dispos
         }
         return [...byPath].sort((a, b) => b[1].length - a[1].length).map(([path, refs]) => ({ type: 'entityDocument', entity: node.entity, path, refs }));
       }
-      case 'entityDocument':
-        return node.refs.map(ref => ({ type: 'mention', ref }));
+      case 'entityDocument': {
+        // the document's text read once for all its lines (a text the index does not hold is read from its file)
+        const text = index.text(node.path) ?? '';
+        return node.refs.map(ref => ({ type: 'mention', ref, label: contextLine(text, ref.mention.start, ref.mention.end, 40) }));
+      }
       case 'variants':
         return node.proposals.map(proposal => ({ type: 'variant', proposal }));
       case 'documents':
@@ -109,7 +112,7 @@ class EntityTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Dispos
         });
       case 'mention': {
         const { path, mention } = node.ref;
-        return Object.assign(new vscode.TreeItem(contextLine(this.corpus.index.text(path) ?? '', mention.start, mention.end, 40)), {
+        return Object.assign(new vscode.TreeItem(node.label), {
           command: { command: 'marginalia.openMention', title: 'Open', arguments: commandArgs({ path, start: mention.start, end: mention.end }) },
         });
       }
