@@ -60,10 +60,14 @@ describe('names: where a name begins and ends', () => {
       ]);
     });
 
-    it('leaves a regnal "I" out of the words of a person\'s name, not the "I" of "World War I"', () => {
+    it('leaves a regnal "I" out of the words of a person\'s name, not the "I" of "Phase I"', () => {
       const words = (text: string) => findNamesDetailed(text, undefined, null).names.map(c => c.words.join(' '));
       assert.deepEqual(words('In 1859 Norton I, Emperor of the Realm, wrote to Queen Elizabeth I; she replied.'), ['norton', 'realm', 'elizabeth']);
-      assert.deepEqual(words('Veterans of World War I, and of Phase I, met.'), ['world war i', 'phase i']);
+      assert.deepEqual(words('Veterans of Phase I, and of Phase II, met.'), ['phase i', 'phase ii']);
+    });
+
+    it('reads an event numbered after its head word as no name, nor its "I" as the pronoun', () => {
+      assert.deepEqual(spans('Historians compared World War I and World War II; World War One ended in 1918.'), []);
     });
   });
 

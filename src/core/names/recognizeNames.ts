@@ -496,7 +496,7 @@ function segmentRun(ctx: Ctx, run: Tok[], body: boolean): void {
     const breaks =
       (lex.functionWords.has(k) &&
         (!t.caps || t.line === LineKind.Caps) &&
-        !(k === 'i' && i > start && isRegnalI(ctx.text, run, i)) &&
+        !(k === 'i' && i > start && (isRegnalI(ctx.text, run, i) || lex.eventHeads.has(run[i - 1].lower))) &&
         !(ORDINALS.has(k) && opensOrdinalName(lex, run, i))) ||
       DATE_WORDS.has(k) ||
       (t.initial && k === 'i.');
@@ -538,6 +538,9 @@ function isRegnalNumber(seg: Tok[]): boolean {
   const before = withoutFinalDot(seg[seg.length - 2].lower);
   return lex.given.has(before) || !lex.common.has(before);
 }
+
+/** The number of an event in its series, after its head word: "World War I", "World War Two". */
+const EVENT_NUMERALS = /^(?:[ivx]+|one|two|three)$/;
 
 /** Ordinals spelled out, which begin names: "Third Reich", "Ninth Circuit", "Sixteenth Air Force". */
 const ORDINALS = new Set(
@@ -728,6 +731,7 @@ function classifySegment(ctx: Ctx, seg: Tok[], titled: boolean, body: boolean): 
   // events and policies named after places: "One-China policy" is handled by the tokenizer, "Korean War" here
   // ... but "Nathan Law", "Doris Day": a given name before a head word that is a name too
   const personLike = n === 2 && lex.given.has(first.lower) && lex.given.has(last.lower) && !lex.places.has(tokKey(first));
+  if (n > 1 && EVENT_NUMERALS.test(last.lower) && lex.eventHeads.has(seg[n - 2].lower)) return; // "World War II", "World War One"
   if (lex.eventHeads.has(last.lower) && !lex.orgs.has(key) && !lex.places.has(key) && !personLike) {
     if (n > 1) {
       const restKey = normKey(ctx.text.slice(first.s, seg[n - 2].e));
