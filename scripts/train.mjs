@@ -1,5 +1,6 @@
 // Rebuilds the model for names from the training sets in data/train/ (npm run train):
-//   node scripts/train.mjs [--epochs N] [--bits N] [--out FILE]
+//   node scripts/train.mjs [--epochs N] [--bits N] [--seed N] [--out FILE]
+// (--seed: another order of the training runs, to see how far news figures move with it; not the committed model)
 // The rule prior is chosen by cross-validation over the training sets (each read by a model trained
 // on the two others). Deterministic: the same data and settings give the same module, byte for byte.
 import { statSync } from 'node:fs';
@@ -10,7 +11,12 @@ const opt = (name, def) => {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : def;
 };
-const settings = { ...SETTINGS, epochs: Number(opt('--epochs', SETTINGS.epochs)), bits: Number(opt('--bits', SETTINGS.bits)) };
+const settings = {
+  ...SETTINGS,
+  epochs: Number(opt('--epochs', SETTINGS.epochs)),
+  bits: Number(opt('--bits', SETTINGS.bits)),
+  seed: Number(opt('--seed', SETTINGS.seed)),
+};
 const out = opt('--out', WEIGHTS_MODULE);
 const started = Date.now();
 const t = await trainer();

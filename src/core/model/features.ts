@@ -4,6 +4,7 @@
 // says about the same word.
 import { lexicon, normKey, type Lexicon } from '../lexicon/lexicon';
 import { LineKind, tokKey, type Tok } from '../names/tokens';
+import { clusterOf, clusterPrefix } from './clusters';
 import { bucket, EMPTY_HASH, hashChar, hashString } from './hash';
 
 /** What the features of one document are computed from. */
@@ -83,7 +84,14 @@ const enum T {
   RuleWhyPos,
   DocP1,
   DocN1,
+  Cluster,
+  ClusterP1,
+  ClusterN1,
 }
+
+/** Depths of the word cluster tree read for a word (its path's prefixes), and for the words around it. */
+const CLUSTER_DEPTHS = [4, 8, 12];
+const CONTEXT_CLUSTER_DEPTHS = [4, 8];
 
 // lexicon flags of a word
 const GIVEN = 1,
@@ -224,6 +232,16 @@ export class FeatureExtractor {
       add(T.P1Word, Math.imul(p1, 31) ^ w);
       add(T.WordN1, Math.imul(w, 31) ^ n1);
       add(T.P1N1, Math.imul(p1, 31) ^ n1);
+      // the word's cluster at each depth (0: not among the table's frequent words), and its neighbours'
+      const cw = clusterOf(w);
+      if (cw === 0) add(T.Cluster, 0);
+      else for (const d of CLUSTER_DEPTHS) add(T.Cluster, clusterPrefix(cw, d));
+      const cp = clusterOf(p1);
+      const cn = clusterOf(n1);
+      for (const d of CONTEXT_CLUSTER_DEPTHS) {
+        add(T.ClusterP1, cp && clusterPrefix(cp, d));
+        add(T.ClusterN1, cn && clusterPrefix(cn, d));
+      }
       // the words next to it in the run
       add(T.PrevTok, i > 0 ? hashes[i - 1] : 5);
       add(T.NextTok, i + 1 < n ? hashes[i + 1] : 5);
