@@ -22,6 +22,10 @@ if (!source || source.startsWith('--')) {
 }
 const WORDS = opt('--words', 50000);
 const DEPTH = opt('--depth', 12);
+if (DEPTH > 15) {
+  console.error('--depth: at most 15 (src/core/model/clusters.ts keeps a cluster in 16 bits)');
+  process.exit(2);
+}
 /** A cluster of fewer words than twice this is not split. */
 const MIN = opt('--min', 4);
 const outAt = args.indexOf('--out');

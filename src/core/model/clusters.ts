@@ -4,10 +4,10 @@
 import { hashRange } from './hash';
 import { WORD_CLUSTERS } from './wordClusters';
 
-/** Open addressing by word hash: keys and the cluster (a heap-numbered tree node) of each. */
+/** Open addressing by word hash: keys and the cluster (a heap-numbered tree node, under 2^16) of each. */
 interface Table {
   keys: Int32Array;
-  ids: Int32Array;
+  ids: Uint16Array;
   mask: number;
 }
 
@@ -39,7 +39,7 @@ function build(): Table {
   let size = 1;
   while (size < words * 2) size *= 2;
   const keys = new Int32Array(size);
-  const ids = new Int32Array(size);
+  const ids = new Uint16Array(size);
   const mask = size - 1;
   let id = 0;
   for (let i = 0; i < s.length;) {
