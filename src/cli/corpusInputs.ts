@@ -16,14 +16,17 @@ import {
   Workspace,
   WORKSPACE_MODEL_PATH,
   type Analysis,
+  type AnalysisFormat,
+  type AnalyzeOptions,
   type CorpusProblem,
   type LoadedCorpus,
   type Registry,
+  type SourceDocument,
 } from '../core';
 import type { TaggerWeights } from '../core/model/tagger';
 import { nameModel } from '../core/model/nameModel';
 import { toCorePath } from '../node/nodeFileSystem';
-import { analyzeOnThreads } from './analysisThreads';
+import { analyzeOnThreads, printAnalysisOnThreads } from './analysisThreads';
 import { inputsOf, readArgumentFile, UsageError, type Cli } from './host';
 
 /** Options every corpus command takes. */
@@ -106,11 +109,33 @@ async function isFolder(cli: Cli, path: string): Promise<boolean> {
 
 /** One analysis of the corpus, with publication dates in the contract's order and the registry applied. */
 export async function analyzeInputs(cli: Cli, corpus: CliCorpus, options: CorpusOptions): Promise<Analysis> {
+  const { documents, analyzeOptions, threads } = await analysisOf(cli, corpus, options);
+  const analysis = await analyzeOnThreads(documents, analyzeOptions, threads);
+  return corpus.registry ? applyRegistry(analysis, corpus.registry) : analysis;
+}
+
+/**
+ * analyzeInputs printed by printAnalysis as it is made (printAnalysisOnThreads), when the corpus has
+ * no registry (which needs every document's mentions first): the problems of the inputs and the
+ * analysis (allProblems); undefined, with nothing printed, when it is not made on several threads.
+ */
+export async function printInputsAnalysis(cli: Cli, corpus: CliCorpus, options: CorpusOptions, format: AnalysisFormat): Promise<CorpusProblem[] | undefined> {
+  if (corpus.registry) return undefined;
+  const { documents, analyzeOptions, threads } = await analysisOf(cli, corpus, options);
+  const problems = await printAnalysisOnThreads(documents, analyzeOptions, threads, format, cli.stdout);
+  return problems && [...corpus.problems, ...problems];
+}
+
+/** What analyzeInputs analyzes: the documents with their publication dates, the options, the threads. */
+async function analysisOf(
+  cli: Cli,
+  corpus: CliCorpus,
+  options: CorpusOptions,
+): Promise<{ documents: SourceDocument[]; analyzeOptions: AnalyzeOptions; threads?: number }> {
   const dates = await readDates(cli, options);
   const model = options.names === 'rules' ? undefined : (corpus.workspaceModel ?? (options.names === 'model' ? nameModel() : undefined));
   const threads = options.threads === undefined ? undefined : Number(options.threads);
-  const analysis = await analyzeOnThreads(withDates(corpus.documents, dates), { defaultDct: options.dct, ...(model ? { nameModel: model } : {}) }, threads);
-  return corpus.registry ? applyRegistry(analysis, corpus.registry) : analysis;
+  return { documents: withDates(corpus.documents, dates), analyzeOptions: { defaultDct: options.dct, ...(model ? { nameModel: model } : {}) }, threads };
 }
 
 /** The publication dates of `--dates FILE` (none without it). */

@@ -11,7 +11,8 @@ export class UsageError extends Error {}
 /** The host a command runs in. */
 export interface Cli {
   fs: FileSystem;
-  stdout: (text: string) => void;
+  /** Text, or text already in UTF-8 (made on another thread: src/cli/analysisThreads.ts). */
+  stdout: (text: string | Uint8Array) => void;
   stderr: (text: string) => void;
 }
 

@@ -1,7 +1,7 @@
 import { summarizeEntities } from './corpus/entitySummary';
 import { limitWarning } from './limits';
 import { linkCorpus } from './linking/linkCorpus';
-import type { DocumentNames } from './linking/linkDocument';
+import type { DocumentNames, LocalEntity } from './linking/linkDocument';
 import { linkNames, lookupsHold, relinkNames, type LinkedNames } from './linking/linkNames';
 import { recognizeDocument, type AnalyzeOptions } from './recognizeDocument';
 import { finish, mapSteps, STEP_UNITS, type Steps } from './steps';
@@ -54,27 +54,56 @@ function recognizedAndLinked(doc: SourceDocument, options: AnalyzeOptions, surna
  * against any family names of the corpus): the same analysis whatever names each was linked against.
  */
 export function analyzeTogether(documents: readonly SourceDocument[], parts: DocumentAlone[], options: AnalyzeOptions = {}): Analysis {
+  const linked = linkTogether(documents, parts, options);
+  const out = documents.map((doc, d) => analyzedDocument(doc.path, limitWarning(doc.text), parts[d], linkedNamesOf(linked, d)));
+  return { documents: out, entities: summarizeEntities(out) };
+}
+
+/** A document's names as analyzedDocument reads them: their spans, its entities' forms, their corpus ids and kinds. */
+export interface NamesOfDocument {
+  names: Pick<DocumentNames, 'spans'> & { entities: readonly Pick<LocalEntity, 'forms'>[] };
+  ids: readonly string[];
+  kinds: readonly MentionKind[];
+}
+
+/** The corpus linked (analyzeTogether up to the documents' mentions): each document's names, their ids, the kind of each id. */
+export interface LinkedTogether {
+  names: DocumentNames[];
+  ids: string[][];
+  kindOfId: ReadonlyMap<string, MentionKind>;
+}
+
+/** analyzeTogether's linking: each document linked again whose lookups of family names no longer hold, then the corpus. */
+export function linkTogether(documents: readonly SourceDocument[], parts: DocumentAlone[], options: AnalyzeOptions = {}): LinkedTogether {
   const surnames = new Set(parts.flatMap(p => p.surnames));
   parts.forEach((a, d) => {
     if (!lookupsHold(a.linked, surnames)) a.linked = relinkNames(documents[d].text, surnames, options.nameModel);
   });
-  const { ids, kindOfId } = linkCorpus(parts.map(a => a.linked.names));
-  const out: AnalyzedDocument[] = documents.map((doc, d) => {
-    const warning = limitWarning(doc.text);
-    const { names } = parts[d].linked;
-    return {
-      path: doc.path,
-      dct: parts[d].dct,
-      mentions: documentMentions(
-        names,
-        ids[d],
-        documentKinds(names, ids[d], id => kindOfId.get(id)),
-        parts[d].dates,
-      ),
-      ...(warning ? { warnings: [warning] } : {}),
-    };
-  });
-  return { documents: out, entities: summarizeEntities(out) };
+  const names = parts.map(a => a.linked.names);
+  const { ids, kindOfId } = linkCorpus(names);
+  return { names, ids, kindOfId };
+}
+
+/** Document d's names of a linked corpus, as analyzedDocument reads them. */
+export function linkedNamesOf(linked: LinkedTogether, d: number): NamesOfDocument {
+  const names = linked.names[d];
+  const ids = linked.ids[d];
+  return { names, ids, kinds: documentKinds(names, ids, id => linked.kindOfId.get(id)) };
+}
+
+/** One document of analyzeTogether's analysis, from its dates and its linked names; `warning`: its limitWarning. */
+export function analyzedDocument(
+  path: string,
+  warning: string | undefined,
+  dated: Pick<DocumentAlone, 'dct' | 'dates'>,
+  names: NamesOfDocument,
+): AnalyzedDocument {
+  return {
+    path,
+    dct: dated.dct,
+    mentions: documentMentions(names.names, names.ids, names.kinds, dated.dates),
+    ...(warning ? { warnings: [warning] } : {}),
+  };
 }
 
 /** The kind of each entity of a document (`kinds[e]` for entity e): its corpus entity's, else the document's own. */
@@ -92,13 +121,13 @@ export function documentKindsSteps(names: DocumentNames, ids: readonly string[],
  * (`ids[e]` and `kinds[e]` for entity e), and its dates; a name overlapping a date gives way ("May"
  * the month).
  */
-export function documentMentions(names: DocumentNames, ids: readonly string[], kinds: readonly MentionKind[], dates: readonly Mention[]): Mention[] {
+export function documentMentions(names: NamesOfDocument['names'], ids: readonly string[], kinds: readonly MentionKind[], dates: readonly Mention[]): Mention[] {
   return finish(documentMentionsSteps(names, ids, kinds, dates));
 }
 
 /** documentMentions in steps. */
 export function* documentMentionsSteps(
-  names: DocumentNames,
+  names: NamesOfDocument['names'],
   ids: readonly string[],
   kinds: readonly MentionKind[],
   dates: readonly Mention[],

@@ -1,5 +1,16 @@
 export * from './types';
-export { analyze, analyzeAlone, analyzeTogether, publicationDate, type AnalyzeOptions, type DocumentAlone } from './analyze';
+export {
+  analyze,
+  analyzeAlone,
+  analyzeTogether,
+  analyzedDocument,
+  linkedNamesOf,
+  linkTogether,
+  publicationDate,
+  type AnalyzeOptions,
+  type DocumentAlone,
+  type NamesOfDocument,
+} from './analyze';
 export { documentOwnDate } from './publicationDate';
 export { decodeArticle, type DecodedArticle } from './decode';
 export { limitWarning } from './limits';
@@ -7,6 +18,7 @@ export { isArticlePath, articleMatcher, DEFAULT_INCLUDE, DEFAULT_EXCLUDE, type A
 export { CorpusIndex, type MentionRef, type MentionSpans, type CorpusStats, type FileToTrust, type TextReader } from './corpus/corpusIndex';
 export { fileStamp, statOrNone, RACY_MS, type FileStamp } from './corpus/fileStamp';
 export { readPrepared } from './corpus/readPrepared';
+export { EntityTally, type TallyTotals } from './corpus/entitySummary';
 export { finish, reporting, type Steps } from './steps';
 export { packAnalysis, packLinked, packedBuffers, type PackedAnalysis } from './corpus/packedAnalysis';
 export { utf8Hash } from './corpus/contentHash';
@@ -69,7 +81,7 @@ export {
   type ProgressCallback,
 } from './export';
 export { applyRegistry } from './corpus/applyRegistry';
-export { analysisOutput, ANALYSIS_FORMATS, type AnalysisFormat } from './analysisOutput';
+export { analysisOutput, ANALYSIS_FORMATS, documentsOutput, entitiesOutput, type AnalysisFormat } from './analysisOutput';
 export { recognizedRecord, parseRecord, RecordError, RECORD_VERSION, type RecognizedRecord } from './sharded/recognizedRecord';
 export { linkRecognized, pathOrder, LinkInputError, type RecordSource } from './sharded/linkRecognized';
 export { printable, printableJson } from './terminalText';

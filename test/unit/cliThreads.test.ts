@@ -1,9 +1,10 @@
 // `marginalia analyze` recognizes a large corpus on several threads (src/cli/analysisThreads.ts):
 // what it prints is byte for byte what one thread prints, with astral characters, CRLF, publication
-// dates from sidecars and a dates file, a registry, and the learned model. Runs the built dist/cli.js.
+// dates from sidecars and a dates file, a registry, and the learned model; and without a registry,
+// which two threads print as the analysis is made, in every format. Runs the built dist/cli.js.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generatedCorpus } from './generatedCorpus';
@@ -30,20 +31,25 @@ describe('analyze on several threads', function () {
     writeFileSync(join(cwd, 'corpus', 'lee.txt'), 'Lee met Moon in Busan on Tuesday.\n');
     writeFileSync(join(cwd, 'corpus', 'lee.txt.annotations.yaml'), 'version: 1\ndct: 2024-02-02\nannotations: []\n');
     writeFileSync(join(cwd, 'dates.csv'), 'file,date\ncorpus/astral.txt,2025-03-01\n');
+    cpSync(join(cwd, 'corpus'), join(cwd, 'plain'), { recursive: true, filter: from => !from.includes('.marginalia') });
   });
   after(() => rmSync(cwd, { recursive: true, force: true }));
 
-  for (const [name, options] of [
-    ['json, the rules, a registry and dates', ['--format', 'json', '--dct', '2026-01-05', '--dates', 'dates.csv']],
-    ['jsonl, the learned model', ['--format', 'jsonl', '--names', 'model']],
+  // the registry names an entity "President Lee"; without it, the astral article shows by its path
+  for (const [name, options, path, shown] of [
+    ['json, the rules, a registry and dates', ['--format', 'json', '--dct', '2026-01-05', '--dates', 'dates.csv'], 'corpus', /😀|President Lee/],
+    ['jsonl, the learned model', ['--format', 'jsonl', '--names', 'model'], 'corpus', /😀|President Lee/],
+    ['json, no registry', ['--format', 'json', '--dct', '2026-01-05'], 'plain', /astral\.txt/],
+    ['jsonl, no registry, the learned model', ['--format', 'jsonl', '--names', 'model'], 'plain', /astral\.txt/],
+    ['table, no registry', ['--format', 'table'], 'plain', /astral\.txt/],
   ] as const) {
     it(`prints what one thread prints: ${name}`, () => {
-      const one = run(cwd, ['analyze', '--threads', '1', ...options, 'corpus']);
+      const one = run(cwd, ['analyze', '--threads', '1', ...options, path]);
       assert.equal(one.status, 0, one.stderr);
       assert.ok(one.stdout.length > 1_000_000, 'the corpus was analyzed');
-      assert.match(one.stdout, /😀|President Lee/);
+      assert.match(one.stdout, shown);
       for (const threads of ['2', '3']) {
-        const many = run(cwd, ['analyze', '--threads', threads, ...options, 'corpus']);
+        const many = run(cwd, ['analyze', '--threads', threads, ...options, path]);
         assert.equal(many.status, 0, many.stderr);
         assert.ok(many.stdout === one.stdout, `${threads} threads print what one prints (${many.stdout.length} and ${one.stdout.length} characters)`);
       }

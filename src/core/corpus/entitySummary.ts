@@ -33,6 +33,9 @@ export function summarizeEntities(documents: readonly AnalyzedDocument[], nameOf
   return tally.entities(nameOf);
 }
 
+/** An EntityTally's counts, to hand to another (a thread's): per entity its id, kind, forms and their counts, documents and mentions. */
+export type TallyTotals = [id: string, kind: MentionKind, forms: [string, number][], documents: number, mentions: number][];
+
 /**
  * summarizeEntities document by document, so that an analysis can be printed while it is made
  * (`marginalia link` streams its documents and knows the entities at the end).
@@ -54,6 +57,22 @@ export class EntityTally {
         e.lastDoc = d;
         e.documents++;
       }
+    }
+  }
+
+  /** What was counted, entity by entity in the order met: for addTotals of a tally of the documents before these. */
+  totals(): TallyTotals {
+    return [...this.byId].map(([id, e]) => [id, e.kind, [...e.forms], e.documents, e.mentions]);
+  }
+
+  /** Counts the documents counted by another tally (its totals()), which all come after those counted here. */
+  addTotals(totals: TallyTotals): void {
+    for (const [id, kind, forms, documents, mentions] of totals) {
+      let e = this.byId.get(id);
+      if (!e) this.byId.set(id, (e = { kind, forms: new Map(), documents: 0, mentions: 0, lastDoc: -1 }));
+      e.documents += documents;
+      e.mentions += mentions;
+      for (const [form, n] of forms) e.forms.set(form, (e.forms.get(form) ?? 0) + n);
     }
   }
 
