@@ -460,12 +460,19 @@ function cachedWord(text: string, s: number, e: number): Word {
   for (let i = s; i < e; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
   const slot = (h ^ (h >>> 13)) & (CACHE_SLOTS - 1);
   const cached = wordCache[slot];
-  if (cached !== undefined && cached.t.length === e - s && text.startsWith(cached.t, s)) return cached;
+  if (cached !== undefined && sameChars(cached.t, text, s, e)) return cached;
   const t = text.slice(s, e);
   const lower = t.toLowerCase();
   const word: Word = { t, lower, caps: isCaps(t, lower) };
   wordCache[slot] = word;
   return word;
+}
+
+/** Whether `word` is text[s, e), compared a character at a time: cheaper than startsWith for a short word. */
+function sameChars(word: string, text: string, s: number, e: number): boolean {
+  if (word.length !== e - s) return false;
+  for (let i = s; i < e; i++) if (word.charCodeAt(i - s) !== text.charCodeAt(i)) return false;
+  return true;
 }
 
 /** The lowercase word right before `s` on the same line (one space apart), or ''. */
