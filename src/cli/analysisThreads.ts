@@ -53,7 +53,9 @@ type Batch<T extends string> = { type: T; from: number; documents: SourceDocumen
  * JSON text (CompactNames[]), and the spans of all (DocumentNames.spans) one after the other.
  */
 type PrintRequest = { type: 'print'; format: AnalysisFormat; from: number; names: string; spans: Int32Array };
-type Request = Batch<'names'> | Batch<'dates'> | { type: 'link'; surnames: string[] } | PrintRequest;
+/** Dates to recognize: the thread of dates sends back those of the documents below `replyBelow`, and keeps all to print the others. */
+type DatesBatch = Batch<'dates'> & { replyBelow: number };
+type Request = Batch<'names'> | DatesBatch | { type: 'link'; surnames: string[] } | PrintRequest;
 /** The printed documents as UTF-8 (moved, not copied, between threads), and their entities' counts. */
 type Printed = { type: 'printed'; pieces: Uint8Array[]; totals: TallyTotals };
 type Reply =
@@ -71,10 +73,15 @@ type CompactNames = { spans: number; forms: string[][]; ids: readonly string[]; 
  * more in all).
  */
 export async function analyzeOnThreads(documents: readonly SourceDocument[], options: AnalyzeOptions, threads = defaultThreads()): Promise<Analysis> {
-  const recognized = await recognizeOnThreads(documents, options, threads);
+  const recognized = await recognizeOnThreads(documents, options, threads, documents.length);
   if (!recognized) return analyze(documents, options);
   await recognized.stop();
-  return analyzeTogether(documents, recognized.parts, options);
+  const { alone, dated } = recognized;
+  return analyzeTogether(
+    documents,
+    documents.map((_, d) => ({ ...dated[d], ...alone[d] })),
+    options,
+  );
 }
 
 /** The part of the documents (in characters) whose output this thread makes when the thread of dates makes the rest's. */
@@ -95,14 +102,15 @@ export async function printAnalysisOnThreads(
   format: AnalysisFormat,
   write: (piece: string | Uint8Array) => void,
 ): Promise<CorpusProblem[] | undefined> {
-  const recognized = await recognizeOnThreads(documents, options, threads);
+  const chars = documents.reduce((n, d) => n + d.text.length, 0);
+  let here = 0;
+  for (let size = 0; here < documents.length && (here === 0 || size < chars * PRINTED_HERE); here++) size += documents[here].text.length;
+  // the dates of the documents the thread of dates prints stay there
+  const recognized = await recognizeOnThreads(documents, options, threads, here);
   if (!recognized) return undefined;
   try {
-    const { parts, print } = recognized;
-    const linked = linkTogether(documents, parts, options);
-    const chars = documents.reduce((n, d) => n + d.text.length, 0);
-    let here = 0;
-    for (let size = 0; here < documents.length && (here === 0 || size < chars * PRINTED_HERE); here++) size += documents[here].text.length;
+    const { alone, dated, print } = recognized;
+    const linked = linkTogether(documents, alone, options);
     const theirs = documents.slice(here).map((_, i) => linkedNamesOf(linked, here + i));
     const spans = new Int32Array(theirs.reduce((n, t) => n + t.names.spans.length, 0));
     let at = 0;
@@ -117,7 +125,7 @@ export async function printAnalysisOnThreads(
     const tally = new EntityTally();
     const mine = (function* () {
       for (let d = 0; d < here; d++) {
-        const analyzed = analyzedDocument(documents[d].path, limitWarning(documents[d].text), parts[d], linkedNamesOf(linked, d));
+        const analyzed = analyzedDocument(documents[d].path, limitWarning(documents[d].text), dated[d], linkedNamesOf(linked, d));
         tally.add(analyzed.mentions);
         yield analyzed;
       }
@@ -142,17 +150,23 @@ export async function printAnalysisOnThreads(
 
 /** Documents recognized on threads, each linked within itself; the threads still running, to `print` and `stop`. */
 interface RecognizedOnThreads {
-  parts: DocumentAlone[];
+  alone: Pick<DocumentAlone, 'surnames' | 'linked'>[];
+  /** The dates of the documents below `replyBelow` (recognizeOnThreads). */
+  dated: Dated[];
   /** What the thread of dates prints of the documents from `request.from` on. */
   print(request: PrintRequest): Promise<Printed>;
   stop(): Promise<void>;
 }
 
-/** The documents recognized and linked each within itself on the threads; undefined when one thread is enough. */
+/**
+ * The documents recognized and linked each within itself on the threads, with the dates of those
+ * below `replyBelow`; undefined when one thread is enough.
+ */
 async function recognizeOnThreads(
   documents: readonly SourceDocument[],
   options: AnalyzeOptions,
   threads = defaultThreads(),
+  replyBelow: number,
 ): Promise<RecognizedOnThreads | undefined> {
   const chars = documents.reduce((n, d) => n + d.text.length, 0);
   const workerCount = Math.min(threads, Math.floor(chars / MIN_CHARS)) - 1;
@@ -181,7 +195,15 @@ async function recognizeOnThreads(
   failed.catch(() => undefined); // also once the workers are terminated
   const stop = async () => void (await Promise.all([dater, ...namers].map(w => w.terminate())));
   try {
-    const dated = serve(dater, batches(documents, 'dates'), receive);
+    const dateBatch = batches(documents, 'dates');
+    const dated = serve(
+      dater,
+      () => {
+        const batch = dateBatch();
+        return batch && { ...batch, replyBelow };
+      },
+      receive,
+    );
     const nameBatch = batches(documents, 'names');
     const named = Promise.all(namers.map(w => serve(w, nameBatch, receive)));
     for (let request = nameBatch(); request; request = nameBatch()) {
@@ -200,13 +222,13 @@ async function recognizeOnThreads(
     await stop();
     throw e;
   }
-  const parts = documents.map((_, d): DocumentAlone => ({ ...datedOf[d], surnames: surnamesOf[d], linked: linkedOf[d] }));
+  const alone = documents.map((_, d) => ({ surnames: surnamesOf[d], linked: linkedOf[d] }));
   const print = (request: PrintRequest) => {
     const reply = new Promise<Printed>(resolve => (printed = resolve));
     dater.postMessage(request satisfies Request, [request.spans.buffer as ArrayBuffer]);
     return Promise.race([reply, failed]);
   };
-  return { parts, print, stop };
+  return { alone, dated: datedOf, print, stop };
 }
 
 function defaultThreads(): number {
@@ -275,7 +297,7 @@ class AnalysisThread {
         this.dated[request.from + i] = { ...found, path: doc.path, warning: limitWarning(doc.text) };
         return found;
       });
-      return { type: 'dates', from: request.from, dated };
+      return { type: 'dates', from: request.from, dated: dated.slice(0, Math.max(0, request.replyBelow - request.from)) };
     }
     if (request.type === 'print') return this.print(request);
     if (request.type === 'names') {

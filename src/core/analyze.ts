@@ -74,7 +74,11 @@ export interface LinkedTogether {
 }
 
 /** analyzeTogether's linking: each document linked again whose lookups of family names no longer hold, then the corpus. */
-export function linkTogether(documents: readonly SourceDocument[], parts: DocumentAlone[], options: AnalyzeOptions = {}): LinkedTogether {
+export function linkTogether(
+  documents: readonly SourceDocument[],
+  parts: Pick<DocumentAlone, 'surnames' | 'linked'>[],
+  options: AnalyzeOptions = {},
+): LinkedTogether {
   const surnames = new Set(parts.flatMap(p => p.surnames));
   parts.forEach((a, d) => {
     if (!lookupsHold(a.linked, surnames)) a.linked = relinkNames(documents[d].text, surnames, options.nameModel);
