@@ -84,7 +84,11 @@ export async function analyzeOnThreads(documents: readonly SourceDocument[], opt
   );
 }
 
-/** The part of the documents (in characters) whose output this thread makes when the thread of dates makes the rest's. */
+/**
+ * The part of the documents (in characters) whose output this thread makes when the thread of dates
+ * makes the rest's: half, as each has as much to do besides (this one packs the other's names before
+ * and prints the entities after; the other reads the names and runs the output's code cold).
+ */
 const PRINTED_HERE = 0.5;
 
 /**
