@@ -61,4 +61,27 @@ describe('names: phenomena of text the rules were not written on', () => {
       assert.deepEqual(kindsOf('The painting is a copy by Arthur Pond, made in London.', 'Arthur Pond'), ['person']);
     });
   });
+
+  describe('web mail', () => {
+    it("finds no name in an attachment's file name, an e-mail address or a web address", () => {
+      const text =
+        'Dear all, see attached file : UnleadedStocks.pdf and Corvane_resume.doc ; write to Kevin.A.Boone@accenture.com or read www.Halvering.org/news today.';
+      assert.deepEqual(kinds(text), []);
+    });
+
+    it('keeps the sender of a mail header ("Traci Warner@ENRON") and a domain that names a company ("Goldstar.com")', () => {
+      const text = 'Traci Warner@ENRON COMMUNICATIONS on 08/16/2000\nGo to Goldstar.com and get tickets for about a third of the price.';
+      assert.deepEqual(kindsOf(text, 'Traci Warner'), ['person']);
+      assert.deepEqual(kindsOf(text, 'Goldstar.com'), ['organization']);
+    });
+
+    it('reads the labels of a signature\'s contact lines as no names ("Fax : 216-292-7207")', () => {
+      const text =
+        'Regards ,\nVangie\nPhone 410-468-3798 Fax 410-468-3499 Email vangie@post.com\nEB3326 Telephone : ( 713 ) 853-7906 Facsimile : ( 713 ) 646-2600 E-Mail : jan@enron.com';
+      assert.deepEqual(
+        kinds(text).filter(([t]) => /Fax|Facsimile|Phone|Telephone|Mail/.test(t)),
+        [],
+      );
+    });
+  });
 });

@@ -1,4 +1,5 @@
 import { leadingPlaceWords, lexicon, normKey, normKeyOfLowercase, type Lexicon } from '../lexicon/lexicon';
+import { isContactLabel, isInAddress } from './addresses';
 import { collectSurnames } from './familyNames';
 import type { NameCandidate, NameKind, WordSet } from './nameCandidate';
 import { KIND_NAMES, NOT_A_NAME } from '../model/kinds';
@@ -60,7 +61,8 @@ export function findNamesDetailed(text: string, extra?: WordSet, model?: TaggerW
  * is cited as an author is a person ("Plonsky (2011)", "Marsden et al.", "(Simons and Fennig
  * 2018)"); an interjection of speech or chat is no name ("Uh", "Alright", "Nope"), nor a doctrine or its followers
  * ("Monotheism", "Zionists"). A name the lexicons or a
- * head word gave its kind is left as it is.
+ * head word gave its kind is left as it is; but any name glued into an e-mail address, a web
+ * address or a file name, or a contact line's label ("Fax : 216-292-7207"), is none (addresses.ts).
  */
 function reread(text: string, names: NameCandidate[]): NameCandidate[] {
   let terms: Set<string> | undefined;
@@ -73,6 +75,8 @@ function reread(text: string, names: NameCandidate[]): NameCandidate[] {
     if (guess && c.words.length === 1 && (c.acronym || PLURAL_ACRONYM.test(c.text)) && isCounted(text, c.text, (counted ??= new Map()))) continue;
     if (guess && c.words.length === 1 && (INTERJECTIONS.has(c.words[0]) || (!c.acronym && DOCTRINE.test(c.words[0])))) continue;
     if (guess && c.kind === 'organization' && c.words.length === 1 && !c.acronym && isCitation(text, c.start, c.end)) c.kind = 'person';
+    // web mail's own words: an address or an attachment's name, a contact line's label
+    if (isInAddress(text, c.start, c.end) || isContactLabel(text, c.words, c.end)) continue;
     out.push(c);
   }
   return out;
