@@ -49,6 +49,13 @@ describe('names: phenomena of text the rules were not written on', () => {
     });
   });
 
+  describe('parts of known places', () => {
+    it('reads a compass word or "Old" before a known place as a place ("Northeast Philadelphia", "Old Oakland")', () => {
+      const text = 'The shop moved from Northeast Philadelphia to Old Oakland last year, near Upper Manhattan.';
+      for (const name of ['Northeast Philadelphia', 'Old Oakland', 'Upper Manhattan']) assert.deepEqual(kindsOf(text, name), ['place'], name);
+    });
+  });
+
   describe('head words of places', () => {
     it('reads names of ponds, brooks, coves, docks, rinks and gyms by their head word as places', () => {
       const text =

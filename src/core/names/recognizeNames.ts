@@ -77,6 +77,9 @@ function reread(text: string, names: NameCandidate[]): NameCandidate[] {
     if (guess && c.kind === 'organization' && c.words.length === 1 && !c.acronym && isCitation(text, c.start, c.end)) c.kind = 'person';
     // web mail's own words: an address or an attachment's name, a contact line's label
     if (isInAddress(text, c.start, c.end) || isContactLabel(text, c.words, c.end)) continue;
+    // "North Oakland", "Old Oakland", "Upper Manhattan": a part of a known place that the lexicon
+    // lacks, whatever kind it was guessed (a known whole, "South Korea", may act as a team)
+    if (c.words.length > 1 && DISTRICT_WORDS.has(c.words[0]) && isDistrict(c.words)) c.kind = 'place';
     out.push(c);
   }
   return out;
@@ -1134,6 +1137,19 @@ function isOrgHead(lex: Lexicon, word: string): boolean {
   if (word.length < 5 || !word.endsWith('s')) return false;
   return (word.endsWith('ies') && lex.orgHeads.has(word.slice(0, -3) + 'y')) || lex.orgHeads.has(word.slice(0, -1));
 }
+
+/** True when `words` (lowercase, the first a district word) are a known place's part that is no known place itself. */
+function isDistrict(words: readonly string[]): boolean {
+  const { places } = lexicon();
+  return places.has(normKeyOfLowercase(words.slice(1).join(' '))) && !places.has(normKeyOfLowercase(words.join(' ')));
+}
+
+/** Words before a known place that name a part of it: "North Oakland", "Old Delhi", "Greater London". */
+const DISTRICT_WORDS = new Set(
+  'north|south|east|west|northern|southern|eastern|western|northeast|northwest|southeast|southwest|central|upper|lower|greater|inner|outer|old|downtown|midtown|uptown'.split(
+    '|',
+  ),
+);
 
 /** Lowercase words that name a settlement before "of": "the town of X". */
 const SETTLEMENT_WORDS = new Set([
