@@ -54,6 +54,11 @@ describe('names: phenomena of text the rules were not written on', () => {
       const text = 'The shop moved from Northeast Philadelphia to Old Oakland last year, near Upper Manhattan.';
       for (const name of ['Northeast Philadelphia', 'Old Oakland', 'Upper Manhattan']) assert.deepEqual(kindsOf(text, name), ['place'], name);
     });
+
+    it('does not make the place of such a part a family name ("Oakland" of "North Oakland")', () => {
+      const text = 'Since the 1960s, Oakland has been a hub of culture. Rockridge is in North Oakland, and the port is in West Oakland.';
+      assert.deepEqual(kindsOf(text, 'Oakland'), ['place']);
+    });
   });
 
   describe('head words of places', () => {

@@ -67,6 +67,7 @@ export function findNamesDetailed(text: string, extra?: WordSet, model?: TaggerW
 function reread(text: string, names: NameCandidate[]): NameCandidate[] {
   let terms: Set<string> | undefined;
   let counted: Map<string, boolean> | undefined;
+  let districts: Set<string> | undefined;
   const out: NameCandidate[] = [];
   for (const c of names) {
     const guess = !c.strong || c.why === undefined;
@@ -79,9 +80,14 @@ function reread(text: string, names: NameCandidate[]): NameCandidate[] {
     if (isInAddress(text, c.start, c.end) || isContactLabel(text, c.words, c.end)) continue;
     // "North Oakland", "Old Oakland", "Upper Manhattan": a part of a known place that the lexicon
     // lacks, whatever kind it was guessed (a known whole, "South Korea", may act as a team)
-    if (c.words.length > 1 && DISTRICT_WORDS.has(c.words[0]) && isDistrict(c.words)) c.kind = 'place';
+    if (c.words.length > 1 && DISTRICT_WORDS.has(c.words[0]) && isDistrict(c.words)) {
+      c.kind = 'place';
+      (districts ??= new Set()).add(c.words[c.words.length - 1]);
+    }
     out.push(c);
   }
+  // and the place's own name is no family name of it ("Oakland" of "Old Oakland" guessed a person)
+  if (districts) for (const c of out) if (c.why === WHY.surname && c.words.length === 1 && districts.has(c.words[0])) c.kind = 'place';
   return out;
 }
 
