@@ -49,6 +49,16 @@ describe('names: phenomena of text the rules were not written on', () => {
     });
   });
 
+  describe('greetings', () => {
+    it('leaves a greeting or an interjection out of the name of a person it opens ("Hi David", "Uh Mitchell")', () => {
+      const text = 'Hi David,\nthanks for the note.\nUh Mitchell was there too.';
+      assert.deepEqual(kinds(text), [
+        ['David', 'person'],
+        ['Mitchell', 'person'],
+      ]);
+    });
+  });
+
   describe('parts of known places', () => {
     it('reads a compass word or "Old" before a known place as a place ("Northeast Philadelphia", "Old Oakland")', () => {
       const text = 'The shop moved from Northeast Philadelphia to Old Oakland last year, near Upper Manhattan.';

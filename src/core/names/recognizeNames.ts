@@ -75,6 +75,14 @@ function reread(text: string, names: NameCandidate[]): NameCandidate[] {
     // an acronym the text uses in the singular and in the plural ("a CFL", "CFLs") counts things: a term
     if (guess && c.words.length === 1 && (c.acronym || PLURAL_ACRONYM.test(c.text)) && isCounted(text, c.text, (counted ??= new Map()))) continue;
     if (guess && c.words.length === 1 && (INTERJECTIONS.has(c.words[0]) || (!c.acronym && DOCTRINE.test(c.words[0])))) continue;
+    // a greeting or an interjection is no first word of a person's name: "Hi David", "Uh Mitchell"
+    if (c.kind === 'person' && c.words.length > 1 && INTERJECTIONS.has(c.words[0])) {
+      const rest = withoutFirstWord(text, c);
+      if (rest) {
+        out.push(rest);
+        continue;
+      }
+    }
     if (guess && c.kind === 'organization' && c.words.length === 1 && !c.acronym && isCitation(text, c.start, c.end)) c.kind = 'person';
     // web mail's own words: an address or an attachment's name, a contact line's label
     if (isInAddress(text, c.start, c.end) || isContactLabel(text, c.words, c.end)) continue;
@@ -89,6 +97,20 @@ function reread(text: string, names: NameCandidate[]): NameCandidate[] {
   // and the place's own name is no family name of it ("Oakland" of "Old Oakland" guessed a person)
   if (districts) for (const c of out) if (c.why === WHY.surname && c.words.length === 1 && districts.has(c.words[0])) c.kind = 'place';
   return out;
+}
+
+/** The name `c` without its first word, made again from its tokens; undefined when they are not found. */
+function withoutFirstWord(text: string, c: NameCandidate): NameCandidate | undefined {
+  let seg: Tok[] | undefined;
+  scanRuns(text, run => {
+    if (seg || run[0].s > c.start || run[run.length - 1].e < c.end) return;
+    const from = run.findIndex(t => t.s === c.start);
+    const to = run.findIndex(t => t.e === c.end);
+    if (from >= 0 && to > from) seg = run.slice(from + 1, to + 1);
+  });
+  if (!seg) return undefined;
+  const name = text.slice(seg[0].s, c.end);
+  return makeCandidate(seg, name, c.kind, c.strong, false, seg.length === 1 ? tokKey(seg[0]) : normKey(name), undefined, c.why);
 }
 
 /** Words of the longest surface a reviewer confirmed that may start a name (a run of capitalized words). */
@@ -1087,7 +1109,7 @@ function isWordLetter(c: number): boolean {
 
 /** Interjections of transcribed speech and chat, capitalized at a turn's start: never a name alone. */
 const INTERJECTIONS = new Set(
-  'uh|um|umm|uhm|er|erm|huh|hmm|hm|mhm|ah|aha|oh|ooh|wow|alright|okay|ok|yeah|yep|yup|nope|nah|hey|ya|yah|haha|hahaha|lol|lmao|ugh|whoa|oops|gee|duh|aw|aww'.split(
+  'uh|um|umm|uhm|er|erm|huh|hmm|hm|mhm|ah|aha|oh|ooh|wow|alright|okay|ok|yeah|yep|yup|nope|nah|hey|hi|ya|yah|haha|hahaha|lol|lmao|ugh|whoa|oops|gee|duh|aw|aww'.split(
     '|',
   ),
 );
