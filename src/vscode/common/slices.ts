@@ -44,3 +44,31 @@ export function slicePauses(sliceMs = SLICE_MS): () => Promise<void> {
     sliceStart = performance.now();
   };
 }
+
+/**
+ * Slices that several loops on the host share (the statement jobs without their worker, and the
+ * gathering of the articles sent to them: statementClient.ts): one clock for all, and one turn of the
+ * event loop for all that wait at once. Each loop timing a slice of its own ran its slice in the same
+ * turn as the others, and a job that began where another ended began a fresh slice without a turn.
+ * A loop checks `over` right before each step (a check before an await is stale after it):
+ * `while (slices.over) await slices.next();`.
+ */
+export class SharedSlices {
+  private sliceStart = performance.now();
+  private turn: Promise<void> | undefined;
+
+  constructor(private readonly sliceMs = SLICE_MS) {}
+
+  /** Whether the slice is over. */
+  get over(): boolean {
+    return performance.now() - this.sliceStart > this.sliceMs;
+  }
+
+  /** The next turn of the event loop, where a slice begins: one for all that wait. */
+  next(): Promise<void> {
+    return (this.turn ??= new Promise<void>(resolve => setTimeout(resolve, 0)).then(() => {
+      this.turn = undefined;
+      this.sliceStart = performance.now();
+    }));
+  }
+}

@@ -3,13 +3,12 @@ import { AnswerAssembler, PART_VALUES, PARTED_LISTS } from './answerParts';
 import { packMentions } from './packedMentions';
 import { CANCEL_SLOTS, type Answer, type ArticleText, type Query, type Reply, type Request, type StatementDocument } from './statementProtocol';
 import { drive, StatementJobs } from './statementJobs';
+import { SharedSlices } from '../common/slices';
 import { LazyWorker } from '../common/workerThread';
 
-/** On the host (no worker): the longest stretch of a job between two turns given to the rest of the extension host. */
-const SLICE_MS = 20;
 /** Milliseconds between two progress reports of a long job. */
 const PROGRESS_MS = 100;
-/** Longest stretch of gathering articles to send (their analyses and texts) between two yields. */
+/** Longest stretch of gathering articles to send to the worker (their analyses and texts) between two yields. */
 const GATHER_MS = 10;
 /** Articles sent in one message at most. */
 const BATCH = 50;
@@ -44,13 +43,15 @@ interface Pending {
  * and their UTF-8 texts or their files to read there), answers come back (discrepancies, comparisons, the timeline;
  * the large ones in parts, answerParts.ts), jobs run one at a
  * time in the order asked, and a scan can be cancelled through a shared flag the worker reads.
- * Without the worker (the bundle missing, or it stopped) the same jobs run here in slices of
- * SLICE_MS: slower for the host, never lost; `onLost` is told when the worker's statements are gone,
+ * Without the worker (the bundle missing, or it stopped) the same jobs run here, in slices that
+ * they and the gathering of the articles to send share (slices.ts): slower for the host, never lost; `onLost` is told when the worker's statements are gone,
  * so that the caller sends every article again. No vscode import (scripts/benchStatements.mjs runs it).
  */
 export class StatementClient {
   private readonly worker: LazyWorker<Reply>;
   private local: StatementJobs | undefined;
+  /** The slices of the jobs run here and of gathering the articles sent to them. */
+  private readonly slices = new SharedSlices();
   private localQueue = Promise.resolve();
   private nextJob = 1;
   private readonly cancelled = new Int32Array(new SharedArrayBuffer(CANCEL_SLOTS * Int32Array.BYTES_PER_ELEMENT));
@@ -104,7 +105,8 @@ export class StatementClient {
   /**
    * Sends the statements of `paths` to be read again (from `source`'s texts or files and analyses,
    * dates normalized) and those of `deleted` to be forgotten, in messages of at most BATCH articles,
-   * gathered in steps of at most GATHER_MS between which the host gets a turn. `sent` hears each
+   * gathered in steps of at most GATHER_MS between which the host gets a turn (without the worker: a
+   * batch gathered once the last is read, in the slices the jobs run in). `sent` hears each
    * article sent with the analysis it was sent with, `read` how many are read so far. Resolves when
    * all are read (a batch lost with the worker is not waited for: `onLost` tells the caller).
    */
@@ -120,14 +122,14 @@ export class StatementClient {
     let gone = [...deleted];
     const post = () => {
       const count = documents.length;
-      answers.push(
-        this.ask({ type: 'update', documents, deleted: gone }).answer.then(() => {
-          read += count;
-          on.read?.(read);
-        }),
-      );
+      const answer = this.ask({ type: 'update', documents, deleted: gone }).answer.then(() => {
+        read += count;
+        on.read?.(read);
+      });
+      answers.push(answer);
       documents = [];
       gone = [];
+      return answer;
     };
     let sliceStart = Date.now();
     for (const path of paths) {
@@ -137,13 +139,19 @@ export class StatementClient {
         documents.push({ path, ...('utf8' in text ? { utf8: ownBuffer(text.utf8) } : text), dct: analyzed.dct, mentions: packMentions(analyzed.mentions) });
         on.sent?.(path, analyzed);
       }
-      if (documents.length >= BATCH || Date.now() - sliceStart > GATHER_MS) {
-        post();
+      if (!this.inWorker) {
+        // here, a batch is read before the next is gathered: gathered ahead, every batch waiting was held
+        if (documents.length >= BATCH || this.slices.over) {
+          await post().catch(() => undefined); // settled below with the others
+          while (this.slices.over) await this.slices.next();
+        }
+      } else if (documents.length >= BATCH || Date.now() - sliceStart > GATHER_MS) {
+        void post(); // read while the next is gathered
         await new Promise(resolve => setTimeout(resolve, 0));
         sliceStart = Date.now();
       }
     }
-    if (documents.length || gone.length) post();
+    if (documents.length || gone.length) void post();
     await Promise.allSettled(answers);
   }
 
@@ -159,7 +167,7 @@ export class StatementClient {
         isCancelled: () => Atomics.load(this.cancelled, job % CANCEL_SLOTS) === job,
         onProgress: (done, total) => onProgress?.(done, total),
         progressMs: PROGRESS_MS,
-        slices: { ms: SLICE_MS, yieldTurn: () => new Promise(resolve => setTimeout(resolve, 0)) },
+        slices: this.slices,
       }),
     );
     this.localQueue = run.then(

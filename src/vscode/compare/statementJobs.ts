@@ -5,6 +5,7 @@
 // (some 340 MB of UTF-8 at 100,000 articles, more as strings): those of files are read from them when
 // the statements are read and again when a question quotes them. No `vscode` import.
 import { compareStatement, discrepancySteps, reporting, StatementIndex, STRONG_SCORE, timelineSteps, type Discrepancy } from '../../core';
+import type { SharedSlices } from '../common/slices';
 import { readArticleText } from './articleText';
 import { unpackMentions } from './packedMentions';
 import { quoteSteps } from './quoteGroups';
@@ -99,15 +100,15 @@ export interface DriveOptions {
   onProgress(done: number, total: number): void;
   /** Milliseconds between progress reports. */
   progressMs: number;
-  /** On the host: the longest slice, and how to give others a turn after it. */
-  slices?: { ms: number; yieldTurn(): Promise<void> };
+  /** On the host: the slices it shares with the host's other work of the statements. */
+  slices?: SharedSlices;
 }
 
 /** Runs a job's steps to the end: `{answer}`, or undefined when cancelled. */
 export async function drive<A>(steps: JobSteps<A>, options: DriveOptions): Promise<{ answer: A } | undefined> {
   let reported = Date.now();
-  let sliceStart = reported;
   for (;;) {
+    while (options.slices?.over) await options.slices.next();
     if (options.isCancelled()) return undefined;
     const step = steps.next();
     if (step.done) return { answer: step.value };
@@ -115,10 +116,6 @@ export async function drive<A>(steps: JobSteps<A>, options: DriveOptions): Promi
     if (now - reported >= options.progressMs) {
       options.onProgress(step.value.done, step.value.total);
       reported = now;
-    }
-    if (options.slices && now - sliceStart > options.slices.ms) {
-      await options.slices.yieldTurn();
-      sliceStart = Date.now();
     }
   }
 }
