@@ -34,3 +34,27 @@ export function* reporting<T, P>(steps: Steps<T>, progress: P): Generator<P, T> 
     yield progress;
   }
 }
+
+/**
+ * `[...items].sort(compare)` in steps of `per` items placed: a merge sort, bottom up, stable as
+ * Array.prototype.sort is (a discrepancy at 100,000 articles has up to some 100,000 statements).
+ */
+export function* sortSteps<T>(items: readonly T[], compare: (a: T, b: T) => number, per = STEP_UNITS): Steps<T[]> {
+  let from = items.slice();
+  let to = new Array<T>(from.length);
+  let placed = 0;
+  for (let width = 1; width < from.length; width *= 2) {
+    for (let lo = 0; lo < from.length; lo += 2 * width) {
+      const mid = Math.min(lo + width, from.length);
+      const hi = Math.min(lo + 2 * width, from.length);
+      let i = lo;
+      let j = mid;
+      for (let k = lo; k < hi; k++) {
+        to[k] = j >= hi || (i < mid && compare(from[i], from[j]) <= 0) ? from[i++] : from[j++];
+        if (++placed % per === 0) yield;
+      }
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}

@@ -6,7 +6,7 @@ import { detached } from './detached';
 import { dateLabel, datePairs, MATCH_SCORE, quantityPairs, quotationPairs } from './differences';
 import type { StatementIndex } from './statementIndex';
 import type { Quantity, Quotation, Statement, StatementDate } from './types';
-import { reporting, STEP_UNITS, type Steps } from '../steps';
+import { reporting, sortSteps, STEP_UNITS, type Steps } from '../steps';
 import { withTextsSteps } from './withTexts';
 import { contentKeys, tokenize } from './words';
 
@@ -139,27 +139,41 @@ function* described(
     else groups.set(root, [id]);
     if (id % STEP_UNITS === STEP_UNITS - 1) yield;
   }
-  const roots = new Set(disagreeing.map(([a]) => find(a)));
+  const roots = new Set<number>();
+  for (let i = 0; i < disagreeing.length; i++) {
+    roots.add(find(disagreeing[i][0]));
+    if (i % STEP_UNITS === STEP_UNITS - 1) yield;
+  }
   // every group's statements first, then quoted article by article (each text read once: withTexts)
   const found: { group: Item[]; statements: DiscrepancyStatement[] }[] = [];
-  for (const root of roots)
-    found.push(
-      yield* statementsOf(
-        index,
-        groups.get(root)!.map(id => items[id]),
-      ),
+  const all: DiscrepancyStatement[] = [];
+  for (const root of roots) {
+    const group = yield* statementsOf(
+      index,
+      groups.get(root)!.map(id => items[id]),
     );
-  const quoted = new Set(
-    yield* withTextsSteps(
-      found.flatMap(d => d.statements),
-      options.textOf,
-      (s, text) => (s.text = detached(text, s.start, s.end)),
-    ),
-  );
+    found.push(group);
+    for (let i = 0; i < group.statements.length; i++) {
+      all.push(group.statements[i]);
+      if (i % STEP_UNITS === STEP_UNITS - 1) yield;
+    }
+  }
+  const quotedList = yield* withTextsSteps(all, options.textOf, (s, text) => (s.text = detached(text, s.start, s.end)));
+  const quoted = new Set<DiscrepancyStatement>();
+  for (let i = 0; i < quotedList.length; i++) {
+    quoted.add(quotedList[i]);
+    if (i % STEP_UNITS === STEP_UNITS - 1) yield;
+  }
   const out: Discrepancy[] = [];
-  for (const { group, statements: all } of found) {
-    const statements = all.filter(s => quoted.has(s)).sort(compareStatements);
-    if (new Set(statements.map(s => s.path)).size >= 2) out.push({ kind: group[0].kind, subject: subjectOf(index, options, group, statements[0]), statements });
+  for (const { group, statements: unquoted } of found) {
+    const kept: DiscrepancyStatement[] = [];
+    for (let i = 0; i < unquoted.length; i++) {
+      if (quoted.has(unquoted[i])) kept.push(unquoted[i]);
+      if (i % STEP_UNITS === STEP_UNITS - 1) yield;
+    }
+    const statements = yield* sortSteps(kept, compareStatements);
+    if (statements.some(s => s.path !== statements[0].path))
+      out.push({ kind: group[0].kind, subject: subjectOf(index, options, group, statements[0]), statements });
     yield;
   }
   return out.sort((x, y) => KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind) || compareStatements(x.statements[0], y.statements[0]));
@@ -181,7 +195,9 @@ function* statementsOf(index: StatementIndex, group: Item[]): Steps<{ group: Ite
   for (const it of group) {
     const shape = index.shapeOf(it.cls);
     const thing = thingOf(shape, it);
+    let members = 0;
     for (const m of index.membersOf(it.cls)) {
+      if (++members % STEP_UNITS === 0) yield;
       const key = `${m.path}:${m.start}:${thing.start}`;
       if (seen.has(key)) continue;
       seen.add(key);
