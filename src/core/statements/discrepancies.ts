@@ -191,27 +191,29 @@ function compareStatements(a: DiscrepancyStatement, b: DiscrepancyStatement): nu
 function* statementsOf(index: StatementIndex, group: Item[]): Steps<{ group: Item[]; statements: DiscrepancyStatement[] }> {
   const kind = group[0].kind;
   const statements: DiscrepancyStatement[] = [];
+  // a statement is a member of one class: the same statement and thing twice is an item of the same class at the same place
   const seen = new Set<string>();
   for (const it of group) {
     const shape = index.shapeOf(it.cls);
     const thing = thingOf(shape, it);
-    let members = 0;
-    for (const m of index.membersOf(it.cls)) {
-      if (++members % STEP_UNITS === 0) yield;
-      const key = `${m.path}:${m.start}:${thing.start}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      statements.push({
-        path: m.path,
-        start: m.start,
-        end: m.end,
-        text: '',
-        value: valueOf(kind, thing),
-        valueStart: m.start + thing.start,
-        valueEnd: m.start + thing.end,
-      });
+    const key = `${it.cls}:${thing.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const count = index.memberCount(it.cls);
+    for (let from = 0; from < count; from += STEP_UNITS) {
+      for (const m of index.membersOf(it.cls, from, from + STEP_UNITS)) {
+        statements.push({
+          path: m.path,
+          start: m.start,
+          end: m.end,
+          text: '',
+          value: valueOf(kind, thing),
+          valueStart: m.start + thing.start,
+          valueEnd: m.start + thing.end,
+        });
+      }
+      yield;
     }
-    yield;
   }
   return { group, statements };
 }

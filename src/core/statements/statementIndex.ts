@@ -215,9 +215,15 @@ export class StatementIndex {
     return this.classes[c]!.shape;
   }
 
-  /** The statements of a class: their article, index and start. */
-  membersOf(c: number): { path: string; index: number; start: number; end: number }[] {
-    return this.classes[c]!.members.map(ref => {
+  /** How many statements a class has. */
+  memberCount(c: number): number {
+    return this.classes[c]!.members.length;
+  }
+
+  /** The statements of a class (those `from` to before `to`, for a caller in steps): their article, index and start. */
+  membersOf(c: number, from = 0, to = Infinity): { path: string; index: number; start: number; end: number }[] {
+    const { members } = this.classes[c]!;
+    return (from === 0 && to >= members.length ? members : members.slice(from, to)).map(ref => {
       const doc = this.slots[Math.floor(ref / SLOT)]!;
       const index = ref % SLOT;
       return { path: doc.path, index, start: doc.starts[index], end: doc.ends[index] };
