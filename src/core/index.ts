@@ -19,7 +19,7 @@ export { CorpusIndex, type MentionRef, type MentionSpans, type CorpusStats, type
 export { fileStamp, statOrNone, RACY_MS, type FileStamp } from './corpus/fileStamp';
 export { readPrepared } from './corpus/readPrepared';
 export { EntityTally, type TallyTotals } from './corpus/entitySummary';
-export { finish, reporting, type Steps } from './steps';
+export { finish, reporting, sortSteps, STEP_UNITS, type Steps } from './steps';
 export { packAnalysis, packLinked, packedBuffers, type PackedAnalysis } from './corpus/packedAnalysis';
 export { utf8Hash } from './corpus/contentHash';
 export { recognizerFingerprint } from './corpus/snapshot';

@@ -3,7 +3,7 @@
 import { isDay } from './agreement';
 import type { Discrepancy, DiscrepancyStatement } from './discrepancies';
 import { detached } from './detached';
-import { finish, STEP_UNITS, type Steps } from '../steps';
+import { finish, sortSteps, STEP_UNITS, type Steps } from '../steps';
 import { withTextsSteps } from './withTexts';
 import type { StatementIndex } from './statementIndex';
 
@@ -37,31 +37,39 @@ export function* timelineSteps(
   discrepancies: readonly Discrepancy[] = [],
 ): Steps<TimelineDay[]> {
   const marked = new Map<string, number>();
-  discrepancies.forEach((d, i) => {
-    if (d.kind === 'date') for (const s of d.statements) marked.set(`${s.path}:${s.valueStart}`, i);
-  });
+  for (const [i, d] of discrepancies.entries()) {
+    if (d.kind !== 'date') continue;
+    for (let k = 0; k < d.statements.length; k++) {
+      marked.set(`${d.statements[k].path}:${d.statements[k].valueStart}`, i);
+      if (k % STEP_UNITS === STEP_UNITS - 1) yield;
+    }
+  }
   // quoted once all are known: each article's text read once (withTexts)
   const entries: { path: string; date: string; entry: TimelineStatement }[] = [];
   for (const c of index.classIds()) {
     const dated = index.shapeOf(c).dates.filter(d => isDay(d.value));
     if (!dated.length) continue;
-    for (const m of index.membersOf(c)) {
-      for (const d of dated) {
-        const entry: TimelineStatement = {
-          path: m.path,
-          start: m.start,
-          end: m.end,
-          text: '',
-          value: d.text,
-          valueStart: m.start + d.start,
-          valueEnd: m.start + d.end,
-        };
-        const discrepancy = marked.get(`${m.path}:${entry.valueStart}`);
-        if (discrepancy !== undefined) entry.discrepancy = discrepancy;
-        entries.push({ path: m.path, date: d.value!, entry });
+    const count = index.memberCount(c);
+    // a class of the generated 100,000 articles has up to tens of thousands of statements
+    for (let from = 0; from < count; from += STEP_UNITS) {
+      for (const m of index.membersOf(c, from, from + STEP_UNITS)) {
+        for (const d of dated) {
+          const entry: TimelineStatement = {
+            path: m.path,
+            start: m.start,
+            end: m.end,
+            text: '',
+            value: d.text,
+            valueStart: m.start + d.start,
+            valueEnd: m.start + d.end,
+          };
+          const discrepancy = marked.get(`${m.path}:${entry.valueStart}`);
+          if (discrepancy !== undefined) entry.discrepancy = discrepancy;
+          entries.push({ path: m.path, date: d.value!, entry });
+        }
       }
+      yield;
     }
-    yield;
   }
   const days = new Map<string, TimelineStatement[]>();
   const quoted = yield* withTextsSteps(entries, textOf, ({ entry }, text) => (entry.text = detached(text, entry.start, entry.end)));
@@ -75,7 +83,7 @@ export function* timelineSteps(
   const byPlace = (a: TimelineStatement, b: TimelineStatement) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.valueStart - b.valueStart);
   const out: TimelineDay[] = [];
   for (const [date, statements] of [...days].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    out.push({ date, statements: statements.sort(byPlace) });
+    out.push({ date, statements: yield* sortSteps(statements, byPlace) });
     yield;
   }
   return out;

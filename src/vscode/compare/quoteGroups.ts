@@ -1,7 +1,18 @@
 // The Quotes view's content (quoteTree.ts), computed where the statements are (statementJobs.ts:
 // the worker, or the extension host without it): every named speaker's quotations across the
 // articles, the variants of one quotation grouped. No `vscode` import.
-import { detached, finish, quoteWords, relateQuotes, withTextsSteps, type QuoteRelation, type StatementIndex, type Steps } from '../../core';
+import {
+  detached,
+  finish,
+  quoteWords,
+  relateQuotes,
+  sortSteps,
+  STEP_UNITS,
+  withTextsSteps,
+  type QuoteRelation,
+  type StatementIndex,
+  type Steps,
+} from '../../core';
 
 /** One quotation in one article. */
 export interface QuoteReport {
@@ -41,19 +52,25 @@ export function* quoteSteps(index: StatementIndex, textOf: (path: string) => str
   for (const c of index.classIds()) {
     const quotations = index.shapeOf(c).quotations.filter(q => q.speaker?.entity);
     if (!quotations.length) continue;
-    for (const m of index.membersOf(c)) {
-      for (const q of quotations) {
-        const report = { path: m.path, start: m.start + q.start, end: m.start + q.end, text: q.text, statement: '' };
-        found.push({ path: m.path, entity: q.speaker!.entity!, statement: [m.start, m.end], report });
+    const count = index.memberCount(c);
+    for (let from = 0; from < count; from += STEP_UNITS) {
+      for (const m of index.membersOf(c, from, from + STEP_UNITS)) {
+        for (const q of quotations) {
+          const report = { path: m.path, start: m.start + q.start, end: m.start + q.end, text: q.text, statement: '' };
+          found.push({ path: m.path, entity: q.speaker!.entity!, statement: [m.start, m.end], report });
+        }
       }
+      yield;
     }
-    yield;
   }
   const bySpeaker = new Map<string, QuoteReport[]>();
-  for (const { entity, report } of yield* withTextsSteps(found, textOf, ({ statement, report }, text) => (report.statement = detached(text, ...statement)))) {
+  const quoted = yield* withTextsSteps(found, textOf, ({ statement, report }, text) => (report.statement = detached(text, ...statement)));
+  for (let i = 0; i < quoted.length; i++) {
+    const { entity, report } = quoted[i];
     const list = bySpeaker.get(entity);
     if (list) list.push(report);
     else bySpeaker.set(entity, [report]);
+    if (i % STEP_UNITS === STEP_UNITS - 1) yield;
   }
   const out: SpeakerQuotes[] = [];
   for (const [entity, reports] of bySpeaker) {
@@ -69,10 +86,11 @@ export function* quoteSteps(index: StatementIndex, textOf: (path: string) => str
  */
 function* groupVariants(reports: QuoteReport[]): Steps<QuoteGroup[]> {
   const byText = new Map<string, QuoteReport[]>();
-  for (const r of reports) {
-    const same = byText.get(r.text);
-    if (same) same.push(r);
-    else byText.set(r.text, [r]);
+  for (let i = 0; i < reports.length; i++) {
+    const same = byText.get(reports[i].text);
+    if (same) same.push(reports[i]);
+    else byText.set(reports[i].text, [reports[i]]);
+    if (i % STEP_UNITS === STEP_UNITS - 1) yield;
   }
   const texts = [...byText.keys()];
   const words = texts.map(quoteWords);
@@ -98,11 +116,15 @@ function* groupVariants(reports: QuoteReport[]): Steps<QuoteGroup[]> {
     const group: QuoteGroup = { reports: [], text: texts[longest] };
     const relations = new Set<QuoteRelation | 'same'>();
     for (const i of members) {
-      for (const r of byText.get(texts[i])!) group.reports.push(r);
+      const same = byText.get(texts[i])!;
+      for (let k = 0; k < same.length; k++) {
+        group.reports.push(same[k]);
+        if (k % STEP_UNITS === STEP_UNITS - 1) yield;
+      }
       relations.add(i === longest ? 'same' : relateQuotes(words[longest], words[i]));
     }
     group.differs = ranks.find(r => relations.has(r));
-    group.reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start));
+    group.reports = yield* sortSteps(group.reports, (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start));
     out.push(group);
     yield;
   }
