@@ -298,7 +298,8 @@ class AnalysisThread {
     if (request.type === 'dates') {
       const dated = request.documents.map((doc, i) => {
         const found = recognizeDocumentDates(doc, this.options);
-        this.dated[request.from + i] = { ...found, path: doc.path, warning: limitWarning(doc.text) };
+        // kept only for the documents this thread will print (those it does not reply with)
+        if (request.from + i >= request.replyBelow) this.dated[request.from + i] = { ...found, path: doc.path, warning: limitWarning(doc.text) };
         return found;
       });
       return { type: 'dates', from: request.from, dated: dated.slice(0, Math.max(0, request.replyBelow - request.from)) };

@@ -68,6 +68,7 @@ describe('names: where a name begins and ends', () => {
 
     it('reads an event numbered after its head word as no name, nor its "I" as the pronoun', () => {
       assert.deepEqual(spans('Historians compared World War I and World War II; World War One ended in 1918.'), []);
+      assert.deepEqual(spans('After the NBA Cup I watched the draft.'), ['NBA']);
     });
   });
 

@@ -65,6 +65,12 @@ describe('names: phenomena of text the rules were not written on', () => {
       for (const name of ['Northeast Philadelphia', 'Old Oakland', 'Upper Manhattan']) assert.deepEqual(kindsOf(text, name), ['place'], name);
     });
 
+    it('makes a family name no place for a part named after a longer place ("Paul" beside "South Saint Paul")', () => {
+      const text = 'Wendell Paul spoke first. The plant in South Saint Paul closed, Paul said.';
+      assert.deepEqual(kindsOf(text, 'South Saint Paul'), ['place']);
+      assert.deepEqual(kindsOf(text, 'Paul'), ['person']);
+    });
+
     it('does not make the place of such a part a family name ("Oakland" of "North Oakland")', () => {
       const text = 'Since the 1960s, Oakland has been a hub of culture. Rockridge is in North Oakland, and the port is in West Oakland.';
       assert.deepEqual(kindsOf(text, 'Oakland'), ['place']);
@@ -91,6 +97,15 @@ describe('names: phenomena of text the rules were not written on', () => {
       assert.deepEqual(kinds(text), []);
     });
 
+    it("keeps names in Markdown: in emphasis and in a link's text, not in its address", () => {
+      const text =
+        'As _The Washington Post_ reported, [Harold Quenby](https://en.wikipedia.org/wiki/Harold_Quenby) spoke to [Reuters](https://example.com/a.html).';
+      assert.deepEqual(
+        kinds(text).map(([t]) => t),
+        ['Washington Post', 'Harold Quenby', 'Reuters'],
+      );
+    });
+
     it('keeps the sender of a mail header ("Traci Warner@ENRON") and a domain that names a company ("Goldstar.com")', () => {
       const text = 'Traci Warner@ENRON COMMUNICATIONS on 08/16/2000\nGo to Goldstar.com and get tickets for about a third of the price.';
       assert.deepEqual(kindsOf(text, 'Traci Warner'), ['person']);
@@ -104,6 +119,10 @@ describe('names: phenomena of text the rules were not written on', () => {
         kinds(text).filter(([t]) => /Fax|Facsimile|Phone|Telephone|Mail/.test(t)),
         [],
       );
+    });
+
+    it('keeps a place that reads as a contact label when no telephone number follows ("Mobile: 3 dead")', () => {
+      assert.deepEqual(kindsOf('Mobile: 3 dead in storm as Alabama braces for more', 'Mobile'), ['place']);
     });
   });
 });

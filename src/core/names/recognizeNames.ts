@@ -90,7 +90,7 @@ function reread(text: string, names: NameCandidate[]): NameCandidate[] {
     // lacks, whatever kind it was guessed (a known whole, "South Korea", may act as a team)
     if (c.words.length > 1 && DISTRICT_WORDS.has(c.words[0]) && isDistrict(c.words)) {
       c.kind = 'place';
-      (districts ??= new Set()).add(c.words[c.words.length - 1]);
+      (districts ??= new Set()).add(c.words.slice(1).join(' '));
     }
     out.push(c);
   }
@@ -766,7 +766,8 @@ function classifySegment(ctx: Ctx, seg: Tok[], titled: boolean, body: boolean): 
   // events and policies named after places: "One-China policy" is handled by the tokenizer, "Korean War" here
   // ... but "Nathan Law", "Doris Day": a given name before a head word that is a name too
   const personLike = n === 2 && lex.given.has(first.lower) && lex.given.has(last.lower) && !lex.places.has(tokKey(first));
-  if (n > 1 && EVENT_NUMERALS.test(last.lower) && lex.eventHeads.has(seg[n - 2].lower)) return; // "World War II", "World War One"
+  // "World War II", "World War One": the event without its number ("NBA Finals I watched": "NBA" stays)
+  if (n > 1 && EVENT_NUMERALS.test(last.lower) && lex.eventHeads.has(seg[n - 2].lower)) return classifySegment(ctx, seg.slice(0, n - 1), titled, body);
   if (lex.eventHeads.has(last.lower) && !lex.orgs.has(key) && !lex.places.has(key) && !personLike) {
     if (n > 1) {
       const restKey = normKey(ctx.text.slice(first.s, seg[n - 2].e));

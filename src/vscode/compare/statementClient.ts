@@ -142,7 +142,7 @@ export class StatementClient {
       if (!this.inWorker) {
         // here, a batch is read before the next is gathered: gathered ahead, every batch waiting was held
         if (documents.length >= BATCH || this.slices.over) {
-          await post().catch(() => undefined); // settled below with the others
+          if (documents.length || gone.length) await post().catch(() => undefined); // settled below with the others
           while (this.slices.over) await this.slices.next();
         }
       } else if (documents.length >= BATCH || Date.now() - sliceStart > GATHER_MS) {
