@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { analyze, documentMentions } from '../../src/core/analyze';
 import { CorpusIndex } from '../../src/core/corpus/corpusIndex';
-import { Int32Slab } from '../../src/core/corpus/int32Slab';
 import { MentionRows, packedDates, StringIds } from '../../src/core/corpus/mentionRows';
 import { prepareDocument } from '../../src/core/corpus/prepareDocument';
 import { finish } from '../../src/core/steps';
@@ -79,63 +78,6 @@ describe('packed mentions', () => {
         ),
       );
       assert.deepEqual(reviewed.dates(), analysis!.dates, doc.path);
-    }
-  });
-
-  it('reviewed by a registry that leaves none out share the rows reviewed, keeping kinds of their own either way', () => {
-    const mentions: Mention[] = [
-      { start: 0, end: 2, text: '😀', kind: 'person', entity: 'p1' },
-      { start: 3, end: 9, text: 'Monday', kind: 'date', value: '2026-01-05' },
-      { start: 10, end: 14, text: 'then', kind: 'date', value: null },
-      { start: 15, end: 19, text: 'once', kind: 'date' },
-      { start: 20, end: 24, text: 'Acme', kind: 'organization', entity: 'o1' },
-      { start: 25, end: 29, text: 'Reid', kind: 'person' },
-    ];
-    // the registry merges p1 into o1 (an organization), names the lone "Reid" r9 and keeps the rest
-    const entityOf = (text: string, entity: string | undefined) => (entity === 'p1' ? 'o1' : (entity ?? (text === 'Reid' ? 'r9' : undefined)));
-    const kindOf = (entity: string) => (entity === 'o1' ? 'organization' : undefined);
-    const expected: Mention[] = [
-      { start: 0, end: 2, text: '😀', kind: 'organization', entity: 'o1' },
-      ...mentions.slice(1, 5),
-      { start: 25, end: 29, text: 'Reid', kind: 'person', entity: 'r9' },
-    ];
-    for (const slab of [undefined, new Int32Slab(64)]) {
-      const strings = new StringIds();
-      const rows = finish(MentionRows.packSteps(mentions, strings));
-      const reviewed = finish(rows.reviewedSteps(entityOf, kindOf, slab));
-      assert.deepEqual(reviewed.list(), expected);
-      assert.deepEqual(
-        expected.map((_, i) => reviewed.recognizedKind(i)),
-        ['person', 'date', 'date', 'date', 'organization', 'person'],
-      );
-      assert.deepEqual(reviewed.packedDates(), rows.packedDates());
-      assert.deepEqual(
-        expected.map((_, i) => [reviewed.entityKey(i), reviewed.dateKey(i), reviewed.formKind(i)]),
-        expected.map((m, i) => [m.entity === undefined ? -1 : strings.find(m.entity), rows.dateKey(i), rows.formKind(i) + (i === 0 ? 1 : 0)]),
-      );
-      // a kind changed on one side stays there
-      reviewed.setKind(0, 'place');
-      rows.setKind(4, 'person');
-      assert.deepEqual(rows.list(), [mentions[0], ...mentions.slice(1, 4), { ...mentions[4], kind: 'person' }, mentions[5]]);
-      assert.deepEqual(reviewed.list(), [{ ...expected[0], kind: 'place' }, ...expected.slice(1)]);
-      assert.equal(reviewed.recognizedKind(0), 'person');
-      // reviewed again, and with a row left out: rows of their own
-      const again = finish(
-        reviewed.reviewedSteps(
-          (_, e) => e,
-          () => undefined,
-          slab,
-        ),
-      );
-      assert.deepEqual(again.list(), reviewed.list());
-      const without = finish(
-        rows.reviewedSteps(
-          (text, e) => (text === 'Reid' ? undefined : e),
-          () => undefined,
-          slab,
-        ),
-      );
-      assert.deepEqual(without.list(), rows.list().slice(0, 5));
     }
   });
 

@@ -73,14 +73,6 @@ const ABSENT = -1;
 const NULL = -2;
 /** A row a registry leaves out (reviewedSteps). */
 const LEFT_OUT = -3;
-/**
- * Rows as a registry has them (reviewedSteps) keep only what it may change, one number a row: the
- * key (above KEY_SHIFT bits, offset by KEY_OFFSET to be positive) above the kinds (the low bits of
- * TEXT_KINDS); start, end and text are read from the rows reviewed, which they share.
- */
-const KEY_SHIFT = TEXT_SHIFT;
-const KEY_OFFSET = 3;
-const KINDS_MASK = (1 << TEXT_SHIFT) - 1;
 
 /** A row's TEXT_KINDS column: the form's id, the kind recognized and the kind (KIND_CODE numbers). */
 function textKinds(text: number, kind: number, recognized: number): number {
@@ -238,14 +230,9 @@ export class MentionRows {
   /** How many times a kind was changed (setKind). */
   private kindChanges = 0;
 
-  /**
-   * `rows`: WIDTH numbers a row; `own`: for rows as a registry has them, each row's key and kinds
-   * (KEY_SHIFT), `rows` being those reviewed (shared: only their start, end and text are read).
-   */
   private constructor(
     private readonly rows: Int32Array,
     private readonly strings: StringIds,
-    private readonly own?: Int32Array,
   ) {}
 
   /**
@@ -334,7 +321,7 @@ export class MentionRows {
     const keys = new Int32Array(n);
     let size = 0;
     for (let i = 0; i < n; i++) {
-      if (this.kindCode(i) === DATE_CODE) keys[i] = this.key(i);
+      if (this.kindCode(i) === DATE_CODE) keys[i] = this.rows[i * WIDTH + KEY];
       else {
         const entity = entityOf(this.text(i), this.entity(i));
         keys[i] = entity === undefined ? LEFT_OUT : this.strings.id(entity);
@@ -342,28 +329,16 @@ export class MentionRows {
       if (keys[i] !== LEFT_OUT) size++;
       if (i % STEP_UNITS === STEP_UNITS - 1) yield;
     }
-    const reviewedKind = (i: number, recognized: number) => {
-      const reviewed = recognized === DATE_CODE ? undefined : kindOf(this.strings.at(keys[i]));
-      return reviewed === undefined ? recognized : KIND_CODE.get(reviewed)!;
-    };
-    // nothing left out: a number a row beside the rows reviewed (a registry's table by entity held
-    // every row again, 16 bytes a mention: 122 MB at 100,000 articles)
-    if (size === n && !this.own) {
-      const own = slab ? slab.take(n) : keys;
-      for (let i = 0; i < n; i++) {
-        const recognized = this.kindCode(i);
-        own[i] = ((keys[i] + KEY_OFFSET) << KEY_SHIFT) | (recognized << RECOGNIZED_SHIFT) | reviewedKind(i, recognized);
-        if (i % STEP_UNITS === STEP_UNITS - 1) yield;
-      }
-      return new MentionRows(this.rows, this.strings, own);
-    }
     const rows = slab ? slab.take(size * WIDTH) : new Int32Array(size * WIDTH);
     for (let i = 0, r = 0; i < n; i++) {
       if (keys[i] === LEFT_OUT) continue;
+      const from = i * WIDTH;
       const recognized = this.kindCode(i);
-      rows[r + START] = this.start(i);
-      rows[r + END] = this.end(i);
-      rows[r + TEXT_KINDS] = textKinds(this.textKey(i), reviewedKind(i, recognized), recognized);
+      const reviewed = recognized === DATE_CODE ? undefined : kindOf(this.strings.at(keys[i]));
+      const kind = reviewed === undefined ? recognized : KIND_CODE.get(reviewed)!;
+      rows[r + START] = this.rows[from + START];
+      rows[r + END] = this.rows[from + END];
+      rows[r + TEXT_KINDS] = textKinds(this.textKey(i), kind, recognized);
       rows[r + KEY] = keys[i];
       r += WIDTH;
       if (i % STEP_UNITS === STEP_UNITS - 1) yield;
@@ -385,7 +360,7 @@ export class MentionRows {
       out[j++] = this.start(i);
       out[j++] = this.end(i);
       out[j++] = this.textKey(i);
-      out[j++] = this.key(i);
+      out[j++] = this.rows[i * WIDTH + KEY];
     }
     return out;
   }
@@ -399,12 +374,12 @@ export class MentionRows {
 
   /** The id (StringIds) of mention i's entity, -1 for a date or a name without one. */
   entityKey(i: number): number {
-    return this.kindCode(i) === DATE_CODE ? ABSENT : this.key(i);
+    return this.kindCode(i) === DATE_CODE ? ABSENT : this.rows[i * WIDTH + KEY];
   }
 
   /** The id (StringIds) of mention i's date value, -1 for a name or a date without one (null). */
   dateKey(i: number): number {
-    const key = this.key(i);
+    const key = this.rows[i * WIDTH + KEY];
     return this.kindCode(i) === DATE_CODE && key >= 0 ? key : ABSENT;
   }
 
@@ -415,26 +390,16 @@ export class MentionRows {
 
   /** Mention i's form and kind in one number (formIdIn, kindIn), what a table counts its mentions by: the row's TEXT_KINDS without the recognized kind. */
   formKind(i: number): number {
-    return (this.textKey(i) << TEXT_SHIFT) | this.kindCode(i);
+    return this.rows[i * WIDTH + TEXT_KINDS] & ~(KIND_MASK << RECOGNIZED_SHIFT);
   }
 
   kindCode(i: number): number {
-    return this.kinds(i) & KIND_MASK;
+    return this.rows[i * WIDTH + TEXT_KINDS] & KIND_MASK;
   }
 
   /** The number of the kind mention i was recognized with (kindAt). */
   private recognizedCode(i: number): number {
-    return (this.kinds(i) >> RECOGNIZED_SHIFT) & KIND_MASK;
-  }
-
-  /** Mention i's kind and recognized kind (the low bits of TEXT_KINDS). */
-  private kinds(i: number): number {
-    return this.own ? this.own[i] & KINDS_MASK : this.rows[i * WIDTH + TEXT_KINDS] & KINDS_MASK;
-  }
-
-  /** Mention i's KEY column. */
-  private key(i: number): number {
-    return this.own ? (this.own[i] >>> KEY_SHIFT) - KEY_OFFSET : this.rows[i * WIDTH + KEY];
+    return (this.rows[i * WIDTH + TEXT_KINDS] >> RECOGNIZED_SHIFT) & KIND_MASK;
   }
 
   start(i: number): number {
@@ -460,10 +425,8 @@ export class MentionRows {
 
   /** Gives mention i the kind `kind` (its recognized kind stays). */
   setKind(i: number, kind: MentionKind): void {
-    const code = KIND_CODE.get(kind)!;
-    // the kinds of rows as a registry has them are their own (the rows reviewed keep theirs)
-    if (this.own) this.own[i] = (this.own[i] & ~KIND_MASK) | code;
-    else this.rows[i * WIDTH + TEXT_KINDS] = (this.rows[i * WIDTH + TEXT_KINDS] & ~KIND_MASK) | code;
+    const r = i * WIDTH + TEXT_KINDS;
+    this.rows[r] = (this.rows[r] & ~KIND_MASK) | KIND_CODE.get(kind)!;
     this.made = undefined;
     this.kindChanges++;
   }
@@ -475,13 +438,13 @@ export class MentionRows {
 
   /** The entity id of a name mention. */
   entity(i: number): string | undefined {
-    const key = this.key(i);
+    const key = this.rows[i * WIDTH + KEY];
     return key >= 0 && this.kind(i) !== 'date' ? this.strings.at(key) : undefined;
   }
 
   /** The normalized value of a date mention (undefined for other mentions, and for a date without one). */
   value(i: number): string | null | undefined {
-    const key = this.key(i);
+    const key = this.rows[i * WIDTH + KEY];
     return this.kind(i) !== 'date' || key === ABSENT ? undefined : key === NULL ? null : this.strings.at(key);
   }
 
