@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { allProblems, analyzeInputs, CORPUS_OPTIONS, printInputsAnalysis, readInputs } from './corpusInputs';
+import { allProblems, analyzeInputs, CORPUS_OPTIONS, prepareAnalysis, printInputsAnalysis, readInputs } from './corpusInputs';
 import { reportAll, UsageError, type Cli } from './host';
 import { analysisFormat, printAnalysis } from './printAnalysis';
 import { RECOGNIZER_OPTIONS, recognizerTimeout, withSuggestions } from './recognizerSuggestions';
@@ -24,11 +24,12 @@ export async function runAnalyze(cli: Cli, args: string[]): Promise<number> {
   if (values.recognizer !== undefined && values.recognizer.trim() === '') throw new UsageError('--recognizer needs a command');
   const timeoutMs = recognizerTimeout(values['recognizer-timeout']);
   const corpus = await readInputs(cli, positionals, values);
+  const prepared = await prepareAnalysis(cli, corpus, values);
   if (values.recognizer === undefined) {
-    const printed = await printInputsAnalysis(cli, corpus, values, format);
+    const printed = await printInputsAnalysis(cli, corpus, prepared, format);
     if (printed) return reportAll(cli, printed);
   }
-  const analysis = await analyzeInputs(cli, corpus, values);
+  const analysis = await analyzeInputs(cli, corpus, values, prepared);
   const problems = allProblems(corpus, analysis);
   const documents =
     values.recognizer === undefined

@@ -108,8 +108,8 @@ async function isFolder(cli: Cli, path: string): Promise<boolean> {
 }
 
 /** One analysis of the corpus, with publication dates in the contract's order and the registry applied. */
-export async function analyzeInputs(cli: Cli, corpus: CliCorpus, options: CorpusOptions): Promise<Analysis> {
-  const { documents, analyzeOptions, threads } = await analysisOf(cli, corpus, options);
+export async function analyzeInputs(cli: Cli, corpus: CliCorpus, options: CorpusOptions, prepared?: PreparedAnalysis): Promise<Analysis> {
+  const { documents, analyzeOptions, threads } = prepared ?? (await prepareAnalysis(cli, corpus, options));
   const analysis = await analyzeOnThreads(documents, analyzeOptions, threads);
   return corpus.registry ? applyRegistry(analysis, corpus.registry) : analysis;
 }
@@ -119,19 +119,27 @@ export async function analyzeInputs(cli: Cli, corpus: CliCorpus, options: Corpus
  * no registry (which needs every document's mentions first): the problems of the inputs and the
  * analysis (allProblems); undefined, with nothing printed, when it is not made on several threads.
  */
-export async function printInputsAnalysis(cli: Cli, corpus: CliCorpus, options: CorpusOptions, format: AnalysisFormat): Promise<CorpusProblem[] | undefined> {
+export async function printInputsAnalysis(
+  cli: Cli,
+  corpus: CliCorpus,
+  prepared: PreparedAnalysis,
+  format: AnalysisFormat,
+): Promise<CorpusProblem[] | undefined> {
   if (corpus.registry) return undefined;
-  const { documents, analyzeOptions, threads } = await analysisOf(cli, corpus, options);
+  const { documents, analyzeOptions, threads } = prepared;
   const problems = await printAnalysisOnThreads(documents, analyzeOptions, threads, format, cli.stdout);
   return problems && [...corpus.problems, ...problems];
 }
 
 /** What analyzeInputs analyzes: the documents with their publication dates, the options, the threads. */
-async function analysisOf(
-  cli: Cli,
-  corpus: CliCorpus,
-  options: CorpusOptions,
-): Promise<{ documents: SourceDocument[]; analyzeOptions: AnalyzeOptions; threads?: number }> {
+export interface PreparedAnalysis {
+  documents: SourceDocument[];
+  analyzeOptions: AnalyzeOptions;
+  threads?: number;
+}
+
+/** The inputs prepared once (`--dates` read, the model chosen) for analyzeInputs or printInputsAnalysis. */
+export async function prepareAnalysis(cli: Cli, corpus: CliCorpus, options: CorpusOptions): Promise<PreparedAnalysis> {
   const dates = await readDates(cli, options);
   const model = options.names === 'rules' ? undefined : (corpus.workspaceModel ?? (options.names === 'model' ? nameModel() : undefined));
   const threads = options.threads === undefined ? undefined : Number(options.threads);

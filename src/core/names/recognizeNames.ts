@@ -47,9 +47,9 @@ const DAY_PARTS = new Set(['morning', 'afternoon', 'evening', 'night', 'noon', '
  */
 export function findNamesDetailed(text: string, extra?: WordSet, model?: TaggerWeights | null): { names: NameCandidate[]; dropped: string[] } {
   const rules = findNamesByRules(text, extra);
-  if (!model) return { names: reread(text, rules.names), dropped: rules.dropped };
+  if (!model) return { names: reread(text, rules.names, rules.runs), dropped: rules.dropped };
   const dropped = rules.dropped.slice();
-  const names = reread(text, modelNames(text, rules, model, extra, dropped));
+  const names = reread(text, modelNames(text, rules, model, extra, dropped), rules.runs);
   return { names: model.corrections?.size ? corrected(text, names, model.corrections, rules.runs) : names, dropped };
 }
 
@@ -64,7 +64,7 @@ export function findNamesDetailed(text: string, extra?: WordSet, model?: TaggerW
  * head word gave its kind is left as it is; but any name glued into an e-mail address, a web
  * address or a file name, or a contact line's label ("Fax : 216-292-7207"), is none (addresses.ts).
  */
-function reread(text: string, names: NameCandidate[]): NameCandidate[] {
+function reread(text: string, names: NameCandidate[], runs: readonly Tok[][]): NameCandidate[] {
   let terms: Set<string> | undefined;
   let counted: Map<string, boolean> | undefined;
   let districts: Set<string> | undefined;
@@ -77,7 +77,7 @@ function reread(text: string, names: NameCandidate[]): NameCandidate[] {
     if (guess && c.words.length === 1 && (INTERJECTIONS.has(c.words[0]) || (!c.acronym && DOCTRINE.test(c.words[0])))) continue;
     // a greeting or an interjection is no first word of a person's name: "Hi David", "Uh Mitchell"
     if (c.kind === 'person' && c.words.length > 1 && INTERJECTIONS.has(c.words[0])) {
-      const rest = withoutFirstWord(text, c);
+      const rest = withoutFirstWord(text, runs, c);
       if (rest) {
         out.push(rest);
         continue;
@@ -99,16 +99,13 @@ function reread(text: string, names: NameCandidate[]): NameCandidate[] {
   return out;
 }
 
-/** The name `c` without its first word, made again from its tokens; undefined when they are not found. */
-function withoutFirstWord(text: string, c: NameCandidate): NameCandidate | undefined {
-  let seg: Tok[] | undefined;
-  scanRuns(text, run => {
-    if (seg || run[0].s > c.start || run[run.length - 1].e < c.end) return;
-    const from = run.findIndex(t => t.s === c.start);
-    const to = run.findIndex(t => t.e === c.end);
-    if (from >= 0 && to > from) seg = run.slice(from + 1, to + 1);
-  });
-  if (!seg) return undefined;
+/** The name `c` without its first word, made again from its tokens in the text's `runs`; undefined when they are not found. */
+function withoutFirstWord(text: string, runs: readonly Tok[][], c: NameCandidate): NameCandidate | undefined {
+  const run = runs.find(r => r[0].s <= c.start && r[r.length - 1].e >= c.end);
+  const from = run ? run.findIndex(t => t.s === c.start) : -1;
+  const to = run ? run.findIndex(t => t.e === c.end) : -1;
+  if (!run || from < 0 || to <= from) return undefined;
+  const seg = run.slice(from + 1, to + 1);
   const name = text.slice(seg[0].s, c.end);
   return makeCandidate(seg, name, c.kind, c.strong, false, seg.length === 1 ? tokKey(seg[0]) : normKey(name), undefined, c.why);
 }

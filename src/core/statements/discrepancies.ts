@@ -199,21 +199,17 @@ function* statementsOf(index: StatementIndex, group: Item[]): Steps<{ group: Ite
     const key = `${it.cls}:${thing.start}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const count = index.memberCount(it.cls);
-    for (let from = 0; from < count; from += STEP_UNITS) {
-      for (const m of index.membersOf(it.cls, from, from + STEP_UNITS)) {
-        statements.push({
-          path: m.path,
-          start: m.start,
-          end: m.end,
-          text: '',
-          value: valueOf(kind, thing),
-          valueStart: m.start + thing.start,
-          valueEnd: m.start + thing.end,
-        });
-      }
-      yield;
-    }
+    yield* index.eachMemberSteps(it.cls, m => {
+      statements.push({
+        path: m.path,
+        start: m.start,
+        end: m.end,
+        text: '',
+        value: valueOf(kind, thing),
+        valueStart: m.start + thing.start,
+        valueEnd: m.start + thing.end,
+      });
+    });
   }
   return { group, statements };
 }

@@ -3,6 +3,7 @@
 // wire story reprinted) form one class, stored once; classes are indexed by their entities and
 // content words, and two classes are scored by the words and entities they share, weighted by how
 // rare each is (IDF), so that "Haldenbruck" and "evacuated" count for more than "said" and "town".
+import { STEP_UNITS, type Steps } from '../steps';
 import { detached } from './detached';
 import { MATCH_SCORE } from './differences';
 import { Postings } from './postings';
@@ -49,6 +50,14 @@ interface IndexedDocument {
   ends: Int32Array;
   paragraphs: Int32Array;
   classes: Int32Array;
+}
+
+/** A statement of a class: its article, its index there and its span. */
+export interface ClassMember {
+  path: string;
+  index: number;
+  start: number;
+  end: number;
 }
 
 /**
@@ -216,18 +225,27 @@ export class StatementIndex {
   }
 
   /** How many statements a class has. */
-  memberCount(c: number): number {
+  private memberCount(c: number): number {
     return this.classes[c]!.members.length;
   }
 
   /** The statements of a class (those `from` to before `to`, for a caller in steps): their article, index and start. */
-  membersOf(c: number, from = 0, to = Infinity): { path: string; index: number; start: number; end: number }[] {
+  membersOf(c: number, from = 0, to = Infinity): ClassMember[] {
     const { members } = this.classes[c]!;
     return (from === 0 && to >= members.length ? members : members.slice(from, to)).map(ref => {
       const doc = this.slots[Math.floor(ref / SLOT)]!;
       const index = ref % SLOT;
       return { path: doc.path, index, start: doc.starts[index], end: doc.ends[index] };
     });
+  }
+
+  /** `f` on each statement of a class, STEP_UNITS of them a step (a class of the generated 100,000 articles has tens of thousands). */
+  *eachMemberSteps(c: number, f: (m: ClassMember) => void): Steps<void> {
+    const count = this.memberCount(c);
+    for (let from = 0; from < count; from += STEP_UNITS) {
+      for (const m of this.membersOf(c, from, from + STEP_UNITS)) f(m);
+      yield;
+    }
   }
 
   /** The class of statement `index` of an article. */

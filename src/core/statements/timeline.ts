@@ -49,27 +49,22 @@ export function* timelineSteps(
   for (const c of index.classIds()) {
     const dated = index.shapeOf(c).dates.filter(d => isDay(d.value));
     if (!dated.length) continue;
-    const count = index.memberCount(c);
-    // a class of the generated 100,000 articles has up to tens of thousands of statements
-    for (let from = 0; from < count; from += STEP_UNITS) {
-      for (const m of index.membersOf(c, from, from + STEP_UNITS)) {
-        for (const d of dated) {
-          const entry: TimelineStatement = {
-            path: m.path,
-            start: m.start,
-            end: m.end,
-            text: '',
-            value: d.text,
-            valueStart: m.start + d.start,
-            valueEnd: m.start + d.end,
-          };
-          const discrepancy = marked.get(`${m.path}:${entry.valueStart}`);
-          if (discrepancy !== undefined) entry.discrepancy = discrepancy;
-          entries.push({ path: m.path, date: d.value!, entry });
-        }
+    yield* index.eachMemberSteps(c, m => {
+      for (const d of dated) {
+        const entry: TimelineStatement = {
+          path: m.path,
+          start: m.start,
+          end: m.end,
+          text: '',
+          value: d.text,
+          valueStart: m.start + d.start,
+          valueEnd: m.start + d.end,
+        };
+        const discrepancy = marked.get(`${m.path}:${entry.valueStart}`);
+        if (discrepancy !== undefined) entry.discrepancy = discrepancy;
+        entries.push({ path: m.path, date: d.value!, entry });
       }
-      yield;
-    }
+    });
   }
   const days = new Map<string, TimelineStatement[]>();
   const quoted = yield* withTextsSteps(entries, textOf, ({ entry }, text) => (entry.text = detached(text, entry.start, entry.end)));

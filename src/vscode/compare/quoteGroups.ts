@@ -52,16 +52,12 @@ export function* quoteSteps(index: StatementIndex, textOf: (path: string) => str
   for (const c of index.classIds()) {
     const quotations = index.shapeOf(c).quotations.filter(q => q.speaker?.entity);
     if (!quotations.length) continue;
-    const count = index.memberCount(c);
-    for (let from = 0; from < count; from += STEP_UNITS) {
-      for (const m of index.membersOf(c, from, from + STEP_UNITS)) {
-        for (const q of quotations) {
-          const report = { path: m.path, start: m.start + q.start, end: m.start + q.end, text: q.text, statement: '' };
-          found.push({ path: m.path, entity: q.speaker!.entity!, statement: [m.start, m.end], report });
-        }
+    yield* index.eachMemberSteps(c, m => {
+      for (const q of quotations) {
+        const report = { path: m.path, start: m.start + q.start, end: m.start + q.end, text: q.text, statement: '' };
+        found.push({ path: m.path, entity: q.speaker!.entity!, statement: [m.start, m.end], report });
       }
-      yield;
-    }
+    });
   }
   const bySpeaker = new Map<string, QuoteReport[]>();
   const quoted = yield* withTextsSteps(found, textOf, ({ statement, report }, text) => (report.statement = detached(text, ...statement)));
