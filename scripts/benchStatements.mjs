@@ -139,7 +139,7 @@ if (role === 'run') {
     const { wall: longest, cpu: longestCpu } = await longestSteps(
       async () => {
         // as the extension sends an article it scanned: its file, read in the worker (statementService.ts)
-        await client.update({ analyzed: p => index.analyzed(p), text: p => ({ file: p, hash: index.contentHash(p) }) }, paths, []);
+        await client.update({ mentions: p => index.publishedMentions(p), text: p => ({ file: p, hash: index.contentHash(p) }) }, paths, []);
         found = await client.ask({ type: 'discrepancies', names: entityNames }).answer;
       },
       { cpu: true },

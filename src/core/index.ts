@@ -15,6 +15,7 @@ export { documentOwnDate } from './publicationDate';
 export { decodeArticle, type DecodedArticle } from './decode';
 export { limitWarning } from './limits';
 export { isArticlePath, articleMatcher, DEFAULT_INCLUDE, DEFAULT_EXCLUDE, type ArticleMatcher } from './articleFiles';
+export { type MentionFields } from './corpus/mentionRows';
 export { CorpusIndex, type MentionRef, type MentionSpans, type CorpusStats, type FileToTrust, type TextReader } from './corpus/corpusIndex';
 export { fileStamp, statOrNone, RACY_MS, type FileStamp } from './corpus/fileStamp';
 export { readPrepared } from './corpus/readPrepared';

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyze, compareStatement, findDiscrepancies, StatementIndex, timeline } from '../../src/core';
+import { analyze, compareStatement, CorpusIndex, findDiscrepancies, StatementIndex, timeline } from '../../src/core';
 import { AnswerAssembler, answerParts } from '../../src/vscode/compare/answerParts';
 import { packMentions, unpackMentions } from '../../src/vscode/compare/packedMentions';
 import { quotesBySpeaker } from '../../src/vscode/compare/quoteGroups';
@@ -43,6 +43,21 @@ describe('statements: mentions packed for the worker', () => {
       unpackMentions(packMentions(all)),
       all.map(m => Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined))),
     );
+  });
+
+  it("read from a corpus index's rows, pack as its Mention lists do", () => {
+    const index = new CorpusIndex();
+    for (const d of docs) index.setDocument(d);
+    index.relink();
+    for (const d of docs) {
+      const published = index.publishedMentions(d.path)!;
+      const analyzed = index.analyzed(d.path)!;
+      assert.equal(published.dct, analyzed.dct);
+      assert.deepEqual(packMentions(published.mentions), packMentions(analyzed.mentions), d.path);
+    }
+    const kinds = new Set(docs.flatMap(d => index.analyzed(d.path)!.mentions.map(m => (m.entity ? 'entity' : m.value ? 'value' : m.kind))));
+    assert.ok(kinds.has('entity') && kinds.has('value'), [...kinds].join());
+    assert.equal(index.publishedMentions('missing.txt'), undefined);
   });
 });
 
@@ -92,7 +107,7 @@ describe('statements: the worker and the host fallback', function () {
         const byPath = new Map(analysis.documents.map(d => [d.path, d]));
         const sent: string[] = [];
         await client.update(
-          { text: p => ({ utf8: new TextEncoder().encode(texts.get(p)) }), analyzed: p => byPath.get(p) },
+          { text: p => ({ utf8: new TextEncoder().encode(texts.get(p)) }), mentions: p => byPath.get(p) },
           half.map(d => d.path),
           [],
           {

@@ -21,7 +21,7 @@ import { dctSourceOf, prepareDocument, prepareFile, type HeldSource, type Prepar
 import { idsByLocalId, ProvisionalIds } from './provisionalIds';
 import type { Registry } from './registry';
 import { RegistryMap } from './registryMap';
-import { MentionRows, PackedDates, packedDates, StringIds } from './mentionRows';
+import { MentionRows, PackedDates, packedDates, StringIds, type MentionFields } from './mentionRows';
 import { PublishedTables } from './publishedTables';
 import { decodeSnapshotSteps, encodeSnapshotSteps, entityCountOf, nameCountOf, type StoredDocument, type StoredLinks, type TableTotals } from './snapshot';
 import { SurnameCounts } from './surnameCounts';
@@ -924,6 +924,17 @@ export class CorpusIndex {
       d.view = new WeakRef(view);
     }
     return view;
+  }
+
+  /**
+   * `analyzed(path)`'s date and mentions, the mentions read field by field from the index's rows:
+   * for reading every document once (statements), where the Mention objects `analyzed` makes would
+   * outlive the read (a WeakRef's target survives the young generation's collections: at 100,000
+   * articles 400 MB of them, promoted, and collections of the host's thread of 20-60 ms).
+   */
+  publishedMentions(path: string): { dct: string | null; mentions: MentionFields } | undefined {
+    const d = this.published(path);
+    return d?.published && { dct: d.dct, mentions: d.published };
   }
 
   /** `analyzed(path).dct` without making the document's mentions; undefined when the index does not hold it. */

@@ -223,8 +223,21 @@ function date(rows: Int32Array, r: number, dates: Int32Array, j: number): void {
   rows[r + KEY] = dates[j + 3];
 }
 
+/**
+ * A document's mentions read field by field, without an object for each: for a caller that reads
+ * every document once (a Mention list made for each would outlive it, held by `list`'s WeakRef).
+ */
+export interface MentionFields {
+  readonly length: number;
+  start(i: number): number;
+  end(i: number): number;
+  kind(i: number): MentionKind;
+  entity(i: number): string | undefined;
+  value(i: number): string | null | undefined;
+}
+
 /** One document's mentions, in text order, packed in rows. */
-export class MentionRows {
+export class MentionRows implements MentionFields {
   /** The list last made by `list`, while someone holds it. */
   private made: WeakRef<Mention[]> | undefined;
   /** How many times a kind was changed (setKind). */

@@ -1,9 +1,11 @@
 // An article's mentions as they cross to the statement worker (statementClient.ts, statementJobs.ts):
 // numbers in one Int32Array and each distinct string once, so that posting them copies bytes instead
 // of cloning thousands of objects on the extension host's thread. Offsets in UTF-16 code units.
-import type { StatementSource } from '../../core';
+import type { MentionFields, StatementSource } from '../../core';
 
 type Mentions = StatementSource['mentions'];
+/** Mentions read field by field (MentionFields, or a list's, whose kinds are any string). */
+type Fields = Omit<MentionFields, 'kind'> & { kind(i: number): string };
 
 /** Mentions packed: five numbers each (start, end, kind, entity, value; strings by their index in `strings`, -1 none, -2 null). */
 export interface PackedMentions {
@@ -15,8 +17,12 @@ const FIELDS = 5;
 const NONE = -1;
 const NULL = -2;
 
-export function packMentions(mentions: Mentions): PackedMentions {
-  const numbers = new Int32Array(mentions.length * FIELDS);
+/** Mentions to pack: a list, or a corpus index's rows read field by field (CorpusIndex.publishedMentions: no object made for each). */
+export type MentionsToPack = Mentions | MentionFields;
+
+export function packMentions(mentions: MentionsToPack): PackedMentions {
+  const fields: Fields = 'start' in mentions ? mentions : listFields(mentions);
+  const numbers = new Int32Array(fields.length * FIELDS);
   const strings: string[] = [];
   const ids = new Map<string, number>();
   const id = (s: string | null | undefined) => {
@@ -26,10 +32,26 @@ export function packMentions(mentions: Mentions): PackedMentions {
     if (i === undefined) ids.set(s, (i = strings.push(s) - 1));
     return i;
   };
-  mentions.forEach((m, i) => {
-    numbers.set([m.start, m.end, id(m.kind), id(m.entity), id(m.value)], i * FIELDS);
-  });
+  for (let i = 0, at = 0; i < fields.length; i++) {
+    numbers[at++] = fields.start(i);
+    numbers[at++] = fields.end(i);
+    numbers[at++] = id(fields.kind(i));
+    numbers[at++] = id(fields.entity(i));
+    numbers[at++] = id(fields.value(i));
+  }
   return { numbers, strings };
+}
+
+/** A list of mentions read as fields. */
+function listFields(list: Mentions): Fields {
+  return {
+    length: list.length,
+    start: i => list[i].start,
+    end: i => list[i].end,
+    kind: i => list[i].kind,
+    entity: i => list[i].entity,
+    value: i => list[i].value,
+  };
 }
 
 export function unpackMentions({ numbers, strings }: PackedMentions): Mentions {

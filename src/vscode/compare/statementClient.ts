@@ -1,6 +1,5 @@
-import type { AnalyzedDocument } from '../../core';
 import { AnswerAssembler, PART_VALUES, PARTED_LISTS } from './answerParts';
-import { packMentions } from './packedMentions';
+import { packMentions, type MentionsToPack } from './packedMentions';
 import { CANCEL_SLOTS, type Answer, type ArticleText, type Query, type Reply, type Request, type StatementDocument } from './statementProtocol';
 import { drive, StatementJobs } from './statementJobs';
 import { SharedSlices } from '../common/slices';
@@ -20,7 +19,8 @@ export interface ArticleSource {
    * else its file and that text's hash (utf8Hash), for the statements' side to read (not read here).
    */
   text(path: string): ArticleText | undefined;
-  analyzed(path: string): AnalyzedDocument | undefined;
+  /** Its publication date and mentions (from a corpus index, CorpusIndex.publishedMentions: no object made for each). */
+  mentions(path: string): { dct: string | null; mentions: MentionsToPack } | undefined;
 }
 
 /** A job asked: its number (to cancel it) and its answer, undefined when it was cancelled. */
@@ -114,7 +114,7 @@ export class StatementClient {
     source: ArticleSource,
     paths: readonly string[],
     deleted: readonly string[],
-    on: { sent?(path: string, analyzed: AnalyzedDocument): void; read?(count: number): void } = {},
+    on: { sent?(path: string): void; read?(count: number): void } = {},
   ): Promise<void> {
     const answers: Promise<unknown>[] = [];
     let read = 0;
@@ -133,11 +133,11 @@ export class StatementClient {
     };
     let sliceStart = Date.now();
     for (const path of paths) {
-      const analyzed = source.analyzed(path);
+      const published = source.mentions(path);
       const text = source.text(path);
-      if (analyzed && text) {
-        documents.push({ path, ...('utf8' in text ? { utf8: ownBuffer(text.utf8) } : text), dct: analyzed.dct, mentions: packMentions(analyzed.mentions) });
-        on.sent?.(path, analyzed);
+      if (published && text) {
+        documents.push({ path, ...('utf8' in text ? { utf8: ownBuffer(text.utf8) } : text), dct: published.dct, mentions: packMentions(published.mentions) });
+        on.sent?.(path);
       }
       if (!this.inWorker) {
         // here, a batch is read before the next is gathered: gathered ahead, every batch waiting was held

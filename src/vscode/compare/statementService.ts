@@ -210,7 +210,7 @@ export class StatementService implements vscode.Disposable {
  */
 function articlesOf(index: CorpusIndex): ArticleSource {
   return {
-    analyzed: path => index.analyzed(path),
+    mentions: path => index.publishedMentions(path),
     text: path => {
       if (index.holdsText(path)) {
         const utf8 = index.utf8(path);
