@@ -46,7 +46,7 @@ export function dateCard(index: CorpusIndex, mention: Mention, hoveredPath: stri
   return {
     mention,
     weekday: value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? WEEKDAYS[new Date(`${value}T00:00:00Z`).getUTCDay()] : undefined,
-    dct: index.analyzed(hoveredPath)?.dct ?? null,
+    dct: index.publicationDate(hoveredPath)?.dct ?? null,
     documents,
     more,
   };
