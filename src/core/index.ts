@@ -23,7 +23,7 @@ export { EntityTally, type TallyTotals } from './corpus/entitySummary';
 export { finish, reporting, sortSteps, STEP_UNITS, type Steps } from './steps';
 export { packAnalysis, packLinked, packedBuffers, type PackedAnalysis } from './corpus/packedAnalysis';
 export { utf8Hash } from './corpus/contentHash';
-export { recognizerFingerprint } from './corpus/snapshot';
+export { bufferSink, recognizerFingerprint, type SnapshotSink } from './corpus/snapshot';
 export {
   prepareDocument,
   prepareFile,

@@ -4,6 +4,7 @@ import { applyRegistry } from '../../src/core/corpus/applyRegistry';
 import { utf8Hash } from '../../src/core/corpus/contentHash';
 import { CorpusIndex, type MentionRef, type MentionSpans } from '../../src/core/corpus/corpusIndex';
 import { PublishedTables } from '../../src/core/corpus/publishedTables';
+import { bufferSink } from '../../src/core/corpus/snapshot';
 import type { Registry } from '../../src/core/corpus/registry';
 import { finish } from '../../src/core/steps';
 import { nameModel } from '../../src/core/model/nameModel';
@@ -274,11 +275,17 @@ describe('CorpusIndex snapshots', () => {
     const docs = [...SAMPLES, ...NEWS, ...ASTRAL];
     const index = linkedIndex(docs);
     const now = [{ ...docs[0], text: docs[0].text + '\nReid met Xi Jinping on Sunday.' }, ...docs.slice(2)];
-    const steps = index.snapshotSteps();
+    // written a piece at a time, each where the sink is told (begun again: what it had is void)
+    const pieces = bufferSink();
+    const begun: number[] = [];
+    const steps = index.snapshotSteps({ begin: n => (begun.push(n), pieces.begin(n)), write: (b, at) => pieces.write(b, at) });
     assert.equal(steps.next().done, false);
     index.setDocument(now[0]);
     index.deleteDocument(docs[1].path);
-    const snapshot = finish(steps);
+    finish(steps);
+    assert.equal(begun.length, 2);
+    const snapshot = pieces.bytes;
+    assert.equal(snapshot.length, begun[1]);
     // begun again with the documents as they are now, without links
     const restored = new CorpusIndex();
     assert.deepEqual(restored.restore(snapshot, now), { reused: now.length, analyzed: 0 });

@@ -23,7 +23,17 @@ import type { Registry } from './registry';
 import { RegistryMap } from './registryMap';
 import { MentionRows, PackedDates, packedDates, StringIds, type MentionFields } from './mentionRows';
 import { PublishedTables } from './publishedTables';
-import { decodeSnapshotSteps, encodeSnapshotSteps, entityCountOf, nameCountOf, type StoredDocument, type StoredLinks, type TableTotals } from './snapshot';
+import {
+  bufferSink,
+  decodeSnapshotSteps,
+  encodeSnapshotSteps,
+  type SnapshotSink,
+  entityCountOf,
+  nameCountOf,
+  type StoredDocument,
+  type StoredLinks,
+  type TableTotals,
+} from './snapshot';
 import { SurnameCounts } from './surnameCounts';
 import { foldedName } from './variantKey';
 
@@ -829,15 +839,18 @@ export class CorpusIndex {
 
   /** The per-document analyses, for a later `restore`, with the corpus's links when it is linked (binary: snapshot.ts). */
   snapshot(writtenAt = Date.now()): Uint8Array {
-    return finish(this.snapshotSteps(undefined, writtenAt));
+    const sink = bufferSink();
+    finish(this.snapshotSteps(sink, undefined, writtenAt));
+    return sink.bytes;
   }
 
   /**
-   * `snapshot` in steps; what changes in the index meanwhile may or may not be in it (its links are
-   * left out then). `recognizer`: recognizerFingerprint() when made elsewhere (it loads the lexicon);
-   * `writtenAt`: the time it records (files modified as recently are read at the next start).
+   * `snapshot` in steps, written into `sink` a piece at a time; what changes in the index meanwhile
+   * may or may not be in it (its links are left out then: the sink is told it begins again).
+   * `recognizer`: recognizerFingerprint() when made elsewhere (it loads the lexicon); `writtenAt`:
+   * the time it records (files modified as recently are read at the next start).
    */
-  *snapshotSteps(recognizer?: string, writtenAt = Date.now(), withLinks = true): Steps<Uint8Array> {
+  *snapshotSteps(sink: SnapshotSink, recognizer?: string, writtenAt = Date.now(), withLinks = true): Steps<void> {
     const version = this.version;
     const linked = withLinks && !this.stale && this.stored.size === 0;
     const docs = this.order().paths.map(p => [p, this.docs.get(p)!] as const);
@@ -846,9 +859,9 @@ export class CorpusIndex {
     const totals = (t: MentionTable): TableTotals =>
       Array.from(t.entries(), ([key, g]) => [key, { count: g.count, documents: g.docs.length, forms: new Map(g.forms), kinds: new Map(g.kinds) }] as const);
     const tables = this.tables.registry ? undefined : ([totals(this.tables.byEntity), totals(this.tables.byDate)] as const);
-    const steps = encodeSnapshotSteps(docs, this.options.defaultDct ?? null, linked ? { ...this.links, tables } : undefined, recognizer, writtenAt);
+    const steps = encodeSnapshotSteps(docs, this.options.defaultDct ?? null, linked ? { ...this.links, tables } : undefined, sink, recognizer, writtenAt);
     for (let r = steps.next(); ; r = steps.next()) {
-      if (r.done) return this.version === version || !linked ? r.value : yield* this.snapshotSteps(recognizer, writtenAt, false);
+      if (r.done) return this.version === version || !linked ? undefined : yield* this.snapshotSteps(sink, recognizer, writtenAt, false);
       yield;
     }
   }

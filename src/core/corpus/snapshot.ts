@@ -22,6 +22,7 @@ import { Int32Slab } from './int32Slab';
 import type { Interner } from './interner';
 import { DATE_WIDTH, dateKey, MentionRows, nameKindCode, type MergeInput, type StringIds } from './mentionRows';
 import type { GroupTotals } from './mentionTable';
+import { SnapshotChecksum } from './snapshotChecksum';
 
 /** The corpus's links as a snapshot holds them: valid for exactly its documents, all unchanged. */
 export interface StoredLinks {
@@ -167,8 +168,6 @@ const MAGIC = 0x4e47524d;
 const FORMAT = 7;
 /** Int32 words before the head: magic, format, head bytes, string count, char count, number count, checksum (two words). */
 const PREAMBLE = 8;
-/** Where the checksum is, in Int32 words: it covers every byte after the preamble. */
-const CHECKSUM_AT = 6;
 /** An entity's record: ENTITY_FIELDS numbers (its local id, kind, how many words and forms), then its words, its forms and their counts. */
 const ENTITY_ID = 0;
 const ENTITY_KIND = 1;
@@ -213,6 +212,8 @@ const TWO_32 = 2 ** 32;
 const SLAB_CHUNK = 1 << 18;
 /** Numbers per chunk of the writer (4 MB): no step copies the whole snapshot. */
 const CHUNK = 1 << 20;
+/** Numbers per piece of a snapshot given to its sink (1 MB). */
+const PIECE_WORDS = 1 << 18;
 
 interface Head {
   recognizer: string;
@@ -226,37 +227,28 @@ interface Head {
   writtenAt: number;
 }
 
-/** UTF-16 code units written in chunks, joined in steps at the end. */
-class ChunkedWriter<A extends Uint16Array> {
-  private readonly chunks: A[] = [];
-  private current: A;
+/** UTF-16 code units written in chunks. */
+class ChunkedWriter {
+  private readonly full: Uint16Array[] = [];
+  private current = new Uint16Array(CHUNK);
   private at = 0;
-
-  constructor(private readonly make: (n: number) => A) {
-    this.current = make(CHUNK);
-  }
 
   push(n: number): void {
     if (this.at === CHUNK) {
-      this.chunks.push(this.current);
-      this.current = this.make(CHUNK);
+      this.full.push(this.current);
+      this.current = new Uint16Array(CHUNK);
       this.at = 0;
     }
     this.current[this.at++] = n;
   }
 
   get length(): number {
-    return this.chunks.length * CHUNK + this.at;
+    return this.full.length * CHUNK + this.at;
   }
 
-  /** Copies everything into `out` from `offset` (in elements), a chunk per step. */
-  *copySteps(out: A, offset: number): Steps<void> {
-    for (const c of this.chunks) {
-      out.set(c, offset);
-      offset += CHUNK;
-      yield;
-    }
-    out.set(this.current.subarray(0, this.at) as A, offset);
+  /** What was written, in chunks: whole ones, then the last one's part written. */
+  chunks(): Uint16Array[] {
+    return [...this.full, this.current.subarray(0, this.at)];
   }
 }
 
@@ -266,26 +258,51 @@ export interface EncodedLinks extends Omit<CorpusLinks, 'ids'> {
 }
 
 /**
- * Encodes the analyses of documents (by path) in steps; the corpus's links (`links`, with each
- * document's `ids`) go with them when given, which the caller does only when the documents are
- * exactly the corpus they were linked as. `recognizer`: as for decodeSnapshotSteps.
+ * Where a snapshot's bytes go as they are made (encodeSnapshotSteps), a piece at a time, so that no
+ * buffer holds them all (a 180 MB one at 100,000 articles, garbage once written: the collector lets
+ * such memory outside the heap grow by tens of megabytes before it runs).
+ */
+export interface SnapshotSink {
+  /** A snapshot of `length` bytes begins: again after a change to the corpus meanwhile, what was written before void. */
+  begin(length: number): void;
+  /** Its bytes `bytes` at byte `offset` (given in order); the first PREAMBLE words come last, at 0, once the rest is written. */
+  write(bytes: Uint8Array, offset: number): void;
+}
+
+/** A sink that gathers the snapshot in one buffer. */
+export function bufferSink(): SnapshotSink & { readonly bytes: Uint8Array } {
+  let bytes = new Uint8Array(0);
+  return {
+    get bytes() {
+      return bytes;
+    },
+    begin: length => (bytes = new Uint8Array(length)),
+    write: (piece, offset) => bytes.set(piece, offset),
+  };
+}
+
+/**
+ * Encodes the analyses of documents (by path) in steps, into `sink`; the corpus's links (`links`,
+ * with each document's `ids`) go with them when given, which the caller does only when the
+ * documents are exactly the corpus they were linked as. `recognizer`: as for decodeSnapshotSteps.
  *
  * Two passes over the same records: the first numbers the strings and counts the numbers, the
- * second writes the numbers into the snapshot's one buffer. Numbers written in chunks and joined
- * at the end held the snapshot twice over (360 MB at 100,000 articles).
+ * second writes the numbers, a piece of PIECE_WORDS at a time (the strings follow, in the chunks
+ * the first pass wrote them in).
  */
 export function* encodeSnapshotSteps(
   documents: readonly (readonly [string, EncodedDocument])[],
   defaultDct: string | null,
   links: EncodedLinks | undefined,
+  sink: SnapshotSink,
   recognizer = recognizerFingerprint(),
   writtenAt = Date.now(),
-): Steps<Uint8Array> {
+): Steps<void> {
   // what the documents hold now (the second pass must read what the first did): a document's
   // links may be replaced meanwhile, the rest never is (a stored one's names and dates are decoded
   // when first read, in the pass's steps)
   const records = documents.map(([path, a]) => [path, a, a.linked, a.ids, a.stamp] as const);
-  const chars = new ChunkedWriter(n => new Uint16Array(n));
+  const chars = new ChunkedWriter();
   const ends: number[] = [];
   const stringIndex = new Map<string, number>();
   const s = (v: string | null | undefined): number => {
@@ -313,19 +330,45 @@ export function* encodeSnapshotSteps(
   const headBytes = new TextEncoder().encode(JSON.stringify(head));
   const headWords = Math.ceil(headBytes.length / 4);
   const numbersAt = PREAMBLE + headWords + ends.length;
-  const charsAt = (numbersAt + count) * 2; // in 16-bit units
-  const out = new ArrayBuffer(charsAt * 2 + chars.length * 2);
-  const words = new Int32Array(out, 0, numbersAt + count);
-  words.set([MAGIC, FORMAT, headBytes.length, ends.length, chars.length, count]);
-  new Uint8Array(out, PREAMBLE * 4, headBytes.length).set(headBytes);
-  words.set(ends, PREAMBLE + headWords);
+  const charsAt = (numbersAt + count) * 4;
+  sink.begin(charsAt + chars.length * 2);
+  const checksum = new SnapshotChecksum();
+  // the preamble's place (written last), the head and the strings' ends
+  const first = new Int32Array(numbersAt);
+  new Uint8Array(first.buffer, PREAMBLE * 4, headBytes.length).set(headBytes);
+  first.set(ends, PREAMBLE + headWords);
+  checksum.add(first.subarray(PREAMBLE));
+  sink.write(new Uint8Array(first.buffer), 0);
   yield;
-  let at = numbersAt;
-  yield* encodeRecords(records, withLinks ? links : undefined, s, n => (words[at++] = n));
-  yield* chars.copySteps(new Uint16Array(out, charsAt * 2), 0);
-  const bytes = new Uint8Array(out);
-  words.set(yield* checksumSteps(bytes), CHECKSUM_AT);
-  return bytes;
+  let written = 0;
+  let piece = new Int32Array(Math.min(PIECE_WORDS, count));
+  let at = 0;
+  // each piece a buffer of its own: the sink may write it after the next is made
+  const flush = () => {
+    const words = piece.subarray(0, at);
+    checksum.add(words);
+    sink.write(new Uint8Array(words.buffer, 0, at * 4), (numbersAt + written) * 4);
+    written += at;
+    piece = new Int32Array(Math.min(PIECE_WORDS, count - written));
+    at = 0;
+  };
+  yield* encodeRecords(records, withLinks ? links : undefined, s, n => {
+    piece[at++] = n;
+    if (at === piece.length) flush();
+  });
+  if (at > 0) flush();
+  let offset = charsAt;
+  const chunks = chars.chunks();
+  for (const chunk of chunks) {
+    checksum.add(new Int32Array(chunk.buffer, chunk.byteOffset, chunk.length >> 1));
+    sink.write(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length * 2), offset);
+    offset += chunk.length * 2;
+    yield;
+  }
+  // an odd number of code units ends in half a word (only the last chunk is not whole)
+  const last = chunks[chunks.length - 1];
+  const tail = new Uint8Array(last.buffer, last.byteOffset + (last.length & ~1) * 2, (last.length & 1) * 2);
+  sink.write(new Uint8Array(new Int32Array([MAGIC, FORMAT, headBytes.length, ends.length, chars.length, count, ...checksum.end(tail)]).buffer), 0);
 }
 
 /**
@@ -336,22 +379,12 @@ export function* encodeSnapshotSteps(
 function* checksumSteps(bytes: Uint8Array): Steps<[number, number]> {
   const from = PREAMBLE * 4;
   const words = new Int32Array(bytes.buffer, bytes.byteOffset + from, (bytes.length - from) >> 2);
-  let h1 = 0x811c9dc5;
-  let h2 = 0x050c5d1f;
+  const checksum = new SnapshotChecksum();
   for (let at = 0; at < words.length; at += CHUNK) {
-    const end = Math.min(words.length, at + CHUNK);
-    let k = at;
-    for (; k + 1 < end; k += 2) {
-      h1 = Math.imul(h1 ^ words[k], 0x9e3779b1);
-      h1 ^= h1 >>> 16;
-      h2 = Math.imul(h2 ^ words[k + 1], 0x9e3779b1);
-      h2 ^= h2 >>> 16;
-    }
-    if (k < end) h1 = Math.imul(h1 ^ words[k], 0x01000193);
+    checksum.add(words.subarray(at, Math.min(words.length, at + CHUNK)));
     yield;
   }
-  for (let i = from + words.length * 4; i < bytes.length; i++) h2 = Math.imul(h2 ^ bytes[i], 0x01000193);
-  return [h1 | 0, h2 | 0];
+  return checksum.end(bytes.subarray(from + words.length * 4));
 }
 
 /**

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import {
+  bufferSink,
   CorpusIndex,
   describeError,
   type ScanProblem,
@@ -11,6 +12,7 @@ import {
   type Mention,
   type Registry,
   type RegistryEntity,
+  type SnapshotSink,
   WORKSPACE_MODEL_PATH,
   type TrainedWorkspaceModel,
   type Workspace,
@@ -24,6 +26,7 @@ import { readArticleBytes } from './articleBytes';
 import type { DocumentSource } from './analysisProtocol';
 import { documentParts } from './documentParts';
 import { SidecarReader } from './sidecarReader';
+import { writeSnapshotFile } from './snapshotFile';
 import { WorkspaceModels } from './workspaceModels';
 import type { RegistryFile } from '../entities/registryFile';
 
@@ -477,8 +480,14 @@ export class CorpusService implements vscode.Disposable {
     this.debounce('snapshot:', SNAPSHOT_DEBOUNCE_MS, async () => {
       try {
         await vscode.workspace.fs.createDirectory(storage);
-        const bytes = await inSlices(this.index.snapshotSteps(await this.recognizer()));
-        if (bytes) await vscode.workspace.fs.writeFile(uri, bytes);
+        const recognizer = await this.recognizer();
+        const steps = (sink: SnapshotSink) => this.index.snapshotSteps(sink, recognizer);
+        if (uri.scheme === 'file') await writeSnapshotFile(uri.fsPath, steps);
+        else {
+          const sink = bufferSink();
+          await inSlices(steps(sink));
+          await vscode.workspace.fs.writeFile(uri, sink.bytes);
+        }
         await Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(storage, OLD_SNAPSHOT_FILE))).catch(() => undefined);
       } catch (e) {
         this.output.appendLine(`Could not save the index snapshot: ${(e as Error).message}`);
