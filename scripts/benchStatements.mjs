@@ -57,67 +57,14 @@ if (role === 'run') {
     cold.push({ ms: m.ms, cpuMs: m.cpuMs });
   }
 
-  // statement indexing: what the extension does after a scan, from the corpus index's answers
-  const statementRuns = [];
-  let statements;
-  for (let r = 0; r < runs; r++) {
-    statements = new core.StatementIndex();
-    const m = measure(() => {
-      for (const path of paths) {
-        const analyzed = index.analyzed(path);
-        statements.setDocument({ path, text: index.text(path), dct: analyzed.dct, mentions: analyzed.mentions });
-      }
-    });
-    statementRuns.push({ ms: m.ms, cpuMs: m.cpuMs });
-  }
-  // every statement read, none reused: what a corpus without repeated sentences costs
-  let reader = new core.StatementReader();
-  const readAll = measure(() => {
-    for (const path of paths) {
-      const analyzed = index.analyzed(path);
-      reader.read({ path, text: index.text(path), dct: analyzed.dct, mentions: analyzed.mentions });
-    }
-  });
-  globalThis.gc?.();
-  const heapMB = process.memoryUsage().heapUsed / 2 ** 20;
-  const stats = statements.stats();
-
-  // compare at the cursor: the statement under a random position, its reports elsewhere and their differences
-  const random = seededRandom(0xc0de);
-  const textOf = path => index.text(path);
-  const compareTimes = [];
-  const compareCpu = [];
-  let matches = 0;
-  for (let i = 0; i < Number(opt('--cursors', 1000)); i++) {
-    const path = paths[Math.floor(random() * paths.length)];
-    const offset = Math.floor(random() * texts[paths.indexOf(path)].length);
-    const m = measure(() => {
-      // what Compare Across Articles computes: the statement at the position, its reports and their differences
-      const [at] = statements.statementsAt(path, offset);
-      if (at !== undefined) matches += core.compareStatement(statements, path, at, textOf, 50)?.matches.length ?? 0;
-    });
-    compareTimes.push(m.ms);
-    compareCpu.push(m.cpuMs);
-  }
-
-  const names = new Map(index.entities().map(e => [e.id, e.name]));
-  const scan = measure(() => core.findDiscrepancies(statements, { textOf, nameOf: id => names.get(id) }));
-  const line = measure(() => core.timeline(statements, textOf, scan.value));
-  const scanned = {
-    ms: scan.ms,
-    cpuMs: scan.cpuMs,
-    discrepancies: scan.value.length,
-    byKind: Object.fromEntries(['date', 'number', 'quote'].map(k => [k, scan.value.filter(d => d.kind === k).length])),
-  };
-  const timelineFigures = { ms: line.ms, cpuMs: line.cpuMs, days: line.value.length };
-  // the host-thread runs start from what an extension host holds, the corpus index: this bench's own
-  // statement index, read statements, texts and answers let go (at 100,000 articles a heap of 1.6 GB,
-  // whose collections during the runs were this bench's, not the work's)
-  statements = reader = texts = scan.value = line.value = undefined;
-
+  // the host-thread runs first, from what an extension host holds: the corpus index (the texts read
+  // for it let go). Run after this bench's own statement index, read statements and answers were let
+  // go, they began in a heap of 1.6 GB at 100,000 articles, fragmented, whose compaction during the
+  // runs (a collection of 44-58 ms) was this bench's, not the work's
+  texts = undefined;
   // the host's thread while the extension sends every article and scans: worker and host alternating
   const { StatementClient } = require(hostBundle);
-  const entityNames = [...names];
+  const entityNames = index.entities().map(e => [e.id, e.name]);
   const viaClient = async workerFile => {
     // a collected heap at the start of each run, the garbage of what ran before gone (objects held by
     // WeakRefs made in that job let go at its end: a turn first)
@@ -147,15 +94,72 @@ if (role === 'run') {
     const ms = performance.now() - t0;
     const c = process.cpuUsage(c0);
     client.dispose();
-    if (found.length !== scanned.discrepancies) throw new Error(`the client found ${found.length} discrepancies, the core ${scanned.discrepancies}`);
     gc.disconnect();
-    return { longest, longestCpu, gcMs, ms, cpuMs: (c.user + c.system) / 1000 };
+    return { longest, longestCpu, gcMs, ms, cpuMs: (c.user + c.system) / 1000, discrepancies: found.length };
   };
   const hostRuns = { worker: [], host: [] };
   for (let r = 0; r < Number(opt('--host-runs', 1)); r++) {
     hostRuns.worker.push(await viaClient(workerBundle));
     hostRuns.host.push(await viaClient(join(tmpdir(), 'no-statement-worker.js')));
   }
+
+  // statement indexing: what the extension does after a scan, from the corpus index's answers
+  const statementRuns = [];
+  let statements;
+  for (let r = 0; r < runs; r++) {
+    statements = new core.StatementIndex();
+    const m = measure(() => {
+      for (const path of paths) {
+        const analyzed = index.analyzed(path);
+        statements.setDocument({ path, text: index.text(path), dct: analyzed.dct, mentions: analyzed.mentions });
+      }
+    });
+    statementRuns.push({ ms: m.ms, cpuMs: m.cpuMs });
+  }
+  // every statement read, none reused: what a corpus without repeated sentences costs
+  const reader = new core.StatementReader();
+  const readAll = measure(() => {
+    for (const path of paths) {
+      const analyzed = index.analyzed(path);
+      reader.read({ path, text: index.text(path), dct: analyzed.dct, mentions: analyzed.mentions });
+    }
+  });
+  globalThis.gc?.();
+  const heapMB = process.memoryUsage().heapUsed / 2 ** 20;
+  const stats = statements.stats();
+
+  // compare at the cursor: the statement under a random position, its reports elsewhere and their differences
+  const random = seededRandom(0xc0de);
+  const textOf = path => index.text(path);
+  const compareTimes = [];
+  const compareCpu = [];
+  let matches = 0;
+  for (let i = 0; i < Number(opt('--cursors', 1000)); i++) {
+    const path = paths[Math.floor(random() * paths.length)];
+    const offset = Math.floor(random() * index.text(path).length);
+    const m = measure(() => {
+      // what Compare Across Articles computes: the statement at the position, its reports and their differences
+      const [at] = statements.statementsAt(path, offset);
+      if (at !== undefined) matches += core.compareStatement(statements, path, at, textOf, 50)?.matches.length ?? 0;
+    });
+    compareTimes.push(m.ms);
+    compareCpu.push(m.cpuMs);
+  }
+
+  const names = new Map(index.entities().map(e => [e.id, e.name]));
+  const scan = measure(() => core.findDiscrepancies(statements, { textOf, nameOf: id => names.get(id) }));
+  const line = measure(() => core.timeline(statements, textOf, scan.value));
+  const scanned = {
+    ms: scan.ms,
+    cpuMs: scan.cpuMs,
+    discrepancies: scan.value.length,
+    byKind: Object.fromEntries(['date', 'number', 'quote'].map(k => [k, scan.value.filter(d => d.kind === k).length])),
+  };
+  const timelineFigures = { ms: line.ms, cpuMs: line.cpuMs, days: line.value.length };
+  for (const r of [...hostRuns.worker, ...hostRuns.host]) {
+    if (r.discrepancies !== scanned.discrepancies) throw new Error(`the client found ${r.discrepancies} discrepancies, the core ${scanned.discrepancies}`);
+  }
+
   console.log(
     JSON.stringify({
       docs: paths.length,
