@@ -943,7 +943,8 @@ export class CorpusIndex {
    * `analyzed(path)`'s date and mentions, the mentions read field by field from the index's rows:
    * for reading every document once (statements), where the Mention objects `analyzed` makes would
    * outlive the read (a WeakRef's target survives the young generation's collections: at 100,000
-   * articles 400 MB of them, promoted, and collections of the host's thread of 20-60 ms).
+   * articles 400 MB of them, promoted, and collections of the host's thread of 20-60 ms). Read at
+   * once, not kept: the rows are the index's own, whose kinds it settles in place.
    */
   publishedMentions(path: string): { dct: string | null; mentions: MentionFields } | undefined {
     const d = this.published(path);

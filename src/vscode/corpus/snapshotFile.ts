@@ -11,8 +11,13 @@ import { inSlices } from '../common/slices';
  * (scripts/benchCorpus.mjs writes with it).
  */
 export async function writeSnapshotFile(path: string, steps: (sink: SnapshotSink) => Steps<void>): Promise<void> {
-  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
-  // O_EXCL: nothing already there (a planted link included) is written through
+  // one name, so that a write cut short (the window closed) leaves no file that stays; whatever is
+  // there is removed (a link itself, not what it points to) and the file made anew: O_EXCL writes
+  // through nothing that appears meanwhile
+  const temporary = `${path}.tmp`;
+  await unlink(temporary).catch((e: NodeJS.ErrnoException) => {
+    if (e.code !== 'ENOENT') throw e;
+  });
   const file = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o666);
   try {
     const sink = new FileSink(file);
@@ -39,8 +44,17 @@ class FileSink implements SnapshotSink {
   }
 
   write(bytes: Uint8Array, offset: number): void {
-    this.written = this.written.then(() => this.file.write(bytes, 0, bytes.length, offset));
+    this.written = this.written.then(() => this.writeAll(bytes, offset));
     this.written.catch(() => undefined); // told at the end
+  }
+
+  /** A write may take fewer bytes than given (a full disk): the rest written after, or the error. */
+  private async writeAll(bytes: Uint8Array, offset: number): Promise<void> {
+    for (let done = 0; done < bytes.length;) {
+      const { bytesWritten } = await this.file.write(bytes, done, bytes.length - done, offset + done);
+      if (bytesWritten === 0) throw new Error('the index snapshot could not be written: no byte was taken');
+      done += bytesWritten;
+    }
   }
 
   /** Once every piece is written: the file cut to the snapshot's length (a snapshot begun again may be shorter). */
