@@ -90,6 +90,26 @@ describe('names: phenomena of text the rules were not written on', () => {
     });
   });
 
+  describe('numbered units', () => {
+    it('makes the ordinal or number before a unit part of its name ("65th Air Division", "3 Air Division", "501st Legion")', () => {
+      const text = 'The 65th Air Division joined the 101st Airborne Division. It was redesignated 3 Air Division in 1945, beside the 501st Legion.';
+      assert.deepEqual(kinds(text), [
+        ['65th Air Division', 'organization'],
+        ['101st Airborne Division', 'organization'],
+        ['3 Air Division', 'organization'],
+        ['501st Legion', 'organization'],
+      ]);
+    });
+
+    it('leaves a count or a day of a date out of the name ("300 Marines", "10 Air Force bases", "June 4 Signal Battalion"), and an ordinal before a name of no unit ("60th NATO summit")', () => {
+      const text = 'Some 300 Marines landed near 10 Air Force bases. On June 4 Signal Battalion soldiers moved north to the 60th NATO summit.';
+      assert.deepEqual(
+        kinds(text).map(([t]) => t),
+        ['Marines', 'Air Force', 'Signal Battalion', 'NATO'],
+      );
+    });
+  });
+
   describe('web mail', () => {
     it("finds no name in an attachment's file name, an e-mail address or a web address", () => {
       const text =

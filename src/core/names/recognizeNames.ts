@@ -63,13 +63,14 @@ export function findNamesDetailed(text: string, extra?: WordSet, model?: TaggerW
  * ("Monotheism", "Zionists"). A name the lexicons or a
  * head word gave its kind is left as it is; but any name glued into an e-mail address, a web
  * address or a file name, or a contact line's label ("Fax : 216-292-7207"), is none (addresses.ts).
+ * A unit numbered in its series takes its number ("65th Air Division", numberedUnit).
  */
 function reread(text: string, names: NameCandidate[], runs: readonly Tok[][]): NameCandidate[] {
   let terms: Set<string> | undefined;
   let counted: Map<string, boolean> | undefined;
   let districts: Set<string> | undefined;
   const out: NameCandidate[] = [];
-  for (const c of names) {
+  for (let c of names) {
     const guess = !c.strong || c.why === undefined;
     if (guess && c.acronym && text.includes('(') && (terms ??= termAcronyms(text)).has(c.text.replace(/\./g, '').replace(/s$/, ''))) continue;
     // an acronym the text uses in the singular and in the plural ("a CFL", "CFLs") counts things: a term
@@ -92,6 +93,7 @@ function reread(text: string, names: NameCandidate[], runs: readonly Tok[][]): N
       c.kind = 'place';
       (districts ??= new Set()).add(c.words.slice(1).join(' '));
     }
+    if (c.words.length && UNIT_HEADS.has(c.words[c.words.length - 1])) c = numberedUnit(text, c) ?? c;
     out.push(c);
   }
   // and the place's own name is no family name of it ("Oakland" of "Old Oakland" guessed a person)
@@ -108,6 +110,50 @@ function withoutFirstWord(text: string, runs: readonly Tok[][], c: NameCandidate
   const seg = run.slice(from + 1, to + 1);
   const name = text.slice(seg[0].s, c.end);
   return makeCandidate(seg, name, c.kind, c.strong, false, seg.length === 1 ? tokKey(seg[0]) : normKey(name), undefined, c.why);
+}
+
+/**
+ * Heads of units numbered in their series, whose number is part of the name: "65th Air Division",
+ * "2nd Battalion", "501st Legion", "Twenty-fourth United States Congress", "Ninth Circuit" (a
+ * spelled ordinal is a word of the rules' run already, see ORDINALS).
+ */
+const UNIT_HEADS = new Set(
+  'division|wing|squadron|group|fleet|corps|army|brigade|battalion|regiment|legion|congress|infantry|cavalry|artillery|marines|command|force|flotilla|circuit'.split(
+    '|',
+  ),
+);
+
+/** Of UNIT_HEADS, those numbered with a cardinal too ("3 Air Division", "65 Fighter Wing"); not "300 Marines", "10 Air Force bases". */
+const CARDINAL_UNIT_HEADS = new Set('division|wing|squadron|group|fleet|brigade|battalion|regiment'.split('|'));
+
+/** A number before a name, at the end of the text before it: "65th ", "102d ", "Twenty-fourth ", "3 ". */
+const NUMBER_BEFORE =
+  /[\s("](?:(\d{1,4}(?:st|nd|rd|th|d))|(\d{1,3})|((?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)))[ \t]$/;
+
+/**
+ * The unit `c` (its last word one of UNIT_HEADS) with the ordinal or number that the text puts right
+ * before it, an organization; undefined when none. Capitalized words only make the rules' runs, so
+ * "65th Air Division" was found as "Air Division" under every set's convention of a numbered unit.
+ */
+function numberedUnit(text: string, c: NameCandidate): NameCandidate | undefined {
+  // at the text's start, a space stands for the boundary before the number
+  const m = NUMBER_BEFORE.exec((c.start > 18 ? '' : ' ') + text.slice(Math.max(0, c.start - 18), c.start));
+  if (!m || (m[2] && !CARDINAL_UNIT_HEADS.has(c.words[c.words.length - 1]))) return undefined;
+  const number = m[1] ?? m[2] ?? m[3];
+  // "on March 4 Air Division ...": a day of a date
+  if (m[2] && DATE_WORDS.has(wordBefore(text, c.start - number.length - 1).toLowerCase())) return undefined;
+  const start = c.start - number.length - 1;
+  const name = text.slice(start, c.end);
+  return {
+    ...c,
+    start,
+    text: name,
+    kind: 'organization',
+    strong: true,
+    words: [number.toLowerCase(), ...c.words],
+    ofAt: c.ofAt < 0 ? -1 : c.ofAt + 1,
+    key: normKey(name),
+  };
 }
 
 /** Words of the longest surface a reviewer confirmed that may start a name (a run of capitalized words). */
