@@ -110,6 +110,24 @@ describe('names: phenomena of text the rules were not written on', () => {
     });
   });
 
+  describe('names that go on with their number', () => {
+    it('makes the number after a road, a terminal, a school, a radio or a channel part of its name ("State Route 267", "BBC Radio 1")', () => {
+      const text = 'Along State Route 267 we heard BBC Radio 1 near Public School 4, as WCCO-TV Channel 4 reported.';
+      assert.deepEqual(
+        kinds(text).map(([t]) => t),
+        ['State Route 267', 'BBC Radio 1', 'Public School 4', 'WCCO-TV Channel 4'],
+      );
+    });
+
+    it('leaves out a number that is a score, a time or a range ("Radio 4 : 30", "Channel 4 - 3")', () => {
+      const text = 'The show on BBC Radio 4 : 30 listeners; the game on Sky Channel 4 - 3 in the end.';
+      assert.deepEqual(
+        kinds(text).map(([t]) => t),
+        ['BBC Radio', 'Sky Channel'],
+      );
+    });
+  });
+
   describe('web mail', () => {
     it("finds no name in an attachment's file name, an e-mail address or a web address", () => {
       const text =

@@ -63,7 +63,8 @@ export function findNamesDetailed(text: string, extra?: WordSet, model?: TaggerW
  * ("Monotheism", "Zionists"). A name the lexicons or a
  * head word gave its kind is left as it is; but any name glued into an e-mail address, a web
  * address or a file name, or a contact line's label ("Fax : 216-292-7207"), is none (addresses.ts).
- * A unit numbered in its series takes its number ("65th Air Division", numberedUnit).
+ * A unit numbered in its series takes its number ("65th Air Division", numberedUnit), and so does
+ * a road, a terminal or a channel named by the number after it ("State Route 267", withNumberAfter).
  */
 function reread(text: string, names: NameCandidate[], runs: readonly Tok[][]): NameCandidate[] {
   let terms: Set<string> | undefined;
@@ -94,6 +95,7 @@ function reread(text: string, names: NameCandidate[], runs: readonly Tok[][]): N
       (districts ??= new Set()).add(c.words.slice(1).join(' '));
     }
     if (c.words.length && UNIT_HEADS.has(c.words[c.words.length - 1])) c = numberedUnit(text, c) ?? c;
+    if (c.words.length && NUMBERED_HEADS.has(c.words[c.words.length - 1])) c = withNumberAfter(text, c) ?? c;
     out.push(c);
   }
   // and the place's own name is no family name of it ("Oakland" of "Old Oakland" guessed a person)
@@ -154,6 +156,24 @@ function numberedUnit(text: string, c: NameCandidate): NameCandidate | undefined
     ofAt: c.ofAt < 0 ? -1 : c.ofAt + 1,
     key: normKey(name),
   };
+}
+
+/**
+ * Heads of names that go on with their number: "State Route 94", "Highway 301", "Terminal 2",
+ * "Public School 4", "BBC Radio 1", "WCCO-TV Channel 4", "Cinema 21".
+ */
+const NUMBERED_HEADS = new Set('route|highway|hwy|interstate|freeway|terminal|pier|platform|school|radio|channel|cinema'.split('|'));
+
+/** A number after a name, one word of it: not a score, a range, a date, a time or a count of a unit ("Route 94 -", "Radio 4:30", "Channel 4 , 000"). */
+const NUMBER_AFTER = /^ (\d{1,4})(?![\p{L}\p{N}]|[ ]?[-–—:.,/][ ]?\d|[ ]?%)/u;
+
+/** The name `c` (its last word one of NUMBERED_HEADS) with the number that follows it; undefined when none. */
+function withNumberAfter(text: string, c: NameCandidate): NameCandidate | undefined {
+  const m = NUMBER_AFTER.exec(text.slice(c.end, c.end + 12));
+  if (!m) return undefined;
+  const end = c.end + m[0].length;
+  const name = text.slice(c.start, end);
+  return { ...c, end, text: name, strong: true, words: [...c.words, m[1]], key: normKey(name) };
 }
 
 /** Words of the longest surface a reviewer confirmed that may start a name (a run of capitalized words). */
