@@ -128,6 +128,24 @@ describe('names: phenomena of text the rules were not written on', () => {
     });
   });
 
+  describe('"and" inside a name', () => {
+    it('joins a name to the words after "and" that end with an organization\'s head word ("London and South Western Railway", "Fish and Wildlife Service")', () => {
+      const text = 'It was opened by the London and South Western Railway in 1847. The Fish and Wildlife Service said so.';
+      assert.deepEqual(kinds(text), [
+        ['London and South Western Railway', 'organization'],
+        ['Fish and Wildlife Service', 'organization'],
+      ]);
+    });
+
+    it('keeps two names of their own apart ("New York Yankees and Boston Red Sox", "U.S. and European Union", "Microsoft Corp. and Apple Inc.")', () => {
+      const text = 'Fans of the New York Yankees and Boston Red Sox met. The U.S. and European Union agreed. Microsoft Corp. and Apple Inc. sued.';
+      assert.deepEqual(
+        kinds(text).map(([t]) => t),
+        ['New York Yankees', 'Boston Red Sox', 'U.S.', 'European Union', 'Microsoft Corp.', 'Apple Inc.'],
+      );
+    });
+  });
+
   describe('web mail', () => {
     it("finds no name in an attachment's file name, an e-mail address or a web address", () => {
       const text =

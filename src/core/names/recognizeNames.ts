@@ -64,7 +64,9 @@ export function findNamesDetailed(text: string, extra?: WordSet, model?: TaggerW
  * head word gave its kind is left as it is; but any name glued into an e-mail address, a web
  * address or a file name, or a contact line's label ("Fax : 216-292-7207"), is none (addresses.ts).
  * A unit numbered in its series takes its number ("65th Air Division", numberedUnit), and so does
- * a road, a terminal or a channel named by the number after it ("State Route 267", withNumberAfter).
+ * a road, a terminal or a channel named by the number after it ("State Route 267", withNumberAfter);
+ * a name, "and", then words that end with an organization's head word are one ("Franklin and
+ * Megantic Railway", isAndBeforeHead).
  */
 function reread(text: string, names: NameCandidate[], runs: readonly Tok[][]): NameCandidate[] {
   let terms: Set<string> | undefined;
@@ -96,11 +98,37 @@ function reread(text: string, names: NameCandidate[], runs: readonly Tok[][]): N
     }
     if (c.words.length && UNIT_HEADS.has(c.words[c.words.length - 1])) c = numberedUnit(text, c) ?? c;
     if (c.words.length && NUMBERED_HEADS.has(c.words[c.words.length - 1])) c = withNumberAfter(text, c) ?? c;
-    out.push(c);
+    const prev = out.length ? out[out.length - 1] : undefined;
+    const joined = prev && isAndBeforeHead(text, prev, c) ? joinedByAnd(text, runs, prev, c) : undefined;
+    if (joined) out[out.length - 1] = joined;
+    else out.push(c);
   }
   // and the place's own name is no family name of it ("Oakland" of "Old Oakland" guessed a person)
   if (districts) for (const c of out) if (c.why === WHY.surname && c.words.length === 1 && districts.has(c.words[0])) c.kind = 'place';
   return out;
+}
+
+/**
+ * Whether `a`, " and ", then `b` are one name: `b` of three words at most ends with an
+ * organization's head word that `a` lacks ("Franklin and Megantic Railway", "Fish and Wildlife
+ * Service", "Bill and Melinda Gates Foundation"; not "Microsoft Corp. and Apple Inc.").
+ */
+function isAndBeforeHead(text: string, a: NameCandidate, b: NameCandidate): boolean {
+  if (b.words.length > 3 || b.start - a.end !== 5 || text.slice(a.end, b.start) !== ' and ') return false;
+  const lex = lexicon();
+  // two names of their own: "U.S. and European Union", "New York Yankees and Boston Red Sox", "Tom Tennant and Oregon State Police"
+  if (a.acronym || lex.orgs.has(a.key) || lex.orgs.has(b.key) || lex.places.has(normKeyOfLowercase(b.words[0]))) return false;
+  return lex.orgHeads.has(b.words[b.words.length - 1]) && !a.words.some(w => isOrgHead(lex, w)) && !b.words.slice(0, -1).some(w => isOrgHead(lex, w));
+}
+
+/** The names `a` and `b` and the "and" between them as one, of `b`'s kind, made again from their run's tokens; undefined when not in one run. */
+function joinedByAnd(text: string, runs: readonly Tok[][], a: NameCandidate, b: NameCandidate): NameCandidate | undefined {
+  const run = runs.find(r => r[0].s <= a.start && r[r.length - 1].e >= b.end);
+  const from = run ? run.findIndex(t => t.s === a.start) : -1;
+  const to = run ? run.findIndex(t => t.e === b.end) : -1;
+  if (!run || from < 0 || to <= from) return undefined;
+  const name = text.slice(a.start, b.end);
+  return makeCandidate(run.slice(from, to + 1), name, b.kind, true, a.titled, normKey(name), undefined, b.why);
 }
 
 /** The name `c` without its first word, made again from its tokens in the text's `runs`; undefined when they are not found. */
