@@ -146,6 +146,18 @@ describe('names: phenomena of text the rules were not written on', () => {
     });
   });
 
+  describe('a noun that says what a name is', () => {
+    it('reads a name right after "band", "company", "newspaper" as an organization, and so its other mentions ("the band Gigi")', () => {
+      const text = 'He joined the band Gigi in 1994. Gigi released ten albums, as French newspaper Le Parisien wrote.';
+      assert.deepEqual(kindsOf(text, 'Gigi'), ['organization']);
+      assert.deepEqual(kindsOf(text, 'Le Parisien'), ['organization']);
+    });
+
+    it('leaves a person\'s full name after such a noun a person ("the company Bill Gates founded")', () => {
+      assert.deepEqual(kindsOf('The company Bill Gates founded grew fast.', 'Bill Gates'), ['person']);
+    });
+  });
+
   describe('web mail', () => {
     it("finds no name in an attachment's file name, an e-mail address or a web address", () => {
       const text =

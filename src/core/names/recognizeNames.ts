@@ -66,7 +66,8 @@ export function findNamesDetailed(text: string, extra?: WordSet, model?: TaggerW
  * A unit numbered in its series takes its number ("65th Air Division", numberedUnit), and so does
  * a road, a terminal or a channel named by the number after it ("State Route 267", withNumberAfter);
  * a name, "and", then words that end with an organization's head word are one ("Franklin and
- * Megantic Railway", isAndBeforeHead).
+ * Megantic Railway", isAndBeforeHead); a name right after a noun such as "band" or "company" is
+ * an organization ("the band Gigi", ORG_CUES).
  */
 function reread(text: string, names: NameCandidate[], runs: readonly Tok[][]): NameCandidate[] {
   let terms: Set<string> | undefined;
@@ -95,6 +96,10 @@ function reread(text: string, names: NameCandidate[], runs: readonly Tok[][]): N
     if (c.words.length > 1 && DISTRICT_WORDS.has(c.words[0]) && isDistrict(c.words)) {
       c.kind = 'place';
       (districts ??= new Set()).add(c.words.slice(1).join(' '));
+    }
+    if (ORG_CUES.has(wordBefore(text, c.start)) && !isFullPersonName(c)) {
+      c.kind = 'organization';
+      c.strong = true; // the text says it: the kind of the name's other mentions too (linking/linkDocument.ts)
     }
     if (c.words.length && UNIT_HEADS.has(c.words[c.words.length - 1])) c = numberedUnit(text, c) ?? c;
     if (c.words.length && NUMBERED_HEADS.has(c.words[c.words.length - 1])) c = withNumberAfter(text, c) ?? c;
@@ -140,6 +145,19 @@ function withoutFirstWord(text: string, runs: readonly Tok[][], c: NameCandidate
   const seg = run.slice(from + 1, to + 1);
   const name = text.slice(seg[0].s, c.end);
   return makeCandidate(seg, name, c.kind, c.strong, false, seg.length === 1 ? tokKey(seg[0]) : normKey(name), undefined, c.why);
+}
+
+/**
+ * Lowercase nouns that say right before a name that it names an organization: "the band Deadsy",
+ * "telecoms company Interoute", "French newspaper Le Parisien" (not "publisher", "team" or "duo",
+ * which come before persons: "publisher Robert Harrison", "the team Chuck Pagano used to coach").
+ */
+const ORG_CUES = new Set('band|company|firm|label|newspaper|magazine|brand|manufacturer|retailer|airline|agency|carmaker|automaker|broadcaster'.split('|'));
+
+/** A person's name of a given name and more ("Robert Harrison"): "the company Bill Gates founded" speaks of a person. */
+function isFullPersonName(c: NameCandidate): boolean {
+  const lex = lexicon();
+  return c.kind === 'person' && c.words.length > 1 && lex.given.has(c.words[0]) && !lex.particles.has(c.words[0]);
 }
 
 /**
