@@ -97,7 +97,7 @@ function reread(text: string, names: NameCandidate[], runs: readonly Tok[][]): N
       c.kind = 'place';
       (districts ??= new Set()).add(c.words.slice(1).join(' '));
     }
-    if (ORG_CUES.has(wordBefore(text, c.start)) && !isFullPersonName(c)) {
+    if (isCueBefore(text, c.start) && !isFullPersonName(c)) {
       c.kind = 'organization';
       c.strong = true; // the text says it: the kind of the name's other mentions too (linking/linkDocument.ts)
     }
@@ -153,6 +153,12 @@ function withoutFirstWord(text: string, runs: readonly Tok[][], c: NameCandidate
  * which come before persons: "publisher Robert Harrison", "the team Chuck Pagano used to coach").
  */
 const ORG_CUES = new Set('band|company|firm|label|newspaper|magazine|brand|manufacturer|retailer|airline|agency|carmaker|automaker|broadcaster'.split('|'));
+
+/** Whether one of ORG_CUES stands right before `start`; words of three letters and less, most words before names ("the", "of"), are passed over without a lookup. */
+function isCueBefore(text: string, start: number): boolean {
+  const c = text.charCodeAt(start - 5);
+  return c >= 97 && c <= 122 && text.charCodeAt(start - 1) === 32 && ORG_CUES.has(wordBefore(text, start));
+}
 
 /** A person's name of a given name and more ("Robert Harrison"): "the company Bill Gates founded" speaks of a person. */
 function isFullPersonName(c: NameCandidate): boolean {
