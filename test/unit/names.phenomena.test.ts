@@ -151,6 +151,17 @@ describe('names: phenomena of text the rules were not written on', () => {
     });
   });
 
+  describe('peoples and languages', () => {
+    it('reads no name in a people\'s or a language\'s name before "language", "culture", "people" ("a Jóola language")', () => {
+      const text = 'Eegimaa is a Velnari language spoken in the south. The Tarvoki culture built canals; the Tarvoki people fished.';
+      assert.deepEqual(namesIn(text), ['Eegimaa']);
+    });
+
+    it('keeps a known place before such a noun ("Argentina people")', () => {
+      assert.deepEqual(kindsOf('We asked what Argentina people eat for breakfast.', 'Argentina'), ['place']);
+    });
+  });
+
   describe('web mail', () => {
     it("finds no name in an attachment's file name, an e-mail address or a web address", () => {
       const text =

@@ -80,6 +80,8 @@ function reread(text: string, names: NameCandidate[], runs: readonly Tok[][]): N
     // an acronym the text uses in the singular and in the plural ("a CFL", "CFLs") counts things: a term
     if (guess && c.words.length === 1 && (c.acronym || PLURAL_ACRONYM.test(c.text)) && isCounted(text, c.text, (counted ??= new Map()))) continue;
     if (guess && c.words.length === 1 && (INTERJECTIONS.has(c.words[0]) || (!c.acronym && DOCTRINE.test(c.words[0])))) continue;
+    // a people's or a language's name, before the noun it qualifies: "a Jóola language", "Moriori culture"
+    if (guess && PEOPLE_NOUN_AFTER.test(text.slice(c.end, c.end + 12))) continue;
     // a greeting or an interjection is no first word of a person's name: "Hi David", "Uh Mitchell"
     if (c.kind === 'person' && c.words.length > 1 && INTERJECTIONS.has(c.words[0])) {
       const rest = withoutFirstWord(text, runs, c);
@@ -146,6 +148,13 @@ function withoutFirstWord(text: string, runs: readonly Tok[][], c: NameCandidate
   const name = text.slice(seg[0].s, c.end);
   return makeCandidate(seg, name, c.kind, c.strong, false, seg.length === 1 ? tokKey(seg[0]) : normKey(name), undefined, c.why);
 }
+
+/**
+ * Lowercase nouns that say right after a name that it names a people or its language, neither a
+ * person, an organization nor a place under any set's convention: "Eegimaa is a Jóola language",
+ * "the Hohokam culture", "the Chamicuro people" (a known place keeps its kind: "Argentina people").
+ */
+const PEOPLE_NOUN_AFTER = /^ (?:languages?|dialects?|cultures?|peoples?|tribes?)\b/;
 
 /**
  * Lowercase nouns that say right before a name that it names an organization: "the band Deadsy",
