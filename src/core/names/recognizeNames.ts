@@ -130,23 +130,27 @@ function isAndBeforeHead(text: string, a: NameCandidate, b: NameCandidate): bool
 
 /** The names `a` and `b` and the "and" between them as one, of `b`'s kind, made again from their run's tokens; undefined when not in one run. */
 function joinedByAnd(text: string, runs: readonly Tok[][], a: NameCandidate, b: NameCandidate): NameCandidate | undefined {
-  const run = runs.find(r => r[0].s <= a.start && r[r.length - 1].e >= b.end);
-  const from = run ? run.findIndex(t => t.s === a.start) : -1;
-  const to = run ? run.findIndex(t => t.e === b.end) : -1;
-  if (!run || from < 0 || to <= from) return undefined;
+  const tokens = runTokens(runs, a.start, b.end);
+  if (!tokens) return undefined;
   const name = text.slice(a.start, b.end);
-  return makeCandidate(run.slice(from, to + 1), name, b.kind, true, a.titled, normKey(name), undefined, b.why);
+  return makeCandidate(tokens, name, b.kind, true, a.titled, normKey(name), undefined, b.why);
 }
 
 /** The name `c` without its first word, made again from its tokens in the text's `runs`; undefined when they are not found. */
 function withoutFirstWord(text: string, runs: readonly Tok[][], c: NameCandidate): NameCandidate | undefined {
-  const run = runs.find(r => r[0].s <= c.start && r[r.length - 1].e >= c.end);
-  const from = run ? run.findIndex(t => t.s === c.start) : -1;
-  const to = run ? run.findIndex(t => t.e === c.end) : -1;
-  if (!run || from < 0 || to <= from) return undefined;
-  const seg = run.slice(from + 1, to + 1);
+  const tokens = runTokens(runs, c.start, c.end);
+  if (!tokens) return undefined;
+  const seg = tokens.slice(1);
   const name = text.slice(seg[0].s, c.end);
   return makeCandidate(seg, name, c.kind, c.strong, false, seg.length === 1 ? tokKey(seg[0]) : normKey(name), undefined, c.why);
+}
+
+/** The tokens of one of the rules' `runs` from the one starting at `start` to the one ending at `end`, two at least; undefined when no run has them. */
+function runTokens(runs: readonly Tok[][], start: number, end: number): Tok[] | undefined {
+  const run = runs.find(r => r[0].s <= start && r[r.length - 1].e >= end);
+  const from = run ? run.findIndex(t => t.s === start) : -1;
+  const to = run ? run.findIndex(t => t.e === end) : -1;
+  return run && from >= 0 && to > from ? run.slice(from, to + 1) : undefined;
 }
 
 /**
