@@ -6,7 +6,7 @@ import { KIND_NAMES, NOT_A_NAME } from '../model/kinds';
 import { kindProbabilities, type TaggerWeights } from '../model/tagger';
 import { tagRuns, type SpanProbe } from '../model/tagRuns';
 import { markTeams, teamShortForm } from './teams';
-import { LineKind, scanRuns, tokKey, wordBefore, type Tok } from './tokens';
+import { LineKind, scanRuns, tokKey, wordAfter, wordBefore, type Tok } from './tokens';
 
 /** Tokens a name may be made of, each with its classification clues. */
 interface Ctx {
@@ -81,7 +81,7 @@ function reread(text: string, names: NameCandidate[], runs: readonly Tok[][]): N
     if (guess && c.words.length === 1 && (c.acronym || PLURAL_ACRONYM.test(c.text)) && isCounted(text, c.text, (counted ??= new Map()))) continue;
     if (guess && c.words.length === 1 && (INTERJECTIONS.has(c.words[0]) || (!c.acronym && DOCTRINE.test(c.words[0])))) continue;
     // a people's or a language's name, before the noun it qualifies: "a Jóola language", "Moriori culture"
-    if (guess && PEOPLE_NOUN_AFTER.test(text.slice(c.end, c.end + 12))) continue;
+    if (guess && isPeopleNounAfter(text, c.end)) continue;
     // a greeting or an interjection is no first word of a person's name: "Hi David", "Uh Mitchell"
     if (c.kind === 'person' && c.words.length > 1 && INTERJECTIONS.has(c.words[0])) {
       const rest = withoutFirstWord(text, runs, c);
@@ -158,7 +158,13 @@ function runTokens(runs: readonly Tok[][], start: number, end: number): Tok[] | 
  * person, an organization nor a place under any set's convention: "Eegimaa is a Jóola language",
  * "the Hohokam culture", "the Chamicuro people" (a known place keeps its kind: "Argentina people").
  */
-const PEOPLE_NOUN_AFTER = /^ (?:languages?|dialects?|cultures?|peoples?|tribes?)\b/;
+const PEOPLE_NOUNS = new Set('language|languages|dialect|dialects|culture|cultures|people|peoples|tribe|tribes'.split('|'));
+
+/** Whether one of PEOPLE_NOUNS follows `end`, one space apart (read in place, as isCueBefore reads before a name). */
+function isPeopleNounAfter(text: string, end: number): boolean {
+  const c = text.charCodeAt(end + 1);
+  return text.charCodeAt(end) === 32 && c >= 97 && c <= 122 && PEOPLE_NOUNS.has(wordAfter(text, end + 1));
+}
 
 /**
  * Lowercase nouns that say right before a name that it names an organization: "the band Deadsy",
